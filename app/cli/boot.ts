@@ -1,0 +1,45 @@
+import { createDb, type TraitkitDb } from "../../db/connection";
+import { migrateToLatest } from "../../db/migrator";
+import { loadDemoData } from "../../seeds/demo";
+import { parseEnv, type Env } from "../utils/env.server";
+import { createHttpApp, type BuildSource } from "./http-app";
+
+export type Booted = { env: Env; db: TraitkitDb; close: () => Promise<void> };
+
+/** Reads the configuration or exits with a message naming every bad value. */
+export function readEnvOrExit(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
+
+/** Opens the database, brings its schema up to date and, for a demo, loads the demo data. */
+export async function bootDatabase(env: Env): Promise<Booted & { demoLoaded: boolean }> {
+  const { db } = createDb(env.DATABASE_PATH);
+  await migrateToLatest(db);
+  const demo = env.TRAITKIT_DEMO ? await loadDemoData(db, new Date()) : { loaded: false };
+  return { env, db, demoLoaded: demo.loaded, close: () => db.destroy() };
+}
+
+export async function serve(env: Env, source: BuildSource): Promise<void> {
+  const booted = await bootDatabase(env);
+  const app = await createHttpApp({ db: booted.db, env, source });
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+    const lines = [
+      `Traitkit is running at http://${shownHost}:${env.PORT}`,
+      `Database: ${env.DATABASE_PATH}${booted.demoLoaded ? " (demo data loaded)" : ""}`,
+    ];
+    console.log(lines.join("\n"));
+  });
+  const stop = () => {
+    server.close(() => {
+      void booted.close().then(() => process.exit(0));
+    });
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}

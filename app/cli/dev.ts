@@ -1,0 +1,5 @@
+import { readEnvOrExit, serve } from "./boot";
+
+process.env.NODE_ENV = "development";
+const env = readEnvOrExit();
+await serve({ ...env, NODE_ENV: "development" }, { kind: "development" });

@@ -1,0 +1,87 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import type { TraitkitDb } from "../../db/connection";
+import type { Env } from "../utils/env.server";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    db: TraitkitDb;
+    cspNonce: string;
+    env: Env;
+  }
+}
+
+export type BuildSource =
+  | { kind: "production"; buildDir: string }
+  | { kind: "development" };
+
+/** The CSP of every HTML response; scripts run only with this response's nonce. */
+export function contentSecurityPolicy(nonce: string, development: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'${development ? " 'unsafe-eval'" : ""}`,
+    // Recharts and React set style attributes; no inline <style> from users is ever rendered.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${development ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export async function createHttpApp(options: {
+  db: TraitkitDb;
+  env: Env;
+  source: BuildSource;
+}): Promise<express.Express> {
+  const { db, env, source } = options;
+  const app = express();
+  app.disable("x-powered-by");
+
+  app.use((req, res, next) => {
+    const nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, source.kind === "development"));
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", req.path.startsWith("/r/") ? "no-referrer" : "same-origin");
+    if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  });
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (source.kind === "development") {
+    const vite = await import("vite");
+    const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+    app.use(viteServer.middlewares);
+    build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    const clientDir = path.join(source.buildDir, "client");
+    // Fingerprinted by Vite: safe to cache for a year.
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(clientDir, { maxAge: "1h" }));
+    const serverEntry = path.join(source.buildDir, "server", "index.js");
+    build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: source.kind,
+      getLoadContext: (_req, res) => ({
+        db,
+        env,
+        cspNonce: String(res.locals.cspNonce),
+      }),
+    }),
+  );
+  return app;
+}

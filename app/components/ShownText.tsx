@@ -1,0 +1,16 @@
+import { useTranslation } from "react-i18next";
+import type { ShownText as ShownTextValue } from "~/models/shown-text";
+
+/** A text from a document; marked with its language when it is not the reader's. */
+export function ShownText({ value, as: Tag = "span" }: { value: ShownTextValue; as?: "span" | "p" | "div" }) {
+  const { t, i18n } = useTranslation();
+  if (value.inReaderLanguage) return <Tag>{value.text}</Tag>;
+  return (
+    <Tag lang={value.lang}>
+      {value.text}
+      <span className="lang-mark" lang={i18n.language}>
+        ({t("app.inLanguage", { language: t(`app.languageNames.${value.lang}`) })})
+      </span>
+    </Tag>
+  );
+}

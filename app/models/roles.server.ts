@@ -1,0 +1,312 @@
+import type { ExpressionBuilder, Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { LEVELS, type Level } from "~/domain/levels";
+import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import { showText, showOptionalText, type ShownText } from "~/models/shown-text";
+import type { UiLanguage } from "~/utils/i18n";
+
+export type RoleProfileFilter = "all" | "with" | "without";
+
+export type RoleListItem = {
+  slug: string;
+  name: string;
+  family: string;
+  hasIdealProfile: boolean;
+  questionCount: number;
+  transitionCount: number;
+};
+
+/** Roles whose name or family contains `query` (case-insensitive), by name. */
+export async function listRoles(
+  db: Kysely<Database>,
+  options: { query: string; profile: RoleProfileFilter },
+): Promise<RoleListItem[]> {
+  const pattern = `%${options.query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  let q = db
+    .selectFrom("roles")
+    .select((eb) => [
+      "roles.slug",
+      "roles.name",
+      "roles.family",
+      eb.exists(eb.selectFrom("role_traits").select("role_traits.trait").whereRef("role_traits.role_id", "=", "roles.id")).as("has_profile"),
+      eb.selectFrom("questions").select((e) => e.fn.countAll<number>().as("n")).whereRef("questions.role_id", "=", "roles.id").as("question_count"),
+      eb.selectFrom("transitions").select((e) => e.fn.countAll<number>().as("n")).whereRef("transitions.role_id", "=", "roles.id").as("transition_count"),
+    ])
+    .orderBy("roles.name");
+  if (options.query.trim() !== "") {
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn("lower", ["roles.name"]), "like", eb.val(pattern)).$castTo<boolean>(),
+        eb(eb.fn("lower", ["roles.family"]), "like", eb.val(pattern)).$castTo<boolean>(),
+      ]),
+    );
+  }
+  if (options.profile !== "all") {
+    const hasProfile = (eb: ExpressionBuilder<Database, "roles">) =>
+      eb.exists(eb.selectFrom("role_traits").select("role_traits.trait").whereRef("role_traits.role_id", "=", "roles.id"));
+    q = options.profile === "with" ? q.where(hasProfile) : q.where((eb) => eb.not(hasProfile(eb)));
+  }
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    slug: r.slug,
+    name: r.name,
+    family: r.family,
+    hasIdealProfile: Boolean(r.has_profile),
+    questionCount: Number(r.question_count ?? 0),
+    transitionCount: Number(r.transition_count ?? 0),
+  }));
+}
+
+export type IdealTrait = {
+  trait: TraitKey;
+  low: number;
+  high: number;
+  weight: number;
+  statement: ShownText | null;
+  bandSource: "team" | "published";
+};
+
+export type RoleQuestion = {
+  id: number;
+  text: ShownText;
+  evaluatesNote: ShownText | null;
+  traits: TraitKey[];
+  anchors: { trait: TraitKey; rating: 1 | 3 | 5; text: ShownText }[];
+};
+
+export type RoleTransition = {
+  targetName: string;
+  targetSlug: string;
+  targetInLibrary: boolean;
+  publishedFit: number;
+  strengths: ShownText[];
+  deltas: { trait: TraitKey; delta: number }[];
+};
+
+export type SkillsMatrix = {
+  groups: { name: string; skills: { slug: string; name: string; hasProfile: boolean; codes: Record<Level, string | null> }[] }[];
+  levelFocus: Partial<Record<Level, ShownText>>;
+  technologies: string[];
+};
+
+export type RoleSkillExpectation = {
+  skillSlug: string;
+  skillName: string;
+  level: Level;
+  mandatory: boolean;
+  description: ShownText;
+};
+
+export type RoleProfile = {
+  slug: string;
+  name: string;
+  family: string;
+  contentLanguage: "es" | "en" | "zh";
+  summary: ShownText | null;
+  idealProfile: IdealTrait[] | null;
+  strengths: ShownText[];
+  redFlags: ShownText[];
+  questions: RoleQuestion[];
+  transitions: RoleTransition[];
+  similarRoles: { name: string; slug: string; inLibrary: boolean }[];
+  successCase: { title: ShownText; story: ShownText } | null;
+  archetypes: { name: ShownText; description: ShownText }[];
+  skillsMatrix: SkillsMatrix | null;
+  skillExpectations: RoleSkillExpectation[];
+};
+
+const byTraitOrder = (a: { trait: TraitKey }, b: { trait: TraitKey }) =>
+  TRAIT_KEYS.indexOf(a.trait) - TRAIT_KEYS.indexOf(b.trait);
+
+/** Everything the role page shows, texts in `lang` where the data has them; undefined when no such role. */
+export async function getRoleProfile(
+  db: Kysely<Database>,
+  slug: string,
+  lang: UiLanguage,
+): Promise<RoleProfile | undefined> {
+  const role = await db.selectFrom("roles").selectAll().where("slug", "=", slug).executeTakeFirst();
+  if (!role) return undefined;
+  const show = (json: string) => showText(json, lang, role.content_language);
+  const showMaybe = (json: string | null) => showOptionalText(json, lang, role.content_language);
+
+  const [traits, strengths, redFlags, questions, questionTraits, anchors, transitions, transitionStrengths, deltas, similar, archetypes] =
+    await Promise.all([
+      db.selectFrom("role_traits").selectAll().where("role_id", "=", role.id).execute(),
+      db.selectFrom("role_strengths").select("text").where("role_id", "=", role.id).orderBy("position").execute(),
+      db.selectFrom("role_red_flags").select("text").where("role_id", "=", role.id).orderBy("position").execute(),
+      db.selectFrom("questions").selectAll().where("role_id", "=", role.id).orderBy("position").execute(),
+      db
+        .selectFrom("question_traits")
+        .innerJoin("questions", "questions.id", "question_traits.question_id")
+        .select(["question_traits.question_id", "question_traits.trait"])
+        .where("questions.role_id", "=", role.id)
+        .execute(),
+      db
+        .selectFrom("question_anchors")
+        .innerJoin("questions", "questions.id", "question_anchors.question_id")
+        .select(["question_anchors.question_id", "question_anchors.trait", "question_anchors.rating", "question_anchors.text"])
+        .where("questions.role_id", "=", role.id)
+        .orderBy("question_anchors.rating")
+        .execute(),
+      db
+        .selectFrom("transitions")
+        .leftJoin("roles as target", "target.slug", "transitions.target_slug")
+        .select(["transitions.id", "transitions.target_name", "transitions.target_slug", "transitions.published_fit", "target.id as target_id"])
+        .where("transitions.role_id", "=", role.id)
+        .orderBy("transitions.position")
+        .execute(),
+      db
+        .selectFrom("transition_strengths")
+        .innerJoin("transitions", "transitions.id", "transition_strengths.transition_id")
+        .select(["transition_strengths.transition_id", "transition_strengths.text"])
+        .where("transitions.role_id", "=", role.id)
+        .orderBy("transition_strengths.position")
+        .execute(),
+      db
+        .selectFrom("transition_deltas")
+        .innerJoin("transitions", "transitions.id", "transition_deltas.transition_id")
+        .select(["transition_deltas.transition_id", "transition_deltas.trait", "transition_deltas.delta"])
+        .where("transitions.role_id", "=", role.id)
+        .execute(),
+      db
+        .selectFrom("similar_roles")
+        .leftJoin("roles as similar", "similar.slug", "similar_roles.similar_slug")
+        .select(["similar_roles.similar_name", "similar_roles.similar_slug", "similar.id as similar_id"])
+        .where("similar_roles.role_id", "=", role.id)
+        .orderBy("similar_roles.position")
+        .execute(),
+      db.selectFrom("archetypes").select(["name", "description"]).where("role_id", "=", role.id).orderBy("position").execute(),
+    ]);
+
+  const idealProfile: IdealTrait[] | null =
+    traits.length === 0
+      ? null
+      : traits
+          .map((t) => ({
+            trait: t.trait,
+            low: t.low,
+            high: t.high,
+            weight: t.weight,
+            statement: showMaybe(t.statement),
+            bandSource: t.band_source,
+          }))
+          .sort(byTraitOrder);
+
+  return {
+    slug: role.slug,
+    name: role.name,
+    family: role.family,
+    contentLanguage: role.content_language,
+    summary: showMaybe(role.summary),
+    idealProfile,
+    strengths: strengths.map((s) => show(s.text)),
+    redFlags: redFlags.map((s) => show(s.text)),
+    questions: questions.map((q) => ({
+      id: q.id,
+      text: show(q.text),
+      evaluatesNote: showMaybe(q.evaluates_note),
+      traits: questionTraits
+        .filter((t) => t.question_id === q.id)
+        .map((t) => t.trait)
+        .sort((a, b) => TRAIT_KEYS.indexOf(a) - TRAIT_KEYS.indexOf(b)),
+      anchors: anchors
+        .filter((a) => a.question_id === q.id)
+        .map((a) => ({ trait: a.trait, rating: a.rating, text: show(a.text) }))
+        .sort((a, b) => byTraitOrder(a, b) || a.rating - b.rating),
+    })),
+    transitions: transitions.map((tr) => ({
+      targetName: tr.target_name,
+      targetSlug: tr.target_slug,
+      targetInLibrary: tr.target_id !== null,
+      publishedFit: tr.published_fit,
+      strengths: transitionStrengths.filter((s) => s.transition_id === tr.id).map((s) => show(s.text)),
+      deltas: deltas
+        .filter((d) => d.transition_id === tr.id)
+        .map((d) => ({ trait: d.trait, delta: d.delta }))
+        .sort(byTraitOrder),
+    })),
+    similarRoles: similar.map((s) => ({ name: s.similar_name, slug: s.similar_slug, inLibrary: s.similar_id !== null })),
+    successCase:
+      role.success_case_title && role.success_case_story
+        ? { title: show(role.success_case_title), story: show(role.success_case_story) }
+        : null,
+    archetypes: archetypes.map((a) => ({ name: show(a.name), description: show(a.description) })),
+    skillsMatrix: await getSkillsMatrix(db, role.id, show),
+    skillExpectations: await getRoleSkillExpectations(db, role.id, lang),
+  };
+}
+
+async function getSkillsMatrix(
+  db: Kysely<Database>,
+  roleId: number,
+  show: (json: string) => ShownText,
+): Promise<SkillsMatrix | null> {
+  const [cells, focus, technologies] = await Promise.all([
+    db
+      .selectFrom("role_skill_cells")
+      .innerJoin("skills", "skills.id", "role_skill_cells.skill_id")
+      .innerJoin("skill_domains", "skill_domains.id", "skills.domain_id")
+      .select((eb) => [
+        "role_skill_cells.level",
+        "role_skill_cells.code",
+        "role_skill_cells.position",
+        "skills.slug",
+        "skills.name",
+        "skill_domains.name as group_name",
+        eb.exists(eb.selectFrom("skill_expectations").select("skill_expectations.level").whereRef("skill_expectations.skill_id", "=", "skills.id")).as("has_profile"),
+      ])
+      .where("role_skill_cells.role_id", "=", roleId)
+      .orderBy("role_skill_cells.position")
+      .execute(),
+    db.selectFrom("role_level_focus").select(["level", "text"]).where("role_id", "=", roleId).execute(),
+    db.selectFrom("role_technologies").select("name").where("role_id", "=", roleId).orderBy("position").execute(),
+  ]);
+  if (cells.length === 0 && focus.length === 0 && technologies.length === 0) return null;
+
+  const groups: SkillsMatrix["groups"] = [];
+  for (const cell of cells) {
+    let group = groups.find((g) => g.name === cell.group_name);
+    if (!group) {
+      group = { name: cell.group_name, skills: [] };
+      groups.push(group);
+    }
+    let skill = group.skills.find((s) => s.slug === cell.slug);
+    if (!skill) {
+      skill = {
+        slug: cell.slug,
+        name: cell.name,
+        hasProfile: Boolean(cell.has_profile),
+        codes: { junior: null, mid: null, senior: null, lead: null, principal: null },
+      };
+      group.skills.push(skill);
+    }
+    skill.codes[cell.level] = cell.code;
+  }
+  const levelFocus: SkillsMatrix["levelFocus"] = {};
+  for (const f of focus) levelFocus[f.level] = show(f.text);
+  return { groups, levelFocus, technologies: technologies.map((t) => t.name) };
+}
+
+async function getRoleSkillExpectations(
+  db: Kysely<Database>,
+  roleId: number,
+  lang: UiLanguage,
+): Promise<RoleSkillExpectation[]> {
+  const rows = await db
+    .selectFrom("skill_expectations")
+    .innerJoin("skills", "skills.id", "skill_expectations.skill_id")
+    .select(["skills.slug", "skills.name", "skill_expectations.level", "skill_expectations.mandatory", "skill_expectations.description"])
+    .where("skill_expectations.role_id", "=", roleId)
+    .orderBy("skills.name")
+    .execute();
+  return rows
+    .map((r) => ({
+      skillSlug: r.slug,
+      skillName: r.name,
+      level: r.level,
+      mandatory: r.mandatory === 1,
+      // Skill profiles are published in English.
+      description: showText(r.description, lang, "en"),
+    }))
+    .sort((a, b) => a.skillName.localeCompare(b.skillName) || LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
+}

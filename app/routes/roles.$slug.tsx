@@ -1,0 +1,413 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { IdealProfileChart } from "~/components/charts/IdealProfileChart";
+import { ShownText } from "~/components/ShownText";
+import { LEVEL_NAMES, LEVELS, type Level } from "~/domain/levels";
+import { getRoleProfile, type RoleProfile, type SkillsMatrix } from "~/models/roles.server";
+import { getLanguage } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.role.name} · Traitkit` : "Role not found · Traitkit" },
+];
+
+const levelParam = z.enum(LEVELS).nullable().catch(null);
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const lang = await getLanguage(request);
+  const role = await getRoleProfile(context.db, params.slug ?? "", lang);
+  if (!role) throw new Response("Role not found", { status: 404 });
+  const level = levelParam.parse(new URL(request.url).searchParams.get("level"));
+  return { role, level };
+}
+
+function IdealProfileSection({ role }: { role: RoleProfile }) {
+  const { t } = useTranslation();
+  const profile = role.idealProfile;
+  return (
+    <section aria-labelledby="ideal-profile">
+      <h2 id="ideal-profile">{t("role.idealProfile")}</h2>
+      {profile === null ? (
+        <p className="note">{t("role.noIdealProfile")}</p>
+      ) : (
+        <>
+          {profile.some((p) => p.bandSource === "team") && <p className="note">{t("role.bandsSetByTeam")}</p>}
+          <IdealProfileChart bands={profile} />
+          <div className="table-scroll">
+            <table data-testid="ideal-profile-table">
+              <caption>{t("role.idealProfile")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("role.columns.trait")}</th>
+                  <th scope="col" className="num">{t("role.columns.low")}</th>
+                  <th scope="col" className="num">{t("role.columns.high")}</th>
+                  <th scope="col" className="num">{t("role.columns.weight")}</th>
+                  <th scope="col">{t("role.columns.statement")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {profile.map((p) => (
+                  <tr key={p.trait} data-trait={p.trait}>
+                    <th scope="row">{t(`traits.${p.trait}`)}</th>
+                    <td className="num">{p.low}</td>
+                    <td className="num">{p.high}</td>
+                    <td className="num">{p.weight}</td>
+                    <td>{p.statement ? <ShownText value={p.statement} /> : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function QuestionsSection({ role }: { role: RoleProfile }) {
+  const { t } = useTranslation();
+  if (role.questions.length === 0) return null;
+  return (
+    <section aria-labelledby="questions">
+      <h2 id="questions">{t("role.questions")}</h2>
+      <ol>
+        {role.questions.map((q) => (
+          <li key={q.id} className="question">
+            <ShownText value={q.text} as="p" />
+            <p>
+              <strong>{t("role.evaluates")}:</strong>{" "}
+              {q.traits.map((trait) => t(`traits.${trait}`)).join(", ")}
+              {q.evaluatesNote && (
+                <>
+                  {" — "}
+                  <ShownText value={q.evaluatesNote} />
+                </>
+              )}
+            </p>
+            {q.anchors.length > 0 && (
+              <details>
+                <summary>{t("role.anchors")}</summary>
+                {q.traits.map((trait) => (
+                  <div key={trait} className="anchors">
+                    <h3>{t(`traits.${trait}`)}</h3>
+                    <dl>
+                      {q.anchors
+                        .filter((a) => a.trait === trait)
+                        .map((a) => (
+                          <div key={a.rating}>
+                            <dt>{t("role.anchorRating", { rating: a.rating })}</dt>
+                            <dd>
+                              <ShownText value={a.text} />
+                            </dd>
+                          </div>
+                        ))}
+                    </dl>
+                  </div>
+                ))}
+              </details>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function TransitionsSection({ role }: { role: RoleProfile }) {
+  const { t } = useTranslation();
+  if (role.transitions.length === 0) return null;
+  return (
+    <section aria-labelledby="transitions">
+      <h2 id="transitions">{t("role.transitions")}</h2>
+      <p className="muted">{t("role.transitionsIntro")}</p>
+      <div className="table-scroll">
+        <table data-testid="transitions-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("roles.columns.name")}</th>
+              <th scope="col" className="num">{t("role.publishedFit")}</th>
+              <th scope="col">{t("role.strengthsForMove")}</th>
+              <th scope="col">{t("role.areasToDevelop")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {role.transitions.map((tr) => (
+              <tr key={tr.targetSlug}>
+                <th scope="row">{tr.targetInLibrary ? <Link to={`/roles/${tr.targetSlug}`}>{tr.targetName}</Link> : tr.targetName}</th>
+                <td className="num">{tr.publishedFit}%</td>
+                <td>
+                  <ul className="compact">
+                    {tr.strengths.map((s, i) => (
+                      <li key={i}>
+                        <ShownText value={s} />
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  <ul className="compact">
+                    {tr.deltas.map((d) => (
+                      <li key={d.trait}>
+                        {t(`traits.${d.trait}`)} {d.delta > 0 ? `+${d.delta}` : d.delta}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function codeCounts(matrix: SkillsMatrix, level: Level): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const group of matrix.groups) {
+    for (const skill of group.skills) {
+      const code = skill.codes[level];
+      if (code !== null) counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+function SkillsMatrixSection({ matrix, level }: { matrix: SkillsMatrix; level: Level | null }) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const shownLevels = level ? [level] : [...LEVELS];
+  const skillCount = matrix.groups.reduce((n, g) => n + g.skills.length, 0);
+  const focus = level ? matrix.levelFocus[level] : undefined;
+  return (
+    <section aria-labelledby="skills-matrix">
+      <h2 id="skills-matrix">{t("role.skillsMatrix")}</h2>
+      <p className="muted">
+        {t("role.skillsMatrixCounts", { skills: skillCount, groups: matrix.groups.length })} {t("role.skillsMatrixIntro")}
+      </p>
+      <Form method="get" className="filters" preventScrollReset onChange={(e) => submit(e.currentTarget, { preventScrollReset: true })}>
+        <div className="field">
+          <label htmlFor="matrix-level">{t("role.level")}</label>
+          <select id="matrix-level" name="level" defaultValue={level ?? ""} key={level ?? "all"}>
+            <option value="">{t("role.allLevels")}</option>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`levels.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button-secondary">
+          {t("role.show")}
+        </button>
+      </Form>
+      {level && (
+        <div className="cards" data-testid="level-summary">
+          {focus && (
+            <div className="card">
+              <h3>{t("role.levelFocus")}: {t(`levels.${level}`)}</h3>
+              <ShownText value={focus} as="p" />
+            </div>
+          )}
+          <div className="card">
+            <h3>{t("role.codeCounts")}</h3>
+            <ul className="compact">
+              {codeCounts(matrix, level).map(([code, count]) => (
+                <li key={code}>
+                  <code>{code}</code>: {count}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      )}
+      <div className="table-scroll">
+        <table data-testid="skills-matrix-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("role.skill")}</th>
+              {shownLevels.map((l) => (
+                <th key={l} scope="col" className="code">
+                  <abbr title={t(`levels.${l}`)}>{LEVEL_NAMES[l].short}</abbr>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {matrix.groups.map((group) => (
+            <tbody key={group.name}>
+              <tr>
+                <th scope="colgroup" colSpan={shownLevels.length + 1}>
+                  {group.name} ({group.skills.length})
+                </th>
+              </tr>
+              {group.skills.map((skill) => (
+                <tr key={skill.slug}>
+                  <th scope="row">{skill.hasProfile ? <Link to={`/skills/${skill.slug}`}>{skill.name}</Link> : skill.name}</th>
+                  {shownLevels.map((l) => (
+                    <td key={l} className="code">
+                      {skill.codes[l] ?? ""}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+      {!level && Object.keys(matrix.levelFocus).length > 0 && (
+        <>
+          <h3>{t("role.levelFocus")}</h3>
+          <dl>
+            {LEVELS.filter((l) => matrix.levelFocus[l]).map((l) => {
+              const text = matrix.levelFocus[l];
+              return (
+                <div key={l}>
+                  <dt>{t(`levels.${l}`)}</dt>
+                  <dd>{text && <ShownText value={text} />}</dd>
+                </div>
+              );
+            })}
+          </dl>
+        </>
+      )}
+      {matrix.technologies.length > 0 && (
+        <>
+          <h3>{t("role.technologies")}</h3>
+          <p>{matrix.technologies.join(", ")}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function SkillExpectationsSection({ role }: { role: RoleProfile }) {
+  const { t } = useTranslation();
+  if (role.skillExpectations.length === 0) return null;
+  return (
+    <section aria-labelledby="skill-expectations">
+      <h2 id="skill-expectations">{t("role.skillExpectations")}</h2>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("role.skill")}</th>
+              <th scope="col">{t("role.level")}</th>
+              <th scope="col">{t("skills.columns.mandatory")}</th>
+              <th scope="col">{t("skills.columns.description")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {role.skillExpectations.map((e) => (
+              <tr key={`${e.skillSlug}-${e.level}`}>
+                <th scope="row">
+                  <Link to={`/skills/${e.skillSlug}`}>{e.skillName}</Link>
+                </th>
+                <td>{t(`levels.${e.level}`)}</td>
+                <td>{e.mandatory ? <span className="badge badge-mandatory">{t("role.mandatory")}</span> : t("role.optional")}</td>
+                <td>
+                  <ShownText value={e.description} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export default function RolePage() {
+  const { role, level } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <article>
+      <p className="muted">
+        <Link to="/roles">{t("roles.title")}</Link> / {role.name}
+      </p>
+      <h1>{role.name}</h1>
+      <p className="muted">
+        {t("role.family")}: {role.family}
+      </p>
+      {role.summary && <ShownText value={role.summary} as="p" />}
+
+      <IdealProfileSection role={role} />
+
+      {(role.strengths.length > 0 || role.redFlags.length > 0) && (
+        <div className="cards">
+          {role.strengths.length > 0 && (
+            <section className="card" aria-labelledby="strengths">
+              <h2 id="strengths">{t("role.strengths")}</h2>
+              <ul className="compact">
+                {role.strengths.map((s, i) => (
+                  <li key={i}>
+                    <ShownText value={s} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {role.redFlags.length > 0 && (
+            <section className="card" aria-labelledby="red-flags">
+              <h2 id="red-flags">{t("role.redFlags")}</h2>
+              <ul className="compact">
+                {role.redFlags.map((s, i) => (
+                  <li key={i}>
+                    <ShownText value={s} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      )}
+
+      <QuestionsSection role={role} />
+      <TransitionsSection role={role} />
+
+      {role.idealProfile && (
+        <section aria-labelledby="similar-roles">
+          <h2 id="similar-roles">{t("role.similarRoles")}</h2>
+          {role.similarRoles.length === 0 ? (
+            <p className="muted">{t("role.noSimilarRoles")}</p>
+          ) : (
+            <ul className="compact">
+              {role.similarRoles.map((s) => (
+                <li key={s.slug}>{s.inLibrary ? <Link to={`/roles/${s.slug}`}>{s.name}</Link> : s.name}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {role.successCase && (
+        <section aria-labelledby="success-case">
+          <h2 id="success-case">{t("role.successCase")}</h2>
+          <h3>
+            <ShownText value={role.successCase.title} />
+          </h3>
+          <ShownText value={role.successCase.story} as="p" />
+        </section>
+      )}
+
+      {role.archetypes.length > 0 && (
+        <section aria-labelledby="archetypes">
+          <h2 id="archetypes">{t("role.archetypes")}</h2>
+          <div className="cards">
+            {role.archetypes.map((a, i) => (
+              <div className="card" key={i}>
+                <h3>
+                  <ShownText value={a.name} />
+                </h3>
+                <ShownText value={a.description} as="p" />
+              </div>
+            ))}
+          </div>
+        </section>
+      )}
+
+      {role.skillsMatrix && <SkillsMatrixSection matrix={role.skillsMatrix} level={level} />}
+      <SkillExpectationsSection role={role} />
+    </article>
+  );
+}

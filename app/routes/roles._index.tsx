@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { listRoles } from "~/models/roles.server";
+
+export const meta: MetaFunction = () => [{ title: "Role library · Traitkit" }];
+
+const searchSchema = z.object({
+  q: z.string().max(200).catch(""),
+  profile: z.enum(["all", "with", "without"]).catch("all"),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const search = searchSchema.parse({ q: url.searchParams.get("q") ?? "", profile: url.searchParams.get("profile") ?? "all" });
+  const roles = await listRoles(context.db, { query: search.q, profile: search.profile });
+  return { search, roles };
+}
+
+export default function RoleLibrary() {
+  const { search, roles } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t("roles.title")}</h1>
+      <p className="lede">{t("roles.intro")}</p>
+      <Form method="get" className="filters" role="search">
+        <div className="field">
+          <label htmlFor="role-search">{t("roles.search")}</label>
+          <input id="role-search" type="search" name="q" defaultValue={search.q} key={search.q} />
+        </div>
+        <div className="field">
+          <label htmlFor="role-profile-filter">{t("roles.filter")}</label>
+          <select id="role-profile-filter" name="profile" defaultValue={search.profile} key={search.profile}>
+            <option value="all">{t("roles.filterAll")}</option>
+            <option value="with">{t("roles.filterWith")}</option>
+            <option value="without">{t("roles.filterWithout")}</option>
+          </select>
+        </div>
+        <button type="submit">{t("roles.searchButton")}</button>
+      </Form>
+      <p aria-live="polite" className="muted">
+        {t("roles.count", { count: roles.length })}
+      </p>
+      {roles.length === 0 ? (
+        <p>{t("roles.none")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("roles.columns.name")}</th>
+                <th scope="col">{t("roles.columns.family")}</th>
+                <th scope="col">{t("roles.columns.profile")}</th>
+                <th scope="col" className="num">{t("roles.columns.questions")}</th>
+                <th scope="col" className="num">{t("roles.columns.transitions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {roles.map((role) => (
+                <tr key={role.slug}>
+                  <th scope="row">
+                    <Link to={`/roles/${role.slug}`}>{role.name}</Link>
+                  </th>
+                  <td>{role.family}</td>
+                  <td>{role.hasIdealProfile ? t("roles.hasProfile") : t("roles.noProfile")}</td>
+                  <td className="num">{role.questionCount}</td>
+                  <td className="num">{role.transitionCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ShownText } from "~/components/ShownText";
+import { LEVELS } from "~/domain/levels";
+import { getSkillProfile } from "~/models/skills.server";
+import { getLanguage } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.skill.name} · Traitkit` : "Skill not found · Traitkit" },
+];
+
+const levelParam = z.enum(LEVELS).nullable().catch(null);
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const skill = await getSkillProfile(context.db, params.slug ?? "", await getLanguage(request));
+  if (!skill) throw new Response("Skill not found", { status: 404 });
+  const level = levelParam.parse(new URL(request.url).searchParams.get("level"));
+  return { skill, level };
+}
+
+export default function SkillProfilePage() {
+  const { skill, level } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const shown = level ? skill.byLevel.filter((l) => l.level === level) : skill.byLevel;
+  return (
+    <article>
+      <p className="muted">
+        <Link to="/skills">{t("skills.title")}</Link> / {skill.name}
+      </p>
+      <h1>{skill.name}</h1>
+      {skill.description && <ShownText value={skill.description} as="p" />}
+      <p className="muted">
+        {t("skills.domain")}: {skill.domain}
+        {skill.group && ` · ${t("skills.group")}: ${skill.group}`}
+        {skill.publishedOn && ` · ${t("skills.updated")}: ${skill.publishedOn}`}
+      </p>
+      <p>{t("skills.counts", { roles: skill.roleCount, mandatory: skill.mandatoryCount, optional: skill.optionalCount })}</p>
+      <Form method="get" className="filters" preventScrollReset onChange={(e) => submit(e.currentTarget, { preventScrollReset: true })}>
+        <div className="field">
+          <label htmlFor="skill-level">{t("role.level")}</label>
+          <select id="skill-level" name="level" defaultValue={level ?? ""} key={level ?? "all"}>
+            <option value="">{t("role.allLevels")}</option>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`levels.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button-secondary">
+          {t("role.show")}
+        </button>
+      </Form>
+      {shown.map(({ level: l, expectations }) => (
+        <section key={l} aria-labelledby={`level-${l}`}>
+          <h2 id={`level-${l}`}>{t(`levels.${l}`)}</h2>
+          <div className="table-scroll">
+            <table data-level={l}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("skills.columns.role")}</th>
+                  <th scope="col">{t("skills.columns.mandatory")}</th>
+                  <th scope="col">{t("skills.columns.description")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {expectations.map((e) => (
+                  <tr key={e.roleSlug}>
+                    <th scope="row">
+                      <Link to={`/roles/${e.roleSlug}`}>{e.roleName}</Link>
+                    </th>
+                    <td>{e.mandatory ? <span className="badge badge-mandatory">{t("skills.yes")}</span> : t("skills.no")}</td>
+                    <td>
+                      <ShownText value={e.description} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,49 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listSkillProfiles } from "~/models/skills.server";
+
+export const meta: MetaFunction = () => [{ title: "Skill profiles · Traitkit" }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  return { skills: await listSkillProfiles(context.db) };
+}
+
+export default function SkillProfiles() {
+  const { skills } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t("skills.title")}</h1>
+      <p className="lede">{t("skills.intro")}</p>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("role.skill")}</th>
+              <th scope="col">{t("skills.domain")}</th>
+              <th scope="col">{t("skills.group")}</th>
+              <th scope="col" className="num">{t("skills.roles")}</th>
+              <th scope="col" className="num">{t("skills.mandatoryCount")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {skills.map((s) => (
+              <tr key={s.slug}>
+                <th scope="row">
+                  <Link to={`/skills/${s.slug}`}>{s.name}</Link>
+                </th>
+                <td>{s.domain}</td>
+                <td>{s.group ?? "—"}</td>
+                <td className="num">{s.roleCount}</td>
+                <td className="num">
+                  {s.mandatoryCount} / {s.expectationCount}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

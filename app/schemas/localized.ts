@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+/**
+ * Localized content: the documents are Spanish, English and Chinese pages, and
+ * a text is shown in the reader's language when the data has it. Stored in the
+ * database as a JSON object text column {"es": "...", "en": "..."}.
+ */
+
+/** Languages content can be written in (UI languages are a subset: en, es). */
+export const LANGS = ["es", "en", "zh"] as const;
+
+export type ContentLanguage = (typeof LANGS)[number];
+
+/** UI languages a reader can choose today. */
+export type UiLanguage = "en" | "es";
+
+const localizedString = z.string().trim().min(1, "must not be empty");
+
+export const localizedText = z
+  .strictObject({
+    es: localizedString.optional(),
+    en: localizedString.optional(),
+    zh: localizedString.optional(),
+  })
+  .refine((text) => LANGS.some((lang) => text[lang] !== undefined), {
+    message: "at least one language",
+  });
+
+export type LocalizedText = z.infer<typeof localizedText>;
+
+export type PickedText = {
+  text: string;
+  lang: ContentLanguage;
+  /** True when the text shown is not in the document's own language (a translation). */
+  translated: boolean;
+};
+
+/**
+ * The text in the reader's language when present, else in the document's
+ * language (`fallback`), else in any language the text has (es, en, zh order).
+ * A text with no language at all (impossible once validated) gives "".
+ */
+export function pickText(text: LocalizedText, lang: UiLanguage, fallback: ContentLanguage): PickedText {
+  const order: readonly ContentLanguage[] = [lang, fallback, ...LANGS];
+  for (const candidate of order) {
+    const value = text[candidate];
+    if (value !== undefined) return { text: value, lang: candidate, translated: candidate !== fallback };
+  }
+  return { text: "", lang: fallback, translated: false };
+}
+
+/**
+ * Reads a localized JSON column. null stays null; a value that is not a valid
+ * localized text is a corrupt row and throws (every write path validates).
+ */
+export function parseLocalized(json: string | null): LocalizedText | null {
+  if (json === null) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new Error(`Localized text is not JSON: ${json.slice(0, 80)}`);
+  }
+  const parsed = localizedText.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`Localized text is not valid: ${json.slice(0, 80)}`);
+  }
+  return parsed.data;
+}
+
+/** The JSON column value, keys in LANGS order, absent languages left out. */
+export function stringifyLocalized(text: LocalizedText): string;
+export function stringifyLocalized(text: LocalizedText | null): string | null;
+export function stringifyLocalized(text: LocalizedText | null): string | null {
+  if (text === null) return null;
+  const ordered: Partial<Record<ContentLanguage, string>> = {};
+  for (const lang of LANGS) {
+    const value = text[lang];
+    if (value !== undefined) ordered[lang] = value;
+  }
+  return JSON.stringify(ordered);
+}

@@ -1,0 +1,199 @@
+import { z } from "zod";
+import { LEVELS } from "~/domain/levels";
+import { TRAIT_KEYS, traitRecord } from "~/domain/traits";
+import { LANGS, localizedText } from "./localized";
+
+/*
+ * The role file: Traitkit's seed format and its role import/export format
+ * ("traitkit.role/v1"). It is a contract: unknown keys are refused everywhere,
+ * so a typo in an imported file is an error, never silently dropped data.
+ */
+
+export const ROLE_FORMAT = "traitkit.role/v1";
+
+export const slugSchema = z
+  .string()
+  .min(2, "at least 2 characters")
+  .max(80, "at most 80 characters")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase letters, digits and single hyphens only");
+
+export const nameSchema = z.string().trim().min(1, "must not be empty").max(200, "at most 200 characters");
+
+export const traitKeySchema = z.enum(TRAIT_KEYS);
+export const levelSchema = z.enum(LEVELS);
+export const contentLanguageSchema = z.enum(LANGS);
+
+const score = z.int().min(0, "must be between 0 and 100").max(100, "must be between 0 and 100");
+
+export const traitBandSchema = z
+  .strictObject({
+    low: score,
+    high: score,
+    weight: z.literal([1, 2, 3], "must be 1, 2 or 3"),
+    statement: localizedText.nullable(),
+    /** "team": numbers chosen by the team (the documents publish only a chart); "published": from a source. */
+    bandSource: z.enum(["team", "published"]),
+  })
+  .refine((band) => band.low <= band.high, { message: "must be at least low", path: ["high"] });
+
+/** Exactly the six traits: a published profile has a band for every trait. */
+export const idealProfileSchema = z.strictObject(traitRecord(() => traitBandSchema));
+
+/** Behaviour anchors of one trait of a question, for ratings 1, 3 and 5. */
+export const anchorSetSchema = z.strictObject({
+  "1": localizedText,
+  "3": localizedText,
+  "5": localizedText,
+});
+
+export const questionSchema = z
+  .strictObject({
+    text: localizedText,
+    /** The rest of the document's "Evalúa: <traits> …" line, e.g. "en gestión de incidentes de ML". */
+    evaluatesNote: localizedText.nullable(),
+    traits: z
+      .array(traitKeySchema)
+      .min(1, "at least 1")
+      .max(3, "at most 3")
+      .refine((traits) => new Set(traits).size === traits.length, "each trait at most once"),
+    anchors: z.partialRecord(traitKeySchema, anchorSetSchema),
+  })
+  .superRefine((question, ctx) => {
+    const anchored = new Set(Object.keys(question.anchors));
+    for (const trait of question.traits) {
+      if (!anchored.has(trait)) {
+        ctx.addIssue({ code: "custom", path: ["anchors", trait], message: "anchors 1, 3 and 5 are required for every trait of the question" });
+      }
+    }
+    const evaluated = new Set<string>(question.traits);
+    for (const key of anchored) {
+      if (!evaluated.has(key)) {
+        ctx.addIssue({ code: "custom", path: ["anchors", key], message: "not a trait of this question" });
+      }
+    }
+  });
+
+export const transitionSchema = z.strictObject({
+  target: slugSchema,
+  targetName: nameSchema,
+  /** The role profile's published fit %, shown as published. */
+  publishedFit: score,
+  strengths: z.array(localizedText),
+  /** "Áreas a desarrollar: Apertura +15" → { openness: 15 }. */
+  deltas: z.partialRecord(traitKeySchema, z.int().min(-100, "must be between -100 and 100").max(100, "must be between -100 and 100")),
+});
+
+export const similarRoleSchema = z.strictObject({ slug: slugSchema, name: nameSchema });
+
+export const successCaseSchema = z.strictObject({ title: localizedText, story: localizedText });
+
+export const archetypeSchema = z.strictObject({ name: localizedText, description: localizedText });
+
+/** A matrix cell code as published (A, W, E, —): the documents do not define them, so kept verbatim. */
+export const skillCodeSchema = z
+  .string()
+  .min(1, "must not be empty")
+  .max(8, "at most 8 characters")
+  .regex(/^\S+$/, "no spaces");
+
+export const matrixSkillSchema = z.strictObject({
+  slug: slugSchema,
+  name: nameSchema,
+  codes: z.record(levelSchema, skillCodeSchema),
+});
+
+export const skillsMatrixSchema = z
+  .strictObject({
+    levelFocus: z.partialRecord(levelSchema, localizedText),
+    /** The technology stack as published (a flat list). */
+    technologies: z.array(z.string().trim().min(1, "must not be empty")),
+    /** A group is the skills' domain (e.g. "Machine Learning & AI"). */
+    groups: z.array(z.strictObject({ name: nameSchema, skills: z.array(matrixSkillSchema) })),
+  })
+  .superRefine((matrix, ctx) => {
+    reportDuplicates(
+      ctx,
+      matrix.groups.map((group, index) => ({ value: group.name, path: ["groups", index, "name"] })),
+      "group",
+    );
+    reportDuplicates(
+      ctx,
+      matrix.groups.flatMap((group, g) =>
+        group.skills.map((skill, s) => ({ value: skill.slug, path: ["groups", g, "skills", s, "slug"] })),
+      ),
+      "skill",
+    );
+  });
+
+export const roleFileSchema = z
+  .strictObject({
+    format: z.literal(ROLE_FORMAT),
+    slug: slugSchema,
+    name: nameSchema,
+    family: nameSchema,
+    contentLanguage: contentLanguageSchema,
+    summary: localizedText.nullable().default(null),
+    /** Where the data comes from and what the source got wrong; free text, not shown to candidates. */
+    sourceNote: z.string().trim().min(1, "must not be empty").nullable().default(null),
+    /** null: no published profile ("no ideal profile yet"). */
+    idealProfile: idealProfileSchema.nullable(),
+    strengths: z.array(localizedText),
+    redFlags: z.array(localizedText),
+    questions: z.array(questionSchema),
+    transitions: z.array(transitionSchema),
+    similarRoles: z.array(similarRoleSchema),
+    successCase: successCaseSchema.nullable(),
+    archetypes: z.array(archetypeSchema),
+    skillsMatrix: skillsMatrixSchema.nullable(),
+  })
+  .superRefine((role, ctx) => {
+    reportDuplicates(
+      ctx,
+      role.transitions.map((transition, index) => ({ value: transition.target, path: ["transitions", index, "target"] })),
+      "transition target",
+    );
+    reportDuplicates(
+      ctx,
+      role.similarRoles.map((similar, index) => ({ value: similar.slug, path: ["similarRoles", index, "slug"] })),
+      "similar role",
+    );
+  });
+
+/** A role file as given (optional keys may be absent). */
+export type RoleFileInput = z.input<typeof roleFileSchema>;
+/** A validated role file. */
+export type RoleFile = z.infer<typeof roleFileSchema>;
+export type IdealProfileFile = z.infer<typeof idealProfileSchema>;
+export type TraitBandFile = z.infer<typeof traitBandSchema>;
+export type QuestionFile = z.infer<typeof questionSchema>;
+export type TransitionFile = z.infer<typeof transitionSchema>;
+export type SkillsMatrixFile = z.infer<typeof skillsMatrixSchema>;
+
+type Keyed = { value: string; path: (string | number)[] };
+
+function reportDuplicates(ctx: z.RefinementCtx, items: readonly Keyed[], what: string): void {
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.value)) {
+      ctx.addIssue({ code: "custom", path: item.path, message: `duplicate ${what} "${item.value}"` });
+    }
+    seen.add(item.value);
+  }
+}
+
+export type FormattedIssue = { path: string; message: string };
+
+/** `["questions", 2, "traits"]` → `questions[2].traits`; the root is "". */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/** Every issue with a readable path, for per-field errors in forms and imports. */
+export function formatIssues(error: z.ZodError): FormattedIssue[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+}

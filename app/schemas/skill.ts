@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { localizedText } from "./localized";
+import { levelSchema, nameSchema, slugSchema } from "./role";
+
+/*
+ * The skill profile file ("traitkit.skill/v1"): for each level and each role,
+ * what is expected of a skill and whether it is mandatory. Unknown keys are refused.
+ */
+
+export const SKILL_FORMAT = "traitkit.skill/v1";
+
+export const skillExpectationSchema = z.strictObject({
+  role: slugSchema,
+  /** The role's name as the page publishes it. */
+  roleName: nameSchema,
+  level: levelSchema,
+  mandatory: z.boolean(),
+  description: localizedText,
+});
+
+export const skillFileSchema = z
+  .strictObject({
+    format: z.literal(SKILL_FORMAT),
+    slug: slugSchema,
+    name: nameSchema,
+    /** The page's "Dominio", e.g. "Machine Learning & AI". */
+    domain: nameSchema,
+    /** The page's "skills.group", e.g. "MLOps". */
+    group: nameSchema.nullable(),
+    description: localizedText.nullable(),
+    /** The page's "last updated" as an ISO date (YYYY-MM-DD). */
+    publishedOn: z.iso.date("must be a date YYYY-MM-DD").nullable(),
+    /** The document files the profile was transcribed from. */
+    sources: z.array(z.string().trim().min(1, "must not be empty")),
+    expectations: z.array(skillExpectationSchema),
+  })
+  .superRefine((skill, ctx) => {
+    const seen = new Set<string>();
+    skill.expectations.forEach((expectation, index) => {
+      const key = `${expectation.role}|${expectation.level}`;
+      if (seen.has(key)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["expectations", index, "level"],
+          message: `duplicate expectation for role "${expectation.role}" at level ${expectation.level}`,
+        });
+      }
+      seen.add(key);
+    });
+  });
+
+export type SkillFileInput = z.input<typeof skillFileSchema>;
+export type SkillFile = z.infer<typeof skillFileSchema>;
+export type SkillExpectationFile = z.infer<typeof skillExpectationSchema>;

@@ -1,0 +1,54 @@
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import type { Database } from "./schema";
+
+/** Waits this long for a writer's lock before SQLITE_BUSY (RELIABILITY.md R2). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/*
+ * synchronous=FULL: an acknowledged write survives a process crash and a power
+ * loss. WAL with NORMAL would already survive a process crash, but Traitkit
+ * stores hiring decisions and its write volume is low, so the extra fsync is cheap.
+ */
+const REQUIRED_PRAGMAS = {
+  journal_mode: "wal",
+  synchronous: 2,
+  foreign_keys: 1,
+} as const;
+
+export type TraitkitDb = Kysely<Database>;
+
+export function openSqlite(file: string): SQLite.Database {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file, { timeout: BUSY_TIMEOUT_MS });
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  assertPragmas(sqlite, file === ":memory:");
+  return sqlite;
+}
+
+/** Refuses to run on a connection whose safety settings did not take. */
+export function assertPragmas(sqlite: SQLite.Database, inMemory = false): void {
+  const journal = sqlite.pragma("journal_mode", { simple: true });
+  const synchronous = sqlite.pragma("synchronous", { simple: true });
+  const foreignKeys = sqlite.pragma("foreign_keys", { simple: true });
+  const timeout = sqlite.pragma("busy_timeout", { simple: true });
+  const problems: string[] = [];
+  // An in-memory database cannot use WAL; it is only ever used by tests.
+  if (!inMemory && journal !== REQUIRED_PRAGMAS.journal_mode) problems.push(`journal_mode=${String(journal)}`);
+  if (synchronous !== REQUIRED_PRAGMAS.synchronous) problems.push(`synchronous=${String(synchronous)}`);
+  if (foreignKeys !== REQUIRED_PRAGMAS.foreign_keys) problems.push(`foreign_keys=${String(foreignKeys)}`);
+  if (typeof timeout !== "number" || timeout < BUSY_TIMEOUT_MS) problems.push(`busy_timeout=${String(timeout)}`);
+  if (problems.length > 0) {
+    throw new Error(`SQLite connection is not safe to use: ${problems.join(", ")}`);
+  }
+}
+
+export function createDb(file: string): { db: TraitkitDb; sqlite: SQLite.Database } {
+  const sqlite = openSqlite(file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, sqlite };
+}

@@ -1,0 +1,26 @@
+import { Migrator, type Migration, type MigrationProvider } from "kysely";
+import type { TraitkitDb } from "./connection";
+import * as m0001 from "./migrations/0001_initial";
+
+/*
+ * Listed statically: a folder read breaks once the server is bundled.
+ * Forward-only: a migration has no `down`; fix forward with a new one.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  "0001_initial": m0001,
+};
+
+const provider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
+
+export async function migrateToLatest(db: TraitkitDb): Promise<string[]> {
+  // Kysely runs each migration in its own transaction on SQLite.
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

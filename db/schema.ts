@@ -1,0 +1,410 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/*
+ * The typed shape of every table of db/migrations. One interface per table,
+ * nullable columns as `T | null`, generated ids as Generated<number>.
+ * Localized text columns hold a JSON object {"es": "...", "en": "..."}.
+ */
+
+export type TraitColumn =
+  | "openness"
+  | "conscientiousness"
+  | "extraversion"
+  | "agreeableness"
+  | "emotional_stability"
+  | "relational_engagement";
+export type LevelColumn = "junior" | "mid" | "senior" | "lead" | "principal";
+export type ContentLanguage = "es" | "en" | "zh";
+export type UserRole = "recruiter" | "interviewer";
+/** A localized JSON text column. */
+export type LocalizedJson = string;
+
+export interface RolesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  family: string;
+  summary: LocalizedJson | null;
+  content_language: ContentLanguage;
+  source_note: string | null;
+  success_case_title: LocalizedJson | null;
+  success_case_story: LocalizedJson | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleTraitsTable {
+  role_id: number;
+  trait: TraitColumn;
+  low: number;
+  high: number;
+  weight: number;
+  statement: LocalizedJson | null;
+  band_source: "team" | "published";
+}
+
+export interface RoleListItemTable {
+  id: Generated<number>;
+  role_id: number;
+  position: number;
+  text: LocalizedJson;
+}
+
+export interface QuestionsTable {
+  id: Generated<number>;
+  role_id: number;
+  position: number;
+  text: LocalizedJson;
+  evaluates_note: LocalizedJson | null;
+}
+
+export interface QuestionTraitsTable {
+  question_id: number;
+  trait: TraitColumn;
+}
+
+export interface QuestionAnchorsTable {
+  question_id: number;
+  trait: TraitColumn;
+  rating: 1 | 3 | 5;
+  text: LocalizedJson;
+}
+
+export interface TransitionsTable {
+  id: Generated<number>;
+  role_id: number;
+  position: number;
+  target_name: string;
+  target_slug: string;
+  published_fit: number;
+}
+
+export interface TransitionStrengthsTable {
+  transition_id: number;
+  position: number;
+  text: LocalizedJson;
+}
+
+export interface TransitionDeltasTable {
+  transition_id: number;
+  trait: TraitColumn;
+  delta: number;
+}
+
+export interface SimilarRolesTable {
+  role_id: number;
+  position: number;
+  similar_name: string;
+  similar_slug: string;
+}
+
+export interface ArchetypesTable {
+  id: Generated<number>;
+  role_id: number;
+  position: number;
+  name: LocalizedJson;
+  description: LocalizedJson;
+}
+
+export interface SkillDomainsTable {
+  id: Generated<number>;
+  name: string;
+}
+
+export interface SkillsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  domain_id: number;
+  skill_group: string | null;
+  description: LocalizedJson | null;
+  published_on: string | null;
+}
+
+export interface RoleSkillCellsTable {
+  role_id: number;
+  skill_id: number;
+  level: LevelColumn;
+  code: string;
+  position: number;
+}
+
+export interface RoleLevelFocusTable {
+  role_id: number;
+  level: LevelColumn;
+  text: LocalizedJson;
+}
+
+export interface RoleTechnologiesTable {
+  role_id: number;
+  position: number;
+  name: string;
+}
+
+export interface SkillExpectationsTable {
+  skill_id: number;
+  role_id: number;
+  level: LevelColumn;
+  mandatory: 0 | 1;
+  description: LocalizedJson;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: UserRole;
+  password_hash: string;
+  deactivated_at: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface InvitesTable {
+  id: Generated<number>;
+  token_hash: string;
+  email: string;
+  role: UserRole;
+  invited_by: number;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_user_id: number | null;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  account_key: string;
+  client_key: string;
+  at: string;
+}
+
+export interface CandidatesTable {
+  id: Generated<number>;
+  name: string;
+  email: string | null;
+  role_id: number | null;
+  source: string | null;
+  notes: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KitsTable {
+  id: Generated<number>;
+  role_id: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface KitVersionsTable {
+  id: Generated<number>;
+  kit_id: number;
+  version: number;
+  name: string;
+  level: LevelColumn;
+  role_slug: string;
+  role_name: string;
+  content_language: ContentLanguage;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface KitVersionTraitsTable {
+  kit_version_id: number;
+  trait: TraitColumn;
+  low: number;
+  high: number;
+  weight: number;
+  statement: LocalizedJson | null;
+}
+
+export interface KitQuestionsTable {
+  id: Generated<number>;
+  kit_version_id: number;
+  position: number;
+  text: LocalizedJson;
+  source_question_id: number | null;
+}
+
+export interface KitQuestionTraitsTable {
+  kit_question_id: number;
+  trait: TraitColumn;
+}
+
+export interface KitQuestionAnchorsTable {
+  kit_question_id: number;
+  trait: TraitColumn;
+  rating: 1 | 3 | 5;
+  text: LocalizedJson;
+}
+
+export interface KitListItemTable {
+  id: Generated<number>;
+  kit_version_id: number;
+  position: number;
+  text: LocalizedJson;
+}
+
+export interface KitExpectationsTable {
+  kit_version_id: number;
+  position: number;
+  skill_name: string;
+  mandatory: 0 | 1;
+  description: LocalizedJson;
+}
+
+export interface AssessmentsTable {
+  id: Generated<number>;
+  candidate_id: number;
+  kit_version_id: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface AssessmentInterviewersTable {
+  assessment_id: number;
+  user_id: number;
+  added_at: string;
+}
+
+export interface ScorecardsTable {
+  id: Generated<number>;
+  assessment_id: number;
+  interviewer_id: number;
+  status: "draft" | "submitted";
+  recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+  revision: Generated<number>;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+export interface RatingsTable {
+  scorecard_id: number;
+  kit_question_id: number;
+  trait: TraitColumn;
+  rating: number;
+}
+
+export interface ScorecardNotesTable {
+  scorecard_id: number;
+  kit_question_id: number;
+  notes: string;
+}
+
+export interface ObservedStrengthsTable {
+  scorecard_id: number;
+  kit_strength_id: number;
+}
+
+export interface ObservedRedFlagsTable {
+  scorecard_id: number;
+  kit_red_flag_id: number;
+  evidence: string | null;
+}
+
+export interface DecisionsTable {
+  id: Generated<number>;
+  assessment_id: number;
+  decision: "advance" | "hold" | "reject";
+  reason: string;
+  decided_by: number;
+  decided_at: string;
+}
+
+type TraitResultColumns = {
+  [K in TraitColumn as `${K}_score`]: number | null;
+} & {
+  [K in TraitColumn as `${K}_evidence`]: ColumnType<number, number | undefined, number>;
+};
+
+export type AssessmentResultsTable = TraitResultColumns & {
+  assessment_id: number;
+  role_slug: string;
+  fit: number | null;
+  coverage: number;
+  evidence: number;
+  submitted_scorecards: number;
+  computed_at: string;
+};
+
+export interface ReportLinksTable {
+  id: Generated<number>;
+  assessment_id: number;
+  token_hash: string;
+  language: "en" | "es";
+  created_by: number;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  details: string | null;
+}
+
+export interface Database {
+  roles: RolesTable;
+  role_traits: RoleTraitsTable;
+  role_strengths: RoleListItemTable;
+  role_red_flags: RoleListItemTable;
+  questions: QuestionsTable;
+  question_traits: QuestionTraitsTable;
+  question_anchors: QuestionAnchorsTable;
+  transitions: TransitionsTable;
+  transition_strengths: TransitionStrengthsTable;
+  transition_deltas: TransitionDeltasTable;
+  similar_roles: SimilarRolesTable;
+  archetypes: ArchetypesTable;
+  skill_domains: SkillDomainsTable;
+  skills: SkillsTable;
+  role_skill_cells: RoleSkillCellsTable;
+  role_level_focus: RoleLevelFocusTable;
+  role_technologies: RoleTechnologiesTable;
+  skill_expectations: SkillExpectationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  invites: InvitesTable;
+  login_failures: LoginFailuresTable;
+  candidates: CandidatesTable;
+  kits: KitsTable;
+  kit_versions: KitVersionsTable;
+  kit_version_traits: KitVersionTraitsTable;
+  kit_questions: KitQuestionsTable;
+  kit_question_traits: KitQuestionTraitsTable;
+  kit_question_anchors: KitQuestionAnchorsTable;
+  kit_strengths: KitListItemTable;
+  kit_red_flags: KitListItemTable;
+  kit_expectations: KitExpectationsTable;
+  assessments: AssessmentsTable;
+  assessment_interviewers: AssessmentInterviewersTable;
+  scorecards: ScorecardsTable;
+  ratings: RatingsTable;
+  scorecard_notes: ScorecardNotesTable;
+  observed_strengths: ObservedStrengthsTable;
+  observed_red_flags: ObservedRedFlagsTable;
+  decisions: DecisionsTable;
+  assessment_results: AssessmentResultsTable;
+  report_links: ReportLinksTable;
+  audit_log: AuditLogTable;
+}
+
+export type Role = Selectable<RolesTable>;
+export type NewRole = Insertable<RolesTable>;
+export type RoleUpdate = Updateable<RolesTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "../../app/utils/env.server";
+
+describe("configuration", () => {
+  it("defaults to port 3000, data/traitkit.sqlite and demo data on", () => {
+    expect(parseEnv({})).toMatchObject({ PORT: 3000, DATABASE_PATH: "data/traitkit.sqlite", TRAITKIT_DEMO: true });
+  });
+
+  it("turns demo data off with TRAITKIT_DEMO=0", () => {
+    expect(parseEnv({ TRAITKIT_DEMO: "0" }).TRAITKIT_DEMO).toBe(false);
+  });
+
+  it("names every bad variable in one message", () => {
+    expect(() => parseEnv({ PORT: "eighty", TRAITKIT_DEMO: "maybe" })).toThrow(/PORT: must be a port number[\s\S]*TRAITKIT_DEMO: must be 1 or 0/);
+  });
+
+  it("refuses a port out of range", () => {
+    expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT: must be between 1 and 65535/);
+  });
+
+  it("treats an empty variable as not set", () => {
+    expect(parseEnv({ PORT: "", HOST: "" })).toMatchObject({ PORT: 3000, HOST: "127.0.0.1" });
+  });
+});

@@ -1,0 +1,209 @@
+import { describe, expect, it } from "vitest";
+import { localizedText, parseLocalized, pickText, stringifyLocalized } from "../../app/schemas/localized";
+import { formatIssues, formatPath, roleFileSchema, type FormattedIssue, type RoleFileInput } from "../../app/schemas/role";
+import { skillFileSchema, type SkillFileInput } from "../../app/schemas/skill";
+
+const band = { low: 40, high: 60, weight: 2, statement: { en: "Curious" }, bandSource: "team" } as const;
+const anchors = { "1": { en: "Vague" }, "3": { en: "Some detail" }, "5": { en: "Specific" } } as const;
+
+function validRole() {
+  return {
+    format: "traitkit.role/v1",
+    slug: "test-role",
+    name: "Test Role",
+    family: "Testing",
+    contentLanguage: "en",
+    idealProfile: {
+      openness: band,
+      conscientiousness: band,
+      extraversion: band,
+      agreeableness: band,
+      emotional_stability: band,
+      relational_engagement: band,
+    },
+    strengths: [{ en: "Good" }],
+    redFlags: [{ es: "Malo" }],
+    questions: [{ text: { en: "Why?" }, evaluatesNote: null, traits: ["openness"], anchors: { openness: anchors } }],
+    transitions: [{ target: "other-role", targetName: "Other Role", publishedFit: 62, strengths: [], deltas: { openness: 15 } }],
+    similarRoles: [],
+    successCase: null,
+    archetypes: [],
+    skillsMatrix: null,
+  } satisfies RoleFileInput;
+}
+
+function issuesOf(input: unknown): FormattedIssue[] {
+  const parsed = roleFileSchema.safeParse(input);
+  if (parsed.success) throw new Error("expected the role file to be refused");
+  return formatIssues(parsed.error);
+}
+
+function pathsOf(input: unknown): string[] {
+  return issuesOf(input).map((issue) => issue.path);
+}
+
+describe("roleFileSchema", () => {
+  it("accepts a valid role file and defaults summary and sourceNote to null", () => {
+    const parsed = roleFileSchema.parse(validRole());
+    expect(parsed.summary).toBeNull();
+    expect(parsed.sourceNote).toBeNull();
+    expect(parsed.idealProfile?.openness.weight).toBe(2);
+  });
+
+  it("accepts a role without an ideal profile", () => {
+    expect(roleFileSchema.safeParse({ ...validRole(), idealProfile: null }).success).toBe(true);
+  });
+
+  it("refuses a band whose low is above its high, at the high", () => {
+    const role = validRole();
+    const input = { ...role, idealProfile: { ...role.idealProfile, openness: { ...band, low: 80, high: 70 } } };
+    expect(issuesOf(input)).toEqual([{ path: "idealProfile.openness.high", message: "must be at least low" }]);
+  });
+
+  it("refuses a question with 4 traits or none", () => {
+    const role = validRole();
+    const question = role.questions[0];
+    const four = {
+      ...role,
+      questions: [
+        {
+          ...question,
+          traits: ["openness", "conscientiousness", "extraversion", "agreeableness"],
+          anchors: { openness: anchors, conscientiousness: anchors, extraversion: anchors, agreeableness: anchors },
+        },
+      ],
+    };
+    expect(issuesOf(four)).toContainEqual({ path: "questions[0].traits", message: "at most 3" });
+    const none = { ...role, questions: [{ ...question, traits: [], anchors: {} }] };
+    expect(issuesOf(none)).toContainEqual({ path: "questions[0].traits", message: "at least 1" });
+  });
+
+  it("refuses a trait twice on a question", () => {
+    const role = validRole();
+    const input = { ...role, questions: [{ ...role.questions[0], traits: ["openness", "openness"] }] };
+    expect(pathsOf(input)).toEqual(["questions[0].traits"]);
+  });
+
+  it("requires anchors 1, 3 and 5 for exactly the question's traits", () => {
+    const role = validRole();
+    const question = role.questions[0];
+    const missingTrait = { ...role, questions: [{ ...question, traits: ["openness", "agreeableness"] }] };
+    expect(pathsOf(missingTrait)).toEqual(["questions[0].anchors.agreeableness"]);
+    const extraTrait = { ...role, questions: [{ ...question, anchors: { openness: anchors, extraversion: anchors } }] };
+    expect(pathsOf(extraTrait)).toEqual(["questions[0].anchors.extraversion"]);
+    const missingRating = { ...role, questions: [{ ...question, anchors: { openness: { "1": anchors["1"], "3": anchors["3"] } } }] };
+    expect(pathsOf(missingRating)).toEqual(["questions[0].anchors.openness.5"]);
+  });
+
+  it("refuses an unknown format", () => {
+    expect(pathsOf({ ...validRole(), format: "traitkit.role/v2" })).toEqual(["format"]);
+  });
+
+  it("refuses an ideal profile missing a trait", () => {
+    const role = validRole();
+    const { extraversion: _dropped, ...fiveTraits } = role.idealProfile;
+    expect(pathsOf({ ...role, idealProfile: fiveTraits })).toEqual(["idealProfile.extraversion"]);
+  });
+
+  it("refuses unknown keys, at the object that has them", () => {
+    expect(issuesOf({ ...validRole(), colour: "blue" })).toEqual([{ path: "", message: expect.stringContaining("colour") }]);
+    const role = validRole();
+    const input = { ...role, idealProfile: { ...role.idealProfile, grit: band } };
+    expect(pathsOf(input)).toEqual(["idealProfile"]);
+  });
+
+  it("refuses wrong types with their paths", () => {
+    const role = validRole();
+    const transition = role.transitions[0];
+    expect(pathsOf({ ...role, transitions: [{ ...transition, publishedFit: "62" }] })).toEqual(["transitions[0].publishedFit"]);
+    expect(pathsOf({ ...role, transitions: [{ ...transition, publishedFit: 62.5 }] })).toEqual(["transitions[0].publishedFit"]);
+    expect(pathsOf({ ...role, transitions: [{ ...transition, deltas: { openness: 101 } }] })).toEqual(["transitions[0].deltas.openness"]);
+    expect(pathsOf({ ...role, idealProfile: { ...role.idealProfile, openness: { ...band, weight: 4 } } })).toEqual([
+      "idealProfile.openness.weight",
+    ]);
+    expect(pathsOf({ ...role, idealProfile: { ...role.idealProfile, openness: { ...band, high: 101 } } })).toEqual([
+      "idealProfile.openness.high",
+    ]);
+    expect(pathsOf({ ...role, slug: "Test Role" })).toEqual(["slug"]);
+    expect(pathsOf({ ...role, contentLanguage: "fr" })).toEqual(["contentLanguage"]);
+    expect(pathsOf({ ...role, strengths: "Good" })).toEqual(["strengths"]);
+    expect(pathsOf({ ...role, questions: [{ ...role.questions[0], traits: ["grit"] }] })).toContain("questions[0].traits[0]");
+  });
+
+  it("refuses a localized text with no language or a blank one", () => {
+    const role = validRole();
+    expect(issuesOf({ ...role, summary: {} })).toEqual([{ path: "summary", message: "at least one language" }]);
+    expect(pathsOf({ ...role, summary: { en: "   " } })).toEqual(["summary.en"]);
+    expect(pathsOf({ ...role, summary: { fr: "Bonjour" } })).toContain("summary");
+  });
+
+  it("refuses the same transition target twice", () => {
+    const role = validRole();
+    const transition = role.transitions[0];
+    expect(pathsOf({ ...role, transitions: [transition, transition] })).toEqual(["transitions[1].target"]);
+  });
+
+  it("checks the skills matrix codes and refuses a skill listed twice", () => {
+    const codes = { junior: "A", mid: "W", senior: "A", lead: "—", principal: "E" };
+    const skill = { slug: "mlflow", name: "MLflow", codes };
+    const matrix = { levelFocus: { junior: { en: "Training" } }, technologies: ["Python"], groups: [{ name: "ML", skills: [skill] }] };
+    const role = validRole();
+    expect(roleFileSchema.safeParse({ ...role, skillsMatrix: matrix }).success).toBe(true);
+    const missingLevel = { ...matrix, groups: [{ name: "ML", skills: [{ ...skill, codes: { ...codes, principal: undefined } }] }] };
+    expect(pathsOf({ ...role, skillsMatrix: missingLevel })).toEqual(["skillsMatrix.groups[0].skills[0].codes.principal"]);
+    const twice = { ...matrix, groups: [{ name: "ML", skills: [skill] }, { name: "Ops", skills: [skill] }] };
+    expect(pathsOf({ ...role, skillsMatrix: twice })).toEqual(["skillsMatrix.groups[1].skills[0].slug"]);
+  });
+});
+
+describe("formatPath", () => {
+  it("renders indexes in brackets and keys with dots", () => {
+    expect(formatPath(["questions", 2, "traits"])).toBe("questions[2].traits");
+    expect(formatPath(["questions", 0, "anchors", "openness", "5"])).toBe("questions[0].anchors.openness.5");
+    expect(formatPath([])).toBe("");
+  });
+});
+
+describe("skillFileSchema", () => {
+  const skill = {
+    format: "traitkit.skill/v1",
+    slug: "mlflow",
+    name: "MLflow",
+    domain: "Machine Learning & AI",
+    group: "MLOps",
+    description: null,
+    publishedOn: "2026-03-17",
+    sources: ["003.txt"],
+    expectations: [{ role: "ml-engineer", roleName: "ML Engineer", level: "junior", mandatory: true, description: { en: "Uses MLflow" } }],
+  } satisfies SkillFileInput;
+
+  it("accepts a valid skill file and refuses a role twice at one level", () => {
+    expect(skillFileSchema.safeParse(skill).success).toBe(true);
+    const twice = skillFileSchema.safeParse({ ...skill, expectations: [...skill.expectations, ...skill.expectations] });
+    expect(twice.success ? [] : formatIssues(twice.error).map((issue) => issue.path)).toEqual(["expectations[1].level"]);
+  });
+
+  it("wants an ISO date", () => {
+    const parsed = skillFileSchema.safeParse({ ...skill, publishedOn: "17/3/2026" });
+    expect(parsed.success ? [] : formatIssues(parsed.error).map((issue) => issue.path)).toEqual(["publishedOn"]);
+  });
+});
+
+describe("localized text", () => {
+  it("picks the reader's language, else the document's, else any", () => {
+    expect(pickText({ es: "Hola", en: "Hello" }, "en", "es")).toEqual({ text: "Hello", lang: "en", translated: true });
+    expect(pickText({ es: "Hola", en: "Hello" }, "es", "es")).toEqual({ text: "Hola", lang: "es", translated: false });
+    expect(pickText({ es: "Hola", zh: "你好" }, "en", "zh")).toEqual({ text: "你好", lang: "zh", translated: false });
+    expect(pickText({ zh: "你好" }, "en", "es")).toEqual({ text: "你好", lang: "zh", translated: true });
+  });
+
+  it("round-trips through the JSON column", () => {
+    const text = localizedText.parse({ en: " Hello ", es: "Hola" });
+    const json = stringifyLocalized(text);
+    expect(json).toBe('{"es":"Hola","en":"Hello"}');
+    expect(parseLocalized(json)).toEqual({ es: "Hola", en: "Hello" });
+    expect(parseLocalized(null)).toBeNull();
+    expect(() => parseLocalized("{}")).toThrow();
+    expect(() => parseLocalized("not json")).toThrow();
+  });
+});
