@@ -18,6 +18,7 @@ import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import appStyles from "~/styles/app.css?url";
 import { FALLBACK_LANGUAGE, UI_LANGUAGES } from "~/utils/i18n";
+import { getUser } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
 
@@ -33,8 +34,26 @@ export const meta: MetaFunction = ({ error }) => {
   return [{ title: notFound ? "Not found · Traitkit" : "Error · Traitkit" }];
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { lang: await getLanguage(request) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getUser(request, context);
+  return {
+    lang: await getLanguage(request),
+    user: user ? { name: user.name, role: user.role } : null,
+  };
+}
+
+function UserMenu({ user }: { user: { name: string; role: "recruiter" | "interviewer" } }) {
+  const { t } = useTranslation();
+  return (
+    <div className="user-menu">
+      <span className="muted">{t("auth.signedInAs", { name: user.name, role: t(`auth.roleNames.${user.role}`) })}</span>
+      <Form method="post" action="/logout">
+        <button type="submit" className="button-secondary">
+          {t("auth.signOut")}
+        </button>
+      </Form>
+    </div>
+  );
 }
 
 function LanguageSwitch({ lang }: { lang: string }) {
@@ -61,6 +80,7 @@ function LanguageSwitch({ lang }: { lang: string }) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang = data?.lang ?? FALLBACK_LANGUAGE;
+  const user = data?.user ?? null;
   const { t, i18n } = useTranslation();
   const nonce = useNonce();
   useEffect(() => {
@@ -83,10 +103,21 @@ export function Layout({ children }: { children: ReactNode }) {
             {t("app.name")}
           </Link>
           <nav aria-label={t("app.nav.main")}>
-            <NavLink to="/roles">{t("app.nav.roles")}</NavLink>
-            <NavLink to="/skills">{t("app.nav.skills")}</NavLink>
+            {user && (
+              <>
+                <NavLink to="/roles">{t("app.nav.roles")}</NavLink>
+                <NavLink to="/skills">{t("app.nav.skills")}</NavLink>
+                {user.role === "recruiter" && (
+                  <>
+                    <NavLink to="/settings/users">{t("app.nav.users")}</NavLink>
+                    <NavLink to="/audit">{t("app.nav.audit")}</NavLink>
+                  </>
+                )}
+              </>
+            )}
           </nav>
           <LanguageSwitch lang={lang} />
+          {user && <UserMenu user={user} />}
         </header>
         <main id="main" tabIndex={-1}>
           {children}

@@ -3,6 +3,9 @@ import type { Database } from "../db/schema";
 import { insertRole, insertSkillProfile } from "../app/models/role-writes.server";
 import { formatIssues, roleFileSchema, type FormattedIssue, type RoleFile } from "../app/schemas/role";
 import { skillFileSchema, type SkillFile } from "../app/schemas/skill";
+import { createUser } from "../app/models/users.server";
+import { hashPassword } from "../app/utils/password.server";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { ROLE_FILES, SKILL_FILES, type SeedFile } from "./manifest";
 
 /*
@@ -57,6 +60,8 @@ export type DemoContext = {
   data: DemoData;
   roleIds: Map<string, number>;
   skillIds: Map<string, number>;
+  /** Demo accounts' ids by email. */
+  userIds: Map<string, number>;
 };
 
 /** One part of the demo data, run in order inside the loading transaction. */
@@ -84,6 +89,15 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     run: async (trx, context) => {
       for (const { skill } of context.data.skills) {
         context.skillIds.set(skill.slug, await insertSkillProfile(trx, skill));
+      }
+    },
+  },
+  {
+    name: "demo accounts",
+    run: async (trx, context) => {
+      for (const account of DEMO_ACCOUNTS) {
+        const passwordHash = await hashPassword(DEMO_PASSWORD);
+        context.userIds.set(account.email, await createUser(trx, { ...account, passwordHash }, new Date(context.now)));
       }
     },
   },
@@ -120,7 +134,7 @@ export async function loadDemoData(db: Kysely<Database>, now: Date): Promise<Dem
     const user = await trx.selectFrom("users").select("id").limit(1).executeTakeFirst();
     if (role !== undefined || user !== undefined) return { loaded: false, roles: 0, skills: 0 };
 
-    const context: DemoContext = { now: now.toISOString(), data, roleIds: new Map(), skillIds: new Map() };
+    const context: DemoContext = { now: now.toISOString(), data, roleIds: new Map(), skillIds: new Map(), userIds: new Map() };
     for (const step of DEMO_STEPS) {
       try {
         await step.run(trx, context);

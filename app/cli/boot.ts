@@ -1,6 +1,7 @@
 import { createDb, type TraitkitDb } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrator";
 import { loadDemoData } from "../../seeds/demo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../seeds/demo-accounts";
 import { parseEnv, type Env } from "../utils/env.server";
 import { createHttpApp, type BuildSource } from "./http-app";
 
@@ -33,6 +34,9 @@ export async function serve(env: Env, source: BuildSource): Promise<void> {
       `Traitkit is running at http://${shownHost}:${env.PORT}`,
       `Database: ${env.DATABASE_PATH}${booted.demoLoaded ? " (demo data loaded)" : ""}`,
     ];
+    if (env.TRAITKIT_DEMO) {
+      lines.push(`Demo sign-ins (password "${DEMO_PASSWORD}"):`, ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(11)} ${a.email}`));
+    }
     console.log(lines.join("\n"));
   });
   const stop = () => {

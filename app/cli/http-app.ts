@@ -6,12 +6,15 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { TraitkitDb } from "../../db/connection";
 import type { Env } from "../utils/env.server";
+import { logSecurityEvent } from "../utils/log.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
     db: TraitkitDb;
     cspNonce: string;
     env: Env;
+    /** The client's address (behind a proxy only when TRUST_PROXY says so): throttling only, never logged. */
+    clientAddress: string;
   }
 }
 
@@ -36,6 +39,35 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
   ].join("; ");
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function isSafeMethod(method: string): boolean {
+  return SAFE_METHODS.has(method.toUpperCase());
+}
+
+/**
+ * CSRF defence for every state-changing request (ASVS 5.0 3.5.1): the browser's
+ * own Sec-Fetch-Site and Origin (or, without Origin, Referer) must name this
+ * site. Clients that send none of them (scripts, curl) carry no ambient cookie
+ * of a victim, and SameSite=Lax covers older browsers.
+ */
+function isSameOrigin(req: express.Request): boolean {
+  const fetchSite = req.get("sec-fetch-site");
+  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return false;
+  const own = `${req.protocol}://${req.get("host") ?? ""}`;
+  const origin = req.get("origin");
+  if (origin !== undefined) return origin === own;
+  const referer = req.get("referer");
+  if (referer !== undefined) {
+    try {
+      return new URL(referer).origin === own;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
 export async function createHttpApp(options: {
   db: TraitkitDb;
   env: Env;
@@ -44,6 +76,8 @@ export async function createHttpApp(options: {
   const { db, env, source } = options;
   const app = express();
   app.disable("x-powered-by");
+  // Behind a reverse proxy, its X-Forwarded-* headers give the client's address and https.
+  if (env.TRUST_PROXY) app.set("trust proxy", 1);
 
   app.use((req, res, next) => {
     const nonce = crypto.randomBytes(16).toString("base64");
@@ -53,7 +87,15 @@ export async function createHttpApp(options: {
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Referrer-Policy", req.path.startsWith("/r/") ? "no-referrer" : "same-origin");
     if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    // Pages hold personal data: no shared or browser cache keeps them. Fingerprinted assets set their own.
+    if (!req.path.startsWith("/assets/")) res.setHeader("Cache-Control", "no-store");
     next();
+  });
+
+  app.use((req, res, next) => {
+    if (isSafeMethod(req.method) || isSameOrigin(req)) return next();
+    logSecurityEvent({ event: "csrf.rejected", method: req.method, path: req.path });
+    res.status(403).type("text/plain").send("Cross-origin request refused");
   });
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
@@ -76,10 +118,11 @@ export async function createHttpApp(options: {
     createRequestHandler({
       build,
       mode: source.kind,
-      getLoadContext: (_req, res) => ({
+      getLoadContext: (req, res) => ({
         db,
         env,
         cspNonce: String(res.locals.cspNonce),
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
       }),
     }),
   );

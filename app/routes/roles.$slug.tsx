@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { requireUser } from "~/utils/auth.server";
 import { z } from "zod";
 import { IdealProfileChart } from "~/components/charts/IdealProfileChart";
 import { ShownText } from "~/components/ShownText";
@@ -15,6 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const levelParam = z.enum(LEVELS).nullable().catch(null);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context);
   const lang = await getLanguage(request);
   const role = await getRoleProfile(context.db, params.slug ?? "", lang);
   if (!role) throw new Response("Role not found", { status: 404 });

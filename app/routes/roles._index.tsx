@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { requireUser } from "~/utils/auth.server";
 import { z } from "zod";
 import { listRoles } from "~/models/roles.server";
 
@@ -12,6 +13,7 @@ const searchSchema = z.object({
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context);
   const url = new URL(request.url);
   const search = searchSchema.parse({ q: url.searchParams.get("q") ?? "", profile: url.searchParams.get("profile") ?? "all" });
   const roles = await listRoles(context.db, { query: search.q, profile: search.profile });

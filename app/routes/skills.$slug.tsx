@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { requireUser } from "~/utils/auth.server";
 import { z } from "zod";
 import { ShownText } from "~/components/ShownText";
 import { LEVELS } from "~/domain/levels";
@@ -14,6 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const levelParam = z.enum(LEVELS).nullable().catch(null);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context);
   const skill = await getSkillProfile(context.db, params.slug ?? "", await getLanguage(request));
   if (!skill) throw new Response("Skill not found", { status: 404 });
   const level = levelParam.parse(new URL(request.url).searchParams.get("level"));

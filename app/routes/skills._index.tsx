@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { requireUser } from "~/utils/auth.server";
 import { listSkillProfiles } from "~/models/skills.server";
 
 export const meta: MetaFunction = () => [{ title: "Skill profiles · Traitkit" }];
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context);
   return { skills: await listSkillProfiles(context.db) };
 }
 

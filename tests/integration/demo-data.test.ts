@@ -1,3 +1,4 @@
+import { DEMO_ACCOUNTS } from "../../seeds/demo-accounts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -102,7 +103,7 @@ const expected: Record<Table, number> = {
   role_level_focus: sum(roles, (role) => Object.keys(role.skillsMatrix?.levelFocus ?? {}).length),
   role_technologies: sum(roles, (role) => role.skillsMatrix?.technologies.length ?? 0),
   skill_expectations: sum(skills, (skill) => skill.expectations.length),
-  users: 0,
+  users: DEMO_ACCOUNTS.length,
 };
 
 async function roleId(db: TraitkitDb, slug: string): Promise<number> {

@@ -1,0 +1,182 @@
+import crypto from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import type { Database, UserRole } from "../../db/schema";
+import { recordAudit } from "~/models/audit.server";
+import { hashToken } from "~/utils/session.server";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** An invite link works once, for 7 days. */
+export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+const INVITE_TOKEN_BYTES = 32;
+
+export type UserForSignIn = { id: number; passwordHash: string; deactivated: boolean };
+
+export async function findUserForSignIn(db: Executor, email: string): Promise<UserForSignIn | undefined> {
+  const row = await db
+    .selectFrom("users")
+    .select(["id", "password_hash", "deactivated_at"])
+    .where("email", "=", email.toLowerCase())
+    .executeTakeFirst();
+  return row && { id: row.id, passwordHash: row.password_hash, deactivated: row.deactivated_at !== null };
+}
+
+export async function updatePasswordHash(db: Executor, userId: number, passwordHash: string): Promise<void> {
+  await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+}
+
+export async function emailInUse(db: Executor, email: string): Promise<boolean> {
+  const row = await db.selectFrom("users").select("id").where("email", "=", email.toLowerCase()).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function createUser(
+  db: Executor,
+  user: { email: string; name: string; role: UserRole; passwordHash: string },
+  now: Date,
+): Promise<number> {
+  const row = await db
+    .insertInto("users")
+    .values({
+      email: user.email.toLowerCase(),
+      name: user.name,
+      role: user.role,
+      password_hash: user.passwordHash,
+      deactivated_at: null,
+      created_at: now.toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export type UserListItem = {
+  id: number;
+  email: string;
+  name: string;
+  role: UserRole;
+  active: boolean;
+  createdAt: string;
+};
+
+export async function listUsers(db: Executor): Promise<UserListItem[]> {
+  const rows = await db
+    .selectFrom("users")
+    .select(["id", "email", "name", "role", "deactivated_at", "created_at"])
+    .orderBy("name")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, active: r.deactivated_at === null, createdAt: r.created_at }));
+}
+
+export async function findUser(db: Executor, userId: number): Promise<UserListItem | undefined> {
+  const r = await db
+    .selectFrom("users")
+    .select(["id", "email", "name", "role", "deactivated_at", "created_at"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  return r && { id: r.id, email: r.email, name: r.name, role: r.role, active: r.deactivated_at === null, createdAt: r.created_at };
+}
+
+export async function countActiveRecruiters(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("role", "=", "recruiter")
+    .where("deactivated_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Changes a role and ends the user's sessions, so the new rights apply at once. */
+export async function changeUserRole(trx: Transaction<Database>, actorId: number, userId: number, role: UserRole, now: Date): Promise<void> {
+  await trx.updateTable("users").set({ role }).where("id", "=", userId).execute();
+  await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  await recordAudit(trx, { actorUserId: actorId, action: "user.role_change", entityType: "user", entityId: userId, details: { role } }, now);
+}
+
+/** Deactivation ends every session at once; the user's scorecards stay. */
+export async function setUserActive(trx: Transaction<Database>, actorId: number, userId: number, active: boolean, now: Date): Promise<void> {
+  await trx
+    .updateTable("users")
+    .set({ deactivated_at: active ? null : now.toISOString() })
+    .where("id", "=", userId)
+    .execute();
+  if (!active) await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  await recordAudit(trx, { actorUserId: actorId, action: active ? "user.reactivate" : "user.deactivate", entityType: "user", entityId: userId }, now);
+}
+
+export type PendingInvite = { id: number; email: string; role: UserRole; expiresAt: string; invitedByName: string };
+
+export async function listPendingInvites(db: Executor, now: Date): Promise<PendingInvite[]> {
+  const rows = await db
+    .selectFrom("invites")
+    .innerJoin("users", "users.id", "invites.invited_by")
+    .select(["invites.id", "invites.email", "invites.role", "invites.expires_at", "users.name"])
+    .where("invites.accepted_at", "is", null)
+    .where("invites.expires_at", ">", now.toISOString())
+    .orderBy("invites.id", "desc")
+    .execute();
+  return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, expiresAt: r.expires_at, invitedByName: r.name }));
+}
+
+/** Makes an invite and returns its token: shown once to the recruiter, only its hash is stored. */
+export async function createInvite(
+  trx: Transaction<Database>,
+  invite: { email: string; role: UserRole; invitedBy: number },
+  now: Date,
+): Promise<{ id: number; token: string; expiresAt: string }> {
+  const token = crypto.randomBytes(INVITE_TOKEN_BYTES).toString("base64url");
+  const expiresAt = new Date(now.getTime() + INVITE_LIFETIME_MS).toISOString();
+  const row = await trx
+    .insertInto("invites")
+    .values({
+      token_hash: hashToken(token),
+      email: invite.email.toLowerCase(),
+      role: invite.role,
+      invited_by: invite.invitedBy,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      accepted_at: null,
+      accepted_user_id: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, { actorUserId: invite.invitedBy, action: "user.invite", entityType: "invite", entityId: row.id, details: { role: invite.role } }, now);
+  return { id: row.id, token, expiresAt };
+}
+
+export type OpenInvite = { id: number; email: string; role: UserRole };
+
+/** An invite that can still be accepted: known, not used, not expired. */
+export async function findOpenInvite(db: Executor, token: string, now: Date): Promise<OpenInvite | undefined> {
+  const row = await db
+    .selectFrom("invites")
+    .select(["id", "email", "role"])
+    .where("token_hash", "=", hashToken(token))
+    .where("accepted_at", "is", null)
+    .where("expires_at", ">", now.toISOString())
+    .executeTakeFirst();
+  return row;
+}
+
+/** Creates the account and spends the invite in one transaction; undefined when the invite is no longer open. */
+export async function acceptInvite(
+  trx: Transaction<Database>,
+  token: string,
+  account: { name: string; passwordHash: string },
+  now: Date,
+): Promise<number | undefined> {
+  const invite = await findOpenInvite(trx, token, now);
+  if (!invite) return undefined;
+  const userId = await createUser(trx, { email: invite.email, name: account.name, role: invite.role, passwordHash: account.passwordHash }, now);
+  const spent = await trx
+    .updateTable("invites")
+    .set({ accepted_at: now.toISOString(), accepted_user_id: userId })
+    .where("id", "=", invite.id)
+    .where("accepted_at", "is", null)
+    .executeTakeFirst();
+  if (Number(spent.numUpdatedRows) !== 1) throw new Error("Invite was accepted concurrently");
+  await recordAudit(trx, { actorUserId: userId, action: "user.invite_accept", entityType: "invite", entityId: invite.id }, now);
+  return userId;
+}

@@ -1,0 +1,68 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { AUDIT_PAGE_SIZE, listAudit } from "~/models/audit.server";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Audit log · Traitkit" }];
+
+const pageParams = z.object({ before: z.coerce.number().int().positive().optional().catch(undefined) });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { role: "recruiter" });
+  const { before } = pageParams.parse({ before: new URL(request.url).searchParams.get("before") ?? undefined });
+  const entries = await listAudit(context.db, { beforeId: before });
+  const last = entries.at(-1);
+  return { entries, olderCursor: entries.length === AUDIT_PAGE_SIZE && last ? last.id : null };
+}
+
+export default function AuditLog() {
+  const { entries, olderCursor } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t("audit.title")}</h1>
+      <p className="lede">{t("audit.intro")}</p>
+      {entries.length === 0 ? (
+        <p>{t("audit.empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table data-testid="audit-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.columns.at")}</th>
+                <th scope="col">{t("audit.columns.actor")}</th>
+                <th scope="col">{t("audit.columns.action")}</th>
+                <th scope="col">{t("audit.columns.record")}</th>
+                <th scope="col">{t("audit.columns.details")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <time dateTime={e.at}>{e.at.replace("T", " ").slice(0, 19)} UTC</time>
+                  </td>
+                  <td>{e.actorName ?? (e.actorUserId === null ? t("audit.system") : `#${e.actorUserId}`)}</td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
+                  <td>
+                    {e.entityType} {e.entityId !== null && `#${e.entityId}`}
+                  </td>
+                  <td>{e.details && <code>{e.details}</code>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {olderCursor !== null && (
+        <p>
+          <Link to={`?before=${olderCursor}`}>{t("audit.older")}</Link>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { TextField, useZodForm } from "~/components/forms";
+import { acceptInvite, emailInUse, findOpenInvite } from "~/models/users.server";
+import { acceptInviteSchema, PASSWORD_MIN_LENGTH } from "~/schemas/auth";
+import { homePath } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms.server";
+import { hashPassword } from "~/utils/password.server";
+import { isGuessablePassword } from "~/utils/password-policy.server";
+import { createSession, sessionCookie } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Join Traitkit" }];
+
+function invalidInvite(): Response {
+  return new Response("Invite not found", { status: 404 });
+}
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const invite = await findOpenInvite(context.db, params.token ?? "", new Date());
+  if (!invite) throw invalidInvite();
+  return { email: invite.email, role: invite.role };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { db } = context;
+  const token = params.token ?? "";
+  const now = new Date();
+  const invite = await findOpenInvite(db, token, now);
+  if (!invite) throw invalidInvite();
+  const formData = await request.formData();
+  const parsed = parseForm(formData, acceptInviteSchema);
+  const typedName = String(formData.get("name") ?? "").slice(0, 120);
+  if (!parsed.ok) return data({ errors: parsed.errors, name: typedName }, { status: 400 });
+  if (isGuessablePassword(parsed.data.password)) {
+    return data({ errors: { password: "validation.passwordGuessable" }, name: typedName }, { status: 400 });
+  }
+  // An account made since the invite (another invite, the CLI) keeps its email.
+  if (await emailInUse(db, invite.email)) throw invalidInvite();
+
+  const passwordHash = await hashPassword(parsed.data.password);
+  const sessionId = await db.transaction().execute(async (trx) => {
+    const userId = await acceptInvite(trx, token, { name: parsed.data.name, passwordHash }, now);
+    return userId === undefined ? undefined : createSession(trx, userId, now);
+  });
+  if (!sessionId) throw invalidInvite();
+  return redirect(homePath(), { status: 303, headers: { "Set-Cookie": sessionCookie(request, sessionId) } });
+}
+
+export default function AcceptInvite() {
+  const { email, role } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const { form, onSubmit, errorFor } = useZodForm(acceptInviteSchema, {
+    serverErrors: actionData?.errors,
+    defaultValues: { name: actionData?.name ?? "", password: "", confirmPassword: "" },
+  });
+  return (
+    <section className="auth-card">
+      <h1>{t("invite.title")}</h1>
+      <p>{t("invite.intro", { role: t(`auth.roleNames.${role}`), email })}</p>
+      <Form method="post" className="form-stack" noValidate onSubmit={onSubmit}>
+        <TextField label={t("invite.name")} name="name" autoComplete="name" error={errorFor("name")} registration={form.register("name")} />
+        <TextField
+          label={t("invite.password")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          hint={t("invite.passwordHint", { min: PASSWORD_MIN_LENGTH })}
+          error={errorFor("password")}
+          registration={form.register("password")}
+        />
+        <TextField
+          label={t("invite.confirmPassword")}
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          error={errorFor("confirmPassword")}
+          registration={form.register("confirmPassword")}
+        />
+        <div>
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            {t("invite.submit")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  const { t } = useTranslation();
+  return (
+    <section className="auth-card">
+      <h1>{t("invite.invalidTitle")}</h1>
+      <p>{t("invite.invalidBody")}</p>
+    </section>
+  );
+}

@@ -1,0 +1,272 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { FieldError, TextField, useZodForm } from "~/components/forms";
+import {
+  changeUserRole,
+  countActiveRecruiters,
+  createInvite,
+  emailInUse,
+  findUser,
+  listPendingInvites,
+  listUsers,
+  setUserActive,
+} from "~/models/users.server";
+import { inviteSchema, USER_ROLES } from "~/schemas/auth";
+import { notFound, requireUser } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Users · Traitkit" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const me = await requireUser(request, context, { role: "recruiter" });
+  const now = new Date();
+  const [users, invites] = await Promise.all([listUsers(context.db), listPendingInvites(context.db, now)]);
+  return { me: { id: me.id }, users, invites };
+}
+
+const userIdField = z.coerce.number().int().positive();
+const roleChangeSchema = z.object({ intent: z.literal("role"), userId: userIdField, role: z.enum(USER_ROLES) });
+const activeSchema = z.object({ intent: z.enum(["deactivate", "reactivate"]), userId: userIdField });
+
+type ActionResult =
+  | { kind: "invite"; ok: true; link: string; email: string }
+  | { kind: "invite"; ok: false; errors: Record<string, string>; email: string; role: string }
+  | { kind: "user"; ok: boolean; message: "roleChanged" | "deactivatedDone" | "reactivatedDone" | "lastRecruiter" | "notYourself" };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const me = await requireUser(request, context, { role: "recruiter" });
+  const { db } = context;
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const now = new Date();
+
+  if (intent === "invite") {
+    const parsed = parseForm(formData, inviteSchema);
+    const typed = { email: String(formData.get("email") ?? "").slice(0, 254), role: String(formData.get("role") ?? "") };
+    if (!parsed.ok) return data<ActionResult>({ kind: "invite", ok: false, errors: parsed.errors, ...typed }, { status: 400 });
+    if (await emailInUse(db, parsed.data.email)) {
+      return data<ActionResult>({ kind: "invite", ok: false, errors: { email: "emailInUse" }, ...typed }, { status: 409 });
+    }
+    const invite = await db.transaction().execute((trx) => createInvite(trx, { ...parsed.data, invitedBy: me.id }, now));
+    const link = `${new URL(request.url).origin}/invite/${invite.token}`;
+    return data<ActionResult>({ kind: "invite", ok: true, link, email: parsed.data.email });
+  }
+
+  const roleChange = roleChangeSchema.safeParse(Object.fromEntries(formData));
+  const activeChange = activeSchema.safeParse(Object.fromEntries(formData));
+  const userId = roleChange.success ? roleChange.data.userId : activeChange.success ? activeChange.data.userId : undefined;
+  if (userId === undefined) throw new Response("Bad request", { status: 400 });
+  const target = await findUser(db, userId);
+  if (!target) throw notFound();
+  if (target.id === me.id) return data<ActionResult>({ kind: "user", ok: false, message: "notYourself" }, { status: 400 });
+
+  const result = await db.transaction().execute(async (trx): Promise<ActionResult> => {
+    const losesRecruiter =
+      target.role === "recruiter" &&
+      target.active &&
+      ((roleChange.success && roleChange.data.role !== "recruiter") || (activeChange.success && activeChange.data.intent === "deactivate"));
+    if (losesRecruiter && (await countActiveRecruiters(trx)) <= 1) return { kind: "user", ok: false, message: "lastRecruiter" };
+    if (roleChange.success) {
+      if (roleChange.data.role !== target.role) await changeUserRole(trx, me.id, target.id, roleChange.data.role, now);
+      return { kind: "user", ok: true, message: "roleChanged" };
+    }
+    const activate = activeChange.success && activeChange.data.intent === "reactivate";
+    await setUserActive(trx, me.id, target.id, activate, now);
+    return { kind: "user", ok: true, message: activate ? "reactivatedDone" : "deactivatedDone" };
+  });
+  return data<ActionResult>(result, { status: result.ok ? 200 : 409 });
+}
+
+function InviteLink({ link }: { link: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="copy-field">
+      <label htmlFor="invite-link" className="visually-hidden">
+        {t("users.inviteLink")}
+      </label>
+      <input id="invite-link" type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+      <button
+        type="button"
+        className="button-secondary"
+        onClick={() => {
+          void navigator.clipboard?.writeText(link).then(() => setCopied(true));
+        }}
+      >
+        {copied ? t("users.copied") : t("users.copy")}
+      </button>
+    </div>
+  );
+}
+
+function InviteForm({ result }: { result: ActionResult | undefined }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const inviteResult = result?.kind === "invite" ? result : undefined;
+  const failed = inviteResult && !inviteResult.ok ? inviteResult : undefined;
+  const { form, onSubmit, errorFor } = useZodForm(inviteSchema, {
+    serverErrors: failed?.errors,
+    defaultValues: { email: failed?.email ?? "", role: failed?.role === "recruiter" ? "recruiter" : "interviewer" },
+  });
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (inviteResult?.ok) form.reset({ email: "", role: "interviewer" });
+  }, [inviteResult, form]);
+  const emailError = errorFor("email");
+  return (
+    <section aria-labelledby="invite-title">
+      <h2 id="invite-title">{t("users.inviteTitle")}</h2>
+      <p className="muted">{t("users.inviteIntro")}</p>
+      {inviteResult?.ok && (
+        <div className="success" role="status">
+          <p>{t("users.inviteReady", { email: inviteResult.email })}</p>
+          <InviteLink link={inviteResult.link} />
+        </div>
+      )}
+      <Form method="post" className="form-stack" noValidate onSubmit={onSubmit} ref={formRef}>
+        <input type="hidden" name="intent" value="invite" />
+        <TextField
+          label={t("users.email")}
+          name="email"
+          type="email"
+          autoComplete="off"
+          error={emailError === "emailInUse" ? t("users.emailInUse") : emailError}
+          registration={form.register("email")}
+        />
+        <div className="field">
+          <label htmlFor="invite-role">{t("users.role")}</label>
+          <select id="invite-role" aria-invalid={errorFor("role") ? true : undefined} {...form.register("role")}>
+            {USER_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`auth.roleNames.${role}`)}
+              </option>
+            ))}
+          </select>
+          <FieldError id="invite-role-error" error={errorFor("role")} />
+        </div>
+        <div>
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            {t("users.sendInvite")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export default function UsersPage() {
+  const { me, users, invites } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const userResult = result?.kind === "user" ? result : undefined;
+  return (
+    <>
+      <h1>{t("users.title")}</h1>
+      <p className="lede">{t("users.intro")}</p>
+      {userResult && (
+        <p className={userResult.ok ? "success" : "alert"} role={userResult.ok ? "status" : "alert"}>
+          {t(`users.${userResult.message}`)}
+        </p>
+      )}
+      <div className="table-scroll">
+        <table data-testid="users-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("users.columns.name")}</th>
+              <th scope="col">{t("users.columns.email")}</th>
+              <th scope="col">{t("users.columns.role")}</th>
+              <th scope="col">{t("users.columns.status")}</th>
+              <th scope="col">{t("users.columns.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id} data-email={user.email}>
+                <th scope="row">
+                  {user.name}
+                  {user.id === me.id && <span className="muted"> ({t("users.you")})</span>}
+                </th>
+                <td>{user.email}</td>
+                <td>
+                  {user.id === me.id ? (
+                    t(`auth.roleNames.${user.role}`)
+                  ) : (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="userId" value={user.id} />
+                      <label htmlFor={`role-${user.id}`} className="visually-hidden">
+                        {t("users.roleFor", { name: user.name })}
+                      </label>
+                      <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
+                        {USER_ROLES.map((role) => (
+                          <option key={role} value={role}>
+                            {t(`auth.roleNames.${role}`)}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" name="intent" value="role" className="button-secondary">
+                        {t("users.save")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+                <td>{user.active ? t("users.active") : t("users.deactivated")}</td>
+                <td>
+                  {user.id !== me.id && (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="userId" value={user.id} />
+                      <button
+                        type="submit"
+                        name="intent"
+                        value={user.active ? "deactivate" : "reactivate"}
+                        className="button-secondary"
+                        aria-label={`${user.active ? t("users.deactivate") : t("users.reactivate")}: ${user.name}`}
+                      >
+                        {user.active ? t("users.deactivate") : t("users.reactivate")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <InviteForm result={result} />
+
+      <section aria-labelledby="pending-title">
+        <h2 id="pending-title">{t("users.pendingTitle")}</h2>
+        {invites.length === 0 ? (
+          <p className="muted">{t("users.noPending")}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("users.pendingColumns.email")}</th>
+                <th scope="col">{t("users.pendingColumns.role")}</th>
+                <th scope="col">{t("users.pendingColumns.expires")}</th>
+                <th scope="col">{t("users.pendingColumns.invitedBy")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {invites.map((invite) => (
+                <tr key={invite.id}>
+                  <td>{invite.email}</td>
+                  <td>{t(`auth.roleNames.${invite.role}`)}</td>
+                  <td>
+                    <time dateTime={invite.expiresAt}>{invite.expiresAt.slice(0, 10)}</time>
+                  </td>
+                  <td>{invite.invitedByName}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+// Messages are i18n keys (app/locales): the page shows them in the reader's language.
+
+/** Minimum length of a new password; no composition rules (ASVS 5.0 6.2.1, 6.2.5). */
+export const PASSWORD_MIN_LENGTH = 12;
+/** Long passphrases are welcome; the cap only bounds hashing work. */
+export const PASSWORD_MAX_LENGTH = 256;
+
+export const emailSchema = z
+  .string({ error: "validation.emailRequired" })
+  .trim()
+  .min(1, "validation.emailRequired")
+  .max(254, "validation.emailTooLong")
+  .pipe(z.email({ error: "validation.emailInvalid" }))
+  .transform((email) => email.toLowerCase());
+
+/** The sign-in form: fields `email` and `password` are a contract other tools post to. */
+export const loginSchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: "validation.passwordRequired" }).min(1, "validation.passwordRequired").max(PASSWORD_MAX_LENGTH, "validation.passwordTooLong"),
+  redirectTo: z.string().optional(),
+});
+
+/** A new password as the browser can check it; the server adds the breached-password list. */
+export const newPasswordSchema = z
+  .string({ error: "validation.passwordRequired" })
+  .min(PASSWORD_MIN_LENGTH, "validation.passwordTooShort")
+  .max(PASSWORD_MAX_LENGTH, "validation.passwordTooLong");
+
+export const USER_ROLES = ["recruiter", "interviewer"] as const;
+export type UserRoleName = (typeof USER_ROLES)[number];
+
+export const inviteSchema = z.object({
+  email: emailSchema,
+  role: z.enum(USER_ROLES, { error: "validation.roleRequired" }),
+});
+
+export const acceptInviteSchema = z
+  .object({
+    name: z.string({ error: "validation.nameRequired" }).trim().min(1, "validation.nameRequired").max(120, "validation.nameTooLong"),
+    password: newPasswordSchema,
+    confirmPassword: z.string({ error: "validation.confirmRequired" }),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "validation.passwordsDiffer" });
+
+/** Only a path on this site: never an open redirect. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

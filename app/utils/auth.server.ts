@@ -1,0 +1,56 @@
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import type { UserRole } from "../../db/schema";
+import { logSecurityEvent } from "./log.server";
+import { findSessionUser, readSessionId, type SessionUser } from "./session.server";
+
+export type { SessionUser };
+
+// Root and route loaders of one request share the lookup.
+const usersByRequest = new WeakMap<Request, Promise<SessionUser | undefined>>();
+
+/** The signed-in user of this request, or undefined. */
+export function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | undefined> {
+  let user = usersByRequest.get(request);
+  if (!user) {
+    const sessionId = readSessionId(request);
+    user = sessionId ? findSessionUser(context.db, sessionId, new Date()) : Promise.resolve(undefined);
+    usersByRequest.set(request, user);
+  }
+  return user;
+}
+
+function loginRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  const target = back === "/" ? "/login" : `/login?${new URLSearchParams({ redirectTo: back })}`;
+  return redirect(target, 303);
+}
+
+/** Thrown for a record the user may not see: the same answer as for one that does not exist. */
+export function notFound(): Response {
+  return new Response("Not found", { status: 404 });
+}
+
+/**
+ * The first call of every private loader and action: the signed-in user, or a
+ * thrown redirect to /login; with `role`, a user of another role gets a 404,
+ * as if the page did not exist.
+ */
+export async function requireUser(
+  request: Request,
+  context: AppLoadContext,
+  options: { role?: UserRole } = {},
+): Promise<SessionUser> {
+  const user = await getUser(request, context);
+  if (!user) throw loginRedirect(request);
+  if (options.role && user.role !== options.role) {
+    logSecurityEvent({ event: "authz.denied", userId: user.id, path: new URL(request.url).pathname, reason: `requires ${options.role}` });
+    throw notFound();
+  }
+  return user;
+}
+
+/** Where a user lands after signing in. */
+export function homePath(): string {
+  return "/roles";
+}

@@ -1,0 +1,13 @@
+import type { UserRole } from "../db/schema";
+
+/*
+ * The demo's accounts, printed by `npm start` and listed in the README. They
+ * exist only in a demo database (TRAITKIT_DEMO=1 on a new, empty database).
+ */
+export const DEMO_PASSWORD = "traitkit-demo";
+
+export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: UserRole }[] = [
+  { email: "recruiter@demo.traitkit.test", name: "Rita Recruiter (demo)", role: "recruiter" },
+  { email: "interviewer1@demo.traitkit.test", name: "Ian Interviewer (demo)", role: "interviewer" },
+  { email: "interviewer2@demo.traitkit.test", name: "Inés Interviewer (demo)", role: "interviewer" },
+];
