@@ -1,16 +1,34 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nOptions } from "~/utils/i18n";
+import { logger } from "~/utils/log.server";
 import { getLanguage } from "~/utils/i18n.server";
 import { NonceContext } from "~/utils/nonce";
 
 export const streamTimeout = 5000;
+
+/**
+ * Unexpected errors only: a 404 (an unknown address, a record the user may
+ * not see) is an answer, not an error, and a client that went away is no fault.
+ * The request's URL may carry a token, so only the method and path are logged.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted || isRouteErrorResponse(error)) return;
+  const { pathname } = new URL(request.url);
+  const path = /^\/(r|invite)\//.test(pathname) ? pathname.replace(/\/[^/]+$/, "/…") : pathname;
+  logger.error({
+    event: "server.error",
+    method: request.method,
+    path,
+    err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error),
+  });
+};
 
 export default async function handleRequest(
   request: Request,

@@ -86,6 +86,10 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
   }, [i18n, lang]);
+  useEffect(() => {
+    // Controls that need JavaScript (add, remove, drag) show only once it runs.
+    document.documentElement.classList.add("js");
+  }, []);
   return (
     <html lang={lang}>
       <head>
@@ -107,8 +111,11 @@ export function Layout({ children }: { children: ReactNode }) {
               <>
                 <NavLink to="/roles">{t("app.nav.roles")}</NavLink>
                 <NavLink to="/skills">{t("app.nav.skills")}</NavLink>
+                <NavLink to="/kits">{t("kits.nav")}</NavLink>
+                <NavLink to="/assessments">{t("app.nav.assessments")}</NavLink>
                 {user.role === "recruiter" && (
                   <>
+                    <NavLink to="/candidates">{t("candidates.nav")}</NavLink>
                     <NavLink to="/settings/users">{t("app.nav.users")}</NavLink>
                     <NavLink to="/audit">{t("app.nav.audit")}</NavLink>
                   </>

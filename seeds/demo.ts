@@ -6,6 +6,8 @@ import { skillFileSchema, type SkillFile } from "../app/schemas/skill";
 import { createUser } from "../app/models/users.server";
 import { hashPassword } from "../app/utils/password.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import { demoKitsStep } from "./demo-kits";
+import { demoPeopleStep } from "./demo-people";
 import { ROLE_FILES, SKILL_FILES, type SeedFile } from "./manifest";
 
 /*
@@ -101,6 +103,8 @@ export const DEMO_STEPS: readonly DemoStep[] = [
       }
     },
   },
+  demoKitsStep,
+  demoPeopleStep,
 ];
 
 export type DemoLoadResult = {

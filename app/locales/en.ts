@@ -1,10 +1,16 @@
+import enKits from "./en-kits";
+import enRoleForm from "./en-role-form";
+import enAssessments, { enAssessmentList } from "./en-assessments";
+import enScorecard from "./en-scorecard";
+import enCandidates from "./en-candidates";
+
 /** English UI text. Spanish (es.ts) must have the same keys: the type checks it. */
 const en = {
   app: {
     name: "Traitkit",
     tagline: "Structured interviews on OCEAN+ traits",
     skipToContent: "Skip to content",
-    nav: { roles: "Role library", skills: "Skill profiles", users: "Users", audit: "Audit log", main: "Main" },
+    nav: { assessments: "Assessments", roles: "Role library", skills: "Skill profiles", users: "Users", audit: "Audit log", main: "Main" },
     language: { label: "Language", switch: "Change", en: "English", es: "Español" },
     notFound: { title: "Not found", body: "There is nothing at this address." },
     error: { title: "Something went wrong", body: "The page could not be shown. Try again in a moment." },
@@ -12,6 +18,7 @@ const en = {
     languageNames: { es: "Spanish", en: "English", zh: "Chinese" },
   },
   roles: {
+    newRole: "New role",
     title: "Role library",
     intro: "Role profiles with their ideal OCEAN+ profile, interview questions and career transitions.",
     search: "Search by name or family",
@@ -28,6 +35,9 @@ const en = {
     noProfile: "Not yet",
   },
   role: {
+    edit: "Edit role",
+    export: "Export JSON",
+    buildKit: "Build an interview kit",
     family: "Family",
     idealProfile: "Ideal OCEAN+ profile",
     noIdealProfile: "No ideal profile yet: the documents publish no OCEAN+ profile for this role.",
@@ -81,6 +91,7 @@ const en = {
     sources: "Source documents",
   },
   validation: {
+    slugTaken: "Another role already uses this slug",
     emailRequired: "Enter an email address",
     emailTooLong: "This email address is too long",
     emailInvalid: "Enter an email address like name@example.com",
@@ -93,6 +104,13 @@ const en = {
     roleRequired: "Choose recruiter or interviewer",
     nameRequired: "Enter a name",
     nameTooLong: "Use at most 120 characters",
+    tooLong: "This is too long",
+    kitRequired: "Choose an interview kit",
+    interviewersRequired: "Choose at least one interviewer",
+    tooManyInterviewers: "Choose at most 10 interviewers",
+    decisionRequired: "Choose advance, hold or reject",
+    reasonRequired: "Give a reason",
+    roleNotFound: "This role is not in the library any more: choose another",
   },
   auth: {
     signInTitle: "Sign in",
@@ -101,7 +119,7 @@ const en = {
     password: "Password",
     signIn: "Sign in",
     signOut: "Sign out",
-    signedInAs: "Signed in as {{name}} ({{role}})",
+    signedInAs: "Signed in as {{name}} · {{role}}",
     badCredentials: "The email or password is not right.",
     throttled: "Too many failed sign-ins. Try again in {{minutes}} minutes.",
     roleNames: { recruiter: "recruiter", interviewer: "interviewer" },
@@ -156,6 +174,29 @@ const en = {
     older: "Older entries",
     empty: "Nothing recorded yet.",
   },
+  roleImport: {
+    title: "Import a role",
+    intro: "Upload a role file exported from Traitkit (format traitkit.role/v1). A file with errors changes nothing.",
+    file: "Role file (JSON)",
+    fileHint: "Made by Export on a role's page, in this or another Traitkit installation.",
+    replace: "Replace the role with the same slug if it exists",
+    submit: "Import",
+    failed_one: "The file was not imported: {{count}} error.",
+    failed_other: "The file was not imported: {{count}} errors.",
+    tooLarge: "the file is larger than 2 MB",
+    notMultipart: "send the file as a form upload (multipart/form-data, field \"file\")",
+    noFile: "choose a file",
+    notJson: "not a JSON file",
+    slugTaken: "a role with this slug exists: tick \"replace\" to overwrite it",
+    imported: "Role imported.",
+    replaced: "Role replaced by the imported file.",
+  },
+  roleForm: enRoleForm,
+  kits: enKits,
+  assessments: enAssessments,
+  assessmentList: enAssessmentList,
+  scorecard: enScorecard,
+  candidates: enCandidates,
   traits: {
     openness: "Openness",
     conscientiousness: "Conscientiousness",

@@ -1,11 +1,16 @@
 import type { Messages } from "./en";
+import esKits from "./es-kits";
+import esRoleForm from "./es-role-form";
+import esAssessments, { esAssessmentList } from "./es-assessments";
+import esScorecard from "./es-scorecard";
+import esCandidates from "./es-candidates";
 
 const es: Messages = {
   app: {
     name: "Traitkit",
     tagline: "Entrevistas estructuradas sobre rasgos OCEAN+",
     skipToContent: "Ir al contenido",
-    nav: { roles: "Biblioteca de roles", skills: "Perfiles de habilidad", users: "Usuarios", audit: "Auditoría", main: "Principal" },
+    nav: { assessments: "Evaluaciones", roles: "Biblioteca de roles", skills: "Perfiles de habilidad", users: "Usuarios", audit: "Auditoría", main: "Principal" },
     language: { label: "Idioma", switch: "Cambiar", en: "English", es: "Español" },
     notFound: { title: "No encontrado", body: "No hay nada en esta dirección." },
     error: { title: "Algo salió mal", body: "No se pudo mostrar la página. Probá de nuevo en un momento." },
@@ -13,6 +18,7 @@ const es: Messages = {
     languageNames: { es: "español", en: "inglés", zh: "chino" },
   },
   roles: {
+    newRole: "Nuevo rol",
     title: "Biblioteca de roles",
     intro: "Perfiles de rol con su perfil OCEAN+ ideal, preguntas de entrevista y transiciones de carrera.",
     search: "Buscar por nombre o familia",
@@ -29,6 +35,9 @@ const es: Messages = {
     noProfile: "Todavía no",
   },
   role: {
+    edit: "Editar rol",
+    export: "Exportar JSON",
+    buildKit: "Armar un kit de entrevista",
     family: "Familia",
     idealProfile: "Perfil OCEAN+ ideal",
     noIdealProfile: "Todavía sin perfil ideal: los documentos no publican un perfil OCEAN+ para este rol.",
@@ -82,6 +91,7 @@ const es: Messages = {
     sources: "Documentos de origen",
   },
   validation: {
+    slugTaken: "Otro rol ya usa este slug",
     emailRequired: "Ingresá una dirección de email",
     emailTooLong: "Esta dirección de email es demasiado larga",
     emailInvalid: "Ingresá una dirección como nombre@ejemplo.com",
@@ -94,6 +104,13 @@ const es: Messages = {
     roleRequired: "Elegí reclutador o entrevistador",
     nameRequired: "Ingresá un nombre",
     nameTooLong: "Usá como máximo 120 caracteres",
+    tooLong: "Es demasiado largo",
+    kitRequired: "Elegí un kit de entrevista",
+    interviewersRequired: "Elegí al menos un entrevistador",
+    tooManyInterviewers: "Elegí como máximo 10 entrevistadores",
+    decisionRequired: "Elegí avanzar, en espera o rechazar",
+    reasonRequired: "Indicá un motivo",
+    roleNotFound: "Este rol ya no está en la biblioteca: elegí otro",
   },
   auth: {
     signInTitle: "Iniciar sesión",
@@ -102,7 +119,7 @@ const es: Messages = {
     password: "Contraseña",
     signIn: "Iniciar sesión",
     signOut: "Cerrar sesión",
-    signedInAs: "Sesión de {{name}} ({{role}})",
+    signedInAs: "Sesión de {{name}} · {{role}}",
     badCredentials: "El email o la contraseña no son correctos.",
     throttled: "Demasiados intentos fallidos. Probá de nuevo en {{minutes}} minutos.",
     roleNames: { recruiter: "reclutador", interviewer: "entrevistador" },
@@ -157,6 +174,29 @@ const es: Messages = {
     older: "Entradas anteriores",
     empty: "Todavía no hay nada registrado.",
   },
+  roleImport: {
+    title: "Importar un rol",
+    intro: "Subí un archivo de rol exportado de Traitkit (formato traitkit.role/v1). Un archivo con errores no cambia nada.",
+    file: "Archivo de rol (JSON)",
+    fileHint: "Generado con Exportar en la página de un rol, en esta u otra instalación de Traitkit.",
+    replace: "Reemplazar el rol con el mismo slug si existe",
+    submit: "Importar",
+    failed_one: "El archivo no se importó: {{count}} error.",
+    failed_other: "El archivo no se importó: {{count}} errores.",
+    tooLarge: "el archivo pesa más de 2 MB",
+    notMultipart: "enviá el archivo como formulario (multipart/form-data, campo \"file\")",
+    noFile: "elegí un archivo",
+    notJson: "no es un archivo JSON",
+    slugTaken: "ya existe un rol con este slug: marcá \"reemplazar\" para sobrescribirlo",
+    imported: "Rol importado.",
+    replaced: "Rol reemplazado por el archivo importado.",
+  },
+  roleForm: esRoleForm,
+  kits: esKits,
+  assessments: esAssessments,
+  assessmentList: esAssessmentList,
+  scorecard: esScorecard,
+  candidates: esCandidates,
   traits: {
     openness: "Apertura",
     conscientiousness: "Responsabilidad",

@@ -12,12 +12,28 @@ export type AuditAction =
   | "user.role_change"
   | "user.deactivate"
   | "user.reactivate"
-  | "user.create";
+  | "user.create"
+  | "role.create"
+  | "role.update"
+  | "role.import"
+  | "role.export"
+  | "kit.create"
+  | "kit.update"
+  | "kit.version"
+  | "candidate.create"
+  | "candidate.update"
+  | "assessment.create"
+  | "assessment.interviewer_add"
+  | "assessment.interviewer_remove"
+  | "scorecard.save"
+  | "scorecard.submit"
+  | "scorecard.reopen"
+  | "decision.record";
 
 export type AuditEntry = {
   actorUserId: number | null;
   action: AuditAction;
-  entityType: "user" | "invite";
+  entityType: "user" | "invite" | "role" | "kit" | "candidate" | "assessment" | "scorecard" | "decision";
   entityId: number | string | null;
   details?: Record<string, string | number | boolean | null>;
 };

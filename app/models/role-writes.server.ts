@@ -115,6 +115,19 @@ function domainIdOf(domainIds: Map<string, number>, name: string): number {
   return id;
 }
 
+function roleRow(role: RoleFile) {
+  return {
+    slug: role.slug,
+    name: role.name,
+    family: role.family,
+    summary: stringifyLocalized(role.summary),
+    content_language: role.contentLanguage,
+    source_note: role.sourceNote,
+    success_case_title: role.successCase === null ? null : stringifyLocalized(role.successCase.title),
+    success_case_story: role.successCase === null ? null : stringifyLocalized(role.successCase.story),
+  };
+}
+
 /** Inserts a whole role file; returns the new role's id. Refuses a slug already in the library. */
 export async function insertRole(trx: DbExecutor, role: RoleFile, now: string): Promise<number> {
   const db: Kysely<Database> = trx;
@@ -124,21 +137,42 @@ export async function insertRole(trx: DbExecutor, role: RoleFile, now: string): 
 
   const { id: roleId } = await db
     .insertInto("roles")
-    .values({
-      slug: role.slug,
-      name: role.name,
-      family: role.family,
-      summary: stringifyLocalized(role.summary),
-      content_language: role.contentLanguage,
-      source_note: role.sourceNote,
-      success_case_title: role.successCase === null ? null : stringifyLocalized(role.successCase.title),
-      success_case_story: role.successCase === null ? null : stringifyLocalized(role.successCase.story),
-      created_at: now,
-      updated_at: now,
-    })
+    .values({ ...roleRow(role), created_at: now, updated_at: now })
     .returning("id")
     .executeTakeFirstOrThrow();
+  await insertRoleContent(db, roleId, role);
+  return roleId;
+}
 
+/** The tables that hold a role's content, all keyed by role_id; their children cascade. */
+const ROLE_CONTENT_TABLES = [
+  "role_traits",
+  "role_strengths",
+  "role_red_flags",
+  "questions",
+  "transitions",
+  "similar_roles",
+  "archetypes",
+  "role_level_focus",
+  "role_technologies",
+  "role_skill_cells",
+] as const;
+
+/**
+ * Replaces a role's whole content by a role file, keeping the role's id so
+ * candidates and kits stay attached (kits hold frozen copies of what they use).
+ * The caller checks that a changed slug is free.
+ */
+export async function replaceRole(trx: DbExecutor, roleId: number, role: RoleFile, now: string): Promise<void> {
+  const db: Kysely<Database> = trx;
+  await db.updateTable("roles").set({ ...roleRow(role), updated_at: now }).where("id", "=", roleId).execute();
+  for (const table of ROLE_CONTENT_TABLES) {
+    await db.deleteFrom(table).where("role_id", "=", roleId).execute();
+  }
+  await insertRoleContent(db, roleId, role);
+}
+
+async function insertRoleContent(db: Kysely<Database>, roleId: number, role: RoleFile): Promise<void> {
   const profile = role.idealProfile;
   if (profile !== null) {
     await db
@@ -190,8 +224,6 @@ export async function insertRole(trx: DbExecutor, role: RoleFile, now: string): 
   }
 
   if (role.skillsMatrix !== null) await insertSkillsMatrix(db, roleId, role.skillsMatrix);
-
-  return roleId;
 }
 
 async function insertQuestions(db: Kysely<Database>, roleId: number, questions: RoleFile["questions"]): Promise<void> {

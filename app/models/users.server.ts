@@ -10,15 +10,15 @@ type Executor = Kysely<Database> | Transaction<Database>;
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 const INVITE_TOKEN_BYTES = 32;
 
-export type UserForSignIn = { id: number; passwordHash: string; deactivated: boolean };
+export type UserForSignIn = { id: number; role: UserRole; passwordHash: string; deactivated: boolean };
 
 export async function findUserForSignIn(db: Executor, email: string): Promise<UserForSignIn | undefined> {
   const row = await db
     .selectFrom("users")
-    .select(["id", "password_hash", "deactivated_at"])
+    .select(["id", "role", "password_hash", "deactivated_at"])
     .where("email", "=", email.toLowerCase())
     .executeTakeFirst();
-  return row && { id: row.id, passwordHash: row.password_hash, deactivated: row.deactivated_at !== null };
+  return row && { id: row.id, role: row.role, passwordHash: row.password_hash, deactivated: row.deactivated_at !== null };
 }
 
 export async function updatePasswordHash(db: Executor, userId: number, passwordHash: string): Promise<void> {

@@ -4,8 +4,8 @@ import { sql } from "kysely";
 export async function loader({ context }: LoaderFunctionArgs) {
   try {
     await sql`select 1`.execute(context.db);
-    return Response.json({ status: "ok", database: "ok" }, { headers: { "Cache-Control": "no-store" } });
+    return Response.json({ status: "ok", database: "ok" });
   } catch {
-    return Response.json({ status: "error", database: "unavailable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json({ status: "error", database: "unavailable" }, { status: 503 });
   }
 }

@@ -45,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return userId === undefined ? undefined : createSession(trx, userId, now);
   });
   if (!sessionId) throw invalidInvite();
-  return redirect(homePath(), { status: 303, headers: { "Set-Cookie": sessionCookie(request, sessionId) } });
+  return redirect(homePath(invite.role), { status: 303, headers: { "Set-Cookie": sessionCookie(request, sessionId) } });
 }
 
 export default function AcceptInvite() {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,16 +15,26 @@ import { createSession, destroySession, readSessionId, sessionCookie } from "~/u
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Traitkit" }];
 
+/** Remix keeps only Set-Cookie of an action's headers unless the route passes the others on: the 429's Retry-After. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), homePath());
-  if (await getUser(request, context)) throw redirect(redirectTo, 303);
+  // Empty: the user's home, which depends on their role.
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "");
+  const user = await getUser(request, context);
+  if (user) throw redirect(redirectTo || homePath(user.role), 303);
   return { redirectTo };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { db } = context;
   const formData = await request.formData();
-  const redirectTo = safeRedirect(formData.get("redirectTo"), homePath());
+  const requestedRedirect = safeRedirect(formData.get("redirectTo"), "");
   const typedEmail = String(formData.get("email") ?? "").slice(0, 254);
   const parsed = parseForm(formData, loginSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, formError: null, email: typedEmail }, { status: 400 });
@@ -60,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return id;
   });
   logSecurityEvent({ event: "auth.sign_in", userId: user.id });
-  return redirect(redirectTo, { status: 303, headers: { "Set-Cookie": sessionCookie(request, sessionId) } });
+  return redirect(requestedRedirect || homePath(user.role), { status: 303, headers: { "Set-Cookie": sessionCookie(request, sessionId) } });
 }
 
 export default function Login() {

@@ -14,14 +14,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 const levelParam = z.enum(LEVELS).nullable().catch(null);
+const importedParam = z.enum(["created", "replaced", "saved"]).nullable().catch(null);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const lang = await getLanguage(request);
   const role = await getRoleProfile(context.db, params.slug ?? "", lang);
   if (!role) throw new Response("Role not found", { status: 404 });
-  const level = levelParam.parse(new URL(request.url).searchParams.get("level"));
-  return { role, level };
+  const url = new URL(request.url);
+  const level = levelParam.parse(url.searchParams.get("level"));
+  const imported = importedParam.parse(url.searchParams.get("imported"));
+  return { role, level, imported, canEdit: user.role === "recruiter" };
 }
 
 function IdealProfileSection({ role }: { role: RoleProfile }) {
@@ -320,14 +323,32 @@ function SkillExpectationsSection({ role }: { role: RoleProfile }) {
 }
 
 export default function RolePage() {
-  const { role, level } = useLoaderData<typeof loader>();
+  const { role, level, imported, canEdit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <article>
       <p className="muted">
         <Link to="/roles">{t("roles.title")}</Link> / {role.name}
       </p>
+      {imported && (
+        <p className="success" role="status">
+          {imported === "created" ? t("roleImport.imported") : imported === "replaced" ? t("roleImport.replaced") : t("roleForm.saved")}
+        </p>
+      )}
       <h1>{role.name}</h1>
+      {canEdit && (
+        <div className="actions">
+          <Link className="button" to={`/roles/${role.slug}/edit`}>
+            {t("role.edit")}
+          </Link>
+          <a className="button button-secondary" href={`/roles/${role.slug}/export`} download>
+            {t("role.export")}
+          </a>
+          <Link className="button button-secondary" to={`/kits/new?role=${role.slug}&level=senior`}>
+            {t("role.buildKit")}
+          </Link>
+        </div>
+      )}
       <p className="muted">
         {t("role.family")}: {role.family}
       </p>

@@ -13,20 +13,30 @@ const searchSchema = z.object({
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const url = new URL(request.url);
   const search = searchSchema.parse({ q: url.searchParams.get("q") ?? "", profile: url.searchParams.get("profile") ?? "all" });
   const roles = await listRoles(context.db, { query: search.q, profile: search.profile });
-  return { search, roles };
+  return { search, roles, canEdit: user.role === "recruiter" };
 }
 
 export default function RoleLibrary() {
-  const { search, roles } = useLoaderData<typeof loader>();
+  const { search, roles, canEdit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
       <h1>{t("roles.title")}</h1>
       <p className="lede">{t("roles.intro")}</p>
+      {canEdit && (
+        <div className="actions">
+          <Link className="button" to="/roles/new">
+            {t("roles.newRole")}
+          </Link>
+          <Link className="button button-secondary" to="/roles/import">
+            {t("roleImport.title")}
+          </Link>
+        </div>
+      )}
       <Form method="get" className="filters" role="search">
         <div className="field">
           <label htmlFor="role-search">{t("roles.search")}</label>

@@ -188,7 +188,7 @@ export default function UsersPage() {
               <tr key={user.id} data-email={user.email}>
                 <th scope="row">
                   {user.name}
-                  {user.id === me.id && <span className="muted"> ({t("users.you")})</span>}
+                  {user.id === me.id && <span className="muted"> · {t("users.you")}</span>}
                 </th>
                 <td>{user.email}</td>
                 <td>

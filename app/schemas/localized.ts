@@ -17,11 +17,14 @@ export type UiLanguage = "en" | "es";
 const localizedString = z.string().trim().min(1, "must not be empty");
 
 export const localizedText = z
-  .strictObject({
-    es: localizedString.optional(),
-    en: localizedString.optional(),
-    zh: localizedString.optional(),
-  })
+  .strictObject(
+    {
+      es: localizedString.optional(),
+      en: localizedString.optional(),
+      zh: localizedString.optional(),
+    },
+    { error: (issue) => (issue.input === undefined || issue.input === null ? "required" : undefined) },
+  )
   .refine((text) => LANGS.some((lang) => text[lang] !== undefined), {
     message: "at least one language",
   });

@@ -23,7 +23,10 @@ export const traitKeySchema = z.enum(TRAIT_KEYS);
 export const levelSchema = z.enum(LEVELS);
 export const contentLanguageSchema = z.enum(LANGS);
 
-const score = z.int().min(0, "must be between 0 and 100").max(100, "must be between 0 and 100");
+const score = z
+  .int({ error: (issue) => (issue.input === undefined ? "required" : "must be a whole number between 0 and 100") })
+  .min(0, "must be between 0 and 100")
+  .max(100, "must be between 0 and 100");
 
 export const traitBandSchema = z
   .strictObject({
@@ -80,7 +83,13 @@ export const transitionSchema = z.strictObject({
   publishedFit: score,
   strengths: z.array(localizedText),
   /** "Áreas a desarrollar: Apertura +15" → { openness: 15 }. */
-  deltas: z.partialRecord(traitKeySchema, z.int().min(-100, "must be between -100 and 100").max(100, "must be between -100 and 100")),
+  deltas: z.partialRecord(
+    traitKeySchema,
+    z
+      .int({ error: "must be a whole number between -100 and 100" })
+      .min(-100, "must be between -100 and 100")
+      .max(100, "must be between -100 and 100"),
+  ),
 });
 
 export const similarRoleSchema = z.strictObject({ slug: slugSchema, name: nameSchema });
@@ -125,39 +134,53 @@ export const skillsMatrixSchema = z
     );
   });
 
+/** What a recruiter edits in the role form: everything but the skills matrix and the source note. */
+const roleContentShape = {
+  slug: slugSchema,
+  name: nameSchema,
+  family: nameSchema,
+  contentLanguage: contentLanguageSchema,
+  summary: localizedText.nullable().default(null),
+  /** null: no published profile ("no ideal profile yet"). */
+  idealProfile: idealProfileSchema.nullable(),
+  strengths: z.array(localizedText),
+  redFlags: z.array(localizedText),
+  questions: z.array(questionSchema),
+  transitions: z.array(transitionSchema),
+  similarRoles: z.array(similarRoleSchema),
+  successCase: successCaseSchema.nullable(),
+  archetypes: z.array(archetypeSchema),
+};
+
+function refineRole(
+  role: { transitions: readonly { target: string }[]; similarRoles: readonly { slug: string }[] },
+  ctx: z.RefinementCtx,
+): void {
+  reportDuplicates(
+    ctx,
+    role.transitions.map((transition, index) => ({ value: transition.target, path: ["transitions", index, "target"] })),
+    "transition target",
+  );
+  reportDuplicates(
+    ctx,
+    role.similarRoles.map((similar, index) => ({ value: similar.slug, path: ["similarRoles", index, "slug"] })),
+    "similar role",
+  );
+}
+
+/** The role form's content, validated by the browser and by the server alike. */
+export const roleContentSchema = z.strictObject(roleContentShape).superRefine(refineRole);
+export type RoleContent = z.infer<typeof roleContentSchema>;
+
 export const roleFileSchema = z
   .strictObject({
     format: z.literal(ROLE_FORMAT),
-    slug: slugSchema,
-    name: nameSchema,
-    family: nameSchema,
-    contentLanguage: contentLanguageSchema,
-    summary: localizedText.nullable().default(null),
+    ...roleContentShape,
     /** Where the data comes from and what the source got wrong; free text, not shown to candidates. */
     sourceNote: z.string().trim().min(1, "must not be empty").nullable().default(null),
-    /** null: no published profile ("no ideal profile yet"). */
-    idealProfile: idealProfileSchema.nullable(),
-    strengths: z.array(localizedText),
-    redFlags: z.array(localizedText),
-    questions: z.array(questionSchema),
-    transitions: z.array(transitionSchema),
-    similarRoles: z.array(similarRoleSchema),
-    successCase: successCaseSchema.nullable(),
-    archetypes: z.array(archetypeSchema),
     skillsMatrix: skillsMatrixSchema.nullable(),
   })
-  .superRefine((role, ctx) => {
-    reportDuplicates(
-      ctx,
-      role.transitions.map((transition, index) => ({ value: transition.target, path: ["transitions", index, "target"] })),
-      "transition target",
-    );
-    reportDuplicates(
-      ctx,
-      role.similarRoles.map((similar, index) => ({ value: similar.slug, path: ["similarRoles", index, "slug"] })),
-      "similar role",
-    );
-  });
+  .superRefine(refineRole);
 
 /** A role file as given (optional keys may be absent). */
 export type RoleFileInput = z.input<typeof roleFileSchema>;

@@ -1,6 +1,8 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { UserRole } from "../../db/schema";
+import { findAssessmentFor, type AssessmentAccess } from "~/models/assessments.server";
 import { logSecurityEvent } from "./log.server";
+import { parseIdParam } from "./params";
 import { findSessionUser, readSessionId, type SessionUser } from "./session.server";
 
 export type { SessionUser };
@@ -31,6 +33,30 @@ export function notFound(): Response {
   return new Response("Not found", { status: 404 });
 }
 
+/** A record that exists but this user may not see: logged as a denial, answered like an unknown id. */
+export function deniedAsNotFound(request: Request, user: SessionUser, reason: string): Response {
+  logSecurityEvent({ event: "authz.denied", userId: user.id, path: new URL(request.url).pathname, reason });
+  return notFound();
+}
+
+/**
+ * The assessment of the URL's :id as this user may see it, or a thrown 404;
+ * with `assignedOnly`, only for a member of its panel (scorecards).
+ */
+export async function requireAssessmentAccess(
+  request: Request,
+  context: AppLoadContext,
+  user: SessionUser,
+  idParam: string | undefined,
+  options: { assignedOnly?: boolean } = {},
+): Promise<AssessmentAccess> {
+  const id = parseIdParam(idParam);
+  const found = id === undefined ? undefined : await findAssessmentFor(context.db, id, user);
+  if (found === undefined) throw notFound();
+  if (found === "denied" || (options.assignedOnly && !found.assigned)) throw deniedAsNotFound(request, user, "not on the assessment's panel");
+  return found;
+}
+
 /**
  * The first call of every private loader and action: the signed-in user, or a
  * thrown redirect to /login; with `role`, a user of another role gets a 404,
@@ -50,7 +76,7 @@ export async function requireUser(
   return user;
 }
 
-/** Where a user lands after signing in. */
-export function homePath(): string {
-  return "/roles";
+/** Where a user lands after signing in: interviewers start from their assessments. */
+export function homePath(role?: UserRole): string {
+  return role === "interviewer" ? "/assessments" : "/roles";
 }

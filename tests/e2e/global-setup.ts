@@ -48,7 +48,9 @@ export default async function setup(project: TestProject) {
   const server = spawn(process.execPath, ["--import", "tsx", "app/cli/start.ts"], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      // The server is a production process, not part of the test run: Vitest's own variables stay out.
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST"))),
+      NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
       DATABASE_PATH: path.join(dir, "traitkit.sqlite"),

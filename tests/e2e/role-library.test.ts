@@ -4,7 +4,11 @@ import { describe, expect, it } from "vitest";
 import mlops from "../../seeds/roles/mlops-engineer.json";
 import mlEngineer from "../../seeds/roles/ml-engineer.json";
 import { TRAIT_KEYS, TRAIT_NAMES } from "../../app/domain/traits";
-import { expectAccessible, useBrowser } from "./browser";
+import { expectAccessible, signIn, useBrowser } from "./browser";
+
+// Every page of the library needs a signed-in user; both account roles may read it.
+const RECRUITER = "recruiter@demo.traitkit.test";
+const INTERVIEWER = "interviewer1@demo.traitkit.test";
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
 
@@ -14,6 +18,7 @@ describe("role library", () => {
   it("finds MLOps Engineer by searching 'mlops' and shows its ideal profile as a table and a chart", async () => {
     const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    await signIn(page, baseURL, RECRUITER);
     await page.goto(`${baseURL}/roles`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Role library");
     await expectAccessible(page);
@@ -62,6 +67,7 @@ describe("role library", () => {
   it("shows the ML Engineer skills matrix at the level the user picks", async () => {
     const context = await browser().newContext({ locale: "en-US" });
     const page = await context.newPage();
+    await signIn(page, baseURL, INTERVIEWER);
     await page.goto(`${baseURL}/roles/ml-engineer`);
     await page.locator("[data-testid=skills-matrix-table]").waitFor();
     const allHeaders = await page.locator("[data-testid=skills-matrix-table] thead th").allTextContents();
@@ -85,6 +91,7 @@ describe("role library", () => {
   it("shows a skill profile with each role's expectation per level and whether it is mandatory", async () => {
     const context = await browser().newContext({ locale: "en-US" });
     const page = await context.newPage();
+    await signIn(page, baseURL, INTERVIEWER);
     await page.goto(`${baseURL}/skills`);
     await expectAccessible(page);
     await page.getByRole("link", { name: "MLflow" }).click();
@@ -105,6 +112,7 @@ describe("role library", () => {
   it("switches the interface to Spanish and keeps the choice over the browser's language", async () => {
     const context = await browser().newContext({ locale: "en-US" });
     const page = await context.newPage();
+    await signIn(page, baseURL, RECRUITER);
     await page.goto(`${baseURL}/roles/mlops-engineer`);
     await page.getByLabel("Language").selectOption("es");
     await page.getByRole("button", { name: "Change" }).click();
@@ -121,6 +129,7 @@ describe("role library", () => {
   it("speaks Spanish to a browser that asks for it, with role content as published", async () => {
     const context = await browser().newContext({ locale: "es-ES" });
     const page = await context.newPage();
+    await signIn(page, baseURL, RECRUITER);
     await page.goto(`${baseURL}/roles/mlops-engineer`);
     await page.getByRole("heading", { name: "Perfil OCEAN+ ideal" }).waitFor();
     const statement = mlops.idealProfile?.openness.statement?.es;
@@ -135,6 +144,7 @@ describe("role library", () => {
   it("answers an unknown role with a 404 page", async () => {
     const context = await browser().newContext({ locale: "en-US" });
     const page = await context.newPage();
+    await signIn(page, baseURL, RECRUITER);
     const response = await page.goto(`${baseURL}/roles/no-such-role`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Not found");

@@ -1,0 +1,198 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { ShownText } from "~/components/ShownText";
+import type { TraitKey } from "~/domain/traits";
+import type { KitAnchorView, KitExpectationView, KitQuestionView, KitVersionView } from "~/models/kits.server";
+
+/*
+ * How a kit version reads on its page (the print view has its own layout).
+ * Headings take their level from the caller, so the same content sits under a
+ * page's h1 or inside a history entry's h3.
+ */
+
+type HeadingLevel = 2 | 3 | 4;
+
+function Heading({ level, id, children }: { level: HeadingLevel; id?: string; children: ReactNode }) {
+  const Tag = level === 2 ? "h2" : level === 3 ? "h3" : "h4";
+  return <Tag id={id}>{children}</Tag>;
+}
+
+export function TraitNames({ traits }: { traits: readonly TraitKey[] }) {
+  const { t } = useTranslation();
+  return <>{traits.map((trait) => t(`traits.${trait}`)).join(", ")}</>;
+}
+
+export function AnchorList({ anchors }: { anchors: readonly KitAnchorView[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {anchors.map((group) => (
+        <div key={group.trait} className="anchors">
+          <p className="kit-anchor-trait">{t(`traits.${group.trait}`)}</p>
+          <dl>
+            {group.ratings.map((a) => (
+              <div key={a.rating}>
+                <dt>{t("kits.content.rating", { rating: a.rating })}</dt>
+                <dd>
+                  <ShownText value={a.text} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      ))}
+    </>
+  );
+}
+
+export function KitQuestionList({ questions }: { questions: readonly KitQuestionView[] }) {
+  const { t } = useTranslation();
+  return (
+    <ol className="kit-questions" data-testid="kit-questions">
+      {questions.map((q) => (
+        <li key={q.id} className="question">
+          <ShownText value={q.text} as="p" />
+          <p className="muted">
+            <strong>{t("kits.content.evaluates")}:</strong> <TraitNames traits={q.traits} />
+            {" · "}
+            {q.fromRole ? t("kits.content.fromRole") : t("kits.content.own")}
+          </p>
+          <details>
+            <summary>{t("kits.content.anchors")}</summary>
+            <AnchorList anchors={q.anchors} />
+          </details>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function ExpectationsTable({ expectations, caption }: { expectations: readonly KitExpectationView[]; caption: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-scroll">
+      <table data-testid="kit-expectations">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("kits.content.skill")}</th>
+            <th scope="col">{t("kits.content.required")}</th>
+            <th scope="col">{t("kits.content.expectation")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {expectations.map((e, i) => (
+            <tr key={i}>
+              <th scope="row">{e.skillName}</th>
+              <td>{e.mandatory ? <span className="badge badge-mandatory">{t("kits.content.mandatory")}</span> : t("kits.content.optional")}</td>
+              <td>
+                <ShownText value={e.description} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function IdealProfileTable({ profile, caption }: { profile: NonNullable<KitVersionView["idealProfile"]>; caption: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-scroll">
+      <table data-testid="kit-ideal-profile">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("kits.content.columns.trait")}</th>
+            <th scope="col" className="num">{t("kits.content.columns.low")}</th>
+            <th scope="col" className="num">{t("kits.content.columns.high")}</th>
+            <th scope="col" className="num">{t("kits.content.columns.weight")}</th>
+            <th scope="col">{t("kits.content.columns.statement")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {profile.map((p) => (
+            <tr key={p.trait} data-trait={p.trait}>
+              <th scope="row">{t(`traits.${p.trait}`)}</th>
+              <td className="num">{p.low}</td>
+              <td className="num">{p.high}</td>
+              <td className="num">{p.weight}</td>
+              <td>{p.statement ? <ShownText value={p.statement} /> : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Everything a version holds, under headings of `level`. */
+export function KitVersionContent({ version, headingLevel, idPrefix }: { version: KitVersionView; headingLevel: HeadingLevel; idPrefix: string }) {
+  const { t } = useTranslation();
+  const level = t(`levels.${version.level}`);
+  return (
+    <div className="kit-content">
+      <section aria-labelledby={`${idPrefix}-questions`}>
+        <Heading level={headingLevel} id={`${idPrefix}-questions`}>
+          {t("kits.content.questions")} ({version.questions.length})
+        </Heading>
+        <KitQuestionList questions={version.questions} />
+      </section>
+      <div className="cards">
+        <section className="card" aria-labelledby={`${idPrefix}-strengths`}>
+          <Heading level={headingLevel} id={`${idPrefix}-strengths`}>
+            {t("kits.content.strengths")}
+          </Heading>
+          {version.strengths.length === 0 ? (
+            <p className="muted">{t("kits.content.noStrengths")}</p>
+          ) : (
+            <ul className="compact">
+              {version.strengths.map((s, i) => (
+                <li key={i}>
+                  <ShownText value={s} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="card" aria-labelledby={`${idPrefix}-red-flags`}>
+          <Heading level={headingLevel} id={`${idPrefix}-red-flags`}>
+            {t("kits.content.redFlags")}
+          </Heading>
+          {version.redFlags.length === 0 ? (
+            <p className="muted">{t("kits.content.noRedFlags")}</p>
+          ) : (
+            <ul className="compact">
+              {version.redFlags.map((s, i) => (
+                <li key={i}>
+                  <ShownText value={s} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <section aria-labelledby={`${idPrefix}-expectations`}>
+        <Heading level={headingLevel} id={`${idPrefix}-expectations`}>
+          {t("kits.content.expectations", { level })}
+        </Heading>
+        {version.expectations.length === 0 ? (
+          <p className="muted">{t("kits.content.noExpectations")}</p>
+        ) : (
+          <ExpectationsTable expectations={version.expectations} caption={t("kits.content.expectations", { level })} />
+        )}
+      </section>
+      <section aria-labelledby={`${idPrefix}-profile`}>
+        <Heading level={headingLevel} id={`${idPrefix}-profile`}>
+          {t("kits.content.idealProfile")}
+        </Heading>
+        {version.idealProfile === null ? (
+          <p className="note">{t("kits.content.noIdealProfile")}</p>
+        ) : (
+          <IdealProfileTable profile={version.idealProfile} caption={t("kits.content.idealProfile")} />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,480 @@
+import { toNestErrors } from "@hookform/resolvers";
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { createContext, useContext, type FormEvent, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  get,
+  useFieldArray,
+  useForm,
+  useWatch,
+  type Control,
+  type FieldError as HookFieldError,
+  type FieldErrors as HookFieldErrors,
+  type Resolver,
+  type UseFormRegister,
+} from "react-hook-form";
+import { IdealProfileChart } from "~/components/charts/IdealProfileChart";
+import { FieldError } from "~/components/forms";
+import { isTraitKey, TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import {
+  ANCHOR_KEYS,
+  blankField,
+  blankQuestion,
+  blankTransition,
+  validateRoleForm,
+  type RoleFormValues,
+} from "~/schemas/role-form";
+
+/** The same validation as the server's, run in the browser before posting. */
+const roleResolver: Resolver<RoleFormValues> = async (values, _context, options) => {
+  const result = validateRoleForm(values);
+  if (result.ok) return { values, errors: {} };
+  const flat: HookFieldErrors = {};
+  for (const [path, message] of Object.entries(result.errors)) flat[path] = { type: "validate", message };
+  return { values: {}, errors: toNestErrors(flat, options) };
+};
+
+type ErrorFor = (path: string) => string | undefined;
+
+/*
+ * react-hook-form fills inputs from JavaScript; the server's HTML must carry
+ * the values itself so the form works (and re-shows posted values) without it.
+ */
+const FormDefaults = createContext<RoleFormValues | null>(null);
+
+function useDefault(path: string): unknown {
+  const defaults = useContext(FormDefaults);
+  return defaults ? get(defaults, path) : undefined;
+}
+
+function useDefaultText(path: string): string | undefined {
+  const value = useDefault(path);
+  return typeof value === "string" ? value : undefined;
+}
+
+const LANG_INPUTS = ["es", "en"] as const;
+
+function LocalizedInputs(props: {
+  name: string;
+  label: ReactNode;
+  register: UseFormRegister<RoleFormValues>;
+  errorFor: ErrorFor;
+  multiline?: boolean;
+}) {
+  const { t } = useTranslation();
+  const error = props.errorFor(props.name);
+  const errorId = `${props.name}-error`;
+  const defaults = useDefault(props.name);
+  return (
+    <fieldset className="localized">
+      <legend>{props.label}</legend>
+      <div className="localized-pair">
+        {LANG_INPUTS.map((lang) => {
+          const name = `${props.name}.${lang}`;
+          const id = `f-${name}`;
+          const fieldError = props.errorFor(name);
+          const registration = props.register(name as "summary.es");
+          const initial: unknown = get(defaults, lang);
+          const defaultValue = typeof initial === "string" ? initial : undefined;
+          const describedBy = [error ? errorId : null, fieldError ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+          return (
+            <div className="field" key={lang}>
+              <label htmlFor={id}>{t(`roleForm.lang.${lang}`)}</label>
+              {props.multiline ? (
+                <textarea id={id} rows={3} lang={lang} defaultValue={defaultValue} aria-describedby={describedBy} aria-invalid={error || fieldError ? true : undefined} {...registration} />
+              ) : (
+                <input id={id} type="text" lang={lang} defaultValue={defaultValue} aria-describedby={describedBy} aria-invalid={error || fieldError ? true : undefined} {...registration} />
+              )}
+              <FieldError id={`${id}-error`} error={fieldError} />
+            </div>
+          );
+        })}
+      </div>
+      <FieldError id={errorId} error={error} />
+    </fieldset>
+  );
+}
+
+function Input(props: {
+  name: string;
+  label: ReactNode;
+  register: UseFormRegister<RoleFormValues>;
+  errorFor: ErrorFor;
+  type?: "text" | "number";
+  min?: number;
+  max?: number;
+  hint?: ReactNode;
+}) {
+  const id = `f-${props.name}`;
+  const error = props.errorFor(props.name);
+  const defaultValue = useDefaultText(props.name);
+  const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint && (
+        <p className="field-hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      <input
+        id={id}
+        type={props.type ?? "text"}
+        inputMode={props.type === "number" ? "numeric" : undefined}
+        min={props.min}
+        max={props.max}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...props.register(props.name as "name")}
+      />
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
+function RemoveButton({ onClick, label }: { onClick: () => void; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="button-secondary js-only" onClick={onClick} aria-label={label}>
+      {t("roleForm.remove")}
+    </button>
+  );
+}
+
+function TextList(props: {
+  name: "strengths" | "redFlags";
+  title: string;
+  itemLabel: (index: number) => string;
+  control: Control<RoleFormValues>;
+  register: UseFormRegister<RoleFormValues>;
+  errorFor: ErrorFor;
+}) {
+  const { t } = useTranslation();
+  const { fields, append, remove } = useFieldArray({ control: props.control, name: props.name });
+  return (
+    <fieldset className="form-section">
+      <legend>{props.title}</legend>
+      <p className="field-hint">{t("roleForm.blankRowHint")}</p>
+      {fields.map((field, index) => (
+        <div className="list-row" key={field.id}>
+          <LocalizedInputs name={`${props.name}.${index}`} label={props.itemLabel(index + 1)} register={props.register} errorFor={props.errorFor} />
+          <RemoveButton onClick={() => remove(index)} label={`${t("roleForm.remove")}: ${props.itemLabel(index + 1)}`} />
+        </div>
+      ))}
+      <button type="button" className="button-secondary js-only" onClick={() => append(blankField())}>
+        {t("roleForm.add")}
+      </button>
+    </fieldset>
+  );
+}
+
+function QuestionFields(props: { index: number; control: Control<RoleFormValues>; register: UseFormRegister<RoleFormValues>; errorFor: ErrorFor; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const { index, register, errorFor } = props;
+  const checked = useWatch({ control: props.control, name: `questions.${index}.traits` });
+  const traits: TraitKey[] = (Array.isArray(checked) ? checked : []).filter(isTraitKey);
+  const traitsError = errorFor(`questions.${index}.traits`);
+  const initialTraits = useDefault(`questions.${index}.traits`);
+  const label = t("roleForm.question", { number: index + 1 });
+  return (
+    <div className="question list-row-block">
+      <h3>{label}</h3>
+      <LocalizedInputs name={`questions.${index}.text`} label={t("roleForm.questionText")} register={register} errorFor={errorFor} multiline />
+      <LocalizedInputs name={`questions.${index}.evaluatesNote`} label={t("roleForm.evaluatesNote")} register={register} errorFor={errorFor} />
+      <fieldset aria-describedby={traitsError ? `questions-${index}-traits-error` : undefined}>
+        <legend>{t("roleForm.questionTraits")}</legend>
+        <div className="checkbox-grid">
+          {TRAIT_KEYS.map((trait) => (
+            <div className="checkbox" key={trait}>
+              <input
+                id={`f-questions.${index}.traits.${trait}`}
+                type="checkbox"
+                value={trait}
+                defaultChecked={Array.isArray(initialTraits) && initialTraits.includes(trait)}
+                {...register(`questions.${index}.traits`)}
+              />
+              <label htmlFor={`f-questions.${index}.traits.${trait}`}>{t(`traits.${trait}`)}</label>
+            </div>
+          ))}
+        </div>
+        <FieldError id={`questions-${index}-traits-error`} error={traitsError} />
+      </fieldset>
+      {traits.map((trait) => (
+        <fieldset className="anchors-set" key={trait}>
+          <legend>
+            {t("role.anchors")}: {t(`traits.${trait}`)}
+          </legend>
+          {ANCHOR_KEYS.map((rating) => (
+            <LocalizedInputs
+              key={rating}
+              name={`questions.${index}.anchors.${trait}.${rating}`}
+              label={t("role.anchorRating", { rating })}
+              register={register}
+              errorFor={errorFor}
+              multiline
+            />
+          ))}
+        </fieldset>
+      ))}
+      <RemoveButton onClick={props.onRemove} label={`${t("roleForm.remove")}: ${label}`} />
+    </div>
+  );
+}
+
+function TransitionFields(props: { index: number; control: Control<RoleFormValues>; register: UseFormRegister<RoleFormValues>; errorFor: ErrorFor; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const { index, register, errorFor } = props;
+  const strengths = useFieldArray({ control: props.control, name: `transitions.${index}.strengths` });
+  const label = t("roleForm.transition", { number: index + 1 });
+  return (
+    <div className="list-row-block">
+      <h3>{label}</h3>
+      <div className="field-row">
+        <Input name={`transitions.${index}.targetName`} label={t("roleForm.targetName")} register={register} errorFor={errorFor} />
+        <Input name={`transitions.${index}.target`} label={t("roleForm.targetSlug")} register={register} errorFor={errorFor} />
+        <Input name={`transitions.${index}.publishedFit`} label={t("roleForm.publishedFit")} type="number" min={0} max={100} register={register} errorFor={errorFor} />
+      </div>
+      <fieldset>
+        <legend>{t("role.areasToDevelop")}</legend>
+        <p className="field-hint">{t("roleForm.deltasHint")}</p>
+        <div className="field-row">
+          {TRAIT_KEYS.map((trait) => (
+            <Input key={trait} name={`transitions.${index}.deltas.${trait}`} label={t(`traits.${trait}`)} type="number" min={-100} max={100} register={register} errorFor={errorFor} />
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t("role.strengthsForMove")}</legend>
+        {strengths.fields.map((field, j) => (
+          <div className="list-row" key={field.id}>
+            <LocalizedInputs name={`transitions.${index}.strengths.${j}`} label={t("roleForm.item", { number: j + 1 })} register={register} errorFor={errorFor} />
+            <RemoveButton onClick={() => strengths.remove(j)} label={`${t("roleForm.remove")}: ${t("roleForm.item", { number: j + 1 })}`} />
+          </div>
+        ))}
+        <button type="button" className="button-secondary js-only" onClick={() => strengths.append(blankField())}>
+          {t("roleForm.add")}
+        </button>
+      </fieldset>
+      <RemoveButton onClick={props.onRemove} label={`${t("roleForm.remove")}: ${label}`} />
+    </div>
+  );
+}
+
+function LiveProfileChart({ control }: { control: Control<RoleFormValues> }) {
+  const profile = useWatch({ control, name: "idealProfile" });
+  const bands = TRAIT_KEYS.flatMap((trait) => {
+    const low = Number(profile[trait].low);
+    const high = Number(profile[trait].high);
+    const weight = Number(profile[trait].weight);
+    const valid = Number.isFinite(low) && Number.isFinite(high) && low >= 0 && high <= 100 && low <= high;
+    return valid ? [{ trait, low, high, weight: Number.isFinite(weight) ? weight : 1 }] : [];
+  });
+  return <IdealProfileChart bands={bands} />;
+}
+
+export function RoleForm(props: { defaultValues: RoleFormValues; serverErrors: Record<string, string> | undefined; submitLabel: string }) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const { register, control, handleSubmit, formState } = useForm<RoleFormValues>({
+    defaultValues: props.defaultValues,
+    resolver: roleResolver,
+    mode: "onTouched",
+  });
+  const questions = useFieldArray({ control, name: "questions" });
+  const transitions = useFieldArray({ control, name: "transitions" });
+  const similar = useFieldArray({ control, name: "similarRoles" });
+  const archetypes = useFieldArray({ control, name: "archetypes" });
+  const hasProfile = useWatch({ control, name: "hasIdealProfile" });
+
+  const errorFor: ErrorFor = (path) => {
+    const clientError: unknown = get(formState.errors, path);
+    const message = (clientError as HookFieldError | undefined)?.message;
+    return typeof message === "string" ? message : props.serverErrors?.[path];
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const formElement = event.currentTarget;
+    void handleSubmit(
+      () => submit(formElement, { method: "post" }),
+      () => {
+        // Take the keyboard to the first field that needs a fix.
+        requestAnimationFrame(() => formElement.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      },
+    )(event);
+  };
+  const errorCount = Object.keys(props.serverErrors ?? {}).length;
+
+  return (
+    <FormDefaults.Provider value={props.defaultValues}>
+    <Form method="post" noValidate onSubmit={onSubmit} className="role-form">
+      {errorCount > 0 && (
+        <p className="alert" role="alert">
+          {t("roleForm.hasErrors", { count: errorCount })}
+        </p>
+      )}
+      <fieldset className="form-section">
+        <legend>{t("roleForm.basics")}</legend>
+        <div className="field-row">
+          <Input name="name" label={t("roleForm.name")} register={register} errorFor={errorFor} />
+          <Input name="slug" label={t("roleForm.slug")} hint={t("roleForm.slugHint")} register={register} errorFor={errorFor} />
+          <Input name="family" label={t("role.family")} register={register} errorFor={errorFor} />
+          <div className="field">
+            <label htmlFor="f-contentLanguage">{t("roleForm.contentLanguage")}</label>
+            <select id="f-contentLanguage" defaultValue={props.defaultValues.contentLanguage} {...register("contentLanguage")}>
+              <option value="es">{t("app.language.es")}</option>
+              <option value="en">{t("app.language.en")}</option>
+              <option value="zh">中文</option>
+            </select>
+            <FieldError id="f-contentLanguage-error" error={errorFor("contentLanguage")} />
+          </div>
+        </div>
+        <LocalizedInputs name="summary" label={t("roleForm.summary")} register={register} errorFor={errorFor} multiline />
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>{t("role.idealProfile")}</legend>
+        <div className="checkbox">
+          <input id="f-hasIdealProfile" type="checkbox" defaultChecked={props.defaultValues.hasIdealProfile} {...register("hasIdealProfile")} />
+          <label htmlFor="f-hasIdealProfile">{t("roleForm.hasIdealProfile")}</label>
+        </div>
+        <p className="field-hint">{t("roleForm.bandHint")}</p>
+        <div className={hasProfile ? undefined : "muted-section"}>
+          <LiveProfileChart control={control} />
+          <div className="table-scroll">
+            <table className="band-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("role.columns.trait")}</th>
+                  <th scope="col">{t("role.columns.low")}</th>
+                  <th scope="col">{t("role.columns.high")}</th>
+                  <th scope="col">{t("role.columns.weight")}</th>
+                  <th scope="col">{t("role.columns.statement")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {TRAIT_KEYS.map((trait) => {
+                  const traitName = t(`traits.${trait}`);
+                  const cell = (part: "low" | "high") => {
+                    const name = `idealProfile.${trait}.${part}` as const;
+                    const error = errorFor(name);
+                    return (
+                      <td>
+                        <label className="visually-hidden" htmlFor={`f-${name}`}>
+                          {traitName}: {t(`role.columns.${part}`)}
+                        </label>
+                        <input
+                          id={`f-${name}`}
+                          type="number"
+                          min={0}
+                          max={100}
+                          inputMode="numeric"
+                          className="band-input"
+                          defaultValue={props.defaultValues.idealProfile[trait][part]}
+                          aria-invalid={error ? true : undefined}
+                          aria-describedby={error ? `f-${name}-error` : undefined}
+                          {...register(name)}
+                        />
+                        <FieldError id={`f-${name}-error`} error={error} />
+                      </td>
+                    );
+                  };
+                  return (
+                    <tr key={trait}>
+                      <th scope="row">{traitName}</th>
+                      {cell("low")}
+                      {cell("high")}
+                      <td>
+                        <label className="visually-hidden" htmlFor={`f-idealProfile.${trait}.weight`}>
+                          {traitName}: {t("role.columns.weight")}
+                        </label>
+                        <select
+                          id={`f-idealProfile.${trait}.weight`}
+                          defaultValue={props.defaultValues.idealProfile[trait].weight}
+                          {...register(`idealProfile.${trait}.weight`)}
+                        >
+                          <option value="1">1</option>
+                          <option value="2">2</option>
+                          <option value="3">3</option>
+                        </select>
+                        <input type="hidden" defaultValue={props.defaultValues.idealProfile[trait].bandSource} {...register(`idealProfile.${trait}.bandSource`)} />
+                      </td>
+                      <td>
+                        <LocalizedInputs name={`idealProfile.${trait}.statement`} label={t("role.columns.statement")} register={register} errorFor={errorFor} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </fieldset>
+
+      <TextList name="strengths" title={t("role.strengths")} itemLabel={(n) => t("roleForm.strength", { number: n })} control={control} register={register} errorFor={errorFor} />
+      <TextList name="redFlags" title={t("role.redFlags")} itemLabel={(n) => t("roleForm.redFlag", { number: n })} control={control} register={register} errorFor={errorFor} />
+
+      <fieldset className="form-section">
+        <legend>{t("role.questions")}</legend>
+        <p className="field-hint">{t("roleForm.questionsHint")}</p>
+        {questions.fields.map((field, index) => (
+          <QuestionFields key={field.id} index={index} control={control} register={register} errorFor={errorFor} onRemove={() => questions.remove(index)} />
+        ))}
+        <button type="button" className="button-secondary js-only" onClick={() => questions.append(blankQuestion())}>
+          {t("roleForm.addQuestion")}
+        </button>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>{t("role.transitions")}</legend>
+        {transitions.fields.map((field, index) => (
+          <TransitionFields key={field.id} index={index} control={control} register={register} errorFor={errorFor} onRemove={() => transitions.remove(index)} />
+        ))}
+        <button type="button" className="button-secondary js-only" onClick={() => transitions.append(blankTransition())}>
+          {t("roleForm.addTransition")}
+        </button>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>{t("role.similarRoles")}</legend>
+        {similar.fields.map((field, index) => (
+          <div className="list-row field-row" key={field.id}>
+            <Input name={`similarRoles.${index}.name`} label={t("roleForm.similarName", { number: index + 1 })} register={register} errorFor={errorFor} />
+            <Input name={`similarRoles.${index}.slug`} label={t("roleForm.similarSlug", { number: index + 1 })} register={register} errorFor={errorFor} />
+            <RemoveButton onClick={() => similar.remove(index)} label={`${t("roleForm.remove")}: ${t("roleForm.similarName", { number: index + 1 })}`} />
+          </div>
+        ))}
+        <button type="button" className="button-secondary js-only" onClick={() => similar.append({ slug: "", name: "" })}>
+          {t("roleForm.add")}
+        </button>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>{t("role.successCase")}</legend>
+        <LocalizedInputs name="successCase.title" label={t("roleForm.successTitle")} register={register} errorFor={errorFor} />
+        <LocalizedInputs name="successCase.story" label={t("roleForm.successStory")} register={register} errorFor={errorFor} multiline />
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>{t("role.archetypes")}</legend>
+        {archetypes.fields.map((field, index) => (
+          <div className="list-row-block" key={field.id}>
+            <LocalizedInputs name={`archetypes.${index}.name`} label={t("roleForm.archetypeName", { number: index + 1 })} register={register} errorFor={errorFor} />
+            <LocalizedInputs name={`archetypes.${index}.description`} label={t("roleForm.archetypeDescription", { number: index + 1 })} register={register} errorFor={errorFor} multiline />
+            <RemoveButton onClick={() => archetypes.remove(index)} label={`${t("roleForm.remove")}: ${t("roleForm.archetypeName", { number: index + 1 })}`} />
+          </div>
+        ))}
+        <button type="button" className="button-secondary js-only" onClick={() => archetypes.append({ name: blankField(), description: blankField() })}>
+          {t("roleForm.add")}
+        </button>
+      </fieldset>
+
+      <div className="form-actions">
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          {props.submitLabel}
+        </button>
+      </div>
+    </Form>
+    </FormDefaults.Provider>
+  );
+}

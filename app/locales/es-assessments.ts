@@ -1,0 +1,72 @@
+import type enAssessments from "./en-assessments";
+import type { enAssessmentList } from "./en-assessments";
+
+const esAssessmentList: typeof enAssessmentList = {
+  myTitle: "Mis evaluaciones",
+  myIntro: "Las evaluaciones que tenés asignadas. Abrí una scorecard para puntuar las respuestas.",
+  allTitle: "Evaluaciones",
+  allIntro: "Todas las evaluaciones, las más nuevas primero.",
+  none: "Todavía no hay evaluaciones.",
+  candidate: "Candidato",
+  kit: "Kit",
+  created: "Creada",
+  myScorecard: "Mi scorecard",
+  submitted: "Enviadas",
+  pages: "Páginas",
+  previous: "Página anterior",
+  next: "Página siguiente",
+};
+
+
+/** Texto en español de evaluaciones, scorecards y el panel. */
+const esAssessments: typeof enAssessments = {
+  title: "Evaluación de {{name}}",
+  kit: "Kit",
+  version: "versión {{version}}",
+  role: "Rol",
+  created: "Creada",
+  interviewers: "Entrevistadores",
+  columns: { interviewer: "Entrevistador", status: "Scorecard", submittedAt: "Enviada", actions: "Acciones" },
+  status: { not_started: "Sin empezar", draft: "En curso", submitted: "Enviada" },
+  openScorecard: "Abrir mi scorecard",
+  remove: "Quitar",
+  removeLabel: "Quitar a {{name}} del panel",
+  reopen: "Reabrir",
+  reopenLabel: "Reabrir la scorecard de {{name}}",
+  addInterviewer: "Agregar un entrevistador",
+  add: "Agregar",
+  interviewerToAdd: "Entrevistador a agregar",
+  blindNotice: "Los puntajes del panel quedan ocultos hasta que envíes tu propia scorecard: la evaluación a ciegas mantiene independiente el juicio de cada entrevistador.",
+  panel: "Resultado del panel",
+  panelIntro: "Solo con scorecards enviadas. El puntaje de un rasgo es, para cada entrevistador, el promedio de sus puntos ((puntaje − 1) × 25), y luego el promedio entre entrevistadores.",
+  noSubmission: "Todavía no se envió ninguna scorecard.",
+  traitColumns: { trait: "Rasgo", score: "Puntaje (0–100)", evidence: "Puntajes", means: "Puntaje medio por entrevistador", spread: "Dispersión", band: "Banda ideal", gap: "Brecha" },
+  notAssessed: "sin evaluar",
+  notInKit: "no está en este kit",
+  calibrate: "calibrar",
+  calibrateHint: "Los puntajes medios de los entrevistadores difieren en 2 puntos o más: conviene conversarlo.",
+  fit: "Fit con el perfil ideal",
+  fitValue: "{{fit}}% de fit, cobertura {{coverage}}%",
+  noFit: "Todavía no hay fit: ningún rasgo con banda ideal fue evaluado.",
+  noProfile: "Esta versión del kit no tiene perfil ideal, así que no hay fit.",
+  fitReading: "La cobertura es la parte del peso del perfil ideal que el panel evaluó.",
+  recommendations: "Recomendaciones",
+  recommendation: { strong_no: "No, con seguridad", no: "No", yes: "Sí", strong_yes: "Sí, con seguridad" },
+  redFlagsSeen: "Señales de alerta observadas",
+  strengthsSeen: "Fortalezas observadas",
+  none: "Ninguna.",
+  ratingsBehind: "Puntajes detrás de los resultados",
+  question: "Pregunta",
+  decision: "Decisión",
+  decisionValues: { advance: "Avanzar", hold: "En espera", reject: "Rechazar" },
+  reason: "Motivo",
+  recordDecision: "Registrar decisión",
+  decisionHistory: "Decisiones",
+  noDecision: "Todavía no hay decisión.",
+  decidedBy: "{{decision}} por {{name}}, {{at}}",
+  saved: "Guardado.",
+  errors: { notRemovable: "Solo se puede quitar a un entrevistador que no envió su scorecard.", notAddable: "Esa cuenta no se puede agregar." },
+};
+
+export default esAssessments;
+export { esAssessmentList };

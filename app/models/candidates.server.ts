@@ -1,0 +1,190 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
+import { recordAudit } from "~/models/audit.server";
+import type { CandidateInput } from "~/schemas/candidate";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export const CANDIDATE_PAGE_SIZE = 50;
+
+export type CandidateListItem = {
+  id: number;
+  name: string;
+  email: string | null;
+  roleName: string | null;
+  source: string | null;
+  createdAt: string;
+  assessmentCount: number;
+};
+
+function likePattern(query: string): string {
+  return `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A page of candidates, searched by name or email; newest first or by name. */
+export async function listCandidates(
+  db: Executor,
+  options: { q: string; sort: "newest" | "name"; page: number },
+): Promise<{ rows: CandidateListItem[]; total: number; pageCount: number }> {
+  let base = db.selectFrom("candidates");
+  if (options.q !== "") {
+    const pattern = likePattern(options.q);
+    base = base.where((eb) =>
+      eb.or([eb(eb.fn("lower", ["candidates.name"]), "like", pattern), eb(eb.fn("lower", ["candidates.email"]), "like", pattern)]),
+    );
+  }
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  let query = base
+    .leftJoin("roles", "roles.id", "candidates.role_id")
+    .select((eb) => [
+      "candidates.id",
+      "candidates.name",
+      "candidates.email",
+      "candidates.source",
+      "candidates.created_at",
+      "roles.name as role_name",
+      eb.selectFrom("assessments").select((e) => e.fn.countAll<number>().as("n")).whereRef("assessments.candidate_id", "=", "candidates.id").as("assessment_count"),
+    ])
+    .limit(CANDIDATE_PAGE_SIZE)
+    .offset((options.page - 1) * CANDIDATE_PAGE_SIZE);
+  query = options.sort === "name" ? query.orderBy("candidates.name").orderBy("candidates.id") : query.orderBy("candidates.created_at", "desc").orderBy("candidates.id", "desc");
+  const rows = await query.execute();
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      roleName: r.role_name,
+      source: r.source,
+      createdAt: r.created_at,
+      assessmentCount: Number(r.assessment_count ?? 0),
+    })),
+    total: Number(total),
+    pageCount: Math.max(1, Math.ceil(Number(total) / CANDIDATE_PAGE_SIZE)),
+  };
+}
+
+async function roleIdOf(db: Executor, slug: string | null): Promise<number | null | undefined> {
+  if (slug === null) return null;
+  const row = await db.selectFrom("roles").select("id").where("slug", "=", slug).executeTakeFirst();
+  return row?.id;
+}
+
+export type CandidateSaveResult = { ok: true; id: number } | { ok: false; field: "roleSlug" };
+
+export async function createCandidate(db: Kysely<Database>, input: CandidateInput, actorId: number, now: Date): Promise<CandidateSaveResult> {
+  return inTransaction(db, async (trx): Promise<CandidateSaveResult> => {
+    const roleId = await roleIdOf(trx, input.roleSlug);
+    if (roleId === undefined) return { ok: false, field: "roleSlug" };
+    const at = now.toISOString();
+    const { id } = await trx
+      .insertInto("candidates")
+      .values({ name: input.name, email: input.email, role_id: roleId, source: input.source, notes: input.notes, created_by: actorId, created_at: at, updated_at: at })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actorUserId: actorId, action: "candidate.create", entityType: "candidate", entityId: id }, now);
+    return { ok: true, id };
+  });
+}
+
+export async function updateCandidate(db: Kysely<Database>, id: number, input: CandidateInput, actorId: number, now: Date): Promise<CandidateSaveResult | undefined> {
+  return inTransaction(db, async (trx): Promise<CandidateSaveResult | undefined> => {
+    const roleId = await roleIdOf(trx, input.roleSlug);
+    if (roleId === undefined) return { ok: false, field: "roleSlug" };
+    const updated = await trx
+      .updateTable("candidates")
+      .set({ name: input.name, email: input.email, role_id: roleId, source: input.source, notes: input.notes, updated_at: now.toISOString() })
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return undefined;
+    await recordAudit(trx, { actorUserId: actorId, action: "candidate.update", entityType: "candidate", entityId: id }, now);
+    return { ok: true, id };
+  });
+}
+
+export type CandidateAssessment = {
+  id: number;
+  kitName: string;
+  kitVersion: number;
+  roleName: string;
+  createdAt: string;
+  interviewers: number;
+  submitted: number;
+  decision: "advance" | "hold" | "reject" | null;
+};
+
+export type CandidateDetail = {
+  id: number;
+  name: string;
+  email: string | null;
+  roleSlug: string | null;
+  roleName: string | null;
+  source: string | null;
+  notes: string | null;
+  createdAt: string;
+  assessments: CandidateAssessment[];
+};
+
+export async function getCandidate(db: Executor, id: number): Promise<CandidateDetail | undefined> {
+  const candidate = await db
+    .selectFrom("candidates")
+    .leftJoin("roles", "roles.id", "candidates.role_id")
+    .select(["candidates.id", "candidates.name", "candidates.email", "candidates.source", "candidates.notes", "candidates.created_at", "roles.slug as role_slug", "roles.name as role_name"])
+    .where("candidates.id", "=", id)
+    .executeTakeFirst();
+  if (!candidate) return undefined;
+  const assessments = await db
+    .selectFrom("assessments")
+    .innerJoin("kit_versions", "kit_versions.id", "assessments.kit_version_id")
+    .select((eb) => [
+      "assessments.id",
+      "assessments.created_at",
+      "kit_versions.name as kit_name",
+      "kit_versions.version",
+      "kit_versions.role_name",
+      eb.selectFrom("assessment_interviewers").select((e) => e.fn.countAll<number>().as("n")).whereRef("assessment_interviewers.assessment_id", "=", "assessments.id").as("interviewers"),
+      eb
+        .selectFrom("scorecards")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("scorecards.assessment_id", "=", "assessments.id")
+        .where("scorecards.status", "=", "submitted")
+        .as("submitted"),
+      eb
+        .selectFrom("decisions")
+        .select("decisions.decision")
+        .whereRef("decisions.assessment_id", "=", "assessments.id")
+        .orderBy("decisions.decided_at", "desc")
+        .orderBy("decisions.id", "desc")
+        .limit(1)
+        .as("decision"),
+    ])
+    .where("assessments.candidate_id", "=", id)
+    .orderBy("assessments.created_at", "desc")
+    .execute();
+  return {
+    id: candidate.id,
+    name: candidate.name,
+    email: candidate.email,
+    roleSlug: candidate.role_slug,
+    roleName: candidate.role_name,
+    source: candidate.source,
+    notes: candidate.notes,
+    createdAt: candidate.created_at,
+    assessments: assessments.map((a) => ({
+      id: a.id,
+      kitName: a.kit_name,
+      kitVersion: a.version,
+      roleName: a.role_name,
+      createdAt: a.created_at,
+      interviewers: Number(a.interviewers ?? 0),
+      submitted: Number(a.submitted ?? 0),
+      decision: a.decision ?? null,
+    })),
+  };
+}
+
+/** Roles to pick from in the candidate form, by name. */
+export async function roleChoices(db: Executor): Promise<{ slug: string; name: string }[]> {
+  return db.selectFrom("roles").select(["slug", "name"]).orderBy("name").execute();
+}

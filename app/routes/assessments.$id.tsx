@@ -1,0 +1,406 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { FieldError } from "~/components/forms";
+import { ShownText } from "~/components/ShownText";
+import { RECOMMENDATIONS } from "~/domain/scoring";
+import { TRAIT_KEYS } from "~/domain/traits";
+import {
+  addInterviewer,
+  computePanel,
+  getAssessmentOverview,
+  interviewerChoices,
+  loadScoringKit,
+  recordDecision,
+  removeInterviewer,
+  reopenScorecard,
+} from "~/models/assessments.server";
+import { showText } from "~/models/shown-text";
+import { DECISION_VALUES, decisionSchema } from "~/schemas/candidate";
+import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms.server";
+import { getLanguage } from "~/utils/i18n.server";
+
+export const meta: MetaFunction = () => [{ title: "Assessment · Traitkit" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const access = await requireAssessmentAccess(request, context, user, params.id);
+  const [kit, overview] = await Promise.all([loadScoringKit(context.db, access.kitVersionId), getAssessmentOverview(context.db, access.id)]);
+  if (!kit || !overview) throw notFound();
+  const isRecruiter = user.role === "recruiter";
+  const mine = overview.interviewers.find((i) => i.userId === user.id);
+  // Blind scoring: an interviewer sees the panel only once their own scorecard is in.
+  const canSeePanel = isRecruiter || mine?.status === "submitted";
+  const lang = await getLanguage(request);
+  const panel = canSeePanel ? await computePanel(context.db, access.id, kit) : null;
+  const choices = isRecruiter ? await interviewerChoices(context.db) : [];
+  const assigned = new Set(overview.interviewers.map((i) => i.userId));
+  return {
+    isRecruiter,
+    myStatus: mine?.status ?? null,
+    overview: {
+      id: overview.id,
+      createdAt: overview.createdAt,
+      // An interviewer sees the candidate's name on the scorecard anyway; the candidate page is recruiters'.
+      candidate: overview.candidate,
+      interviewers: overview.interviewers,
+      decisions: isRecruiter ? overview.decisions : [],
+    },
+    kit: {
+      kitId: kit.kitId,
+      name: kit.name,
+      version: kit.version,
+      roleSlug: kit.roleSlug,
+      roleName: kit.roleName,
+      idealProfile: kit.idealProfile,
+      questions: kit.questions.map((q, i) => ({ id: q.id, number: i + 1, text: showText(q.text, lang, kit.contentLanguage), traits: q.traits })),
+    },
+    panel: panel && {
+      traits: panel.traits,
+      fit: panel.fit && { fit: panel.fit.fit, coverage: panel.fit.coverage, gaps: panel.fit.gaps, traitsUsed: panel.fit.traitsUsed },
+      recommendations: panel.recommendations,
+      submittedCount: panel.submittedCount,
+      interviewerNames: panel.interviewerNames,
+      ratingRows: panel.ratingRows,
+      redFlagsSeen: panel.redFlagsSeen.map((f) => ({ ...f, text: showText(f.text, lang, kit.contentLanguage) })),
+      strengthsSeen: panel.strengthsSeen.map((s) => ({ count: s.count, text: showText(s.text, lang, kit.contentLanguage) })),
+    },
+    addable: choices.filter((c) => !assigned.has(c.id)),
+  };
+}
+
+const userIdForm = z.object({ userId: z.coerce.number().int().positive() });
+const scorecardIdForm = z.object({ scorecardId: z.coerce.number().int().positive() });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { role: "recruiter" });
+  const access = await requireAssessmentAccess(request, context, user, params.id);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const now = new Date();
+  if (intent === "decision") {
+    const parsed = parseForm(formData, decisionSchema);
+    if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
+    await recordDecision(context.db, { assessmentId: access.id, ...parsed.data, actorId: user.id }, now);
+    return redirect(`/assessments/${access.id}`, 303);
+  }
+  if (intent === "add" || intent === "remove") {
+    const parsed = parseForm(formData, userIdForm);
+    if (!parsed.ok) return data({ errors: parsed.errors, message: "notAddable" as const }, { status: 400 });
+    const args = { assessmentId: access.id, userId: parsed.data.userId, actorId: user.id };
+    const done = intent === "add" ? await addInterviewer(context.db, args, now) : await removeInterviewer(context.db, args, now);
+    if (!done) return data({ errors: {}, message: intent === "add" ? ("notAddable" as const) : ("notRemovable" as const) }, { status: 409 });
+    return redirect(`/assessments/${access.id}`, 303);
+  }
+  if (intent === "reopen") {
+    const parsed = parseForm(formData, scorecardIdForm);
+    const kit = await loadScoringKit(context.db, access.kitVersionId);
+    if (!parsed.ok || !kit) throw new Response("Bad request", { status: 400 });
+    const reopened = await reopenScorecard(context.db, { assessmentId: access.id, scorecardId: parsed.data.scorecardId, actorId: user.id, kit }, now);
+    if (!reopened) throw notFound();
+    return redirect(`/assessments/${access.id}`, 303);
+  }
+  throw new Response("Unknown action", { status: 400 });
+}
+
+function percent(value: number): string {
+  return `${Math.round(value * 100)}`;
+}
+
+export default function AssessmentPage() {
+  const { isRecruiter, myStatus, overview, kit, panel, addable } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, i18n } = useTranslation();
+  const dateTime = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const interviewerIds = panel ? Object.keys(panel.interviewerNames) : [];
+
+  return (
+    <article>
+      <p className="muted">
+        {isRecruiter ? <Link to={`/candidates/${overview.candidate.id}`}>{overview.candidate.name}</Link> : overview.candidate.name} /{" "}
+        {t("assessments.title", { name: overview.candidate.name })}
+      </p>
+      <h1>{t("assessments.title", { name: overview.candidate.name })}</h1>
+      <p className="muted">
+        {t("assessments.kit")}: <Link to={`/kits/${kit.kitId}`}>{kit.name}</Link> ({t("assessments.version", { version: kit.version })}) · {t("assessments.role")}:{" "}
+        <Link to={`/roles/${kit.roleSlug}`}>{kit.roleName}</Link>
+      </p>
+      {myStatus !== null && myStatus !== "submitted" && (
+        <p>
+          <Link className="button" to={`/assessments/${overview.id}/scorecard`}>
+            {t("assessments.openScorecard")}
+          </Link>
+        </p>
+      )}
+
+      <section aria-labelledby="interviewers">
+        <h2 id="interviewers">{t("assessments.interviewers")}</h2>
+        {actionData?.message && (
+          <p className="alert" role="alert">
+            {t(`assessments.errors.${actionData.message}`)}
+          </p>
+        )}
+        <table data-testid="interviewers-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("assessments.columns.interviewer")}</th>
+              <th scope="col">{t("assessments.columns.status")}</th>
+              <th scope="col">{t("assessments.columns.submittedAt")}</th>
+              {isRecruiter && <th scope="col">{t("assessments.columns.actions")}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {overview.interviewers.map((i) => (
+              <tr key={i.userId}>
+                <th scope="row">{i.name}</th>
+                <td>{t(`assessments.status.${i.status}`)}</td>
+                <td>{i.submittedAt ? dateTime(i.submittedAt) : "—"}</td>
+                {isRecruiter && (
+                  <td>
+                    {i.status === "submitted" && i.scorecardId !== null ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="scorecardId" value={i.scorecardId} />
+                        <button type="submit" name="intent" value="reopen" className="button-secondary" aria-label={t("assessments.reopenLabel", { name: i.name })}>
+                          {t("assessments.reopen")}
+                        </button>
+                      </Form>
+                    ) : (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="userId" value={i.userId} />
+                        <button type="submit" name="intent" value="remove" className="button-secondary" aria-label={t("assessments.removeLabel", { name: i.name })}>
+                          {t("assessments.remove")}
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {isRecruiter && addable.length > 0 && (
+          <Form method="post" className="inline-form">
+            <label htmlFor="add-interviewer">{t("assessments.interviewerToAdd")}</label>
+            <select id="add-interviewer" name="userId">
+              {addable.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+            <button type="submit" name="intent" value="add" className="button-secondary">
+              {t("assessments.add")}
+            </button>
+          </Form>
+        )}
+      </section>
+
+      {!panel ? (
+        <p className="note" data-testid="blind-notice">
+          {t("assessments.blindNotice")}
+        </p>
+      ) : (
+        <section aria-labelledby="panel" data-testid="panel">
+          <h2 id="panel">{t("assessments.panel")}</h2>
+          <p className="muted">{t("assessments.panelIntro")}</p>
+          {panel.submittedCount === 0 && <p>{t("assessments.noSubmission")}</p>}
+
+          <h3>{t("assessments.fit")}</h3>
+          <p data-testid="fit">
+            {!kit.idealProfile
+              ? t("assessments.noProfile")
+              : panel.fit && panel.fit.fit !== null
+                ? t("assessments.fitValue", { fit: Math.round(panel.fit.fit), coverage: percent(panel.fit.coverage) })
+                : t("assessments.noFit")}
+          </p>
+          <p className="field-hint">{t("assessments.fitReading")}</p>
+
+          <div className="table-scroll">
+            <table data-testid="trait-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("assessments.traitColumns.trait")}</th>
+                  <th scope="col" className="num">{t("assessments.traitColumns.score")}</th>
+                  <th scope="col" className="num">{t("assessments.traitColumns.evidence")}</th>
+                  <th scope="col">{t("assessments.traitColumns.means")}</th>
+                  <th scope="col" className="num">{t("assessments.traitColumns.spread")}</th>
+                  <th scope="col">{t("assessments.traitColumns.band")}</th>
+                  <th scope="col" className="num">{t("assessments.traitColumns.gap")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {TRAIT_KEYS.map((trait) => {
+                  const agg = panel.traits[trait];
+                  const band = kit.idealProfile?.[trait];
+                  const gap = panel.fit?.gaps[trait];
+                  return (
+                    <tr key={trait} data-trait={trait}>
+                      <th scope="row">{t(`traits.${trait}`)}</th>
+                      {agg.status === "assessed" ? (
+                        <>
+                          <td className="num">{Math.round(agg.score)}</td>
+                          <td className="num">{agg.evidence}</td>
+                          <td>
+                            {agg.interviewers
+                              .map((m) => `${panel.interviewerNames[m.interviewerId] ?? m.interviewerId}: ${m.meanRating.toFixed(2)}`)
+                              .join("; ")}
+                          </td>
+                          <td className="num">
+                            {agg.spread.toFixed(2)}
+                            {agg.needsCalibration && (
+                              <>
+                                {" "}
+                                <span className="badge badge-warning" title={t("assessments.calibrateHint")}>
+                                  {t("assessments.calibrate")}
+                                </span>
+                              </>
+                            )}
+                          </td>
+                        </>
+                      ) : (
+                        <td colSpan={4} className="muted">
+                          {agg.status === "not_in_kit" ? t("assessments.notInKit") : t("assessments.notAssessed")}
+                        </td>
+                      )}
+                      <td>{band ? `${band.low}–${band.high} (×${band.weight})` : "—"}</td>
+                      <td className="num">{gap === undefined ? "—" : gap.toFixed(1)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+
+          <div className="cards">
+            <div className="card">
+              <h3>{t("assessments.recommendations")}</h3>
+              <ul className="compact" data-testid="recommendations">
+                {RECOMMENDATIONS.map((rec) => (
+                  <li key={rec}>
+                    {t(`assessments.recommendation.${rec}`)}: {panel.recommendations[rec]}
+                  </li>
+                ))}
+              </ul>
+            </div>
+            <div className="card">
+              <h3>{t("assessments.redFlagsSeen")}</h3>
+              {panel.redFlagsSeen.length === 0 ? (
+                <p>{t("assessments.none")}</p>
+              ) : (
+                <ul className="compact">
+                  {panel.redFlagsSeen.map((f, index) => (
+                    <li key={index}>
+                      <ShownText value={f.text} /> — {f.interviewerName}
+                      {f.evidence && <>: “{f.evidence}”</>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+            <div className="card">
+              <h3>{t("assessments.strengthsSeen")}</h3>
+              {panel.strengthsSeen.length === 0 ? (
+                <p>{t("assessments.none")}</p>
+              ) : (
+                <ul className="compact">
+                  {panel.strengthsSeen.map((s, index) => (
+                    <li key={index}>
+                      <ShownText value={s.text} /> ({s.count})
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </div>
+
+          {panel.ratingRows.length > 0 && (
+            <details>
+              <summary>{t("assessments.ratingsBehind")}</summary>
+              <div className="table-scroll">
+                <table data-testid="ratings-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("assessments.question")}</th>
+                      <th scope="col">{t("assessments.traitColumns.trait")}</th>
+                      {interviewerIds.map((id) => (
+                        <th key={id} scope="col" className="num">
+                          {panel.interviewerNames[id]}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {kit.questions.flatMap((q) =>
+                      q.traits.map((trait) => (
+                        <tr key={`${q.id}-${trait}`}>
+                          <td>{q.number}</td>
+                          <td>{t(`traits.${trait}`)}</td>
+                          {interviewerIds.map((id) => (
+                            <td key={id} className="num">
+                              {panel.ratingRows.find((r) => r.questionId === q.id && r.trait === trait && r.interviewerId === id)?.rating ?? "—"}
+                            </td>
+                          ))}
+                        </tr>
+                      )),
+                    )}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          )}
+        </section>
+      )}
+
+      {isRecruiter && (
+        <section aria-labelledby="decision">
+          <h2 id="decision">{t("assessments.decision")}</h2>
+          {overview.decisions.length === 0 ? (
+            <p className="muted">{t("assessments.noDecision")}</p>
+          ) : (
+            <ul className="compact" data-testid="decisions">
+              {overview.decisions.map((d, index) => (
+                <li key={index}>
+                  <strong>{t("assessments.decidedBy", { decision: t(`assessments.decisionValues.${d.decision}`), name: d.decidedByName, at: dateTime(d.decidedAt) })}</strong>: {d.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+          <Form method="post" className="form-stack">
+            <fieldset aria-describedby={actionData?.errors && "decision" in actionData.errors ? "decision-error" : undefined}>
+              <legend>{t("assessments.decision")}</legend>
+              <div className="recommendation-options">
+                {DECISION_VALUES.map((d) => (
+                  <div className="rating-option" key={d}>
+                    <input type="radio" id={`decision-${d}`} name="decision" value={d} />
+                    <label htmlFor={`decision-${d}`}>{t(`assessments.decisionValues.${d}`)}</label>
+                  </div>
+                ))}
+              </div>
+              <FieldError id="decision-error" error={actionData?.errors && "decision" in actionData.errors ? actionData.errors.decision : undefined} />
+            </fieldset>
+            <div className="field">
+              <label htmlFor="decision-reason">{t("assessments.reason")}</label>
+              <textarea
+                id="decision-reason"
+                name="reason"
+                rows={3}
+                aria-invalid={actionData?.errors && "reason" in actionData.errors ? true : undefined}
+                aria-describedby={actionData?.errors && "reason" in actionData.errors ? "reason-error" : undefined}
+              />
+              <FieldError id="reason-error" error={actionData?.errors && "reason" in actionData.errors ? actionData.errors.reason : undefined} />
+            </div>
+            <div>
+              <button type="submit" name="intent" value="decision" disabled={navigation.state === "submitting"}>
+                {t("assessments.recordDecision")}
+              </button>
+            </div>
+          </Form>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,388 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { ShownText } from "~/components/ShownText";
+import { RECOMMENDATIONS } from "~/domain/scoring";
+import type { TraitKey } from "~/domain/traits";
+import { assessmentCandidateName, getOwnScorecard, loadScoringKit } from "~/models/assessments.server";
+import { handleScorecardPost } from "~/models/scorecard-post.server";
+import { showText } from "~/models/shown-text";
+import en from "~/locales/en";
+import { parseScorecardForm, scorecardToFormState, type ScorecardFormState } from "~/schemas/scorecard";
+import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.server";
+import { getLanguage } from "~/utils/i18n.server";
+
+export const meta: MetaFunction = () => [{ title: "Scorecard · Traitkit" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  // Only a member of the panel has a scorecard here; anyone else gets the 404 of an unknown id.
+  const access = await requireAssessmentAccess(request, context, user, params.id, { assignedOnly: true });
+  const kit = await loadScoringKit(context.db, access.kitVersionId);
+  const candidateName = await assessmentCandidateName(context.db, access.id);
+  if (!kit || candidateName === undefined) throw notFound();
+  const card = await getOwnScorecard(context.db, access.id, user.id, kit);
+  const lang = await getLanguage(request);
+  const show = (json: string) => showText(json, lang, kit.contentLanguage);
+  return {
+    assessmentId: access.id,
+    candidateName,
+    kit: {
+      name: kit.name,
+      version: kit.version,
+      questions: kit.questions.map((q, i) => ({
+        id: q.id,
+        number: i + 1,
+        text: show(q.text),
+        traits: q.traits,
+        anchors: q.anchors.map((a) => ({ trait: a.trait, rating: a.rating, text: show(a.text) })),
+      })),
+      strengths: kit.strengths.map((s) => show(s.text)),
+      redFlags: kit.redFlags.map((r) => show(r.text)),
+    },
+    card: { status: card.status, updatedAt: card.updatedAt, submittedAt: card.submittedAt, state: scorecardToFormState(card) },
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const access = await requireAssessmentAccess(request, context, user, params.id, { assignedOnly: true });
+  const assessmentId = access.id;
+  const result = await handleScorecardPost(context, user, access, await request.formData());
+  switch (result.kind) {
+    case "not_found":
+      throw notFound();
+    case "invalid":
+      return data({ errors: result.errors, posted: result.posted, locked: false }, { status: 400 });
+    case "locked":
+      return data({ errors: {}, posted: null, locked: true }, { status: 409 });
+    case "saved":
+      return redirect(result.submitted ? `/assessments/${assessmentId}` : `/assessments/${assessmentId}/scorecard`, 303);
+  }
+}
+
+type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "retrying" } | { kind: "locked" };
+
+const RETRY_MS = [2000, 4000, 8000, 15000];
+const DEBOUNCE_MS = 800;
+
+/**
+ * Saves the form in the background a moment after each change, through the
+ * autosave endpoint; keeps retrying while offline. A reload then finds it all.
+ */
+function useAutosave(formRef: React.RefObject<HTMLFormElement | null>, url: string, enabled: boolean) {
+  const [state, setState] = useState<SaveState>({ kind: "idle" });
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const attempt = useRef(0);
+  const dirty = useRef(false);
+
+  const save = useCallback(async () => {
+    const form = formRef.current;
+    if (!form || !enabled) return;
+    clearTimeout(timer.current);
+    const body = new FormData(form);
+    body.set("intent", "save");
+    dirty.current = false;
+    setState({ kind: "saving" });
+    try {
+      const response = await fetch(url, { method: "POST", body, headers: { Accept: "application/json" } });
+      if (response.status === 409) return setState({ kind: "locked" });
+      if (!response.ok) throw new Error(`status ${response.status}`);
+      const result = (await response.json()) as { updatedAt?: string };
+      attempt.current = 0;
+      setState({ kind: "saved", at: result.updatedAt ?? new Date().toISOString() });
+    } catch {
+      dirty.current = true;
+      setState({ kind: "retrying" });
+      const delay = RETRY_MS[Math.min(attempt.current, RETRY_MS.length - 1)] ?? 15000;
+      attempt.current += 1;
+      timer.current = setTimeout(() => void save(), delay);
+    }
+  }, [formRef, url, enabled]);
+
+  const schedule = useCallback(() => {
+    dirty.current = true;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
+  }, [save]);
+
+  useEffect(() => {
+    const online = () => {
+      if (dirty.current) void save();
+    };
+    const leave = () => {
+      const form = formRef.current;
+      if (!dirty.current || !form) return;
+      const body = new FormData(form);
+      body.set("intent", "save");
+      navigator.sendBeacon(url, body);
+    };
+    window.addEventListener("online", online);
+    window.addEventListener("pagehide", leave);
+    return () => {
+      window.removeEventListener("online", online);
+      window.removeEventListener("pagehide", leave);
+      clearTimeout(timer.current);
+    };
+  }, [save, url, formRef]);
+
+  const cancel = useCallback(() => {
+    clearTimeout(timer.current);
+    dirty.current = false;
+  }, []);
+
+  return { state, schedule, cancel };
+}
+
+function isErrorKey(key: string): key is keyof typeof en.scorecard.errors {
+  return Object.hasOwn(en.scorecard.errors, key);
+}
+
+function useErrorText() {
+  const { t } = useTranslation();
+  return (message: string | undefined) => {
+    if (!message) return undefined;
+    const key = message.replace(/^scorecard\.errors\./, "");
+    return isErrorKey(key) ? t(`scorecard.errors.${key}`) : message;
+  };
+}
+
+function formatTime(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+}
+
+function SaveStatus({ state, fallbackAt }: { state: SaveState; fallbackAt: string | null }) {
+  const { t, i18n } = useTranslation();
+  let text: string | null = null;
+  if (state.kind === "saving") text = t("scorecard.saving");
+  else if (state.kind === "retrying") text = t("scorecard.notSaved");
+  else if (state.kind === "locked") text = t("scorecard.locked");
+  else if (state.kind === "saved") text = t("scorecard.savedAt", { time: formatTime(state.at, i18n.language) });
+  else if (fallbackAt) text = t("scorecard.savedAt", { time: formatTime(fallbackAt, i18n.language) });
+  return (
+    <p className={`save-status${state.kind === "retrying" ? " save-status-warning" : ""}`} role="status" aria-live="polite" data-testid="save-status">
+      {text}
+    </p>
+  );
+}
+
+export default function ScorecardPage() {
+  const { assessmentId, candidateName, kit, card } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
+  const formRef = useRef<HTMLFormElement>(null);
+  const readOnly = card.status === "submitted";
+  const autosave = useAutosave(formRef, `/assessments/${assessmentId}/scorecard/autosave`, !readOnly);
+  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
+  const errors: Record<string, string> = clientErrors ?? actionData?.errors ?? {};
+  const values: ScorecardFormState = actionData?.posted ?? card.state;
+  const errorCount = Object.keys(errors).length;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const intent = submitter instanceof HTMLButtonElement ? submitter.value : "save";
+    if (intent !== "submit") return;
+    const formData = new FormData(event.currentTarget);
+    formData.set("intent", "submit");
+    // The server's own check, run here first so the errors show before posting.
+    const parsed = parseScorecardForm(formData.entries());
+    if (!parsed.ok) {
+      event.preventDefault();
+      setClientErrors(parsed.errors);
+      const form = event.currentTarget;
+      requestAnimationFrame(() => form.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      return;
+    }
+    setClientErrors(null);
+    autosave.cancel();
+  };
+
+  const fieldError = (name: string) => errorText(errors[name]);
+
+  return (
+    <article className="scorecard">
+      <p className="muted">
+        <Link to={`/assessments/${assessmentId}`}>{t("assessments.title", { name: candidateName })}</Link>
+      </p>
+      <h1>{t("scorecard.title", { name: candidateName })}</h1>
+      <p className="muted">{t("scorecard.kitLine", { kit: kit.name, version: kit.version })}</p>
+      {readOnly ? (
+        <div className="note">
+          <p>{card.submittedAt && t("scorecard.submittedAt", { time: formatTime(card.submittedAt, i18n.language) })}</p>
+          <Link to={`/assessments/${assessmentId}`}>{t("scorecard.viewPanel")}</Link>
+        </div>
+      ) : (
+        <p className="lede">{t("scorecard.intro")}</p>
+      )}
+      {actionData?.locked && <p className="alert" role="alert">{t("scorecard.locked")}</p>}
+      {errorCount > 0 && (
+        <p className="alert" role="alert">
+          {t("scorecard.hasErrors", { count: errorCount })}
+        </p>
+      )}
+      <Form method="post" ref={formRef} onSubmit={onSubmit} onChange={() => !readOnly && autosave.schedule()} noValidate>
+        <fieldset disabled={readOnly} className="scorecard-fields">
+          {kit.questions.map((q) => (
+            <section key={q.id} className="question" aria-labelledby={`q-${q.id}`}>
+              <h2 id={`q-${q.id}`} className="question-heading">
+                {t("scorecard.question", { number: q.number, count: kit.questions.length })}
+              </h2>
+              <ShownText value={q.text} as="p" />
+              <p className="muted">
+                {t("scorecard.evaluates")}: {q.traits.map((trait) => t(`traits.${trait}`)).join(", ")}
+              </p>
+              <div className="rating-groups">
+                {q.traits.map((trait: TraitKey) => {
+                  const name = `rating.${q.id}.${trait}`;
+                  const current = values.ratings[`${q.id}.${trait}`] ?? "";
+                  const error = fieldError(name);
+                  const anchorFor = (rating: number) => q.anchors.find((a) => a.trait === trait && a.rating === rating);
+                  return (
+                    <fieldset key={trait} className="rating-group" aria-invalid={error ? true : undefined} aria-describedby={error ? `${name}-error` : undefined}>
+                      <legend>{t("scorecard.ratingFor", { trait: t(`traits.${trait}`) })}</legend>
+                      {[1, 2, 3, 4, 5].map((rating) => {
+                        const anchor = anchorFor(rating);
+                        const id = `${name}-${rating}`;
+                        return (
+                          <div className="rating-option" key={rating}>
+                            <input type="radio" id={id} name={name} value={rating} defaultChecked={current === String(rating)} />
+                            <label htmlFor={id}>
+                              <strong>{rating}</strong>
+                              {anchor && (
+                                <span className="anchor-text">
+                                  {" — "}
+                                  <ShownText value={anchor.text} />
+                                </span>
+                              )}
+                            </label>
+                          </div>
+                        );
+                      })}
+                      <div className="rating-option">
+                        <input type="radio" id={`${name}-none`} name={name} value="" defaultChecked={current === ""} />
+                        <label htmlFor={`${name}-none`}>{t("scorecard.notRated")}</label>
+                      </div>
+                      {error && (
+                        <p id={`${name}-error`} className="field-error">
+                          {error}
+                        </p>
+                      )}
+                    </fieldset>
+                  );
+                })}
+              </div>
+              <div className="field">
+                <label htmlFor={`notes-${q.id}`}>{t("scorecard.notes", { number: q.number })}</label>
+                <textarea
+                  id={`notes-${q.id}`}
+                  name={`notes.${q.id}`}
+                  rows={3}
+                  defaultValue={values.notes[String(q.id)] ?? ""}
+                  aria-invalid={fieldError(`notes.${q.id}`) ? true : undefined}
+                  aria-describedby={fieldError(`notes.${q.id}`) ? `notes-${q.id}-error` : undefined}
+                />
+                {fieldError(`notes.${q.id}`) && (
+                  <p id={`notes-${q.id}-error`} className="field-error">
+                    {fieldError(`notes.${q.id}`)}
+                  </p>
+                )}
+              </div>
+            </section>
+          ))}
+
+          {kit.strengths.length > 0 && (
+            <fieldset className="form-section">
+              <legend>{t("scorecard.strengths")}</legend>
+              {kit.strengths.map((s, index) => (
+                <div className="checkbox" key={index}>
+                  <input type="checkbox" id={`strength-${index}`} name={`strength.${index}`} defaultChecked={values.strengths.includes(index)} />
+                  <label htmlFor={`strength-${index}`}>
+                    <ShownText value={s} />
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          )}
+
+          {kit.redFlags.length > 0 && (
+            <fieldset className="form-section">
+              <legend>{t("scorecard.redFlags")}</legend>
+              {kit.redFlags.map((flag, index) => {
+                const evidenceError = fieldError(`redFlagEvidence.${index}`);
+                return (
+                  <div className="red-flag" key={index}>
+                    <div className="checkbox">
+                      <input type="checkbox" id={`redFlag-${index}`} name={`redFlag.${index}`} defaultChecked={values.redFlags.includes(index)} />
+                      <label htmlFor={`redFlag-${index}`}>
+                        <ShownText value={flag} />
+                      </label>
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`redFlagEvidence-${index}`}>{t("scorecard.evidence", { flag: flag.text })}</label>
+                      <input
+                        type="text"
+                        id={`redFlagEvidence-${index}`}
+                        name={`redFlagEvidence.${index}`}
+                        defaultValue={values.evidence[String(index)] ?? ""}
+                        aria-invalid={evidenceError ? true : undefined}
+                        aria-describedby={evidenceError ? `redFlagEvidence-${index}-error` : `redFlagEvidence-${index}-hint`}
+                      />
+                      <p id={`redFlagEvidence-${index}-hint`} className="field-hint">
+                        {t("scorecard.evidenceHint")}
+                      </p>
+                      {evidenceError && (
+                        <p id={`redFlagEvidence-${index}-error`} className="field-error">
+                          {evidenceError}
+                        </p>
+                      )}
+                    </div>
+                  </div>
+                );
+              })}
+            </fieldset>
+          )}
+
+          <fieldset
+            className="form-section"
+            aria-invalid={fieldError("recommendation") ? true : undefined}
+            aria-describedby={fieldError("recommendation") ? "recommendation-error" : undefined}
+          >
+            <legend>{t("scorecard.recommendation")}</legend>
+            <div className="recommendation-options">
+              {RECOMMENDATIONS.map((rec) => (
+                <div className="rating-option" key={rec}>
+                  <input type="radio" id={`recommendation-${rec}`} name="recommendation" value={rec} defaultChecked={values.recommendation === rec} />
+                  <label htmlFor={`recommendation-${rec}`}>{t(`assessments.recommendation.${rec}`)}</label>
+                </div>
+              ))}
+            </div>
+            {fieldError("recommendation") && (
+              <p id="recommendation-error" className="field-error">
+                {fieldError("recommendation")}
+              </p>
+            )}
+          </fieldset>
+
+          {!readOnly && (
+            <div className="form-actions scorecard-actions">
+              <SaveStatus state={autosave.state} fallbackAt={card.updatedAt} />
+              <button type="submit" name="intent" value="save" className="button-secondary" disabled={navigation.state === "submitting"}>
+                {t("scorecard.save")}
+              </button>
+              <button type="submit" name="intent" value="submit" disabled={navigation.state === "submitting"} aria-describedby="submit-hint">
+                {t("scorecard.submit")}
+              </button>
+              <p id="submit-hint" className="field-hint">
+                {t("scorecard.submitHint")}
+              </p>
+            </div>
+          )}
+        </fieldset>
+      </Form>
+    </article>
+  );
+}

@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { listAssessmentsFor } from "~/models/assessments.server";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Assessments · Traitkit" }];
+
+const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const page = pageParam.parse(new URL(request.url).searchParams.get("page") ?? 1);
+  const { rows, hasMore } = await listAssessmentsFor(context.db, user, page);
+  return { rows, page, hasMore, isRecruiter: user.role === "recruiter" };
+}
+
+export default function AssessmentList() {
+  const { rows, page, hasMore, isRecruiter } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" }).format(new Date(iso));
+  return (
+    <>
+      <h1>{isRecruiter ? t("assessmentList.allTitle") : t("assessmentList.myTitle")}</h1>
+      <p className="lede">{isRecruiter ? t("assessmentList.allIntro") : t("assessmentList.myIntro")}</p>
+      {rows.length === 0 ? (
+        <p>{t("assessmentList.none")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table data-testid="assessment-list">
+            <thead>
+              <tr>
+                <th scope="col">{t("assessmentList.candidate")}</th>
+                <th scope="col">{t("assessmentList.kit")}</th>
+                <th scope="col">{t("assessmentList.created")}</th>
+                <th scope="col">{t("assessmentList.myScorecard")}</th>
+                <th scope="col" className="num">{t("assessmentList.submitted")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <Link to={`/assessments/${a.id}`}>{a.candidateName}</Link>
+                  </th>
+                  <td>
+                    {a.kitName} (v{a.kitVersion})
+                  </td>
+                  <td>{date(a.createdAt)}</td>
+                  <td>
+                    {a.myStatus === null ? (
+                      "—"
+                    ) : a.myStatus === "submitted" ? (
+                      t("assessments.status.submitted")
+                    ) : (
+                      <Link to={`/assessments/${a.id}/scorecard`}>{t(`assessments.status.${a.myStatus}`)}</Link>
+                    )}
+                  </td>
+                  <td className="num">
+                    {a.submitted} / {a.interviewers}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="pagination" aria-label={t("assessmentList.pages")}>
+        {page > 1 && <Link to={`?page=${page - 1}`}>{t("assessmentList.previous")}</Link>}
+        {hasMore && <Link to={`?page=${page + 1}`}>{t("assessmentList.next")}</Link>}
+      </nav>
+    </>
+  );
+}

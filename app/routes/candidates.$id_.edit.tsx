@@ -1,0 +1,73 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CandidateForm, postedCandidateValues, type CandidateFormValues } from "~/components/CandidateForm";
+import { getCandidate, roleChoices, updateCandidate } from "~/models/candidates.server";
+import { candidateSchema } from "~/schemas/candidate";
+import { notFound, requireUser } from "~/utils/auth.server";
+import { parseForm, type FieldErrors } from "~/utils/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.name} · Traitkit` : "Not found · Traitkit" }];
+
+/** A candidate id as it appears in the URL: digits only, no leading zero. */
+const idParam = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number);
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { role: "recruiter" });
+  const id = idParam.safeParse(params.id);
+  if (!id.success) throw notFound();
+  const [candidate, roles] = await Promise.all([getCandidate(context.db, id.data), roleChoices(context.db)]);
+  if (!candidate) throw notFound();
+  const values: CandidateFormValues = {
+    name: candidate.name,
+    email: candidate.email ?? "",
+    roleSlug: candidate.roleSlug ?? "",
+    source: candidate.source ?? "",
+    notes: candidate.notes ?? "",
+  };
+  return { id: candidate.id, name: candidate.name, values, roles };
+}
+
+type ActionData = { values: CandidateFormValues; errors: FieldErrors };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { role: "recruiter" });
+  const id = idParam.safeParse(params.id);
+  if (!id.success) throw notFound();
+  // An unknown id is a 404 whatever the form holds.
+  if (!(await getCandidate(context.db, id.data))) throw notFound();
+  const formData = await request.formData();
+  const parsed = parseForm(formData, candidateSchema);
+  if (!parsed.ok) return data<ActionData>({ values: postedCandidateValues(formData), errors: parsed.errors }, { status: 400 });
+  const result = await updateCandidate(context.db, id.data, parsed.data, user.id, new Date());
+  if (!result) throw notFound();
+  if (!result.ok) {
+    return data<ActionData>({ values: postedCandidateValues(formData), errors: { roleSlug: "validation.roleNotFound" } }, { status: 400 });
+  }
+  return redirect(`/candidates/${result.id}?saved=updated`, 303);
+}
+
+export default function EditCandidatePage() {
+  const { id, name, values, roles } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="muted">
+        <Link to="/candidates">{t("candidates.title")}</Link> / <Link to={`/candidates/${id}`}>{name}</Link> / {t("candidates.detail.edit")}
+      </p>
+      <h1>{t("candidates.form.editTitle", { name })}</h1>
+      <p className="lede">{t("candidates.form.intro")}</p>
+      <CandidateForm
+        key={result ? JSON.stringify(result.errors) : "saved"}
+        roles={roles}
+        defaultValues={result?.values ?? values}
+        serverErrors={result?.errors}
+        submitLabel={t("candidates.form.save")}
+        cancelTo={`/candidates/${id}`}
+      />
+    </>
+  );
+}

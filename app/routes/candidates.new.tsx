@@ -1,0 +1,53 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { blankCandidateValues, CandidateForm, postedCandidateValues, type CandidateFormValues } from "~/components/CandidateForm";
+import { createCandidate, roleChoices } from "~/models/candidates.server";
+import { candidateSchema } from "~/schemas/candidate";
+import { requireUser } from "~/utils/auth.server";
+import { parseForm, type FieldErrors } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Add a candidate · Traitkit" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { role: "recruiter" });
+  return { roles: await roleChoices(context.db) };
+}
+
+type ActionData = { values: CandidateFormValues; errors: FieldErrors };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { role: "recruiter" });
+  const formData = await request.formData();
+  const parsed = parseForm(formData, candidateSchema);
+  if (!parsed.ok) return data<ActionData>({ values: postedCandidateValues(formData), errors: parsed.errors }, { status: 400 });
+  const result = await createCandidate(context.db, parsed.data, user.id, new Date());
+  if (!result.ok) {
+    return data<ActionData>({ values: postedCandidateValues(formData), errors: { roleSlug: "validation.roleNotFound" } }, { status: 400 });
+  }
+  return redirect(`/candidates/${result.id}?saved=created`, 303);
+}
+
+export default function NewCandidatePage() {
+  const { roles } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="muted">
+        <Link to="/candidates">{t("candidates.title")}</Link> / {t("candidates.form.newTitle")}
+      </p>
+      <h1>{t("candidates.form.newTitle")}</h1>
+      <p className="lede">{t("candidates.form.intro")}</p>
+      <CandidateForm
+        key={result ? JSON.stringify(result.errors) : "new"}
+        roles={roles}
+        defaultValues={result?.values ?? blankCandidateValues()}
+        serverErrors={result?.errors}
+        submitLabel={t("candidates.form.create")}
+        cancelTo="/candidates"
+      />
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { KitVersionContent } from "~/components/KitContent";
+import { ShownText } from "~/components/ShownText";
+import { getKitDetail, type KitChange, type KitHistoryEntry } from "~/models/kits.server";
+import { kitIdParam } from "~/schemas/kit";
+import kitStyles from "~/styles/kits.css?url";
+import { notFound, requireUser } from "~/utils/auth.server";
+import { getLanguage } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.kit.latest.name} · Traitkit` : "Kit not found · Traitkit" },
+];
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: kitStyles }];
+
+const savedParam = z.enum(["created", "updated", "versioned"]).nullable().catch(null);
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const id = kitIdParam.safeParse(params.id);
+  if (!id.success) throw notFound();
+  const kit = await getKitDetail(context.db, id.data, await getLanguage(request));
+  if (!kit) throw notFound();
+  const saved = savedParam.parse(new URL(request.url).searchParams.get("saved"));
+  return { kit, saved, canEdit: user.role === "recruiter" && kit.roleInLibrary };
+}
+
+function ChangeLine({ change }: { change: KitChange }) {
+  const { t } = useTranslation();
+  switch (change.kind) {
+    case "name":
+      return <>{t("kits.detail.change.name", { from: change.from, to: change.to })}</>;
+    case "level":
+      return <>{t("kits.detail.change.level", { from: t(`levels.${change.from}`), to: t(`levels.${change.to}`) })}</>;
+    case "questionAdded":
+    case "questionRemoved":
+    case "questionChanged":
+    case "strengthAdded":
+    case "strengthRemoved":
+    case "redFlagAdded":
+    case "redFlagRemoved":
+      return (
+        <>
+          {t(`kits.detail.change.${change.kind}`)} <ShownText value={change.text} />
+        </>
+      );
+    case "expectationsChanged":
+      return <>{t("kits.detail.change.expectationsChanged", { from: change.from, to: change.to })}</>;
+    case "questionsReordered":
+    case "idealProfileAdded":
+    case "idealProfileRemoved":
+    case "idealProfileChanged":
+      return <>{t(`kits.detail.change.${change.kind}`)}</>;
+  }
+}
+
+function Usage({ count }: { count: number }) {
+  const { t } = useTranslation();
+  return <span className={count > 0 ? "badge badge-used" : "badge"}>{count > 0 ? t("kits.detail.usedBy", { count }) : t("kits.detail.notUsed")}</span>;
+}
+
+function HistoryEntry({ kitId, entry, current }: { kitId: number; entry: KitHistoryEntry; current: boolean }) {
+  const { t } = useTranslation();
+  const headingId = `version-${entry.version}`;
+  return (
+    <li className="kit-history-entry" data-version={entry.version}>
+      <h3 id={headingId}>
+        {t("kits.version", { version: entry.version })}
+        {current && <span className="muted"> ({t("kits.detail.current")})</span>}
+      </h3>
+      <p className="kit-meta">
+        <Usage count={entry.assessmentCount} />{" "}
+        <span className="muted">
+          {entry.createdByName
+            ? t("kits.detail.savedBy", { date: entry.createdAt.slice(0, 10), name: entry.createdByName })
+            : t("kits.detail.savedOn", { date: entry.createdAt.slice(0, 10) })}
+        </span>{" "}
+        · <Link to={`/kits/${kitId}/print?version=${entry.version}`}>{t("kits.detail.print")}</Link>
+      </p>
+      {entry.changes === null ? (
+        <p>{t("kits.detail.firstVersion")}</p>
+      ) : (
+        <>
+          <p className="kit-changes-title">{t("kits.detail.changesFrom", { version: entry.version - 1 })}</p>
+          {entry.changes.length === 0 ? (
+            <p className="muted">{t("kits.detail.noChanges")}</p>
+          ) : (
+            <ul className="compact kit-changes">
+              {entry.changes.map((change, i) => (
+                <li key={i}>
+                  <ChangeLine change={change} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <details className="kit-version-content">
+        <summary>{t("kits.detail.contentOf", { version: entry.version })}</summary>
+        <KitVersionContent version={entry} headingLevel={4} idPrefix={`v${entry.version}`} />
+      </details>
+    </li>
+  );
+}
+
+export default function KitPage() {
+  const { kit, saved, canEdit } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const latest = kit.latest;
+  return (
+    <article>
+      <p className="muted">
+        <Link to="/kits">{t("kits.title")}</Link> / {latest.name}
+      </p>
+      {saved && (
+        <p className="success" role="status">
+          {t(`kits.detail.saved.${saved}`, { version: latest.version })}
+        </p>
+      )}
+      <h1>{latest.name}</h1>
+      <p className="kit-meta">
+        {kit.roleInLibrary ? <Link to={`/roles/${latest.roleSlug}`}>{latest.roleName}</Link> : latest.roleName}
+        {" · "}
+        {t(`levels.${latest.level}`)}
+        {" · "}
+        {t("kits.version", { version: latest.version })} <Usage count={latest.assessmentCount} />
+      </p>
+      <div className="actions">
+        {canEdit && (
+          <Link className="button" to={`/kits/${kit.id}/edit`}>
+            {t("kits.detail.edit")}
+          </Link>
+        )}
+        <Link className="button button-secondary" to={`/kits/${kit.id}/print`}>
+          {t("kits.detail.print")}
+        </Link>
+      </div>
+      {!kit.roleInLibrary && <p className="note">{t("kits.detail.roleGone")}</p>}
+
+      <KitVersionContent version={latest} headingLevel={2} idPrefix="current" />
+
+      <section aria-labelledby="kit-history">
+        <h2 id="kit-history">{t("kits.detail.history")}</h2>
+        <ol className="kit-history" reversed>
+          {kit.history.map((entry) => (
+            <HistoryEntry key={entry.id} kitId={kit.id} entry={entry} current={entry.version === latest.version} />
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { KitBuilder } from "~/components/KitBuilder";
+import { getKitEditor, kitExists, updateKit } from "~/models/kits.server";
+import { kitFormStep, kitIdParam, type KitFieldErrors, type KitFormValues } from "~/schemas/kit";
+import kitStyles from "~/styles/kits.css?url";
+import { notFound, requireUser } from "~/utils/auth.server";
+import { getLanguage } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Edit ${data.values.name} · Traitkit` : "Kit not found · Traitkit" },
+];
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: kitStyles }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { role: "recruiter" });
+  const id = kitIdParam.safeParse(params.id);
+  if (!id.success) throw notFound();
+  const editor = await getKitEditor(context.db, id.data, await getLanguage(request));
+  if (!editor) throw notFound();
+  return editor;
+}
+
+type ActionData = { values: KitFormValues; errors: KitFieldErrors; focus: string | null; revision: string };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { role: "recruiter" });
+  const id = kitIdParam.safeParse(params.id);
+  if (!id.success) throw notFound();
+  const kitId = id.data;
+  const step = kitFormStep(await request.formData(), await getLanguage(request));
+  if (step.kind === "render") {
+    // A button other than Save, or a bad form: nothing is stored, but the kit must exist.
+    if (!(await kitExists(context.db, kitId))) throw notFound();
+    return data<ActionData>({ values: step.values, errors: step.errors, focus: step.focus, revision: randomUUID() }, { status: step.status });
+  }
+  const result = await context.db.transaction().execute((trx) => updateKit(trx, { kitId, draft: step.draft, userId: user.id }, new Date()));
+  if (!result) throw notFound();
+  if (!result.ok) return data<ActionData>({ values: step.values, errors: result.errors, focus: null, revision: randomUUID() }, { status: 400 });
+  return redirect(`/kits/${result.kitId}?saved=${result.outcome}`, 303);
+}
+
+export default function EditKitPage() {
+  const editor = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const { latest } = editor;
+  return (
+    <>
+      <p className="muted">
+        <Link to="/kits">{t("kits.title")}</Link> / <Link to={`/kits/${editor.kitId}`}>{editor.values.name}</Link> / {t("kits.builder.editTitle")}
+      </p>
+      <h1>{t("kits.builder.editTitle")}</h1>
+      <KitBuilder
+        key={actionData?.revision ?? "edit"}
+        source={editor.source}
+        values={actionData?.values ?? editor.values}
+        errors={actionData?.errors ?? {}}
+        focus={actionData?.focus ?? null}
+        action={`/kits/${editor.kitId}/edit`}
+        cancelTo={`/kits/${editor.kitId}`}
+        notice={
+          <p className="note" data-testid="kit-version-notice">
+            {latest.assessmentCount > 0
+              ? t("kits.builder.usedNotice", { count: latest.assessmentCount, version: latest.version, next: latest.version + 1 })
+              : t("kits.builder.unusedNotice", { version: latest.version })}
+          </p>
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { KitRoleChooser } from "~/components/KitRoleChooser";
+import { listKits } from "~/models/kits.server";
+import { listRoles } from "~/models/roles.server";
+import kitStyles from "~/styles/kits.css?url";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Interview kits · Traitkit" }];
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: kitStyles }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const canEdit = user.role === "recruiter";
+  const [kits, roles] = await Promise.all([
+    listKits(context.db),
+    canEdit ? listRoles(context.db, { query: "", profile: "all" }) : Promise.resolve([]),
+  ]);
+  return { kits, roles: roles.map((r) => ({ slug: r.slug, name: r.name })), canEdit };
+}
+
+export default function KitsPage() {
+  const { kits, roles, canEdit } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t("kits.title")}</h1>
+      <p className="lede">{t("kits.intro")}</p>
+      {canEdit && (
+        <section aria-labelledby="new-kit" className="card kit-new">
+          <h2 id="new-kit">{t("kits.newKit")}</h2>
+          <p className="muted">{t("kits.newKitIntro")}</p>
+          <KitRoleChooser roles={roles} />
+        </section>
+      )}
+      <p className="muted">{t("kits.count", { count: kits.length })}</p>
+      {kits.length === 0 ? (
+        <p>{t("kits.none")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table data-testid="kits-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("kits.columns.name")}</th>
+                <th scope="col">{t("kits.columns.role")}</th>
+                <th scope="col">{t("kits.columns.level")}</th>
+                <th scope="col" className="num">{t("kits.columns.version")}</th>
+                <th scope="col" className="num">{t("kits.columns.questions")}</th>
+                <th scope="col" className="num">{t("kits.columns.uses")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {kits.map((kit) => (
+                <tr key={kit.id} data-kit-id={kit.id}>
+                  <th scope="row">
+                    <Link to={`/kits/${kit.id}`}>{kit.name}</Link>
+                  </th>
+                  <td>{kit.roleName}</td>
+                  <td>{t(`levels.${kit.level}`)}</td>
+                  <td className="num">{kit.version}</td>
+                  <td className="num">{kit.questionCount}</td>
+                  <td className="num">{t("kits.assessments", { count: kit.useCount })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

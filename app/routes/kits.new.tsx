@@ -1,0 +1,105 @@
+import { randomUUID } from "node:crypto";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { KitBuilder } from "~/components/KitBuilder";
+import { KitRoleChooser } from "~/components/KitRoleChooser";
+import { LEVELS } from "~/domain/levels";
+import { createKit, getKitBuilderSource, newKitFormValues } from "~/models/kits.server";
+import { listRoles } from "~/models/roles.server";
+import { kitFormStep, type KitFieldErrors, type KitFormValues } from "~/schemas/kit";
+import { slugSchema } from "~/schemas/role";
+import kitStyles from "~/styles/kits.css?url";
+import { notFound, requireUser } from "~/utils/auth.server";
+import { getLanguage } from "~/utils/i18n.server";
+
+export const meta: MetaFunction = () => [{ title: "New interview kit · Traitkit" }];
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: kitStyles }];
+
+const searchSchema = z.object({
+  role: slugSchema.nullable().catch(null),
+  level: z.enum(LEVELS).catch("senior"),
+});
+
+function readSearch(request: Request) {
+  const url = new URL(request.url);
+  return searchSchema.parse({ role: url.searchParams.get("role"), level: url.searchParams.get("level") ?? "senior" });
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { role: "recruiter" });
+  const search = readSearch(request);
+  const lang = await getLanguage(request);
+  if (search.role === null) {
+    // No role chosen yet (or a malformed one): choose it here.
+    const roles = await listRoles(context.db, { query: "", profile: "all" });
+    return { kind: "choose" as const, roles: roles.map((r) => ({ slug: r.slug, name: r.name })), level: search.level };
+  }
+  const source = await getKitBuilderSource(context.db, search.role, lang);
+  if (!source) throw notFound();
+  return {
+    kind: "build" as const,
+    source,
+    values: newKitFormValues(source, search.level, lang),
+    action: `/kits/new?${new URLSearchParams({ role: search.role, level: search.level })}`,
+  };
+}
+
+type ActionData = { values: KitFormValues; errors: KitFieldErrors; focus: string | null; revision: string };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { role: "recruiter" });
+  const search = readSearch(request);
+  if (search.role === null) throw notFound();
+  const roleSlug = search.role;
+  const lang = await getLanguage(request);
+  const step = kitFormStep(await request.formData(), lang);
+  if (step.kind === "render") {
+    return data<ActionData>({ values: step.values, errors: step.errors, focus: step.focus, revision: randomUUID() }, { status: step.status });
+  }
+  const result = await context.db.transaction().execute((trx) => createKit(trx, { roleSlug, draft: step.draft, userId: user.id }, new Date()));
+  if (!result) throw notFound();
+  if (!result.ok) {
+    return data<ActionData>({ values: step.values, errors: result.errors, focus: null, revision: randomUUID() }, { status: 400 });
+  }
+  return redirect(`/kits/${result.kitId}?saved=${result.outcome}`, 303);
+}
+
+export default function NewKitPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  if (loaderData.kind === "choose") {
+    return (
+      <>
+        <p className="muted">
+          <Link to="/kits">{t("kits.title")}</Link>
+        </p>
+        <h1>{t("kits.builder.chooseRoleTitle")}</h1>
+        <p className="lede">{t("kits.newKitIntro")}</p>
+        <KitRoleChooser roles={loaderData.roles} level={loaderData.level} />
+      </>
+    );
+  }
+  return (
+    <>
+      <p className="muted">
+        <Link to="/kits">{t("kits.title")}</Link> / {t("kits.builder.newTitle")}
+      </p>
+      <h1>{t("kits.builder.newTitle")}</h1>
+      <p className="lede">{t("kits.builder.intro")}</p>
+      <KitBuilder
+        key={actionData?.revision ?? "new"}
+        source={loaderData.source}
+        values={actionData?.values ?? loaderData.values}
+        errors={actionData?.errors ?? {}}
+        focus={actionData?.focus ?? null}
+        action={loaderData.action}
+        cancelTo="/kits"
+      />
+    </>
+  );
+}

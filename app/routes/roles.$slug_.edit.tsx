@@ -1,0 +1,43 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RoleForm } from "~/components/RoleForm";
+import { readRoleFile } from "~/models/role-export.server";
+import { handleRoleForm } from "~/models/role-form.server";
+import { roleToFormValues } from "~/schemas/role-form";
+import { notFound, requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.name} · Traitkit` : "Traitkit" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { role: "recruiter" });
+  const role = await readRoleFile(context.db, params.slug ?? "");
+  if (!role) throw notFound();
+  return { slug: role.slug, name: role.name, values: roleToFormValues(role) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { role: "recruiter" });
+  return handleRoleForm(request, context, { currentSlug: params.slug ?? "", actorId: user.id });
+}
+
+export default function EditRole() {
+  const { slug, name, values } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="muted">
+        <Link to="/roles">{t("roles.title")}</Link> / <Link to={`/roles/${slug}`}>{name}</Link> / {t("role.edit")}
+      </p>
+      <h1>{t("roleForm.editTitle", { name })}</h1>
+      <p className="lede">{t("roleForm.intro")}</p>
+      <RoleForm
+        key={result ? "posted" : "saved"}
+        defaultValues={result?.values ?? values}
+        serverErrors={result?.errors}
+        submitLabel={t("roleForm.save")}
+      />
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RoleForm } from "~/components/RoleForm";
+import { handleRoleForm } from "~/models/role-form.server";
+import { roleToFormValues } from "~/schemas/role-form";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "New role · Traitkit" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { role: "recruiter" });
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { role: "recruiter" });
+  return handleRoleForm(request, context, { currentSlug: null, actorId: user.id });
+}
+
+export default function NewRole() {
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="muted">
+        <Link to="/roles">{t("roles.title")}</Link> / {t("roleForm.newTitle")}
+      </p>
+      <h1>{t("roleForm.newTitle")}</h1>
+      <p className="lede">{t("roleForm.intro")}</p>
+      <RoleForm
+        key={result ? "posted" : "new"}
+        defaultValues={result?.values ?? roleToFormValues(null)}
+        serverErrors={result?.errors}
+        submitLabel={t("roleForm.create")}
+      />
+    </>
+  );
+}

@@ -1,0 +1,434 @@
+import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import { LANGS, type LocalizedText } from "./localized";
+import { roleContentSchema, type RoleContent } from "./role";
+
+/*
+ * The role form: posted as flat fields named by dot paths ("questions.2.text.es",
+ * the names react-hook-form uses), read into the same shape by the browser and
+ * the server, then validated by one schema (roleContentSchema). Error paths are
+ * therefore field names.
+ *
+ * An item whose fields are all blank is no item: that is how a recruiter adds
+ * (fills the spare blank row) and removes (clears a row) without JavaScript.
+ */
+
+export const ANCHOR_KEYS = ["1", "3", "5"] as const;
+/** Band shown for a trait of a role that had no ideal profile yet. */
+export const DEFAULT_BAND = { low: 40, high: 60, weight: 1 } as const;
+
+type Loose = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Loose {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Arrays posted as objects with index keys ({"0": …}) or arrays with holes, in index order. */
+function items(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value.filter((v) => v !== undefined);
+  if (isRecord(value)) {
+    return Object.keys(value)
+      .filter((key) => /^\d+$/.test(key))
+      .sort((a, b) => Number(a) - Number(b))
+      .map((key) => value[key]);
+  }
+  return [];
+}
+
+function text(value: unknown): string {
+  return typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : "";
+}
+
+/** True when no field of the value holds anything but blanks or an unchecked box. */
+export function isBlank(value: unknown): boolean {
+  if (value === undefined || value === null || value === false) return true;
+  if (typeof value === "string") return value.trim() === "";
+  if (typeof value === "number") return false;
+  if (Array.isArray(value)) return value.every(isBlank);
+  if (isRecord(value)) return Object.values(value).every(isBlank);
+  return false;
+}
+
+function localized(value: unknown): LocalizedText | null {
+  if (!isRecord(value)) return null;
+  const out: LocalizedText = {};
+  for (const lang of LANGS) {
+    const t = text(value[lang]);
+    if (t !== "") out[lang] = t;
+  }
+  return Object.keys(out).length === 0 ? null : out;
+}
+
+/** "" → undefined (required), "42" → 42, "4x" → "4x" (reported as not a number). */
+function numberOrRaw(value: unknown): unknown {
+  if (typeof value === "number") return value;
+  const t = text(value);
+  if (t === "") return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : t;
+}
+
+function traitList(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value === undefined || value === null || value === false ? [] : [value];
+  return list.filter((v): v is string => typeof v === "string" && v !== "" && v !== "false");
+}
+
+/** Form index of each kept item, by list path ("questions", "transitions.0.strengths"). */
+type IndexMaps = Map<string, number[]>;
+
+function nonBlankItems(value: unknown, maps?: IndexMaps, listPath?: string): unknown[] {
+  const kept: unknown[] = [];
+  const formIndexes: number[] = [];
+  items(value).forEach((item, index) => {
+    if (!isBlank(item)) {
+      kept.push(item);
+      formIndexes.push(index);
+    }
+  });
+  if (maps && listPath) maps.set(listPath, formIndexes);
+  return kept;
+}
+
+function normalizeQuestion(raw: unknown): unknown {
+  const q = isRecord(raw) ? raw : {};
+  const traits = traitList(q.traits);
+  const rawAnchors = isRecord(q.anchors) ? q.anchors : {};
+  const anchors: Record<string, Record<string, LocalizedText | null>> = {};
+  for (const trait of traits) {
+    const set = isRecord(rawAnchors[trait]) ? rawAnchors[trait] : {};
+    anchors[trait] = Object.fromEntries(ANCHOR_KEYS.map((k) => [k, localized(isRecord(set) ? set[k] : undefined)]));
+  }
+  return { text: localized(q.text), evaluatesNote: localized(q.evaluatesNote), traits, anchors };
+}
+
+/** `formIndex`: the transition's index in the form, which keys its strengths' index map. */
+function normalizeTransition(raw: unknown, formIndex: number, maps: IndexMaps): unknown {
+  const tr = isRecord(raw) ? raw : {};
+  const rawDeltas = isRecord(tr.deltas) ? tr.deltas : {};
+  const deltas: Record<string, unknown> = {};
+  for (const trait of TRAIT_KEYS) {
+    const value = numberOrRaw(rawDeltas[trait]);
+    if (value !== undefined && value !== 0) deltas[trait] = value;
+  }
+  return {
+    target: text(tr.target),
+    targetName: text(tr.targetName),
+    publishedFit: numberOrRaw(tr.publishedFit),
+    strengths: nonBlankItems(tr.strengths, maps, `transitions.${formIndex}.strengths`).map(localized),
+    deltas,
+  };
+}
+
+function normalizeIdealProfile(values: Loose): unknown {
+  const flag = values.hasIdealProfile;
+  if (!(flag === true || flag === "on" || flag === "true")) return null;
+  const raw = isRecord(values.idealProfile) ? values.idealProfile : {};
+  const profile: Record<string, unknown> = {};
+  for (const trait of TRAIT_KEYS) {
+    const band = isRecord(raw[trait]) ? raw[trait] : {};
+    profile[trait] = {
+      low: numberOrRaw(band.low),
+      high: numberOrRaw(band.high),
+      weight: numberOrRaw(band.weight),
+      statement: localized(band.statement),
+      bandSource: band.bandSource === "published" ? "published" : "team",
+    };
+  }
+  return profile;
+}
+
+/** Posted or typed form values → the shape of roleContentSchema (still unvalidated). */
+export function normalizeRoleForm(input: unknown, maps: IndexMaps = new Map()): unknown {
+  const values = isRecord(input) ? input : {};
+  const successCase = isRecord(values.successCase) ? values.successCase : {};
+  const successTitle = localized(successCase.title);
+  const successStory = localized(successCase.story);
+  return {
+    slug: text(values.slug).toLowerCase(),
+    name: text(values.name),
+    family: text(values.family),
+    contentLanguage: text(values.contentLanguage),
+    summary: localized(values.summary),
+    idealProfile: normalizeIdealProfile(values),
+    strengths: nonBlankItems(values.strengths, maps, "strengths").map(localized),
+    redFlags: nonBlankItems(values.redFlags, maps, "redFlags").map(localized),
+    questions: nonBlankItems(values.questions, maps, "questions").map(normalizeQuestion),
+    transitions: nonBlankItems(values.transitions, maps, "transitions").map((tr, index) =>
+      normalizeTransition(tr, maps.get("transitions")?.[index] ?? index, maps),
+    ),
+    similarRoles: nonBlankItems(values.similarRoles, maps, "similarRoles").map((raw) => {
+      const s = isRecord(raw) ? raw : {};
+      return { slug: text(s.slug).toLowerCase(), name: text(s.name) };
+    }),
+    successCase: successTitle === null && successStory === null ? null : { title: successTitle, story: successStory },
+    archetypes: nonBlankItems(values.archetypes, maps, "archetypes").map((raw) => {
+      const a = isRecord(raw) ? raw : {};
+      return { name: localized(a.name), description: localized(a.description) };
+    }),
+  };
+}
+
+export type RoleFormResult = { ok: true; data: RoleContent } | { ok: false; errors: Record<string, string> };
+
+/** A validated item's path back to the form field it came from (blank rows were skipped). */
+function formPath(path: readonly PropertyKey[], maps: IndexMaps): string {
+  const out: string[] = [];
+  path.forEach((key, i) => {
+    const previous = out.join(".");
+    const formIndexes = typeof key === "number" && i > 0 ? maps.get(previous) : undefined;
+    out.push(String(formIndexes?.[Number(key)] ?? String(key)));
+  });
+  return out.join(".");
+}
+
+/**
+ * Validates the role form, in the browser and on the server alike, with
+ * roleContentSchema; errors are keyed by the form's field names.
+ */
+export function validateRoleForm(values: unknown): RoleFormResult {
+  const maps: IndexMaps = new Map();
+  const parsed = roleContentSchema.safeParse(normalizeRoleForm(values, maps));
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const path = formPath(issue.path, maps) || "form";
+    errors[path] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+/** Builds nested form values from posted fields named by dot paths; numeric segments are list indexes. */
+export function formDataToValues(formData: FormData): Loose {
+  const root: Loose = {};
+  for (const [name, value] of formData) {
+    if (typeof value !== "string") continue;
+    const keys = name.split(".");
+    let node: Loose = root;
+    keys.forEach((key, index) => {
+      if (key === "__proto__" || key === "constructor" || key === "prototype") return;
+      if (index === keys.length - 1) {
+        const existing = node[key];
+        // Checkbox groups post one field per ticked box.
+        node[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+        return;
+      }
+      const next = node[key];
+      if (isRecord(next)) node = next;
+      else {
+        const created: Loose = {};
+        node[key] = created;
+        node = created;
+      }
+    });
+  }
+  return root;
+}
+
+// ----- What the form shows -----
+
+export type LocalizedField = { es: string; en: string };
+export type AnchorFields = Record<(typeof ANCHOR_KEYS)[number], LocalizedField>;
+
+export type RoleFormValues = {
+  slug: string;
+  name: string;
+  family: string;
+  contentLanguage: string;
+  summary: LocalizedField;
+  hasIdealProfile: boolean;
+  idealProfile: Record<TraitKey, { low: string; high: string; weight: string; statement: LocalizedField; bandSource: string }>;
+  strengths: LocalizedField[];
+  redFlags: LocalizedField[];
+  questions: { text: LocalizedField; evaluatesNote: LocalizedField; traits: string[]; anchors: Partial<Record<TraitKey, AnchorFields>> }[];
+  transitions: { target: string; targetName: string; publishedFit: string; strengths: LocalizedField[]; deltas: Record<TraitKey, string> }[];
+  similarRoles: { slug: string; name: string }[];
+  successCase: { title: LocalizedField; story: LocalizedField };
+  archetypes: { name: LocalizedField; description: LocalizedField }[];
+};
+
+const field = (t: LocalizedText | null | undefined): LocalizedField => ({ es: t?.es ?? "", en: t?.en ?? "" });
+const blankField = (): LocalizedField => ({ es: "", en: "" });
+const blankAnchors = (): AnchorFields => ({ "1": blankField(), "3": blankField(), "5": blankField() });
+
+export function blankQuestion(): RoleFormValues["questions"][number] {
+  return { text: blankField(), evaluatesNote: blankField(), traits: [], anchors: {} };
+}
+
+export function blankTransition(): RoleFormValues["transitions"][number] {
+  return {
+    target: "",
+    targetName: "",
+    publishedFit: "",
+    strengths: [blankField()],
+    deltas: { openness: "", conscientiousness: "", extraversion: "", agreeableness: "", emotional_stability: "", relational_engagement: "" },
+  };
+}
+
+export { blankAnchors, blankField };
+
+/** The form's values for a role (or a new one), each list ending with one blank row to fill. */
+export function roleToFormValues(role: RoleContent | null): RoleFormValues {
+  const profile = role?.idealProfile ?? null;
+  const band = (trait: TraitKey) => {
+    const b = profile?.[trait];
+    return {
+      low: String(b?.low ?? DEFAULT_BAND.low),
+      high: String(b?.high ?? DEFAULT_BAND.high),
+      weight: String(b?.weight ?? DEFAULT_BAND.weight),
+      statement: field(b?.statement),
+      bandSource: b?.bandSource ?? "team",
+    };
+  };
+  return {
+    slug: role?.slug ?? "",
+    name: role?.name ?? "",
+    family: role?.family ?? "",
+    contentLanguage: role?.contentLanguage ?? "en",
+    summary: field(role?.summary),
+    hasIdealProfile: profile !== null,
+    idealProfile: {
+      openness: band("openness"),
+      conscientiousness: band("conscientiousness"),
+      extraversion: band("extraversion"),
+      agreeableness: band("agreeableness"),
+      emotional_stability: band("emotional_stability"),
+      relational_engagement: band("relational_engagement"),
+    },
+    strengths: [...(role?.strengths ?? []).map(field), blankField()],
+    redFlags: [...(role?.redFlags ?? []).map(field), blankField()],
+    questions: [
+      ...(role?.questions ?? []).map((q) => {
+        const anchors: Partial<Record<TraitKey, AnchorFields>> = {};
+        for (const trait of q.traits) {
+          const set = q.anchors[trait];
+          anchors[trait] = { "1": field(set?.["1"]), "3": field(set?.["3"]), "5": field(set?.["5"]) };
+        }
+        return { text: field(q.text), evaluatesNote: field(q.evaluatesNote), traits: [...q.traits], anchors };
+      }),
+      blankQuestion(),
+    ],
+    transitions: [
+      ...(role?.transitions ?? []).map((tr) => ({
+        target: tr.target,
+        targetName: tr.targetName,
+        publishedFit: String(tr.publishedFit),
+        strengths: [...tr.strengths.map(field), blankField()],
+        deltas: {
+          openness: tr.deltas.openness === undefined ? "" : String(tr.deltas.openness),
+          conscientiousness: tr.deltas.conscientiousness === undefined ? "" : String(tr.deltas.conscientiousness),
+          extraversion: tr.deltas.extraversion === undefined ? "" : String(tr.deltas.extraversion),
+          agreeableness: tr.deltas.agreeableness === undefined ? "" : String(tr.deltas.agreeableness),
+          emotional_stability: tr.deltas.emotional_stability === undefined ? "" : String(tr.deltas.emotional_stability),
+          relational_engagement: tr.deltas.relational_engagement === undefined ? "" : String(tr.deltas.relational_engagement),
+        },
+      })),
+      blankTransition(),
+    ],
+    similarRoles: [...(role?.similarRoles ?? []).map((s) => ({ slug: s.slug, name: s.name })), { slug: "", name: "" }],
+    successCase: { title: field(role?.successCase?.title), story: field(role?.successCase?.story) },
+    archetypes: [...(role?.archetypes ?? []).map((a) => ({ name: field(a.name), description: field(a.description) })), { name: blankField(), description: blankField() }],
+  };
+}
+
+function fieldOf(value: unknown): LocalizedField {
+  const r = isRecord(value) ? value : {};
+  return { es: typeof r.es === "string" ? r.es : "", en: typeof r.en === "string" ? r.en : "" };
+}
+
+function str(value: unknown): string {
+  return typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
+}
+
+/** Ensures a list ends with one blank row to fill. */
+function withBlankRow<T>(list: T[], blank: () => T): T[] {
+  const last = list.at(-1);
+  return last === undefined || !isBlank(last) ? [...list, blank()] : list;
+}
+
+/**
+ * What was posted, read back into form values as typed (nothing dropped, so
+ * error paths still name the same rows), to show the form again with its errors.
+ */
+export function postedToFormValues(raw: unknown): RoleFormValues {
+  const v = isRecord(raw) ? raw : {};
+  const profile = isRecord(v.idealProfile) ? v.idealProfile : {};
+  const band = (trait: TraitKey) => {
+    const b = isRecord(profile[trait]) ? profile[trait] : {};
+    return {
+      low: str(b.low),
+      high: str(b.high),
+      weight: str(b.weight) || String(DEFAULT_BAND.weight),
+      statement: fieldOf(b.statement),
+      bandSource: b.bandSource === "published" ? "published" : "team",
+    };
+  };
+  const flag = v.hasIdealProfile;
+  const successCase = isRecord(v.successCase) ? v.successCase : {};
+  return {
+    slug: str(v.slug),
+    name: str(v.name),
+    family: str(v.family),
+    contentLanguage: str(v.contentLanguage) || "en",
+    summary: fieldOf(v.summary),
+    hasIdealProfile: flag === true || flag === "on" || flag === "true",
+    idealProfile: {
+      openness: band("openness"),
+      conscientiousness: band("conscientiousness"),
+      extraversion: band("extraversion"),
+      agreeableness: band("agreeableness"),
+      emotional_stability: band("emotional_stability"),
+      relational_engagement: band("relational_engagement"),
+    },
+    strengths: withBlankRow(items(v.strengths).map(fieldOf), blankField),
+    redFlags: withBlankRow(items(v.redFlags).map(fieldOf), blankField),
+    questions: withBlankRow(
+      items(v.questions).map((rawQuestion) => {
+        const q = isRecord(rawQuestion) ? rawQuestion : {};
+        const traits = traitList(q.traits);
+        const rawAnchors = isRecord(q.anchors) ? q.anchors : {};
+        const anchors: Partial<Record<TraitKey, AnchorFields>> = {};
+        for (const trait of TRAIT_KEYS) {
+          const set = rawAnchors[trait];
+          if (isRecord(set)) anchors[trait] = { "1": fieldOf(set["1"]), "3": fieldOf(set["3"]), "5": fieldOf(set["5"]) };
+        }
+        return { text: fieldOf(q.text), evaluatesNote: fieldOf(q.evaluatesNote), traits, anchors };
+      }),
+      blankQuestion,
+    ),
+    transitions: withBlankRow(
+      items(v.transitions).map((rawTransition) => {
+        const tr = isRecord(rawTransition) ? rawTransition : {};
+        const d = isRecord(tr.deltas) ? tr.deltas : {};
+        return {
+          target: str(tr.target),
+          targetName: str(tr.targetName),
+          publishedFit: str(tr.publishedFit),
+          strengths: withBlankRow(items(tr.strengths).map(fieldOf), blankField),
+          deltas: {
+            openness: str(d.openness),
+            conscientiousness: str(d.conscientiousness),
+            extraversion: str(d.extraversion),
+            agreeableness: str(d.agreeableness),
+            emotional_stability: str(d.emotional_stability),
+            relational_engagement: str(d.relational_engagement),
+          },
+        };
+      }),
+      blankTransition,
+    ),
+    similarRoles: withBlankRow(
+      items(v.similarRoles).map((raw) => {
+        const s = isRecord(raw) ? raw : {};
+        return { slug: str(s.slug), name: str(s.name) };
+      }),
+      () => ({ slug: "", name: "" }),
+    ),
+    successCase: { title: fieldOf(successCase.title), story: fieldOf(successCase.story) },
+    archetypes: withBlankRow(
+      items(v.archetypes).map((raw) => {
+        const a = isRecord(raw) ? raw : {};
+        return { name: fieldOf(a.name), description: fieldOf(a.description) };
+      }),
+      () => ({ name: blankField(), description: blankField() }),
+    ),
+  };
+}

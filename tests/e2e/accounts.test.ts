@@ -1,0 +1,321 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS } from "../../seeds/demo-accounts";
+import { expectAccessible, signIn, useBrowser } from "./browser";
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
+
+const RECRUITER = "recruiter@demo.traitkit.test";
+const INTERVIEWER1 = "interviewer1@demo.traitkit.test";
+// Deactivated (and reactivated) by one test only: no other test signs in as this account.
+const INTERVIEWER2 = "interviewer2@demo.traitkit.test";
+
+function demoName(email: string): string {
+  const account = DEMO_ACCOUNTS.find((a) => a.email === email);
+  if (!account) throw new Error(`${email} is not a demo account`);
+  return account.name;
+}
+
+/** The text a screen reader reads as the field's description: its hint and its error, tied by aria-describedby. */
+async function describedBy(field: Locator): Promise<string> {
+  const ids = (await field.getAttribute("aria-describedby")) ?? "";
+  const page = field.page();
+  const texts = await Promise.all(
+    ids
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).textContent()),
+  );
+  return texts.join(" ");
+}
+
+/** Waits until React has taken over the server-rendered page, so the forms validate in the browser. */
+/** The app marks <html> with class "js" once React has hydrated the page. */
+async function hydrated(page: Page): Promise<void> {
+  await page.locator("html.js").waitFor({ state: "attached" });
+}
+
+/** Waits for a URL of this site with exactly this path and query (a string would be a glob, where "?" is special). */
+async function landsOn(page: Page, pathAndQuery: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname + url.search === pathAndQuery);
+}
+
+async function signInPage(page: Page): Promise<void> {
+  await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+}
+
+describe("accounts", () => {
+  const { browser, baseURL } = useBrowser();
+  const contexts: BrowserContext[] = [];
+
+  async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+    const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 }, ...options });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+
+  it("sends a signed-out visitor to the sign-in page and back to the page they asked for", async () => {
+    const page = await newPage();
+    await page.goto(`${baseURL}/roles`);
+    await signInPage(page);
+    expect(page.url()).toBe(`${baseURL}/login?redirectTo=%2Froles`);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link").count()).resolves.toBe(0);
+    await expectAccessible(page);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "login.png"), fullPage: true });
+
+    await page.getByLabel("Email", { exact: true }).fill(RECRUITER);
+    await page.getByLabel("Password", { exact: true }).fill("traitkit-demo");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await landsOn(page, "/roles");
+    await page.getByRole("heading", { level: 1, name: "Role library" }).waitFor();
+    await expect(page.getByText("Signed in as").textContent()).resolves.toBe(`Signed in as ${demoName(RECRUITER)} · recruiter`);
+    await expectAccessible(page);
+  });
+
+  it("says a wrong password is not right by the form and stays on the sign-in page", async () => {
+    const page = await newPage();
+    await page.goto(`${baseURL}/login`);
+    await signInPage(page);
+    await page.getByLabel("Email", { exact: true }).fill(INTERVIEWER1);
+    await page.getByLabel("Password", { exact: true }).fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toBe("The email or password is not right.");
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await expect(page.getByText("Signed in as").count()).resolves.toBe(0);
+    // The form keeps the typed email, never the password.
+    await expect(page.getByLabel("Email", { exact: true }).inputValue()).resolves.toBe(INTERVIEWER1);
+    await expectAccessible(page);
+  });
+
+  it("shows an invalid email's error next to the field before posting, with JavaScript on", async () => {
+    const page = await newPage();
+    await page.goto(`${baseURL}/login`);
+    await signInPage(page);
+    await hydrated(page);
+    const posts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST") posts.push(request.url());
+    });
+    const email = page.getByLabel("Email", { exact: true });
+    await email.fill("not-an-email");
+    await page.getByLabel("Password", { exact: true }).fill("traitkit-demo");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByText("Enter an email address like name@example.com").waitFor();
+    await expect(email.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(describedBy(email)).resolves.toBe("Enter an email address like name@example.com");
+    expect(posts).toEqual([]);
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await expectAccessible(page);
+  });
+
+  it("shows the server's error next to an invalid email, with JavaScript off", async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${baseURL}/login`);
+    await signInPage(page);
+    await expectAccessible(page, { javaScriptEnabled: false });
+    await page.getByLabel("Email", { exact: true }).fill("not-an-email");
+    await page.getByLabel("Password", { exact: true }).fill("traitkit-demo");
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Sign in", exact: true }).click(),
+    ]);
+    expect(response.status()).toBe(400);
+    await page.getByText("Enter an email address like name@example.com").waitFor();
+    const email = page.getByLabel("Email", { exact: true });
+    await expect(email.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(describedBy(email)).resolves.toBe("Enter an email address like name@example.com");
+    await expect(email.inputValue()).resolves.toBe("not-an-email");
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await expectAccessible(page, { javaScriptEnabled: false });
+  });
+
+  it("gives the recruiter the Users page with every demo account, and an audit log with the sign-in", async () => {
+    const page = await newPage();
+    await signIn(page, baseURL, RECRUITER);
+    await page.getByRole("heading", { level: 1, name: "Role library" }).waitFor();
+    await expectAccessible(page);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    const recruiterLinks = await nav.getByRole("link").allTextContents();
+    expect(recruiterLinks).toEqual(expect.arrayContaining(["Role library", "Skill profiles", "Users", "Audit log"]));
+
+    await nav.getByRole("link", { name: "Users" }).click();
+    await landsOn(page, "/settings/users");
+    await page.getByRole("heading", { level: 1, name: "Users" }).waitFor();
+    const table = page.locator("[data-testid=users-table]");
+    for (const account of DEMO_ACCOUNTS) {
+      const row = table.locator("tbody tr", { hasText: account.email });
+      await expect(row.count()).resolves.toBe(1);
+      await expect(row.locator("th").textContent()).resolves.toContain(account.name);
+      await expect(row.locator("td").nth(2).textContent()).resolves.toBe("Active");
+    }
+    await expect(table.locator("tbody tr", { hasText: RECRUITER }).locator("th").textContent()).resolves.toBe(`${demoName(RECRUITER)} · you`);
+    await expectAccessible(page);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "users.png"), fullPage: true });
+
+    await nav.getByRole("link", { name: "Audit log" }).click();
+    await landsOn(page, "/audit");
+    await page.getByRole("heading", { level: 1, name: "Audit log" }).waitFor();
+    const signIns = page.locator("[data-testid=audit-table] tbody tr", { has: page.getByText("user.sign_in", { exact: true }) });
+    // Newest first: the top sign-in is the one this test just made.
+    await expect(signIns.count()).resolves.toBeGreaterThan(0);
+    await expect(signIns.first().locator("td").nth(1).textContent()).resolves.toBe(demoName(RECRUITER));
+    await expect(signIns.first().locator("td").nth(3).textContent()).resolves.toMatch(/^user #\d+$/);
+    await expectAccessible(page);
+  });
+
+  it("lets an interviewer read the role library but not the recruiter's pages", async () => {
+    const page = await newPage();
+    await signIn(page, baseURL, INTERVIEWER1);
+    await page.getByRole("heading", { level: 1, name: "Role library" }).waitFor();
+    await expect(page.getByText("Signed in as").textContent()).resolves.toBe(`Signed in as ${demoName(INTERVIEWER1)} · interviewer`);
+    await expect(page.locator("tbody tr").count()).resolves.toBeGreaterThan(0);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    const interviewerLinks = await nav.getByRole("link").allTextContents();
+    expect(interviewerLinks).toEqual(expect.arrayContaining(["Role library", "Skill profiles"]));
+    expect(interviewerLinks).not.toContain("Users");
+    expect(interviewerLinks).not.toContain("Audit log");
+    await expectAccessible(page);
+
+    for (const pathname of ["/settings/users", "/audit"]) {
+      const response = await page.goto(`${baseURL}${pathname}`);
+      expect(response?.status()).toBe(404);
+      await page.getByRole("heading", { level: 1, name: "Not found" }).waitFor();
+      await expect(page.getByText("There is nothing at this address.").count()).resolves.toBe(1);
+      await expectAccessible(page);
+    }
+  });
+
+  it("invites a colleague who makes an account with the link, once", async () => {
+    const recruiter = await newPage();
+    await signIn(recruiter, baseURL, RECRUITER);
+    await recruiter.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+    await recruiter.getByRole("heading", { level: 1, name: "Users" }).waitFor();
+    await expectAccessible(recruiter);
+
+    const colleagueEmail = "new.colleague@example.com";
+    const colleagueName = "Nora Newcomer";
+    await recruiter.getByLabel("Email", { exact: true }).fill(colleagueEmail);
+    await recruiter.getByLabel("Role", { exact: true }).selectOption("interviewer");
+    await recruiter.getByRole("button", { name: "Make invite link" }).click();
+    const linkField = recruiter.getByLabel("Invite link");
+    await linkField.waitFor();
+    await expect(recruiter.getByRole("status").textContent()).resolves.toContain(`Invite link for ${colleagueEmail}`);
+    const link = await linkField.inputValue();
+    expect(link).toMatch(new RegExp(`^${baseURL}/invite/[^/]+$`));
+    await expect(recruiter.getByRole("cell", { name: colleagueEmail, exact: true }).count()).resolves.toBe(1);
+    await expectAccessible(recruiter);
+
+    // The colleague: another browser, nobody signed in.
+    const colleague = await newPage();
+    await colleague.goto(link);
+    await colleague.getByRole("heading", { level: 1, name: "Join Traitkit" }).waitFor();
+    await expect(colleague.getByText("You were invited").textContent()).resolves.toContain(`as interviewer with the address ${colleagueEmail}`);
+    await expectAccessible(colleague);
+
+    const name = colleague.getByLabel("Your name");
+    const password = colleague.getByLabel("Password", { exact: true });
+    const repeat = colleague.getByLabel("Repeat the password");
+    await name.fill(colleagueName);
+    await password.fill("too short");
+    await repeat.fill("too short");
+    await colleague.getByRole("button", { name: "Create my account" }).click();
+    await colleague.getByText("Use at least 12 characters").waitFor();
+    await expect(password.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(describedBy(password)).resolves.toContain("Use at least 12 characters");
+    expect(new URL(colleague.url()).pathname).toMatch(/^\/invite\//);
+    await expectAccessible(colleague);
+
+    await password.fill("quiet river lantern morning");
+    await repeat.fill("quiet river lantern morning");
+    await colleague.getByRole("button", { name: "Create my account" }).click();
+    await landsOn(colleague, "/roles");
+    await colleague.getByRole("heading", { level: 1, name: "Role library" }).waitFor();
+    await expect(colleague.getByText("Signed in as").textContent()).resolves.toBe(`Signed in as ${colleagueName} · interviewer`);
+    const colleagueLinks = await colleague.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents();
+    expect(colleagueLinks).toContain("Role library");
+    expect(colleagueLinks).not.toContain("Users");
+    expect(colleagueLinks).not.toContain("Audit log");
+    await expectAccessible(colleague);
+
+    const again = await colleague.goto(link);
+    expect(again?.status()).toBe(404);
+    await colleague.getByRole("heading", { level: 1, name: "This invite link does not work" }).waitFor();
+    await expectAccessible(colleague);
+
+    // The recruiter sees the new account and no open invite left.
+    await recruiter.goto(`${baseURL}/settings/users`);
+    await recruiter.getByRole("heading", { level: 1, name: "Users" }).waitFor();
+    const row = recruiter.locator("[data-testid=users-table] tbody tr", { hasText: colleagueEmail });
+    await expect(row.locator("th").textContent()).resolves.toBe(colleagueName);
+    await expect(recruiter.getByText("No open invites.").count()).resolves.toBe(1);
+    await expectAccessible(recruiter);
+  });
+
+  it("signs out with the Sign out button", async () => {
+    const page = await newPage();
+    await signIn(page, baseURL, RECRUITER);
+    await page.getByRole("heading", { level: 1, name: "Role library" }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await landsOn(page, "/login");
+    await signInPage(page);
+    await expect(page.getByText("Signed in as").count()).resolves.toBe(0);
+    await expectAccessible(page);
+
+    await page.goto(`${baseURL}/roles`);
+    await signInPage(page);
+    expect(page.url()).toBe(`${baseURL}/login?redirectTo=%2Froles`);
+  });
+
+  it("ends a deactivated interviewer's session at their next page", async () => {
+    const interviewer = await newPage();
+    await signIn(interviewer, baseURL, INTERVIEWER2);
+    await interviewer.getByRole("heading", { level: 1, name: "Role library" }).waitFor();
+    await expectAccessible(interviewer);
+
+    const recruiter = await newPage();
+    await signIn(recruiter, baseURL, RECRUITER);
+    await recruiter.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+    await recruiter.getByRole("heading", { level: 1, name: "Users" }).waitFor();
+    const name = demoName(INTERVIEWER2);
+    await recruiter.getByRole("button", { name: `Deactivate: ${name}` }).click();
+    await recruiter.getByRole("button", { name: `Reactivate: ${name}` }).waitFor();
+    await expect(recruiter.getByRole("status").textContent()).resolves.toBe("Deactivated: their sessions ended at once. Their scorecards stay.");
+    const row = recruiter.locator("[data-testid=users-table] tbody tr", { hasText: INTERVIEWER2 });
+    await expect(row.locator("td").nth(2).textContent()).resolves.toBe("Deactivated");
+    await expectAccessible(recruiter);
+
+    // The interviewer's page is still open; the next click finds the session gone.
+    await interviewer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Skill profiles" }).click();
+    await landsOn(interviewer, "/login?redirectTo=%2Fskills");
+    await signInPage(interviewer);
+    await expect(interviewer.getByText("Signed in as").count()).resolves.toBe(0);
+    await expectAccessible(interviewer);
+
+    // Signing in again fails like a wrong password.
+    await interviewer.getByLabel("Email", { exact: true }).fill(INTERVIEWER2);
+    await interviewer.getByLabel("Password", { exact: true }).fill("traitkit-demo");
+    await interviewer.getByRole("button", { name: "Sign in", exact: true }).click();
+    await interviewer.getByRole("alert").waitFor();
+    await expect(interviewer.getByRole("alert").textContent()).resolves.toBe("The email or password is not right.");
+
+    // Reactivated, the account signs in again (and stays usable for later tests).
+    await recruiter.getByRole("button", { name: `Reactivate: ${name}` }).click();
+    await recruiter.getByRole("button", { name: `Deactivate: ${name}` }).waitFor();
+    await expect(recruiter.getByRole("status").textContent()).resolves.toBe("Reactivated.");
+    await expect(row.locator("td").nth(2).textContent()).resolves.toBe("Active");
+    await signIn(interviewer, baseURL, INTERVIEWER2);
+    await interviewer.getByRole("heading", { level: 1, name: "Role library" }).waitFor();
+    await expectAccessible(interviewer);
+  });
+});

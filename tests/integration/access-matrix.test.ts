@@ -1,0 +1,519 @@
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createInvite, createUser } from "../../app/models/users.server";
+import { roleFileSchema } from "../../app/schemas/role";
+import { roleToFormValues } from "../../app/schemas/role-form";
+import { getKitBuilderSource, getKitEditor, newKitFormValues } from "../../app/models/kits.server";
+import type { KitFormValues } from "../../app/schemas/kit";
+import { concretePath, pathPattern, readMatrix, ROLES, routeFiles, type Cell, type MatrixRow as Row, type Role } from "./support/access-matrix";
+import {
+  accountState,
+  captureLogs,
+  DEMO,
+  locationPath,
+  request,
+  sessionCookieHeader,
+  setCookieValue,
+  signIn,
+  startTestServer,
+  userId,
+  type TestServer,
+} from "./support/test-server";
+
+/*
+ * README.md's "Who may do what" table, checked cell by cell against the
+ * production build (RELIABILITY.md A1). The table is the source: a row added
+ * there without a scenario here, or a route file without a row, fails.
+ */
+const MATRIX = readMatrix();
+
+/** The index route only redirects into the app; it is asserted below instead of having a row. */
+const EXEMPT_FROM_TABLE = new Set(["/"]);
+
+describe("the access table covers every route", () => {
+  it("reads a non-empty table with the four role columns from README.md", () => {
+    expect(MATRIX.length).toBeGreaterThan(0);
+  });
+
+  it("has a row for every route file under app/routes", () => {
+    const tableRoutes = new Set(MATRIX.map((row) => row.route));
+    const missing = routeFiles()
+      .filter((route) => !EXEMPT_FROM_TABLE.has(route.pattern) && !tableRoutes.has(route.pattern))
+      .map((route) => `${route.file} (${route.pattern})`);
+    expect(missing).toEqual([]);
+  });
+
+  it("has a POST row for every route with an action", () => {
+    const postRoutes = new Set(MATRIX.filter((row) => row.method === "POST").map((row) => row.route));
+    const missing = routeFiles()
+      .filter((route) => route.hasAction && !postRoutes.has(route.pattern))
+      .map((route) => `${route.file} (${route.pattern})`);
+    expect(missing).toEqual([]);
+  });
+
+  it("names only routes that exist", () => {
+    const patterns = new Set(routeFiles().map((route) => route.pattern));
+    expect(MATRIX.map((row) => row.route).filter((route) => !patterns.has(route))).toEqual([]);
+  });
+});
+
+let server: TestServer;
+const cookies = new Map<Role, string>();
+let targetUserId: number;
+let recruiterId: number;
+let serial = 0;
+
+const ACCOUNT_OF: Partial<Record<Role, string>> = { interviewer: DEMO.interviewer1, recruiter: DEMO.recruiter };
+/** Signs in for columns without a session, and for wrong-password tries; interviewer1 and the recruiter hold sessions. */
+const OTHER_ACCOUNT = DEMO.interviewer2;
+const NEW_PASSWORD = "violet anchor meadow quartz 9431";
+
+beforeAll(async () => {
+  server = await startTestServer();
+  recruiterId = await userId(server.db, DEMO.recruiter);
+  targetUserId = await createUser(
+    server.db,
+    { email: "matrix-target@example.test", name: "Matrix Target", role: "interviewer", passwordHash: "not-a-password-hash" },
+    new Date(),
+  );
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+/** The role's session cookie (signing in when it has none), or undefined for columns without an account. */
+async function cookieFor(role: Role): Promise<string | undefined> {
+  const email = ACCOUNT_OF[role];
+  if (!email) return undefined;
+  let cookie = cookies.get(role);
+  if (!cookie) {
+    cookie = await signIn(server.baseURL, email);
+    cookies.set(role, cookie);
+  }
+  return cookie;
+}
+
+async function openInviteToken(): Promise<string> {
+  serial += 1;
+  const email = `matrix-invitee-${serial}@example.test`;
+  const invite = await server.db.transaction().execute((trx) => createInvite(trx, { email, role: "interviewer", invitedBy: recruiterId }, new Date()));
+  return invite.token;
+}
+
+function unknownToken(): string {
+  return crypto.randomBytes(32).toString("base64url");
+}
+
+/** The role form's fields as a browser posts them: dot paths, one entry per ticked box. */
+function formFields(values: unknown, prefix = "", out = new URLSearchParams()): URLSearchParams {
+  if (Array.isArray(values) && values.every((v) => typeof v === "string")) {
+    for (const v of values) out.append(prefix, v);
+  } else if (Array.isArray(values)) {
+    values.forEach((v, i) => formFields(v, `${prefix}.${i}`, out));
+  } else if (typeof values === "object" && values !== null) {
+    for (const [key, v] of Object.entries(values)) formFields(v, prefix ? `${prefix}.${key}` : key, out);
+  } else if (typeof values === "boolean") {
+    if (values) out.append(prefix, "on");
+  } else if (values !== undefined && values !== null) {
+    out.append(prefix, String(values));
+  }
+  return out;
+}
+
+/** The demo's MLOps Engineer role file, as the app exports it. */
+async function exportedRole(): Promise<string> {
+  const response = await request(server.baseURL, "/roles/mlops-engineer/export", { cookie: await cookieFor("recruiter") });
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
+/** One request a cell stands for, and what must hold after a success. */
+type Step = {
+  label: string;
+  send: (cookie: string | undefined) => Promise<Response>;
+  afterSuccess?: (response: Response) => Promise<void>;
+  /** A success that stores nothing (a form re-rendered without JavaScript). */
+  writesNothing?: boolean;
+};
+
+/** The kit builder's form and where it posts: a new MLOps Engineer kit, or the demo kit's editor. */
+async function kitForm(kind: "new" | "edit"): Promise<{ pathname: string; values: KitFormValues }> {
+  if (kind === "new") {
+    const source = await getKitBuilderSource(server.db, "mlops-engineer", "en");
+    if (!source) throw new Error("The demo role mlops-engineer is missing");
+    return { pathname: "/kits/new?role=mlops-engineer&level=senior", values: newKitFormValues(source, "senior", "en") };
+  }
+  const kit = await server.db.selectFrom("kits").select("id").orderBy("id").executeTakeFirstOrThrow();
+  const editor = await getKitEditor(server.db, kit.id, "en");
+  if (!editor) throw new Error(`Kit ${kit.id} has no editor`);
+  return { pathname: `/kits/${kit.id}/edit`, values: editor.values };
+}
+
+async function kitSteps(kind: "new" | "edit", code: number): Promise<Step[] | undefined> {
+  const { pathname, values } = await kitForm(kind);
+  const post = (fields: URLSearchParams, intent: string) => {
+    fields.set("intent", intent);
+    return (cookie: string | undefined) => request(server.baseURL, pathname, { cookie, form: fields });
+  };
+  if (code === 303) {
+    serial += 1;
+    return [
+      {
+        label: "save",
+        send: post(formFields({ ...values, name: `Matrix Kit ${serial}` }), "save"),
+        afterSuccess: async (response) => {
+          expect(locationPath(response)).toMatch(/^\/kits\/\d+$/);
+        },
+      },
+    ];
+  }
+  if (code === 200) {
+    return [{ label: "move the first question down", send: post(formFields(values), "move:0:down"), writesNothing: true }];
+  }
+  if (code === 400) return [{ label: "no name", send: post(formFields({ ...values, name: "" }), "save") }];
+  return undefined;
+}
+
+const SETTINGS_VARIANTS: Record<string, () => Step> = {
+  invite: () => {
+    serial += 1;
+    const email = `matrix-invite-${serial}@example.test`;
+    return {
+      label: "invite",
+      send: (cookie) => request(server.baseURL, "/settings/users", { cookie, form: { intent: "invite", email, role: "interviewer" } }),
+      afterSuccess: async (response) => {
+        expect(await response.text()).toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
+        const row = await server.db.selectFrom("invites").select("id").where("email", "=", email).executeTakeFirst();
+        expect(row).toBeDefined();
+      },
+    };
+  },
+  "change role": () => ({
+    label: "change role",
+    send: (cookie) => request(server.baseURL, "/settings/users", { cookie, form: { intent: "role", userId: String(targetUserId), role: "recruiter" } }),
+    afterSuccess: async () => {
+      const row = await server.db.selectFrom("users").select("role").where("id", "=", targetUserId).executeTakeFirstOrThrow();
+      expect(row.role).toBe("recruiter");
+    },
+  }),
+  deactivate: () => ({
+    label: "deactivate",
+    send: (cookie) => request(server.baseURL, "/settings/users", { cookie, form: { intent: "deactivate", userId: String(targetUserId) } }),
+    afterSuccess: async () => {
+      const row = await server.db.selectFrom("users").select("deactivated_at").where("id", "=", targetUserId).executeTakeFirstOrThrow();
+      expect(row.deactivated_at).not.toBeNull();
+    },
+  }),
+};
+
+/** The requests that show one status code of one cell. */
+async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise<Step[]> {
+  const key = `${row.method} ${row.route}`;
+  switch (key) {
+    case "POST /login": {
+      const own = ACCOUNT_OF[role];
+      const email = own ?? OTHER_ACCOUNT;
+      if (code === 401) {
+        return [{ label: "wrong password", send: (cookie) => request(server.baseURL, "/login", { cookie, form: { email, password: "not-the-password" } }) }];
+      }
+      return [
+        {
+          label: "right password",
+          send: (cookie) => request(server.baseURL, "/login", { cookie, form: { email, password: DEMO.password } }),
+          afterSuccess: async (response) => {
+            // Interviewers start from their assessments, everybody else from the role library.
+            expect(locationPath(response)).toBe(email === DEMO.recruiter ? "/roles" : "/assessments");
+            expect(setCookieValue(response)).toBeTruthy();
+            // Signing in again replaced the role's session.
+            cookies.delete(role);
+          },
+        },
+      ];
+    }
+    case "POST /logout":
+      return [{ label: "sign out", send: (cookie) => request(server.baseURL, "/logout", { cookie, form: {} }) }];
+    case "POST /language":
+      return [{ label: "switch language", send: (cookie) => request(server.baseURL, "/language", { cookie, form: { lng: "en", redirectTo: "/roles" } }) }];
+    case "POST /settings/users": {
+      const wanted = code === 200 ? (/\(([^)]*)\)/.exec(cell.text)?.[1] ?? "invite").split(",").map((s) => s.trim()) : Object.keys(SETTINGS_VARIANTS);
+      return wanted.map((name) => {
+        const make = SETTINGS_VARIANTS[name];
+        if (!make) throw new Error(`No request for "${name}" in ${key}`);
+        return make();
+      });
+    }
+    case "GET /invite/:token":
+    case "POST /invite/:token": {
+      const open = code !== 404;
+      const token = open ? await openInviteToken() : unknownToken();
+      const pathname = `/invite/${token}`;
+      if (row.method === "GET") {
+        return [{ label: open ? "open invite" : "unknown token", send: (cookie) => request(server.baseURL, pathname, { cookie }) }];
+      }
+      return [
+        {
+          label: open ? "open invite" : "unknown token",
+          send: (cookie) => request(server.baseURL, pathname, { cookie, form: { name: "Matrix Invitee", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
+        },
+      ];
+    }
+    case "POST /roles/import": {
+      // A role file as the app exports it; with replace=on it imports over the existing role.
+      const upload = (content: string, replace: boolean) => {
+        const body = new FormData();
+        body.set("file", new Blob([content], { type: "application/json" }), "mlops-engineer.traitkit-role.json");
+        if (replace) body.set("replace", "on");
+        return body;
+      };
+      const label = code === 400 ? "a file that is not a role" : code === 409 ? "slug taken, no replace" : "replace";
+      const content = code === 400 ? "{}" : await exportedRole();
+      return [
+        {
+          label,
+          send: (cookie) => request(server.baseURL, "/roles/import", { cookie, multipart: upload(content, code !== 409) }),
+          afterSuccess: async (response) => {
+            expect(locationPath(response)).toBe("/roles/mlops-engineer");
+          },
+        },
+      ];
+    }
+    case "POST /kits/new":
+    case "POST /kits/:id/edit": {
+      const steps = await kitSteps(row.route === "/kits/new" ? "new" : "edit", code);
+      if (steps) return steps;
+      break;
+    }
+    case "POST /roles/new": {
+      if (code === 303) {
+        serial += 1;
+        const slug = `matrix-role-${serial}`;
+        const values = roleToFormValues(null);
+        values.name = `Matrix Role ${serial}`;
+        values.slug = slug;
+        values.family = "Platform & Infrastructure";
+        return [
+          {
+            label: "a new role",
+            send: (cookie) => request(server.baseURL, "/roles/new", { cookie, form: formFields(values) }),
+            afterSuccess: async (response) => {
+              expect(locationPath(response)).toBe(`/roles/${slug}`);
+              const row = await server.db.selectFrom("roles").select("id").where("slug", "=", slug).executeTakeFirst();
+              expect(row).toBeDefined();
+            },
+          },
+        ];
+      }
+      if (code === 400) {
+        // The blank form: no name, no slug.
+        return [{ label: "a blank form", send: (cookie) => request(server.baseURL, "/roles/new", { cookie, form: formFields(roleToFormValues(null)) }) }];
+      }
+      break;
+    }
+    case "POST /roles/:slug/edit": {
+      if (code === 303 || code === 400) {
+        const values = roleToFormValues(roleFileSchema.parse(JSON.parse(await exportedRole())));
+        // 400: a band whose low is above its high.
+        if (code === 400) values.idealProfile.extraversion.low = "99";
+        return [
+          {
+            label: code === 303 ? "the role as it is" : "a band with low above high",
+            send: (cookie) => request(server.baseURL, "/roles/mlops-engineer/edit", { cookie, form: formFields(values) }),
+            afterSuccess: async (response) => {
+              expect(locationPath(response)).toBe("/roles/mlops-engineer");
+            },
+          },
+        ];
+      }
+      break;
+    }
+    case "POST /assessments/:id": {
+      if (code === 303 || code === 400) {
+        const pathname = await concretePath(server.db, row.route);
+        const reason = code === 303 ? `Matrix decision ${serial++}` : "";
+        return [
+          {
+            label: code === 303 ? "a decision with its reason" : "a decision without a reason",
+            send: (cookie) => request(server.baseURL, pathname, { cookie, form: { intent: "decision", decision: "hold", reason } }),
+            afterSuccess: async (response) => {
+              expect(locationPath(response)).toBe(pathname);
+              const saved = await server.db.selectFrom("decisions").select("id").where("reason", "=", reason).executeTakeFirst();
+              expect(saved).toBeDefined();
+            },
+          },
+        ];
+      }
+      break;
+    }
+    case "POST /assessments/:id/scorecard":
+    case "POST /assessments/:id/scorecard/autosave": {
+      if (code === 303 || code === 200 || code === 400) {
+        const pathname = await concretePath(server.db, row.route);
+        const assessmentId = Number(pathname.split("/")[2]);
+        const question = await server.db
+          .selectFrom("kit_question_traits")
+          .innerJoin("kit_questions", "kit_questions.id", "kit_question_traits.kit_question_id")
+          .innerJoin("assessments", "assessments.kit_version_id", "kit_questions.kit_version_id")
+          .select(["kit_question_traits.kit_question_id", "kit_question_traits.trait"])
+          .where("assessments.id", "=", assessmentId)
+          .orderBy("kit_questions.position")
+          .executeTakeFirstOrThrow();
+        const field = `rating.${question.kit_question_id}.${question.trait}`;
+        // 400: a submit without a recommendation (form) or a rating out of range (autosave).
+        const form: Record<string, string> =
+          code === 400 ? (row.route.endsWith("autosave") ? { [field]: "9" } : { intent: "submit", [field]: "3" }) : { intent: "save", [field]: "3" };
+        return [
+          {
+            label: code === 400 ? "a scorecard that cannot be taken" : "a draft with one rating",
+            send: (cookie) => request(server.baseURL, pathname, { cookie, form }),
+            afterSuccess: async (response) => {
+              if (code === 303) expect(locationPath(response)).toBe(pathname);
+              const card = await server.db
+                .selectFrom("scorecards")
+                .select("status")
+                .where("assessment_id", "=", assessmentId)
+                .where("interviewer_id", "=", await userId(server.db, DEMO.interviewer1))
+                .executeTakeFirstOrThrow();
+              expect(card.status).toBe("draft");
+            },
+          },
+        ];
+      }
+      break;
+    }
+    case "POST /candidates/new":
+    case "POST /candidates/:id/edit": {
+      if (code === 303 || code === 400) {
+        const creating = row.route === "/candidates/new";
+        const pathname = creating ? "/candidates/new" : await concretePath(server.db, row.route);
+        serial += 1;
+        const name = code === 400 ? "" : `Matrix Candidate ${serial}`;
+        const form = { name, email: `matrix-candidate-${serial}@example.com`, roleSlug: "mlops-engineer", source: "matrix", notes: "" };
+        return [
+          {
+            label: code === 303 ? (creating ? "a new candidate" : "the candidate renamed") : "no name",
+            send: (cookie) => request(server.baseURL, pathname, { cookie, form }),
+            afterSuccess: async (response) => {
+              const target = locationPath(response);
+              expect(target).toMatch(/^\/candidates\/\d+$/);
+              if (!creating) expect(`${target}/edit`).toBe(pathname);
+              const saved = await server.db.selectFrom("candidates").select("id").where("name", "=", name).executeTakeFirst();
+              expect(saved && `/candidates/${saved.id}`).toBe(target);
+            },
+          },
+        ];
+      }
+      break;
+    }
+    case "POST /candidates/:id": {
+      if (code === 303 || code === 400) {
+        const pathname = await concretePath(server.db, row.route);
+        const kitVersion = await server.db.selectFrom("kit_versions").select("id").orderBy("id").executeTakeFirstOrThrow();
+        const form = new URLSearchParams({ intent: "assessment", kitVersionId: String(kitVersion.id) });
+        // 400: no interviewer ticked.
+        if (code === 303) for (const email of [DEMO.interviewer1, DEMO.interviewer2]) form.append("interviewerIds", String(await userId(server.db, email)));
+        return [
+          {
+            label: code === 303 ? "an assessment with both demo interviewers" : "an assessment without interviewers",
+            send: (cookie) => request(server.baseURL, pathname, { cookie, form }),
+            afterSuccess: async (response) => {
+              const target = locationPath(response) ?? "";
+              expect(target).toMatch(/^\/assessments\/\d+$/);
+              const assessment = await server.db
+                .selectFrom("assessments")
+                .select("candidate_id")
+                .where("id", "=", Number(target.split("/")[2]))
+                .executeTakeFirstOrThrow();
+              expect(`/candidates/${assessment.candidate_id}`).toBe(pathname);
+            },
+          },
+        ];
+      }
+      break;
+    }
+  }
+  const pathname = await concretePath(server.db, row.route);
+  if (row.method === "GET") {
+    return [{ label: "page", send: (cookie) => request(server.baseURL, pathname, { cookie }) }];
+  }
+  // Access is checked before the body is read: a refusal needs no particular form.
+  if (REFUSED.has(code) || cell.location === "/login") {
+    return [{ label: "refused post", send: (cookie) => request(server.baseURL, pathname, { cookie, form: {} }) }];
+  }
+  throw new Error(`No scenario for ${code} on ${key}: add one to access-matrix.test.ts`);
+}
+
+const REFUSED = new Set([401, 403, 404]);
+/** Refused input: the request is answered and nothing is written. */
+const INVALID = new Set([400, 409, 413, 422]);
+
+async function checkCell(row: Row, role: Role): Promise<void> {
+  const cell = row.cells[role];
+  const sessionEnded = cell.text.includes("session ended");
+  const signsIn = cell.text.includes("signed in");
+  for (const code of cell.codes) {
+    for (const step of await stepsFor(row, role, cell, code)) {
+      const cookie = await cookieFor(role);
+      const denied = REFUSED.has(code) || (cell.location === "/login" && !sessionEnded);
+      const mustNotChange = row.method === "GET" || denied || INVALID.has(code) || step.writesNothing === true;
+      const before = await accountState(server.db);
+      const logs = captureLogs();
+      const response = await step.send(cookie).finally(() => logs.stop());
+      const what = `${row.method} ${row.route} as ${role} (${step.label})`;
+      expect(response.status, what).toBe(code);
+      // A signed-in user refused by role leaves exactly one authz.denied event (RELIABILITY.md A1, L1).
+      if (cookie && code === 404 && cell.codes.length === 1) {
+        expect(logs.events().filter((e) => e.event === "authz.denied"), `${what}: authz.denied events`).toHaveLength(1);
+      }
+      if (cell.codes.length === 1 && cell.location !== null) expect(locationPath(response), what).toMatch(pathPattern(cell.location));
+      if (mustNotChange) {
+        const after = await accountState(server.db);
+        // An allowed read may write its own audit entry (an export does); nothing else.
+        if (row.method === "GET" && !denied) {
+          delete after.counts.audit_log;
+          delete before.counts.audit_log;
+        }
+        expect(after, `${what} changed data`).toEqual(before);
+        await response.body?.cancel();
+        continue;
+      }
+      if (step.afterSuccess) await step.afterSuccess(response);
+      else await response.body?.cancel();
+      if (sessionEnded && cookie) {
+        const again = await request(server.baseURL, "/roles", { cookie });
+        expect(again.status, `${what}: the old session still works`).toBe(303);
+        expect(locationPath(again)).toBe("/login");
+        cookies.delete(role);
+      }
+      if (signsIn) {
+        const value = setCookieValue(response);
+        expect(value, `${what} set no session cookie`).toBeTruthy();
+        const page = await request(server.baseURL, "/roles", { cookie: sessionCookieHeader(value ?? "") });
+        expect(page.status).toBe(200);
+        await page.body?.cancel();
+      }
+    }
+  }
+}
+
+describe("every cell of the access table", () => {
+  for (const row of MATRIX) {
+    describe(`${row.method} ${row.route}`, () => {
+      for (const role of ROLES) {
+        it(`answers ${row.cells[role].text} for ${role}`, async () => {
+          await checkCell(row, role);
+        });
+      }
+    });
+  }
+});
+
+describe("the index route (no table row)", () => {
+  it("only redirects to /roles, signed in or not", async () => {
+    for (const role of ["anonymous", "recruiter"] as const) {
+      const response = await request(server.baseURL, "/", { cookie: await cookieFor(role) });
+      expect(response.status).toBe(303);
+      expect(locationPath(response)).toBe("/roles");
+    }
+  });
+});

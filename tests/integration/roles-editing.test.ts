@@ -1,0 +1,216 @@
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../../app/models/users.server";
+import { roleToFormValues } from "../../app/schemas/role-form";
+import { roleFileSchema, type RoleFile } from "../../app/schemas/role";
+import { hashPassword } from "../../app/utils/password.server";
+import type { TraitkitDb } from "../../db/connection";
+import { DEMO, request, signIn, startTestServer, type TestServer } from "./support/test-server";
+
+const ALL_TABLES = ["roles", "role_traits", "role_strengths", "role_red_flags", "questions", "question_traits", "question_anchors", "transitions", "transition_strengths", "transition_deltas", "similar_roles", "archetypes", "skill_domains", "skills", "role_skill_cells", "role_level_focus", "role_technologies", "skill_expectations", "audit_log"] as const;
+
+/** A fingerprint of every row of the library tables: equal before and after means nothing changed. */
+async function libraryChecksum(db: TraitkitDb): Promise<string> {
+  const hash = crypto.createHash("sha256");
+  for (const table of ALL_TABLES) {
+    const rows = await db.selectFrom(table).selectAll().execute();
+    hash.update(table).update(JSON.stringify(rows));
+  }
+  return hash.digest("hex");
+}
+
+async function exportRole(server: TestServer, cookie: string, slug: string): Promise<unknown> {
+  const response = await request(server.baseURL, `/roles/${slug}/export`, { cookie });
+  expect(response.status).toBe(200);
+  expect(response.headers.get("Content-Disposition")).toContain(`${slug}.traitkit-role.json`);
+  return response.json();
+}
+
+function fileUpload(json: unknown, replace = false): FormData {
+  const form = new FormData();
+  form.set("file", new Blob([typeof json === "string" ? json : JSON.stringify(json)], { type: "application/json" }), "role.json");
+  if (replace) form.set("replace", "on");
+  return form;
+}
+
+/** The role form's fields as a browser posts them: dot paths, one entry per ticked box. */
+function formFields(values: unknown, prefix = "", out = new URLSearchParams()): URLSearchParams {
+  if (Array.isArray(values) && values.every((v) => typeof v === "string")) {
+    for (const v of values) out.append(prefix, v);
+  } else if (Array.isArray(values)) {
+    values.forEach((v, i) => formFields(v, `${prefix}.${i}`, out));
+  } else if (typeof values === "object" && values !== null) {
+    for (const [key, v] of Object.entries(values)) formFields(v, prefix ? `${prefix}.${key}` : key, out);
+  } else if (typeof values === "boolean") {
+    if (values) out.append(prefix, "on");
+  } else if (values !== undefined && values !== null) {
+    out.append(prefix, String(values));
+  }
+  return out;
+}
+
+async function postRoleForm(server: TestServer, cookie: string, path: string, fields: URLSearchParams): Promise<Response> {
+  return fetch(new URL(path, server.baseURL), {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: server.baseURL, "Content-Type": "application/x-www-form-urlencoded" },
+    body: fields,
+    redirect: "manual",
+  });
+}
+
+describe("role export and import", () => {
+  let demo: TestServer;
+  let empty: TestServer;
+  let demoCookie: string;
+  let emptyCookie: string;
+
+  beforeAll(async () => {
+    demo = await startTestServer();
+    empty = await startTestServer({ demo: false });
+    await createUser(empty.db, { email: "ana@example.com", name: "Ana", role: "recruiter", passwordHash: await hashPassword("quiet river lantern morning") }, new Date());
+    demoCookie = await signIn(demo.baseURL, DEMO.recruiter);
+    emptyCookie = await signIn(empty.baseURL, "ana@example.com", "quiet river lantern morning");
+  });
+
+  afterAll(async () => {
+    await demo.close();
+    await empty.close();
+  });
+
+  it("exports a role as traitkit.role/v1 with its ideal profile, questions and transitions", async () => {
+    const file = (await exportRole(demo, demoCookie, "mlops-engineer")) as RoleFile;
+    expect(file.format).toBe("traitkit.role/v1");
+    expect(file).toMatchObject({ slug: "mlops-engineer", name: "MLOps Engineer", family: "ML & AI Engineering" });
+    expect(file.idealProfile?.conscientiousness).toMatchObject({ low: 75, high: 95, weight: 3 });
+    expect(file.idealProfile?.conscientiousness.statement?.es).toContain("Rigor en versionado");
+    expect(file.questions[0]?.traits).toEqual(["conscientiousness", "emotional_stability"]);
+    expect(Object.keys(file.questions[0]?.anchors.conscientiousness ?? {})).toEqual(["1", "3", "5"]);
+    expect(file.transitions[0]).toMatchObject({ target: "ai-researcher", publishedFit: 62, deltas: { openness: 15, conscientiousness: 8 } });
+    expect(roleFileSchema.safeParse(file).success).toBe(true);
+  });
+
+  it("gives the same JSON after export → import on an empty database → export, for every demo role", async () => {
+    const list = await demo.db.selectFrom("roles").select("slug").orderBy("slug").execute();
+    expect(list.length).toBeGreaterThan(5);
+    for (const { slug } of list) {
+      const exported = await exportRole(demo, demoCookie, slug);
+      const imported = await request(empty.baseURL, "/roles/import", { cookie: emptyCookie, multipart: fileUpload(exported) });
+      expect(imported.status, slug).toBe(303);
+      expect(imported.headers.get("Location")).toBe(`/roles/${slug}?imported=created`);
+      expect(await exportRole(empty, emptyCookie, slug)).toEqual(exported);
+    }
+  });
+
+  it.each([
+    ["an unknown format", (f: Record<string, unknown>) => ({ ...f, format: "traitkit.role/v0" }), "format"],
+    ["wrong types", (f: Record<string, unknown>) => ({ ...f, name: 42 }), "name"],
+    ["a missing trait", (f: RoleFile) => ({ ...f, idealProfile: { ...f.idealProfile, openness: undefined } }), "idealProfile.openness"],
+    ["low above high", (f: RoleFile) => ({ ...f, idealProfile: f.idealProfile && { ...f.idealProfile, openness: { ...f.idealProfile.openness, low: 90, high: 10 } } }), "idealProfile.openness.high"],
+    ["4 traits on one question", (f: RoleFile) => ({ ...f, questions: f.questions.map((q, i) => (i === 2 ? { ...q, traits: ["openness", "conscientiousness", "extraversion", "agreeableness"] } : q)) }), "questions[2].traits"],
+  ] as const)("refuses a file with %s, names the field and changes nothing", async (_what, mutate, path) => {
+    const file = (await exportRole(demo, demoCookie, "mlops-engineer")) as RoleFile;
+    const before = await libraryChecksum(demo.db);
+    const response = await request(demo.baseURL, "/roles/import", { cookie: demoCookie, multipart: fileUpload(mutate(file as RoleFile & Record<string, unknown>), true) });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain(`<code>${path}</code>`);
+    expect(await libraryChecksum(demo.db)).toBe(before);
+  });
+
+  it("refuses a file that is not JSON, and a role whose slug exists unless 'replace' is ticked", async () => {
+    const file = await exportRole(demo, demoCookie, "platform-engineer");
+    const before = await libraryChecksum(demo.db);
+    const notJson = await request(demo.baseURL, "/roles/import", { cookie: demoCookie, multipart: fileUpload("{ not json") });
+    expect(notJson.status).toBe(400);
+    expect(await notJson.text()).toContain("not a JSON file");
+    const taken = await request(demo.baseURL, "/roles/import", { cookie: demoCookie, multipart: fileUpload(file) });
+    expect(taken.status).toBe(409);
+    expect(await libraryChecksum(demo.db)).toBe(before);
+  });
+
+  it("replaces a role in place when 'replace' is ticked, keeping its id", async () => {
+    const { id } = await demo.db.selectFrom("roles").select("id").where("slug", "=", "build-engineer").executeTakeFirstOrThrow();
+    const file = (await exportRole(demo, demoCookie, "build-engineer")) as RoleFile;
+    const changed = { ...file, family: "Platform" };
+    const response = await request(demo.baseURL, "/roles/import", { cookie: demoCookie, multipart: fileUpload(changed, true) });
+    expect(response.status).toBe(303);
+    const row = await demo.db.selectFrom("roles").select(["id", "family"]).where("slug", "=", "build-engineer").executeTakeFirstOrThrow();
+    expect(row).toEqual({ id, family: "Platform" });
+  });
+
+  it("answers 404 to an interviewer, for export and import alike", async () => {
+    const cookie = await signIn(demo.baseURL, DEMO.interviewer1);
+    expect((await request(demo.baseURL, "/roles/mlops-engineer/export", { cookie })).status).toBe(404);
+    const file = await exportRole(demo, demoCookie, "mlops-engineer");
+    const before = await libraryChecksum(demo.db);
+    expect((await request(demo.baseURL, "/roles/import", { cookie, multipart: fileUpload(file, true) })).status).toBe(404);
+    expect(await libraryChecksum(demo.db)).toBe(before);
+  });
+});
+
+describe("role form", () => {
+  let server: TestServer;
+  let cookie: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    cookie = await signIn(server.baseURL, DEMO.recruiter);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  async function mlopsFormValues() {
+    const file = (await exportRole(server, cookie, "mlops-engineer")) as RoleFile;
+    return roleToFormValues(file);
+  }
+
+  it("saves an edited band without JavaScript and keeps what the form does not edit", async () => {
+    const values = await mlopsFormValues();
+    values.idealProfile.openness.low = "60";
+    values.idealProfile.openness.high = "80";
+    const response = await postRoleForm(server, cookie, "/roles/mlops-engineer/edit", formFields(values));
+    expect(response.status).toBe(303);
+    expect(response.headers.get("Location")).toBe("/roles/mlops-engineer?imported=saved");
+    const file = (await exportRole(server, cookie, "mlops-engineer")) as RoleFile;
+    expect(file.idealProfile?.openness).toMatchObject({ low: 60, high: 80 });
+    expect(file.questions).toHaveLength(4);
+    expect(file.transitions).toHaveLength(5);
+  });
+
+  it("refuses a band whose low is above its high with the error by the field, changing nothing", async () => {
+    const values = await mlopsFormValues();
+    values.idealProfile.extraversion.low = "90";
+    const before = await libraryChecksum(server.db);
+    const response = await postRoleForm(server, cookie, "/roles/mlops-engineer/edit", formFields(values));
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toMatch(/id="f-idealProfile\.extraversion\.high-error"[^>]*>must be at least low/);
+    expect(await libraryChecksum(server.db)).toBe(before);
+  });
+
+  it("removes a cleared question and adds one typed into the blank row", async () => {
+    const values = await mlopsFormValues();
+    const blank = values.questions.at(-1);
+    if (!blank) throw new Error("the form ends with a blank question");
+    values.questions[0] = { ...blank, traits: [] };
+    blank.text = { en: "Tell me about a rollback you led.", es: "" };
+    blank.traits = ["emotional_stability"];
+    blank.anchors = { emotional_stability: { "1": { en: "Panicked", es: "" }, "3": { en: "Coped", es: "" }, "5": { en: "Calm and clear", es: "" } } };
+    const response = await postRoleForm(server, cookie, "/roles/mlops-engineer/edit", formFields(values));
+    expect(response.status).toBe(303);
+    const file = (await exportRole(server, cookie, "mlops-engineer")) as RoleFile;
+    expect(file.questions).toHaveLength(4);
+    expect(file.questions.at(-1)).toMatchObject({ text: { en: "Tell me about a rollback you led." }, traits: ["emotional_stability"] });
+  });
+
+  it("creates a new role and refuses a slug that is taken", async () => {
+    const values = roleToFormValues(null);
+    Object.assign(values, { name: "Site Reliability Engineer", slug: "site-reliability-engineer", family: "Platform & Infrastructure", contentLanguage: "en" });
+    const created = await postRoleForm(server, cookie, "/roles/new", formFields(values));
+    expect(created.status).toBe(303);
+    const again = await postRoleForm(server, cookie, "/roles/new", formFields(values));
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("Another role already uses this slug");
+  });
+});

@@ -1,0 +1,140 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { TraitkitDb } from "../../../db/connection";
+import { REPO_ROOT } from "./test-server";
+
+/*
+ * README.md's "Who may do what" table (between the access-matrix markers),
+ * parsed, and the routes app/routes defines. Tests take both from here so the
+ * README stays the one source of who may do what.
+ */
+
+export const ROLES = ["anonymous", "interviewer", "recruiter", "candidate link"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** One table cell: its text, every status code it names, and the redirect target after `→`, if any. */
+export type Cell = { text: string; codes: number[]; location: string | null };
+export type MatrixRow = { route: string; method: string; cells: Record<Role, Cell> };
+
+const START = "<!-- access-matrix:start -->";
+const END = "<!-- access-matrix:end -->";
+
+function tableCells(line: string): string[] {
+  return line
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split("|")
+    .map((cell) => cell.trim().replaceAll("`", ""));
+}
+
+function parseCell(text: string, first: Cell | undefined): Cell {
+  if (text === "same") {
+    if (!first) throw new Error(`"same" in the first role column`);
+    return first;
+  }
+  const codes = [...text.matchAll(/\b([1-5]\d\d)\b/g)].map((m) => Number(m[1]));
+  if (codes.length === 0) throw new Error(`No status code in access-table cell "${text}"`);
+  const location = /→\s*(\/[^\s(),]*)/.exec(text)?.[1] ?? null;
+  return { text, codes, location };
+}
+
+export function parseMatrix(readme: string): MatrixRow[] {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error("README.md has no access-matrix markers");
+  const lines = readme
+    .slice(start + START.length, end)
+    .split("\n")
+    .filter((line) => line.trim().startsWith("|"));
+  const [header, separator, ...body] = lines;
+  if (!header || !separator) throw new Error("The access table has no header");
+  const columns = tableCells(header);
+  if (JSON.stringify(columns) !== JSON.stringify(["route", "method", ...ROLES])) {
+    throw new Error(`Unexpected access-table columns: ${columns.join(", ")}`);
+  }
+  return body.map((line) => {
+    const [route, method, ...texts] = tableCells(line);
+    if (!route || !method || texts.length !== ROLES.length) throw new Error(`Bad access-table row: ${line}`);
+    const parsed: Cell[] = [];
+    for (const text of texts) parsed.push(parseCell(text, parsed[0]));
+    const [anonymous, interviewer, recruiter, candidateLink] = parsed;
+    if (!anonymous || !interviewer || !recruiter || !candidateLink) throw new Error(`Bad access-table row: ${line}`);
+    return { route, method: method.toUpperCase(), cells: { anonymous, interviewer, recruiter, "candidate link": candidateLink } };
+  });
+}
+
+export function readMatrix(): MatrixRow[] {
+  return parseMatrix(fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8"));
+}
+
+/** Remix flat-route file names to URL patterns: `roles.$slug` → `/roles/:slug`, `_index` → `/`. */
+export function routePattern(fileName: string): string {
+  const segments = fileName
+    .split(".")
+    .filter((segment) => segment !== "_index" && segment !== "route" && !/^_[^_]/.test(segment))
+    .map((segment) => segment.replace(/_$/, ""))
+    .map((segment) => (segment.startsWith("$") ? `:${segment.slice(1)}` : segment));
+  return `/${segments.join("/")}`;
+}
+
+export type RouteFile = { file: string; pattern: string; hasAction: boolean };
+
+/** Every route module in app/routes (flat files and folders with a route.tsx). */
+export function routeFiles(): RouteFile[] {
+  const dir = path.join(REPO_ROOT, "app", "routes");
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry): RouteFile[] => {
+    let file: string;
+    let name: string;
+    if (entry.isDirectory()) {
+      const inner = ["route.tsx", "route.ts"].find((f) => fs.existsSync(path.join(dir, entry.name, f)));
+      if (!inner) return [];
+      file = path.join(entry.name, inner);
+      name = entry.name;
+    } else if (/\.(tsx|ts)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
+      file = entry.name;
+      name = entry.name.replace(/\.(tsx|ts)$/, "");
+    } else {
+      return [];
+    }
+    const source = fs.readFileSync(path.join(dir, file), "utf8");
+    const hasAction = /export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b/.test(source);
+    return [{ file, pattern: routePattern(name), hasAction }];
+  });
+}
+
+/** A concrete URL path for a table route: the demo's MLOps Engineer role, MLflow skill profile, first kit and first candidate. */
+export async function concretePath(db: TraitkitDb, route: string): Promise<string> {
+  let concrete = route.replace("/roles/:slug", "/roles/mlops-engineer").replace("/skills/:slug", "/skills/mlflow");
+  if (concrete.includes("/kits/:id")) {
+    const kit = await db.selectFrom("kits").select("id").orderBy("id").executeTakeFirst();
+    if (!kit) throw new Error("The demo data has no kit for /kits/:id");
+    concrete = concrete.replace("/kits/:id", `/kits/${kit.id}`);
+  }
+  if (concrete.includes("/candidates/:id")) {
+    const candidate = await db.selectFrom("candidates").select("id").orderBy("id").executeTakeFirst();
+    if (!candidate) throw new Error("The demo data has no candidate for /candidates/:id");
+    concrete = concrete.replace("/candidates/:id", `/candidates/${candidate.id}`);
+  }
+  if (concrete.includes("/assessments/:id")) {
+    // The demo's blind case: interviewer1 is on the panel and has not started; the recruiter is not on it.
+    const assessment = await db
+      .selectFrom("assessments")
+      .innerJoin("candidates", "candidates.id", "assessments.candidate_id")
+      .select("assessments.id")
+      .where("candidates.name", "=", "Barbara Demo-Liskov")
+      .executeTakeFirst();
+    if (!assessment) throw new Error("The demo data has no blind-case assessment for /assessments/:id");
+    concrete = concrete.replace("/assessments/:id", `/assessments/${assessment.id}`);
+  }
+  return concrete;
+}
+
+/** `/roles/:slug` as a regular expression for a concrete path. */
+export function pathPattern(pattern: string): RegExp {
+  const escaped = pattern
+    .split("/")
+    .map((segment) => (segment.startsWith(":") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("/");
+  return new RegExp(`^${escaped}$`);
+}
