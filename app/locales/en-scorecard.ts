@@ -20,6 +20,8 @@ const enScorecard = {
   savedAt: "Saved at {{time}}",
   saving: "Saving…",
   notSaved: "Not saved — retrying",
+  notSavedInvalid: "Not saved: fix the marked fields",
+  notSavedSignedOut: "Not saved: you were signed out or taken off this panel. Reload the page.",
   locked: "This scorecard was submitted: it is read-only.",
   submittedAt: "Submitted at {{time}}. It is read-only; a recruiter can reopen it.",
   viewPanel: "See the panel's result",

@@ -22,6 +22,8 @@ const esScorecard: typeof enScorecard = {
   savedAt: "Guardado a las {{time}}",
   saving: "Guardando…",
   notSaved: "Sin guardar — reintentando",
+  notSavedInvalid: "Sin guardar: corregí los campos marcados",
+  notSavedSignedOut: "Sin guardar: se cerró tu sesión o ya no estás en este panel. Recargá la página.",
   locked: "Esta scorecard ya se envió: es de solo lectura.",
   submittedAt: "Enviada a las {{time}}. Es de solo lectura; un reclutador puede reabrirla.",
   viewPanel: "Ver el resultado del panel",

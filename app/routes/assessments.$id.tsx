@@ -21,6 +21,7 @@ import { showText } from "~/models/shown-text";
 import { DECISION_VALUES, decisionSchema } from "~/schemas/candidate";
 import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms.server";
+import { useFormatDate } from "~/utils/dates";
 import { getLanguage } from "~/utils/i18n.server";
 
 export const meta: MetaFunction = () => [{ title: "Assessment · Traitkit" }];
@@ -114,8 +115,9 @@ export default function AssessmentPage() {
   const { isRecruiter, myStatus, overview, kit, panel, addable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, i18n } = useTranslation();
-  const dateTime = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const { t } = useTranslation();
+  const format = useFormatDate();
+  const dateTime = (iso: string) => format(iso, "dateTime");
   const interviewerIds = panel ? Object.keys(panel.interviewerNames) : [];
 
   return (
@@ -369,7 +371,8 @@ export default function AssessmentPage() {
               ))}
             </ul>
           )}
-          <Form method="post" className="form-stack">
+          {/* Keyed on the decisions: a recorded decision leaves an empty form, not a ready duplicate. */}
+          <Form method="post" className="form-stack" key={overview.decisions.length}>
             <fieldset aria-describedby={actionData?.errors && "decision" in actionData.errors ? "decision-error" : undefined}>
               <legend>{t("assessments.decision")}</legend>
               <div className="recommendation-options">

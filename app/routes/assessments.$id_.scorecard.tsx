@@ -10,9 +10,10 @@ import { assessmentCandidateName, getOwnScorecard, loadScoringKit } from "~/mode
 import { handleScorecardPost } from "~/models/scorecard-post.server";
 import { showText } from "~/models/shown-text";
 import en from "~/locales/en";
-import { parseScorecardForm, scorecardToFormState, type ScorecardFormState } from "~/schemas/scorecard";
+import { EVIDENCE_MAX, NOTES_MAX, parseScorecardForm, scorecardToFormState, type ScorecardFormState } from "~/schemas/scorecard";
 import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/i18n.server";
+import { useFormatDate } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Scorecard · Traitkit" }];
 
@@ -63,7 +64,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "retrying" } | { kind: "locked" };
+type SaveState =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "retrying" }
+  | { kind: "invalid" }
+  | { kind: "signedOut" }
+  | { kind: "locked" };
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return typeof value === "object" && value !== null && Object.values(value).every((v) => typeof v === "string");
+}
 
 const RETRY_MS = [2000, 4000, 8000, 15000];
 const DEBOUNCE_MS = 800;
@@ -72,7 +84,12 @@ const DEBOUNCE_MS = 800;
  * Saves the form in the background a moment after each change, through the
  * autosave endpoint; keeps retrying while offline. A reload then finds it all.
  */
-function useAutosave(formRef: React.RefObject<HTMLFormElement | null>, url: string, enabled: boolean) {
+function useAutosave(
+  formRef: React.RefObject<HTMLFormElement | null>,
+  url: string,
+  enabled: boolean,
+  onInvalid: (errors: Record<string, string> | null) => void,
+) {
   const [state, setState] = useState<SaveState>({ kind: "idle" });
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const attempt = useRef(0);
@@ -87,11 +104,21 @@ function useAutosave(formRef: React.RefObject<HTMLFormElement | null>, url: stri
     dirty.current = false;
     setState({ kind: "saving" });
     try {
-      const response = await fetch(url, { method: "POST", body, headers: { Accept: "application/json" } });
+      const response = await fetch(url, { method: "POST", body, headers: { Accept: "application/json" }, redirect: "manual" });
       if (response.status === 409) return setState({ kind: "locked" });
+      if (response.status === 400) {
+        // Retrying cannot fix invalid input: show why, by the fields, and wait for the next change.
+        const result: unknown = await response.json();
+        const errors = typeof result === "object" && result !== null && "errors" in result ? result.errors : {};
+        onInvalid(isStringRecord(errors) ? errors : {});
+        return setState({ kind: "invalid" });
+      }
+      // Signed out (a redirect to /login) or taken off the panel: a retry would not help either.
+      if (response.type === "opaqueredirect" || response.status === 401 || response.status === 404) return setState({ kind: "signedOut" });
       if (!response.ok) throw new Error(`status ${response.status}`);
       const result = (await response.json()) as { updatedAt?: string };
       attempt.current = 0;
+      onInvalid(null);
       setState({ kind: "saved", at: result.updatedAt ?? new Date().toISOString() });
     } catch {
       dirty.current = true;
@@ -100,7 +127,7 @@ function useAutosave(formRef: React.RefObject<HTMLFormElement | null>, url: stri
       attempt.current += 1;
       timer.current = setTimeout(() => void save(), delay);
     }
-  }, [formRef, url, enabled]);
+  }, [formRef, url, enabled, onInvalid]);
 
   const schedule = useCallback(() => {
     dirty.current = true;
@@ -149,20 +176,24 @@ function useErrorText() {
   };
 }
 
-function formatTime(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+function useFormatTime(): (iso: string) => string {
+  const format = useFormatDate();
+  return (iso) => format(iso, "time");
 }
 
 function SaveStatus({ state, fallbackAt }: { state: SaveState; fallbackAt: string | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const formatTime = useFormatTime();
   let text: string | null = null;
   if (state.kind === "saving") text = t("scorecard.saving");
   else if (state.kind === "retrying") text = t("scorecard.notSaved");
   else if (state.kind === "locked") text = t("scorecard.locked");
-  else if (state.kind === "saved") text = t("scorecard.savedAt", { time: formatTime(state.at, i18n.language) });
-  else if (fallbackAt) text = t("scorecard.savedAt", { time: formatTime(fallbackAt, i18n.language) });
+  else if (state.kind === "invalid") text = t("scorecard.notSavedInvalid");
+  else if (state.kind === "signedOut") text = t("scorecard.notSavedSignedOut");
+  else if (state.kind === "saved") text = t("scorecard.savedAt", { time: formatTime(state.at) });
+  else if (fallbackAt) text = t("scorecard.savedAt", { time: formatTime(fallbackAt) });
   return (
-    <p className={`save-status${state.kind === "retrying" ? " save-status-warning" : ""}`} role="status" aria-live="polite" data-testid="save-status">
+    <p className={`save-status${["retrying", "invalid", "signedOut"].includes(state.kind) ? " save-status-warning" : ""}`} role="status" aria-live="polite" data-testid="save-status">
       {text}
     </p>
   );
@@ -172,12 +203,13 @@ export default function ScorecardPage() {
   const { assessmentId, candidateName, kit, card } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const formatTime = useFormatTime();
   const errorText = useErrorText();
   const formRef = useRef<HTMLFormElement>(null);
   const readOnly = card.status === "submitted";
-  const autosave = useAutosave(formRef, `/assessments/${assessmentId}/scorecard/autosave`, !readOnly);
   const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
+  const autosave = useAutosave(formRef, `/assessments/${assessmentId}/scorecard/autosave`, !readOnly, setClientErrors);
   const errors: Record<string, string> = clientErrors ?? actionData?.errors ?? {};
   const values: ScorecardFormState = actionData?.posted ?? card.state;
   const errorCount = Object.keys(errors).length;
@@ -194,7 +226,12 @@ export default function ScorecardPage() {
       event.preventDefault();
       setClientErrors(parsed.errors);
       const form = event.currentTarget;
-      requestAnimationFrame(() => form.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      requestAnimationFrame(() => {
+        // A group (ratings, recommendation) takes no focus itself: its first choice does.
+        const invalid = form.querySelector<HTMLElement>("[aria-invalid=true]");
+        const target = invalid instanceof HTMLFieldSetElement ? invalid.querySelector<HTMLElement>("input") : invalid;
+        target?.focus();
+      });
       return;
     }
     setClientErrors(null);
@@ -212,7 +249,7 @@ export default function ScorecardPage() {
       <p className="muted">{t("scorecard.kitLine", { kit: kit.name, version: kit.version })}</p>
       {readOnly ? (
         <div className="note">
-          <p>{card.submittedAt && t("scorecard.submittedAt", { time: formatTime(card.submittedAt, i18n.language) })}</p>
+          <p>{card.submittedAt && t("scorecard.submittedAt", { time: formatTime(card.submittedAt) })}</p>
           <Link to={`/assessments/${assessmentId}`}>{t("scorecard.viewPanel")}</Link>
         </div>
       ) : (
@@ -281,6 +318,7 @@ export default function ScorecardPage() {
                   id={`notes-${q.id}`}
                   name={`notes.${q.id}`}
                   rows={3}
+                  maxLength={NOTES_MAX}
                   defaultValue={values.notes[String(q.id)] ?? ""}
                   aria-invalid={fieldError(`notes.${q.id}`) ? true : undefined}
                   aria-describedby={fieldError(`notes.${q.id}`) ? `notes-${q.id}-error` : undefined}
@@ -327,6 +365,7 @@ export default function ScorecardPage() {
                         type="text"
                         id={`redFlagEvidence-${index}`}
                         name={`redFlagEvidence.${index}`}
+                        maxLength={EVIDENCE_MAX}
                         defaultValue={values.evidence[String(index)] ?? ""}
                         aria-invalid={evidenceError ? true : undefined}
                         aria-describedby={evidenceError ? `redFlagEvidence-${index}-error` : `redFlagEvidence-${index}-hint`}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { listAssessmentsFor } from "~/models/assessments.server";
 import { requireUser } from "~/utils/auth.server";
+import { useFormatDate } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Assessments · Traitkit" }];
 
@@ -18,8 +19,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function AssessmentList() {
   const { rows, page, hasMore, isRecruiter } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" }).format(new Date(iso));
+  const { t } = useTranslation();
+  const format = useFormatDate();
+  const date = (iso: string) => format(iso, "date");
   return (
     <>
       <h1>{isRecruiter ? t("assessmentList.allTitle") : t("assessmentList.myTitle")}</h1>

@@ -176,8 +176,11 @@ describe("accounts", () => {
   it("lets an interviewer read the role library but not the recruiter's pages", async () => {
     const page = await newPage();
     await signIn(page, baseURL, INTERVIEWER1);
-    await page.getByRole("heading", { level: 1, name: "Role library" }).waitFor();
+    // An interviewer starts from the assessments assigned to them.
+    await page.getByRole("heading", { level: 1, name: "My assessments" }).waitFor();
     await expect(page.getByText("Signed in as").textContent()).resolves.toBe(`Signed in as ${demoName(INTERVIEWER1)} · interviewer`);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Role library" }).click();
+    await page.getByRole("heading", { level: 1, name: "Role library" }).waitFor();
     await expect(page.locator("tbody tr").count()).resolves.toBeGreaterThan(0);
     const nav = page.getByRole("navigation", { name: "Main" });
     const interviewerLinks = await nav.getByRole("link").allTextContents();
@@ -238,8 +241,8 @@ describe("accounts", () => {
     await password.fill("quiet river lantern morning");
     await repeat.fill("quiet river lantern morning");
     await colleague.getByRole("button", { name: "Create my account" }).click();
-    await landsOn(colleague, "/roles");
-    await colleague.getByRole("heading", { level: 1, name: "Role library" }).waitFor();
+    await landsOn(colleague, "/assessments");
+    await colleague.getByRole("heading", { level: 1, name: "My assessments" }).waitFor();
     await expect(colleague.getByText("Signed in as").textContent()).resolves.toBe(`Signed in as ${colleagueName} · interviewer`);
     const colleagueLinks = await colleague.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents();
     expect(colleagueLinks).toContain("Role library");
@@ -280,7 +283,7 @@ describe("accounts", () => {
   it("ends a deactivated interviewer's session at their next page", async () => {
     const interviewer = await newPage();
     await signIn(interviewer, baseURL, INTERVIEWER2);
-    await interviewer.getByRole("heading", { level: 1, name: "Role library" }).waitFor();
+    await interviewer.getByRole("heading", { level: 1, name: "My assessments" }).waitFor();
     await expectAccessible(interviewer);
 
     const recruiter = await newPage();
@@ -315,7 +318,7 @@ describe("accounts", () => {
     await expect(recruiter.getByRole("status").textContent()).resolves.toBe("Reactivated.");
     await expect(row.locator("td").nth(2).textContent()).resolves.toBe("Active");
     await signIn(interviewer, baseURL, INTERVIEWER2);
-    await interviewer.getByRole("heading", { level: 1, name: "Role library" }).waitFor();
+    await interviewer.getByRole("heading", { level: 1, name: "My assessments" }).waitFor();
     await expectAccessible(interviewer);
   });
 });
