@@ -26,6 +26,8 @@ export function openSqlite(file: string): SQLite.Database {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
+  // Erased rows are overwritten with zeros in the file, not just unlinked (RELIABILITY.md G2).
+  sqlite.pragma("secure_delete = ON");
   assertPragmas(sqlite, file === ":memory:");
   return sqlite;
 }

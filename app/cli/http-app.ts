@@ -94,7 +94,9 @@ export async function createHttpApp(options: {
 
   app.use((req, res, next) => {
     if (isSafeMethod(req.method) || isSameOrigin(req)) return next();
-    logSecurityEvent({ event: "csrf.rejected", method: req.method, path: req.path });
+    // A report or invite link carries its token in the path: never in a log line.
+    const path = /^\/(r|invite)\//.test(req.path) ? req.path.replace(/\/[^/]+$/, "/…") : req.path;
+    logSecurityEvent({ event: "csrf.rejected", method: req.method, path });
     res.status(403).type("text/plain").send("Cross-origin request refused");
   });
 

@@ -3,6 +3,9 @@ import enRoleForm from "./en-role-form";
 import enAssessments, { enAssessmentList } from "./en-assessments";
 import enScorecard from "./en-scorecard";
 import enCandidates from "./en-candidates";
+import enRanking from "./en-ranking";
+import enPrivacy from "./en-privacy";
+import enReport from "./en-report";
 
 /** English UI text. Spanish (es.ts) must have the same keys: the type checks it. */
 const en = {
@@ -197,6 +200,9 @@ const en = {
   assessmentList: enAssessmentList,
   scorecard: enScorecard,
   candidates: enCandidates,
+  ranking: enRanking,
+  privacy: enPrivacy,
+  report: enReport,
   traits: {
     openness: "Openness",
     conscientiousness: "Conscientiousness",

@@ -4,6 +4,9 @@ import esRoleForm from "./es-role-form";
 import esAssessments, { esAssessmentList } from "./es-assessments";
 import esScorecard from "./es-scorecard";
 import esCandidates from "./es-candidates";
+import esRanking from "./es-ranking";
+import esPrivacy from "./es-privacy";
+import esReport from "./es-report";
 
 const es: Messages = {
   app: {
@@ -197,6 +200,9 @@ const es: Messages = {
   assessmentList: esAssessmentList,
   scorecard: esScorecard,
   candidates: esCandidates,
+  ranking: esRanking,
+  privacy: esPrivacy,
+  report: esReport,
   traits: {
     openness: "Apertura",
     conscientiousness: "Responsabilidad",

@@ -22,18 +22,23 @@ export type AuditAction =
   | "kit.version"
   | "candidate.create"
   | "candidate.update"
+  | "candidate.export"
+  | "candidate.erase"
   | "assessment.create"
   | "assessment.interviewer_add"
   | "assessment.interviewer_remove"
   | "scorecard.save"
   | "scorecard.submit"
   | "scorecard.reopen"
-  | "decision.record";
+  | "decision.record"
+  | "ranking.export"
+  | "report.publish"
+  | "report.revoke";
 
 export type AuditEntry = {
   actorUserId: number | null;
   action: AuditAction;
-  entityType: "user" | "invite" | "role" | "kit" | "candidate" | "assessment" | "scorecard" | "decision";
+  entityType: "user" | "invite" | "role" | "kit" | "candidate" | "assessment" | "scorecard" | "decision" | "report";
   entityId: number | string | null;
   details?: Record<string, string | number | boolean | null>;
 };

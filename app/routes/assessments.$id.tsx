@@ -23,6 +23,9 @@ import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.ser
 import { parseForm } from "~/utils/forms.server";
 import { useFormatDate } from "~/utils/dates";
 import { getLanguage } from "~/utils/i18n.server";
+import { ReportSection } from "~/components/report/ReportSection";
+import { loadAssessmentReportSection, publishReport, revokeReport } from "~/models/report.server";
+import { publishReportSchema, revokeReportSchema } from "~/schemas/report";
 
 export const meta: MetaFunction = () => [{ title: "Assessment · Traitkit" }];
 
@@ -70,6 +73,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       strengthsSeen: panel.strengthsSeen.map((s) => ({ count: s.count, text: showText(s.text, lang, kit.contentLanguage) })),
     },
     addable: choices.filter((c) => !assigned.has(c.id)),
+    // Fit charts and the candidate report links (issue 7).
+    report: await loadAssessmentReportSection(context.db, { assessmentId: access.id, kit, panel, isRecruiter }, new Date()),
   };
 }
 
@@ -104,6 +109,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!reopened) throw notFound();
     return redirect(`/assessments/${access.id}`, 303);
   }
+  if (intent === "publish") {
+    const parsed = parseForm(formData, publishReportSchema);
+    if (!parsed.ok) return data({ errors: parsed.errors, message: null, published: null }, { status: 400 });
+    const days = parsed.data.expiresInDays ?? null;
+    const expiresAt = days === null ? null : new Date(now.getTime() + days * 86_400_000);
+    const { token } = await publishReport(context.db, { assessmentId: access.id, language: parsed.data.language, expiresAt, actorId: user.id }, now);
+    // The token is shown this once and never stored: only its hash is.
+    return data({ errors: {}, message: null, published: { link: `${new URL(request.url).origin}/r/${token}`, expiresAt: expiresAt?.toISOString() ?? null } });
+  }
+  if (intent === "revoke") {
+    const parsed = parseForm(formData, revokeReportSchema);
+    if (!parsed.ok) throw new Response("Bad request", { status: 400 });
+    if (!(await revokeReport(context.db, { assessmentId: access.id, reportId: parsed.data.reportId, actorId: user.id }, now))) throw notFound();
+    return redirect(`/assessments/${access.id}`, 303);
+  }
   throw new Response("Unknown action", { status: 400 });
 }
 
@@ -112,7 +132,7 @@ function percent(value: number): string {
 }
 
 export default function AssessmentPage() {
-  const { isRecruiter, myStatus, overview, kit, panel, addable } = useLoaderData<typeof loader>();
+  const { isRecruiter, myStatus, overview, kit, panel, addable, report } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -356,6 +376,14 @@ export default function AssessmentPage() {
           )}
         </section>
       )}
+
+      <ReportSection
+        section={report}
+        isRecruiter={isRecruiter}
+        candidateName={overview.candidate.name}
+        published={actionData && "published" in actionData ? actionData.published : null}
+        errors={actionData && "published" in actionData ? actionData.errors : {}}
+      />
 
       {isRecruiter && (
         <section aria-labelledby="decision">

@@ -7,6 +7,8 @@ import { z } from "zod";
 import { FieldError } from "~/components/forms";
 import { createAssessment, interviewerChoices, kitVersionChoices } from "~/models/assessments.server";
 import { getCandidate, type CandidateAssessment } from "~/models/candidates.server";
+import { eraseCandidate } from "~/models/privacy.server";
+import { CandidatePrivacy } from "~/components/candidate-privacy";
 import { assessmentSchema } from "~/schemas/candidate";
 import { notFound, requireUser } from "~/utils/auth.server";
 
@@ -74,6 +76,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const candidate = await getCandidate(context.db, id.data);
   if (!candidate) throw notFound();
   const formData = await request.formData();
+  // Erasure (RELIABILITY.md G2): only with the confirmation box ticked; one transaction in the model.
+  if (formData.get("intent") === "erase") {
+    if (formData.get("confirm") !== "on") return data({ eraseError: "privacy.erase.confirmRequired" }, { status: 400 });
+    await eraseCandidate(context.db, candidate.id, user.id, new Date());
+    return redirect("/candidates", 303);
+  }
   if (formData.get("intent") !== "assessment") throw new Response("Unknown intent", { status: 400 });
   const form = readAssessmentForm(formData);
   if (!form.ok) return data<ActionData>({ errors: form.errors, values: form.values }, { status: 400 });
@@ -247,7 +255,8 @@ function NewAssessmentForm(props: {
 
 export default function CandidatePage() {
   const { candidate, kits, interviewers, saved } = useLoaderData<typeof loader>();
-  const posted = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const posted = actionData && "errors" in actionData ? actionData : undefined;
   const { t } = useTranslation();
   return (
     <>
@@ -292,6 +301,7 @@ export default function CandidatePage() {
           posted={posted}
         />
       </section>
+      <CandidatePrivacy candidateId={candidate.id} eraseError={actionData && "eraseError" in actionData ? actionData.eraseError : undefined} />
     </>
   );
 }

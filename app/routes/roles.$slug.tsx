@@ -347,6 +347,9 @@ export default function RolePage() {
           <Link className="button button-secondary" to={`/kits/new?role=${role.slug}&level=senior`}>
             {t("role.buildKit")}
           </Link>
+          <Link className="button button-secondary" to={`/roles/${role.slug}/candidates`}>
+            {t("ranking.link")}
+          </Link>
         </div>
       )}
       <p className="muted">

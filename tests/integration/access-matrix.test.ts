@@ -105,6 +105,14 @@ function unknownToken(): string {
   return crypto.randomBytes(32).toString("base64url");
 }
 
+/** Publishes a report of the assessment at `pathname` as the recruiter and returns its token, read from the page. */
+async function publishedReportToken(pathname: string): Promise<string> {
+  const response = await request(server.baseURL, pathname, { cookie: await cookieFor("recruiter"), form: { intent: "publish", language: "en" } });
+  const token = /\/r\/([A-Za-z0-9_-]{43})/.exec(await response.text())?.[1];
+  if (!token) throw new Error(`No report link in the answer to publishing on ${pathname}`);
+  return token;
+}
+
 /** The role form's fields as a browser posts them: dot paths, one entry per ticked box. */
 function formFields(values: unknown, prefix = "", out = new URLSearchParams()): URLSearchParams {
   if (Array.isArray(values) && values.every((v) => typeof v === "string")) {
@@ -327,7 +335,27 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
       }
       break;
     }
+    case "GET /r/:token": {
+      // A live link is published by the recruiter first; 404: a token nobody issued.
+      const token = code === 200 ? await publishedReportToken(await concretePath(server.db, "/assessments/:id")) : unknownToken();
+      return [{ label: code === 200 ? "live report link" : "unknown token", send: (cookie) => request(server.baseURL, `/r/${token}`, { cookie }) }];
+    }
     case "POST /assessments/:id": {
+      if (code === 200) {
+        const pathname = await concretePath(server.db, row.route);
+        return [
+          {
+            label: "publish a report",
+            send: (cookie) => request(server.baseURL, pathname, { cookie, form: { intent: "publish", language: "es", expiresInDays: "30" } }),
+            afterSuccess: async (response) => {
+              const token = /\/r\/([A-Za-z0-9_-]{43})/.exec(await response.text())?.[1] ?? "";
+              const hash = crypto.createHash("sha256").update(token).digest("hex");
+              const saved = await server.db.selectFrom("report_links").select("language").where("token_hash", "=", hash).executeTakeFirst();
+              expect(saved?.language).toBe("es");
+            },
+          },
+        ];
+      }
       if (code === 303 || code === 400) {
         const pathname = await concretePath(server.db, row.route);
         const reason = code === 303 ? `Matrix decision ${serial++}` : "";

@@ -614,8 +614,14 @@ describe("security headers (H1)", () => {
     );
   }
 
+  /** A live candidate-report token (/r/:token), published by the recruiter and read from the page. */
+  async function reportToken(): Promise<string> {
+    const published = await request(server.baseURL, await concretePath(server.db, "/assessments/:id"), { cookie: recruiterCookie, form: { intent: "publish", language: "en" } });
+    return /\/r\/([A-Za-z0-9_-]{43})/.exec(await published.text())?.[1] ?? "";
+  }
+
   async function fetchPage(row: MatrixRow): Promise<Response> {
-    const pathname = (await concretePath(server.db, row.route)).replace(":token", inviteToken);
+    const pathname = (await concretePath(server.db, row.route)).replace(":token", row.route === "/r/:token" ? await reportToken() : inviteToken);
     // Anonymous where the page is open to everyone (the sign-in page redirects a signed-in user), else the
     // recruiter, or interviewer1 where only a member of the panel may look (scorecards).
     const cookie = row.cells.anonymous.codes.includes(200)
@@ -648,7 +654,8 @@ describe("security headers (H1)", () => {
         expect(policy.get("base-uri")).toBe("'none'");
         expect(policy.get("frame-ancestors")).toBe("'none'");
         expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
-        expect(response.headers.get("Referrer-Policy")).toBe("same-origin");
+        // The candidate's report (/r/*) sends no referrer at all: its URL is the secret.
+        expect(response.headers.get("Referrer-Policy")).toBe(row.route.startsWith("/r/") ? "no-referrer" : "same-origin");
         const cacheControl = (response.headers.get("Cache-Control") ?? "").split(",").map((d) => d.trim());
         expect(cacheControl).toContain("no-store");
         expect(cacheControl.filter((d) => d !== "no-store")).toEqual([]);

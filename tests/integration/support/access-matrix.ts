@@ -71,7 +71,8 @@ export function readMatrix(): MatrixRow[] {
 /** Remix flat-route file names to URL patterns: `roles.$slug` → `/roles/:slug`, `_index` → `/`. */
 export function routePattern(fileName: string): string {
   const segments = fileName
-    .split(".")
+    .split(/\.(?![^[]*\])/) // a dot inside brackets (`ranking[.]csv`) is part of the segment
+    .map((segment) => segment.replace(/\[([^\]]*)\]/g, "$1"))
     .filter((segment) => segment !== "_index" && segment !== "route" && !/^_[^_]/.test(segment))
     .map((segment) => segment.replace(/_$/, ""))
     .map((segment) => (segment.startsWith("$") ? `:${segment.slice(1)}` : segment));
@@ -106,6 +107,20 @@ export function routeFiles(): RouteFile[] {
 /** A concrete URL path for a table route: the demo's MLOps Engineer role, MLflow skill profile, first kit and first candidate. */
 export async function concretePath(db: TraitkitDb, route: string): Promise<string> {
   let concrete = route.replace("/roles/:slug", "/roles/mlops-engineer").replace("/skills/:slug", "/skills/mlflow");
+  if (concrete === "/roles/mlops-engineer/compare") {
+    // Two candidates with a result for the role, chosen now (others may have been erased).
+    const assessed = await db
+      .selectFrom("assessment_results")
+      .innerJoin("assessments", "assessments.id", "assessment_results.assessment_id")
+      .select("assessments.candidate_id")
+      .distinct()
+      .where("assessment_results.role_slug", "=", "mlops-engineer")
+      .orderBy("assessments.candidate_id")
+      .limit(2)
+      .execute();
+    if (assessed.length < 2) throw new Error("The demo data has fewer than two assessed candidates for /roles/:slug/compare");
+    concrete = `${concrete}?c=${assessed.map((a) => a.candidate_id).join(",")}`;
+  }
   if (concrete.includes("/kits/:id")) {
     const kit = await db.selectFrom("kits").select("id").orderBy("id").executeTakeFirst();
     if (!kit) throw new Error("The demo data has no kit for /kits/:id");

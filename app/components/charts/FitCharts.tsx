@@ -1,0 +1,31 @@
+import { useTranslation } from "react-i18next";
+import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import type { FitCharts as FitChartsData } from "~/models/report.server";
+import { TraitBandChart } from "./TraitBandChart";
+import { TraitRadarChart } from "./TraitRadarChart";
+import { AreasToDevelop, TransitionFitChart } from "./TransitionFitChart";
+
+/** The radar, the per-trait chart, the areas to develop and the transition chart of one assessment. */
+export function FitCharts({ charts, seriesLabel }: { charts: FitChartsData; seriesLabel: string }): JSX.Element {
+  const { t } = useTranslation();
+  const scores: Partial<Record<TraitKey, number>> = {};
+  const band: Partial<Record<TraitKey, { low: number; high: number }>> = {};
+  for (const row of charts.traits) {
+    if (row.score !== null) scores[row.trait] = row.score;
+    if (row.band) band[row.trait] = { low: row.band.low, high: row.band.high };
+  }
+  const hasBand = TRAIT_KEYS.some((trait) => band[trait] !== undefined);
+  return (
+    <div className="fit-charts" data-testid="fit-charts">
+      <p data-testid="fit-line">
+        {charts.fit === null
+          ? t("report.charts.noFitLine")
+          : t("report.charts.fitLine", { fit: Math.round(charts.fit), coverage: Math.round(charts.coverage * 100) })}
+      </p>
+      <TraitRadarChart caption={t("report.charts.radarTitle")} band={hasBand ? band : null} series={[{ label: seriesLabel, scores }]} />
+      <TraitBandChart traits={charts.traits} />
+      {charts.hasProfile && <AreasToDevelop areas={charts.areas} heading={t("report.charts.areasForRole")} />}
+      <TransitionFitChart transitions={charts.transitions} />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import type { ChartTrait } from "~/models/report.server";
+import { useHydrated } from "~/utils/use-hydrated";
+
+/** Half the width of the score's mark on the 0–100 axis. */
+const MARK = 0.8;
+
+/**
+ * Per trait: the ideal band as a bar from low to high, the score as a dark
+ * mark on it, and the evidence (ratings) in the label. A trait not assessed
+ * has no mark, and says so; every number is in the table as well.
+ */
+export function TraitBandChart({ traits }: { traits: ChartTrait[] }): JSX.Element {
+  const { t } = useTranslation();
+  const hydrated = useHydrated();
+  const captionId = useId();
+  const data = traits.map((row) => ({
+    name: t(`traits.${row.trait}`),
+    band: row.band ? ([row.band.low, row.band.high] as [number, number]) : null,
+    mark: row.score === null ? null : ([Math.max(0, row.score - MARK), Math.min(100, row.score + MARK)] as [number, number]),
+    label: row.score === null ? t("report.charts.notAssessed") : `${Math.round(row.score)} (n=${row.evidence})`,
+  }));
+
+  return (
+    <figure className="chart chart-figure fit-chart" aria-labelledby={captionId}>
+      <figcaption id={captionId}>{t("report.charts.bandTitle")}</figcaption>
+      <p className="muted">{t("report.charts.bandReading")}</p>
+      <div className="chart-canvas" aria-hidden="true" data-testid="trait-band-chart">
+        {hydrated && (
+          <ResponsiveContainer width="100%" height={320}>
+            <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 110, bottom: 24, left: 24 }} barGap={0}>
+              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+              <XAxis type="number" xAxisId="v" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} />
+              <YAxis type="category" yAxisId="band" dataKey="name" width={170} />
+              <YAxis type="category" yAxisId="mark" dataKey="name" hide />
+              <Bar xAxisId="v" yAxisId="band" dataKey="band" fill="#bfdbfe" stroke="#2563eb" barSize={22} isAnimationActive={false} />
+              <Bar xAxisId="v" yAxisId="mark" dataKey="mark" fill="#1f2933" barSize={30} isAnimationActive={false}>
+                <LabelList dataKey="label" position="right" fill="#1f2933" />
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        )}
+      </div>
+      <div className="table-scroll">
+        <table data-testid="trait-band-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("report.charts.columns.trait")}</th>
+              <th scope="col" className="num">{t("report.charts.columns.low")}</th>
+              <th scope="col" className="num">{t("report.charts.columns.high")}</th>
+              <th scope="col" className="num">{t("report.charts.columns.weight")}</th>
+              <th scope="col" className="num">{t("report.charts.columns.score")}</th>
+              <th scope="col" className="num">{t("report.charts.columns.evidence")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {traits.map((row) => (
+              <tr key={row.trait} data-trait={row.trait}>
+                <th scope="row">{t(`traits.${row.trait}`)}</th>
+                <td className="num">{row.band ? row.band.low : t("report.charts.none")}</td>
+                <td className="num">{row.band ? row.band.high : t("report.charts.none")}</td>
+                <td className="num">{row.band ? row.band.weight : t("report.charts.none")}</td>
+                <td className="num">{row.score === null ? <span className="muted">{t("report.charts.notAssessed")}</span> : Math.round(row.score)}</td>
+                <td className="num">{row.evidence}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,159 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer } from "recharts";
+import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import { useHydrated } from "~/utils/use-hydrated";
+
+export type RadarSeries = { label: string; scores: Partial<Record<TraitKey, number>> };
+
+/** Colours with at least 3:1 contrast on white, told apart by shape too (dash patterns). */
+const SERIES_STYLES = [
+  { stroke: "#b45309", dash: undefined },
+  { stroke: "#6d28d9", dash: "6 3" },
+  { stroke: "#047857", dash: "2 3" },
+  { stroke: "#be123c", dash: "10 4 2 4" },
+] as const;
+
+const BAND_FILL = "#93c5fd";
+
+type Point = { x: number; y: number; value?: unknown };
+
+/**
+ * One series as a line through its assessed traits only: a trait without a
+ * score breaks the line instead of pulling it to the centre (a missing score is
+ * not a 0). Recharts calls this with the computed points.
+ */
+function seriesShape(style: (typeof SERIES_STYLES)[number]) {
+  return function SeriesShape(props: { points?: Point[] }) {
+    const points = props.points ?? [];
+    const known = points.map((p) => (typeof p.value === "number" && Number.isFinite(p.value) ? p : null));
+    const allKnown = known.every((p) => p !== null);
+    const segments: string[] = [];
+    known.forEach((p, i) => {
+      const next = known[(i + 1) % known.length];
+      if (p && next && (i + 1 < known.length || allKnown)) segments.push(`M${p.x},${p.y}L${next.x},${next.y}`);
+    });
+    return (
+      <g>
+        {allKnown && known.length > 2 && (
+          <polygon points={points.map((p) => `${p.x},${p.y}`).join(" ")} fill={style.stroke} fillOpacity={0.12} stroke="none" />
+        )}
+        <path d={segments.join("")} fill="none" stroke={style.stroke} strokeWidth={2.5} strokeDasharray={style.dash} />
+        {known.map((p, i) => (p ? <circle key={i} cx={p.x} cy={p.y} r={4} fill={style.stroke} /> : null))}
+      </g>
+    );
+  };
+}
+
+function formatScore(value: number | undefined): string | null {
+  return value === undefined || !Number.isFinite(value) ? null : String(Math.round(value));
+}
+
+/**
+ * Scores of one or more candidates over the ideal band, the band drawn as the
+ * area between its low and high ends. The chart is drawn after hydration only
+ * and hidden from assistive technology; the table beside it has every number.
+ */
+export function TraitRadarChart(props: {
+  caption: string;
+  band: Partial<Record<TraitKey, { low: number; high: number }>> | null;
+  series: RadarSeries[];
+}): JSX.Element {
+  const { caption, band, series } = props;
+  const { t } = useTranslation();
+  const hydrated = useHydrated();
+  const captionId = useId();
+  const notAssessed = t("report.charts.notAssessed");
+
+  const data = TRAIT_KEYS.map((trait) => {
+    const b = band?.[trait];
+    const row: Record<string, string | number | [number, number] | null> = {
+      name: t(`traits.${trait}`),
+      band: b ? [b.low, b.high] : null,
+    };
+    series.forEach((s, i) => {
+      const score = s.scores[trait];
+      row[`s${i}`] = score !== undefined && Number.isFinite(score) ? score : null;
+    });
+    return row;
+  });
+
+  let inside = 0;
+  let assessed = 0;
+  const first = series[0];
+  if (first) {
+    for (const trait of TRAIT_KEYS) {
+      const score = first.scores[trait];
+      const b = band?.[trait];
+      if (score === undefined || !Number.isFinite(score)) continue;
+      assessed += 1;
+      if (b && score >= b.low && score <= b.high) inside += 1;
+    }
+  }
+  const reading = band && series.length === 1 ? t("report.charts.radarReading", { inside, assessed }) : t("report.charts.radarReadingNoBand");
+
+  return (
+    <figure className="chart chart-figure fit-chart" aria-labelledby={captionId}>
+      <figcaption id={captionId}>{caption}</figcaption>
+      <p className="muted">{reading}</p>
+      <div className="chart-canvas radar-canvas" aria-hidden="true" data-testid="trait-radar-chart">
+        {hydrated && (
+          <ResponsiveContainer width="100%" height={420}>
+            <RadarChart data={data} outerRadius="76%" accessibilityLayer={false} margin={{ top: 16, right: 48, bottom: 16, left: 48 }}>
+              <PolarGrid />
+              <PolarAngleAxis dataKey="name" tick={{ fill: "#1f2933", fontSize: 13 }} />
+              <PolarRadiusAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} angle={90} tick={{ fill: "#52606d", fontSize: 11 }} />
+              {band && <Radar name={t("report.charts.band")} dataKey="band" fill={BAND_FILL} fillOpacity={0.55} stroke="#2563eb" strokeWidth={1} isAnimationActive={false} />}
+              {series.map((s, i) => {
+                const style = SERIES_STYLES[i % SERIES_STYLES.length] ?? SERIES_STYLES[0];
+                return (
+                  <Radar
+                    key={i}
+                    name={s.label}
+                    dataKey={`s${i}`}
+                    stroke={style.stroke}
+                    fill={style.stroke}
+                    shape={seriesShape(style)}
+                    isAnimationActive={false}
+                  />
+                );
+              })}
+              <Legend />
+            </RadarChart>
+          </ResponsiveContainer>
+        )}
+      </div>
+      <div className="table-scroll">
+        <table data-testid="trait-radar-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("report.charts.columns.trait")}</th>
+              {band && <th scope="col">{t("report.charts.band")}</th>}
+              {series.map((s, i) => (
+                <th key={i} scope="col" className="num">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {TRAIT_KEYS.map((trait) => {
+              const b = band?.[trait];
+              return (
+                <tr key={trait} data-trait={trait}>
+                  <th scope="row">{t(`traits.${trait}`)}</th>
+                  {band && <td>{b ? `${b.low}–${b.high}` : t("report.charts.none")}</td>}
+                  {series.map((s, i) => (
+                    <td key={i} className="num">
+                      {formatScore(s.scores[trait]) ?? <span className="muted">{notAssessed}</span>}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}

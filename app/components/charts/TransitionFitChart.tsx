@@ -1,0 +1,120 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import type { AreaToDevelop } from "~/domain/transitions";
+import type { ChartTransition } from "~/models/report.server";
+import { useHydrated } from "~/utils/use-hydrated";
+
+function whole(value: number): string {
+  return String(Math.round(value));
+}
+
+/** The areas to develop, largest weighted gap first (the order they come in). */
+export function AreasToDevelop({ areas, heading, level = 3 }: { areas: AreaToDevelop[]; heading: string; level?: 3 | 4 }): JSX.Element {
+  const { t } = useTranslation();
+  const Heading = level === 3 ? "h3" : "h4";
+  return (
+    <div className="areas-to-develop" data-testid="areas-to-develop">
+      <Heading>{heading}</Heading>
+      {areas.length === 0 ? (
+        <p className="muted">{t("report.charts.noAreas")}</p>
+      ) : (
+        <ol className="compact">
+          {areas.map((a) => (
+            <li key={a.trait} data-trait={a.trait}>
+              {t("report.charts.areaLine", {
+                trait: t(`traits.${a.trait}`),
+                score: whole(a.score),
+                low: a.low,
+                gap: whole(a.gap),
+                weighted: whole(a.weightedGap),
+              })}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Per career transition: the published fit % next to the candidate's own fit,
+ * which profile the own fit used, then the areas to develop for each target.
+ */
+export function TransitionFitChart({ transitions }: { transitions: ChartTransition[] }): JSX.Element {
+  const { t } = useTranslation();
+  const hydrated = useHydrated();
+  const captionId = useId();
+  const data = transitions.map((tr) => ({
+    name: tr.target,
+    published: tr.publishedFit,
+    own: tr.fit === null ? null : Math.round(tr.fit),
+    ownLabel: tr.fit === null ? t("report.charts.noFit") : `${Math.round(tr.fit)}%`,
+  }));
+  const best = transitions.reduce<ChartTransition | undefined>((top, tr) => (tr.fit !== null && (top?.fit == null || tr.fit > top.fit) ? tr : top), undefined);
+
+  if (transitions.length === 0) {
+    return (
+      <section className="fit-chart">
+        <h3>{t("report.charts.transitionTitle")}</h3>
+        <p className="muted">{t("report.charts.noTransitions")}</p>
+      </section>
+    );
+  }
+
+  return (
+    <figure className="chart chart-figure fit-chart" aria-labelledby={captionId}>
+      <figcaption id={captionId}>{t("report.charts.transitionTitle")}</figcaption>
+      <p className="muted">
+        {best && best.fit !== null
+          ? t("report.charts.transitionReadingBest", { target: best.target, fit: whole(best.fit), published: whole(best.publishedFit) })
+          : t("report.charts.transitionReading")}
+      </p>
+      <div className="chart-canvas" aria-hidden="true" data-testid="transition-fit-chart">
+        {hydrated && (
+          <ResponsiveContainer width="100%" height={Math.max(200, 70 * transitions.length + 60)}>
+            <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 64, bottom: 8, left: 24 }}>
+              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+              <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} />
+              <YAxis type="category" dataKey="name" width={190} />
+              <Bar dataKey="published" name={t("report.charts.published")} fill="#94a3b8" isAnimationActive={false}>
+                <LabelList dataKey="published" position="right" fill="#1f2933" formatter={(v: unknown) => `${String(v)}%`} />
+              </Bar>
+              <Bar dataKey="own" name={t("report.charts.yourFit")} fill="#b45309" isAnimationActive={false}>
+                <LabelList dataKey="ownLabel" position="right" fill="#1f2933" />
+              </Bar>
+              <Legend />
+            </BarChart>
+          </ResponsiveContainer>
+        )}
+      </div>
+      <div className="table-scroll">
+        <table data-testid="transition-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("report.charts.columns.target")}</th>
+              <th scope="col" className="num">{t("report.charts.columns.published")}</th>
+              <th scope="col" className="num">{t("report.charts.columns.yourFit")}</th>
+              <th scope="col" className="num">{t("report.charts.columns.coverage")}</th>
+              <th scope="col">{t("report.charts.columns.basis")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {transitions.map((tr, i) => (
+              <tr key={i}>
+                <th scope="row">{tr.target}</th>
+                <td className="num">{whole(tr.publishedFit)}%</td>
+                <td className="num">{tr.fit === null ? <span className="muted">{t("report.charts.noFit")}</span> : `${whole(tr.fit)}%`}</td>
+                <td className="num">{tr.basis === "unavailable" ? t("report.charts.none") : `${whole(tr.coverage * 100)}%`}</td>
+                <td>{t(`report.charts.basis.${tr.basis}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {transitions.map((tr, i) =>
+        tr.basis === "unavailable" ? null : <AreasToDevelop key={i} level={3} areas={tr.areas} heading={t("report.charts.areasFor", { target: tr.target })} />,
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,345 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
+import { computePanel, loadScoringKit } from "~/models/assessments.server";
+import { recordAudit } from "~/models/audit.server";
+import { traitRecord, type TraitKey } from "~/domain/traits";
+import { parseLocalized, type LocalizedText } from "~/schemas/localized";
+
+/*
+ * A candidate's data (GDPR access and portability, RELIABILITY.md G1) and its
+ * erasure (G2). The export holds every row with a foreign-key path to the
+ * candidate; the erasure deletes them in one transaction (the FK cascades do
+ * it from the candidates row) and leaves an audit entry of ids and counts only.
+ */
+
+export const CANDIDATE_EXPORT_FORMAT = "traitkit.candidate/v1";
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export type ExportedBand = { low: number; high: number; weight: number; statement: LocalizedText | null };
+
+export type ExportedScorecard = {
+  id: number;
+  interviewer: number;
+  status: "draft" | "submitted";
+  recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+  revision: number;
+  updatedAt: string;
+  /** null for a draft. */
+  submittedAt: string | null;
+  ratings: { questionId: number; trait: TraitKey; rating: number }[];
+  notes: { questionId: number; text: string }[];
+  observedStrengths: { strengthId: number; text: LocalizedText | null }[];
+  observedRedFlags: { redFlagId: number; text: LocalizedText | null; evidence: string | null }[];
+};
+
+export type ExportedResult = {
+  /** Per trait: the panel's score (0..100, unrounded) and its number of ratings; null when not assessed. */
+  traitScores: Record<TraitKey, { score: number; evidence: number } | null>;
+  /** Fit (0..100, unrounded) with its coverage (0..1); null without an ideal profile or an assessed trait. */
+  fit: { value: number; coverage: number } | null;
+  submittedScorecards: number;
+  evidence: number;
+};
+
+/** The cached aggregate the ranking reads (assessment_results), as stored. */
+export type ExportedStoredResult = {
+  roleSlug: string;
+  fit: number | null;
+  coverage: number;
+  evidence: number;
+  submittedScorecards: number;
+  computedAt: string;
+  traits: Record<TraitKey, { score: number | null; evidence: number }>;
+};
+
+export type ExportedReportLink = {
+  id: number;
+  status: "active" | "revoked" | "expired";
+  language: "en" | "es";
+  createdBy: number;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+};
+
+export type ExportedAssessment = {
+  id: number;
+  /** The role's slug, as frozen in the kit version. */
+  role: string;
+  roleName: string;
+  kit: { kitId: number; kitVersionId: number; version: number; name: string; level: string };
+  createdBy: number | null;
+  createdAt: string;
+  /** The ideal profile frozen in the kit version, as in the role export; null when it froze none. */
+  idealProfile: Record<TraitKey, ExportedBand> | null;
+  questions: { id: number; position: number; text: LocalizedText | null; traits: TraitKey[] }[];
+  interviewers: { interviewer: number; addedAt: string }[];
+  scorecards: ExportedScorecard[];
+  result: ExportedResult;
+  storedResult: ExportedStoredResult | null;
+  decisions: { id: number; decision: "advance" | "hold" | "reject"; reason: string; decidedBy: number; decidedAt: string }[];
+  reportLinks: ExportedReportLink[];
+};
+
+export type ExportedAuditEntry = {
+  id: number;
+  at: string;
+  actor: number | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  details: string | null;
+};
+
+export type CandidateExport = {
+  format: typeof CANDIDATE_EXPORT_FORMAT;
+  exportedAt: string;
+  candidate: {
+    id: number;
+    name: string;
+    email: string | null;
+    roleSlug: string | null;
+    source: string | null;
+    notes: string | null;
+    createdBy: number | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  assessments: ExportedAssessment[];
+  /** Audit entries about the candidate, its assessments, scorecards, decisions and report links. */
+  audit: ExportedAuditEntry[];
+};
+
+function reportStatus(link: { expires_at: string | null; revoked_at: string | null }, now: Date): ExportedReportLink["status"] {
+  if (link.revoked_at !== null) return "revoked";
+  if (link.expires_at !== null && link.expires_at <= now.toISOString()) return "expired";
+  return "active";
+}
+
+async function exportAssessment(db: Executor, assessment: { id: number; kit_version_id: number; created_by: number | null; created_at: string }, now: Date): Promise<ExportedAssessment> {
+  const kit = await loadScoringKit(db, assessment.kit_version_id);
+  if (!kit) throw new Error(`Assessment ${assessment.id} has no kit version ${assessment.kit_version_id}`);
+  const [bands, interviewers, cards, decisions, links, stored, panel] = await Promise.all([
+    db.selectFrom("kit_version_traits").select(["trait", "low", "high", "weight", "statement"]).where("kit_version_id", "=", assessment.kit_version_id).execute(),
+    db.selectFrom("assessment_interviewers").select(["user_id", "added_at"]).where("assessment_id", "=", assessment.id).orderBy("added_at").orderBy("user_id").execute(),
+    db.selectFrom("scorecards").selectAll().where("assessment_id", "=", assessment.id).orderBy("id").execute(),
+    db.selectFrom("decisions").selectAll().where("assessment_id", "=", assessment.id).orderBy("decided_at").orderBy("id").execute(),
+    db
+      .selectFrom("report_links")
+      .select(["id", "language", "created_by", "created_at", "expires_at", "revoked_at"])
+      .where("assessment_id", "=", assessment.id)
+      .orderBy("id")
+      .execute(),
+    db.selectFrom("assessment_results").selectAll().where("assessment_id", "=", assessment.id).executeTakeFirst(),
+    computePanel(db, assessment.id, kit),
+  ]);
+  const cardIds = cards.map((c) => c.id);
+  const [ratings, notes, strengths, redFlags] =
+    cardIds.length === 0
+      ? [[], [], [], []]
+      : await Promise.all([
+          db.selectFrom("ratings").select(["scorecard_id", "kit_question_id", "trait", "rating"]).where("scorecard_id", "in", cardIds).orderBy("kit_question_id").orderBy("trait").execute(),
+          db.selectFrom("scorecard_notes").select(["scorecard_id", "kit_question_id", "notes"]).where("scorecard_id", "in", cardIds).orderBy("kit_question_id").execute(),
+          db
+            .selectFrom("observed_strengths")
+            .innerJoin("kit_strengths", "kit_strengths.id", "observed_strengths.kit_strength_id")
+            .select(["observed_strengths.scorecard_id", "observed_strengths.kit_strength_id", "kit_strengths.text"])
+            .where("observed_strengths.scorecard_id", "in", cardIds)
+            .orderBy("kit_strengths.position")
+            .execute(),
+          db
+            .selectFrom("observed_red_flags")
+            .innerJoin("kit_red_flags", "kit_red_flags.id", "observed_red_flags.kit_red_flag_id")
+            .select(["observed_red_flags.scorecard_id", "observed_red_flags.kit_red_flag_id", "observed_red_flags.evidence", "kit_red_flags.text"])
+            .where("observed_red_flags.scorecard_id", "in", cardIds)
+            .orderBy("kit_red_flags.position")
+            .execute(),
+        ]);
+
+  const band = (trait: TraitKey): ExportedBand => {
+    const row = bands.find((b) => b.trait === trait);
+    return row ? { low: row.low, high: row.high, weight: row.weight, statement: parseLocalized(row.statement) } : { low: 0, high: 100, weight: 1, statement: null };
+  };
+  const fit = panel.fit;
+  return {
+    id: assessment.id,
+    role: kit.roleSlug,
+    roleName: kit.roleName,
+    kit: { kitId: kit.kitId, kitVersionId: kit.kitVersionId, version: kit.version, name: kit.name, level: kit.level },
+    createdBy: assessment.created_by,
+    createdAt: assessment.created_at,
+    idealProfile: bands.length === 0 ? null : traitRecord(band),
+    questions: kit.questions.map((q) => ({ id: q.id, position: q.position, text: parseLocalized(q.text), traits: q.traits })),
+    interviewers: interviewers.map((i) => ({ interviewer: i.user_id, addedAt: i.added_at })),
+    scorecards: cards.map((card) => ({
+      id: card.id,
+      interviewer: card.interviewer_id,
+      status: card.status,
+      recommendation: card.recommendation,
+      revision: card.revision,
+      updatedAt: card.updated_at,
+      submittedAt: card.submitted_at,
+      ratings: ratings.filter((r) => r.scorecard_id === card.id).map((r) => ({ questionId: r.kit_question_id, trait: r.trait, rating: r.rating })),
+      notes: notes.filter((n) => n.scorecard_id === card.id).map((n) => ({ questionId: n.kit_question_id, text: n.notes })),
+      observedStrengths: strengths.filter((s) => s.scorecard_id === card.id).map((s) => ({ strengthId: s.kit_strength_id, text: parseLocalized(s.text) })),
+      observedRedFlags: redFlags
+        .filter((f) => f.scorecard_id === card.id)
+        .map((f) => ({ redFlagId: f.kit_red_flag_id, text: parseLocalized(f.text), evidence: f.evidence })),
+    })),
+    result: {
+      traitScores: traitRecord((trait) => {
+        const t = panel.traits[trait];
+        return t.status === "assessed" ? { score: t.score, evidence: t.evidence } : null;
+      }),
+      fit: fit !== null && fit.fit !== null ? { value: fit.fit, coverage: fit.coverage } : null,
+      submittedScorecards: panel.submittedCount,
+      evidence: panel.evidence,
+    },
+    storedResult: stored
+      ? {
+          roleSlug: stored.role_slug,
+          fit: stored.fit,
+          coverage: stored.coverage,
+          evidence: stored.evidence,
+          submittedScorecards: stored.submitted_scorecards,
+          computedAt: stored.computed_at,
+          traits: traitRecord((trait) => ({ score: stored[`${trait}_score`], evidence: stored[`${trait}_evidence`] })),
+        }
+      : null,
+    decisions: decisions.map((d) => ({ id: d.id, decision: d.decision, reason: d.reason, decidedBy: d.decided_by, decidedAt: d.decided_at })),
+    reportLinks: links.map((l) => ({
+      id: l.id,
+      status: reportStatus(l, now),
+      language: l.language,
+      createdBy: l.created_by,
+      createdAt: l.created_at,
+      expiresAt: l.expires_at,
+      revokedAt: l.revoked_at,
+    })),
+  };
+}
+
+/** Everything stored about a candidate, or undefined when there is no such candidate. */
+export async function exportCandidate(db: Executor, id: number, now: Date = new Date()): Promise<CandidateExport | undefined> {
+  const candidate = await db
+    .selectFrom("candidates")
+    .leftJoin("roles", "roles.id", "candidates.role_id")
+    .select([
+      "candidates.id",
+      "candidates.name",
+      "candidates.email",
+      "candidates.source",
+      "candidates.notes",
+      "candidates.created_by",
+      "candidates.created_at",
+      "candidates.updated_at",
+      "roles.slug as role_slug",
+    ])
+    .where("candidates.id", "=", id)
+    .executeTakeFirst();
+  if (!candidate) return undefined;
+  const assessmentRows = await db
+    .selectFrom("assessments")
+    .select(["id", "kit_version_id", "created_by", "created_at"])
+    .where("candidate_id", "=", id)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  const assessments: ExportedAssessment[] = [];
+  for (const row of assessmentRows) assessments.push(await exportAssessment(db, row, now));
+
+  const ids = {
+    assessment: assessments.map((a) => String(a.id)),
+    scorecard: assessments.flatMap((a) => a.scorecards.map((s) => String(s.id))),
+    decision: assessments.flatMap((a) => a.decisions.map((d) => String(d.id))),
+    report: assessments.flatMap((a) => a.reportLinks.map((l) => String(l.id))),
+  };
+  const audit = await db
+    .selectFrom("audit_log")
+    .select(["id", "at", "actor_user_id", "action", "entity_type", "entity_id", "details"])
+    .where((eb) => {
+      const about = [eb.and([eb("entity_type", "=", "candidate"), eb("entity_id", "=", String(id))])];
+      for (const [type, list] of Object.entries(ids)) {
+        if (list.length > 0) about.push(eb.and([eb("entity_type", "=", type), eb("entity_id", "in", list)]));
+      }
+      return eb.or(about);
+    })
+    .orderBy("id")
+    .execute();
+
+  return {
+    format: CANDIDATE_EXPORT_FORMAT,
+    exportedAt: now.toISOString(),
+    candidate: {
+      id: candidate.id,
+      name: candidate.name,
+      email: candidate.email,
+      roleSlug: candidate.role_slug,
+      source: candidate.source,
+      notes: candidate.notes,
+      createdBy: candidate.created_by,
+      createdAt: candidate.created_at,
+      updatedAt: candidate.updated_at,
+    },
+    assessments,
+    audit: audit.map((a) => ({
+      id: a.id,
+      at: a.at,
+      actor: a.actor_user_id,
+      action: a.action,
+      entityType: a.entity_type,
+      entityId: a.entity_id,
+      details: a.details,
+    })),
+  };
+}
+
+async function countWhereIn(
+  db: Executor,
+  table: "scorecards" | "decisions" | "report_links" | "assessment_results",
+  assessmentIds: number[],
+): Promise<number> {
+  if (assessmentIds.length === 0) return 0;
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("assessment_id", "in", assessmentIds)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Erases a candidate and everything that describes them in one transaction:
+ * deleting the candidates row cascades to assessments, panels, scorecards,
+ * ratings, notes, observations, decisions, report links and cached results
+ * (so the ranking forgets them at once). The audit log keeps a
+ * "candidate.erase" entry of ids and counts only. False when there is no such candidate.
+ */
+export async function eraseCandidate(db: Kysely<Database>, id: number, actorId: number, now: Date): Promise<boolean> {
+  return inTransaction(db, async (trx): Promise<boolean> => {
+    const assessments = await trx.selectFrom("assessments").select("id").where("candidate_id", "=", id).execute();
+    const assessmentIds = assessments.map((a) => a.id);
+    const [scorecards, decisions, reportLinks, results] = await Promise.all([
+      countWhereIn(trx, "scorecards", assessmentIds),
+      countWhereIn(trx, "decisions", assessmentIds),
+      countWhereIn(trx, "report_links", assessmentIds),
+      countWhereIn(trx, "assessment_results", assessmentIds),
+    ]);
+    const deleted = await trx.deleteFrom("candidates").where("id", "=", id).executeTakeFirst();
+    if (Number(deleted.numDeletedRows) !== 1) return false;
+    await recordAudit(
+      trx,
+      {
+        actorUserId: actorId,
+        action: "candidate.erase",
+        entityType: "candidate",
+        entityId: id,
+        details: { assessments: assessmentIds.length, scorecards, decisions, reportLinks, results },
+      },
+      now,
+    );
+    return true;
+  });
+}

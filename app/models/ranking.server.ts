@@ -1,0 +1,237 @@
+import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
+import type { Database } from "../../db/schema";
+import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import { DECISIONS, type Decision } from "~/models/assessments.server";
+import { RECOMMENDATIONS, type Recommendation } from "~/domain/scoring";
+import type { DecisionFilter } from "~/schemas/ranking";
+
+export { RECOMMENDATIONS, type Recommendation };
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export const RANKING_PAGE_SIZE = 50;
+
+export type RankingFilters = { decision: DecisionFilter; minCoverage: number };
+
+export type RankedCandidate = {
+  assessmentId: number;
+  candidateId: number;
+  name: string;
+  fit: number | null;
+  coverage: number;
+  evidence: number;
+  decision: Decision | null;
+  scores: Partial<Record<TraitKey, number>>;
+};
+
+type Scope = ExpressionBuilder<Database & { r: Database["assessment_results"]; a: Database["assessments"]; c: Database["candidates"] }, "r" | "a" | "c">;
+
+/** The latest decision of the row's assessment (decisions_assessment_idx). */
+function latestDecision(eb: Scope) {
+  return eb
+    .selectFrom("decisions")
+    .select("decisions.decision")
+    .whereRef("decisions.assessment_id", "=", "r.assessment_id")
+    .orderBy("decisions.decided_at", "desc")
+    .orderBy("decisions.id", "desc")
+    .limit(1);
+}
+
+/**
+ * Results of the role, one per candidate (their latest assessment of the role
+ * with a result), filtered. Reads only the stored aggregate: nothing is recomputed.
+ */
+function rankedBase(db: Executor, slug: string, filters: RankingFilters) {
+  let query = db
+    .selectFrom("assessment_results as r")
+    .innerJoin("assessments as a", "a.id", "r.assessment_id")
+    .innerJoin("candidates as c", "c.id", "a.candidate_id")
+    .where("r.role_slug", "=", slug)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            // CROSS JOIN keeps the candidate's assessments (assessments_candidate_idx)
+            // as the outer loop: a few rows per candidate, whatever the role's size.
+            .selectFrom("assessments as later")
+            .crossJoin("assessment_results as lr")
+            .select("later.id")
+            .whereRef("lr.assessment_id", "=", "later.id")
+            .whereRef("later.candidate_id", "=", "a.candidate_id")
+            .whereRef("lr.role_slug", "=", "r.role_slug")
+            .where((w) => w.or([w("later.created_at", ">", w.ref("a.created_at")), w.and([w("later.created_at", "=", w.ref("a.created_at")), w("later.id", ">", w.ref("a.id"))])])),
+        ),
+      ),
+    );
+  if (filters.minCoverage > 0) query = query.where("r.coverage", ">=", filters.minCoverage / 100);
+  if (filters.decision === "none") query = query.where((eb) => eb(latestDecision(eb), "is", null));
+  else if (filters.decision !== "any") {
+    const wanted = filters.decision;
+    query = query.where((eb) => eb(latestDecision(eb), "=", wanted));
+  }
+  return query;
+}
+
+function rankedSelect(db: Executor, slug: string, filters: RankingFilters) {
+  return (
+    rankedBase(db, slug, filters)
+      .select((eb) => [
+        "r.assessment_id",
+        "a.candidate_id",
+        "c.name",
+        "r.fit",
+        "r.coverage",
+        "r.evidence",
+        "r.openness_score",
+        "r.conscientiousness_score",
+        "r.extraversion_score",
+        "r.agreeableness_score",
+        "r.emotional_stability_score",
+        "r.relational_engagement_score",
+        latestDecision(eb).as("decision"),
+      ])
+      // Portable "fit desc nulls last": no fit (no trait assessed) comes last.
+      .orderBy((eb) => eb("r.fit", "is", null))
+      .orderBy("r.fit", "desc")
+      .orderBy("r.coverage", "desc")
+      .orderBy("r.assessment_id")
+  );
+}
+
+type RankedRow = {
+  assessment_id: number;
+  candidate_id: number;
+  name: string;
+  fit: number | null;
+  coverage: number;
+  evidence: number;
+  openness_score: number | null;
+  conscientiousness_score: number | null;
+  extraversion_score: number | null;
+  agreeableness_score: number | null;
+  emotional_stability_score: number | null;
+  relational_engagement_score: number | null;
+  decision: string | null;
+};
+
+function isDecision(value: string | null): value is Decision {
+  return value !== null && DECISIONS.some((d) => d === value);
+}
+
+function scoresOf(row: RankedRow): Partial<Record<TraitKey, number>> {
+  const all: Record<TraitKey, number | null> = {
+    openness: row.openness_score,
+    conscientiousness: row.conscientiousness_score,
+    extraversion: row.extraversion_score,
+    agreeableness: row.agreeableness_score,
+    emotional_stability: row.emotional_stability_score,
+    relational_engagement: row.relational_engagement_score,
+  };
+  const scores: Partial<Record<TraitKey, number>> = {};
+  for (const trait of TRAIT_KEYS) {
+    const value = all[trait];
+    if (value !== null) scores[trait] = value;
+  }
+  return scores;
+}
+
+function toRanked(row: RankedRow): RankedCandidate {
+  return {
+    assessmentId: row.assessment_id,
+    candidateId: row.candidate_id,
+    name: row.name,
+    fit: row.fit,
+    coverage: row.coverage,
+    evidence: row.evidence,
+    decision: isDecision(row.decision) ? row.decision : null,
+    scores: scoresOf(row),
+  };
+}
+
+/** The ranking query of one page (exported for the query-plan test). */
+export function rankingPageQuery(db: Executor, slug: string, filters: RankingFilters, page: number) {
+  return rankedSelect(db, slug, filters)
+    .limit(RANKING_PAGE_SIZE)
+    .offset((page - 1) * RANKING_PAGE_SIZE);
+}
+
+/** One page of the role's ranking and the number of ranked candidates. */
+export async function rankCandidates(
+  db: Executor,
+  slug: string,
+  filters: RankingFilters,
+  page: number,
+): Promise<{ rows: RankedCandidate[]; total: number; pageCount: number }> {
+  const { total } = await rankedBase(db, slug, filters)
+    .select((eb) => eb.fn.countAll<number>().as("total"))
+    .executeTakeFirstOrThrow();
+  const rows = await rankingPageQuery(db, slug, filters, page).execute();
+  return { rows: rows.map(toRanked), total: Number(total), pageCount: Math.max(1, Math.ceil(Number(total) / RANKING_PAGE_SIZE)) };
+}
+
+/** The whole ranking in rank order, in one query (the CSV). */
+export async function fullRanking(db: Executor, slug: string): Promise<RankedCandidate[]> {
+  const rows = await rankedSelect(db, slug, { decision: "any", minCoverage: 0 }).execute();
+  return rows.map(toRanked);
+}
+
+export const RANKING_CSV_HEADER = ["candidate_id", "fit", "coverage", ...TRAIT_KEYS, "decision"] as const;
+
+/** A CSV record per ranked candidate: empty cells for no fit, traits not assessed and no decision. */
+export function rankingCsvRecords(rows: RankedCandidate[]): (string | number)[][] {
+  return rows.map((row) => [
+    row.candidateId,
+    row.fit ?? "",
+    row.coverage,
+    ...TRAIT_KEYS.map((trait) => row.scores[trait] ?? ""),
+    row.decision ?? "",
+  ]);
+}
+
+export type RoleSummary = { id: number; slug: string; name: string; band: Partial<Record<TraitKey, { low: number; high: number }>> | null };
+
+/** The role by slug with its current ideal profile as bands, or undefined. */
+export async function roleForRanking(db: Executor, slug: string): Promise<RoleSummary | undefined> {
+  const role = await db.selectFrom("roles").select(["id", "slug", "name"]).where("slug", "=", slug).executeTakeFirst();
+  if (!role) return undefined;
+  const traits = await db.selectFrom("role_traits").select(["trait", "low", "high"]).where("role_id", "=", role.id).execute();
+  const band: Partial<Record<TraitKey, { low: number; high: number }>> = {};
+  for (const t of traits) band[t.trait] = { low: t.low, high: t.high };
+  return { id: role.id, slug: role.slug, name: role.name, band: traits.length === 0 ? null : band };
+}
+
+export type ComparedCandidate = RankedCandidate & { recommendations: Record<Recommendation, number> };
+
+export type Comparison = { ok: true; candidates: ComparedCandidate[] } | { ok: false; missing: number[] };
+
+/**
+ * The latest result of the role of each candidate, in the order asked, with
+ * the tally of their submitted scorecards' recommendations; or the ids that
+ * have no result for the role.
+ */
+export async function compareCandidates(db: Executor, slug: string, candidateIds: number[]): Promise<Comparison> {
+  const rows = await rankedSelect(db, slug, { decision: "any", minCoverage: 0 })
+    .where("a.candidate_id", "in", candidateIds)
+    .execute();
+  const byCandidate = new Map(rows.map((row) => [row.candidate_id, toRanked(row)]));
+  const missing = candidateIds.filter((id) => !byCandidate.has(id));
+  if (missing.length > 0) return { ok: false, missing };
+  const assessmentIds = rows.map((row) => row.assessment_id);
+  const tallies = await db
+    .selectFrom("scorecards")
+    .select((eb) => ["scorecards.assessment_id", "scorecards.recommendation", eb.fn.countAll<number>().as("n")])
+    .where("scorecards.assessment_id", "in", assessmentIds)
+    .where("scorecards.status", "=", "submitted")
+    .groupBy(["scorecards.assessment_id", "scorecards.recommendation"])
+    .execute();
+  const candidates = candidateIds.flatMap((id): ComparedCandidate[] => {
+    const ranked = byCandidate.get(id);
+    if (!ranked) return [];
+    const recommendations: Record<Recommendation, number> = { strong_no: 0, no: 0, yes: 0, strong_yes: 0 };
+    for (const t of tallies) {
+      if (t.assessment_id === ranked.assessmentId && t.recommendation !== null) recommendations[t.recommendation] += Number(t.n);
+    }
+    return [{ ...ranked, recommendations }];
+  });
+  return { ok: true, candidates };
+}

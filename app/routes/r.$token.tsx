@@ -1,0 +1,63 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { FitCharts } from "~/components/charts/FitCharts";
+import { loadCandidateReport } from "~/models/report.server";
+import reportStyles from "~/styles/report.css?url";
+import { notFound } from "~/utils/auth.server";
+
+/*
+ * The candidate's private report: no account, a secret link. An unknown,
+ * revoked or expired token all get the same 404. Nothing here names an
+ * interviewer, a note, a red flag, a recommendation, a decision or an id.
+ */
+
+const PRIVATE_HEADERS = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
+
+export const headers: HeadersFunction = () => PRIVATE_HEADERS;
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data: report }) => [
+  { title: report?.language === "es" ? "Perfil de entrevista · Traitkit" : "Interview profile · Traitkit" },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const token = params.token ?? "";
+  const report = /^[A-Za-z0-9_-]{43}$/.test(token) ? await loadCandidateReport(context.db, token, new Date()) : undefined;
+  if (!report) throw notFound();
+  return data(report, { headers: PRIVATE_HEADERS });
+}
+
+function ReportBody({ report }: { report: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const { t } = useTranslation();
+  const expires = report.expiresAt ? new Date(report.expiresAt).toISOString().slice(0, 10) : null;
+  return (
+    <article className="candidate-report" lang={report.language} data-testid="candidate-report">
+      <h1>{t("report.page.title")}</h1>
+      <p>{t("report.page.intro", { role: report.charts.roleName })}</p>
+      <p className="muted">{t("report.page.howToRead")}</p>
+      <FitCharts charts={report.charts} seriesLabel={t("report.charts.series")} />
+      <p className="muted report-footer">
+        {expires && <>{t("report.page.expires", { date: expires })} </>}
+        {t("report.page.print")}
+      </p>
+    </article>
+  );
+}
+
+export default function CandidateReportPage() {
+  const report = useLoaderData<typeof loader>();
+  const { i18n } = useTranslation();
+  const language = report.language;
+  // The report's own language, whatever the reader's interface language is.
+  const fixed = useMemo(() => i18n.cloneInstance({ lng: language }), [i18n, language]);
+  return (
+    <I18nextProvider i18n={fixed}>
+      <ReportBody report={report} />
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,161 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RANKING_PAGE_SIZE, rankCandidates, roleForRanking } from "~/models/ranking.server";
+import { DECISION_FILTERS, rankingQuery, roleSlugParam, type RankingQuery } from "~/schemas/ranking";
+import { notFound, requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.role.name} · Ranking · Traitkit` : "Not found · Traitkit" }];
+
+/** GET /roles/:slug/candidates — the role's assessed candidates by fit, from the stored results. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, { role: "recruiter" });
+  const slug = roleSlugParam.safeParse(params.slug);
+  if (!slug.success) throw notFound();
+  const role = await roleForRanking(context.db, slug.data);
+  if (!role) throw notFound();
+  const search = new URL(request.url).searchParams;
+  const query = rankingQuery.parse({ decision: search.get("decision") ?? undefined, minCoverage: search.get("minCoverage") ?? undefined, page: search.get("page") ?? undefined });
+  const { rows, total, pageCount } = await rankCandidates(context.db, role.slug, { decision: query.decision, minCoverage: query.minCoverage }, query.page);
+  return { role: { slug: role.slug, name: role.name }, query, rows, total, pageCount, firstRank: (query.page - 1) * RANKING_PAGE_SIZE + 1 };
+}
+
+function pageHref(slug: string, query: RankingQuery, page: number): string {
+  const params = new URLSearchParams();
+  if (query.decision !== "any") params.set("decision", query.decision);
+  if (query.minCoverage > 0) params.set("minCoverage", String(query.minCoverage));
+  if (page > 1) params.set("page", String(page));
+  const search = params.toString();
+  return `/roles/${slug}/candidates${search === "" ? "" : `?${search}`}`;
+}
+
+function percent(value: number): string {
+  return `${Math.round(value)}%`;
+}
+
+function Pagination({ slug, query, pageCount }: { slug: string; query: RankingQuery; pageCount: number }) {
+  const { t } = useTranslation();
+  const { page } = query;
+  return (
+    <nav aria-label={t("ranking.pagination.label")} className="actions pagination">
+      {page > 1 ? (
+        <Link to={pageHref(slug, query, Math.min(page - 1, pageCount))} rel="prev">
+          {t("ranking.pagination.previous")}
+        </Link>
+      ) : (
+        <span className="muted" aria-hidden="true">
+          {t("ranking.pagination.previous")}
+        </span>
+      )}
+      <span>{t("ranking.pagination.page", { page, pages: pageCount })}</span>
+      {page < pageCount ? (
+        <Link to={pageHref(slug, query, page + 1)} rel="next">
+          {t("ranking.pagination.next")}
+        </Link>
+      ) : (
+        <span className="muted" aria-hidden="true">
+          {t("ranking.pagination.next")}
+        </span>
+      )}
+    </nav>
+  );
+}
+
+export default function RankingPage() {
+  const { role, query, rows, total, pageCount, firstRank } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="muted">
+        <Link to="/roles">{t("roles.title")}</Link> / <Link to={`/roles/${role.slug}`}>{role.name}</Link> / {t("ranking.breadcrumb")}
+      </p>
+      <h1>{t("ranking.title", { role: role.name })}</h1>
+      <p className="lede">{t("ranking.intro")}</p>
+      <div className="actions">
+        <a className="button button-secondary" href={`/roles/${role.slug}/ranking.csv`} download>
+          {t("ranking.downloadCsv")}
+        </a>
+      </div>
+      <Form method="get" className="filters" aria-label={t("ranking.filters")}>
+        <div className="field">
+          <label htmlFor="ranking-decision">{t("ranking.decision")}</label>
+          <select id="ranking-decision" name="decision" defaultValue={query.decision} key={query.decision}>
+            {DECISION_FILTERS.map((d) => (
+              <option key={d} value={d}>
+                {t(`ranking.decisions.${d}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ranking-min-coverage">{t("ranking.minCoverage")}</label>
+          <input id="ranking-min-coverage" type="number" name="minCoverage" min={0} max={100} step={1} defaultValue={query.minCoverage} key={query.minCoverage} />
+        </div>
+        <button type="submit">{t("ranking.apply")}</button>
+      </Form>
+      <p aria-live="polite" className="muted" data-testid="ranking-count">
+        {t("ranking.count", { count: total })}
+      </p>
+      {total === 0 ? (
+        <p>{t("ranking.empty")}</p>
+      ) : rows.length === 0 ? (
+        <p>
+          {t("ranking.pageEmpty")} <Link to={pageHref(role.slug, query, 1)}>{t("ranking.firstPage")}</Link>
+        </p>
+      ) : (
+        <form method="get" action={`/roles/${role.slug}/compare`}>
+          <p className="muted" id="compare-hint">
+            {t("ranking.compareHint")}
+          </p>
+          <div className="table-scroll">
+            <table data-testid="ranking-table">
+              <caption>{t("ranking.caption", { role: role.name, page: query.page, pages: pageCount })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("ranking.columns.select")}</th>
+                  <th scope="col" className="num">
+                    {t("ranking.columns.rank")}
+                  </th>
+                  <th scope="col">{t("ranking.columns.name")}</th>
+                  <th scope="col" className="num">
+                    {t("ranking.columns.fit")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("ranking.columns.coverage")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("ranking.columns.evidence")}
+                  </th>
+                  <th scope="col">{t("ranking.columns.decision")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row, i) => (
+                  <tr key={row.assessmentId} data-candidate-id={row.candidateId}>
+                    <td>
+                      <input type="checkbox" name="c" value={row.candidateId} id={`compare-${row.candidateId}`} aria-label={t("ranking.selectCandidate", { name: row.name })} aria-describedby="compare-hint" />
+                    </td>
+                    <td className="num">{firstRank + i}</td>
+                    <th scope="row">
+                      <Link to={`/candidates/${row.candidateId}`}>{row.name}</Link>
+                    </th>
+                    <td className="num" data-testid="ranking-fit">
+                      {row.fit === null ? <span className="muted">{t("ranking.noFit")}</span> : percent(row.fit)}
+                    </td>
+                    <td className="num">{percent(row.coverage * 100)}</td>
+                    <td className="num">{row.evidence}</td>
+                    <td>{row.decision === null ? <span className="muted">{t("ranking.noDecision")}</span> : t(`ranking.decisions.${row.decision}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="actions">
+            <button type="submit">{t("ranking.compareSelected")}</button>
+          </div>
+        </form>
+      )}
+      {total > 0 && <Pagination slug={role.slug} query={query} pageCount={pageCount} />}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+/** The ranking's decision filter: any, one decision, or none recorded yet. */
+export const DECISION_FILTERS = ["any", "advance", "hold", "reject", "none"] as const;
+export type DecisionFilter = (typeof DECISION_FILTERS)[number];
+
+/** The role's slug from the URL. */
+export const roleSlugParam = z.string().min(1).max(200).regex(/^[a-z0-9][a-z0-9-]*$/);
+
+/** The ranking page's query string; anything odd falls back to the default. */
+export const rankingQuery = z.object({
+  decision: z.enum(DECISION_FILTERS).catch("any"),
+  minCoverage: z.coerce.number().int().min(0).max(100).catch(0),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type RankingQuery = z.output<typeof rankingQuery>;
+
+export const COMPARE_MIN = 2;
+export const COMPARE_MAX = 4;
+
+const candidateId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The candidates of a comparison from `c`, given repeated (`c=1&c=2`, the
+ * ranking's form) or as one comma list (`c=1,2`, the shareable address), or both.
+ * Duplicates count once.
+ */
+export function parseCompareIds(values: string[]):
+  | { ok: true; ids: number[] }
+  | { ok: false; reason: "badIds" }
+  | { ok: false; reason: "tooFew" | "tooMany"; count: number } {
+  const parts = values.flatMap((value) => value.split(",")).map((part) => part.trim()).filter((part) => part !== "");
+  const ids: number[] = [];
+  for (const part of parts) {
+    if (!/^\d+$/.test(part)) return { ok: false, reason: "badIds" };
+    const parsed = candidateId.safeParse(part);
+    if (!parsed.success) return { ok: false, reason: "badIds" };
+    if (!ids.includes(parsed.data)) ids.push(parsed.data);
+  }
+  if (ids.length < COMPARE_MIN) return { ok: false, reason: "tooFew", count: ids.length };
+  if (ids.length > COMPARE_MAX) return { ok: false, reason: "tooMany", count: ids.length };
+  return { ok: true, ids };
+}

@@ -1,0 +1,64 @@
+import fs from "node:fs";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { expectAccessible, signIn, useBrowser } from "./browser";
+
+const RECRUITER = "recruiter@demo.traitkit.test";
+
+/** A name and email no other test uses. */
+function uniqueCandidate(): { name: string; email: string } {
+  const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+  return { name: `Privacy Tester-${stamp}`, email: `privacy.${stamp}@example.com` };
+}
+
+describe("a candidate's data: export and erase", () => {
+  const { browser, baseURL } = useBrowser();
+  const contexts: BrowserContext[] = [];
+
+  async function newPage(email: string): Promise<Page> {
+    const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, baseURL, email);
+    return page;
+  }
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+
+  it("downloads the candidate's JSON, refuses an unconfirmed erase, then erases the candidate", async () => {
+    const person = uniqueCandidate();
+    const page = await newPage(RECRUITER);
+    await page.goto(`${baseURL}/candidates/new`);
+    await page.getByRole("heading", { level: 1, name: "Add a candidate" }).waitFor();
+    await page.getByLabel("Name", { exact: true }).fill(person.name);
+    await page.getByLabel("Email", { exact: true }).fill(person.email);
+    await page.getByRole("button", { name: "Add candidate" }).click();
+    await page.getByRole("heading", { level: 1, name: person.name }).waitFor();
+    const candidatePath = new URL(page.url()).pathname;
+    await page.getByRole("heading", { level: 2, name: "Personal data" }).waitFor();
+    await expectAccessible(page);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export data (JSON)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
+    const file: unknown = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+    expect(file).toMatchObject({ format: "traitkit.candidate/v1", candidate: { name: person.name, email: person.email }, assessments: [] });
+
+    // Without the box ticked, the server refuses and says so by the box.
+    await page.getByRole("button", { name: "Erase candidate" }).click();
+    await page.locator("#candidate-erase-confirm-error").getByText("Tick the box to confirm the erasure.").waitFor();
+    await expect(page.getByLabel("I understand that this cannot be undone").getAttribute("aria-invalid")).resolves.toBe("true");
+    await expectAccessible(page);
+
+    await page.getByLabel("I understand that this cannot be undone").check();
+    await page.getByRole("button", { name: "Erase candidate" }).click();
+    await page.waitForURL((url) => url.pathname === "/candidates");
+    await page.getByRole("heading", { level: 1, name: "Candidates" }).waitFor();
+    await expect(page.getByText(person.name).count()).resolves.toBe(0);
+    await expectAccessible(page);
+
+    const gone = await page.goto(`${baseURL}${candidatePath}`);
+    expect(gone?.status()).toBe(404);
+  });
+});

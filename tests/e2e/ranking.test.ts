@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { expectAccessible, signIn, useBrowser } from "./browser";
+
+const RECRUITER = "recruiter@demo.traitkit.test";
+const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
+const CSV_HEADER = "candidate_id,fit,coverage,openness,conscientiousness,extraversion,agreeableness,emotional_stability,relational_engagement,decision";
+
+describe("ranking and comparing candidates", () => {
+  const { browser, baseURL } = useBrowser();
+  const contexts: BrowserContext[] = [];
+
+  async function newPage(email: string): Promise<Page> {
+    const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, baseURL, email);
+    return page;
+  }
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+
+  it("opens the ranking from the MLOps role, compares three candidates and downloads the CSV", async () => {
+    const page = await newPage(RECRUITER);
+    await page.goto(`${baseURL}/roles/mlops-engineer`);
+    await page.getByRole("link", { name: "Candidates ranked by fit" }).click();
+    await page.getByRole("heading", { level: 1, name: "MLOps Engineer: candidates ranked by fit" }).waitFor();
+    await expectAccessible(page);
+
+    const table = page.getByTestId("ranking-table");
+    const rows = table.locator("tbody tr");
+    const firstRow = rows.first();
+    await expect(firstRow.getByRole("rowheader").textContent()).resolves.toBe("Ada Demo-Lovelace");
+    await expect(firstRow.getByTestId("ranking-fit").textContent()).resolves.toBe("100%");
+    expect(await rows.count()).toBeGreaterThanOrEqual(3);
+
+    // Tick the first three and compare them.
+    const names: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const row = rows.nth(i);
+      const name = (await row.getByRole("rowheader").textContent()) ?? "";
+      names.push(name);
+      await row.getByRole("checkbox", { name: `Compare ${name}` }).check();
+    }
+    const fits = await Promise.all([0, 1, 2].map((i) => rows.nth(i).getByTestId("ranking-fit").textContent()));
+    await page.getByRole("button", { name: "Compare selected" }).click();
+    await page.getByRole("heading", { level: 1, name: "MLOps Engineer: comparing candidates" }).waitFor();
+    // The shareable address: one comma list of the three ids.
+    expect(new URL(page.url()).pathname).toBe("/roles/mlops-engineer/compare");
+    expect(decodeURIComponent(new URL(page.url()).search)).toMatch(/^\?c=\d+,\d+,\d+$/);
+
+    const compare = page.getByTestId("compare-table");
+    const headers = await compare.locator("thead th[data-candidate-id]").allTextContents();
+    expect(headers).toEqual(names);
+    const fitCells = await compare.locator('tr[data-row="fit"] td').allTextContents();
+    expect(fitCells.slice(1)).toEqual(fits);
+    await page.getByTestId("trait-radar-chart").locator("svg").first().waitFor();
+    await expectAccessible(page);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "compare-three.png"), fullPage: true });
+
+    // The same address opened afresh shows the same comparison.
+    const shared = page.url();
+    await page.goto(shared);
+    expect(await page.getByTestId("compare-table").locator("thead th[data-candidate-id]").allTextContents()).toEqual(names);
+
+    // Back to the ranking and download the CSV.
+    await page.getByRole("link", { name: "Back to the ranking" }).click();
+    await page.getByTestId("ranking-table").waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the ranking (CSV)" }).click()]);
+    expect(download.suggestedFilename()).toBe("mlops-engineer-ranking.csv");
+    const file = await download.path();
+    const text = fs.readFileSync(file, "utf8");
+    expect(text.split("\n")[0]).toBe(CSV_HEADER);
+  });
+
+  it("explains a comparison of one candidate instead of failing", async () => {
+    const page = await newPage(RECRUITER);
+    const response = await page.goto(`${baseURL}/roles/mlops-engineer/compare?c=1`);
+    expect(response?.status()).toBe(400);
+    await page.getByText("Choose at least 2 candidates to compare").waitFor();
+    await expectAccessible(page);
+  });
+});

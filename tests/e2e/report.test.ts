@@ -1,0 +1,112 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { expectAccessible, signIn, useBrowser } from "./browser";
+
+/*
+ * Issue #7 in a browser: the recruiter sees the fit charts and publishes the
+ * candidate's report; the candidate opens the copied link in a fresh context
+ * (no account), with and without JavaScript; the recruiter revokes it and the
+ * link answers 404. axe on every page.
+ */
+
+const RECRUITER = "recruiter@demo.traitkit.test";
+const CANDIDATE = "Ada Demo-Lovelace";
+const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
+
+function screenshot(page: Page, name: string): Promise<Buffer> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith("__reactFiber")));
+}
+
+describe("the candidate's report", () => {
+  const { browser, baseURL } = useBrowser();
+  const contexts: BrowserContext[] = [];
+
+  async function newContext(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+    const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 }, ...options });
+    contexts.push(context);
+    return context;
+  }
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+
+  it("publishes, opens the link without an account, revokes, and the link is gone", async () => {
+    const recruiter = await (await newContext()).newPage();
+    await signIn(recruiter, baseURL, RECRUITER);
+    await recruiter.goto(`${baseURL}/assessments`);
+    await recruiter.getByTestId("assessment-list").getByRole("link", { name: CANDIDATE, exact: true }).first().click();
+    await recruiter.getByRole("heading", { level: 1, name: `Assessment of ${CANDIDATE}` }).waitFor();
+    await hydrated(recruiter);
+
+    // The recruiter's charts, drawn after hydration, with their tables.
+    const charts = recruiter.getByTestId("fit-charts-section");
+    await charts.getByTestId("trait-radar-chart").locator("svg.recharts-surface").first().waitFor();
+    await charts.getByTestId("trait-band-chart").locator("svg.recharts-surface").first().waitFor();
+    await expect(charts.getByTestId("trait-radar-table").locator("tbody tr").count()).resolves.toBe(6);
+    // Extraversion is not in the kit: missing, never 0.
+    await expect(charts.getByTestId("trait-radar-table").locator('tr[data-trait="extraversion"] td').last().textContent()).resolves.toBe("not assessed");
+    await expectAccessible(recruiter);
+
+    // Publish in English, without expiry; the link is shown once.
+    const section = recruiter.getByTestId("report-section");
+    await section.getByLabel("Report language").selectOption("en");
+    await section.getByRole("button", { name: "Publish report" }).click();
+    const linkField = section.getByTestId("report-link");
+    await linkField.waitFor();
+    const link = await linkField.inputValue();
+    expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{43}$/);
+    await section.locator('li[data-status="live"]').first().waitFor();
+    await expectAccessible(recruiter);
+    await charts.scrollIntoViewIfNeeded();
+    await screenshot(recruiter, "report-recruiter-assessment");
+
+    // The candidate: a fresh context, no session.
+    const candidateContext = await newContext();
+    const candidate = await candidateContext.newPage();
+    const response = await candidate.goto(link);
+    expect(response?.status()).toBe(200);
+    await candidate.getByRole("heading", { level: 1, name: "Your interview profile" }).waitFor();
+    await hydrated(candidate);
+    await candidate.getByTestId("trait-radar-chart").locator("svg.recharts-surface").first().waitFor();
+    await candidate.getByTestId("transition-fit-chart").locator("svg.recharts-surface").first().waitFor();
+    for (const table of ["trait-radar-table", "trait-band-table", "transition-table"]) {
+      await expect(candidate.getByTestId(table).isVisible()).resolves.toBe(true);
+    }
+    await expect(candidate.getByTestId("areas-to-develop").first().isVisible()).resolves.toBe(true);
+    const text = (await candidate.locator("main").textContent()) ?? "";
+    expect(text).not.toMatch(/Interviewer|recommend|decision|red flag/i);
+    expect(text).not.toContain(CANDIDATE);
+    await expectAccessible(candidate);
+    await screenshot(candidate, "report-candidate");
+    await candidate.getByTestId("trait-radar-chart").screenshot({ path: path.join(SCREENSHOTS, "report-candidate-radar.png") });
+    await candidate.emulateMedia({ media: "print" });
+    await screenshot(candidate, "report-candidate-print");
+    await candidate.pdf({ path: path.join(SCREENSHOTS, "report-candidate.pdf"), format: "A4", printBackground: true });
+    await candidate.emulateMedia({ media: "screen" });
+
+    // Without JavaScript: the tables, in the server's HTML.
+    const noJs = await (await newContext({ javaScriptEnabled: false })).newPage();
+    await noJs.goto(link);
+    await noJs.getByRole("heading", { level: 1, name: "Your interview profile" }).waitFor();
+    await expect(noJs.getByTestId("trait-radar-table").locator("tbody tr").count()).resolves.toBe(6);
+    await expect(noJs.getByTestId("transition-table").isVisible()).resolves.toBe(true);
+    await expectAccessible(noJs, { javaScriptEnabled: false });
+
+    // Revoke: the link then answers 404, like any unknown link.
+    await section.locator('li[data-status="live"]').first().getByRole("button", { name: /^Revoke/ }).click();
+    await section.locator('li[data-status="revoked"]').first().waitFor();
+    await expectAccessible(recruiter);
+    const gone = await candidate.goto(link);
+    expect(gone?.status()).toBe(404);
+    await candidate.getByRole("heading", { level: 1, name: "Not found" }).waitFor();
+    await expectAccessible(candidate);
+  });
+});

@@ -1,0 +1,293 @@
+import { parse } from "csv-parse/sync";
+import { CompiledQuery } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRAIT_KEYS, type TraitKey } from "../../app/domain/traits";
+import { rankingPageQuery } from "../../app/models/ranking.server";
+import { DEMO, request, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
+
+/*
+ * The ranking, its CSV and the comparison through the production build, checked
+ * against the stored results (assessment_results) read directly.
+ */
+
+const SLUG = "mlops-engineer";
+const HEADER = ["candidate_id", "fit", "coverage", ...TRAIT_KEYS, "decision"];
+const EXTRA = 300;
+
+let server: TestServer;
+let recruiterCookie: string;
+let interviewerCookie: string;
+
+type Stored = {
+  candidateId: number;
+  fit: number | null;
+  coverage: number;
+  scores: Record<TraitKey, number | null>;
+  decision: string | null;
+};
+
+/** Every result of the role straight from the table, with the latest decision, in the expected rank order. */
+async function storedRanking(): Promise<Stored[]> {
+  const rows = await server.db
+    .selectFrom("assessment_results")
+    .innerJoin("assessments", "assessments.id", "assessment_results.assessment_id")
+    .selectAll("assessment_results")
+    .select("assessments.candidate_id")
+    .where("assessment_results.role_slug", "=", SLUG)
+    .execute();
+  const decisions = await server.db.selectFrom("decisions").select(["assessment_id", "decision", "decided_at", "id"]).orderBy("decided_at").orderBy("id").execute();
+  const latest = new Map<number, string>();
+  for (const d of decisions) latest.set(d.assessment_id, d.decision);
+  const stored = rows.map((r) => ({
+    assessmentId: r.assessment_id,
+    candidateId: r.candidate_id,
+    fit: r.fit,
+    coverage: r.coverage,
+    scores: {
+      openness: r.openness_score,
+      conscientiousness: r.conscientiousness_score,
+      extraversion: r.extraversion_score,
+      agreeableness: r.agreeableness_score,
+      emotional_stability: r.emotional_stability_score,
+      relational_engagement: r.relational_engagement_score,
+    },
+    decision: latest.get(r.assessment_id) ?? null,
+  }));
+  stored.sort((a, b) => {
+    if ((a.fit === null) !== (b.fit === null)) return a.fit === null ? 1 : -1;
+    if (a.fit !== null && b.fit !== null && a.fit !== b.fit) return b.fit - a.fit;
+    if (a.coverage !== b.coverage) return b.coverage - a.coverage;
+    return a.assessmentId - b.assessmentId;
+  });
+  return stored;
+}
+
+function get(pathname: string, cookie = recruiterCookie): Promise<Response> {
+  return request(server.baseURL, pathname, { cookie });
+}
+
+/** Candidate ids of the ranking table's rows, in order. */
+function rankedIds(page: string): number[] {
+  const table = /<table data-testid="ranking-table">([\s\S]*?)<\/table>/.exec(page)?.[1] ?? "";
+  return [...table.matchAll(/<tr data-candidate-id="(\d+)"/g)].map((m) => Number(m[1]));
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  recruiterCookie = await signIn(server.baseURL, DEMO.recruiter);
+  interviewerCookie = await signIn(server.baseURL, DEMO.interviewer1);
+  // ~300 more results written directly: ties on fit, no fit, traits not assessed, decisions.
+  const kitVersion = await server.db.selectFrom("kit_versions").select("id").where("role_slug", "=", SLUG).orderBy("id").executeTakeFirstOrThrow();
+  const recruiterId = await userId(server.db, DEMO.recruiter);
+  const at = new Date("2026-01-01T00:00:00Z").toISOString();
+  await server.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < EXTRA; i++) {
+      const candidate = await trx
+        .insertInto("candidates")
+        .values({ name: `Ranked Load ${i}`, email: null, role_id: null, source: null, notes: null, created_by: recruiterId, created_at: at, updated_at: at })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const assessment = await trx
+        .insertInto("assessments")
+        .values({ candidate_id: candidate.id, kit_version_id: kitVersion.id, created_by: recruiterId, created_at: at })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const fit = i % 17 === 0 ? null : (i * 37) % 99; // below the demo's 100; many ties on fit, some with no fit
+      await trx
+        .insertInto("assessment_results")
+        .values({
+          assessment_id: assessment.id,
+          role_slug: SLUG,
+          fit: fit === null ? null : fit + 0.125,
+          coverage: fit === null ? 0 : ((i * 13) % 11) / 10,
+          evidence: i % 9,
+          submitted_scorecards: 1,
+          computed_at: at,
+          openness_score: i % 3 === 0 ? null : (i * 7) % 100,
+          conscientiousness_score: (i * 11) % 100,
+          extraversion_score: i % 5 === 0 ? null : 50,
+          agreeableness_score: 61.5,
+          emotional_stability_score: null,
+          relational_engagement_score: (i * 3) % 100,
+        })
+        .execute();
+      if (i % 4 === 0) {
+        await trx
+          .insertInto("decisions")
+          .values({ assessment_id: assessment.id, decision: i % 8 === 0 ? "advance" : "reject", reason: "load", decided_by: recruiterId, decided_at: at })
+          .execute();
+      }
+    }
+  });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("the ranking CSV", () => {
+  it("matches the stored results row by row, in rank order, and is audited", async () => {
+    const response = await get(`/roles/${SLUG}/ranking.csv`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toMatch(/^text\/csv/);
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="${SLUG}-ranking.csv"`);
+    const records: string[][] = parse(await response.text());
+    const [header, ...rows] = records;
+    expect(header).toEqual(HEADER);
+    const stored = await storedRanking();
+    expect(rows).toHaveLength(stored.length);
+    expect(rows.length).toBeGreaterThanOrEqual(EXTRA + 7);
+    rows.forEach((row, i) => {
+      const want = stored[i];
+      if (!want) throw new Error(`No stored result for CSV row ${i}`);
+      const cells = Object.fromEntries(HEADER.map((name, j) => [name, row[j]]));
+      expect(Number(cells.candidate_id), `row ${i}`).toBe(want.candidateId);
+      // Full precision: the number as stored, empty when there is no fit.
+      expect(cells.fit, `row ${i} fit`).toBe(want.fit === null ? "" : String(want.fit));
+      expect(Number(cells.coverage), `row ${i} coverage`).toBe(want.coverage);
+      for (const trait of TRAIT_KEYS) {
+        const score = want.scores[trait];
+        expect(cells[trait], `row ${i} ${trait}`).toBe(score === null ? "" : String(score));
+      }
+      expect(cells.decision, `row ${i} decision`).toBe(want.decision ?? "");
+    });
+    const audit = await server.db.selectFrom("audit_log").select(["entity_type", "details"]).where("action", "=", "ranking.export").execute();
+    expect(audit.length).toBeGreaterThanOrEqual(1);
+    expect(audit[0]?.entity_type).toBe("role");
+  });
+
+  it("puts the demo's strong fit first and the results without a fit last; not-assessed traits are empty cells", async () => {
+    const records: string[][] = parse(await (await get(`/roles/${SLUG}/ranking.csv`)).text());
+    const rows = records.slice(1);
+    const ada = await server.db.selectFrom("candidates").select("id").where("name", "=", "Ada Demo-Lovelace").executeTakeFirstOrThrow();
+    expect(Number(rows[0]?.[0])).toBe(ada.id);
+    const fits = rows.map((r) => r[1]);
+    const firstEmpty = fits.indexOf("");
+    expect(firstEmpty).toBeGreaterThan(0);
+    expect(fits.slice(firstEmpty).every((f) => f === "")).toBe(true);
+    const numeric = fits.slice(0, firstEmpty).map(Number);
+    expect(numeric).toEqual([...numeric].sort((a, b) => b - a));
+    // Emotional stability is never assessed in the extra results: an empty cell, never 0.
+    const column = HEADER.indexOf("emotional_stability");
+    expect(rows.filter((r) => r[column] === "").length).toBeGreaterThanOrEqual(EXTRA);
+    // Ties on fit are ordered by coverage, highest first.
+    for (let i = 1; i < rows.length; i++) {
+      const [prev, cur] = [rows[i - 1], rows[i]];
+      if (prev && cur && prev[1] !== "" && prev[1] === cur[1]) expect(Number(prev[2])).toBeGreaterThanOrEqual(Number(cur[2]));
+    }
+  });
+});
+
+describe("the ranking page", () => {
+  it("pages 50 at a time through every result in rank order", async () => {
+    const stored = await storedRanking();
+    const pages = Math.ceil(stored.length / 50);
+    const seen: number[] = [];
+    for (let page = 1; page <= pages; page++) {
+      const response = await get(`/roles/${SLUG}/candidates?page=${page}`);
+      expect(response.status).toBe(200);
+      const ids = rankedIds(await response.text());
+      expect(ids.length).toBe(page < pages ? 50 : stored.length - 50 * (pages - 1));
+      seen.push(...ids);
+    }
+    expect(seen).toEqual(stored.map((s) => s.candidateId));
+  });
+
+  it("shows Ada Demo-Lovelace first with a 100% fit", async () => {
+    const page = await (await get(`/roles/${SLUG}/candidates`)).text();
+    expect(page).toMatch(/<caption>/);
+    const firstRow = /<tr data-candidate-id="\d+">([\s\S]*?)<\/tr>/.exec(page)?.[1] ?? "";
+    expect(firstRow).toContain("Ada Demo-Lovelace");
+    expect(firstRow).toContain("100%");
+  });
+
+  it("filters by decision and minimum coverage", async () => {
+    const stored = await storedRanking();
+    const advance = stored.filter((s) => s.decision === "advance").map((s) => s.candidateId);
+    expect(rankedIds(await (await get(`/roles/${SLUG}/candidates?decision=advance`)).text())).toEqual(advance.slice(0, 50));
+    const none = stored.filter((s) => s.decision === null).map((s) => s.candidateId);
+    expect(rankedIds(await (await get(`/roles/${SLUG}/candidates?decision=none`)).text())).toEqual(none.slice(0, 50));
+    const covered = stored.filter((s) => s.coverage >= 0.8).map((s) => s.candidateId);
+    expect(rankedIds(await (await get(`/roles/${SLUG}/candidates?minCoverage=80`)).text())).toEqual(covered.slice(0, 50));
+  });
+
+  it("reads the results through the (role_slug, fit, coverage) index", async () => {
+    const compiled = rankingPageQuery(server.db, SLUG, { decision: "any", minCoverage: 0 }, 1).compile();
+    const plan = await server.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
+    const details = plan.rows.map((row) => row.detail);
+    expect(details.some((d) => /SEARCH r USING (COVERING )?INDEX assessment_results_rank_idx \(role_slug=\?/.test(d)), details.join("\n")).toBe(true);
+    expect(details.filter((d) => /^SCAN /.test(d)), details.join("\n")).toEqual([]);
+  });
+});
+
+describe("access", () => {
+  it("answers 404 to an interviewer on the ranking, the CSV and the comparison", async () => {
+    for (const path of [`/roles/${SLUG}/candidates`, `/roles/${SLUG}/ranking.csv`, `/roles/${SLUG}/compare?c=1,2`]) {
+      const response = await get(path, interviewerCookie);
+      expect(response.status, path).toBe(404);
+      await response.body?.cancel();
+    }
+  });
+
+  it("answers 404 for an unknown role", async () => {
+    const response = await get("/roles/no-such-role/candidates");
+    expect(response.status).toBe(404);
+    await response.body?.cancel();
+  });
+});
+
+describe("the comparison", () => {
+  async function demoIds(names: string[]): Promise<number[]> {
+    const rows = await server.db.selectFrom("candidates").select(["id", "name"]).where("name", "in", names).execute();
+    return names.map((name) => {
+      const row = rows.find((r) => r.name === name);
+      if (!row) throw new Error(`No demo candidate ${name}`);
+      return row.id;
+    });
+  }
+
+  it("answers 400 with a message for 1 or 5 candidates, or one without a result", async () => {
+    const ids = (await storedRanking()).map((s) => s.candidateId);
+    const one = await get(`/roles/${SLUG}/compare?c=${ids[0]}`);
+    expect(one.status).toBe(400);
+    expect(await one.text()).toContain("Choose at least 2 candidates to compare");
+    const five = await get(`/roles/${SLUG}/compare?c=${ids.slice(0, 5).join(",")}`);
+    expect(five.status).toBe(400);
+    expect(await five.text()).toContain("Compare at most 4 candidates at a time");
+    const notAssessed = await server.db
+      .insertInto("candidates")
+      .values({ name: "Never Assessed", email: null, role_id: null, source: null, notes: null, created_by: null, created_at: "2026-01-01T00:00:00.000Z", updated_at: "2026-01-01T00:00:00.000Z" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const missing = await get(`/roles/${SLUG}/compare?c=${ids[0]},${notAssessed.id}`);
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain(`Candidate ${notAssessed.id} has no result for this role`);
+    const junk = await get(`/roles/${SLUG}/compare?c=abc,1`);
+    expect(junk.status).toBe(400);
+    await junk.body?.cancel();
+  });
+
+  it("shows three demo candidates in three columns with their stored fit", async () => {
+    const ids = await demoIds(["Ada Demo-Lovelace", "Grace Demo-Hopper", "Alan Demo-Turing"]);
+    const response = await get(`/roles/${SLUG}/compare?c=${ids.join(",")}`);
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    const table = /<table data-testid="compare-table">([\s\S]*?)<\/table>/.exec(page)?.[1] ?? "";
+    const columns = [...table.matchAll(/<th scope="col" class="num" data-candidate-id="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(columns).toEqual(ids);
+    const stored = await storedRanking();
+    const fitRow = /<tr data-row="fit">([\s\S]*?)<\/tr>/.exec(table)?.[1] ?? "";
+    for (const id of ids) {
+      const fit = stored.find((s) => s.candidateId === id)?.fit;
+      expect(fit).not.toBeNull();
+      expect(fitRow).toContain(`${Math.round(fit ?? 0)}%`);
+    }
+  });
+
+  it("takes repeated c values (the form without JavaScript) to the one shareable address", async () => {
+    const ids = await demoIds(["Ada Demo-Lovelace", "Grace Demo-Hopper"]);
+    const response = await get(`/roles/${SLUG}/compare?c=${ids[0]}&c=${ids[1]}`);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("Location")).toBe(`/roles/${SLUG}/compare?c=${ids.join(",")}`);
+  });
+});

@@ -1,0 +1,209 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publishReport } from "../../app/models/report.server";
+import { DEMO, request, rowCounts, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
+
+/*
+ * Issue #7, the candidate's private report through the production build:
+ * publish → a link that works without a session and shows nothing private;
+ * revoked, expired and unknown tokens answer the same 404; an interviewer
+ * cannot publish; the private headers.
+ */
+
+let server: TestServer;
+let recruiterCookie: string;
+let interviewerCookie: string;
+let assessmentId: number;
+let candidateId: number;
+let recruiterId: number;
+
+const SECRET_NOTE = "Private note: mentioned a salary of 99 thousand";
+const INTERVIEWER_NAMES = ["Ian Interviewer (demo)", "Inés Interviewer (demo)"];
+
+/** The candidate with a red flag, a decision and submitted scorecards. */
+const CANDIDATE = "Alan Demo-Turing";
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const db = server.db;
+  recruiterId = await userId(db, DEMO.recruiter);
+  const row = await db
+    .selectFrom("assessments")
+    .innerJoin("candidates", "candidates.id", "assessments.candidate_id")
+    .select(["assessments.id", "candidates.id as candidate_id"])
+    .where("candidates.name", "=", CANDIDATE)
+    .executeTakeFirstOrThrow();
+  assessmentId = row.id;
+  candidateId = row.candidate_id;
+  // A note on a submitted scorecard, to prove the report does not show it.
+  const card = await db.selectFrom("scorecards").select("id").where("assessment_id", "=", assessmentId).where("status", "=", "submitted").executeTakeFirstOrThrow();
+  const question = await db
+    .selectFrom("kit_questions")
+    .innerJoin("assessments", "assessments.kit_version_id", "kit_questions.kit_version_id")
+    .select("kit_questions.id")
+    .where("assessments.id", "=", assessmentId)
+    .orderBy("kit_questions.position")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("scorecard_notes")
+    .values({ scorecard_id: card.id, kit_question_id: question.id, notes: SECRET_NOTE })
+    .onConflict((oc) => oc.columns(["scorecard_id", "kit_question_id"]).doUpdateSet({ notes: SECRET_NOTE }))
+    .execute();
+  recruiterCookie = await signIn(server.baseURL, DEMO.recruiter);
+  interviewerCookie = await signIn(server.baseURL, DEMO.interviewer1);
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function publish(form: Record<string, string>): Promise<Response> {
+  return request(server.baseURL, `/assessments/${assessmentId}`, { cookie: recruiterCookie, form: { intent: "publish", ...form } });
+}
+
+function tokenIn(html: string): string {
+  const token = /\/r\/([A-Za-z0-9_-]{43})/.exec(html)?.[1];
+  if (!token) throw new Error("No report link on the page");
+  return token;
+}
+
+/** The test server's row counts, report links included. */
+async function counts(): Promise<Record<string, number>> {
+  const links = await server.db.selectFrom("report_links").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return { ...(await rowCounts(server.db)), report_links: Number(links.n) };
+}
+
+/** A 404 page as a reader sees it: the per-response CSP nonce aside. */
+function normalized(html: string, token: string): string {
+  return html.replace(/nonce="[^"]*"/g, 'nonce=""').replaceAll(token, "TOKEN");
+}
+
+describe("the candidate's report", () => {
+  let token: string;
+  let html: string;
+
+  it("publishes a link shown once, storing only the token's hash, audited", async () => {
+    const response = await publish({ language: "en", expiresInDays: "" });
+    expect(response.status).toBe(200);
+    token = tokenIn(await response.text());
+    const link = await server.db
+      .selectFrom("report_links")
+      .selectAll()
+      .where("token_hash", "=", createHash("sha256").update(token).digest("hex"))
+      .executeTakeFirstOrThrow();
+    expect(link).toMatchObject({ assessment_id: assessmentId, language: "en", expires_at: null, revoked_at: null, created_by: recruiterId });
+    const stored = JSON.stringify(await server.db.selectFrom("report_links").selectAll().execute());
+    expect(stored).not.toContain(token);
+    const audit = await server.db.selectFrom("audit_log").select(["entity_id", "details"]).where("action", "=", "report.publish").execute();
+    expect(audit.map((a) => a.entity_id)).toContain(String(link.id));
+    expect(JSON.stringify(audit)).not.toContain(token);
+    // The page shows the link's status afterwards, never the token again.
+    const page = await request(server.baseURL, `/assessments/${assessmentId}`, { cookie: recruiterCookie });
+    const again = await page.text();
+    expect(again).not.toContain(token);
+    expect(again).toContain('data-testid="report-links"');
+  });
+
+  it("opens without a session, with the private headers", async () => {
+    const response = await request(server.baseURL, `/r/${token}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(response.headers.get("cache-control")).toContain("no-store");
+    expect(response.headers.get("x-robots-tag")).toBe("noindex");
+    html = await response.text();
+    expect(html).toMatch(/<meta name="robots" content="noindex"\/?>/);
+    expect(html).toContain('data-testid="trait-radar-table"');
+    expect(html).toContain('data-testid="trait-band-table"');
+    expect(html).toContain('data-testid="transition-table"');
+    expect(html).toContain('data-testid="areas-to-develop"');
+  });
+
+  it("shows no interviewer, note, red flag, recommendation, decision, candidate name or internal id", async () => {
+    for (const name of INTERVIEWER_NAMES) expect(html).not.toContain(name);
+    expect(html).not.toContain(SECRET_NOTE);
+    expect(html).not.toContain(CANDIDATE);
+    const flags = await server.db
+      .selectFrom("observed_red_flags")
+      .innerJoin("scorecards", "scorecards.id", "observed_red_flags.scorecard_id")
+      .innerJoin("kit_red_flags", "kit_red_flags.id", "observed_red_flags.kit_red_flag_id")
+      .select(["kit_red_flags.text", "observed_red_flags.evidence"])
+      .where("scorecards.assessment_id", "=", assessmentId)
+      .execute();
+    expect(flags.length).toBeGreaterThan(0);
+    for (const flag of flags) {
+      for (const text of Object.values(parseLocalized(flag.text))) expect(html).not.toContain(text);
+      if (flag.evidence) expect(html).not.toContain(flag.evidence);
+    }
+    const decision = await server.db.selectFrom("decisions").select("reason").where("assessment_id", "=", assessmentId).executeTakeFirstOrThrow();
+    expect(html).not.toContain(decision.reason);
+    expect(html).not.toMatch(/strong_yes|strong_no|recommend|decision|advance|reject|red flag|interviewer/i);
+    expect(html).not.toContain(`/assessments/${assessmentId}`);
+    expect(html).not.toContain(`/candidates/${candidateId}`);
+    // The route's data as the browser fetches it (single fetch), and as the HTML embeds it.
+    const data = await (await request(server.baseURL, `/r/${token}.data`)).text();
+    expect(data).toContain("charts");
+    for (const [text, pattern] of [html, data].flatMap((body) => [/assessment_?id/i, /candidate_?id/i, /kit_?version_?id/i, /scorecard/i].map((p) => [body, p] as const)).concat([[data, /"id"/]])) {
+      const hit = pattern.exec(text);
+      expect(hit && text.slice(Math.max(0, hit.index - 120), hit.index + 60), String(pattern)).toBeNull();
+    }
+  });
+
+  it("answers revoked, expired and unknown tokens with the same 404", async () => {
+    const link = await server.db.selectFrom("report_links").select("id").where("token_hash", "=", createHash("sha256").update(token).digest("hex")).executeTakeFirstOrThrow();
+    const revoke = await request(server.baseURL, `/assessments/${assessmentId}`, { cookie: recruiterCookie, form: { intent: "revoke", reportId: String(link.id) } });
+    expect(revoke.status).toBe(303);
+    const revoked = await server.db.selectFrom("report_links").select("revoked_at").where("id", "=", link.id).executeTakeFirstOrThrow();
+    expect(revoked.revoked_at).not.toBeNull();
+    expect(await server.db.selectFrom("audit_log").select("id").where("action", "=", "report.revoke").where("entity_id", "=", String(link.id)).executeTakeFirst()).toBeDefined();
+
+    const expired = await publishReport(server.db, { assessmentId, language: "es", expiresAt: new Date(Date.now() - 60_000), actorId: recruiterId }, new Date(Date.now() - 3_600_000));
+    const unknown = createHash("sha256").update("nobody issued this").digest("base64url");
+
+    const bodies: string[] = [];
+    for (const t of [token, expired.token, unknown]) {
+      const response = await request(server.baseURL, `/r/${t}`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+      bodies.push(normalized(await response.text(), t));
+    }
+    expect(bodies[1]).toBe(bodies[0]);
+    expect(bodies[2]).toBe(bodies[0]);
+  });
+
+  it("a live link with an expiry still opens, in its language", async () => {
+    const response = await publish({ language: "es", expiresInDays: "7" });
+    expect(response.status).toBe(200);
+    const page = await request(server.baseURL, `/r/${tokenIn(await response.text())}`);
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain("Tu perfil de entrevista");
+    expect(text).toContain('lang="es"');
+  });
+
+  it("refuses a bad expiry with 400 and writes nothing", async () => {
+    const before = await counts();
+    const response = await publish({ language: "en", expiresInDays: "0" });
+    expect(response.status).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses publishing by an interviewer with 404 and writes nothing", async () => {
+    const before = await counts();
+    const response = await request(server.baseURL, `/assessments/${assessmentId}`, { cookie: interviewerCookie, form: { intent: "publish", language: "en" } });
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toMatch(/\/r\/[A-Za-z0-9_-]{43}/);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+function parseLocalized(text: string): Record<string, string> {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === "object" && value !== null) {
+      return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+    }
+  } catch {
+    // Plain text.
+  }
+  return { text };
+}
