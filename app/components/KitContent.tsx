@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { IdealProfileTable } from "~/components/IdealProfileTable";
 import { ShownText } from "~/components/ShownText";
 import type { TraitKey } from "~/domain/traits";
 import type { KitAnchorView, KitExpectationView, KitQuestionView, KitVersionView } from "~/models/kits.server";
@@ -96,37 +97,6 @@ export function ExpectationsTable({ expectations, caption }: { expectations: rea
   );
 }
 
-export function IdealProfileTable({ profile, caption }: { profile: NonNullable<KitVersionView["idealProfile"]>; caption: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className="table-scroll">
-      <table data-testid="kit-ideal-profile">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("kits.content.columns.trait")}</th>
-            <th scope="col" className="num">{t("kits.content.columns.low")}</th>
-            <th scope="col" className="num">{t("kits.content.columns.high")}</th>
-            <th scope="col" className="num">{t("kits.content.columns.weight")}</th>
-            <th scope="col">{t("kits.content.columns.statement")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {profile.map((p) => (
-            <tr key={p.trait} data-trait={p.trait}>
-              <th scope="row">{t(`traits.${p.trait}`)}</th>
-              <td className="num">{p.low}</td>
-              <td className="num">{p.high}</td>
-              <td className="num">{p.weight}</td>
-              <td>{p.statement ? <ShownText value={p.statement} /> : "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 /** Everything a version holds, under headings of `level`. */
 export function KitVersionContent({ version, headingLevel, idPrefix }: { version: KitVersionView; headingLevel: HeadingLevel; idPrefix: string }) {
   const { t } = useTranslation();
@@ -190,7 +160,7 @@ export function KitVersionContent({ version, headingLevel, idPrefix }: { version
         {version.idealProfile === null ? (
           <p className="note">{t("kits.content.noIdealProfile")}</p>
         ) : (
-          <IdealProfileTable profile={version.idealProfile} caption={t("kits.content.idealProfile")} />
+          <IdealProfileTable profile={version.idealProfile} caption={t("kits.content.idealProfile")} captionHidden testId="kit-ideal-profile" />
         )}
       </section>
     </div>

@@ -1,7 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ExpectationsTable, IdealProfileTable, TraitNames } from "~/components/KitContent";
+import { IdealProfileTable } from "~/components/IdealProfileTable";
+import { ExpectationsTable, TraitNames } from "~/components/KitContent";
 import { ShownText } from "~/components/ShownText";
 import { getKitVersion } from "~/models/kits.server";
 import { kitIdParam, kitVersionParam } from "~/schemas/kit";
@@ -179,7 +180,7 @@ export default function KitPrintPage() {
         {version.idealProfile === null ? (
           <p className="note">{t("kits.content.noIdealProfile")}</p>
         ) : (
-          <IdealProfileTable profile={version.idealProfile} caption={t("kits.content.idealProfile")} />
+          <IdealProfileTable profile={version.idealProfile} caption={t("kits.content.idealProfile")} captionHidden testId="kit-ideal-profile" />
         )}
       </section>
     </article>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/utils/auth.server";
 import { z } from "zod";
 import { IdealProfileChart } from "~/components/charts/IdealProfileChart";
+import { IdealProfileTable } from "~/components/IdealProfileTable";
 import { ShownText } from "~/components/ShownText";
 import { LEVEL_NAMES, LEVELS, type Level } from "~/domain/levels";
 import { getRoleProfile, type RoleProfile, type SkillsMatrix } from "~/models/roles.server";
@@ -39,31 +40,7 @@ function IdealProfileSection({ role }: { role: RoleProfile }) {
         <>
           {profile.some((p) => p.bandSource === "team") && <p className="note">{t("role.bandsSetByTeam")}</p>}
           <IdealProfileChart bands={profile} />
-          <div className="table-scroll">
-            <table data-testid="ideal-profile-table">
-              <caption>{t("role.idealProfile")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("role.columns.trait")}</th>
-                  <th scope="col" className="num">{t("role.columns.low")}</th>
-                  <th scope="col" className="num">{t("role.columns.high")}</th>
-                  <th scope="col" className="num">{t("role.columns.weight")}</th>
-                  <th scope="col">{t("role.columns.statement")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {profile.map((p) => (
-                  <tr key={p.trait} data-trait={p.trait}>
-                    <th scope="row">{t(`traits.${p.trait}`)}</th>
-                    <td className="num">{p.low}</td>
-                    <td className="num">{p.high}</td>
-                    <td className="num">{p.weight}</td>
-                    <td>{p.statement ? <ShownText value={p.statement} /> : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <IdealProfileTable profile={profile} caption={t("role.idealProfile")} testId="ideal-profile-table" />
         </>
       )}
     </section>

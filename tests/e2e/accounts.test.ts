@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { BrowserContext, Locator, Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/demo-accounts";
-import { expectAccessible, signIn, useBrowser } from "./browser";
+import { expectAccessible, signIn, useBrowser, usePages, hydrated } from "./browser";
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
 
@@ -31,12 +31,6 @@ async function describedBy(field: Locator): Promise<string> {
   return texts.join(" ");
 }
 
-/** Waits until React has taken over the server-rendered page, so the forms validate in the browser. */
-/** The app marks <html> with class "js" once React has hydrated the page. */
-async function hydrated(page: Page): Promise<void> {
-  await page.locator("html.js").waitFor({ state: "attached" });
-}
-
 /** Waits for a URL of this site with exactly this path and query (a string would be a glob, where "?" is special). */
 async function landsOn(page: Page, pathAndQuery: string): Promise<void> {
   await page.waitForURL((url) => url.pathname + url.search === pathAndQuery);
@@ -48,17 +42,9 @@ async function signInPage(page: Page): Promise<void> {
 
 describe("accounts", () => {
   const { browser, baseURL } = useBrowser();
-  const contexts: BrowserContext[] = [];
+  const { newPage } = usePages(browser, baseURL);
 
-  async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 }, ...options });
-    contexts.push(context);
-    return context.newPage();
-  }
 
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
 
   it("sends a signed-out visitor to the sign-in page and back to the page they asked for", async () => {
     const page = await newPage();

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -92,4 +92,33 @@ async function checkWithAxe(page: Page, name: string): Promise<void> {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(blocking, `axe violations on ${name}`).toEqual([]);
+}
+
+export type PageOptions = { javaScriptEnabled?: boolean; locale?: string; acceptDownloads?: boolean };
+
+/**
+ * Fresh browser contexts for each test (a desktop-sized English browser unless
+ * told otherwise), closed after it; `signedInPage` signs in as the user does.
+ */
+export function usePages(browser: () => Browser, baseURL: string) {
+  const contexts: BrowserContext[] = [];
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  const newPage = async (options: PageOptions = {}): Promise<Page> => {
+    const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 }, ...options });
+    contexts.push(context);
+    return context.newPage();
+  };
+  const signedInPage = async (email: string, options: PageOptions = {}): Promise<Page> => {
+    const page = await newPage(options);
+    await signIn(page, baseURL, email);
+    return page;
+  };
+  return { newPage, signedInPage };
+}
+
+/** Waits until React has hydrated the page: the app then marks <html> with class "js". */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator("html.js").waitFor({ state: "attached" });
 }

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_KIT } from "../../seeds/demo-kits";
-import { expectAccessible, signIn, useBrowser } from "./browser";
+import { expectAccessible, useBrowser, usePages, hydrated } from "./browser";
 
 const RECRUITER = "recruiter@demo.traitkit.test";
 const INTERVIEWER = "interviewer1@demo.traitkit.test";
@@ -13,11 +13,6 @@ const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
 function screenshot(page: Page, name: string): Promise<Buffer> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-/** Waits until React has taken over the server-rendered page, so the form validates in the browser. */
-async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith("__reactFiber")));
 }
 
 /** Picks the demo kit's latest version (other tests may have edited the kit into a new version). */
@@ -37,19 +32,9 @@ function uniqueCandidate(label: string): { name: string; email: string } {
 
 describe("candidates", () => {
   const { browser, baseURL } = useBrowser();
-  const contexts: BrowserContext[] = [];
+  const { signedInPage: newPage } = usePages(browser, baseURL);
 
-  async function newPage(email: string, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<Page> {
-    const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 }, ...options });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, baseURL, email);
-    return page;
-  }
 
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
 
   it("adds a candidate by typing, finds it in the list, opens it and creates an assessment with the demo kit and both interviewers", async () => {
     const person = uniqueCandidate("Quinn");

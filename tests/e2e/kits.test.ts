@@ -2,11 +2,11 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { BrowserContext, Locator, Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import mlops from "../../seeds/roles/mlops-engineer.json";
 import { DEMO_KIT } from "../../seeds/demo-kits";
-import { expectAccessible, signIn, useBrowser } from "./browser";
+import { expectAccessible, useBrowser, usePages, hydrated } from "./browser";
 
 const RECRUITER = "recruiter@demo.traitkit.test";
 const INTERVIEWER = "interviewer1@demo.traitkit.test";
@@ -19,11 +19,6 @@ function question(index: number): string {
   const text = QUESTIONS[index];
   if (text === undefined) throw new Error(`MLOps has no question ${index + 1}`);
   return text;
-}
-
-/** Waits until React has taken over the server-rendered page, so buttons act in place. */
-async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith("__reactFiber")));
 }
 
 /** The builder's question slots, in page order. */
@@ -60,19 +55,9 @@ let builtKitUrl = "";
 
 describe("interview kits", () => {
   const { browser, baseURL } = useBrowser();
-  const contexts: BrowserContext[] = [];
+  const { signedInPage: newPage } = usePages(browser, baseURL);
 
-  async function newPage(email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 }, ...options });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, baseURL, email);
-    return page;
-  }
 
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
 
   it("builds a kit from the MLOps role at Senior: reorders with the keyboard, adds a question, saves", async () => {
     const page = await newPage(RECRUITER);
@@ -287,10 +272,7 @@ describe("interview kits", () => {
   });
 
   it("speaks Spanish in the builder, and a question written in Spanish is stored in Spanish", async () => {
-    const context = await browser().newContext({ locale: "es-ES", viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, baseURL, RECRUITER);
+    const page = await newPage(RECRUITER, { locale: "es-ES" });
     await page.goto(`${baseURL}/kits/new?role=mlops-engineer&level=lead`);
     await page.getByRole("heading", { level: 1, name: "Nuevo kit de entrevista" }).waitFor();
     await hydrated(page);

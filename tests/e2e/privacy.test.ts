@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
-import { expectAccessible, signIn, useBrowser } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, useBrowser, usePages } from "./browser";
 
 const RECRUITER = "recruiter@demo.traitkit.test";
 
@@ -13,19 +13,9 @@ function uniqueCandidate(): { name: string; email: string } {
 
 describe("a candidate's data: export and erase", () => {
   const { browser, baseURL } = useBrowser();
-  const contexts: BrowserContext[] = [];
+  const { signedInPage: newPage } = usePages(browser, baseURL);
 
-  async function newPage(email: string): Promise<Page> {
-    const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, baseURL, email);
-    return page;
-  }
 
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
 
   it("downloads the candidate's JSON, refuses an unconfirmed erase, then erases the candidate", async () => {
     const person = uniqueCandidate();

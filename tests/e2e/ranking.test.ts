@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
-import { expectAccessible, signIn, useBrowser } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, useBrowser, usePages } from "./browser";
 
 const RECRUITER = "recruiter@demo.traitkit.test";
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
@@ -10,19 +10,9 @@ const CSV_HEADER = "candidate_id,fit,coverage,openness,conscientiousness,extrave
 
 describe("ranking and comparing candidates", () => {
   const { browser, baseURL } = useBrowser();
-  const contexts: BrowserContext[] = [];
+  const { signedInPage: newPage } = usePages(browser, baseURL);
 
-  async function newPage(email: string): Promise<Page> {
-    const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, baseURL, email);
-    return page;
-  }
 
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
 
   it("opens the ranking from the MLOps role, compares three candidates and downloads the CSV", async () => {
     const page = await newPage(RECRUITER);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { expectAccessible, signIn, useBrowser } from "./browser";
+import { expectAccessible, signIn, useBrowser, hydrated } from "./browser";
 
 /*
  * Issue #7 in a browser: the recruiter sees the fit charts and publishes the
@@ -18,10 +18,6 @@ const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
 function screenshot(page: Page, name: string): Promise<Buffer> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith("__reactFiber")));
 }
 
 describe("the candidate's report", () => {

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Locator, Page, Response } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/demo-accounts";
 import { DEMO_KIT } from "../../seeds/demo-kits";
 import { DEMO_CANDIDATES } from "../../seeds/demo-people";
-import { expectAccessible, signIn, useBrowser } from "./browser";
+import { expectAccessible, signIn, useBrowser, usePages } from "./browser";
 
 /*
  * Issue #6 in a browser, on the shared demo server: the interviewer's whole
@@ -217,19 +217,9 @@ const journey: { jsAssessment?: ListRow; jsRatings?: Choice[]; noJsAssessment?: 
 
 describe("scorecards", () => {
   const { browser, baseURL } = useBrowser();
-  const contexts: BrowserContext[] = [];
+  const { signedInPage: newPage } = usePages(browser, baseURL);
 
-  async function newPage(email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 }, ...options });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, baseURL, email);
-    return page;
-  }
 
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
 
   it("keeps the blind case blind: interviewer 1 sees the blind notice, no panel, and none of interviewer 2's notes in anything received", async () => {
     const page = await newPage(INTERVIEWER1);

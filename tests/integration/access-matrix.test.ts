@@ -10,6 +10,7 @@ import {
   accountState,
   captureLogs,
   DEMO,
+  formFields,
   locationPath,
   request,
   sessionCookieHeader,
@@ -113,21 +114,6 @@ async function publishedReportToken(pathname: string): Promise<string> {
   return token;
 }
 
-/** The role form's fields as a browser posts them: dot paths, one entry per ticked box. */
-function formFields(values: unknown, prefix = "", out = new URLSearchParams()): URLSearchParams {
-  if (Array.isArray(values) && values.every((v) => typeof v === "string")) {
-    for (const v of values) out.append(prefix, v);
-  } else if (Array.isArray(values)) {
-    values.forEach((v, i) => formFields(v, `${prefix}.${i}`, out));
-  } else if (typeof values === "object" && values !== null) {
-    for (const [key, v] of Object.entries(values)) formFields(v, prefix ? `${prefix}.${key}` : key, out);
-  } else if (typeof values === "boolean") {
-    if (values) out.append(prefix, "on");
-  } else if (values !== undefined && values !== null) {
-    out.append(prefix, String(values));
-  }
-  return out;
-}
 
 /** The demo's MLOps Engineer role file, as the app exports it. */
 async function exportedRole(): Promise<string> {

@@ -5,7 +5,7 @@ import { roleToFormValues } from "../../app/schemas/role-form";
 import { roleFileSchema, type RoleFile } from "../../app/schemas/role";
 import { hashPassword } from "../../app/utils/password.server";
 import type { TraitkitDb } from "../../db/connection";
-import { DEMO, request, signIn, startTestServer, type TestServer } from "./support/test-server";
+import { DEMO, formFields, request, signIn, startTestServer, type TestServer } from "./support/test-server";
 
 const ALL_TABLES = ["roles", "role_traits", "role_strengths", "role_red_flags", "questions", "question_traits", "question_anchors", "transitions", "transition_strengths", "transition_deltas", "similar_roles", "archetypes", "skill_domains", "skills", "role_skill_cells", "role_level_focus", "role_technologies", "skill_expectations", "audit_log"] as const;
 
@@ -33,21 +33,6 @@ function fileUpload(json: unknown, replace = false): FormData {
   return form;
 }
 
-/** The role form's fields as a browser posts them: dot paths, one entry per ticked box. */
-function formFields(values: unknown, prefix = "", out = new URLSearchParams()): URLSearchParams {
-  if (Array.isArray(values) && values.every((v) => typeof v === "string")) {
-    for (const v of values) out.append(prefix, v);
-  } else if (Array.isArray(values)) {
-    values.forEach((v, i) => formFields(v, `${prefix}.${i}`, out));
-  } else if (typeof values === "object" && values !== null) {
-    for (const [key, v] of Object.entries(values)) formFields(v, prefix ? `${prefix}.${key}` : key, out);
-  } else if (typeof values === "boolean") {
-    if (values) out.append(prefix, "on");
-  } else if (values !== undefined && values !== null) {
-    out.append(prefix, String(values));
-  }
-  return out;
-}
 
 async function postRoleForm(server: TestServer, cookie: string, path: string, fields: URLSearchParams): Promise<Response> {
   return fetch(new URL(path, server.baseURL), {

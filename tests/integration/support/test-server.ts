@@ -169,3 +169,19 @@ export async function accountState(db: TraitkitDb): Promise<{ counts: Record<str
     roles: await db.selectFrom("roles").select(["id", "slug", "name", "updated_at"]).orderBy("id").execute(),
   };
 }
+
+/** The role form's fields as a browser posts them: dot paths, one entry per ticked box. */
+export function formFields(values: unknown, prefix = "", out = new URLSearchParams()): URLSearchParams {
+  if (Array.isArray(values) && values.every((v) => typeof v === "string")) {
+    for (const v of values) out.append(prefix, v);
+  } else if (Array.isArray(values)) {
+    values.forEach((v, i) => formFields(v, `${prefix}.${i}`, out));
+  } else if (typeof values === "object" && values !== null) {
+    for (const [key, v] of Object.entries(values)) formFields(v, prefix ? `${prefix}.${key}` : key, out);
+  } else if (typeof values === "boolean") {
+    if (values) out.append(prefix, "on");
+  } else if (values !== undefined && values !== null) {
+    out.append(prefix, String(values));
+  }
+  return out;
+}
