@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { IdealProfileTable } from "~/components/IdealProfileTable";
-import { ShownText } from "~/components/ShownText";
+import { ShownText, ShownTextList } from "~/components/ShownText";
 import type { TraitKey } from "~/domain/traits";
 import type { KitAnchorView, KitExpectationView, KitQuestionView, KitVersionView } from "~/models/kits.server";
 
@@ -117,13 +117,7 @@ export function KitVersionContent({ version, headingLevel, idPrefix }: { version
           {version.strengths.length === 0 ? (
             <p className="muted">{t("kits.content.noStrengths")}</p>
           ) : (
-            <ul className="compact">
-              {version.strengths.map((s, i) => (
-                <li key={i}>
-                  <ShownText value={s} />
-                </li>
-              ))}
-            </ul>
+            <ShownTextList items={version.strengths} />
           )}
         </section>
         <section className="card" aria-labelledby={`${idPrefix}-red-flags`}>
@@ -133,13 +127,7 @@ export function KitVersionContent({ version, headingLevel, idPrefix }: { version
           {version.redFlags.length === 0 ? (
             <p className="muted">{t("kits.content.noRedFlags")}</p>
           ) : (
-            <ul className="compact">
-              {version.redFlags.map((s, i) => (
-                <li key={i}>
-                  <ShownText value={s} />
-                </li>
-              ))}
-            </ul>
+            <ShownTextList items={version.redFlags} />
           )}
         </section>
       </div>

@@ -14,3 +14,16 @@ export function ShownText({ value, as: Tag = "span" }: { value: ShownTextValue; 
     </Tag>
   );
 }
+
+/** A list of document texts, each shown as ShownText does. */
+export function ShownTextList({ items }: { items: readonly ShownTextValue[] }) {
+  return (
+    <ul className="compact">
+      {items.map((value, index) => (
+        <li key={index}>
+          <ShownText value={value} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -18,8 +18,8 @@ export type Decision = (typeof DECISIONS)[number];
 export type AssessmentAccess = { id: number; candidateId: number; kitVersionId: number; assigned: boolean };
 
 /**
- * The assessment as this user may see it: any for a recruiter, only an
- * assigned one for an interviewer ("denied" otherwise); undefined when there
+ * The assessment as this user may see it: a recruiter sees every one, an
+ * interviewer only those assigned to them ("denied" otherwise); undefined when there
  * is no such assessment. Routes answer both refusals with the same 404.
  */
 export async function findAssessmentFor(db: Executor, assessmentId: number, user: SessionUser): Promise<AssessmentAccess | "denied" | undefined> {

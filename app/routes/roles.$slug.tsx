@@ -5,7 +5,7 @@ import { requireUser } from "~/utils/auth.server";
 import { z } from "zod";
 import { IdealProfileChart } from "~/components/charts/IdealProfileChart";
 import { IdealProfileTable } from "~/components/IdealProfileTable";
-import { ShownText } from "~/components/ShownText";
+import { ShownText, ShownTextList } from "~/components/ShownText";
 import { LEVEL_NAMES, LEVELS, type Level } from "~/domain/levels";
 import { getRoleProfile, type RoleProfile, type SkillsMatrix } from "~/models/roles.server";
 import { getLanguage } from "~/utils/i18n.server";
@@ -119,13 +119,7 @@ function TransitionsSection({ role }: { role: RoleProfile }) {
                 <th scope="row">{tr.targetInLibrary ? <Link to={`/roles/${tr.targetSlug}`}>{tr.targetName}</Link> : tr.targetName}</th>
                 <td className="num">{tr.publishedFit}%</td>
                 <td>
-                  <ul className="compact">
-                    {tr.strengths.map((s, i) => (
-                      <li key={i}>
-                        <ShownText value={s} />
-                      </li>
-                    ))}
-                  </ul>
+                  <ShownTextList items={tr.strengths} />
                 </td>
                 <td>
                   <ul className="compact">
@@ -341,25 +335,13 @@ export default function RolePage() {
           {role.strengths.length > 0 && (
             <section className="card" aria-labelledby="strengths">
               <h2 id="strengths">{t("role.strengths")}</h2>
-              <ul className="compact">
-                {role.strengths.map((s, i) => (
-                  <li key={i}>
-                    <ShownText value={s} />
-                  </li>
-                ))}
-              </ul>
+              <ShownTextList items={role.strengths} />
             </section>
           )}
           {role.redFlags.length > 0 && (
             <section className="card" aria-labelledby="red-flags">
               <h2 id="red-flags">{t("role.redFlags")}</h2>
-              <ul className="compact">
-                {role.redFlags.map((s, i) => (
-                  <li key={i}>
-                    <ShownText value={s} />
-                  </li>
-                ))}
-              </ul>
+              <ShownTextList items={role.redFlags} />
             </section>
           )}
         </div>

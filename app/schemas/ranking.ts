@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The ranking's decision filter: any, one decision, or none recorded yet. */
+/** The ranking's decision filter: every decision ("any"), one decision, or none recorded yet. */
 export const DECISION_FILTERS = ["any", "advance", "hold", "reject", "none"] as const;
 export type DecisionFilter = (typeof DECISION_FILTERS)[number];
 
