@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider } from "kysely";
 import type { TraitkitDb } from "./connection";
 import * as m0001 from "./migrations/0001_initial";
+import * as m0002 from "./migrations/0002_ranking_latest";
 
 /*
  * Listed statically: a folder read breaks once the server is bundled.
@@ -8,6 +9,7 @@ import * as m0001 from "./migrations/0001_initial";
  */
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
+  "0002_ranking_latest": m0002,
 };
 
 const provider: MigrationProvider = {

@@ -334,6 +334,8 @@ export type AssessmentResultsTable = TraitResultColumns & {
   evidence: number;
   submitted_scorecards: number;
   computed_at: string;
+  /** 1 on the candidate's latest assessment of the role with a result: the one the ranking shows. */
+  latest: Generated<number>;
 };
 
 export interface ReportLinksTable {

@@ -396,6 +396,31 @@ export async function refreshAssessmentResult(trx: Kysely<Database>, assessmentI
     .values({ assessment_id: assessmentId, ...row })
     .onConflict((oc) => oc.column("assessment_id").doUpdateSet(row))
     .execute();
+  await markLatestResult(trx, assessmentId, kit.roleSlug);
+}
+
+/**
+ * Flags, among the results of this assessment's candidate for the role, the
+ * one of their latest assessment (by creation, then id): the ranking's row.
+ */
+async function markLatestResult(trx: Kysely<Database>, assessmentId: number, roleSlug: string): Promise<void> {
+  const { candidate_id: candidateId } = await trx.selectFrom("assessments").select("candidate_id").where("id", "=", assessmentId).executeTakeFirstOrThrow();
+  const latest = await trx
+    .selectFrom("assessment_results as r")
+    .innerJoin("assessments as a", "a.id", "r.assessment_id")
+    .select("r.assessment_id")
+    .where("a.candidate_id", "=", candidateId)
+    .where("r.role_slug", "=", roleSlug)
+    .orderBy("a.created_at", "desc")
+    .orderBy("a.id", "desc")
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable("assessment_results")
+    .set((eb) => ({ latest: eb.case().when("assessment_id", "=", latest.assessment_id).then(1).else(0).end() }))
+    .where("role_slug", "=", roleSlug)
+    .where("assessment_id", "in", (eb) => eb.selectFrom("assessments").select("id").where("candidate_id", "=", candidateId))
+    .execute();
 }
 
 // ---------- Creating and running an assessment ----------

@@ -3,7 +3,7 @@ import type { Database } from "../../db/schema";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { DECISIONS, type Decision } from "~/models/assessments.server";
 import { RECOMMENDATIONS, type Recommendation } from "~/domain/scoring";
-import type { DecisionFilter } from "~/schemas/ranking";
+import type { DecisionFilter } from "~/schemas/list-options";
 
 export { RECOMMENDATIONS, type Recommendation };
 
@@ -24,7 +24,7 @@ export type RankedCandidate = {
   scores: Partial<Record<TraitKey, number>>;
 };
 
-type Scope = ExpressionBuilder<Database & { r: Database["assessment_results"]; a: Database["assessments"]; c: Database["candidates"] }, "r" | "a" | "c">;
+type Scope = ExpressionBuilder<Database & { r: Database["assessment_results"] }, "r">;
 
 /** The latest decision of the row's assessment (decisions_assessment_idx). */
 function latestDecision(eb: Scope) {
@@ -42,27 +42,11 @@ function latestDecision(eb: Scope) {
  * with a result), filtered. Reads only the stored aggregate: nothing is recomputed.
  */
 function rankedBase(db: Executor, slug: string, filters: RankingFilters) {
+  // No joins: counting the rows reads assessment_results_ranking_idx alone.
   let query = db
     .selectFrom("assessment_results as r")
-    .innerJoin("assessments as a", "a.id", "r.assessment_id")
-    .innerJoin("candidates as c", "c.id", "a.candidate_id")
     .where("r.role_slug", "=", slug)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            // CROSS JOIN keeps the candidate's assessments (assessments_candidate_idx)
-            // as the outer loop: a few rows per candidate, whatever the role's size.
-            .selectFrom("assessments as later")
-            .crossJoin("assessment_results as lr")
-            .select("later.id")
-            .whereRef("lr.assessment_id", "=", "later.id")
-            .whereRef("later.candidate_id", "=", "a.candidate_id")
-            .whereRef("lr.role_slug", "=", "r.role_slug")
-            .where((w) => w.or([w("later.created_at", ">", w.ref("a.created_at")), w.and([w("later.created_at", "=", w.ref("a.created_at")), w("later.id", ">", w.ref("a.id"))])])),
-        ),
-      ),
-    );
+    .where("r.latest", "=", 1);
   if (filters.minCoverage > 0) query = query.where("r.coverage", ">=", filters.minCoverage / 100);
   if (filters.decision === "none") query = query.where((eb) => eb(latestDecision(eb), "is", null));
   else if (filters.decision !== "any") {
@@ -75,6 +59,8 @@ function rankedBase(db: Executor, slug: string, filters: RankingFilters) {
 function rankedSelect(db: Executor, slug: string, filters: RankingFilters) {
   return (
     rankedBase(db, slug, filters)
+      .innerJoin("assessments as a", "a.id", "r.assessment_id")
+      .innerJoin("candidates as c", "c.id", "a.candidate_id")
       .select((eb) => [
         "r.assessment_id",
         "a.candidate_id",
@@ -90,8 +76,7 @@ function rankedSelect(db: Executor, slug: string, filters: RankingFilters) {
         "r.relational_engagement_score",
         latestDecision(eb).as("decision"),
       ])
-      // Portable "fit desc nulls last": no fit (no trait assessed) comes last.
-      .orderBy((eb) => eb("r.fit", "is", null))
+      // The order of assessment_results_ranking_idx: SQLite sorts no fit (no trait assessed) last when descending.
       .orderBy("r.fit", "desc")
       .orderBy("r.coverage", "desc")
       .orderBy("r.assessment_id")

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RANKING_PAGE_SIZE, rankCandidates, roleForRanking } from "~/models/ranking.server";
-import { DECISION_FILTERS, rankingQuery, roleSlugParam, type RankingQuery } from "~/schemas/ranking";
+import { DECISION_FILTERS } from "~/schemas/list-options";
+import { rankingQuery, roleSlugParam, type RankingQuery } from "~/schemas/ranking";
 import { notFound, requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.role.name} · Ranking · Traitkit` : "Not found · Traitkit" }];
@@ -17,7 +18,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const query = rankingQuery.parse({ decision: search.get("decision") ?? undefined, minCoverage: search.get("minCoverage") ?? undefined, page: search.get("page") ?? undefined });
   const { rows, total, pageCount } = await rankCandidates(context.db, role.slug, { decision: query.decision, minCoverage: query.minCoverage }, query.page);
-  return { role: { slug: role.slug, name: role.name }, query, rows, total, pageCount, firstRank: (query.page - 1) * RANKING_PAGE_SIZE + 1 };
+  // Only what the table draws: the trait scores stay in the CSV and the comparison.
+  const drawn = rows.map(({ assessmentId, candidateId, name, fit, coverage, evidence, decision }) => ({ assessmentId, candidateId, name, fit, coverage, evidence, decision }));
+  return { role: { slug: role.slug, name: role.name }, query, rows: drawn, total, pageCount, firstRank: (query.page - 1) * RANKING_PAGE_SIZE + 1 };
 }
 
 function pageHref(slug: string, query: RankingQuery, page: number): string {
@@ -64,6 +67,9 @@ function Pagination({ slug, query, pageCount }: { slug: string; query: RankingQu
 export default function RankingPage() {
   const { role, query, rows, total, pageCount, firstRank } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  // Translated once, not once per row.
+  const noFit = <span className="muted">{t("ranking.noFit")}</span>;
+  const noDecision = <span className="muted">{t("ranking.noDecision")}</span>;
   return (
     <>
       <p className="muted">
@@ -140,11 +146,11 @@ export default function RankingPage() {
                       <Link to={`/candidates/${row.candidateId}`}>{row.name}</Link>
                     </th>
                     <td className="num" data-testid="ranking-fit">
-                      {row.fit === null ? <span className="muted">{t("ranking.noFit")}</span> : percent(row.fit)}
+                      {row.fit === null ? noFit : percent(row.fit)}
                     </td>
                     <td className="num">{percent(row.coverage * 100)}</td>
                     <td className="num">{row.evidence}</td>
-                    <td>{row.decision === null ? <span className="muted">{t("ranking.noDecision")}</span> : t(`ranking.decisions.${row.decision}`)}</td>
+                    <td>{row.decision === null ? noDecision : t(`ranking.decisions.${row.decision}`)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -103,6 +103,7 @@ beforeAll(async () => {
           evidence: i % 9,
           submitted_scorecards: 1,
           computed_at: at,
+          latest: 1, // the candidate's only assessment
           openness_score: i % 3 === 0 ? null : (i * 7) % 100,
           conscientiousness_score: (i * 11) % 100,
           extraversion_score: i % 5 === 0 ? null : 50,
@@ -211,11 +212,11 @@ describe("the ranking page", () => {
     expect(rankedIds(await (await get(`/roles/${SLUG}/candidates?minCoverage=80`)).text())).toEqual(covered.slice(0, 50));
   });
 
-  it("reads the results through the (role_slug, fit, coverage) index", async () => {
+  it("reads the results through assessment_results_ranking_idx", async () => {
     const compiled = rankingPageQuery(server.db, SLUG, { decision: "any", minCoverage: 0 }, 1).compile();
     const plan = await server.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
     const details = plan.rows.map((row) => row.detail);
-    expect(details.some((d) => /SEARCH r USING (COVERING )?INDEX assessment_results_rank_idx \(role_slug=\?/.test(d)), details.join("\n")).toBe(true);
+    expect(details.some((d) => /SEARCH r USING (COVERING )?INDEX assessment_results_ranking_idx \(role_slug=\? AND latest=\?\)/.test(d)), details.join("\n")).toBe(true);
     expect(details.filter((d) => /^SCAN /.test(d)), details.join("\n")).toEqual([]);
   });
 });
