@@ -35,7 +35,15 @@ export async function listCandidates(
     );
   }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
-  let query = base
+  const byName = options.sort === "name";
+  // The page's ids first, from the sort's index alone: a deep page skips index entries, not joined rows.
+  const pageIds = (byName ? base.orderBy("candidates.name").orderBy("candidates.id") : base.orderBy("candidates.created_at", "desc").orderBy("candidates.id", "desc"))
+    .select("candidates.id")
+    .limit(CANDIDATE_PAGE_SIZE)
+    .offset((options.page - 1) * CANDIDATE_PAGE_SIZE);
+  let query = db
+    .selectFrom("candidates")
+    .where("candidates.id", "in", pageIds)
     .leftJoin("roles", "roles.id", "candidates.role_id")
     .select((eb) => [
       "candidates.id",
@@ -45,10 +53,8 @@ export async function listCandidates(
       "candidates.created_at",
       "roles.name as role_name",
       eb.selectFrom("assessments").select((e) => e.fn.countAll<number>().as("n")).whereRef("assessments.candidate_id", "=", "candidates.id").as("assessment_count"),
-    ])
-    .limit(CANDIDATE_PAGE_SIZE)
-    .offset((options.page - 1) * CANDIDATE_PAGE_SIZE);
-  query = options.sort === "name" ? query.orderBy("candidates.name").orderBy("candidates.id") : query.orderBy("candidates.created_at", "desc").orderBy("candidates.id", "desc");
+    ]);
+  query = byName ? query.orderBy("candidates.name").orderBy("candidates.id") : query.orderBy("candidates.created_at", "desc").orderBy("candidates.id", "desc");
   const rows = await query.execute();
   return {
     rows: rows.map((r) => ({

@@ -7,16 +7,19 @@ import { findSessionUser, readSessionId, type SessionUser } from "./session.serv
 
 export type { SessionUser };
 
-// Root and route loaders of one request share the lookup.
-const usersByRequest = new WeakMap<Request, Promise<SessionUser | undefined>>();
+/*
+ * Root and route loaders of one request share the lookup. They get separate
+ * Request objects but one load context, made per request by the server.
+ */
+const usersByRequest = new WeakMap<AppLoadContext, Promise<SessionUser | undefined>>();
 
 /** The signed-in user of this request, or undefined. */
 export function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | undefined> {
-  let user = usersByRequest.get(request);
+  let user = usersByRequest.get(context);
   if (!user) {
     const sessionId = readSessionId(request);
     user = sessionId ? findSessionUser(context.db, sessionId, new Date()) : Promise.resolve(undefined);
-    usersByRequest.set(request, user);
+    usersByRequest.set(context, user);
   }
   return user;
 }
