@@ -3,13 +3,16 @@ import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { FALLBACK_LANGUAGE, i18nOptions } from "~/utils/i18n";
+import { FALLBACK_LANGUAGE, i18nOptions, isUiLanguage, loadTranslation } from "~/utils/i18n";
 
 async function hydrate() {
   // The server already chose the language and wrote it on <html lang>.
+  const lang = document.documentElement.lang;
+  const lng = isUiLanguage(lang) ? lang : FALLBACK_LANGUAGE;
   await i18next.use(initReactI18next).init({
     ...i18nOptions,
-    lng: document.documentElement.lang || FALLBACK_LANGUAGE,
+    lng,
+    resources: { [lng]: { translation: await loadTranslation(lng) } },
   });
   startTransition(() => {
     hydrateRoot(

@@ -1,13 +1,14 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from "react";
 import { get, useFieldArray, useWatch, type FieldArrayWithId, type UseFormRegister } from "react-hook-form";
+import type { i18n as I18n } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useZodForm } from "~/components/forms";
 import { AnchorList, ExpectationsTable, TraitNames } from "~/components/KitContent";
 import { ShownText } from "~/components/ShownText";
 import { LEVELS, type Level } from "~/domain/levels";
 import { TRAIT_KEYS } from "~/domain/traits";
-import enKits from "~/locales/en-kits";
+import type enKits from "~/locales/en-kits";
 import type { KitBuilderSource } from "~/models/kits.server";
 import {
   ANCHOR_RATINGS,
@@ -31,18 +32,18 @@ import { useHydrated } from "~/utils/use-hydrated";
  * that was used, and questions can also be dragged.
  */
 
-function isKitValidationKey(key: string): key is keyof typeof enKits.validation {
-  return Object.hasOwn(enKits.validation, key);
+function isKitValidationKey(i18n: I18n, key: string): key is keyof typeof enKits.validation {
+  return i18n.exists(`kits.validation.${key}`);
 }
 
 /** An error next to its field; `kits.validation.*` messages are translated, others shown as they are. */
 export function KitFieldError({ id, error }: { id: string; error: string | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) return null;
   const key = error.startsWith("kits.validation.") ? error.slice("kits.validation.".length) : undefined;
   return (
     <p id={id} className="field-error">
-      {key !== undefined && isKitValidationKey(key) ? t(`kits.validation.${key}`) : error}
+      {key !== undefined && isKitValidationKey(i18n, key) ? t(`kits.validation.${key}`) : error}
     </p>
   );
 }

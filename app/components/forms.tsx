@@ -4,11 +4,13 @@ import type { FormEvent, InputHTMLAttributes, ReactNode } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormRegisterReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import en from "~/locales/en";
+import type { i18n as I18n } from "i18next";
+import type en from "~/locales/en";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/schemas/auth";
 
-function isValidationKey(key: string): key is keyof typeof en.validation {
-  return Object.hasOwn(en.validation, key);
+// Asks the loaded translations, so the messages of the other language never ship to the browser.
+function isValidationKey(i18n: I18n, key: string): key is keyof typeof en.validation {
+  return i18n.exists(`validation.${key}`);
 }
 
 export type FieldErrors = Record<string, string>;
@@ -42,12 +44,12 @@ export function useZodForm<Input extends FieldValues, Output>(
 
 /** An error next to its field; schema messages are i18n keys, other messages show as they are. */
 export function FieldError({ id, error }: { id: string; error: string | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) return null;
   const key = error.startsWith("validation.") ? error.slice("validation.".length) : undefined;
   return (
     <p id={id} className="field-error">
-      {key !== undefined && isValidationKey(key)
+      {key !== undefined && isValidationKey(i18n, key)
         ? t(`validation.${key}`, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH })
         : error}
     </p>

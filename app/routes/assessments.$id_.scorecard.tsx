@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import type { i18n as I18n } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ShownText } from "~/components/ShownText";
 import { RECOMMENDATIONS } from "~/domain/scoring";
@@ -9,7 +10,7 @@ import type { TraitKey } from "~/domain/traits";
 import { assessmentCandidateName, getOwnScorecard, loadScoringKit } from "~/models/assessments.server";
 import { handleScorecardPost } from "~/models/scorecard-post.server";
 import { showText } from "~/models/shown-text";
-import en from "~/locales/en";
+import type en from "~/locales/en";
 import { EVIDENCE_MAX, NOTES_MAX, parseScorecardForm, scorecardToFormState, type ScorecardFormState } from "~/schemas/scorecard";
 import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/i18n.server";
@@ -163,16 +164,16 @@ function useAutosave(
   return { state, schedule, cancel };
 }
 
-function isErrorKey(key: string): key is keyof typeof en.scorecard.errors {
-  return Object.hasOwn(en.scorecard.errors, key);
+function isErrorKey(i18n: I18n, key: string): key is keyof typeof en.scorecard.errors {
+  return i18n.exists(`scorecard.errors.${key}`);
 }
 
 function useErrorText() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (message: string | undefined) => {
     if (!message) return undefined;
     const key = message.replace(/^scorecard\.errors\./, "");
-    return isErrorKey(key) ? t(`scorecard.errors.${key}`) : message;
+    return isErrorKey(i18n, key) ? t(`scorecard.errors.${key}`) : message;
   };
 }
 

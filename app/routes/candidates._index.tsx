@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listCandidates } from "~/models/candidates.server";
-import { CANDIDATE_SORTS, candidateListQuery } from "~/schemas/candidate";
+import { candidateListQuery } from "~/schemas/candidate";
+import { CANDIDATE_SORTS } from "~/schemas/list-options";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Candidates · Traitkit" }];

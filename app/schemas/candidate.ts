@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CANDIDATE_SORTS } from "./list-options";
 
 // Messages are i18n keys (validation.*), shown in the reader's language.
 
@@ -25,8 +26,6 @@ export const candidateSchema = z.object({
   notes: optionalText(5000),
 });
 export type CandidateInput = z.output<typeof candidateSchema>;
-
-export const CANDIDATE_SORTS = ["newest", "name"] as const;
 
 export const candidateListQuery = z.object({
   q: z.string().trim().max(200).catch(""),

@@ -1,8 +1,5 @@
 import { z } from "zod";
-
-/** The ranking's decision filter: every decision ("any"), one decision, or none recorded yet. */
-export const DECISION_FILTERS = ["any", "advance", "hold", "reject", "none"] as const;
-export type DecisionFilter = (typeof DECISION_FILTERS)[number];
+import { DECISION_FILTERS } from "./list-options";
 
 /** The role's slug from the URL. */
 export const roleSlugParam = z.string().min(1).max(200).regex(/^[a-z0-9][a-z0-9-]*$/);
