@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, SqliteDialect, type LogEvent } from "kysely";
 import type { Database } from "./schema";
 
 /** Waits this long for a writer's lock before SQLITE_BUSY (RELIABILITY.md R2). */
@@ -49,8 +49,8 @@ export function assertPragmas(sqlite: SQLite.Database, inMemory = false): void {
   }
 }
 
-export function createDb(file: string): { db: TraitkitDb; sqlite: SQLite.Database } {
+export function createDb(file: string, options: { log?: (event: LogEvent) => void } = {}): { db: TraitkitDb; sqlite: SQLite.Database } {
   const sqlite = openSqlite(file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: options.log });
   return { db, sqlite };
 }

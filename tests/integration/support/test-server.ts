@@ -31,15 +31,25 @@ export type TestServer = { baseURL: string; db: TraitkitDb; close: () => Promise
  * The production build (`npm run build`) on a new demo database in a temp
  * folder, listening on a free port of 127.0.0.1.
  */
-export async function startTestServer(options: { demo?: boolean; trustProxy?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: {
+    demo?: boolean;
+    trustProxy?: boolean;
+    /** An existing database file to serve (e.g. from seedLarge) instead of a new one; it is left in place. */
+    database?: string;
+    /** Called with every SQL statement the app runs. */
+    onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+  } = {},
+): Promise<TestServer> {
   if (!fs.existsSync(path.join(BUILD_DIR, "server", "index.js"))) {
     throw new Error(`No production build in ${BUILD_DIR}: run \`npm run build\` first.`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-it-"));
-  const file = path.join(dir, "traitkit.sqlite");
-  const demo = options.demo ?? true;
+  const file = options.database ?? path.join(dir, "traitkit.sqlite");
+  const demo = options.database === undefined && (options.demo ?? true);
   const env = parseEnv({ TRAITKIT_DEMO: demo ? "1" : "0", DATABASE_PATH: file, TRUST_PROXY: options.trustProxy ? "1" : "0" });
-  const { db } = createDb(file);
+  const { onQuery } = options;
+  const { db } = createDb(file, onQuery ? { log: (event) => onQuery(event.query.sql, event.query.parameters) } : {});
   try {
     await migrateToLatest(db);
     if (demo) await loadDemoData(db, new Date());

@@ -1,0 +1,196 @@
+import { DEMO, request, signIn, startTestServer, type TestServer } from "./support/test-server";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { CompiledQuery } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedLarge } from "../../app/cli/seed-large";
+import { publishReport } from "../../app/models/report.server";
+
+/*
+ * Issue 8.4: the main pages stay fast as the data grows. Each page runs the
+ * same number of queries on a small and on a larger database (no query per
+ * row), and no query reads a growing table from end to end without an index.
+ */
+
+const SLUG = "mlops-engineer";
+const SMALL = 60;
+const LARGE = 600;
+const MAX_QUERIES_PER_PAGE = 25;
+
+/** Tables whose size grows with the number of candidates. */
+const GROWING_TABLES = [
+  "candidates",
+  "assessments",
+  "assessment_interviewers",
+  "scorecards",
+  "ratings",
+  "scorecard_notes",
+  "observed_strengths",
+  "observed_red_flags",
+  "decisions",
+  "assessment_results",
+  "report_links",
+  "audit_log",
+];
+
+type Served = {
+  server: TestServer;
+  queries: { sql: string; parameters: readonly unknown[] }[];
+  recruiter: string;
+  interviewer: string;
+  pages: Record<string, { path: string; cookie: "recruiter" | "interviewer" | "none" }>;
+};
+
+let dir: string;
+const served: Record<"small" | "large", Served | undefined> = { small: undefined, large: undefined };
+
+async function serve(candidates: number): Promise<Served> {
+  const database = path.join(dir, `${candidates}.sqlite`);
+  await seedLarge({ candidates, database, seed: 7 }, () => {});
+  const queries: Served["queries"] = [];
+  const server = await startTestServer({ database, onQuery: (sql, parameters) => queries.push({ sql, parameters }) });
+  const { db } = server;
+  const interviewerId = (await db.selectFrom("users").select("id").where("email", "=", DEMO.interviewer1).executeTakeFirstOrThrow()).id;
+  const recruiterId = (await db.selectFrom("users").select("id").where("email", "=", DEMO.recruiter).executeTakeFirstOrThrow()).id;
+  const assessed = await db
+    .selectFrom("assessment_results as r")
+    .innerJoin("assessments as a", "a.id", "r.assessment_id")
+    .innerJoin("assessment_interviewers as ai", "ai.assessment_id", "a.id")
+    .select(["a.id", "a.candidate_id"])
+    .where("r.role_slug", "=", SLUG)
+    .where("ai.user_id", "=", interviewerId)
+    .orderBy("a.id")
+    .limit(3)
+    .execute();
+  const first = assessed[0];
+  if (!first) throw new Error("No assessed candidate in the seeded data");
+  const report = await publishReport(db, { assessmentId: first.id, language: "en", expiresAt: null, actorId: recruiterId }, new Date());
+  const { n } = await db.selectFrom("candidates").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const lastPage = Math.ceil(Number(n) / 50);
+  return {
+    server,
+    queries,
+    recruiter: await signIn(server.baseURL, DEMO.recruiter),
+    interviewer: await signIn(server.baseURL, DEMO.interviewer1),
+    pages: {
+      "/roles": { path: "/roles", cookie: "recruiter" },
+      "/roles/:slug": { path: `/roles/${SLUG}`, cookie: "recruiter" },
+      "/candidates": { path: "/candidates", cookie: "recruiter" },
+      "/candidates by name": { path: "/candidates?sort=name", cookie: "recruiter" },
+      "/candidates last page": { path: `/candidates?page=${lastPage}`, cookie: "recruiter" },
+      "/candidates/:id": { path: `/candidates/${first.candidate_id}`, cookie: "recruiter" },
+      "/assessments": { path: "/assessments", cookie: "interviewer" },
+      "/assessments/:id": { path: `/assessments/${first.id}`, cookie: "recruiter" },
+      "/assessments/:id/scorecard": { path: `/assessments/${first.id}/scorecard`, cookie: "interviewer" },
+      "/roles/:slug/candidates": { path: `/roles/${SLUG}/candidates`, cookie: "recruiter" },
+      "/roles/:slug/candidates filtered": { path: `/roles/${SLUG}/candidates?decision=advance&minCoverage=50`, cookie: "recruiter" },
+      "/roles/:slug/ranking.csv": { path: `/roles/${SLUG}/ranking.csv`, cookie: "recruiter" },
+      "/roles/:slug/compare": { path: `/roles/${SLUG}/compare?c=${assessed.map((a) => a.candidate_id).join(",")}`, cookie: "recruiter" },
+      "/r/:token": { path: `/r/${report.token}`, cookie: "none" },
+    },
+  };
+}
+
+function get(where: Served, name: string): Served["pages"][string] {
+  const page = where.pages[name];
+  if (!page) throw new Error(`No page ${name}`);
+  return page;
+}
+
+/** The statements one request of the page runs, after a first request has warmed up sessions. */
+async function queriesOf(where: Served, name: string): Promise<Served["queries"]> {
+  const page = get(where, name);
+  const cookie = page.cookie === "none" ? undefined : where[page.cookie];
+  const response = await request(where.server.baseURL, page.path, { cookie });
+  expect(response.status, `${name} answers`).toBe(200);
+  await response.text();
+  where.queries.length = 0;
+  const again = await request(where.server.baseURL, page.path, { cookie });
+  expect(again.status).toBe(200);
+  await again.text();
+  return [...where.queries];
+}
+
+async function planOf(where: Served, query: Served["queries"][number]): Promise<string[]> {
+  const plan = await where.server.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
+  return plan.rows.map((row) => row.detail);
+}
+
+/** Plan lines that read a growing table whole: a SCAN with no index. */
+function fullScans(lines: string[]): string[] {
+  return lines.filter((line) => {
+    const scanned = /^SCAN (\w+)(?: AS \w+)?$/.exec(line.trim());
+    return scanned !== null && GROWING_TABLES.some((table) => line.includes(table) || scanned[1] === table);
+  });
+}
+
+function servedAt(size: "small" | "large"): Served {
+  const where = served[size];
+  if (!where) throw new Error(`The ${size} server did not start`);
+  return where;
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-plans-"));
+  served.small = await serve(SMALL);
+  served.large = await serve(LARGE);
+}, 120_000);
+
+afterAll(async () => {
+  await served.small?.server.close();
+  await served.large?.server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("queries per page", () => {
+  it("is the same on a small and a ten times larger database, and small", async () => {
+    const small = servedAt("small");
+    const large = servedAt("large");
+    for (const name of Object.keys(small.pages)) {
+      const fewer = await queriesOf(small, name);
+      const more = await queriesOf(large, name);
+      expect(more.length, `${name}: ${more.map((q) => q.sql).join("\n")}`).toBe(fewer.length);
+      expect(more.length, name).toBeLessThanOrEqual(MAX_QUERIES_PER_PAGE);
+    }
+  });
+});
+
+describe("query plans", () => {
+  it("no page reads a growing table whole without an index", async () => {
+    const large = servedAt("large");
+    for (const name of Object.keys(large.pages)) {
+      for (const query of await queriesOf(large, name)) {
+        if (!/^\s*select/i.test(query.sql)) continue;
+        const lines = await planOf(large, query);
+        expect(fullScans(lines), `${name}\n${query.sql}\n${lines.join("\n")}`).toEqual([]);
+      }
+    }
+  });
+
+  it("the ranking walks assessment_results_ranking_idx in rank order, without sorting", async () => {
+    const large = servedAt("large");
+    const queries = await queriesOf(large, "/roles/:slug/candidates");
+    const plans = await Promise.all(queries.filter((q) => q.sql.includes('from "assessment_results"')).map((q) => planOf(large, q)));
+    expect(plans.length).toBe(2); // the count and the page
+    for (const lines of plans) {
+      expect(lines.some((d) => /SEARCH r USING (COVERING )?INDEX assessment_results_ranking_idx \(role_slug=\? AND latest=\?\)/.test(d)), lines.join("\n")).toBe(true);
+      expect(lines.some((d) => /USE TEMP B-TREE FOR ORDER BY/.test(d)), lines.join("\n")).toBe(false);
+    }
+  });
+
+  it("the candidate list pages through candidates_created_idx, or candidates_name_idx by name", async () => {
+    const large = servedAt("large");
+    for (const [name, index] of [
+      ["/candidates", "candidates_created_idx"],
+      ["/candidates last page", "candidates_created_idx"],
+      ["/candidates by name", "candidates_name_idx"],
+    ] as const) {
+      const queries = await queriesOf(large, name);
+      const page = queries.find((q) => q.sql.includes("limit"));
+      if (!page) throw new Error(`${name} ran no paged query`);
+      const lines = await planOf(large, page);
+      expect(lines.some((d) => d.includes(`INDEX ${index}`)), `${name}\n${lines.join("\n")}`).toBe(true);
+    }
+  });
+});
