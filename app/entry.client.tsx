@@ -1,27 +1,30 @@
 import { RemixBrowser } from "@remix-run/react";
-import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { FALLBACK_LANGUAGE, i18nOptions, isUiLanguage, loadTranslation } from "~/utils/i18n";
+import { createTranslator, FALLBACK_LANGUAGE, isUiLanguage, loadTranslation, type UiLanguage } from "~/utils/i18n";
+import { TranslationProvider, type Translators } from "~/utils/use-translation";
+
+/** The texts of every language the server's page used: hydration must draw the same words. */
+async function pageTranslators(lng: UiLanguage): Promise<Translators> {
+  const sections = [...document.querySelectorAll<HTMLElement>("[data-texts-lang]")].map((element) => element.dataset.textsLang);
+  const languages = new Set<UiLanguage>([lng, ...sections.filter(isUiLanguage)]);
+  const loaded = await Promise.all([...languages].map(async (lang) => [lang, createTranslator(lang, await loadTranslation(lang))] as const));
+  return Object.fromEntries(loaded);
+}
 
 async function hydrate() {
   // The server already chose the language and wrote it on <html lang>.
   const lang = document.documentElement.lang;
   const lng = isUiLanguage(lang) ? lang : FALLBACK_LANGUAGE;
-  await i18next.use(initReactI18next).init({
-    ...i18nOptions,
-    lng,
-    resources: { [lng]: { translation: await loadTranslation(lng) } },
-  });
+  const translators = await pageTranslators(lng);
   startTransition(() => {
     hydrateRoot(
       document,
-      <I18nextProvider i18n={i18next}>
+      <TranslationProvider language={lng} translators={translators}>
         <StrictMode>
           <RemixBrowser />
         </StrictMode>
-      </I18nextProvider>,
+      </TranslationProvider>,
     );
   });
 }

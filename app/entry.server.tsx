@@ -2,35 +2,14 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { createInstance, type i18n as I18n } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nOptions, type UiLanguage } from "~/utils/i18n";
 import { logger } from "~/utils/log.server";
-import { getLanguage, i18nResources } from "~/utils/i18n.server";
+import { getLanguage, translators } from "~/utils/i18n.server";
+import { TranslationProvider } from "~/utils/use-translation";
 import { NonceContext } from "~/utils/nonce";
 
 export const streamTimeout = 5000;
-
-/*
- * One i18next instance per language, made on first use: its language never
- * changes, so concurrent requests share it instead of each building its own.
- */
-const i18nInstances = new Map<UiLanguage, Promise<I18n>>();
-
-function i18nFor(lng: UiLanguage): Promise<I18n> {
-  let instance = i18nInstances.get(lng);
-  if (!instance) {
-    const created = createInstance();
-    instance = created
-      .use(initReactI18next)
-      .init({ ...i18nOptions, resources: i18nResources, lng })
-      .then(() => created);
-    i18nInstances.set(lng, instance);
-  }
-  return instance;
-}
 
 /**
  * Unexpected errors only: a 404 (an unknown address, a record the user may
@@ -57,7 +36,6 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const lng = await getLanguage(request);
-  const i18n = await i18nFor(lng);
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode;
 
@@ -65,9 +43,9 @@ export default async function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <I18nextProvider i18n={i18n}>
+        <TranslationProvider language={lng} translators={translators}>
           <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-        </I18nextProvider>
+        </TranslationProvider>
       </NonceContext.Provider>,
       {
         nonce,

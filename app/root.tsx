@@ -15,9 +15,9 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import appStyles from "~/styles/app.css?url";
-import { FALLBACK_LANGUAGE, loadTranslation, UI_LANGUAGES } from "~/utils/i18n";
+import { FALLBACK_LANGUAGE, UI_LANGUAGES } from "~/utils/i18n";
 import { getUser } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
@@ -84,12 +84,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const nonce = useNonce();
   useEffect(() => {
-    if (i18n.language === lang) return;
-    // The browser holds only the first page's language: load the new one, then switch.
-    void loadTranslation(lang).then((translation) => {
-      i18n.addResourceBundle(lang, "translation", translation);
-      return i18n.changeLanguage(lang);
-    });
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
   }, [i18n, lang]);
   useEffect(() => {
     // Controls that need JavaScript (add, remove, drag) show only once it runs.

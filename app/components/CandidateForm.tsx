@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { FieldError, TextField, useZodForm, type FieldErrors } from "~/components/forms";
 import { candidateSchema } from "~/schemas/candidate";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { ShownText } from "~/components/ShownText";
 import type { TraitKey } from "~/domain/traits";
 import type { ShownText as ShownTextValue } from "~/models/shown-text";

@@ -1,8 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from "react";
 import { get, useFieldArray, useWatch, type FieldArrayWithId, type UseFormRegister } from "react-hook-form";
-import type { i18n as I18n } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation, type I18n } from "~/utils/use-translation";
 import { useZodForm } from "~/components/forms";
 import { AnchorList, ExpectationsTable, TraitNames } from "~/components/KitContent";
 import { ShownText } from "~/components/ShownText";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { IdealProfileTable } from "~/components/IdealProfileTable";
 import { ShownText, ShownTextList } from "~/components/ShownText";
 import type { TraitKey } from "~/domain/traits";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { LEVELS, type Level } from "~/domain/levels";
 
 /** Picks the role and target level of a new kit; a plain GET form to /kits/new. */

@@ -1,7 +1,7 @@
 import { toNestErrors } from "@hookform/resolvers";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { createContext, useContext, type FormEvent, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import {
   get,
   useFieldArray,

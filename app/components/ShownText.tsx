@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import type { ShownText as ShownTextValue } from "~/models/shown-text";
 
 /** A text from a document; marked with its language when it is not the reader's. */

@@ -2,9 +2,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
 import type { FormEvent, InputHTMLAttributes, ReactNode } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormRegisterReturn } from "react-hook-form";
-import { useTranslation } from "react-i18next";
+import { useTranslation, type I18n } from "~/utils/use-translation";
 import type { z } from "zod";
-import type { i18n as I18n } from "i18next";
 import type en from "~/locales/en";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/schemas/auth";
 

@@ -2,8 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
-import type { i18n as I18n } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation, type I18n } from "~/utils/use-translation";
 import { ShownText } from "~/components/ShownText";
 import { RECOMMENDATIONS } from "~/domain/scoring";
 import type { TraitKey } from "~/domain/traits";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { listCandidates } from "~/models/candidates.server";
 import { candidateListQuery } from "~/schemas/candidate";
 import { CANDIDATE_SORTS } from "~/schemas/list-options";

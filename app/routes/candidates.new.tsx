@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { blankCandidateValues, CandidateForm, postedCandidateValues, type CandidateFormValues } from "~/components/CandidateForm";
 import { createCandidate, roleChoices } from "~/models/candidates.server";
 import { candidateSchema } from "~/schemas/candidate";

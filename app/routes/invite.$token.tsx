@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { TextField, useZodForm } from "~/components/forms";
 import { acceptInvite, emailInUse, findOpenInvite } from "~/models/users.server";
 import { acceptInviteSchema, PASSWORD_MIN_LENGTH } from "~/schemas/auth";

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { KitRoleChooser } from "~/components/KitRoleChooser";
 import { listKits } from "~/models/kits.server";
 import { listRoles } from "~/models/roles.server";

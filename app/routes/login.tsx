@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { TextField, useZodForm } from "~/components/forms";
 import { recordAudit } from "~/models/audit.server";
 import { checkThrottle, clearLoginFailures, recordLoginFailure, throttleKeys } from "~/models/login-throttle.server";

@@ -2,7 +2,7 @@ import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction }
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { TranslationScope, useTranslation } from "~/utils/use-translation";
 import { FitCharts } from "~/components/charts/FitCharts";
 import { loadCandidateReport } from "~/models/report.server";
 import reportStyles from "~/styles/report.css?url";
@@ -36,7 +36,7 @@ function ReportBody({ report }: { report: ReturnType<typeof useLoaderData<typeof
   const { t } = useTranslation();
   const expires = report.expiresAt ? new Date(report.expiresAt).toISOString().slice(0, 10) : null;
   return (
-    <article className="candidate-report" lang={report.language} data-testid="candidate-report">
+    <article className="candidate-report" lang={report.language} data-texts-lang={report.language} data-testid="candidate-report">
       <h1>{t("report.page.title")}</h1>
       <p>{t("report.page.intro", { role: report.charts.roleName })}</p>
       <p className="muted">{t("report.page.howToRead")}</p>
@@ -51,13 +51,10 @@ function ReportBody({ report }: { report: ReturnType<typeof useLoaderData<typeof
 
 export default function CandidateReportPage() {
   const report = useLoaderData<typeof loader>();
-  const { i18n } = useTranslation();
-  const language = report.language;
   // The report's own language, whatever the reader's interface language is.
-  const fixed = useMemo(() => i18n.cloneInstance({ lng: language }), [i18n, language]);
   return (
-    <I18nextProvider i18n={fixed}>
+    <TranslationScope language={report.language}>
       <ReportBody report={report} />
-    </I18nextProvider>
+    </TranslationScope>
   );
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/auth.server";
 import { z } from "zod";
 import { IdealProfileChart } from "~/components/charts/IdealProfileChart";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { RANKING_PAGE_SIZE, rankCandidates, roleForRanking } from "~/models/ranking.server";
 import { DECISION_FILTERS } from "~/schemas/list-options";
 import { rankingQuery, roleSlugParam, type RankingQuery } from "~/schemas/ranking";

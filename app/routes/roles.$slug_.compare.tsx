@@ -1,6 +1,6 @@
 import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { TraitRadarChart } from "~/components/charts/TraitRadarChart";
 import { TRAIT_KEYS } from "~/domain/traits";
 import { RECOMMENDATIONS } from "~/domain/scoring";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { RoleForm } from "~/components/RoleForm";
 import { readRoleFile } from "~/models/role-export.server";
 import { handleRoleForm } from "~/models/role-form.server";

@@ -7,7 +7,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { importRole } from "~/models/role-import.server";
 import { formatIssues, roleFileSchema, type FormattedIssue } from "~/schemas/role";
 import { requireUser } from "~/utils/auth.server";

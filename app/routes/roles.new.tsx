@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { RoleForm } from "~/components/RoleForm";
 import { handleRoleForm } from "~/models/role-form.server";
 import { roleToFormValues } from "~/schemas/role-form";

@@ -1,13 +1,13 @@
 import { createCookie } from "@remix-run/node";
-import { RemixI18Next } from "remix-i18next/server";
+import Negotiator from "negotiator";
 import en from "~/locales/en";
 import es from "~/locales/es";
-import { FALLBACK_LANGUAGE, i18nOptions, isUiLanguage, UI_LANGUAGES, type UiLanguage } from "./i18n";
+import { createTranslator, FALLBACK_LANGUAGE, isUiLanguage, UI_LANGUAGES, type Translator, type UiLanguage } from "./i18n";
 
-/** Every language's texts, loaded once with the server. */
-export const i18nResources = {
-  en: { translation: en },
-  es: { translation: es },
+/** One translator per language, made with the server: their texts never change. */
+export const translators: Record<UiLanguage, Translator> = {
+  en: createTranslator("en", en),
+  es: createTranslator("es", es),
 };
 
 /** The user's explicit language choice; it overrides the browser's Accept-Language. */
@@ -18,17 +18,12 @@ export const languageCookie = createCookie("lng", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
-export const i18nServer = new RemixI18Next({
-  detection: {
-    supportedLanguages: [...UI_LANGUAGES],
-    fallbackLanguage: FALLBACK_LANGUAGE,
-    cookie: languageCookie,
-    order: ["cookie", "header"],
-  },
-  i18next: { ...i18nOptions, resources: i18nResources },
-});
-
+/** The language of a request: the user's choice, else the browser's preference among ours, else English. */
 export async function getLanguage(request: Request): Promise<UiLanguage> {
-  const locale = await i18nServer.getLocale(request);
-  return isUiLanguage(locale) ? locale : FALLBACK_LANGUAGE;
+  const chosen: unknown = await languageCookie.parse(request.headers.get("Cookie"));
+  if (isUiLanguage(chosen)) return chosen;
+  const acceptLanguage = request.headers.get("Accept-Language");
+  if (acceptLanguage === null) return FALLBACK_LANGUAGE;
+  const [preferred] = new Negotiator({ headers: { "accept-language": acceptLanguage } }).languages([...UI_LANGUAGES]);
+  return isUiLanguage(preferred) ? preferred : FALLBACK_LANGUAGE;
 }

@@ -1,3 +1,4 @@
+import rosetta from "rosetta";
 import type en from "~/locales/en";
 
 export const UI_LANGUAGES = ["en", "es"] as const;
@@ -23,17 +24,45 @@ export async function loadTranslation(lang: UiLanguage): Promise<Translation> {
   return (await translationModules[lang]()).default;
 }
 
-/** Options shared by the server's and the browser's i18next instances; each adds its resources. */
-export const i18nOptions = {
-  supportedLngs: [...UI_LANGUAGES],
-  fallbackLng: FALLBACK_LANGUAGE,
-  defaultNS: "translation",
-  interpolation: { escapeValue: false }, // React escapes.
+/** Dot paths of the texts, e.g. "ranking.count_one". */
+type Leaves<T, Prefix extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+type PluralCategory = "zero" | "one" | "two" | "few" | "many" | "other";
+type WithoutPlural<K extends string> = K extends `${infer Base}_${PluralCategory}` ? Base : K;
+
+/** A text's key; a plural text is asked for by its base ("ranking.count") with a `count`. */
+export type TranslationKey = Leaves<Translation> | WithoutPlural<Leaves<Translation>>;
+
+export type TranslationParams = Record<string, string | number>;
+
+export type Translator = {
+  language: UiLanguage;
+  t: (key: TranslationKey, params?: TranslationParams) => string;
+  exists: (key: string) => boolean;
 };
 
-declare module "i18next" {
-  interface CustomTypeOptions {
-    defaultNS: "translation";
-    resources: { translation: Translation };
-  }
+/**
+ * Texts of one language. Lookup and `{{name}}` interpolation are rosetta's;
+ * a `count` picks the plural form by the language's rules (Intl.PluralRules),
+ * from keys suffixed `_one`, `_other`… A missing text shows its key.
+ */
+export function createTranslator(language: UiLanguage, translation: Translation): Translator {
+  const texts = rosetta<Translation>({ [language]: translation });
+  texts.locale(language);
+  const plurals = new Intl.PluralRules(language);
+  const textAt = (key: string, params?: TranslationParams): string | undefined => {
+    const text: unknown = texts.t(key, params ?? {});
+    return typeof text === "string" && text !== "" ? text : undefined;
+  };
+  return {
+    language,
+    t: (key, params) => {
+      const count = params?.count;
+      const plural = typeof count === "number" ? (textAt(`${key}_${plurals.select(count)}`, params) ?? textAt(`${key}_other`, params)) : undefined;
+      return plural ?? textAt(key, params) ?? key;
+    },
+    exists: (key) => textAt(key) !== undefined,
+  };
 }

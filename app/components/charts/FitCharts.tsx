@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import type { FitCharts as FitChartsData } from "~/models/report.server";
 import { TraitBandChart } from "./TraitBandChart";

@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { FitCharts } from "~/components/charts/FitCharts";
 import type { AssessmentReportSection } from "~/models/report.server";
 import { useFormatDate } from "~/utils/dates";
