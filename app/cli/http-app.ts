@@ -128,5 +128,19 @@ export async function createHttpApp(options: {
       }),
     }),
   );
+  app.use(clientErrorHandler);
   return app;
+}
+
+/**
+ * Express refuses some requests before Remix sees them (a path with a bad
+ * percent-escape such as `/kits/%ZZ` fails to decode): answer those 4xx with
+ * a plain message, never Express's page with a stack trace. Anything else goes
+ * on to Express's own handler as before.
+ */
+function clientErrorHandler(error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction): void {
+  const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : NaN;
+  if (res.headersSent || !(status >= 400 && status < 500)) return next(error);
+  const message = error instanceof URIError ? "Bad request: the address is not a valid URL." : "The request was refused.";
+  res.status(status).type("text/plain").send(message);
 }

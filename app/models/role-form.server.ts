@@ -3,6 +3,7 @@ import { readRoleFile } from "~/models/role-export.server";
 import { saveRole } from "~/models/role-import.server";
 import { formDataToValues, postedToFormValues, validateRoleForm } from "~/schemas/role-form";
 import { ROLE_FORMAT, roleFileSchema } from "~/schemas/role";
+import { readFormData } from "~/utils/forms.server";
 
 /**
  * The role form's action for /roles/new (currentSlug null) and
@@ -14,7 +15,7 @@ export async function handleRoleForm(
   context: AppLoadContext,
   options: { currentSlug: string | null; actorId: number },
 ) {
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request));
   const result = validateRoleForm(values);
   if (!result.ok) return data({ errors: result.errors, values: postedToFormValues(values) }, { status: 400 });
 

@@ -20,7 +20,7 @@ import {
 import { showText } from "~/models/shown-text";
 import { DECISION_VALUES, decisionSchema } from "~/schemas/candidate";
 import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, readFormData } from "~/utils/forms.server";
 import { useFormatDate } from "~/utils/dates";
 import { getLanguage } from "~/utils/i18n.server";
 import { ReportSection } from "~/components/report/ReportSection";
@@ -84,7 +84,7 @@ const scorecardIdForm = z.object({ scorecardId: z.coerce.number().int().positive
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { role: "recruiter" });
   const access = await requireAssessmentAccess(request, context, user, params.id);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const now = new Date();
   if (intent === "decision") {

@@ -14,6 +14,7 @@ import { EVIDENCE_MAX, NOTES_MAX, parseScorecardForm, scorecardToFormState, type
 import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/i18n.server";
 import { useFormatDate } from "~/utils/dates";
+import { readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Scorecard · Traitkit" }];
 
@@ -51,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const access = await requireAssessmentAccess(request, context, user, params.id, { assignedOnly: true });
   const assessmentId = access.id;
-  const result = await handleScorecardPost(context, user, access, await request.formData());
+  const result = await handleScorecardPost(context, user, access, await readFormData(request));
   switch (result.kind) {
     case "not_found":
       throw notFound();

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { handleScorecardPost } from "~/models/scorecard-post.server";
 import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.server";
+import { readFormData } from "~/utils/forms.server";
 
 /**
  * POST /assessments/:id/scorecard/autosave — the scorecard form's background
@@ -10,7 +11,7 @@ import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.ser
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const access = await requireAssessmentAccess(request, context, user, params.id, { assignedOnly: true });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   formData.set("intent", "save");
   const result = await handleScorecardPost(context, user, access, formData);
   switch (result.kind) {

@@ -11,6 +11,7 @@ import { eraseCandidate } from "~/models/privacy.server";
 import { CandidatePrivacy } from "~/components/candidate-privacy";
 import { assessmentSchema } from "~/schemas/candidate";
 import { notFound, requireUser } from "~/utils/auth.server";
+import { readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.candidate.name} · Traitkit` : "Not found · Traitkit" }];
 
@@ -75,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!id.success) throw notFound();
   const candidate = await getCandidate(context.db, id.data);
   if (!candidate) throw notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   // Erasure (RELIABILITY.md G2): only with the confirmation box ticked; one transaction in the model.
   if (formData.get("intent") === "erase") {
     if (formData.get("confirm") !== "on") return data({ eraseError: "privacy.erase.confirmRequired" }, { status: 400 });

@@ -7,7 +7,7 @@ import { CandidateForm, postedCandidateValues, type CandidateFormValues } from "
 import { getCandidate, roleChoices, updateCandidate } from "~/models/candidates.server";
 import { candidateSchema } from "~/schemas/candidate";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { parseForm, type FieldErrors } from "~/utils/forms.server";
+import { parseForm, readFormData, type FieldErrors } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.name} · Traitkit` : "Not found · Traitkit" }];
 
@@ -38,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!id.success) throw notFound();
   // An unknown id is a 404 whatever the form holds.
   if (!(await getCandidate(context.db, id.data))) throw notFound();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(formData, candidateSchema);
   if (!parsed.ok) return data<ActionData>({ values: postedCandidateValues(formData), errors: parsed.errors }, { status: 400 });
   const result = await updateCandidate(context.db, id.data, parsed.data, user.id, new Date());

@@ -6,7 +6,7 @@ import { blankCandidateValues, CandidateForm, postedCandidateValues, type Candid
 import { createCandidate, roleChoices } from "~/models/candidates.server";
 import { candidateSchema } from "~/schemas/candidate";
 import { requireUser } from "~/utils/auth.server";
-import { parseForm, type FieldErrors } from "~/utils/forms.server";
+import { parseForm, readFormData, type FieldErrors } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Add a candidate · Traitkit" }];
 
@@ -19,7 +19,7 @@ type ActionData = { values: CandidateFormValues; errors: FieldErrors };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { role: "recruiter" });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(formData, candidateSchema);
   if (!parsed.ok) return data<ActionData>({ values: postedCandidateValues(formData), errors: parsed.errors }, { status: 400 });
   const result = await createCandidate(context.db, parsed.data, user.id, new Date());

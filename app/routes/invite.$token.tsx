@@ -6,7 +6,7 @@ import { TextField, useZodForm } from "~/components/forms";
 import { acceptInvite, emailInUse, findOpenInvite } from "~/models/users.server";
 import { acceptInviteSchema, PASSWORD_MIN_LENGTH } from "~/schemas/auth";
 import { homePath } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, readFormData } from "~/utils/forms.server";
 import { hashPassword } from "~/utils/password.server";
 import { isGuessablePassword } from "~/utils/password-policy.server";
 import { createSession, sessionCookie } from "~/utils/session.server";
@@ -29,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
   const invite = await findOpenInvite(db, token, now);
   if (!invite) throw invalidInvite();
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(formData, acceptInviteSchema);
   const typedName = String(formData.get("name") ?? "").slice(0, 120);
   if (!parsed.ok) return data({ errors: parsed.errors, name: typedName }, { status: 400 });

@@ -9,6 +9,7 @@ import { kitFormStep, kitIdParam, type KitFieldErrors, type KitFormValues } from
 import kitStyles from "~/styles/kits.css?url";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.values.name} · Traitkit` : "Kit not found · Traitkit" },
@@ -32,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = kitIdParam.safeParse(params.id);
   if (!id.success) throw notFound();
   const kitId = id.data;
-  const step = kitFormStep(await request.formData(), await getLanguage(request));
+  const step = kitFormStep(await readFormData(request), await getLanguage(request));
   if (step.kind === "render") {
     // A button other than Save, or a bad form: nothing is stored, but the kit must exist.
     if (!(await kitExists(context.db, kitId))) throw notFound();

@@ -14,6 +14,7 @@ import { slugSchema } from "~/schemas/role";
 import kitStyles from "~/styles/kits.css?url";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/i18n.server";
+import { readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "New interview kit · Traitkit" }];
 
@@ -56,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (search.role === null) throw notFound();
   const roleSlug = search.role;
   const lang = await getLanguage(request);
-  const step = kitFormStep(await request.formData(), lang);
+  const step = kitFormStep(await readFormData(request), lang);
   if (step.kind === "render") {
     return data<ActionData>({ values: step.values, errors: step.errors, focus: step.focus, revision: randomUUID() }, { status: step.status });
   }

@@ -8,7 +8,7 @@ import { checkThrottle, clearLoginFailures, recordLoginFailure, throttleKeys } f
 import { findUserForSignIn, updatePasswordHash } from "~/models/users.server";
 import { loginSchema, safeRedirect } from "~/schemas/auth";
 import { getUser, homePath } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, readFormData } from "~/utils/forms.server";
 import { logSecurityEvent } from "~/utils/log.server";
 import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from "~/utils/password.server";
 import { createSession, destroySession, readSessionId, sessionCookie } from "~/utils/session.server";
@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { db } = context;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const requestedRedirect = safeRedirect(formData.get("redirectTo"), "");
   const typedEmail = String(formData.get("email") ?? "").slice(0, 254);
   const parsed = parseForm(formData, loginSchema);

@@ -17,7 +17,7 @@ import {
 } from "~/models/users.server";
 import { inviteSchema, USER_ROLES } from "~/schemas/auth";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseForm, readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Users · Traitkit" }];
 
@@ -40,7 +40,7 @@ type ActionResult =
 export async function action({ request, context }: ActionFunctionArgs) {
   const me = await requireUser(request, context, { role: "recruiter" });
   const { db } = context;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const now = new Date();
 

@@ -44,8 +44,9 @@ export const acceptInviteSchema = z
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "validation.passwordsDiffer" });
 
-/** Only a path on this site: never an open redirect. */
+/** Only a path on this site: never an open redirect, nor one a Location header cannot carry (control characters). */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
   return to;
 }

@@ -33,8 +33,10 @@ export type ScorecardInput = {
 export type ScorecardParse = { ok: true; data: ScorecardInput } | { ok: false; errors: Record<string, string> };
 
 const intentSchema = z.enum(SCORECARD_INTENTS);
-const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const indexSchema = z.coerce.number().int().min(0).max(999);
+// Digits only, no sign, space or leading zero: "rating.03.openness" and "rating.3.openness" must not both
+// name question 3, or one form would save the same rating twice (a UNIQUE violation, a 500).
+const idSchema = z.string().regex(/^[1-9]\d{0,15}$/).transform(Number).pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
+const indexSchema = z.string().regex(/^(0|[1-9]\d{0,2})$/).transform(Number);
 const ratingSchema = z.coerce.number().int().min(1).max(5);
 const recommendationSchema = z.enum(RECOMMENDATIONS);
 const checkedSchema = z.enum(["on", "true", "1"]);

@@ -25,3 +25,15 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): F
   const parsed = schema.safeParse(values);
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: fieldErrors(parsed.error) };
 }
+
+/**
+ * The posted form. A body that is no form (JSON, plain text, a truncated
+ * multipart upload, none at all) is the client's mistake: a 400, not a crash.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("The request body is not a form (send application/x-www-form-urlencoded or multipart/form-data).", { status: 400 });
+  }
+}

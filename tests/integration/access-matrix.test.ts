@@ -1,6 +1,9 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvite, createUser } from "../../app/models/users.server";
+import { createAssessment } from "../../app/models/assessments.server";
+import { createCandidate } from "../../app/models/candidates.server";
+import { candidateSchema } from "../../app/schemas/candidate";
 import { roleFileSchema } from "../../app/schemas/role";
 import { roleToFormValues } from "../../app/schemas/role-form";
 import { getKitBuilderSource, getKitEditor, newKitFormValues } from "../../app/models/kits.server";
@@ -32,8 +35,19 @@ const MATRIX = readMatrix();
 const EXEMPT_FROM_TABLE = new Set(["/"]);
 
 describe("the access table covers every route", () => {
-  it("reads a non-empty table with the four role columns from README.md", () => {
+  it("reads a non-empty table with the five role columns from README.md", () => {
     expect(MATRIX.length).toBeGreaterThan(0);
+    for (const row of MATRIX) expect(Object.keys(row.cells)).toEqual([...ROLES]);
+  });
+
+  it("tells the two interviewer columns apart only on routes of one assessment", () => {
+    const differing = MATRIX.filter((row) => row.cells["interviewer assigned"].text !== row.cells["interviewer not assigned"].text).map((row) => `${row.method} ${row.route}`);
+    // Off an assessment, being on a panel changes nothing.
+    expect(differing.filter((key) => !key.includes(" /assessments/:id"))).toEqual([]);
+    // On one, the interviewer who is not on its panel is refused like a page that does not exist.
+    const onAssessment = MATRIX.filter((row) => row.route.startsWith("/assessments/:id"));
+    expect(onAssessment.length).toBeGreaterThan(0);
+    for (const row of onAssessment) expect(row.cells["interviewer not assigned"].codes, `${row.method} ${row.route}`).toEqual([404]);
   });
 
   it("has a row for every route file under app/routes", () => {
@@ -62,10 +76,19 @@ let server: TestServer;
 const cookies = new Map<Role, string>();
 let targetUserId: number;
 let recruiterId: number;
+/** The assessment every `/assessments/:id` row stands for: interviewer1 is on its panel, interviewer2 and the recruiter are not. */
+let matrixAssessmentId: number;
 let serial = 0;
+/** Cells whose every request answered as the table says, and those requests. */
+let cellsChecked = 0;
+let requestsSent = 0;
 
-const ACCOUNT_OF: Partial<Record<Role, string>> = { interviewer: DEMO.interviewer1, recruiter: DEMO.recruiter };
-/** Signs in for columns without a session, and for wrong-password tries; interviewer1 and the recruiter hold sessions. */
+const ACCOUNT_OF: Partial<Record<Role, string>> = {
+  "interviewer assigned": DEMO.interviewer1,
+  "interviewer not assigned": DEMO.interviewer2,
+  recruiter: DEMO.recruiter,
+};
+/** Signs in for columns without a session, and for wrong-password tries (a second session of that account). */
 const OTHER_ACCOUNT = DEMO.interviewer2;
 const NEW_PASSWORD = "violet anchor meadow quartz 9431";
 
@@ -77,11 +100,66 @@ beforeAll(async () => {
     { email: "matrix-target@example.test", name: "Matrix Target", role: "interviewer", passwordHash: "not-a-password-hash" },
     new Date(),
   );
+  // A candidate of the demo role with one assessment on the demo kit, only interviewer1 on its panel.
+  const kitVersion = await server.db
+    .selectFrom("assessments")
+    .innerJoin("candidates", "candidates.id", "assessments.candidate_id")
+    .select("assessments.kit_version_id")
+    .where("candidates.name", "=", "Barbara Demo-Liskov")
+    .executeTakeFirstOrThrow();
+  const candidate = await createCandidate(
+    server.db,
+    candidateSchema.parse({ name: "Matrix Panel Candidate", email: "", roleSlug: "mlops-engineer", source: "matrix", notes: "" }),
+    recruiterId,
+    new Date(),
+  );
+  if (!candidate.ok) throw new Error(`The matrix candidate was refused (${candidate.field})`);
+  const assessment = await createAssessment(
+    server.db,
+    { candidateId: candidate.id, kitVersionId: kitVersion.kit_version_id, interviewerIds: [await userId(server.db, DEMO.interviewer1)], actorId: recruiterId },
+    new Date(),
+  );
+  if (!assessment.ok) throw new Error(`The matrix assessment was refused: ${JSON.stringify(assessment.errors)}`);
+  matrixAssessmentId = assessment.id;
 });
 
 afterAll(async () => {
   await server?.close();
 });
+
+/** A table route as a URL path, `/assessments/:id` being the matrix assessment. */
+function pathFor(route: string): Promise<string> {
+  return concretePath(server.db, route, { assessmentId: matrixAssessmentId });
+}
+
+/**
+ * What a refused request must leave as it was: the accounts (accountState) and
+ * everything of the assessments — panels, scorecards and their contents,
+ * decisions, report links, results, candidates.
+ */
+async function matrixState(): Promise<unknown> {
+  const db = server.db;
+  return {
+    accounts: await accountState(db),
+    candidates: await db.selectFrom("candidates").selectAll().orderBy("id").execute(),
+    assessments: await db.selectFrom("assessments").selectAll().orderBy("id").execute(),
+    panels: await db.selectFrom("assessment_interviewers").select(["assessment_id", "user_id"]).orderBy("assessment_id").orderBy("user_id").execute(),
+    scorecards: await db.selectFrom("scorecards").selectAll().orderBy("id").execute(),
+    ratings: await db.selectFrom("ratings").selectAll().orderBy("scorecard_id").orderBy("kit_question_id").orderBy("trait").execute(),
+    notes: await db.selectFrom("scorecard_notes").selectAll().orderBy("scorecard_id").orderBy("kit_question_id").execute(),
+    strengths: await db.selectFrom("observed_strengths").selectAll().orderBy("scorecard_id").orderBy("kit_strength_id").execute(),
+    redFlags: await db.selectFrom("observed_red_flags").selectAll().orderBy("scorecard_id").orderBy("kit_red_flag_id").execute(),
+    decisions: await db.selectFrom("decisions").selectAll().orderBy("id").execute(),
+    results: await db.selectFrom("assessment_results").selectAll().orderBy("assessment_id").execute(),
+    reportLinks: await db.selectFrom("report_links").selectAll().orderBy("id").execute(),
+  };
+}
+
+function withoutAudit(state: unknown): unknown {
+  const copy = structuredClone(state) as { accounts: { counts: Record<string, number> } };
+  delete copy.accounts.counts.audit_log;
+  return copy;
+}
 
 /** The role's session cookie (signing in when it has none), or undefined for columns without an account. */
 async function cookieFor(role: Role): Promise<string | undefined> {
@@ -323,12 +401,12 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
     }
     case "GET /r/:token": {
       // A live link is published by the recruiter first; 404: a token nobody issued.
-      const token = code === 200 ? await publishedReportToken(await concretePath(server.db, "/assessments/:id")) : unknownToken();
+      const token = code === 200 ? await publishedReportToken(await pathFor("/assessments/:id")) : unknownToken();
       return [{ label: code === 200 ? "live report link" : "unknown token", send: (cookie) => request(server.baseURL, `/r/${token}`, { cookie }) }];
     }
     case "POST /assessments/:id": {
       if (code === 200) {
-        const pathname = await concretePath(server.db, row.route);
+        const pathname = await pathFor(row.route);
         return [
           {
             label: "publish a report",
@@ -342,12 +420,12 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
           },
         ];
       }
-      if (code === 303 || code === 400) {
-        const pathname = await concretePath(server.db, row.route);
-        const reason = code === 303 ? `Matrix decision ${serial++}` : "";
+      if (code === 303 || code === 400 || code === 404) {
+        const pathname = await pathFor(row.route);
+        const reason = code === 400 ? "" : `Matrix decision ${serial++}`;
         return [
           {
-            label: code === 303 ? "a decision with its reason" : "a decision without a reason",
+            label: code === 303 ? "a decision with its reason" : code === 404 ? "a decision with its reason, not a recruiter" : "a decision without a reason",
             send: (cookie) => request(server.baseURL, pathname, { cookie, form: { intent: "decision", decision: "hold", reason } }),
             afterSuccess: async (response) => {
               expect(locationPath(response)).toBe(pathname);
@@ -359,10 +437,25 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
       }
       break;
     }
+    case "GET /assessments": {
+      // "Assigned ones only": the matrix assessment is listed for a member of its panel and for nobody else of the interviewers.
+      const listed = ACCOUNT_OF[role] === DEMO.interviewer1 || role === "recruiter";
+      return [
+        {
+          label: "the list",
+          send: (cookie) => request(server.baseURL, "/assessments", { cookie }),
+          afterSuccess: async (response) => {
+            const html = await response.text();
+            if (listed) expect(html, `${key} as ${role} lists the matrix assessment`).toContain(`href="/assessments/${matrixAssessmentId}"`);
+            else expect(html, `${key} as ${role} lists the matrix assessment`).not.toContain(`href="/assessments/${matrixAssessmentId}"`);
+          },
+        },
+      ];
+    }
     case "POST /assessments/:id/scorecard":
     case "POST /assessments/:id/scorecard/autosave": {
-      if (code === 303 || code === 200 || code === 400) {
-        const pathname = await concretePath(server.db, row.route);
+      if (code === 303 || code === 200 || code === 400 || code === 404) {
+        const pathname = await pathFor(row.route);
         const assessmentId = Number(pathname.split("/")[2]);
         const question = await server.db
           .selectFrom("kit_question_traits")
@@ -374,11 +467,12 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
           .executeTakeFirstOrThrow();
         const field = `rating.${question.kit_question_id}.${question.trait}`;
         // 400: a submit without a recommendation (form) or a rating out of range (autosave).
+        // 404: the same draft as a member saves, from somebody not on the panel.
         const form: Record<string, string> =
-          code === 400 ? (row.route.endsWith("autosave") ? { [field]: "9" } : { intent: "submit", [field]: "3" }) : { intent: "save", [field]: "3" };
+          code === 400 ? (row.route.endsWith("autosave") ? { [field]: "9" } : { intent: "submit", [field]: "3" }) : { intent: "save", [field]: "3", [`notes.${question.kit_question_id}`]: "Matrix note" };
         return [
           {
-            label: code === 400 ? "a scorecard that cannot be taken" : "a draft with one rating",
+            label: code === 400 ? "a scorecard that cannot be taken" : code === 404 ? "a draft with one rating, not on the panel" : "a draft with one rating",
             send: (cookie) => request(server.baseURL, pathname, { cookie, form }),
             afterSuccess: async (response) => {
               if (code === 303) expect(locationPath(response)).toBe(pathname);
@@ -399,7 +493,7 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
     case "POST /candidates/:id/edit": {
       if (code === 303 || code === 400) {
         const creating = row.route === "/candidates/new";
-        const pathname = creating ? "/candidates/new" : await concretePath(server.db, row.route);
+        const pathname = creating ? "/candidates/new" : await pathFor(row.route);
         serial += 1;
         const name = code === 400 ? "" : `Matrix Candidate ${serial}`;
         const form = { name, email: `matrix-candidate-${serial}@example.com`, roleSlug: "mlops-engineer", source: "matrix", notes: "" };
@@ -421,7 +515,7 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
     }
     case "POST /candidates/:id": {
       if (code === 303 || code === 400) {
-        const pathname = await concretePath(server.db, row.route);
+        const pathname = await pathFor(row.route);
         const kitVersion = await server.db.selectFrom("kit_versions").select("id").orderBy("id").executeTakeFirstOrThrow();
         const form = new URLSearchParams({ intent: "assessment", kitVersionId: String(kitVersion.id) });
         // 400: no interviewer ticked.
@@ -446,7 +540,7 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
       break;
     }
   }
-  const pathname = await concretePath(server.db, row.route);
+  const pathname = await pathFor(row.route);
   if (row.method === "GET") {
     return [{ label: "page", send: (cookie) => request(server.baseURL, pathname, { cookie }) }];
   }
@@ -470,25 +564,27 @@ async function checkCell(row: Row, role: Role): Promise<void> {
       const cookie = await cookieFor(role);
       const denied = REFUSED.has(code) || (cell.location === "/login" && !sessionEnded);
       const mustNotChange = row.method === "GET" || denied || INVALID.has(code) || step.writesNothing === true;
-      const before = await accountState(server.db);
+      const before = await matrixState();
       const logs = captureLogs();
       const response = await step.send(cookie).finally(() => logs.stop());
+      requestsSent += 1;
       const what = `${row.method} ${row.route} as ${role} (${step.label})`;
       expect(response.status, what).toBe(code);
-      // A signed-in user refused by role leaves exactly one authz.denied event (RELIABILITY.md A1, L1).
-      if (cookie && code === 404 && cell.codes.length === 1) {
-        expect(logs.events().filter((e) => e.event === "authz.denied"), `${what}: authz.denied events`).toHaveLength(1);
+      // A signed-in user refused by role or panel leaves exactly one authz.denied event, theirs (RELIABILITY.md A1, L1).
+      const email = ACCOUNT_OF[role];
+      if (cookie && email && code === 404 && cell.codes.length === 1) {
+        const denials = logs.events().filter((e) => e.event === "authz.denied");
+        expect(denials, `${what}: authz.denied events`).toHaveLength(1);
+        expect(denials[0], `${what}: the authz.denied event`).toMatchObject({ userId: await userId(server.db, email), path: new URL(response.url).pathname });
       }
       if (cell.codes.length === 1 && cell.location !== null) expect(locationPath(response), what).toMatch(pathPattern(cell.location));
       if (mustNotChange) {
-        const after = await accountState(server.db);
         // An allowed read may write its own audit entry (an export does); nothing else.
-        if (row.method === "GET" && !denied) {
-          delete after.counts.audit_log;
-          delete before.counts.audit_log;
-        }
-        expect(after, `${what} changed data`).toEqual(before);
-        await response.body?.cancel();
+        const allowedRead = row.method === "GET" && !denied;
+        if (allowedRead && step.afterSuccess) await step.afterSuccess(response);
+        else await response.body?.cancel();
+        const after = await matrixState();
+        expect(allowedRead ? withoutAudit(after) : after, `${what} changed data`).toEqual(allowedRead ? withoutAudit(before) : before);
         continue;
       }
       if (step.afterSuccess) await step.afterSuccess(response);
@@ -508,6 +604,7 @@ async function checkCell(row: Row, role: Role): Promise<void> {
       }
     }
   }
+  cellsChecked += 1;
 }
 
 describe("every cell of the access table", () => {
@@ -520,6 +617,13 @@ describe("every cell of the access table", () => {
       }
     });
   }
+});
+
+describe("the whole table", () => {
+  it("was checked cell by cell", () => {
+    console.log(`access matrix: ${cellsChecked} cells checked (${MATRIX.length} rows × ${ROLES.length} columns), ${requestsSent} requests`);
+    expect(cellsChecked).toBe(MATRIX.length * ROLES.length);
+  });
 });
 
 describe("the index route (no table row)", () => {

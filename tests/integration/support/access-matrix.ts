@@ -9,7 +9,13 @@ import { REPO_ROOT } from "./test-server";
  * README stays the one source of who may do what.
  */
 
-export const ROLES = ["anonymous", "interviewer", "recruiter", "candidate link"] as const;
+/**
+ * The table's columns after route and method. The two interviewer columns are
+ * one account each: "assigned" is on the panel of the assessment a row's
+ * `:id` stands for, "not assigned" is not. On routes not tied to an
+ * assessment both say the same.
+ */
+export const ROLES = ["anonymous", "interviewer assigned", "interviewer not assigned", "recruiter", "candidate link"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** One table cell: its text, every status code it names, and the redirect target after `→`, if any. */
@@ -58,9 +64,14 @@ export function parseMatrix(readme: string): MatrixRow[] {
     if (!route || !method || texts.length !== ROLES.length) throw new Error(`Bad access-table row: ${line}`);
     const parsed: Cell[] = [];
     for (const text of texts) parsed.push(parseCell(text, parsed[0]));
-    const [anonymous, interviewer, recruiter, candidateLink] = parsed;
-    if (!anonymous || !interviewer || !recruiter || !candidateLink) throw new Error(`Bad access-table row: ${line}`);
-    return { route, method: method.toUpperCase(), cells: { anonymous, interviewer, recruiter, "candidate link": candidateLink } };
+    const cells = Object.fromEntries(
+      ROLES.map((role, i) => {
+        const cell = parsed[i];
+        if (!cell) throw new Error(`Bad access-table row: ${line}`);
+        return [role, cell];
+      }),
+    ) as Record<Role, Cell>;
+    return { route, method: method.toUpperCase(), cells };
   });
 }
 
@@ -104,8 +115,12 @@ export function routeFiles(): RouteFile[] {
   });
 }
 
-/** A concrete URL path for a table route: the demo's MLOps Engineer role, MLflow skill profile, first kit and first candidate. */
-export async function concretePath(db: TraitkitDb, route: string): Promise<string> {
+/**
+ * A concrete URL path for a table route: the demo's MLOps Engineer role, MLflow
+ * skill profile, first kit and first candidate; for `/assessments/:id`, the
+ * assessment given, else the demo's blind case.
+ */
+export async function concretePath(db: TraitkitDb, route: string, options: { assessmentId?: number } = {}): Promise<string> {
   let concrete = route.replace("/roles/:slug", "/roles/mlops-engineer").replace("/skills/:slug", "/skills/mlflow");
   if (concrete === "/roles/mlops-engineer/compare") {
     // Two candidates with a result for the role, chosen now (others may have been erased).
@@ -130,6 +145,9 @@ export async function concretePath(db: TraitkitDb, route: string): Promise<strin
     const candidate = await db.selectFrom("candidates").select("id").orderBy("id").executeTakeFirst();
     if (!candidate) throw new Error("The demo data has no candidate for /candidates/:id");
     concrete = concrete.replace("/candidates/:id", `/candidates/${candidate.id}`);
+  }
+  if (concrete.includes("/assessments/:id") && options.assessmentId !== undefined) {
+    concrete = concrete.replace("/assessments/:id", `/assessments/${options.assessmentId}`);
   }
   if (concrete.includes("/assessments/:id")) {
     // The demo's blind case: interviewer1 is on the panel and has not started; the recruiter is not on it.
