@@ -430,8 +430,23 @@ async function checkResults(db: TraitkitDb): Promise<void> {
       ),
     };
     const { assessment_id: _id, computed_at: _at, ...cached } = row;
-    expect(cached, `${where}: cached result`).toEqual(fresh);
+    expect(cached, `${where}: cached result`).toEqual({ ...fresh, latest: (await isLatestResult(db, assessment.id, assessmentKit.roleSlug)) ? 1 : 0 });
   }
+}
+
+/** Whether the assessment is its candidate's latest with a result for the role: the one the ranking shows. */
+async function isLatestResult(db: TraitkitDb, assessmentId: number, roleSlug: string): Promise<boolean> {
+  const latest = await db
+    .selectFrom("assessment_results as r")
+    .innerJoin("assessments as a", "a.id", "r.assessment_id")
+    .select("r.assessment_id")
+    .where("r.role_slug", "=", roleSlug)
+    .where("a.candidate_id", "=", (eb) => eb.selectFrom("assessments").select("candidate_id").where("id", "=", assessmentId))
+    .orderBy("a.created_at", "desc")
+    .orderBy("a.id", "desc")
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return latest.assessment_id === assessmentId;
 }
 
 /** A direct connection, while the restarted server idles: the file, every scorecard, every cached result. */
