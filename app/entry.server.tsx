@@ -1,8 +1,6 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { logger } from "~/utils/log.server";
 import { getLanguage, translators } from "~/utils/i18n.server";
@@ -35,12 +33,35 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const lng = await getLanguage(request);
+  const lng = await getLanguage(request, loadContext);
   const nonce = loadContext.cspNonce;
-  const waitForAll = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode;
 
+  /*
+   * Every page is whole once its loaders are done (none defers data), so the
+   * document is rendered completely and sent as one buffer: one write to the
+   * socket instead of a stream of small chunks, and a 500 status is still
+   * possible when rendering fails.
+   */
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    // Cleared once answered: a pending timer would keep the request's document in memory.
+    const timeout = setTimeout(() => abort(), streamTimeout + 1000);
+    const chunks: Buffer[] = [];
+    const document = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+      final(done) {
+        const body = Buffer.concat(chunks);
+        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+        responseHeaders.set("Content-Language", lng);
+        responseHeaders.set("Content-Length", String(body.byteLength));
+        clearTimeout(timeout);
+        resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+        done();
+      },
+    });
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <TranslationProvider language={lng} translators={translators}>
@@ -49,20 +70,14 @@ export default async function handleRequest(
       </NonceContext.Provider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        onShellReady() {
           shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          responseHeaders.set("Content-Language", lng);
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+        },
+        onAllReady() {
+          pipe(document);
         },
         onShellError(error: unknown) {
+          clearTimeout(timeout);
           reject(error);
         },
         onError(error: unknown) {
@@ -72,6 +87,5 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1000);
   });
 }

@@ -37,7 +37,7 @@ export const meta: MetaFunction = ({ error }) => {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   return {
-    lang: await getLanguage(request),
+    lang: await getLanguage(request, context),
     user: user ? { name: user.name, role: user.role } : null,
   };
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, type LogEvent } from "kysely";
+import { Kysely, SqliteDialect, type LogEvent, type SqliteDatabase } from "kysely";
 import type { Database } from "./schema";
 
 /** Waits this long for a writer's lock before SQLITE_BUSY (RELIABILITY.md R2). */
@@ -49,8 +49,37 @@ export function assertPragmas(sqlite: SQLite.Database, inMemory = false): void {
   }
 }
 
+/** Compiled statements kept: the app runs the same few hundred SQL texts again and again. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query it runs, and better-sqlite3 compiles the SQL on
+ * each prepare. This keeps the most recently used compiled statements. Reusing
+ * one is safe: Kysely runs one query at a time on the connection (a streamed
+ * query holds it until done), and SQLite re-prepares after a schema change.
+ */
+export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql) => {
+      let statement = statements.get(sql);
+      if (statement) {
+        // Map keeps insertion order: re-inserting marks it as the most recently used.
+        statements.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        const oldest = statements.size >= size ? statements.keys().next().value : undefined;
+        if (oldest !== undefined) statements.delete(oldest);
+      }
+      statements.set(sql, statement);
+      return statement;
+    },
+  };
+}
+
 export function createDb(file: string, options: { log?: (event: LogEvent) => void } = {}): { db: TraitkitDb; sqlite: SQLite.Database } {
   const sqlite = openSqlite(file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: options.log });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: options.log });
   return { db, sqlite };
 }

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -76,6 +77,8 @@ export async function createHttpApp(options: {
   const { db, env, source } = options;
   const app = express();
   app.disable("x-powered-by");
+  // Remix reads the query string from the URL itself; Express need not parse it for every request.
+  app.set("query parser", false);
   // Behind a reverse proxy, its X-Forwarded-* headers give the client's address and https.
   if (env.TRUST_PROXY) app.set("trust proxy", 1);
 
@@ -110,7 +113,10 @@ export async function createHttpApp(options: {
     const clientDir = path.join(source.buildDir, "client");
     // Fingerprinted by Vite: safe to cache for a year.
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(clientDir, { maxAge: "1h" }));
+    // The other public files (favicon…), by name: a page's path never costs a file-system lookup.
+    const publicFiles = new Set(fs.readdirSync(clientDir).filter((name) => fs.statSync(path.join(clientDir, name)).isFile()).map((name) => `/${name}`));
+    const publicStatic = express.static(clientDir, { maxAge: "1h" });
+    app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
     const serverEntry = path.join(source.buildDir, "server", "index.js");
     build = (await import(pathToFileURL(serverEntry).href)) as ServerBuild;
   }

@@ -38,7 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const mine = overview.interviewers.find((i) => i.userId === user.id);
   // Blind scoring: an interviewer sees the panel only once their own scorecard is in.
   const canSeePanel = isRecruiter || mine?.status === "submitted";
-  const lang = await getLanguage(request);
+  const lang = await getLanguage(request, context);
   const panel = canSeePanel ? await computePanel(context.db, access.id, kit) : null;
   const choices = isRecruiter ? await interviewerChoices(context.db) : [];
   const assigned = new Set(overview.interviewers.map((i) => i.userId));

@@ -26,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const candidateName = await assessmentCandidateName(context.db, access.id);
   if (!kit || candidateName === undefined) throw notFound();
   const card = await getOwnScorecard(context.db, access.id, user.id, kit);
-  const lang = await getLanguage(request);
+  const lang = await getLanguage(request, context);
   const show = (json: string) => showText(json, lang, kit.contentLanguage);
   return {
     assessmentId: access.id,

@@ -22,7 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const id = kitIdParam.safeParse(params.id);
   if (!id.success) throw notFound();
-  const kit = await getKitDetail(context.db, id.data, await getLanguage(request));
+  const kit = await getKitDetail(context.db, id.data, await getLanguage(request, context));
   if (!kit) throw notFound();
   const saved = savedParam.parse(new URL(request.url).searchParams.get("saved"));
   return { kit, saved, canEdit: user.role === "recruiter" && kit.roleInLibrary };

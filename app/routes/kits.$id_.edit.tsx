@@ -21,7 +21,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
   const id = kitIdParam.safeParse(params.id);
   if (!id.success) throw notFound();
-  const editor = await getKitEditor(context.db, id.data, await getLanguage(request));
+  const editor = await getKitEditor(context.db, id.data, await getLanguage(request, context));
   if (!editor) throw notFound();
   return editor;
 }
@@ -33,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = kitIdParam.safeParse(params.id);
   if (!id.success) throw notFound();
   const kitId = id.data;
-  const step = kitFormStep(await readFormData(request), await getLanguage(request));
+  const step = kitFormStep(await readFormData(request), await getLanguage(request, context));
   if (step.kind === "render") {
     // A button other than Save, or a bad form: nothing is stored, but the kit must exist.
     if (!(await kitExists(context.db, kitId))) throw notFound();

@@ -29,7 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const rawVersion = new URL(request.url).searchParams.get("version");
   const version = rawVersion === null ? null : kitVersionParam.safeParse(rawVersion);
   if (version !== null && !version.success) throw notFound();
-  const found = await getKitVersion(context.db, id.data, version === null ? null : version.data, await getLanguage(request));
+  const found = await getKitVersion(context.db, id.data, version === null ? null : version.data, await getLanguage(request, context));
   if (!found) throw notFound();
   return { kitId: id.data, version: found };
 }

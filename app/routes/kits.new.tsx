@@ -33,7 +33,7 @@ function readSearch(request: Request) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
   const search = readSearch(request);
-  const lang = await getLanguage(request);
+  const lang = await getLanguage(request, context);
   if (search.role === null) {
     // No role chosen yet (or a malformed one): choose it here.
     const roles = await listRoles(context.db, { query: "", profile: "all" });
@@ -56,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const search = readSearch(request);
   if (search.role === null) throw notFound();
   const roleSlug = search.role;
-  const lang = await getLanguage(request);
+  const lang = await getLanguage(request, context);
   const step = kitFormStep(await readFormData(request), lang);
   if (step.kind === "render") {
     return data<ActionData>({ values: step.values, errors: step.errors, focus: step.focus, revision: randomUUID() }, { status: step.status });

@@ -19,7 +19,7 @@ const importedParam = z.enum(["created", "replaced", "saved"]).nullable().catch(
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const lang = await getLanguage(request);
+  const lang = await getLanguage(request, context);
   const role = await getRoleProfile(context.db, params.slug ?? "", lang);
   if (!role) throw new Response("Role not found", { status: 404 });
   const url = new URL(request.url);

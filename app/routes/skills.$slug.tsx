@@ -16,7 +16,7 @@ const levelParam = z.enum(LEVELS).nullable().catch(null);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  const skill = await getSkillProfile(context.db, params.slug ?? "", await getLanguage(request));
+  const skill = await getSkillProfile(context.db, params.slug ?? "", await getLanguage(request, context));
   if (!skill) throw new Response("Skill not found", { status: 404 });
   const level = levelParam.parse(new URL(request.url).searchParams.get("level"));
   return { skill, level };

@@ -1,4 +1,4 @@
-import { createCookie } from "@remix-run/node";
+import { createCookie, type AppLoadContext } from "@remix-run/node";
 import Negotiator from "negotiator";
 import en from "~/locales/en";
 import es from "~/locales/es";
@@ -18,8 +18,20 @@ export const languageCookie = createCookie("lng", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
+// The root loader, the page's loader and the document render of one request share the answer.
+const languagesByRequest = new WeakMap<AppLoadContext, Promise<UiLanguage>>();
+
 /** The language of a request: the user's choice, else the browser's preference among ours, else English. */
-export async function getLanguage(request: Request): Promise<UiLanguage> {
+export function getLanguage(request: Request, context: AppLoadContext): Promise<UiLanguage> {
+  let language = languagesByRequest.get(context);
+  if (!language) {
+    language = detectLanguage(request);
+    languagesByRequest.set(context, language);
+  }
+  return language;
+}
+
+async function detectLanguage(request: Request): Promise<UiLanguage> {
   const chosen: unknown = await languageCookie.parse(request.headers.get("Cookie"));
   if (isUiLanguage(chosen)) return chosen;
   const acceptLanguage = request.headers.get("Accept-Language");
