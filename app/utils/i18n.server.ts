@@ -31,7 +31,8 @@ export function getLanguage(request: Request, context: AppLoadContext): Promise<
   return language;
 }
 
-async function detectLanguage(request: Request): Promise<UiLanguage> {
+/** The language a request asks for, by its lng cookie or its Accept-Language. */
+export async function detectLanguage(request: Request): Promise<UiLanguage> {
   const chosen: unknown = await languageCookie.parse(request.headers.get("Cookie"));
   if (isUiLanguage(chosen)) return chosen;
   const acceptLanguage = request.headers.get("Accept-Language");

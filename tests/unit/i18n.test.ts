@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import en from "../../app/locales/en";
+import es from "../../app/locales/es";
+import { createTranslator } from "../../app/utils/i18n";
+import { detectLanguage, languageCookie } from "../../app/utils/i18n.server";
+
+describe("createTranslator", () => {
+  const english = createTranslator("en", en);
+  const spanish = createTranslator("es", es);
+
+  it("picks the plural form by the language's rules from a count", () => {
+    expect(english.t("ranking.count", { count: 1 })).toBe("1 candidate ranked");
+    expect(english.t("ranking.count", { count: 0 })).toBe("0 candidates ranked");
+    expect(english.t("ranking.count", { count: 2 })).toBe("2 candidates ranked");
+    expect(spanish.t("ranking.count", { count: 1 })).toBe("1 candidato clasificado");
+    expect(spanish.t("ranking.count", { count: 5 })).toBe("5 candidatos clasificados");
+  });
+
+  it("fills {{name}} placeholders", () => {
+    expect(english.t("auth.signedInAs", { name: "Ada", role: "recruiter" })).toBe("Signed in as Ada · recruiter");
+  });
+
+  it("shows the key of a missing text, and knows which texts exist", () => {
+    const t = english.t as (key: string) => string;
+    expect(t("no.such.text")).toBe("no.such.text");
+    expect(english.exists("validation.emailRequired")).toBe(true);
+    expect(english.exists("validation")).toBe(false); // a group, not a text
+    expect(english.exists("validation.noSuchMessage")).toBe(false);
+  });
+});
+
+describe("detectLanguage", () => {
+  function requestWith(headers: Record<string, string>): Request {
+    return new Request("http://traitkit.test/roles", { headers });
+  }
+
+  it("takes the browser's preferred language among English and Spanish, by quality", async () => {
+    expect(await detectLanguage(requestWith({ "Accept-Language": "es-AR,es;q=0.9" }))).toBe("es");
+    expect(await detectLanguage(requestWith({ "Accept-Language": "en;q=0.2, es;q=0.8" }))).toBe("es");
+    expect(await detectLanguage(requestWith({ "Accept-Language": "de-DE, en;q=0.5, es;q=0.4" }))).toBe("en");
+  });
+
+  it("falls back to English for other languages and no header", async () => {
+    expect(await detectLanguage(requestWith({ "Accept-Language": "fr-FR, de;q=0.8" }))).toBe("en");
+    expect(await detectLanguage(requestWith({}))).toBe("en");
+  });
+
+  it("lets the user's choice (the lng cookie) win over the browser", async () => {
+    const cookie = (await languageCookie.serialize("es")).split(";")[0] ?? "";
+    expect(await detectLanguage(requestWith({ Cookie: cookie, "Accept-Language": "en" }))).toBe("es");
+    const unknown = (await languageCookie.serialize("fr")).split(";")[0] ?? "";
+    expect(await detectLanguage(requestWith({ Cookie: unknown, "Accept-Language": "es" }))).toBe("es");
+  });
+});
