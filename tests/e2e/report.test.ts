@@ -105,4 +105,38 @@ describe("the candidate's report", () => {
     await candidate.getByRole("heading", { level: 1, name: "Not found" }).waitFor();
     await expectAccessible(candidate);
   });
+
+  it("keeps a Spanish report in Spanish for an English browser, through hydration", async () => {
+    const recruiter = await (await newContext()).newPage();
+    await signIn(recruiter, baseURL, RECRUITER);
+    await recruiter.goto(`${baseURL}/assessments`);
+    await recruiter.getByTestId("assessment-list").getByRole("link", { name: CANDIDATE, exact: true }).first().click();
+    await recruiter.getByRole("heading", { level: 1, name: `Assessment of ${CANDIDATE}` }).waitFor();
+    await hydrated(recruiter);
+    const section = recruiter.getByTestId("report-section");
+    await section.getByLabel("Report language").selectOption("es");
+    await section.getByRole("button", { name: "Publish report" }).click();
+    const link = await section.getByTestId("report-link").inputValue();
+
+    // The browser has only English texts at first; the report's Spanish ones load before it hydrates.
+    const reader = await (await newContext()).newPage();
+    const errors: string[] = [];
+    reader.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    reader.on("pageerror", (error) => errors.push(error.message));
+    await reader.goto(link);
+    await hydrated(reader);
+    await reader.getByTestId("trait-radar-chart").locator("svg.recharts-surface").first().waitFor();
+    await reader.getByRole("heading", { level: 1, name: "Tu perfil de entrevista" }).waitFor();
+    await expect(reader.locator("html").getAttribute("lang")).resolves.toBe("en");
+    await expect(reader.getByTestId("candidate-report").getAttribute("lang")).resolves.toBe("es");
+    expect(errors).toEqual([]);
+    await expectAccessible(reader);
+
+    // Put back what the test changed: the new link is revoked.
+    const revoked = await section.locator('li[data-status="revoked"]').count();
+    await section.locator('li[data-status="live"]').first().getByRole("button", { name: /^Revoke/ }).click();
+    await expect.poll(() => section.locator('li[data-status="revoked"]').count()).toBe(revoked + 1);
+  });
 });
