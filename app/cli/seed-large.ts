@@ -23,6 +23,7 @@ import { createUser } from "../models/users.server";
 import { candidateSchema } from "../schemas/candidate";
 import { parseScorecardForm } from "../schemas/scorecard";
 import { hashPassword } from "../utils/password.server";
+import { mulberry32, pick } from "../utils/seeded-random";
 
 /*
  * npm run seed:large -- --candidates 10000 --database <file> [--seed N]
@@ -45,25 +46,6 @@ export type SeedLargeOptions = { candidates: number; database: string; seed: num
 
 export type SeedLargeResult = { candidates: number; assessments: number; scorecards: number; decisions: number; reportLinks: number; seconds: number };
 
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(random: () => number, items: readonly T[]): T {
-  const item = items[Math.floor(random() * items.length)];
-  if (item === undefined) throw new Error("pick() from an empty list");
-  return item;
-}
-
-/** `count` distinct items, in random order. */
 function sample<T>(random: () => number, items: readonly T[], count: number): T[] {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {

@@ -34,13 +34,19 @@ describe("the candidate's report", () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
   });
 
-  it("publishes, opens the link without an account, revokes, and the link is gone", async () => {
+  /** The recruiter's page of the candidate's assessment, from their assessment list, hydrated. */
+  async function openAssessmentAsRecruiter(): Promise<Page> {
     const recruiter = await (await newContext()).newPage();
     await signIn(recruiter, baseURL, RECRUITER);
     await recruiter.goto(`${baseURL}/assessments`);
     await recruiter.getByTestId("assessment-list").getByRole("link", { name: CANDIDATE, exact: true }).first().click();
     await recruiter.getByRole("heading", { level: 1, name: `Assessment of ${CANDIDATE}` }).waitFor();
     await hydrated(recruiter);
+    return recruiter;
+  }
+
+  it("publishes, opens the link without an account, revokes, and the link is gone", async () => {
+    const recruiter = await openAssessmentAsRecruiter();
 
     // The recruiter's charts, drawn after hydration, with their tables.
     const charts = recruiter.getByTestId("fit-charts-section");
@@ -107,12 +113,7 @@ describe("the candidate's report", () => {
   });
 
   it("keeps a Spanish report in Spanish for an English browser, through hydration", async () => {
-    const recruiter = await (await newContext()).newPage();
-    await signIn(recruiter, baseURL, RECRUITER);
-    await recruiter.goto(`${baseURL}/assessments`);
-    await recruiter.getByTestId("assessment-list").getByRole("link", { name: CANDIDATE, exact: true }).first().click();
-    await recruiter.getByRole("heading", { level: 1, name: `Assessment of ${CANDIDATE}` }).waitFor();
-    await hydrated(recruiter);
+    const recruiter = await openAssessmentAsRecruiter();
     const section = recruiter.getByTestId("report-section");
     await section.getByLabel("Report language").selectOption("es");
     await section.getByRole("button", { name: "Publish report" }).click();

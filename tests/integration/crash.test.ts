@@ -11,6 +11,7 @@ import { createUser } from "../../app/models/users.server";
 import { RECOMMENDATIONS } from "../../app/domain/scoring";
 import { TRAIT_KEYS } from "../../app/domain/traits";
 import { hashPassword } from "../../app/utils/password.server";
+import { mulberry32, pick } from "../../app/utils/seeded-random";
 import { loadDemoData } from "../../seeds/demo";
 import { DEMO_KIT } from "../../seeds/demo-kits";
 import { DEMO, locationPath, request, signIn, userId } from "./support/test-server";
@@ -97,24 +98,6 @@ let demoRowCounts: { roles: number; users: number };
 
 // ---------- Seeded randomness ----------
 
-/** mulberry32: small, fast and good enough to pick saves and kill moments reproducibly. */
-function seededRandom(start: number): () => number {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(random: () => number, items: readonly T[]): T {
-  const item = items[Math.floor(random() * items.length)];
-  if (item === undefined) throw new Error("pick() from an empty list");
-  return item;
-}
-
 function readSeed(): number {
   const given = process.env.CRASH_SEED;
   if (given !== undefined && given !== "") {
@@ -174,7 +157,7 @@ async function prepareDatabase(file: string): Promise<void> {
           assessmentId: assessment.id,
           interviewer: who,
           scorecardId: row.id,
-          random: seededRandom(seed + cards.length + 1),
+          random: mulberry32(seed + cards.length + 1),
           acknowledged: { status: "draft", content: EMPTY_CONTENT },
           revision: 1,
           inFlight: null,
@@ -506,7 +489,7 @@ describe("crash safety (issue #9)", () => {
       inFlightAtKill: 0,
       inFlightFoundSaved: 0,
     };
-    const killMoments = seededRandom(seed);
+    const killMoments = mulberry32(seed);
     let running = await restart();
     expect(running.demoLoaded, "the first start loaded demo data again").toBe(false);
     // Sessions live in the database: the cookies survive every restart.
