@@ -56,31 +56,53 @@ function rankedBase(db: Executor, slug: string, filters: RankingFilters) {
   return query;
 }
 
+/** The columns of a ranked row, from the result (r), its assessment (a) and candidate (c). */
+function rankedColumns(eb: ExpressionBuilder<Database & { r: Database["assessment_results"]; a: Database["assessments"]; c: Database["candidates"] }, "r" | "a" | "c">) {
+  return [
+    "r.assessment_id",
+    "a.candidate_id",
+    "c.name",
+    "r.fit",
+    "r.coverage",
+    "r.evidence",
+    "r.openness_score",
+    "r.conscientiousness_score",
+    "r.extraversion_score",
+    "r.agreeableness_score",
+    "r.emotional_stability_score",
+    "r.relational_engagement_score",
+    latestDecision(eb).as("decision"),
+  ] as const;
+}
+
 function rankedSelect(db: Executor, slug: string, filters: RankingFilters) {
   return (
     rankedBase(db, slug, filters)
       .innerJoin("assessments as a", "a.id", "r.assessment_id")
       .innerJoin("candidates as c", "c.id", "a.candidate_id")
-      .select((eb) => [
-        "r.assessment_id",
-        "a.candidate_id",
-        "c.name",
-        "r.fit",
-        "r.coverage",
-        "r.evidence",
-        "r.openness_score",
-        "r.conscientiousness_score",
-        "r.extraversion_score",
-        "r.agreeableness_score",
-        "r.emotional_stability_score",
-        "r.relational_engagement_score",
-        latestDecision(eb).as("decision"),
-      ])
+      .select(rankedColumns)
       // The order of assessment_results_ranking_idx: SQLite sorts no fit (no trait assessed) last when descending.
       .orderBy("r.fit", "desc")
       .orderBy("r.coverage", "desc")
       .orderBy("r.assessment_id")
   );
+}
+
+/**
+ * The ranked rows of a few candidates. CROSS JOIN keeps their assessments
+ * (assessments_candidate_idx) as the outer loop: a few rows, not a walk of the
+ * whole role's ranking.
+ */
+function rankedRowsOf(db: Executor, slug: string, candidateIds: number[]) {
+  return db
+    .selectFrom("assessments as a")
+    .crossJoin("assessment_results as r")
+    .innerJoin("candidates as c", "c.id", "a.candidate_id")
+    .whereRef("r.assessment_id", "=", "a.id")
+    .where("a.candidate_id", "in", candidateIds)
+    .where("r.role_slug", "=", slug)
+    .where("r.latest", "=", 1)
+    .select(rankedColumns);
 }
 
 type RankedRow = {
@@ -195,9 +217,7 @@ export type Comparison = { ok: true; candidates: ComparedCandidate[] } | { ok: f
  * have no result for the role.
  */
 export async function compareCandidates(db: Executor, slug: string, candidateIds: number[]): Promise<Comparison> {
-  const rows = await rankedSelect(db, slug, { decision: "any", minCoverage: 0 })
-    .where("a.candidate_id", "in", candidateIds)
-    .execute();
+  const rows = await rankedRowsOf(db, slug, candidateIds).execute();
   const byCandidate = new Map(rows.map((row) => [row.candidate_id, toRanked(row)]));
   const missing = candidateIds.filter((id) => !byCandidate.has(id));
   if (missing.length > 0) return { ok: false, missing };

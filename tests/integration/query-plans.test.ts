@@ -179,6 +179,16 @@ describe("query plans", () => {
     }
   });
 
+  it("the comparison reads the compared candidates' results, not the role's whole ranking", async () => {
+    const large = servedAt("large");
+    const queries = await queriesOf(large, "/roles/:slug/compare");
+    const compared = queries.find((q) => q.sql.includes('cross join "assessment_results"'));
+    if (!compared) throw new Error("The comparison ran no query of the results");
+    const lines = await planOf(large, compared);
+    expect(lines.some((d) => d.includes("INDEX assessments_candidate_idx")), lines.join("\n")).toBe(true);
+    expect(lines.some((d) => d.includes("assessment_results_ranking_idx")), lines.join("\n")).toBe(false);
+  });
+
   it("the candidate list pages through candidates_created_idx, or candidates_name_idx by name", async () => {
     const large = servedAt("large");
     for (const [name, index] of [
