@@ -18,7 +18,20 @@ export function useFormatDate(): (iso: string, style: Style) => string {
   const hydrated = useHydrated();
   const { i18n } = useTranslation();
   return (iso, style) => {
-    const text = new Intl.DateTimeFormat(i18n.language, { ...OPTIONS[style], timeZone: hydrated ? undefined : "UTC" }).format(new Date(iso));
+    const text = formatter(i18n.language, style, hydrated ? "local" : "UTC").format(new Date(iso));
     return hydrated || style === "date" ? text : `${text} UTC`;
   };
+}
+
+// Making an Intl.DateTimeFormat costs far more than using one: a page of dates reuses a few.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(language: string, style: Style, zone: "local" | "UTC"): Intl.DateTimeFormat {
+  const key = `${language}|${style}|${zone}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(language, { ...OPTIONS[style], timeZone: zone === "UTC" ? "UTC" : undefined });
+    formatters.set(key, made);
+  }
+  return made;
 }
