@@ -63,10 +63,14 @@ export function TranslationScope({ language, children }: { language: UiLanguage;
 
 export function useTranslation() {
   const { translator, changeLanguage } = useTranslationContext();
-  return {
-    t: translator.t,
-    i18n: { language: translator.language, exists: translator.exists, changeLanguage },
-  };
+  // Stable between renders, so effects that depend on it run when the language changes, not on every render.
+  return useMemo(
+    () => ({
+      t: translator.t,
+      i18n: { language: translator.language, exists: translator.exists, changeLanguage },
+    }),
+    [translator, changeLanguage],
+  );
 }
 
 export type I18n = ReturnType<typeof useTranslation>["i18n"];
