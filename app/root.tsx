@@ -144,11 +144,13 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  // A refused request is the sender's to fix: "try again in a moment" would send them round in circles.
+  const kind = status === 404 ? "notFound" : status >= 400 && status < 500 ? "refused" : "error";
   return (
     <section className="error-page">
-      <h1>{notFound ? t("app.notFound.title") : t("app.error.title")}</h1>
-      <p>{notFound ? t("app.notFound.body") : t("app.error.body")}</p>
+      <h1>{t(`app.${kind}.title`)}</h1>
+      <p>{t(`app.${kind}.body`)}</p>
       <p>
         <Link to="/roles">{t("app.nav.roles")}</Link>
       </p>

@@ -378,7 +378,12 @@ describe("creating an assessment from the candidate page", () => {
     const tampered = new URLSearchParams({ intent: "assessment", kitVersionId: String(kitVersionId), interviewerIds: "abc" });
     expect((await post(`/candidates/${id}`, tampered)).status).toBe(400);
 
-    expect((await post(`/candidates/${id}`, new URLSearchParams({ intent: "something-else" }))).status).toBe(400);
+    const unknownIntent = await post(`/candidates/${id}`, new URLSearchParams({ intent: "something-else" }));
+    expect(unknownIntent.status).toBe(400);
+    // The sender's mistake, said as such: not "try again in a moment".
+    const refusedPage = await html(unknownIntent);
+    expect(refusedPage).toContain("<h1>This request could not be used</h1>");
+    expect(refusedPage).not.toContain("Something went wrong");
     expect(await counts(server.db)).toEqual(before);
   });
 });
