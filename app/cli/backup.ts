@@ -116,19 +116,25 @@ export function formatCounts(counts: readonly TableCount[]): string {
   return counts.map((c) => `  ${c.table.padEnd(width)}  ${c.rows}`).join("\n");
 }
 
-async function main(): Promise<number> {
-  let positionals: string[];
+/** The one file argument of a backup or restore command, or undefined after printing the usage. */
+export function fileArgument(usage: string): string | undefined {
+  let positionals: string[] = [];
   try {
     ({ positionals } = parseArgs({ allowPositionals: true, strict: true, options: {} }));
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
-    positionals = [];
   }
-  const target = positionals[0];
-  if (positionals.length !== 1 || target === undefined) {
-    console.error("Usage: npm run backup -- <file>   (the file must not exist yet)");
-    return 2;
+  const [file] = positionals;
+  if (positionals.length !== 1 || file === undefined) {
+    console.error(usage);
+    return undefined;
   }
+  return file;
+}
+
+async function main(): Promise<number> {
+  const target = fileArgument("Usage: npm run backup -- <file>   (the file must not exist yet)");
+  if (target === undefined) return 2;
   let source: SQLite.Database | undefined;
   try {
     const env = parseEnv(process.env);

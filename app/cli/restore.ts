@@ -1,12 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import SQLite from "better-sqlite3";
 import { createDb } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrator";
 import { parseEnv } from "../utils/env.server";
-import { checkDatabaseFile, formatCounts, fsyncDir, type TableCount } from "./backup";
+import { checkDatabaseFile, fileArgument, formatCounts, fsyncDir, type TableCount } from "./backup";
 
 /*
  * Replaces the database with a backup made by `npm run backup`:
@@ -85,18 +84,8 @@ export async function restoreDatabase(backupFile: string, databasePath: string):
 }
 
 async function main(): Promise<number> {
-  let positionals: string[];
-  try {
-    ({ positionals } = parseArgs({ allowPositionals: true, strict: true, options: {} }));
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    positionals = [];
-  }
-  const backupFile = positionals[0];
-  if (positionals.length !== 1 || backupFile === undefined) {
-    console.error("Usage: npm run restore -- <backup file>   (stop the server first)");
-    return 2;
-  }
+  const backupFile = fileArgument("Usage: npm run restore -- <backup file>   (stop the server first)");
+  if (backupFile === undefined) return 2;
   try {
     const env = parseEnv(process.env);
     const { counts, migrations } = await restoreDatabase(backupFile, env.DATABASE_PATH);
