@@ -154,6 +154,15 @@ describe("computeFit — what counts", () => {
     expect(result.fit).toBe(0);
   });
 
+  it("a band that almost spans the scale still gives a fit, not NaN", () => {
+    // G = 5e-324 here, and G² underflows to 0: found by the property below.
+    const profile = { ...uniform(NO_BAND), extraversion: { low: 5e-324, high: 100, weight: 1 } };
+    expect(computeFit({ extraversion: 5e-324 }, profile).fit).toBe(100);
+    expect(computeFit({ extraversion: 0 }, profile).fit).toBe(0);
+    const twoTraits = { ...profile, openness: { low: 60, high: 80, weight: 1 } };
+    expect(computeFit({ extraversion: 0, openness: 70 }, twoTraits).fit).toBe(100);
+  });
+
   it("weights make a heavy trait's gap cost more", () => {
     const scores: Scores = { openness: 40, conscientiousness: 70 };
     const withWeights = (openness: number, conscientiousness: number): FitProfile => ({
@@ -311,6 +320,9 @@ describe("computeFit — properties", () => {
               (1 -
                 Math.sqrt(terms.reduce((s, t) => s + t.w * t.g ** 2, 0)) /
                   Math.sqrt(terms.reduce((s, t) => s + t.w * t.G ** 2, 0)));
+        // Read directly, a band within ~1e-162 of spanning the scale underflows to
+        // 0/0; computeFit scales to avoid it, tested above.
+        fc.pre(expected === null || Number.isFinite(expected));
         const { fit } = computeFit(scores, profile);
         if (expected === null) expect(fit).toBeNull();
         else expect(fit).toBeCloseTo(expected, 9);

@@ -96,8 +96,6 @@ export function computeFit(
 
   let bandedWeight = 0;
   let usedWeight = 0;
-  let weightedGapSquares = 0;
-  let weightedMaxGapSquares = 0;
 
   for (const trait of TRAIT_KEYS) {
     const band = effectiveBand(profile[trait]);
@@ -118,17 +116,12 @@ export function computeFit(
 
     traitsUsed.push(trait);
     usedWeight += band.weight;
-    weightedGapSquares += band.weight * gap * gap;
-    weightedMaxGapSquares += band.weight * maxGap * maxGap;
     gaps[trait] = gap;
     maxGaps[trait] = maxGap;
     details[trait] = { score, low: band.low, high: band.high, weight: band.weight, gap, maxGap };
   }
 
-  const fit =
-    traitsUsed.length === 0
-      ? null
-      : FIT_MAX * (1 - Math.sqrt(weightedGapSquares) / Math.sqrt(weightedMaxGapSquares));
+  const fit = traitsUsed.length === 0 ? null : FIT_MAX * (1 - gapRatio(Object.values(details)));
   const coverage = bandedWeight === 0 ? 0 : usedWeight / bandedWeight;
 
   return {
@@ -141,6 +134,23 @@ export function computeFit(
     traitsNotAssessed,
     traitsWithoutBand,
   };
+}
+
+/**
+ * √(Σ w·g²) / √(Σ w·G²), in 0..1. Gaps are divided by the largest G first: a band
+ * that almost spans the scale has a G so small that G² underflows to 0, and 0/0
+ * would make the fit NaN. After scaling one G is 1, so the denominator is ≥ its
+ * weight, and g ≤ G keeps the ratio ≤ 1.
+ */
+function gapRatio(used: FitTraitDetail[]): number {
+  const largestMaxGap = Math.max(...used.map((d) => d.maxGap));
+  let weightedGapSquares = 0;
+  let weightedMaxGapSquares = 0;
+  for (const { weight, gap, maxGap } of used) {
+    weightedGapSquares += weight * (gap / largestMaxGap) ** 2;
+    weightedMaxGapSquares += weight * (maxGap / largestMaxGap) ** 2;
+  }
+  return Math.sqrt(weightedGapSquares / weightedMaxGapSquares);
 }
 
 /** Whole percent for display, e.g. 78.44 → "78%"; no fit stays null (never "0%"). */
