@@ -52,9 +52,19 @@ export function createTranslator(language: UiLanguage, translation: Translation)
   const texts = rosetta<Translation>({ [language]: translation });
   texts.locale(language);
   const plurals = new Intl.PluralRules(language);
+  // A page asks for the same few hundred texts on every render: a text without
+  // parameters is looked up once, not walked and templated on every call. Only
+  // texts that exist are kept, so the map stays as small as the language.
+  const plain = new Map<string, string>();
   const textAt = (key: string, params?: TranslationParams): string | undefined => {
+    if (params === undefined) {
+      const known = plain.get(key);
+      if (known !== undefined) return known;
+    }
     const text: unknown = texts.t(key, params ?? {});
-    return typeof text === "string" && text !== "" ? text : undefined;
+    if (typeof text !== "string" || text === "") return undefined;
+    if (params === undefined) plain.set(key, text);
+    return text;
   };
   return {
     language,
