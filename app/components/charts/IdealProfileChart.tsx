@@ -1,5 +1,5 @@
 import { useTranslation } from "~/utils/use-translation";
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { TraitKey } from "~/domain/traits";
 import { useHydrated } from "~/utils/use-hydrated";
 
@@ -8,7 +8,8 @@ export type IdealBand = { trait: TraitKey; low: number; high: number; weight: nu
 /**
  * The ideal band of each trait as a range bar on 0–100, with the same numbers
  * in a table: Recharts draws nothing on the server, and a table is what a
- * screen reader and a printout can use.
+ * screen reader and a printout can use. Each bar is labelled with its band, so
+ * a hover tooltip would only repeat it (and cost ~6 KB of Recharts).
  */
 export function IdealProfileChart({ bands }: { bands: IdealBand[] }) {
   const { t } = useTranslation();
@@ -38,7 +39,6 @@ export function IdealProfileChart({ bands }: { bands: IdealBand[] }) {
                 label={{ value: "0–100", position: "insideBottom", offset: -16 }}
               />
               <YAxis type="category" dataKey="name" width={170} />
-              <Tooltip formatter={(value) => (Array.isArray(value) ? value.join("–") : String(value))} />
               <Bar dataKey="band" fill="#2563eb" name={t("role.columns.band")} isAnimationActive={false}>
                 <LabelList dataKey="label" position="right" fill="#1f2933" />
               </Bar>
