@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { RECOMMENDATIONS, type Rating, type Recommendation } from "~/domain/scoring";
 import { isTraitKey, type TraitKey } from "~/domain/traits";
 
@@ -35,9 +35,9 @@ export type ScorecardParse = { ok: true; data: ScorecardInput } | { ok: false; e
 const intentSchema = z.enum(SCORECARD_INTENTS);
 // Digits only, no sign, space or leading zero: "rating.03.openness" and "rating.3.openness" must not both
 // name question 3, or one form would save the same rating twice (a UNIQUE violation, a 500).
-const idSchema = z.string().regex(/^[1-9]\d{0,15}$/).transform(Number).pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
-const indexSchema = z.string().regex(/^(0|[1-9]\d{0,2})$/).transform(Number);
-const ratingSchema = z.coerce.number().int().min(1).max(5);
+const idSchema = z.pipe(z.string().check(z.regex(/^[1-9]\d{0,15}$/)), z.pipe(z.transform(Number), z.int().check(z.positive())));
+const indexSchema = z.pipe(z.string().check(z.regex(/^(0|[1-9]\d{0,2})$/)), z.transform(Number));
+const ratingSchema = z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(5)));
 const recommendationSchema = z.enum(RECOMMENDATIONS);
 const checkedSchema = z.enum(["on", "true", "1"]);
 
