@@ -166,44 +166,46 @@ export default function AssessmentPage() {
             {t(`assessments.errors.${actionData.message}`)}
           </p>
         )}
-        <table data-testid="interviewers-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("assessments.columns.interviewer")}</th>
-              <th scope="col">{t("assessments.columns.status")}</th>
-              <th scope="col">{t("assessments.columns.submittedAt")}</th>
-              {isRecruiter && <th scope="col">{t("assessments.columns.actions")}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {overview.interviewers.map((i) => (
-              <tr key={i.userId}>
-                <th scope="row">{i.name}</th>
-                <td>{t(`assessments.status.${i.status}`)}</td>
-                <td>{i.submittedAt ? dateTime(i.submittedAt) : "—"}</td>
-                {isRecruiter && (
-                  <td>
-                    {i.status === "submitted" && i.scorecardId !== null ? (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="scorecardId" value={i.scorecardId} />
-                        <button type="submit" name="intent" value="reopen" className="button-secondary" aria-label={t("assessments.reopenLabel", { name: i.name })}>
-                          {t("assessments.reopen")}
-                        </button>
-                      </Form>
-                    ) : (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="userId" value={i.userId} />
-                        <button type="submit" name="intent" value="remove" className="button-secondary" aria-label={t("assessments.removeLabel", { name: i.name })}>
-                          {t("assessments.remove")}
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                )}
+        <div className="table-scroll">
+          <table data-testid="interviewers-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("assessments.columns.interviewer")}</th>
+                <th scope="col">{t("assessments.columns.status")}</th>
+                <th scope="col">{t("assessments.columns.submittedAt")}</th>
+                {isRecruiter && <th scope="col">{t("assessments.columns.actions")}</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {overview.interviewers.map((i) => (
+                <tr key={i.userId}>
+                  <th scope="row">{i.name}</th>
+                  <td>{t(`assessments.status.${i.status}`)}</td>
+                  <td>{i.submittedAt ? dateTime(i.submittedAt) : "—"}</td>
+                  {isRecruiter && (
+                    <td>
+                      {i.status === "submitted" && i.scorecardId !== null ? (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="scorecardId" value={i.scorecardId} />
+                          <button type="submit" name="intent" value="reopen" className="button-secondary" aria-label={t("assessments.reopenLabel", { name: i.name })}>
+                            {t("assessments.reopen")}
+                          </button>
+                        </Form>
+                      ) : (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="userId" value={i.userId} />
+                          <button type="submit" name="intent" value="remove" className="button-secondary" aria-label={t("assessments.removeLabel", { name: i.name })}>
+                            {t("assessments.remove")}
+                          </button>
+                        </Form>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {isRecruiter && addable.length > 0 && (
           <Form method="post" className="inline-form">
             <label htmlFor="add-interviewer">{t("assessments.interviewerToAdd")}</label>

@@ -2,6 +2,7 @@ import { useTranslation } from "~/utils/use-translation";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { TraitKey } from "~/domain/traits";
 import { useHydrated } from "~/utils/use-hydrated";
+import { useNarrowChart } from "./use-narrow-chart";
 
 export type IdealBand = { trait: TraitKey; low: number; high: number; weight: number };
 
@@ -14,6 +15,7 @@ export type IdealBand = { trait: TraitKey; low: number; high: number; weight: nu
 export function IdealProfileChart({ bands }: { bands: IdealBand[] }) {
   const { t } = useTranslation();
   const hydrated = useHydrated();
+  const narrow = useNarrowChart();
   const data = bands.map((b) => ({
     name: t(`traits.${b.trait}`),
     band: [b.low, b.high] as [number, number],
@@ -30,7 +32,7 @@ export function IdealProfileChart({ bands }: { bands: IdealBand[] }) {
       <div className="chart-canvas" aria-hidden="true" data-testid="ideal-profile-chart">
         {hydrated && (
           <ResponsiveContainer width="100%" height={320}>
-            <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 48, bottom: 24, left: 24 }}>
+            <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 48, bottom: 24, left: narrow ? 0 : 24 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis
                 type="number"
@@ -38,7 +40,7 @@ export function IdealProfileChart({ bands }: { bands: IdealBand[] }) {
                 ticks={[0, 20, 40, 60, 80, 100]}
                 label={{ value: "0–100", position: "insideBottom", offset: -16 }}
               />
-              <YAxis type="category" dataKey="name" width={170} />
+              <YAxis type="category" dataKey="name" width={narrow ? 110 : 170} tick={{ fontSize: narrow ? 11 : 14 }} />
               <Bar dataKey="band" fill="#2563eb" name={t("role.columns.band")} isAnimationActive={false}>
                 <LabelList dataKey="label" position="right" fill="#1f2933" />
               </Bar>

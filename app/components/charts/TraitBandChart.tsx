@@ -3,6 +3,7 @@ import { useTranslation } from "~/utils/use-translation";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { ChartTrait } from "~/models/report.server";
 import { useHydrated } from "~/utils/use-hydrated";
+import { useNarrowChart } from "./use-narrow-chart";
 
 /** Half the width of the score's mark on the 0–100 axis. */
 const MARK = 0.8;
@@ -15,6 +16,7 @@ const MARK = 0.8;
 export function TraitBandChart({ traits }: { traits: ChartTrait[] }): JSX.Element {
   const { t } = useTranslation();
   const hydrated = useHydrated();
+  const narrow = useNarrowChart();
   const captionId = useId();
   const data = traits.map((row) => ({
     name: t(`traits.${row.trait}`),
@@ -30,10 +32,10 @@ export function TraitBandChart({ traits }: { traits: ChartTrait[] }): JSX.Elemen
       <div className="chart-canvas" aria-hidden="true" data-testid="trait-band-chart">
         {hydrated && (
           <ResponsiveContainer width="100%" height={320}>
-            <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 110, bottom: 24, left: 24 }} barGap={0}>
+            <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: narrow ? 84 : 110, bottom: 24, left: narrow ? 0 : 24 }} barGap={0}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" xAxisId="v" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} />
-              <YAxis type="category" yAxisId="band" dataKey="name" width={170} />
+              <YAxis type="category" yAxisId="band" dataKey="name" width={narrow ? 110 : 170} tick={{ fontSize: narrow ? 11 : 14 }} />
               <YAxis type="category" yAxisId="mark" dataKey="name" hide />
               <Bar xAxisId="v" yAxisId="band" dataKey="band" fill="#bfdbfe" stroke="#2563eb" barSize={22} isAnimationActive={false} />
               <Bar xAxisId="v" yAxisId="mark" dataKey="mark" fill="#1f2933" barSize={30} isAnimationActive={false}>

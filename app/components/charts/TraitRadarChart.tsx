@@ -3,6 +3,7 @@ import { useTranslation } from "~/utils/use-translation";
 import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer } from "recharts";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { useHydrated } from "~/utils/use-hydrated";
+import { useNarrowChart } from "./use-narrow-chart";
 
 export type RadarSeries = { label: string; scores: Partial<Record<TraitKey, number>> };
 
@@ -49,6 +50,23 @@ function formatScore(value: number | undefined): string | null {
   return value === undefined || !Number.isFinite(value) ? null : String(Math.round(value));
 }
 
+type AngleTickProps = { x?: number | string; y?: number | string; textAnchor?: string; payload?: { value?: unknown } };
+
+/** A trait's name on a phone, a word per line: "Relational Engagement" on one line is cut off beside the radar. */
+function WrappedTraitTick({ x, y, textAnchor, payload }: AngleTickProps): JSX.Element {
+  const words = String(payload?.value ?? "").split(" ");
+  const anchor = textAnchor === "start" || textAnchor === "end" ? textAnchor : "middle";
+  return (
+    <text x={x} y={y} textAnchor={anchor} fill="#1f2933" fontSize={11}>
+      {words.map((word, i) => (
+        <tspan key={i} x={x} dy={i === 0 ? `${-(words.length - 1) * 0.55}em` : "1.1em"}>
+          {word}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
 /**
  * Scores of one or more candidates over the ideal band, the band drawn as the
  * area between its low and high ends. The chart is drawn after hydration only
@@ -62,6 +80,7 @@ export function TraitRadarChart(props: {
   const { caption, band, series } = props;
   const { t } = useTranslation();
   const hydrated = useHydrated();
+  const narrow = useNarrowChart();
   const captionId = useId();
   const notAssessed = t("report.charts.notAssessed");
 
@@ -99,9 +118,9 @@ export function TraitRadarChart(props: {
       <div className="chart-canvas radar-canvas" aria-hidden="true" data-testid="trait-radar-chart">
         {hydrated && (
           <ResponsiveContainer width="100%" height={420}>
-            <RadarChart data={data} outerRadius="76%" accessibilityLayer={false} margin={{ top: 16, right: 48, bottom: 16, left: 48 }}>
+            <RadarChart data={data} outerRadius={narrow ? "50%" : "76%"} accessibilityLayer={false} margin={narrow ? { top: 8, right: 8, bottom: 8, left: 8 } : { top: 16, right: 48, bottom: 16, left: 48 }}>
               <PolarGrid />
-              <PolarAngleAxis dataKey="name" tick={{ fill: "#1f2933", fontSize: 13 }} />
+              <PolarAngleAxis dataKey="name" tick={narrow ? WrappedTraitTick : { fill: "#1f2933", fontSize: 13 }} />
               <PolarRadiusAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} angle={90} tick={{ fill: "#52606d", fontSize: 11 }} />
               {band && <Radar name={t("report.charts.band")} dataKey="band" fill={BAND_FILL} fillOpacity={0.55} stroke="#2563eb" strokeWidth={1} isAnimationActive={false} />}
               {series.map((s, i) => {

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, X
 import type { AreaToDevelop } from "~/domain/transitions";
 import type { ChartTransition } from "~/models/report.server";
 import { useHydrated } from "~/utils/use-hydrated";
+import { useNarrowChart } from "./use-narrow-chart";
 
 function whole(value: number): string {
   return String(Math.round(value));
@@ -44,6 +45,7 @@ export function AreasToDevelop({ areas, heading, level = 3 }: { areas: AreaToDev
 export function TransitionFitChart({ transitions }: { transitions: ChartTransition[] }): JSX.Element {
   const { t } = useTranslation();
   const hydrated = useHydrated();
+  const narrow = useNarrowChart();
   const captionId = useId();
   const data = transitions.map((tr) => ({
     name: tr.target,
@@ -73,10 +75,10 @@ export function TransitionFitChart({ transitions }: { transitions: ChartTransiti
       <div className="chart-canvas" aria-hidden="true" data-testid="transition-fit-chart">
         {hydrated && (
           <ResponsiveContainer width="100%" height={Math.max(200, 70 * transitions.length + 60)}>
-            <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 64, bottom: 8, left: 24 }}>
+            <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 64, bottom: 8, left: narrow ? 0 : 24 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} />
-              <YAxis type="category" dataKey="name" width={190} />
+              <YAxis type="category" dataKey="name" width={narrow ? 120 : 190} tick={{ fontSize: narrow ? 11 : 14 }} />
               <Bar dataKey="published" name={t("report.charts.published")} fill="#94a3b8" isAnimationActive={false}>
                 <LabelList dataKey="published" position="right" fill="#1f2933" formatter={(v: unknown) => `${String(v)}%`} />
               </Bar>
