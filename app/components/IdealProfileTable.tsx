@@ -1,5 +1,6 @@
 import { useTranslation } from "~/utils/use-translation";
 import { ShownText } from "~/components/ShownText";
+import { TableScroll } from "~/components/TableScroll";
 import type { TraitKey } from "~/domain/traits";
 import type { ShownText as ShownTextValue } from "~/models/shown-text";
 
@@ -9,7 +10,7 @@ export type IdealProfileRow = { trait: TraitKey; low: number; high: number; weig
 export function IdealProfileTable(props: { profile: readonly IdealProfileRow[]; caption: string; captionHidden?: boolean; testId: string }) {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll">
+    <TableScroll label={props.caption}>
       <table data-testid={props.testId}>
         <caption className={props.captionHidden ? "visually-hidden" : undefined}>{props.caption}</caption>
         <thead>
@@ -33,6 +34,6 @@ export function IdealProfileTable(props: { profile: readonly IdealProfileRow[]; 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "~/utils/use-translation";
 import { z } from "zod";
 import { FieldError } from "~/components/forms";
 import { ShownText } from "~/components/ShownText";
+import { TableScroll } from "~/components/TableScroll";
 import { RECOMMENDATIONS } from "~/domain/scoring";
 import { TRAIT_KEYS } from "~/domain/traits";
 import {
@@ -243,7 +244,7 @@ export default function AssessmentPage() {
           </p>
           <p className="field-hint">{t("assessments.fitReading")}</p>
 
-          <div className="table-scroll">
+          <TableScroll label={t("assessments.panel")}>
             <table data-testid="trait-table">
               <thead>
                 <tr>
@@ -297,7 +298,7 @@ export default function AssessmentPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
 
           <div className="cards">
             <div className="card">
@@ -344,7 +345,7 @@ export default function AssessmentPage() {
           {panel.ratingRows.length > 0 && (
             <details>
               <summary>{t("assessments.ratingsBehind")}</summary>
-              <div className="table-scroll">
+              <TableScroll label={t("assessments.ratingsBehind")}>
                 <table data-testid="ratings-table">
                   <thead>
                     <tr>
@@ -373,7 +374,7 @@ export default function AssessmentPage() {
                     )}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </details>
           )}
         </section>

@@ -94,7 +94,7 @@ async function checkWithAxe(page: Page, name: string): Promise<void> {
   expect(blocking, `axe violations on ${name}`).toEqual([]);
 }
 
-export type PageOptions = { javaScriptEnabled?: boolean; locale?: string; acceptDownloads?: boolean };
+export type PageOptions = { javaScriptEnabled?: boolean; locale?: string; acceptDownloads?: boolean; viewport?: { width: number; height: number } };
 
 /**
  * Fresh browser contexts for each test (a desktop-sized English browser unless

@@ -2,6 +2,7 @@ import { useId } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { ChartTrait } from "~/models/report.server";
+import { TableScroll } from "~/components/TableScroll";
 import { useHydrated } from "~/utils/use-hydrated";
 import { useNarrowChart } from "./use-narrow-chart";
 
@@ -45,7 +46,7 @@ export function TraitBandChart({ traits }: { traits: ChartTrait[] }): JSX.Elemen
           </ResponsiveContainer>
         )}
       </div>
-      <div className="table-scroll">
+      <TableScroll label={t("report.charts.bandTitle")}>
         <table data-testid="trait-band-table">
           <thead>
             <tr>
@@ -70,7 +71,7 @@ export function TraitBandChart({ traits }: { traits: ChartTrait[] }): JSX.Elemen
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </figure>
   );
 }

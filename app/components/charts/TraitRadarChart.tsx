@@ -2,6 +2,7 @@ import { useId } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer } from "recharts";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import { TableScroll } from "~/components/TableScroll";
 import { useHydrated } from "~/utils/use-hydrated";
 import { useNarrowChart } from "./use-narrow-chart";
 
@@ -118,7 +119,7 @@ export function TraitRadarChart(props: {
       <div className="chart-canvas radar-canvas" aria-hidden="true" data-testid="trait-radar-chart">
         {hydrated && (
           <ResponsiveContainer width="100%" height={420}>
-            <RadarChart data={data} outerRadius={narrow ? "50%" : "76%"} accessibilityLayer={false} margin={narrow ? { top: 8, right: 8, bottom: 8, left: 8 } : { top: 16, right: 48, bottom: 16, left: 48 }}>
+            <RadarChart data={data} outerRadius={narrow ? "44%" : "76%"} accessibilityLayer={false} margin={narrow ? { top: 8, right: 8, bottom: 8, left: 8 } : { top: 16, right: 48, bottom: 16, left: 48 }}>
               <PolarGrid />
               <PolarAngleAxis dataKey="name" tick={narrow ? WrappedTraitTick : { fill: "#1f2933", fontSize: 13 }} />
               <PolarRadiusAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} angle={90} tick={{ fill: "#52606d", fontSize: 11 }} />
@@ -142,7 +143,7 @@ export function TraitRadarChart(props: {
           </ResponsiveContainer>
         )}
       </div>
-      <div className="table-scroll">
+      <TableScroll label={caption}>
         <table data-testid="trait-radar-table">
           <thead>
             <tr>
@@ -172,7 +173,7 @@ export function TraitRadarChart(props: {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </figure>
   );
 }

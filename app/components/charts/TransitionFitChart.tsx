@@ -3,6 +3,7 @@ import { useTranslation } from "~/utils/use-translation";
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { AreaToDevelop } from "~/domain/transitions";
 import type { ChartTransition } from "~/models/report.server";
+import { TableScroll } from "~/components/TableScroll";
 import { useHydrated } from "~/utils/use-hydrated";
 import { useNarrowChart } from "./use-narrow-chart";
 
@@ -90,7 +91,7 @@ export function TransitionFitChart({ transitions }: { transitions: ChartTransiti
           </ResponsiveContainer>
         )}
       </div>
-      <div className="table-scroll">
+      <TableScroll label={t("report.charts.transitionTitle")}>
         <table data-testid="transition-table">
           <thead>
             <tr>
@@ -113,7 +114,7 @@ export function TransitionFitChart({ transitions }: { transitions: ChartTransiti
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {transitions.map((tr, i) =>
         tr.basis === "unavailable" ? null : <AreasToDevelop key={i} level={3} areas={tr.areas} heading={t("report.charts.areasFor", { target: tr.target })} />,
       )}

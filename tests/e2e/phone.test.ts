@@ -1,0 +1,62 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, hydrated, useBrowser, usePages } from "./browser";
+
+const PHONE = { width: 390, height: 844 };
+
+/** How far the page reaches right of the screen: 0 when nothing makes it scroll sideways. */
+async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** Boxes of the chart's text that stick out of the chart's own box. */
+async function clippedChartText(page: Page, testId: string): Promise<string[]> {
+  return page.getByTestId(testId).evaluate((canvas) => {
+    const box = canvas.getBoundingClientRect();
+    return [...canvas.querySelectorAll("svg text")]
+      .filter((text) => {
+        const r = text.getBoundingClientRect();
+        return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1);
+      })
+      .map((text) => text.textContent ?? "");
+  });
+}
+
+describe("on a phone (390 × 844)", () => {
+  const { browser, baseURL } = useBrowser();
+  const { signedInPage } = usePages(browser, baseURL);
+
+  it("shows the recruiter's pages without scrolling sideways, the header's Sign out on screen", async () => {
+    const page = await signedInPage("recruiter@demo.traitkit.test", { viewport: PHONE });
+    for (const path of ["/roles", "/roles/mlops-engineer", "/candidates", "/roles/mlops-engineer/candidates", "/assessments/1", "/roles/mlops-engineer/compare?c=1,2,3"]) {
+      await page.goto(`${baseURL}${path}`);
+      await hydrated(page);
+      expect(await sidewaysOverflow(page), path).toBe(0);
+      const signOut = await page.getByRole("button", { name: "Sign out" }).boundingBox();
+      expect(signOut && signOut.x + signOut.width, path).toBeLessThanOrEqual(PHONE.width);
+      await expectAccessible(page);
+    }
+  });
+
+  it("draws the assessment's charts with their labels inside and room for the plot", async () => {
+    const page = await signedInPage("recruiter@demo.traitkit.test", { viewport: PHONE });
+    await page.goto(`${baseURL}/assessments/1`);
+    await hydrated(page);
+    for (const chart of ["trait-radar-chart", "trait-band-chart"]) {
+      await page.getByTestId(chart).locator("svg").first().waitFor();
+      expect(await clippedChartText(page, chart), chart).toEqual([]);
+    }
+    // The band chart's plot (its grid) keeps at least 40% of the chart's width (it had 12% behind 170 px labels).
+    const canvas = await page.getByTestId("trait-band-chart").boundingBox();
+    const grid = await page.getByTestId("trait-band-chart").locator(".recharts-cartesian-grid").boundingBox();
+    expect(canvas && grid && grid.width / canvas.width).toBeGreaterThan(0.4);
+  });
+
+  it("shows an interviewer's assessments without scrolling sideways", async () => {
+    const page = await signedInPage("interviewer1@demo.traitkit.test", { viewport: PHONE });
+    await page.goto(`${baseURL}/assessments`);
+    await hydrated(page);
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await expectAccessible(page);
+  });
+});
