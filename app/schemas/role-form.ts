@@ -88,14 +88,26 @@ function nonBlankItems(value: unknown, maps?: IndexMaps, listPath?: string): unk
   return kept;
 }
 
+/**
+ * One rating's texts in a trait's anchor set. A posted form gives a record
+ * ({"1": …, "3": …, "5": …}); react-hook-form reads the rating in
+ * "questions.0.anchors.openness.3.en" as an array index, so a set it creates
+ * in the browser (a new question, a newly ticked trait) is an array holding
+ * the ratings at indexes 1, 3 and 5. Both mean the same.
+ */
+function anchorText(set: unknown, rating: (typeof ANCHOR_KEYS)[number]): unknown {
+  if (Array.isArray(set)) return set[Number(rating)];
+  return isRecord(set) ? set[rating] : undefined;
+}
+
 function normalizeQuestion(raw: unknown): unknown {
   const q = isRecord(raw) ? raw : {};
   const traits = traitList(q.traits);
   const rawAnchors = isRecord(q.anchors) ? q.anchors : {};
   const anchors: Record<string, Record<string, LocalizedText | null>> = {};
   for (const trait of traits) {
-    const set = isRecord(rawAnchors[trait]) ? rawAnchors[trait] : {};
-    anchors[trait] = Object.fromEntries(ANCHOR_KEYS.map((k) => [k, localized(isRecord(set) ? set[k] : undefined)]));
+    const set = rawAnchors[trait];
+    anchors[trait] = Object.fromEntries(ANCHOR_KEYS.map((k) => [k, localized(anchorText(set, k))]));
   }
   return { text: localized(q.text), evaluatesNote: localized(q.evaluatesNote), traits, anchors };
 }
@@ -227,6 +239,8 @@ export function formDataToValues(formData: FormData): Loose {
 
 export type LocalizedField = { es: string; en: string };
 export type AnchorFields = Record<(typeof ANCHOR_KEYS)[number], LocalizedField>;
+/** A trait's anchor set as the form holds it: a record, or react-hook-form's array (ratings at indexes 1, 3, 5; see anchorText). */
+export type AnchorFieldValues = AnchorFields | (LocalizedField | undefined)[];
 
 export type RoleFormValues = {
   slug: string;
@@ -238,7 +252,7 @@ export type RoleFormValues = {
   idealProfile: Record<TraitKey, { low: string; high: string; weight: string; statement: LocalizedField; bandSource: string }>;
   strengths: LocalizedField[];
   redFlags: LocalizedField[];
-  questions: { text: LocalizedField; evaluatesNote: LocalizedField; traits: string[]; anchors: Partial<Record<TraitKey, AnchorFields>> }[];
+  questions: { text: LocalizedField; evaluatesNote: LocalizedField; traits: string[]; anchors: Partial<Record<TraitKey, AnchorFieldValues>> }[];
   transitions: { target: string; targetName: string; publishedFit: string; strengths: LocalizedField[]; deltas: Record<TraitKey, string> }[];
   similarRoles: { slug: string; name: string }[];
   successCase: { title: LocalizedField; story: LocalizedField };

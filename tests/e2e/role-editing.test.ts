@@ -1,7 +1,26 @@
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, signIn, useBrowser } from "./browser";
+import { expectAccessible, hydrated, signIn, useBrowser } from "./browser";
 
 const RECRUITER = "recruiter@demo.traitkit.test";
+
+/** Question <number>'s block of the role form. */
+function questionBlock(page: Page, number: number) {
+  return page.locator(".question").filter({ has: page.getByRole("heading", { level: 3, name: `Question ${number}`, exact: true }) });
+}
+
+/** Ticks a trait of a question and types its behaviour anchors for ratings 1, 3 and 5, as a user does. */
+async function anchorTrait(page: Page, number: number, trait: string, anchors: Record<"1" | "3" | "5", { es?: string; en?: string }>) {
+  const question = questionBlock(page, number);
+  await question.getByRole("checkbox", { name: trait, exact: true }).check();
+  const set = question.getByRole("group", { name: `Behaviour anchors: ${trait}`, exact: true });
+  for (const rating of ["1", "3", "5"] as const) {
+    const group = set.getByRole("group", { name: `Rating ${rating}`, exact: true });
+    const { es, en } = anchors[rating];
+    if (es !== undefined) await group.getByLabel("Spanish", { exact: true }).fill(es);
+    if (en !== undefined) await group.getByLabel("English", { exact: true }).fill(en);
+  }
+}
 
 describe("role editing", () => {
   const { browser, baseURL } = useBrowser();
@@ -94,6 +113,68 @@ describe("role editing", () => {
     await page.getByRole("button", { name: "Import" }).click();
     await page.getByText("Role replaced by the imported file.").waitFor();
     await page.getByRole("heading", { level: 1, name: "Platform Engineer (imported)" }).waitFor();
+    await context.close();
+  });
+
+  it("creates a role with questions and their anchors with JavaScript, then anchors one more trait of a saved question", async () => {
+    const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, baseURL, RECRUITER);
+    await page.goto(`${baseURL}/roles/new`);
+    await page.getByRole("heading", { level: 1, name: "New role" }).waitFor();
+    await hydrated(page);
+
+    await page.getByLabel("Name", { exact: true }).fill("Data Steward");
+    await page.getByLabel("Slug", { exact: true }).fill("data-steward");
+    await page.getByLabel("Family", { exact: true }).fill("Data governance");
+    // The bands' inputs are faded (too little contrast for axe) until the role has a profile.
+    await page.getByLabel("This role has an ideal OCEAN+ profile").check();
+
+    // Question 1, the form's blank row: anchors in English only.
+    await questionBlock(page, 1).getByRole("group", { name: "Question", exact: true }).getByLabel("English", { exact: true }).fill("Tell us about a dataset you documented.");
+    await anchorTrait(page, 1, "Openness", {
+      "1": { en: "Documents only what is asked." },
+      "3": { en: "Documents the usual cases." },
+      "5": { en: "Looks for new ways to make data understood." },
+    });
+
+    // Question 2, added with the button: anchors in both languages.
+    await page.getByRole("button", { name: "Add question" }).click();
+    await questionBlock(page, 2).getByRole("group", { name: "Question", exact: true }).getByLabel("Spanish", { exact: true }).fill("¿Cómo revisas la calidad de un dato?");
+    await questionBlock(page, 2).getByRole("group", { name: "Question", exact: true }).getByLabel("English", { exact: true }).fill("How do you check a data quality issue?");
+    await anchorTrait(page, 2, "Conscientiousness", {
+      "1": { es: "No revisa.", en: "Does not check." },
+      "3": { es: "Revisa lo obvio.", en: "Checks the obvious." },
+      "5": { es: "Revisa con método y lo registra.", en: "Checks methodically and records it." },
+    });
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Create role" }).click();
+    await page.getByText("Role saved.").waitFor();
+    expect(page.url()).toMatch(/\/roles\/data-steward\?imported=saved$/);
+    await page.getByRole("heading", { level: 1, name: "Data Steward" }).waitFor();
+    const questions = page.getByRole("region", { name: "Interview questions" }).getByRole("listitem");
+    await expect(questions.count()).resolves.toBe(2);
+    await expect(questions.nth(0).textContent()).resolves.toContain("Tell us about a dataset you documented.");
+    await expect(questions.nth(0).textContent()).resolves.toContain("Evaluates: Openness");
+    await expect(questions.nth(0).textContent()).resolves.toContain("Looks for new ways to make data understood.");
+    await expect(questions.nth(1).textContent()).resolves.toContain("How do you check a data quality issue?");
+    await expect(questions.nth(1).textContent()).resolves.toContain("Checks methodically and records it.");
+    await expectAccessible(page);
+
+    // A saved question: tick a second trait and anchor it.
+    await page.getByRole("link", { name: "Edit role" }).click();
+    await page.getByRole("heading", { level: 1, name: "Edit Data Steward" }).waitFor();
+    await hydrated(page);
+    await anchorTrait(page, 1, "Agreeableness", {
+      "1": { en: "Ignores the data's users." },
+      "3": { en: "Answers the users' questions." },
+      "5": { en: "Writes with the users, for them." },
+    });
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Role saved.").waitFor();
+    await expect(questions.nth(0).textContent()).resolves.toContain("Evaluates: Openness, Agreeableness");
+    await expect(questions.nth(0).textContent()).resolves.toContain("Writes with the users, for them.");
     await context.close();
   });
 });
