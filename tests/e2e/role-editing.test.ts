@@ -123,11 +123,13 @@ describe("role editing", () => {
     await page.goto(`${baseURL}/roles/new`);
     await page.getByRole("heading", { level: 1, name: "New role" }).waitFor();
     await hydrated(page);
+    // A new role has no profile yet: its bands are set apart, and still readable.
+    await expect(page.getByLabel("This role has an ideal OCEAN+ profile").isChecked()).resolves.toBe(false);
+    await expectAccessible(page);
 
     await page.getByLabel("Name", { exact: true }).fill("Data Steward");
     await page.getByLabel("Slug", { exact: true }).fill("data-steward");
     await page.getByLabel("Family", { exact: true }).fill("Data governance");
-    // The bands' inputs are faded (too little contrast for axe) until the role has a profile.
     await page.getByLabel("This role has an ideal OCEAN+ profile").check();
 
     // Question 1, the form's blank row: anchors in English only.
