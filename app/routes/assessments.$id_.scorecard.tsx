@@ -84,17 +84,21 @@ const DEBOUNCE_MS = 800;
 /**
  * Saves the form in the background a moment after each change, through the
  * autosave endpoint; keeps retrying while offline. A reload then finds it all.
+ *
+ * `onSaveErrors` hears only about the autosave's own check (errors, or null
+ * once a later save passes it): the errors of a Submit are none of its business.
  */
 function useAutosave(
   formRef: React.RefObject<HTMLFormElement | null>,
   url: string,
   enabled: boolean,
-  onInvalid: (errors: Record<string, string> | null) => void,
+  onSaveErrors: (errors: Record<string, string> | null) => void,
 ) {
   const [state, setState] = useState<SaveState>({ kind: "idle" });
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const attempt = useRef(0);
   const dirty = useRef(false);
+  const latest = useRef(0);
 
   const save = useCallback(async () => {
     const form = formRef.current;
@@ -103,6 +107,8 @@ function useAutosave(
     const body = new FormData(form);
     body.set("intent", "save");
     dirty.current = false;
+    // Only the answer to the newest save speaks for the form as it is now.
+    const request = ++latest.current;
     setState({ kind: "saving" });
     try {
       const response = await fetch(url, { method: "POST", body, headers: { Accept: "application/json" }, redirect: "manual" });
@@ -111,7 +117,7 @@ function useAutosave(
         // Retrying cannot fix invalid input: show why, by the fields, and wait for the next change.
         const result: unknown = await response.json();
         const errors = typeof result === "object" && result !== null && "errors" in result ? result.errors : {};
-        onInvalid(isStringRecord(errors) ? errors : {});
+        if (request === latest.current) onSaveErrors(isStringRecord(errors) ? errors : {});
         return setState({ kind: "invalid" });
       }
       // Signed out (a redirect to /login) or taken off the panel: a retry would not help either.
@@ -119,7 +125,7 @@ function useAutosave(
       if (!response.ok) throw new Error(`status ${response.status}`);
       const result = (await response.json()) as { updatedAt?: string };
       attempt.current = 0;
-      onInvalid(null);
+      if (request === latest.current) onSaveErrors(null);
       setState({ kind: "saved", at: result.updatedAt ?? new Date().toISOString() });
     } catch {
       dirty.current = true;
@@ -128,7 +134,7 @@ function useAutosave(
       attempt.current += 1;
       timer.current = setTimeout(() => void save(), delay);
     }
-  }, [formRef, url, enabled, onInvalid]);
+  }, [formRef, url, enabled, onSaveErrors]);
 
   const schedule = useCallback(() => {
     dirty.current = true;
@@ -209,9 +215,14 @@ export default function ScorecardPage() {
   const errorText = useErrorText();
   const formRef = useRef<HTMLFormElement>(null);
   const readOnly = card.status === "submitted";
-  const [clientErrors, setClientErrors] = useState<Record<string, string> | null>(null);
-  const autosave = useAutosave(formRef, `/assessments/${assessmentId}/scorecard/autosave`, !readOnly, setClientErrors);
-  const errors: Record<string, string> = clientErrors ?? actionData?.errors ?? {};
+  // Two sources of errors, kept apart so that neither erases the other's: the last Submit (checked
+  // here first, or refused by the server) and the last autosave. An autosave finishing after a
+  // Submit must not wipe the Submit's errors; they go when their field is fixed or a Submit passes.
+  const [submitErrors, setSubmitErrors] = useState<Record<string, string> | null>(null);
+  const [saveErrors, setSaveErrors] = useState<Record<string, string> | null>(null);
+  const autosave = useAutosave(formRef, `/assessments/${assessmentId}/scorecard/autosave`, !readOnly, setSaveErrors);
+  const shownSubmitErrors: Record<string, string> = submitErrors ?? actionData?.errors ?? {};
+  const errors: Record<string, string> = { ...shownSubmitErrors, ...saveErrors };
   const values: ScorecardFormState = actionData?.posted ?? card.state;
   const errorCount = Object.keys(errors).length;
 
@@ -225,7 +236,7 @@ export default function ScorecardPage() {
     const parsed = parseScorecardForm(formData.entries());
     if (!parsed.ok) {
       event.preventDefault();
-      setClientErrors(parsed.errors);
+      setSubmitErrors(parsed.errors);
       const form = event.currentTarget;
       requestAnimationFrame(() => {
         // A group (ratings, recommendation) takes no focus itself: its first choice does.
@@ -235,8 +246,22 @@ export default function ScorecardPage() {
       });
       return;
     }
-    setClientErrors(null);
+    setSubmitErrors(null);
+    setSaveErrors(null);
     autosave.cancel();
+  };
+
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    if (readOnly) return;
+    autosave.schedule();
+    if (Object.keys(shownSubmitErrors).length === 0) return;
+    // The Submit check again on the form as it is now: an error whose field is fixed goes, the others stay.
+    const formData = new FormData(event.currentTarget);
+    formData.set("intent", "submit");
+    const parsed = parseScorecardForm(formData.entries());
+    const still: Record<string, string> = parsed.ok ? {} : parsed.errors;
+    const kept = Object.fromEntries(Object.keys(shownSubmitErrors).flatMap((name) => (still[name] ? [[name, still[name]]] : [])));
+    if (Object.keys(kept).length < Object.keys(shownSubmitErrors).length) setSubmitErrors(kept);
   };
 
   const fieldError = (name: string) => errorText(errors[name]);
@@ -262,7 +287,7 @@ export default function ScorecardPage() {
           {t("scorecard.hasErrors", { count: errorCount })}
         </p>
       )}
-      <Form method="post" ref={formRef} onSubmit={onSubmit} onChange={() => !readOnly && autosave.schedule()} noValidate>
+      <Form method="post" ref={formRef} onSubmit={onSubmit} onChange={onChange} noValidate>
         <fieldset disabled={readOnly} className="scorecard-fields">
           {kit.questions.map((q) => (
             <section key={q.id} className="question" aria-labelledby={`q-${q.id}`}>

@@ -548,4 +548,71 @@ describe("scorecards", () => {
     await expect(assessmentRow.locator(".badge").textContent()).resolves.toBe("Advance");
     await expectAccessible(page);
   });
+
+  it("keeps the errors of Submit on screen when an autosave pending at the click finishes afterwards", async () => {
+    const page = await newPage(INTERVIEWER2);
+    await page.goto(`${baseURL}/assessments`);
+    await page.getByRole("heading", { level: 1, name: "My assessments" }).waitFor();
+    await hydrated(page);
+    // Any open scorecard of interviewer 2 will do; it is only saved as a draft here, never submitted.
+    const rows = await assessmentList(page);
+    const row = rows.find((r) => r.kit.startsWith(DEMO_KIT.name) && r.myScorecard === "Not started");
+    if (!row) throw new Error(`No demo assessment with interviewer 2's scorecard not started in ${JSON.stringify(rows)}`);
+    await page.goto(`${baseURL}/assessments/${row.id}/scorecard`);
+    await page.getByRole("heading", { level: 1, name: `Scorecard: ${row.candidate}` }).waitFor();
+    await hydrated(page);
+    await expect(recommendationGroup(page).getByRole("radio", { checked: true }).count()).resolves.toBe(0);
+
+    const posts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && !request.url().endsWith("/autosave")) posts.push(request.url());
+    });
+
+    // Rate, tick a red flag (its evidence left empty), type a note, no recommendation; then Submit at once,
+    // while the autosave of these changes is still waiting for its debounce or in flight.
+    const [first] = await ratingGroups(page);
+    if (!first) throw new Error("The kit has no rating group");
+    await rate(page, { ...first, rating: 3 });
+    const flag = redFlagBlock(page, 0);
+    await flag.locator(".checkbox label").click();
+    const note = "Submitted right after typing, before the autosave.";
+    const autosaved = page.waitForResponse((r) => r.url().endsWith(`/assessments/${row.id}/scorecard/autosave`) && (r.request().postData() ?? "").includes(note));
+    await page.getByLabel("Notes on question 1", { exact: true }).fill(note);
+    await page.getByRole("button", { name: "Submit scorecard" }).click();
+
+    const alert = page.getByRole("alert");
+    await alert.filter({ hasText: "Not submitted: 2 fields need attention (marked below)." }).waitFor();
+
+    // The autosave finishes after the click: it saves the draft and says so, and the errors stay.
+    expect((await autosaved).status()).toBe(200);
+    await page.getByTestId("save-status").filter({ hasText: /^Saved at \d{1,2}:\d{2}( [AP]M)?$/ }).waitFor();
+    // Read as shown now, without waiting for an alert to come back.
+    await expect(alert.allTextContents()).resolves.toEqual(["Not submitted: 2 fields need attention (marked below)."]);
+    const evidence = flag.getByLabel(/^Evidence for: /);
+    await expect(evidence.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(describedBy(evidence)).resolves.toBe("Write a line of evidence for this red flag");
+    await expect(flag.locator(".field-error").isVisible()).resolves.toBe(true);
+    await expect(evidence.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+    const recommendation = recommendationGroup(page);
+    await expect(recommendation.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(describedBy(recommendation)).resolves.toBe("Choose an overall recommendation to submit");
+    await expect(recommendation.locator("#recommendation-error").isVisible()).resolves.toBe(true);
+    // Not submitted: nothing posted but the autosave, still the form, still a submit button.
+    expect(posts).toEqual([]);
+    expect(new URL(page.url()).pathname).toBe(`/assessments/${row.id}/scorecard`);
+    await expect(page.getByRole("button", { name: "Submit scorecard" }).isEnabled()).resolves.toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, "js-errors-after-autosave");
+
+    // Fixing a field clears its error, and only its error, even after the next autosave.
+    const nextSave = page.waitForResponse((r) => r.url().endsWith(`/assessments/${row.id}/scorecard/autosave`));
+    await recommendation.getByText("No", { exact: true }).click();
+    await recommendation.locator("#recommendation-error").waitFor({ state: "detached" });
+    expect((await nextSave).status()).toBe(200);
+    await page.getByTestId("save-status").filter({ hasText: /^Saved at / }).waitFor();
+    await expect(alert.allTextContents()).resolves.toEqual(["Not submitted: 1 field needs attention (marked below)."]);
+    await expect(describedBy(evidence)).resolves.toBe("Write a line of evidence for this red flag");
+    expect(posts).toEqual([]);
+    await expectAccessible(page);
+  });
 });
