@@ -46,6 +46,8 @@ const enReport = {
     expires: "This link works until {{date}}.",
     print: "To keep a copy, print this page or save it as PDF.",
     metaTitle: "Interview profile · Traitkit",
+    unavailableTitle: "This report link does not work",
+    unavailableBody: "It may have been revoked, it may have expired, or the address may be incomplete. Ask the recruiter who sent it to you for a new link.",
   },
   recruiter: {
     heading: "Candidate report",

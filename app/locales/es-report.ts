@@ -48,6 +48,8 @@ const esReport: typeof enReport = {
     expires: "Este enlace funciona hasta el {{date}}.",
     print: "Para guardar una copia, imprimí esta página o guardala como PDF.",
     metaTitle: "Perfil de entrevista · Traitkit",
+    unavailableTitle: "Este enlace al informe no funciona",
+    unavailableBody: "Puede que se haya revocado, que haya vencido o que la dirección esté incompleta. Pida un enlace nuevo a la persona de selección que se lo envió.",
   },
   recruiter: {
     heading: "Informe para el candidato",

@@ -48,6 +48,21 @@ function ReportBody({ report }: { report: ReturnType<typeof useLoaderData<typeof
   );
 }
 
+/**
+ * A candidate whose link no longer works gets a page meant for them: no
+ * sign-in or library link, and the same words whether the token was revoked,
+ * expired or never existed, so the page tells nothing about other links.
+ */
+export function ErrorBoundary() {
+  const { t } = useTranslation();
+  return (
+    <section className="auth-card" data-testid="report-unavailable">
+      <h1>{t("report.page.unavailableTitle")}</h1>
+      <p>{t("report.page.unavailableBody")}</p>
+    </section>
+  );
+}
+
 export default function CandidateReportPage() {
   const report = useLoaderData<typeof loader>();
   // The report's own language, whatever the reader's interface language is.

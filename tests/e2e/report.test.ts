@@ -102,14 +102,20 @@ describe("the candidate's report", () => {
     await expect(noJs.getByTestId("transition-table").isVisible()).resolves.toBe(true);
     await expectAccessible(noJs, { javaScriptEnabled: false });
 
-    // Revoke: the link then answers 404, like any unknown link.
+    // Revoke: the link then answers 404, like any unknown link, with a page meant for the candidate.
     await section.locator('li[data-status="live"]').first().getByRole("button", { name: /^Revoke/ }).click();
     await section.locator('li[data-status="revoked"]').first().waitFor();
     await expectAccessible(recruiter);
     const gone = await candidate.goto(link);
     expect(gone?.status()).toBe(404);
-    await candidate.getByRole("heading", { level: 1, name: "Not found" }).waitFor();
+    await candidate.getByRole("heading", { level: 1, name: "This report link does not work" }).waitFor();
+    await expect(candidate.getByTestId("report-unavailable").textContent()).resolves.toContain("Ask the recruiter who sent it to you for a new link.");
+    // Nothing there leads a candidate to pages that need an account.
+    await expect(candidate.locator("main a").count()).resolves.toBe(0);
     await expectAccessible(candidate);
+    const unknown = await candidate.goto(`${baseURL}/r/${"x".repeat(43)}`);
+    expect(unknown?.status()).toBe(404);
+    await candidate.getByRole("heading", { level: 1, name: "This report link does not work" }).waitFor();
   });
 
   it("keeps a Spanish report in Spanish for an English browser, through hydration", async () => {
