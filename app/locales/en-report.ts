@@ -34,6 +34,14 @@ const enReport = {
       basis: "Compared against",
     },
     none: "—",
+    noAreasNotAssessed: "None to show yet: no trait with a band has been assessed.",
+    /** The same charts on the assessment page, read by the recruiter and the panel rather than the candidate. */
+    staff: {
+      transitionReading: "The published fit is the role profile's figure; the candidate's fit is computed from these scores.",
+      transitionReadingBest: "The candidate's best fit is {{target}} ({{fit}}%); the published fit there is {{published}}%.",
+      candidateFit: "Candidate's fit %",
+      candidateFitColumn: "Candidate's fit",
+    },
     noFit: "no fit",
     section: "Fit charts",
     fitLine: "Fit to this role: {{fit}}% (coverage {{coverage}}%).",

@@ -36,6 +36,13 @@ const esReport: typeof enReport = {
       basis: "Comparado con",
     },
     none: "—",
+    noAreasNotAssessed: "Nada que mostrar todavía: no se evaluó ningún rasgo con banda.",
+    staff: {
+      transitionReading: "El ajuste publicado es la cifra del perfil del rol; el ajuste del candidato se calcula con estos puntajes.",
+      transitionReadingBest: "El mejor ajuste del candidato es {{target}} ({{fit}}%); el ajuste publicado allí es {{published}}%.",
+      candidateFit: "Ajuste del candidato %",
+      candidateFitColumn: "Ajuste del candidato",
+    },
     noFit: "sin ajuste",
     section: "Gráficos de ajuste",
     fitLine: "Ajuste a este rol: {{fit}}% (cobertura {{coverage}}%).",

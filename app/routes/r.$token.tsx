@@ -39,7 +39,7 @@ function ReportBody({ report }: { report: ReturnType<typeof useLoaderData<typeof
       <h1>{t("report.page.title")}</h1>
       <p>{t("report.page.intro", { role: report.charts.roleName })}</p>
       <p className="muted">{t("report.page.howToRead")}</p>
-      <FitCharts charts={report.charts} seriesLabel={t("report.charts.series")} />
+      <FitCharts charts={report.charts} seriesLabel={t("report.charts.series")} audience="candidate" />
       <p className="muted report-footer">
         {expires && <>{t("report.page.expires", { date: expires })} </>}
         {t("report.page.print")}

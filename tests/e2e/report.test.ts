@@ -83,6 +83,17 @@ describe("the candidate's report", () => {
       await expect(candidate.getByTestId(table).isVisible()).resolves.toBe(true);
     }
     await expect(candidate.getByTestId("areas-to-develop").first().isVisible()).resolves.toBe(true);
+    // The report speaks to the candidate; the assessment page speaks about them.
+    await expect(candidate.getByTestId("transition-table").locator("thead").textContent()).resolves.toContain("Your fit");
+    await expect(recruiter.getByTestId("transition-table").locator("thead").textContent()).resolves.toContain("Candidate's fit");
+    await expect(recruiter.getByTestId("fit-charts").textContent()).resolves.not.toMatch(/\byour\b/i);
+    // Each area's figures add up as shown: band start − score = gap.
+    const areaLines = await candidate.getByTestId("areas-to-develop").locator("li").allTextContents();
+    expect(areaLines.length).toBeGreaterThan(0);
+    for (const line of areaLines) {
+      const [, score, low, gap] = /: ([\d.]+), band starts at ([\d.]+) \(gap ([\d.]+)/.exec(line) ?? [];
+      expect(Number(low) - Number(score), line).toBeCloseTo(Number(gap), 1);
+    }
     const text = (await candidate.locator("main").textContent()) ?? "";
     expect(text).not.toMatch(/Interviewer|recommend|decision|red flag/i);
     expect(text).not.toContain(CANDIDATE);

@@ -3,10 +3,10 @@ import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import type { FitCharts as FitChartsData } from "~/models/report.server";
 import { TraitBandChart } from "./TraitBandChart";
 import { TraitRadarChart } from "./TraitRadarChart";
-import { AreasToDevelop, TransitionFitChart } from "./TransitionFitChart";
+import { AreasToDevelop, TransitionFitChart, type FitAudience } from "./TransitionFitChart";
 
 /** The radar, the per-trait chart, the areas to develop and the transition chart of one assessment. */
-export function FitCharts({ charts, seriesLabel }: { charts: FitChartsData; seriesLabel: string }): JSX.Element {
+export function FitCharts({ charts, seriesLabel, audience }: { charts: FitChartsData; seriesLabel: string; audience: FitAudience }): JSX.Element {
   const { t } = useTranslation();
   const scores: Partial<Record<TraitKey, number>> = {};
   const band: Partial<Record<TraitKey, { low: number; high: number }>> = {};
@@ -24,8 +24,8 @@ export function FitCharts({ charts, seriesLabel }: { charts: FitChartsData; seri
       </p>
       <TraitRadarChart caption={t("report.charts.radarTitle")} band={hasBand ? band : null} series={[{ label: seriesLabel, scores }]} />
       <TraitBandChart traits={charts.traits} />
-      {charts.hasProfile && <AreasToDevelop areas={charts.areas} heading={t("report.charts.areasForRole")} />}
-      <TransitionFitChart transitions={charts.transitions} />
+      {charts.hasProfile && <AreasToDevelop areas={charts.areas} assessed={charts.fit !== null} heading={t("report.charts.areasForRole")} />}
+      <TransitionFitChart transitions={charts.transitions} audience={audience} />
     </div>
   );
 }

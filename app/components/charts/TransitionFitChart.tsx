@@ -11,25 +11,33 @@ function whole(value: number): string {
   return String(Math.round(value));
 }
 
-/** The areas to develop, largest weighted gap first (the order they come in). */
-export function AreasToDevelop({ areas, heading, level = 3 }: { areas: AreaToDevelop[]; heading: string; level?: 3 | 4 }): JSX.Element {
-  const { t } = useTranslation();
+/** Who reads the charts: the candidate's own report speaks to them ("your fit"); the assessment page speaks about them. */
+export type FitAudience = "candidate" | "staff";
+
+/**
+ * The areas to develop, largest weighted gap first (the order they come in).
+ * Score and gaps keep one decimal: a mean like 62.5 shown as 63 beside a band
+ * starting at 65 would not add up to its gap of 2.5.
+ */
+export function AreasToDevelop({ areas, heading, assessed, level = 3 }: { areas: AreaToDevelop[]; heading: string; assessed: boolean; level?: 3 | 4 }): JSX.Element {
+  const { t, i18n } = useTranslation();
+  const oneDecimal = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   const Heading = level === 3 ? "h3" : "h4";
   return (
     <div className="areas-to-develop" data-testid="areas-to-develop">
       <Heading>{heading}</Heading>
       {areas.length === 0 ? (
-        <p className="muted">{t("report.charts.noAreas")}</p>
+        <p className="muted">{t(assessed ? "report.charts.noAreas" : "report.charts.noAreasNotAssessed")}</p>
       ) : (
         <ol className="compact">
           {areas.map((a) => (
             <li key={a.trait} data-trait={a.trait}>
               {t("report.charts.areaLine", {
                 trait: t(`traits.${a.trait}`),
-                score: whole(a.score),
+                score: oneDecimal.format(a.score),
                 low: a.low,
-                gap: whole(a.gap),
-                weighted: whole(a.weightedGap),
+                gap: oneDecimal.format(a.gap),
+                weighted: oneDecimal.format(a.weightedGap),
               })}
             </li>
           ))}
@@ -43,7 +51,7 @@ export function AreasToDevelop({ areas, heading, level = 3 }: { areas: AreaToDev
  * Per career transition: the published fit % next to the candidate's own fit,
  * which profile the own fit used, then the areas to develop for each target.
  */
-export function TransitionFitChart({ transitions }: { transitions: ChartTransition[] }): JSX.Element {
+export function TransitionFitChart({ transitions, audience }: { transitions: ChartTransition[]; audience: FitAudience }): JSX.Element {
   const { t } = useTranslation();
   const hydrated = useHydrated();
   const narrow = useNarrowChart();
@@ -70,8 +78,8 @@ export function TransitionFitChart({ transitions }: { transitions: ChartTransiti
       <figcaption id={captionId}>{t("report.charts.transitionTitle")}</figcaption>
       <p className="muted">
         {best && best.fit !== null
-          ? t("report.charts.transitionReadingBest", { target: best.target, fit: whole(best.fit), published: whole(best.publishedFit) })
-          : t("report.charts.transitionReading")}
+          ? t(audience === "candidate" ? "report.charts.transitionReadingBest" : "report.charts.staff.transitionReadingBest", { target: best.target, fit: whole(best.fit), published: whole(best.publishedFit) })
+          : t(audience === "candidate" ? "report.charts.transitionReading" : "report.charts.staff.transitionReading")}
       </p>
       <div className="chart-canvas" aria-hidden="true" data-testid="transition-fit-chart">
         {hydrated && (
@@ -83,7 +91,7 @@ export function TransitionFitChart({ transitions }: { transitions: ChartTransiti
               <Bar dataKey="published" name={t("report.charts.published")} fill="#94a3b8" isAnimationActive={false}>
                 <LabelList dataKey="published" position="right" fill="#1f2933" formatter={(v: unknown) => `${String(v)}%`} />
               </Bar>
-              <Bar dataKey="own" name={t("report.charts.yourFit")} fill="#b45309" isAnimationActive={false}>
+              <Bar dataKey="own" name={t(audience === "candidate" ? "report.charts.yourFit" : "report.charts.staff.candidateFit")} fill="#b45309" isAnimationActive={false}>
                 <LabelList dataKey="ownLabel" position="right" fill="#1f2933" />
               </Bar>
               <Legend />
@@ -97,7 +105,7 @@ export function TransitionFitChart({ transitions }: { transitions: ChartTransiti
             <tr>
               <th scope="col">{t("report.charts.columns.target")}</th>
               <th scope="col" className="num">{t("report.charts.columns.published")}</th>
-              <th scope="col" className="num">{t("report.charts.columns.yourFit")}</th>
+              <th scope="col" className="num">{t(audience === "candidate" ? "report.charts.columns.yourFit" : "report.charts.staff.candidateFitColumn")}</th>
               <th scope="col" className="num">{t("report.charts.columns.coverage")}</th>
               <th scope="col">{t("report.charts.columns.basis")}</th>
             </tr>
@@ -116,7 +124,7 @@ export function TransitionFitChart({ transitions }: { transitions: ChartTransiti
         </table>
       </TableScroll>
       {transitions.map((tr, i) =>
-        tr.basis === "unavailable" ? null : <AreasToDevelop key={i} level={3} areas={tr.areas} heading={t("report.charts.areasFor", { target: tr.target })} />,
+        tr.basis === "unavailable" ? null : <AreasToDevelop key={i} level={3} areas={tr.areas} assessed={tr.fit !== null} heading={t("report.charts.areasFor", { target: tr.target })} />,
       )}
     </figure>
   );

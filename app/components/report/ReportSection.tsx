@@ -56,7 +56,7 @@ export function ReportSection({
       {section.charts && (
         <section aria-labelledby="fit-charts" data-testid="fit-charts-section">
           <h2 id="fit-charts">{t("report.charts.section")}</h2>
-          <FitCharts charts={section.charts} seriesLabel={candidateName} />
+          <FitCharts charts={section.charts} seriesLabel={candidateName} audience="staff" />
         </section>
       )}
       {isRecruiter && (
