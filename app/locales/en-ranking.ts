@@ -2,7 +2,7 @@
 const enRanking = {
   link: "Candidates ranked by fit",
   title: "{{role}}: candidates ranked by fit",
-  intro: "Every candidate assessed for this role, by fit to the ideal profile (ties by coverage). Candidates with no fit yet come last.",
+  intro: "Every candidate with a submitted scorecard for this role, by fit to the ideal profile (ties by coverage). Those whose scorecards rate no trait with a band have no fit and come last; an assessment without a submitted scorecard is not ranked yet.",
   breadcrumb: "Ranking",
   filters: "Filter the ranking",
   decision: "Decision",

@@ -4,7 +4,7 @@ import type enRanking from "./en-ranking";
 const esRanking: typeof enRanking = {
   link: "Candidatos por ajuste",
   title: "{{role}}: candidatos ordenados por ajuste",
-  intro: "Todos los candidatos evaluados para este rol, por ajuste al perfil ideal (a igualdad, por cobertura). Los candidatos aún sin ajuste van al final.",
+  intro: "Todos los candidatos con una scorecard enviada para este rol, por ajuste al perfil ideal (a igualdad, por cobertura). Quienes no tienen ningún rasgo con banda puntuado no tienen ajuste y van al final; una evaluación sin scorecards enviadas todavía no se clasifica.",
   breadcrumb: "Clasificación",
   filters: "Filtrar la clasificación",
   decision: "Decisión",
