@@ -82,7 +82,8 @@ export default function Login() {
     serverErrors: actionData?.errors,
     defaultValues: { email: actionData?.email ?? "", password: "" },
   });
-  const formError = actionData?.formError;
+  // The server's answer is about the last post: once the browser finds the fields wrong, it is stale.
+  const formError = Object.keys(form.formState.errors).length === 0 ? actionData?.formError : undefined;
   return (
     <section className="auth-card">
       <h1>{t("auth.signInTitle")}</h1>

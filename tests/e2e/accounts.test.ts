@@ -80,6 +80,13 @@ describe("accounts", () => {
     // The form keeps the typed email, never the password.
     await expect(page.getByLabel("Email", { exact: true }).inputValue()).resolves.toBe(INTERVIEWER1);
     await expectAccessible(page);
+
+    // A malformed email next: its own error by the field, not the last answer's message.
+    await hydrated(page);
+    await page.getByLabel("Email", { exact: true }).fill("not-an-email");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.locator("#field-email-error").waitFor();
+    await expect(page.getByText("The email or password is not right.").count()).resolves.toBe(0);
   });
 
   it("shows an invalid email's error next to the field before posting, with JavaScript on", async () => {
