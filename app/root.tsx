@@ -17,10 +17,11 @@ import {
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import appStyles from "~/styles/app.css?url";
-import { FALLBACK_LANGUAGE, UI_LANGUAGES } from "~/utils/i18n";
+import { UI_LANGUAGES } from "~/utils/i18n";
 import { getUser } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
+import { ErrorPage } from "~/components/ErrorPage";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
@@ -79,9 +80,10 @@ function LanguageSwitch({ lang }: { lang: string }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const lang = data?.lang ?? FALLBACK_LANGUAGE;
-  const user = data?.user ?? null;
   const { t, i18n } = useTranslation();
+  // Without the root's data (its loader failed), the language the server rendered in stands.
+  const lang = data?.lang ?? i18n.language;
+  const user = data?.user ?? null;
   const nonce = useNonce();
   useEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
@@ -143,17 +145,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // A refused request is the sender's to fix: "try again in a moment" would send them round in circles.
-  const kind = status === 404 ? "notFound" : status >= 400 && status < 500 ? "refused" : "error";
-  return (
-    <section className="error-page">
-      <h1>{t(`app.${kind}.title`)}</h1>
-      <p>{t(`app.${kind}.body`)}</p>
-      <p>
-        <Link to="/roles">{t("app.nav.roles")}</Link>
-      </p>
-    </section>
-  );
+  return <ErrorPage kind={status === 404 ? "notFound" : status >= 400 && status < 500 ? "refused" : "error"} />;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import mlops from "../../seeds/roles/mlops-engineer.json";
 import mlEngineer from "../../seeds/roles/ml-engineer.json";
 import { TRAIT_KEYS, TRAIT_NAMES } from "../../app/domain/traits";
-import { expectAccessible, signIn, useBrowser } from "./browser";
+import { expectAccessible, hydrated, signIn, useBrowser } from "./browser";
 
 // Every page of the library needs a signed-in user; both account roles may read it.
 const RECRUITER = "recruiter@demo.traitkit.test";
@@ -148,6 +148,21 @@ describe("role library", () => {
     const response = await page.goto(`${baseURL}/roles/no-such-role`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Not found");
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it("answers an address nothing has with a 404 in the reader's language, menu and all", async () => {
+    const context = await browser().newContext({ locale: "es-ES" });
+    const page = await context.newPage();
+    await signIn(page, baseURL, RECRUITER);
+    const response = await page.goto(`${baseURL}/no-such-page/here`);
+    expect(response?.status()).toBe(404);
+    await hydrated(page);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("No encontrado");
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("es");
+    await expect(page.getByRole("navigation", { name: "Principal" }).getByRole("link", { name: "Candidatos" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("button", { name: "Cerrar sesión" }).isVisible()).resolves.toBe(true);
     await expectAccessible(page);
     await context.close();
   });

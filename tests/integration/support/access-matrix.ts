@@ -86,7 +86,7 @@ export function routePattern(fileName: string): string {
     .map((segment) => segment.replace(/\[([^\]]*)\]/g, "$1"))
     .filter((segment) => segment !== "_index" && segment !== "route" && !/^_[^_]/.test(segment))
     .map((segment) => segment.replace(/_$/, ""))
-    .map((segment) => (segment.startsWith("$") ? `:${segment.slice(1)}` : segment));
+    .map((segment) => (segment === "$" ? "*" : segment.startsWith("$") ? `:${segment.slice(1)}` : segment));
   return `/${segments.join("/")}`;
 }
 
@@ -121,6 +121,7 @@ export function routeFiles(): RouteFile[] {
  * assessment given, else the demo's blind case.
  */
 export async function concretePath(db: TraitkitDb, route: string, options: { assessmentId?: number } = {}): Promise<string> {
+  if (route === "/*") return "/no-such-page/here";
   let concrete = route.replace("/roles/:slug", "/roles/mlops-engineer").replace("/skills/:slug", "/skills/mlflow");
   if (concrete === "/roles/mlops-engineer/compare") {
     // Two candidates with a result for the role, chosen now (others may have been erased).

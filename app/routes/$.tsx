@@ -1,0 +1,16 @@
+import { data } from "@remix-run/node";
+import { ErrorPage } from "~/components/ErrorPage";
+
+/*
+ * Any address no other route has. Answering it here, rather than leaving it
+ * unmatched, runs the root loader: the 404 page keeps the reader's language and
+ * menu. It also keeps the path (a report or invite token, mistyped) out of React
+ * Router's "no routes matched" warning in development.
+ */
+export function loader() {
+  return data(null, { status: 404 });
+}
+
+export default function NotFoundPage() {
+  return <ErrorPage kind="notFound" />;
+}
