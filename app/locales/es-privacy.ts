@@ -3,7 +3,7 @@ import type enPrivacy from "./en-privacy";
 /** Textos de la exportación y el borrado de los datos de un candidato (`privacy.*`), en español. */
 const esPrivacy: typeof enPrivacy = {
   title: "Datos personales",
-  intro: "Descargá todo lo que Traitkit guarda sobre este candidato, o borralo cuando lo pida.",
+  intro: "Descargue todo lo que Traitkit guarda sobre este candidato, o bórrelo cuando el candidato lo pida.",
   export: "Exportar datos (JSON)",
   erase: {
     title: "Borrar candidato",
@@ -11,7 +11,7 @@ const esPrivacy: typeof enPrivacy = {
       "El borrado elimina para siempre los datos del candidato, sus evaluaciones, scorecards, puntuaciones, notas, decisiones y enlaces de informe. El registro de auditoría solo conserva que hubo un borrado.",
     confirm: "Entiendo que no se puede deshacer",
     button: "Borrar candidato",
-    confirmRequired: "Marcá la casilla para confirmar el borrado.",
+    confirmRequired: "Marque la casilla para confirmar el borrado.",
   },
 };
 

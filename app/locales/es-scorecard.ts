@@ -3,7 +3,7 @@ import type enScorecard from "./en-scorecard";
 /** Texto en español de la scorecard del entrevistador. */
 const esScorecard: typeof enScorecard = {
   title: "Scorecard: {{name}}",
-  intro: "Puntuá de 1 a 5 cada rasgo que evalúa una pregunta, con las anclas de comportamiento a la vista. Tu trabajo se guarda a medida que avanzás; nadie lo ve hasta que lo enviás.",
+  intro: "Puntúe de 1 a 5 cada rasgo que evalúa una pregunta, con las anclas de comportamiento a la vista. Su trabajo se guarda a medida que avanza; nadie lo ve hasta que lo envía.",
   kitLine: "{{kit}} · versión {{version}}",
   question: "Pregunta {{number}} de {{count}}",
   evaluates: "Evalúa",
@@ -18,12 +18,12 @@ const esScorecard: typeof enScorecard = {
   recommendation: "Recomendación general",
   save: "Guardar",
   submit: "Enviar scorecard",
-  submitHint: "Una vez enviada, tu scorecard queda de solo lectura y ves el resultado del panel.",
+  submitHint: "Una vez enviada, su scorecard queda de solo lectura y usted ve el resultado del panel.",
   savedAt: "Guardado a las {{time}}",
   saving: "Guardando…",
   notSaved: "Sin guardar — reintentando",
-  notSavedInvalid: "Sin guardar: corregí los campos marcados",
-  notSavedSignedOut: "Sin guardar: se cerró tu sesión o ya no estás en este panel. Recargá la página.",
+  notSavedInvalid: "Sin guardar: corrija los campos marcados",
+  notSavedSignedOut: "Sin guardar: se cerró su sesión o ya no está en este panel. Recargue la página.",
   locked: "Esta scorecard ya se envió: es de solo lectura.",
   submittedAt: "Enviada a las {{time}}. Es de solo lectura; un reclutador puede reabrirla.",
   viewPanel: "Ver el resultado del panel",
@@ -36,9 +36,9 @@ const esScorecard: typeof enScorecard = {
     rating: "Un puntaje es un número entero de 1 a 5",
     notesTooLong: "Las notas tienen un máximo de 5.000 caracteres",
     evidenceTooLong: "La evidencia tiene un máximo de 1.000 caracteres",
-    evidenceRequired: "Escribí una línea de evidencia para esta señal de alerta",
-    recommendationRequired: "Elegí una recomendación general para enviar",
-    recommendationUnknown: "Elegí una de las cuatro recomendaciones",
+    evidenceRequired: "Escriba una línea de evidencia para esta señal de alerta",
+    recommendationRequired: "Elija una recomendación general para enviar",
+    recommendationUnknown: "Elija una de las cuatro recomendaciones",
   },
 };
 

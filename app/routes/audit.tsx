@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
+import type { TranslationKey } from "~/utils/i18n";
 import { z } from "zod";
 import { AUDIT_PAGE_SIZE, listAudit } from "~/models/audit.server";
 import { requireUser } from "~/utils/auth.server";
@@ -15,6 +16,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const entries = await listAudit(context.db, { beforeId: before });
   const last = entries.at(-1);
   return { entries, olderCursor: entries.length === AUDIT_PAGE_SIZE && last ? last.id : null };
+}
+
+/** An action's label in the reader's language, with its exact code under it; a code without a label is shown as it is. */
+function ActionLabel({ action }: { action: string }) {
+  const { t, i18n } = useTranslation();
+  const key = `audit.actions.${action}`;
+  if (!i18n.exists(key)) return <code>{action}</code>;
+  return (
+    <>
+      <span className="audit-action">{t(key as TranslationKey)}</span>
+      <code className="audit-code muted">{action}</code>
+    </>
+  );
 }
 
 export default function AuditLog() {
@@ -46,7 +60,7 @@ export default function AuditLog() {
                   </td>
                   <td>{e.actorName ?? (e.actorUserId === null ? t("audit.system") : `#${e.actorUserId}`)}</td>
                   <td>
-                    <code>{e.action}</code>
+                    <ActionLabel action={e.action} />
                   </td>
                   <td>
                     {e.entityType} {e.entityId !== null && `#${e.entityId}`}

@@ -158,11 +158,45 @@ describe("accounts", () => {
     await nav.getByRole("link", { name: "Audit log" }).click();
     await landsOn(page, "/audit");
     await page.getByRole("heading", { level: 1, name: "Audit log" }).waitFor();
-    const signIns = page.locator("[data-testid=audit-table] tbody tr", { has: page.getByText("user.sign_in", { exact: true }) });
+    const rows = page.locator("[data-testid=audit-table] tbody tr");
+    const signIns = rows.filter({ has: page.locator(".audit-action", { hasText: /^Signed in$/ }) });
     // Newest first: the top sign-in is the one this test just made.
     await expect(signIns.count()).resolves.toBeGreaterThan(0);
     await expect(signIns.first().locator("td").nth(1).textContent()).resolves.toBe(demoName(RECRUITER));
+    // The action reads as a label, with its exact code kept under it.
+    const action = signIns.first().locator("td").nth(2);
+    await expect(action.locator(".audit-action").textContent()).resolves.toBe("Signed in");
+    await expect(action.locator("code").textContent()).resolves.toBe("user.sign_in");
     await expect(signIns.first().locator("td").nth(3).textContent()).resolves.toMatch(/^user #\d+$/);
+    // Every action the app writes has a label: no row shows a bare code.
+    await expect(rows.locator(".audit-action").count()).resolves.toBe(await rows.count());
+    await expectAccessible(page);
+  });
+
+  it("reads the users page and the audit log in Spanish, with formal address and labelled actions", async () => {
+    const page = await newPage({ locale: "es-ES" });
+    await page.goto(`${baseURL}/login`);
+    await page.getByRole("heading", { level: 1, name: "Iniciar sesión" }).waitFor();
+    await expect(page.getByText("Inicie sesión con").textContent()).resolves.toBe("Inicie sesión con el correo electrónico y la contraseña de su cuenta de Traitkit.");
+    await signIn(page, baseURL, RECRUITER);
+    await page.getByRole("heading", { level: 1, name: "Biblioteca de roles" }).waitFor();
+    const nav = page.getByRole("navigation", { name: "Principal" });
+
+    await nav.getByRole("link", { name: "Usuarios" }).click();
+    await landsOn(page, "/settings/users");
+    await page.getByRole("heading", { level: 1, name: "Usuarios" }).waitFor();
+    await expect(page.locator("[data-testid=users-table] tbody tr", { hasText: RECRUITER }).locator("th").textContent()).resolves.toBe(`${demoName(RECRUITER)} · usted`);
+
+    await nav.getByRole("link", { name: "Auditoría" }).click();
+    await landsOn(page, "/audit");
+    await page.getByRole("heading", { level: 1, name: "Registro de auditoría" }).waitFor();
+    const rows = page.locator("[data-testid=audit-table] tbody tr");
+    const signIns = rows.filter({ has: page.locator(".audit-action", { hasText: /^Inició sesión$/ }) }).filter({ has: page.getByRole("cell", { name: demoName(RECRUITER), exact: true }) });
+    await expect(signIns.count()).resolves.toBeGreaterThan(0);
+    const action = signIns.first().locator("td").nth(2);
+    await expect(action.locator(".audit-action").textContent()).resolves.toBe("Inició sesión");
+    await expect(action.locator("code").textContent()).resolves.toBe("user.sign_in");
+    await expect(rows.locator(".audit-action").count()).resolves.toBe(await rows.count());
     await expectAccessible(page);
   });
 

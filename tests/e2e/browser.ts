@@ -31,7 +31,7 @@ export const DEMO_PASSWORD = "traitkit-demo";
 /** What a reader sees on the sign-in page and in the header, per interface language. */
 const SIGN_IN_TEXT = {
   en: { email: "Email", password: "Password", submit: "Sign in", signedInAs: /^Signed in as / },
-  es: { email: "Email", password: "Contraseña", submit: "Iniciar sesión", signedInAs: /^Sesión de / },
+  es: { email: "Correo electrónico", password: "Contraseña", submit: "Iniciar sesión", signedInAs: /^Sesión de / },
 } as const;
 
 /**

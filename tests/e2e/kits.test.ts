@@ -280,7 +280,7 @@ describe("interview kits", () => {
     // Role questions show in Spanish, as the document published them.
     await page.getByText(mlops.questions[0]?.text.es ?? "").first().waitFor();
     const slot = slots(page).nth(QUESTIONS.length);
-    await expect(slot.getByText("Escribila en español, el idioma de tu interfaz.").count()).resolves.toBe(1);
+    await expect(slot.getByText("Escríbala en español, el idioma de su interfaz.").count()).resolves.toBe(1);
     const spanish = "¿Cómo decidís que un modelo en producción tiene que retirarse?";
     await slot.getByLabel("Pregunta", { exact: true }).fill(spanish);
     await slot.getByLabel("Apertura", { exact: true }).check();

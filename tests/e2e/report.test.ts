@@ -146,7 +146,7 @@ describe("the candidate's report", () => {
     await reader.goto(link);
     await hydrated(reader);
     await reader.getByTestId("trait-radar-chart").locator("svg.recharts-surface").first().waitFor();
-    await reader.getByRole("heading", { level: 1, name: "Tu perfil de entrevista" }).waitFor();
+    await reader.getByRole("heading", { level: 1, name: "Su perfil de entrevista" }).waitFor();
     await expect(reader.locator("html").getAttribute("lang")).resolves.toBe("en");
     await expect(reader.getByTestId("candidate-report").getAttribute("lang")).resolves.toBe("es");
     expect(errors).toEqual([]);

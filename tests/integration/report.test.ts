@@ -176,7 +176,7 @@ describe("the candidate's report", () => {
     const page = await request(server.baseURL, `/r/${tokenIn(await response.text())}`);
     expect(page.status).toBe(200);
     const text = await page.text();
-    expect(text).toContain("Tu perfil de entrevista");
+    expect(text).toContain("Su perfil de entrevista");
     expect(text).toContain('lang="es"');
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { AuditAction } from "../../app/models/audit.server";
 import en from "../../app/locales/en";
 import es from "../../app/locales/es";
-import { createTranslator } from "../../app/utils/i18n";
+import { createTranslator, type TranslationKey } from "../../app/utils/i18n";
 import { detectLanguage, languageCookie } from "../../app/utils/i18n.server";
 
 describe("createTranslator", () => {
@@ -50,5 +51,62 @@ describe("detectLanguage", () => {
     expect(await detectLanguage(requestWith({ Cookie: cookie, "Accept-Language": "en" }))).toBe("es");
     const unknown = (await languageCookie.serialize("fr")).split(";")[0] ?? "";
     expect(await detectLanguage(requestWith({ Cookie: unknown, "Accept-Language": "es" }))).toBe("es");
+  });
+});
+
+describe("audit action labels", () => {
+  // Every code the app writes: the type fails to check when an action is added to AuditAction and not here.
+  const ACTIONS = {
+    "user.sign_in": true,
+    "user.sign_out": true,
+    "user.invite": true,
+    "user.invite_accept": true,
+    "user.role_change": true,
+    "user.deactivate": true,
+    "user.reactivate": true,
+    "user.create": true,
+    "role.create": true,
+    "role.update": true,
+    "role.import": true,
+    "role.export": true,
+    "kit.create": true,
+    "kit.update": true,
+    "kit.version": true,
+    "candidate.create": true,
+    "candidate.update": true,
+    "candidate.export": true,
+    "candidate.erase": true,
+    "assessment.create": true,
+    "assessment.interviewer_add": true,
+    "assessment.interviewer_remove": true,
+    "scorecard.save": true,
+    "scorecard.submit": true,
+    "scorecard.reopen": true,
+    "decision.record": true,
+    "ranking.export": true,
+    "report.publish": true,
+    "report.revoke": true,
+  } satisfies Record<AuditAction, true>;
+  const codes = Object.keys(ACTIONS);
+
+  it.each([
+    ["en", createTranslator("en", en)],
+    ["es", createTranslator("es", es)],
+  ] as const)("gives every audited action a label of its own in %s", (_lang, translator) => {
+    const labels = codes.map((code) => {
+      const key = `audit.actions.${code}`;
+      expect(translator.exists(key), key).toBe(true);
+      return translator.t(key as TranslationKey);
+    });
+    expect(new Set(labels).size).toBe(codes.length);
+    expect(labels.filter((label) => codes.includes(label))).toEqual([]);
+  });
+
+  it("has no label for an unknown code or a group, so the page shows the raw code", () => {
+    const spanish = createTranslator("es", es);
+    expect(spanish.t("audit.actions.user.sign_in")).toBe("Inició sesión");
+    expect(spanish.exists("audit.actions.user.teleport")).toBe(false);
+    expect(spanish.exists("audit.actions.user")).toBe(false);
+    expect(spanish.exists("audit.actions.billing.charge")).toBe(false);
   });
 });
