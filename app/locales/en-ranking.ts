@@ -34,7 +34,7 @@ const enRanking = {
     evidence: "Ratings",
     decision: "Decision",
     recommendations: "Recommendations",
-    notAssessed: "Not assessed",
+    notAssessed: "not assessed",
     band: "Ideal band",
     backToRanking: "Back to the ranking",
     errorTitle: "These candidates cannot be compared",

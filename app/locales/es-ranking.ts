@@ -36,7 +36,7 @@ const esRanking: typeof enRanking = {
     evidence: "Valoraciones",
     decision: "Decisión",
     recommendations: "Recomendaciones",
-    notAssessed: "No evaluado",
+    notAssessed: "sin evaluar",
     band: "Banda ideal",
     backToRanking: "Volver a la clasificación",
     errorTitle: "No se pueden comparar estos candidatos",

@@ -85,6 +85,7 @@ export default function ComparePage() {
             caption={t("ranking.compare.radarCaption", { role: role.name })}
             band={role.band}
             series={candidates.map((c) => ({ label: c.name, scores: c.scores }))}
+            ownTable={false}
           />
           <div className="table-scroll">
             <table data-testid="compare-table">

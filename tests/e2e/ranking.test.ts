@@ -49,6 +49,9 @@ describe("ranking and comparing candidates", () => {
     const fitCells = await compare.locator('tr[data-row="fit"] td').allTextContents();
     expect(fitCells.slice(1)).toEqual(fits);
     await page.getByTestId("trait-radar-chart").locator("svg").first().waitFor();
+    // The radar's numbers are this table's trait rows: one table, not the same scores twice.
+    await expect(compare.locator("tbody tr[data-row='openness'] th").textContent()).resolves.toBe("Openness");
+    await expect(page.getByTestId("trait-radar-table").count()).resolves.toBe(0);
     await expectAccessible(page);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, "compare-three.png"), fullPage: true });

@@ -71,14 +71,16 @@ function WrappedTraitTick({ x, y, textAnchor, payload }: AngleTickProps): JSX.El
 /**
  * Scores of one or more candidates over the ideal band, the band drawn as the
  * area between its low and high ends. The chart is drawn after hydration only
- * and hidden from assistive technology; the table beside it has every number.
+ * and hidden from assistive technology; the table beside it has every number,
+ * unless the page has a fuller table of the same numbers (`ownTable={false}`).
  */
 export function TraitRadarChart(props: {
   caption: string;
   band: Partial<Record<TraitKey, { low: number; high: number }>> | null;
   series: RadarSeries[];
+  ownTable?: boolean;
 }): JSX.Element {
-  const { caption, band, series } = props;
+  const { caption, band, series, ownTable = true } = props;
   const { t } = useTranslation();
   const hydrated = useHydrated();
   const narrow = useNarrowChart();
@@ -143,37 +145,39 @@ export function TraitRadarChart(props: {
           </ResponsiveContainer>
         )}
       </div>
-      <TableScroll label={caption}>
-        <table data-testid="trait-radar-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("report.charts.columns.trait")}</th>
-              {band && <th scope="col">{t("report.charts.band")}</th>}
-              {series.map((s, i) => (
-                <th key={i} scope="col" className="num">
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {TRAIT_KEYS.map((trait) => {
-              const b = band?.[trait];
-              return (
-                <tr key={trait} data-trait={trait}>
-                  <th scope="row">{t(`traits.${trait}`)}</th>
-                  {band && <td>{b ? `${b.low}–${b.high}` : t("report.charts.none")}</td>}
-                  {series.map((s, i) => (
-                    <td key={i} className="num">
-                      {formatScore(s.scores[trait]) ?? <span className="muted">{notAssessed}</span>}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
+      {ownTable && (
+        <TableScroll label={caption}>
+          <table data-testid="trait-radar-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("report.charts.columns.trait")}</th>
+                {band && <th scope="col">{t("report.charts.band")}</th>}
+                {series.map((s, i) => (
+                  <th key={i} scope="col" className="num">
+                    {s.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {TRAIT_KEYS.map((trait) => {
+                const b = band?.[trait];
+                return (
+                  <tr key={trait} data-trait={trait}>
+                    <th scope="row">{t(`traits.${trait}`)}</th>
+                    {band && <td>{b ? `${b.low}–${b.high}` : t("report.charts.none")}</td>}
+                    {series.map((s, i) => (
+                      <td key={i} className="num">
+                        {formatScore(s.scores[trait]) ?? <span className="muted">{notAssessed}</span>}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
     </figure>
   );
 }
