@@ -45,7 +45,7 @@ const enReport = {
     howToRead: "A score inside the band fits the role's ideal. A band is not a judgement of the person: it describes what the role asks for day to day.",
     expires: "This link works until {{date}}.",
     print: "To keep a copy, print this page or save it as PDF.",
-    metaTitle: "Interview profile · Traitkit",
+    pageTitle: "Interview profile",
   },
   recruiter: {
     heading: "Candidate report",

@@ -21,6 +21,7 @@ const esKits: typeof enKits = {
   builder: {
     newTitle: "Nuevo kit de entrevista",
     editTitle: "Editar kit",
+    editPageTitle: "Editar {{name}}",
     intro: "Elegí qué preguntas del rol hacer, ordenalas, sumá las tuyas y marcá las fortalezas y señales de alerta que el panel tiene que indagar.",
     name: "Nombre del kit",
     role: "Rol",

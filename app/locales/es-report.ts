@@ -47,7 +47,7 @@ const esReport: typeof enReport = {
     howToRead: "Un puntaje dentro de la banda se ajusta al ideal del rol. La banda no juzga a la persona: describe lo que el rol pide en el día a día.",
     expires: "Este enlace funciona hasta el {{date}}.",
     print: "Para guardar una copia, imprimí esta página o guardala como PDF.",
-    metaTitle: "Perfil de entrevista · Traitkit",
+    pageTitle: "Perfil de entrevista",
   },
   recruiter: {
     heading: "Informe para el candidato",
