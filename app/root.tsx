@@ -19,7 +19,7 @@ import { useTranslation } from "~/utils/use-translation";
 import appStyles from "~/styles/app.css?url";
 import { UI_LANGUAGES } from "~/utils/i18n";
 import { getUser } from "~/utils/auth.server";
-import { getLanguage } from "~/utils/i18n.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
 import { ErrorPage } from "~/components/ErrorPage";
 
@@ -28,18 +28,24 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-/** Pages set their own titles; this one is for the error pages. */
-export const meta: MetaFunction = ({ error }) => {
+/**
+ * Pages set their own titles; this one is for the error pages, in the
+ * request's language (English when the root's own loader failed).
+ */
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   if (!error) return [{ title: "Traitkit" }];
   const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return [{ title: notFound ? "Not found · Traitkit" : "Error · Traitkit" }];
+  return [{ title: notFound ? (data?.titles.notFound ?? "Not found · Traitkit") : (data?.titles.error ?? "Error · Traitkit") }];
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
+  const { language, t } = await getTranslator(request, context);
   return {
-    lang: await getLanguage(request, context),
+    lang: language,
     user: user ? { name: user.name, role: user.role } : null,
+    // The titles of the error pages, and of a page whose loader failed (see utils/meta.ts).
+    titles: { notFound: pageTitle(t, t("app.notFound.title")), error: pageTitle(t, t("app.error.pageTitle")) },
   };
 }
 

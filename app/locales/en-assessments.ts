@@ -17,6 +17,7 @@ const enAssessmentList = {
 /** English text of assessments, scorecards and the panel. */
 const enAssessments = {
   title: "Assessment of {{name}}",
+  pageTitle: "Assessment",
   kit: "Kit",
   version: "version {{version}}",
   role: "Role",

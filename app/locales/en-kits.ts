@@ -19,6 +19,7 @@ const enKits = {
   builder: {
     newTitle: "New interview kit",
     editTitle: "Edit kit",
+    editPageTitle: "Edit {{name}}",
     intro: "Pick the role's questions to ask, put them in order, add your own, and choose the strengths and red flags the panel should probe.",
     name: "Kit name",
     role: "Role",

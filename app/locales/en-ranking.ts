@@ -25,6 +25,7 @@ const enRanking = {
   pagination: { label: "Pages of the ranking", previous: "Previous", next: "Next", page: "Page {{page}} of {{pages}}" },
   compare: {
     title: "{{role}}: comparing candidates",
+    pageTitle: "Compare",
     intro: "Each candidate's latest assessment for this role. Share this page's address to show the same comparison.",
     radarCaption: "Trait scores of the compared candidates over the ideal profile of {{role}}",
     tableCaption: "Trait scores, fit, coverage and recommendations of the compared candidates",

@@ -53,7 +53,7 @@ const enReport = {
     howToRead: "A score inside the band fits the role's ideal. A band is not a judgement of the person: it describes what the role asks for day to day.",
     expires: "This link works until {{date}}.",
     print: "To keep a copy, print this page or save it as PDF.",
-    metaTitle: "Interview profile · Traitkit",
+    pageTitle: "Interview profile",
     unavailableTitle: "This report link does not work",
     unavailableBody: "It may have been revoked, it may have expired, or the address may be incomplete. Ask the recruiter who sent it to you for a new link.",
   },

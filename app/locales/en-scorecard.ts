@@ -1,6 +1,7 @@
 /** English text of the interviewer's scorecard. */
 const enScorecard = {
   title: "Scorecard: {{name}}",
+  pageTitle: "Scorecard",
   intro: "Rate each trait a question evaluates from 1 to 5, with the behaviour anchors in view. Your work is saved as you go; nobody sees it until you submit.",
   kitLine: "{{kit}} · version {{version}}",
   question: "Question {{number}} of {{count}}",

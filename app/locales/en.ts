@@ -16,7 +16,7 @@ const en = {
     nav: { assessments: "Assessments", roles: "Role library", skills: "Skill profiles", users: "Users", audit: "Audit log", main: "Main" },
     language: { label: "Language", switch: "Change", en: "English", es: "Español" },
     notFound: { title: "Not found", body: "There is nothing at this address." },
-    error: { title: "Something went wrong", body: "The page could not be shown. Try again in a moment." },
+    error: { title: "Something went wrong", pageTitle: "Error", body: "The page could not be shown. Try again in a moment." },
     refused: { title: "This request could not be used", body: "What was sent is not something this page accepts. Go back, check the form and send it again." },
     inLanguage: "in {{language}}",
     languageNames: { es: "Spanish", en: "English", zh: "Chinese" },

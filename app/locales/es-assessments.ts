@@ -21,6 +21,7 @@ const esAssessmentList: typeof enAssessmentList = {
 /** Texto en español de evaluaciones, scorecards y el panel. */
 const esAssessments: typeof enAssessments = {
   title: "Evaluación de {{name}}",
+  pageTitle: "Evaluación",
   kit: "Kit",
   version: "versión {{version}}",
   role: "Rol",

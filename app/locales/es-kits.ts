@@ -21,6 +21,7 @@ const esKits: typeof enKits = {
   builder: {
     newTitle: "Nuevo kit de entrevista",
     editTitle: "Editar kit",
+    editPageTitle: "Editar {{name}}",
     intro: "Elija qué preguntas del rol hacer, ordénelas, agregue las suyas y marque las fortalezas y señales de alerta que el panel debe indagar.",
     name: "Nombre del kit",
     role: "Rol",

@@ -27,6 +27,7 @@ const esRanking: typeof enRanking = {
   pagination: { label: "Páginas de la clasificación", previous: "Anterior", next: "Siguiente", page: "Página {{page}} de {{pages}}" },
   compare: {
     title: "{{role}}: comparación de candidatos",
+    pageTitle: "Comparación",
     intro: "La última evaluación de cada candidato para este rol. Comparta la dirección de esta página para mostrar la misma comparación.",
     radarCaption: "Puntuaciones de los candidatos comparados sobre el perfil ideal de {{role}}",
     tableCaption: "Puntuaciones, ajuste, cobertura y recomendaciones de los candidatos comparados",

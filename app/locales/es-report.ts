@@ -54,7 +54,7 @@ const esReport: typeof enReport = {
     howToRead: "Un puntaje dentro de la banda se ajusta al ideal del rol. La banda no juzga a la persona: describe lo que el rol pide en el día a día.",
     expires: "Este enlace funciona hasta el {{date}}.",
     print: "Para guardar una copia, imprima esta página o guárdela como PDF.",
-    metaTitle: "Perfil de entrevista · Traitkit",
+    pageTitle: "Perfil de entrevista",
     unavailableTitle: "Este enlace al informe no funciona",
     unavailableBody: "Puede que se haya revocado, que haya vencido o que la dirección esté incompleta. Pida un enlace nuevo a la persona de selección que se lo envió.",
   },

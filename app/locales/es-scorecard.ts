@@ -3,6 +3,7 @@ import type enScorecard from "./en-scorecard";
 /** Texto en español de la scorecard del entrevistador. */
 const esScorecard: typeof enScorecard = {
   title: "Scorecard: {{name}}",
+  pageTitle: "Scorecard",
   intro: "Puntúe de 1 a 5 cada rasgo que evalúa una pregunta, con las anclas de comportamiento a la vista. Su trabajo se guarda a medida que avanza; nadie lo ve hasta que lo envía.",
   kitLine: "{{kit}} · versión {{version}}",
   question: "Pregunta {{number}} de {{count}}",

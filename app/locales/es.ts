@@ -16,7 +16,7 @@ const es: Messages = {
     nav: { assessments: "Evaluaciones", roles: "Biblioteca de roles", skills: "Perfiles de habilidad", users: "Usuarios", audit: "Auditoría", main: "Principal" },
     language: { label: "Idioma", switch: "Cambiar", en: "English", es: "Español" },
     notFound: { title: "No encontrado", body: "No hay nada en esta dirección." },
-    error: { title: "Algo salió mal", body: "No se pudo mostrar la página. Vuelva a intentarlo en un momento." },
+    error: { title: "Algo salió mal", pageTitle: "Error", body: "No se pudo mostrar la página. Vuelva a intentarlo en un momento." },
     refused: { title: "No se pudo usar esta solicitud", body: "Lo enviado no es algo que esta página acepte. Vuelva atrás, revise el formulario y envíelo de nuevo." },
     inLanguage: "en {{language}}",
     languageNames: { es: "español", en: "inglés", zh: "chino" },

@@ -1,5 +1,7 @@
+import type { MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { ErrorPage } from "~/components/ErrorPage";
+import { notFoundTitle } from "~/utils/meta";
 
 /*
  * Any address no other route has. Answering it here, rather than leaving it
@@ -7,6 +9,8 @@ import { ErrorPage } from "~/components/ErrorPage";
  * menu. It also keeps the path (a report or invite token, mistyped) out of React
  * Router's "no routes matched" warning in development.
  */
+export const meta: MetaFunction = ({ matches }) => [{ title: notFoundTitle(matches) }];
+
 export function loader() {
   return data(null, { status: 404 });
 }

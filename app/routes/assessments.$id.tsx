@@ -23,12 +23,13 @@ import { DECISION_VALUES, decisionSchema } from "~/schemas/candidate";
 import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.server";
 import { parseForm, readFormData } from "~/utils/forms.server";
 import { useFormatDate } from "~/utils/dates";
-import { getLanguage } from "~/utils/i18n.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 import { ReportSection } from "~/components/report/ReportSection";
 import { loadAssessmentReportSection, publishReport, revokeReport } from "~/models/report.server";
 import { publishReportSchema, revokeReportSchema } from "~/schemas/report";
 
-export const meta: MetaFunction = () => [{ title: "Assessment · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -39,11 +40,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const mine = overview.interviewers.find((i) => i.userId === user.id);
   // Blind scoring: an interviewer sees the panel only once their own scorecard is in.
   const canSeePanel = isRecruiter || mine?.status === "submitted";
-  const lang = await getLanguage(request, context);
+  const { language: lang, t } = await getTranslator(request, context);
   const panel = canSeePanel ? await computePanel(context.db, access.id, kit) : null;
   const choices = isRecruiter ? await interviewerChoices(context.db) : [];
   const assigned = new Set(overview.interviewers.map((i) => i.userId));
   return {
+    title: pageTitle(t, t("assessments.pageTitle")),
     isRecruiter,
     myStatus: mine?.status ?? null,
     overview: {

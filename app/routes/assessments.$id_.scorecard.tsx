@@ -12,11 +12,12 @@ import { showText } from "~/models/shown-text";
 import type en from "~/locales/en";
 import { EVIDENCE_MAX, NOTES_MAX, parseScorecardForm, scorecardToFormState, type ScorecardFormState } from "~/schemas/scorecard";
 import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.server";
-import { getLanguage } from "~/utils/i18n.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 import { useFormatDate } from "~/utils/dates";
 import { readFormData } from "~/utils/forms.server";
 
-export const meta: MetaFunction = () => [{ title: "Scorecard · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -26,9 +27,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const candidateName = await assessmentCandidateName(context.db, access.id);
   if (!kit || candidateName === undefined) throw notFound();
   const card = await getOwnScorecard(context.db, access.id, user.id, kit);
-  const lang = await getLanguage(request, context);
+  const { language: lang, t } = await getTranslator(request, context);
   const show = (json: string) => showText(json, lang, kit.contentLanguage);
   return {
+    title: pageTitle(t, t("scorecard.pageTitle")),
     assessmentId: access.id,
     candidateName,
     kit: {

@@ -4,9 +4,11 @@ import { useTranslation } from "~/utils/use-translation";
 import { z } from "zod";
 import { listAssessmentsFor } from "~/models/assessments.server";
 import { requireUser } from "~/utils/auth.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 import { useFormatDate } from "~/utils/dates";
 
-export const meta: MetaFunction = () => [{ title: "Assessments · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
 const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
 
@@ -14,7 +16,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const page = pageParam.parse(new URL(request.url).searchParams.get("page") ?? 1);
   const { rows, hasMore } = await listAssessmentsFor(context.db, user, page);
-  return { rows, page, hasMore, isRecruiter: user.role === "recruiter" };
+  const { t } = await getTranslator(request, context);
+  return { title: pageTitle(t, t("app.nav.assessments")), rows, page, hasMore, isRecruiter: user.role === "recruiter" };
 }
 
 export default function AssessmentList() {

@@ -5,8 +5,10 @@ import type { TranslationKey } from "~/utils/i18n";
 import { z } from "zod";
 import { AUDIT_PAGE_SIZE, listAudit } from "~/models/audit.server";
 import { requireUser } from "~/utils/auth.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Audit log · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
 const pageParams = z.object({ before: z.coerce.number().int().positive().optional().catch(undefined) });
 
@@ -15,7 +17,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { before } = pageParams.parse({ before: new URL(request.url).searchParams.get("before") ?? undefined });
   const entries = await listAudit(context.db, { beforeId: before });
   const last = entries.at(-1);
-  return { entries, olderCursor: entries.length === AUDIT_PAGE_SIZE && last ? last.id : null };
+  const { t } = await getTranslator(request, context);
+  return { title: pageTitle(t, t("audit.title")), entries, olderCursor: entries.length === AUDIT_PAGE_SIZE && last ? last.id : null };
 }
 
 /** An action's label in the reader's language, with its exact code under it; a code without a label is shown as it is. */

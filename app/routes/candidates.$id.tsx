@@ -12,8 +12,10 @@ import { CandidatePrivacy } from "~/components/candidate-privacy";
 import { assessmentSchema } from "~/schemas/candidate";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/forms.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.candidate.name} · Traitkit` : "Not found · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
 /** A candidate id as it appears in the URL: digits only, no leading zero. */
 const idParam = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number);
@@ -30,7 +32,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   ]);
   if (!candidate) throw notFound();
   const saved = savedParam.parse(new URL(request.url).searchParams.get("saved"));
-  return { candidate, kits, interviewers, saved };
+  const { t } = await getTranslator(request, context);
+  return { title: pageTitle(t, candidate.name), candidate, kits, interviewers, saved };
 }
 
 /*

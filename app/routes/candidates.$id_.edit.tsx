@@ -8,8 +8,10 @@ import { getCandidate, roleChoices, updateCandidate } from "~/models/candidates.
 import { candidateSchema } from "~/schemas/candidate";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { parseForm, readFormData, type FieldErrors } from "~/utils/forms.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.name} · Traitkit` : "Not found · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
 /** A candidate id as it appears in the URL: digits only, no leading zero. */
 const idParam = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number);
@@ -27,7 +29,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     source: candidate.source ?? "",
     notes: candidate.notes ?? "",
   };
-  return { id: candidate.id, name: candidate.name, values, roles };
+  const { t } = await getTranslator(request, context);
+  return { title: pageTitle(t, t("candidates.form.editTitle", { name: candidate.name })), id: candidate.id, name: candidate.name, values, roles };
 }
 
 type ActionData = { values: CandidateFormValues; errors: FieldErrors };

@@ -5,15 +5,18 @@ import { listCandidates } from "~/models/candidates.server";
 import { candidateListQuery } from "~/schemas/candidate";
 import { CANDIDATE_SORTS } from "~/schemas/list-options";
 import { requireUser } from "~/utils/auth.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Candidates · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
   const params = new URL(request.url).searchParams;
   const query = candidateListQuery.parse({ q: params.get("q") ?? "", sort: params.get("sort") ?? "newest", page: params.get("page") ?? "1" });
   const { rows, total, pageCount } = await listCandidates(context.db, query);
-  return { query, candidates: rows, total, pageCount };
+  const { t } = await getTranslator(request, context);
+  return { title: pageTitle(t, t("candidates.title")), query, candidates: rows, total, pageCount };
 }
 
 /** A link to another page of the same search. */

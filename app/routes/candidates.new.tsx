@@ -7,12 +7,15 @@ import { createCandidate, roleChoices } from "~/models/candidates.server";
 import { candidateSchema } from "~/schemas/candidate";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm, readFormData, type FieldErrors } from "~/utils/forms.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Add a candidate · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
-  return { roles: await roleChoices(context.db) };
+  const { t } = await getTranslator(request, context);
+  return { title: pageTitle(t, t("candidates.form.newTitle")), roles: await roleChoices(context.db) };
 }
 
 type ActionData = { values: CandidateFormValues; errors: FieldErrors };

@@ -10,17 +10,22 @@ import { parseForm, readFormData } from "~/utils/forms.server";
 import { hashPassword } from "~/utils/password.server";
 import { isGuessablePassword } from "~/utils/password-policy.server";
 import { createSession, sessionCookie } from "~/utils/session.server";
+import { getTranslator } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Join Traitkit" }];
+// An unusable link (the error boundary) is titled like any page that is not found.
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
 function invalidInvite(): Response {
   return new Response("Invite not found", { status: 404 });
 }
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const invite = await findOpenInvite(context.db, params.token ?? "", new Date());
   if (!invite) throw invalidInvite();
-  return { email: invite.email, role: invite.role };
+  const { t } = await getTranslator(request, context);
+  // "Join Traitkit" names the app already: no " · Traitkit" after it.
+  return { title: t("invite.title"), email: invite.email, role: invite.role };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

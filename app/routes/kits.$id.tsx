@@ -8,11 +8,10 @@ import { getKitDetail, type KitChange, type KitHistoryEntry } from "~/models/kit
 import { kitIdParam } from "~/schemas/kit";
 import kitStyles from "~/styles/kits.css?url";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { getLanguage } from "~/utils/i18n.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.kit.latest.name} · Traitkit` : "Kit not found · Traitkit" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: kitStyles }];
 
@@ -22,10 +21,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const id = kitIdParam.safeParse(params.id);
   if (!id.success) throw notFound();
-  const kit = await getKitDetail(context.db, id.data, await getLanguage(request, context));
+  const { language, t } = await getTranslator(request, context);
+  const kit = await getKitDetail(context.db, id.data, language);
   if (!kit) throw notFound();
   const saved = savedParam.parse(new URL(request.url).searchParams.get("saved"));
-  return { kit, saved, canEdit: user.role === "recruiter" && kit.roleInLibrary };
+  return { title: pageTitle(t, kit.latest.name), kit, saved, canEdit: user.role === "recruiter" && kit.roleInLibrary };
 }
 
 function ChangeLine({ change }: { change: KitChange }) {

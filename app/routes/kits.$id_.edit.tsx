@@ -8,12 +8,11 @@ import { getKitEditor, kitExists, updateKit } from "~/models/kits.server";
 import { kitFormStep, kitIdParam, type KitFieldErrors, type KitFormValues } from "~/schemas/kit";
 import kitStyles from "~/styles/kits.css?url";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { getLanguage } from "~/utils/i18n.server";
+import { getLanguage, getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 import { readFormData } from "~/utils/forms.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Edit ${data.values.name} · Traitkit` : "Kit not found · Traitkit" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: kitStyles }];
 
@@ -21,9 +20,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
   const id = kitIdParam.safeParse(params.id);
   if (!id.success) throw notFound();
-  const editor = await getKitEditor(context.db, id.data, await getLanguage(request, context));
+  const { language, t } = await getTranslator(request, context);
+  const editor = await getKitEditor(context.db, id.data, language);
   if (!editor) throw notFound();
-  return editor;
+  return { ...editor, title: pageTitle(t, t("kits.builder.editPageTitle", { name: editor.values.name })) };
 }
 
 type ActionData = { values: KitFormValues; errors: KitFieldErrors; focus: string | null; revision: string };

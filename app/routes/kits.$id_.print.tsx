@@ -10,11 +10,12 @@ import kitStyles from "~/styles/kits.css?url";
 import printStyles from "~/styles/print.css?url";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 import { useHydrated } from "~/utils/use-hydrated";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   // The title is the PDF's default file name and its document title.
-  { title: data ? `${data.version.name} — v${data.version.version}` : "Kit not found · Traitkit" },
+  { title: data ? `${data.version.name} — v${data.version.version}` : notFoundTitle(matches) },
 ];
 
 export const links: LinksFunction = () => [

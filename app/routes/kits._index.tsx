@@ -6,19 +6,22 @@ import { listKits } from "~/models/kits.server";
 import { listRoles } from "~/models/roles.server";
 import kitStyles from "~/styles/kits.css?url";
 import { requireUser } from "~/utils/auth.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Interview kits · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: kitStyles }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const canEdit = user.role === "recruiter";
+  const { t } = await getTranslator(request, context);
   const [kits, roles] = await Promise.all([
     listKits(context.db),
     canEdit ? listRoles(context.db, { query: "", profile: "all" }) : Promise.resolve([]),
   ]);
-  return { kits, roles: roles.map((r) => ({ slug: r.slug, name: r.name })), canEdit };
+  return { title: pageTitle(t, t("kits.title")), kits, roles: roles.map((r) => ({ slug: r.slug, name: r.name })), canEdit };
 }
 
 export default function KitsPage() {

@@ -13,10 +13,11 @@ import { kitFormStep, type KitFieldErrors, type KitFormValues } from "~/schemas/
 import { slugSchema } from "~/schemas/role";
 import kitStyles from "~/styles/kits.css?url";
 import { notFound, requireUser } from "~/utils/auth.server";
-import { getLanguage } from "~/utils/i18n.server";
+import { getLanguage, getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 import { readFormData } from "~/utils/forms.server";
 
-export const meta: MetaFunction = () => [{ title: "New interview kit · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: kitStyles }];
 
@@ -33,16 +34,18 @@ function readSearch(request: Request) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
   const search = readSearch(request);
-  const lang = await getLanguage(request, context);
+  const { language: lang, t } = await getTranslator(request, context);
+  const title = pageTitle(t, t("kits.builder.newTitle"));
   if (search.role === null) {
     // No role chosen yet (or a malformed one): choose it here.
     const roles = await listRoles(context.db, { query: "", profile: "all" });
-    return { kind: "choose" as const, roles: roles.map((r) => ({ slug: r.slug, name: r.name })), level: search.level };
+    return { kind: "choose" as const, title, roles: roles.map((r) => ({ slug: r.slug, name: r.name })), level: search.level };
   }
   const source = await getKitBuilderSource(context.db, search.role, lang);
   if (!source) throw notFound();
   return {
     kind: "build" as const,
+    title,
     source,
     values: newKitFormValues(source, search.level, lang),
     action: `/kits/new?${new URLSearchParams({ role: search.role, level: search.level })}`,

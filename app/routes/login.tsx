@@ -8,12 +8,14 @@ import { checkThrottle, clearLoginFailures, recordLoginFailure, throttleKeys } f
 import { findUserForSignIn, updatePasswordHash } from "~/models/users.server";
 import { loginSchema, safeRedirect } from "~/schemas/auth";
 import { getUser, homePath } from "~/utils/auth.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 import { parseForm, readFormData } from "~/utils/forms.server";
 import { logSecurityEvent } from "~/utils/log.server";
 import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from "~/utils/password.server";
 import { createSession, destroySession, readSessionId, sessionCookie } from "~/utils/session.server";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
 /** Remix keeps only Set-Cookie of an action's headers unless the route passes the others on: the 429's Retry-After. */
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -28,7 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "");
   const user = await getUser(request, context);
   if (user) throw redirect(redirectTo || homePath(user.role), 303);
-  return { redirectTo };
+  const { t } = await getTranslator(request, context);
+  return { title: pageTitle(t, t("auth.signInTitle")), redirectTo };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

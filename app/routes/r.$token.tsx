@@ -6,6 +6,8 @@ import { FitCharts } from "~/components/charts/FitCharts";
 import { loadCandidateReport } from "~/models/report.server";
 import reportStyles from "~/styles/report.css?url";
 import { notFound } from "~/utils/auth.server";
+import { pageTitle, translators } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
 /*
  * The candidate's private report: no account, a secret link. An unknown,
@@ -19,8 +21,8 @@ export const headers: HeadersFunction = () => PRIVATE_HEADERS;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data: report }) => [
-  { title: report?.language === "es" ? "Perfil de entrevista · Traitkit" : "Interview profile · Traitkit" },
+export const meta: MetaFunction<typeof loader> = ({ data: report, matches }) => [
+  { title: report?.title ?? notFoundTitle(matches) },
   { name: "robots", content: "noindex" },
 ];
 
@@ -28,7 +30,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const token = params.token ?? "";
   const report = /^[A-Za-z0-9_-]{43}$/.test(token) ? await loadCandidateReport(context.db, token, new Date()) : undefined;
   if (!report) throw notFound();
-  return data(report, { headers: PRIVATE_HEADERS });
+  // In the report's language, like its heading, whatever the reader's interface language is.
+  const { t } = translators[report.language];
+  return data({ ...report, title: pageTitle(t, t("report.page.pageTitle")) }, { headers: PRIVATE_HEADERS });
 }
 
 function ReportBody({ report }: { report: ReturnType<typeof useLoaderData<typeof loader>> }) {

@@ -8,24 +8,23 @@ import { IdealProfileTable } from "~/components/IdealProfileTable";
 import { ShownText, ShownTextList } from "~/components/ShownText";
 import { LEVEL_NAMES, LEVELS, type Level } from "~/domain/levels";
 import { getRoleProfile, type RoleProfile, type SkillsMatrix } from "~/models/roles.server";
-import { getLanguage } from "~/utils/i18n.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.role.name} · Traitkit` : "Role not found · Traitkit" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
 const levelParam = z.enum(LEVELS).nullable().catch(null);
 const importedParam = z.enum(["created", "replaced", "saved"]).nullable().catch(null);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const lang = await getLanguage(request, context);
-  const role = await getRoleProfile(context.db, params.slug ?? "", lang);
+  const { language, t } = await getTranslator(request, context);
+  const role = await getRoleProfile(context.db, params.slug ?? "", language);
   if (!role) throw new Response("Role not found", { status: 404 });
   const url = new URL(request.url);
   const level = levelParam.parse(url.searchParams.get("level"));
   const imported = importedParam.parse(url.searchParams.get("imported"));
-  return { role, level, imported, canEdit: user.role === "recruiter" };
+  return { title: pageTitle(t, role.name), role, level, imported, canEdit: user.role === "recruiter" };
 }
 
 function IdealProfileSection({ role }: { role: RoleProfile }) {

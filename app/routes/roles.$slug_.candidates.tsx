@@ -5,8 +5,10 @@ import { RANKING_PAGE_SIZE, rankCandidates, roleForRanking } from "~/models/rank
 import { DECISION_FILTERS } from "~/schemas/list-options";
 import { rankingQuery, roleSlugParam, type RankingQuery } from "~/schemas/ranking";
 import { notFound, requireUser } from "~/utils/auth.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.role.name} · Ranking · Traitkit` : "Not found · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
 /** GET /roles/:slug/candidates — the role's assessed candidates by fit, from the stored results. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -20,7 +22,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { rows, total, pageCount } = await rankCandidates(context.db, role.slug, { decision: query.decision, minCoverage: query.minCoverage }, query.page);
   // Only what the table draws: the trait scores stay in the CSV and the comparison.
   const drawn = rows.map(({ assessmentId, candidateId, name, fit, coverage, evidence, decision }) => ({ assessmentId, candidateId, name, fit, coverage, evidence, decision }));
-  return { role: { slug: role.slug, name: role.name }, query, rows: drawn, total, pageCount, firstRank: (query.page - 1) * RANKING_PAGE_SIZE + 1 };
+  const { t } = await getTranslator(request, context);
+  return { title: pageTitle(t, role.name, t("ranking.breadcrumb")), role: { slug: role.slug, name: role.name }, query, rows: drawn, total, pageCount, firstRank: (query.page - 1) * RANKING_PAGE_SIZE + 1 };
 }
 
 function pageHref(slug: string, query: RankingQuery, page: number): string {

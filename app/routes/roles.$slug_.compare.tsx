@@ -7,8 +7,10 @@ import { RECOMMENDATIONS } from "~/domain/scoring";
 import { compareCandidates, roleForRanking } from "~/models/ranking.server";
 import { parseCompareIds, roleSlugParam } from "~/schemas/ranking";
 import { notFound, requireUser } from "~/utils/auth.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: loaded ? `${loaded.role.name} · Compare · Traitkit` : "Not found · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [{ title: loaded?.title ?? notFoundTitle(matches) }];
 
 type CompareError = { kind: "tooFew" | "tooMany"; count: number } | { kind: "badIds" } | { kind: "missing"; ids: number[] };
 
@@ -27,17 +29,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const values = new URL(request.url).searchParams.getAll("c");
   const parsed = parseCompareIds(values);
   const roleView = { slug: role.slug, name: role.name, band: role.band };
+  const { t } = await getTranslator(request, context);
+  const title = pageTitle(t, role.name, t("ranking.compare.pageTitle"));
   if (!parsed.ok) {
     const error: CompareError = parsed.reason === "badIds" ? { kind: "badIds" } : { kind: parsed.reason, count: parsed.count };
-    return data({ role: roleView, error, candidates: [] }, { status: 400 });
+    return data({ title, role: roleView, error, candidates: [] }, { status: 400 });
   }
   if (values.length > 1) throw redirect(`/roles/${role.slug}/compare?c=${parsed.ids.join(",")}`, 303);
   const comparison = await compareCandidates(context.db, role.slug, parsed.ids);
   if (!comparison.ok) {
     const error: CompareError = { kind: "missing", ids: comparison.missing };
-    return data({ role: roleView, error, candidates: [] }, { status: 400 });
+    return data({ title, role: roleView, error, candidates: [] }, { status: 400 });
   }
-  return data({ role: roleView, error: null, candidates: comparison.candidates });
+  return data({ title, role: roleView, error: null, candidates: comparison.candidates });
 }
 
 function percent(value: number): string {

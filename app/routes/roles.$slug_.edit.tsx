@@ -6,14 +6,17 @@ import { readRoleFile } from "~/models/role-export.server";
 import { handleRoleForm } from "~/models/role-form.server";
 import { roleToFormValues } from "~/schemas/role-form";
 import { notFound, requireUser } from "~/utils/auth.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.name} · Traitkit` : "Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
   const role = await readRoleFile(context.db, params.slug ?? "");
   if (!role) throw notFound();
-  return { slug: role.slug, name: role.name, values: roleToFormValues(role) };
+  const { t } = await getTranslator(request, context);
+  return { title: pageTitle(t, t("roleForm.editTitle", { name: role.name })), slug: role.slug, name: role.name, values: roleToFormValues(role) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

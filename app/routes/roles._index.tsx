@@ -4,8 +4,10 @@ import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/auth.server";
 import { z } from "zod";
 import { listRoles } from "~/models/roles.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Role library · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
 const searchSchema = z.object({
   q: z.string().max(200).catch(""),
@@ -17,7 +19,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const search = searchSchema.parse({ q: url.searchParams.get("q") ?? "", profile: url.searchParams.get("profile") ?? "all" });
   const roles = await listRoles(context.db, { query: search.q, profile: search.profile });
-  return { search, roles, canEdit: user.role === "recruiter" };
+  const { t } = await getTranslator(request, context);
+  return { title: pageTitle(t, t("roles.title")), search, roles, canEdit: user.role === "recruiter" };
 }
 
 export default function RoleLibrary() {

@@ -11,15 +11,18 @@ import { useTranslation } from "~/utils/use-translation";
 import { importRole } from "~/models/role-import.server";
 import { formatIssues, roleFileSchema, type FormattedIssue } from "~/schemas/role";
 import { requireUser } from "~/utils/auth.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Import a role · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
 /** A role file is a few hundred KB at most; this bounds memory per request. */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
-  return null;
+  const { t } = await getTranslator(request, context);
+  return { title: pageTitle(t, t("roleImport.title")) };
 }
 
 type ImportFailure = { issues: FormattedIssue[] };

@@ -5,12 +5,15 @@ import { RoleForm } from "~/components/RoleForm";
 import { handleRoleForm } from "~/models/role-form.server";
 import { roleToFormValues } from "~/schemas/role-form";
 import { requireUser } from "~/utils/auth.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "New role · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
-  return null;
+  const { t } = await getTranslator(request, context);
+  return { title: pageTitle(t, t("roleForm.newTitle")) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -18,14 +18,17 @@ import {
 import { inviteSchema, USER_ROLES } from "~/schemas/auth";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { parseForm, readFormData } from "~/utils/forms.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Users · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const me = await requireUser(request, context, { role: "recruiter" });
   const now = new Date();
   const [users, invites] = await Promise.all([listUsers(context.db), listPendingInvites(context.db, now)]);
-  return { me: { id: me.id }, users, invites };
+  const { t } = await getTranslator(request, context);
+  return { title: pageTitle(t, t("users.title")), me: { id: me.id }, users, invites };
 }
 
 const userIdField = z.coerce.number().int().positive();

@@ -6,20 +6,20 @@ import { z } from "zod";
 import { ShownText } from "~/components/ShownText";
 import { LEVELS } from "~/domain/levels";
 import { getSkillProfile } from "~/models/skills.server";
-import { getLanguage } from "~/utils/i18n.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.skill.name} · Traitkit` : "Skill not found · Traitkit" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
 const levelParam = z.enum(LEVELS).nullable().catch(null);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  const skill = await getSkillProfile(context.db, params.slug ?? "", await getLanguage(request, context));
+  const { language, t } = await getTranslator(request, context);
+  const skill = await getSkillProfile(context.db, params.slug ?? "", language);
   if (!skill) throw new Response("Skill not found", { status: 404 });
   const level = levelParam.parse(new URL(request.url).searchParams.get("level"));
-  return { skill, level };
+  return { title: pageTitle(t, skill.name), skill, level };
 }
 
 export default function SkillProfilePage() {

@@ -3,12 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/auth.server";
 import { listSkillProfiles } from "~/models/skills.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
+import { notFoundTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Skill profiles · Traitkit" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  return { skills: await listSkillProfiles(context.db) };
+  const { t } = await getTranslator(request, context);
+  return { title: pageTitle(t, t("skills.title")), skills: await listSkillProfiles(context.db) };
 }
 
 export default function SkillProfiles() {

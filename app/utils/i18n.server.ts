@@ -40,3 +40,18 @@ export async function detectLanguage(request: Request): Promise<UiLanguage> {
   const [preferred] = new Negotiator({ headers: { "accept-language": acceptLanguage } }).languages([...UI_LANGUAGES]);
   return isUiLanguage(preferred) ? preferred : FALLBACK_LANGUAGE;
 }
+
+/** The translator of a request's language (see getLanguage). */
+export async function getTranslator(request: Request, context: AppLoadContext): Promise<Translator> {
+  return translators[await getLanguage(request, context)];
+}
+
+/**
+ * A page's <title> in a translator's language: the page's name, parts of it
+ * first, then the app's: pageTitle(t, "MLOps Engineer", t("ranking.breadcrumb"))
+ * is "MLOps Engineer · Ranking · Traitkit". Loaders return it as `title`, so
+ * the tab follows the page's language (a meta function has no translator).
+ */
+export function pageTitle(t: Translator["t"], ...parts: string[]): string {
+  return [...parts, t("app.name")].join(" · ");
+}

@@ -249,6 +249,7 @@ describe("accounts", () => {
     const colleague = await newPage();
     await colleague.goto(link);
     await colleague.getByRole("heading", { level: 1, name: "Join Traitkit" }).waitFor();
+    await expect(colleague.title()).resolves.toBe("Join Traitkit");
     await expect(colleague.getByText("You were invited").textContent()).resolves.toContain(`as interviewer with the address ${colleagueEmail}`);
     await expectAccessible(colleague);
 

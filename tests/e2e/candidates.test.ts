@@ -42,11 +42,13 @@ describe("candidates", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Candidates" }).click();
     await page.getByRole("heading", { level: 1, name: "Candidates" }).waitFor();
     await page.getByRole("link", { name: "Ada Demo-Lovelace" }).waitFor();
+    await expect.poll(() => page.title()).toBe("Candidates · Traitkit");
     await expectAccessible(page);
     await screenshot(page, "candidates-list");
 
     await page.getByRole("link", { name: "Add a candidate" }).click();
     await page.getByRole("heading", { level: 1, name: "Add a candidate" }).waitFor();
+    await expect.poll(() => page.title()).toBe("Add a candidate · Traitkit");
     await hydrated(page);
     await expectAccessible(page);
 
@@ -180,9 +182,13 @@ describe("candidates", () => {
     await page.goto(`${baseURL}/candidates`);
     await page.getByRole("heading", { level: 1, name: "Candidatos" }).waitFor();
     await page.getByRole("link", { name: "Agregar un candidato" }).waitFor();
+    await expect(page.title()).resolves.toBe("Candidatos · Traitkit");
     await expectAccessible(page);
     await page.getByRole("link", { name: "Ada Demo-Lovelace" }).click();
     await page.getByRole("heading", { level: 2, name: "Nueva evaluación" }).waitFor();
+    await expect.poll(() => page.title()).toBe("Ada Demo-Lovelace · Traitkit");
+    await page.goto(`${baseURL}/roles/mlops-engineer/candidates`);
+    await expect(page.title()).resolves.toBe("MLOps Engineer · Clasificación · Traitkit");
     await expectAccessible(page);
     await screenshot(page, "candidate-page-es");
   });

@@ -19,6 +19,7 @@ describe("ranking and comparing candidates", () => {
     await page.goto(`${baseURL}/roles/mlops-engineer`);
     await page.getByRole("link", { name: "Candidates ranked by fit" }).click();
     await page.getByRole("heading", { level: 1, name: "MLOps Engineer: candidates ranked by fit" }).waitFor();
+    await expect.poll(() => page.title()).toBe("MLOps Engineer · Ranking · Traitkit");
     await expectAccessible(page);
 
     const table = page.getByTestId("ranking-table");

@@ -76,6 +76,7 @@ describe("the candidate's report", () => {
     const response = await candidate.goto(link);
     expect(response?.status()).toBe(200);
     await candidate.getByRole("heading", { level: 1, name: "Your interview profile" }).waitFor();
+    await expect(candidate.title()).resolves.toBe("Interview profile · Traitkit");
     await hydrated(candidate);
     await candidate.getByTestId("trait-radar-chart").locator("svg.recharts-surface").first().waitFor();
     await candidate.getByTestId("transition-fit-chart").locator("svg.recharts-surface").first().waitFor();
@@ -147,6 +148,8 @@ describe("the candidate's report", () => {
     await hydrated(reader);
     await reader.getByTestId("trait-radar-chart").locator("svg.recharts-surface").first().waitFor();
     await reader.getByRole("heading", { level: 1, name: "Su perfil de entrevista" }).waitFor();
+    // The title is in the report's language, like its heading, not the browser's.
+    await expect(reader.title()).resolves.toBe("Perfil de entrevista · Traitkit");
     await expect(reader.locator("html").getAttribute("lang")).resolves.toBe("en");
     await expect(reader.getByTestId("candidate-report").getAttribute("lang")).resolves.toBe("es");
     expect(errors).toEqual([]);

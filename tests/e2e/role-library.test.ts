@@ -21,6 +21,7 @@ describe("role library", () => {
     await signIn(page, baseURL, RECRUITER);
     await page.goto(`${baseURL}/roles`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Role library");
+    await expect(page.title()).resolves.toBe("Role library · Traitkit");
     await expectAccessible(page);
 
     await page.getByLabel("Search by name or family").fill("mlops");
@@ -114,6 +115,7 @@ describe("role library", () => {
     const page = await context.newPage();
     await signIn(page, baseURL, RECRUITER);
     await page.goto(`${baseURL}/roles/mlops-engineer`);
+    await expect(page.title()).resolves.toBe("MLOps Engineer · Traitkit");
     await page.getByLabel("Language").selectOption("es");
     await page.getByRole("button", { name: "Change" }).click();
     await page.getByRole("heading", { name: "Perfil OCEAN+ ideal" }).waitFor();
@@ -123,6 +125,13 @@ describe("role library", () => {
 
     await page.goto(`${baseURL}/roles`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Biblioteca de roles");
+    // The tab's title follows the interface language too, on the server's page and after client navigation.
+    await expect(page.title()).resolves.toBe("Biblioteca de roles · Traitkit");
+    await page.getByRole("navigation", { name: "Principal" }).getByRole("link", { name: "Perfiles de habilidad" }).click();
+    await page.getByRole("heading", { level: 1, name: "Perfiles de habilidad" }).waitFor();
+    await expect.poll(() => page.title()).toBe("Perfiles de habilidad · Traitkit");
+    await page.goto(`${baseURL}/roles/no-such-role`);
+    await expect(page.title()).resolves.toBe("No encontrado · Traitkit");
     await context.close();
   });
 
@@ -148,6 +157,7 @@ describe("role library", () => {
     const response = await page.goto(`${baseURL}/roles/no-such-role`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Not found");
+    await expect(page.title()).resolves.toBe("Not found · Traitkit");
     await expectAccessible(page);
     await context.close();
   });
