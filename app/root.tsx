@@ -44,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     lang: language,
     user: user ? { name: user.name, role: user.role } : null,
-    // The titles of the error pages, and of a page whose loader failed (see utils/meta.ts).
+    // The titles of the error pages, and of a page whose loader failed (see notFoundTitle in utils/i18n.ts).
     titles: { notFound: pageTitle(t, t("app.notFound.title")), error: pageTitle(t, t("app.error.pageTitle")) },
   };
 }

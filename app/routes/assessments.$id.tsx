@@ -24,7 +24,7 @@ import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.ser
 import { parseForm, readFormData } from "~/utils/forms.server";
 import { useFormatDate } from "~/utils/dates";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
-import { notFoundTitle } from "~/utils/meta";
+import { notFoundTitle } from "~/utils/i18n";
 import { ReportSection } from "~/components/report/ReportSection";
 import { loadAssessmentReportSection, publishReport, revokeReport } from "~/models/report.server";
 import { publishReportSchema, revokeReportSchema } from "~/schemas/report";

@@ -13,7 +13,7 @@ import type en from "~/locales/en";
 import { EVIDENCE_MAX, NOTES_MAX, parseScorecardForm, scorecardToFormState, type ScorecardFormState } from "~/schemas/scorecard";
 import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
-import { notFoundTitle } from "~/utils/meta";
+import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
 import { readFormData } from "~/utils/forms.server";
 

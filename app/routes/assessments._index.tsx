@@ -5,7 +5,7 @@ import { z } from "zod";
 import { listAssessmentsFor } from "~/models/assessments.server";
 import { requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
-import { notFoundTitle } from "~/utils/meta";
+import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];

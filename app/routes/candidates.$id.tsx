@@ -13,7 +13,7 @@ import { assessmentSchema } from "~/schemas/candidate";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
-import { notFoundTitle } from "~/utils/meta";
+import { notFoundTitle } from "~/utils/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 

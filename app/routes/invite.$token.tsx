@@ -11,7 +11,7 @@ import { hashPassword } from "~/utils/password.server";
 import { isGuessablePassword } from "~/utils/password-policy.server";
 import { createSession, sessionCookie } from "~/utils/session.server";
 import { getTranslator } from "~/utils/i18n.server";
-import { notFoundTitle } from "~/utils/meta";
+import { notFoundTitle } from "~/utils/i18n";
 
 // An unusable link (the error boundary) is titled like any page that is not found.
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];

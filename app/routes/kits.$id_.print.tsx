@@ -10,7 +10,7 @@ import kitStyles from "~/styles/kits.css?url";
 import printStyles from "~/styles/print.css?url";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { getLanguage } from "~/utils/i18n.server";
-import { notFoundTitle } from "~/utils/meta";
+import { notFoundTitle } from "~/utils/i18n";
 import { useHydrated } from "~/utils/use-hydrated";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [

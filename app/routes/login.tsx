@@ -9,7 +9,7 @@ import { findUserForSignIn, updatePasswordHash } from "~/models/users.server";
 import { loginSchema, safeRedirect } from "~/schemas/auth";
 import { getUser, homePath } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
-import { notFoundTitle } from "~/utils/meta";
+import { notFoundTitle } from "~/utils/i18n";
 import { parseForm, readFormData } from "~/utils/forms.server";
 import { logSecurityEvent } from "~/utils/log.server";
 import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from "~/utils/password.server";

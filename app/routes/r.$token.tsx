@@ -7,7 +7,7 @@ import { loadCandidateReport } from "~/models/report.server";
 import reportStyles from "~/styles/report.css?url";
 import { notFound } from "~/utils/auth.server";
 import { pageTitle, translators } from "~/utils/i18n.server";
-import { notFoundTitle } from "~/utils/meta";
+import { notFoundTitle } from "~/utils/i18n";
 
 /*
  * The candidate's private report: no account, a secret link. An unknown,

@@ -9,7 +9,7 @@ import { ShownText, ShownTextList } from "~/components/ShownText";
 import { LEVEL_NAMES, LEVELS, type Level } from "~/domain/levels";
 import { getRoleProfile, type RoleProfile, type SkillsMatrix } from "~/models/roles.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
-import { notFoundTitle } from "~/utils/meta";
+import { notFoundTitle } from "~/utils/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 

@@ -6,7 +6,7 @@ import { DECISION_FILTERS } from "~/schemas/list-options";
 import { rankingQuery, roleSlugParam, type RankingQuery } from "~/schemas/ranking";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
-import { notFoundTitle } from "~/utils/meta";
+import { notFoundTitle } from "~/utils/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 

@@ -8,7 +8,7 @@ import { compareCandidates, roleForRanking } from "~/models/ranking.server";
 import { parseCompareIds, roleSlugParam } from "~/schemas/ranking";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
-import { notFoundTitle } from "~/utils/meta";
+import { notFoundTitle } from "~/utils/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [{ title: loaded?.title ?? notFoundTitle(matches) }];
 

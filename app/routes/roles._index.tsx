@@ -5,7 +5,7 @@ import { requireUser } from "~/utils/auth.server";
 import { z } from "zod";
 import { listRoles } from "~/models/roles.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
-import { notFoundTitle } from "~/utils/meta";
+import { notFoundTitle } from "~/utils/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 

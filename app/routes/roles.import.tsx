@@ -12,7 +12,7 @@ import { importRole } from "~/models/role-import.server";
 import { formatIssues, roleFileSchema, type FormattedIssue } from "~/schemas/role";
 import { requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
-import { notFoundTitle } from "~/utils/meta";
+import { notFoundTitle } from "~/utils/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 

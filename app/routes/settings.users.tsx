@@ -19,7 +19,7 @@ import { inviteSchema, USER_ROLES } from "~/schemas/auth";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { parseForm, readFormData } from "~/utils/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
-import { notFoundTitle } from "~/utils/meta";
+import { notFoundTitle } from "~/utils/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 

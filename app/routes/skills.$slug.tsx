@@ -7,7 +7,7 @@ import { ShownText } from "~/components/ShownText";
 import { LEVELS } from "~/domain/levels";
 import { getSkillProfile } from "~/models/skills.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
-import { notFoundTitle } from "~/utils/meta";
+import { notFoundTitle } from "~/utils/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 

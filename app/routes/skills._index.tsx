@@ -4,7 +4,7 @@ import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/auth.server";
 import { listSkillProfiles } from "~/models/skills.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
-import { notFoundTitle } from "~/utils/meta";
+import { notFoundTitle } from "~/utils/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 

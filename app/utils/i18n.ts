@@ -1,5 +1,7 @@
+import type { MetaArgs } from "@remix-run/node";
 import rosetta from "rosetta";
 import type en from "~/locales/en";
+import type { loader as rootLoader } from "~/root";
 
 export const UI_LANGUAGES = ["en", "es"] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -75,4 +77,16 @@ export function createTranslator(language: UiLanguage, translation: Translation)
     },
     exists: (key) => textAt(key) !== undefined,
   };
+}
+
+type RootMatches = MetaArgs<unknown, { root: typeof rootLoader }>["matches"];
+
+/**
+ * The <title> of a page whose loader gave no data (it failed): the root's
+ * "Not found · Traitkit" in the request's language, English if even the root
+ * has no data. Pages take their title from their loader's data (`title`).
+ */
+export function notFoundTitle(matches: MetaArgs["matches"]): string {
+  const root = (matches as RootMatches).find((match) => match.id === "root");
+  return root?.data?.titles.notFound ?? "Not found · Traitkit";
 }
