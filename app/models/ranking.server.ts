@@ -176,9 +176,9 @@ export async function rankCandidates(
   return { rows: rows.map(toRanked), total: Number(total), pageCount: Math.max(1, Math.ceil(Number(total) / RANKING_PAGE_SIZE)) };
 }
 
-/** The whole ranking in rank order, in one query (the CSV). */
-export async function fullRanking(db: Executor, slug: string): Promise<RankedCandidate[]> {
-  const rows = await rankedSelect(db, slug, { decision: "any", minCoverage: 0 }).execute();
+/** The whole ranking in rank order, filtered as the page, in one query (the CSV). */
+export async function fullRanking(db: Executor, slug: string, filters: RankingFilters): Promise<RankedCandidate[]> {
+  const rows = await rankedSelect(db, slug, filters).execute();
   return rows.map(toRanked);
 }
 

@@ -35,6 +35,15 @@ function pageHref(slug: string, query: RankingQuery, page: number): string {
   return `/roles/${slug}/candidates${search === "" ? "" : `?${search}`}`;
 }
 
+/** The CSV of what the page shows: the same filters, every page. */
+function csvHref(slug: string, query: RankingQuery): string {
+  const params = new URLSearchParams();
+  if (query.decision !== "any") params.set("decision", query.decision);
+  if (query.minCoverage > 0) params.set("minCoverage", String(query.minCoverage));
+  const search = params.toString();
+  return `/roles/${slug}/ranking.csv${search === "" ? "" : `?${search}`}`;
+}
+
 function percent(value: number): string {
   return `${Math.round(value)}%`;
 }
@@ -81,7 +90,7 @@ export default function RankingPage() {
       <h1>{t("ranking.title", { role: role.name })}</h1>
       <p className="lede">{t("ranking.intro")}</p>
       <div className="actions">
-        <a className="button button-secondary" href={`/roles/${role.slug}/ranking.csv`} download>
+        <a className="button button-secondary" href={csvHref(role.slug, query)} download>
           {t("ranking.downloadCsv")}
         </a>
       </div>

@@ -70,6 +70,16 @@ describe("ranking and comparing candidates", () => {
     const file = await download.path();
     const text = fs.readFileSync(file, "utf8");
     expect(text.split("\n")[0]).toBe(CSV_HEADER);
+
+    // Filtered, the download is what the page lists: the same candidates, every page of them.
+    await page.getByLabel("Decision").selectOption("advance");
+    await page.getByRole("button", { name: "Filter", exact: true }).click();
+    await page.waitForURL(/decision=advance/);
+    const shown = (await page.getByTestId("ranking-table").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-candidate-id")))).map(Number);
+    const [filtered] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the ranking (CSV)" }).click()]);
+    const lines = fs.readFileSync(await filtered.path(), "utf8").trim().split("\n").slice(1);
+    expect(lines.map((line) => Number(line.split(",")[0]))).toEqual(shown);
+    expect(lines.every((line) => line.endsWith(",advance"))).toBe(true);
   });
 
   it("explains a comparison of one candidate instead of failing", async () => {

@@ -157,6 +157,18 @@ describe("the ranking CSV", () => {
     expect(audit[0]?.entity_type).toBe("role");
   });
 
+  it("keeps the page's filters: decision and minimum coverage", async () => {
+    const stored = await storedRanking();
+    const csvIds = async (query: string) => parse(await (await get(`/roles/${SLUG}/ranking.csv${query}`)).text()).slice(1).map((r: string[]) => Number(r[0]));
+    const advanced = stored.filter((s) => s.decision === "advance").map((s) => s.candidateId);
+    expect(advanced.length).toBeGreaterThan(0);
+    expect(await csvIds("?decision=advance")).toEqual(advanced);
+    const covered = stored.filter((s) => s.decision === null && s.coverage >= 0.8).map((s) => s.candidateId);
+    expect(await csvIds("?decision=none&minCoverage=80")).toEqual(covered);
+    // A filter that cannot be read is no filter, as on the page.
+    expect(await csvIds("?decision=bogus&minCoverage=-5")).toEqual(stored.map((s) => s.candidateId));
+  });
+
   it("puts the demo's strong fit first and the results without a fit last; not-assessed traits are empty cells", async () => {
     const records: string[][] = parse(await (await get(`/roles/${SLUG}/ranking.csv`)).text());
     const rows = records.slice(1);
