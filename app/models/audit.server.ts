@@ -9,6 +9,7 @@ export type AuditAction =
   | "user.sign_out"
   | "user.invite"
   | "user.invite_accept"
+  | "user.invite_cancel"
   | "user.role_change"
   | "user.deactivate"
   | "user.reactivate"

@@ -146,6 +146,18 @@ export async function createInvite(
   return { id: row.id, token, expiresAt };
 }
 
+/**
+ * Withdraws an invite not yet used (sent to a wrong address, or no longer
+ * wanted): the row goes, email included, so the link can never make an
+ * account. False when there is no such open invite.
+ */
+export async function cancelInvite(trx: Transaction<Database>, actorId: number, inviteId: number, now: Date): Promise<boolean> {
+  const removed = await trx.deleteFrom("invites").where("id", "=", inviteId).where("accepted_at", "is", null).executeTakeFirst();
+  if (removed.numDeletedRows === 0n) return false;
+  await recordAudit(trx, { actorUserId: actorId, action: "user.invite_cancel", entityType: "invite", entityId: inviteId }, now);
+  return true;
+}
+
 export type OpenInvite = { id: number; email: string; role: UserRole };
 
 /** An invite that can still be accepted: known, not used, not expired. */

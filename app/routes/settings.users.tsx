@@ -6,6 +6,7 @@ import { useTranslation } from "~/utils/use-translation";
 import { z } from "zod";
 import { FieldError, TextField, useZodForm } from "~/components/forms";
 import {
+  cancelInvite,
   changeUserRole,
   countActiveRecruiters,
   createInvite,
@@ -34,11 +35,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const userIdField = z.coerce.number().int().positive();
 const roleChangeSchema = z.object({ intent: z.literal("role"), userId: userIdField, role: z.enum(USER_ROLES) });
 const activeSchema = z.object({ intent: z.enum(["deactivate", "reactivate"]), userId: userIdField });
+const cancelInviteSchema = z.object({ intent: z.literal("cancelInvite"), inviteId: userIdField });
 
 type ActionResult =
   | { kind: "invite"; ok: true; link: string; email: string }
   | { kind: "invite"; ok: false; errors: Record<string, string>; email: string; role: string }
-  | { kind: "user"; ok: boolean; message: "roleChanged" | "deactivatedDone" | "reactivatedDone" | "lastRecruiter" | "notYourself" };
+  | { kind: "user"; ok: boolean; message: "roleChanged" | "deactivatedDone" | "reactivatedDone" | "lastRecruiter" | "notYourself" | "inviteCancelled" };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const me = await requireUser(request, context, { role: "recruiter" });
@@ -57,6 +59,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const invite = await db.transaction().execute((trx) => createInvite(trx, { ...parsed.data, invitedBy: me.id }, now));
     const link = `${new URL(request.url).origin}/invite/${invite.token}`;
     return data<ActionResult>({ kind: "invite", ok: true, link, email: parsed.data.email });
+  }
+
+  if (intent === "cancelInvite") {
+    const parsed = cancelInviteSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) throw new Response("Bad request", { status: 400 });
+    const cancelled = await db.transaction().execute((trx) => cancelInvite(trx, me.id, parsed.data.inviteId, now));
+    // Used, cancelled or never made: nothing to cancel, like any unknown id.
+    if (!cancelled) throw notFound();
+    return data<ActionResult>({ kind: "user", ok: true, message: "inviteCancelled" });
   }
 
   const roleChange = roleChangeSchema.safeParse(Object.fromEntries(formData));
@@ -246,28 +257,39 @@ export default function UsersPage() {
         {invites.length === 0 ? (
           <p className="muted">{t("users.noPending")}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("users.pendingColumns.email")}</th>
-                <th scope="col">{t("users.pendingColumns.role")}</th>
-                <th scope="col">{t("users.pendingColumns.expires")}</th>
-                <th scope="col">{t("users.pendingColumns.invitedBy")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invites.map((invite) => (
-                <tr key={invite.id}>
-                  <td>{invite.email}</td>
-                  <td>{t(`auth.roleNames.${invite.role}`)}</td>
-                  <td>
-                    <time dateTime={invite.expiresAt}>{invite.expiresAt.slice(0, 10)}</time>
-                  </td>
-                  <td>{invite.invitedByName}</td>
+          <div className="table-scroll">
+            <table data-testid="invites-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("users.pendingColumns.email")}</th>
+                  <th scope="col">{t("users.pendingColumns.role")}</th>
+                  <th scope="col">{t("users.pendingColumns.expires")}</th>
+                  <th scope="col">{t("users.pendingColumns.invitedBy")}</th>
+                  <th scope="col">{t("users.pendingColumns.actions")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {invites.map((invite) => (
+                  <tr key={invite.id}>
+                    <td>{invite.email}</td>
+                    <td>{t(`auth.roleNames.${invite.role}`)}</td>
+                    <td>
+                      <time dateTime={invite.expiresAt}>{invite.expiresAt.slice(0, 10)}</time>
+                    </td>
+                    <td>{invite.invitedByName}</td>
+                    <td>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="inviteId" value={invite.id} />
+                        <button type="submit" name="intent" value="cancelInvite" className="button-secondary" aria-label={t("users.cancelInviteFor", { email: invite.email })}>
+                          {t("users.cancelInvite")}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>

@@ -292,6 +292,32 @@ describe("accounts", () => {
     await expectAccessible(recruiter);
   });
 
+  it("cancels an invite sent to a wrong address: its link stops working", async () => {
+    const recruiter = await newPage();
+    await signIn(recruiter, baseURL, RECRUITER);
+    await recruiter.goto(`${baseURL}/settings/users`);
+    const wrongEmail = "mistyped.colleage@example.com";
+    await recruiter.getByLabel("Email", { exact: true }).fill(wrongEmail);
+    await recruiter.getByLabel("Role", { exact: true }).selectOption("recruiter");
+    await recruiter.getByRole("button", { name: "Make invite link" }).click();
+    const link = await recruiter.getByLabel("Invite link").inputValue();
+
+    await recruiter.getByRole("button", { name: `Cancel the invite for ${wrongEmail}` }).click();
+    await expect(recruiter.getByRole("status").filter({ hasText: "Invite cancelled" }).textContent()).resolves.toBe("Invite cancelled: its link no longer works.");
+    await expect.poll(() => recruiter.getByRole("cell", { name: wrongEmail, exact: true }).count()).toBe(0);
+    await expectAccessible(recruiter);
+
+    const stranger = await newPage();
+    const response = await stranger.goto(link);
+    expect(response?.status()).toBe(404);
+    await stranger.getByRole("heading", { level: 1, name: "This invite link does not work" }).waitFor();
+
+    // The audit log says so, without the address.
+    await recruiter.goto(`${baseURL}/audit`);
+    await recruiter.getByText("Cancelled an invite").first().waitFor();
+    await expect(recruiter.locator("main").textContent()).resolves.not.toContain(wrongEmail);
+  });
+
   it("signs out with the Sign out button", async () => {
     const page = await newPage();
     await signIn(page, baseURL, RECRUITER);

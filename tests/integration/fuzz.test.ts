@@ -125,6 +125,8 @@ const data = {
   reportIds: [] as number[],
   reportTokens: [] as string[],
   inviteTokens: [] as string[],
+  /** Invites only the users plan cancels, so POST /invite/:token keeps its own. */
+  cancellableInviteIds: [] as number[],
   spareUserIds: [] as number[],
   kitQuestions: [] as { id: number; traits: string[] }[],
   kitStrengths: 0,
@@ -152,6 +154,10 @@ async function prepareAccounts(now: Date): Promise<void> {
   for (let i = 0; i < 8; i++) {
     const invite = await server.db.transaction().execute((trx) => createInvite(trx, { email: `fuzz-invitee-${i}@example.test`, role: "interviewer", invitedBy: recruiterId }, now));
     data.inviteTokens.push(invite.token);
+  }
+  for (let i = 0; i < 2; i++) {
+    const invite = await server.db.transaction().execute((trx) => createInvite(trx, { email: `fuzz-cancellable-${i}@example.test`, role: "recruiter", invitedBy: recruiterId }, now));
+    data.cancellableInviteIds.push(invite.id);
   }
   demoAccounts = await server.db.selectFrom("users").select(["id", "role", "deactivated_at"]).where("id", "in", [...userIds.values()]).execute();
 }
@@ -404,12 +410,14 @@ function usersPlan(): Plan {
   const invite = serial.chain((n) => mutatedForm([["intent", "invite"], ["email", `fuzz-invite-${n}@example.test`], ["role", "interviewer"]], valuesBy([[/^role$/, userRoles], [/^email$/, fc.constantFrom(DEMO.interviewer1, "not-an-email", `new-${n}@example.test`)]])));
   const roleChange = fc.tuple(targets, userRoles).chain(([id, role]) => mutatedForm([["intent", "role"], ["userId", id], ["role", role]], valuesBy([[/^userId$/, targets], [/^role$/, userRoles]])));
   const active = fc.tuple(targets, fc.constantFrom("deactivate", "reactivate")).chain(([id, intent]) => mutatedForm([["intent", intent], ["userId", id]], valuesBy([[/^userId$/, targets]])));
+  const inviteIds = fc.constantFrom(...data.cancellableInviteIds.map(String), "999999", "0", "-1", "1e3", "");
+  const cancel = inviteIds.chain((id) => mutatedForm([["intent", "cancelInvite"], ["inviteId", id]], valuesBy([[/^inviteId$/, inviteIds]])));
   return {
     route: "POST /settings/users",
-    numRuns: 80,
+    numRuns: 90,
     role: roleArb("recruiter"),
     path: fc.constant("/settings/users"),
-    body: formBody(fc.oneof(invite, roleChange, active)),
+    body: formBody(fc.oneof(invite, roleChange, active, cancel)),
   };
 }
 

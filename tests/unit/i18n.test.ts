@@ -61,6 +61,7 @@ describe("audit action labels", () => {
     "user.sign_out": true,
     "user.invite": true,
     "user.invite_accept": true,
+    "user.invite_cancel": true,
     "user.role_change": true,
     "user.deactivate": true,
     "user.reactivate": true,
