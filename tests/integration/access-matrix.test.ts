@@ -247,7 +247,7 @@ async function kitSteps(kind: "new" | "edit", code: number): Promise<Step[] | un
   return undefined;
 }
 
-const SETTINGS_VARIANTS: Record<string, () => Step> = {
+const SETTINGS_VARIANTS: Record<string, () => Step | Promise<Step>> = {
   invite: () => {
     serial += 1;
     const email = `matrix-invite-${serial}@example.test`;
@@ -269,6 +269,18 @@ const SETTINGS_VARIANTS: Record<string, () => Step> = {
       expect(row.role).toBe("recruiter");
     },
   }),
+  "cancel an invite": async () => {
+    serial += 1;
+    // Made before the cell's "nothing changed" snapshot: a refused cancel leaves it open.
+    const { id } = await server.db.transaction().execute((trx) => createInvite(trx, { email: `matrix-cancel-${serial}@example.test`, role: "interviewer", invitedBy: recruiterId }, new Date()));
+    return {
+      label: "cancel an invite",
+      send: (cookie) => request(server.baseURL, "/settings/users", { cookie, form: { intent: "cancelInvite", inviteId: String(id) } }),
+      afterSuccess: async () => {
+        expect(await server.db.selectFrom("invites").select("id").where("id", "=", id).executeTakeFirst()).toBeUndefined();
+      },
+    };
+  },
   deactivate: () => ({
     label: "deactivate",
     send: (cookie) => request(server.baseURL, "/settings/users", { cookie, form: { intent: "deactivate", userId: String(targetUserId) } }),
@@ -309,11 +321,13 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
       return [{ label: "switch language", send: (cookie) => request(server.baseURL, "/language", { cookie, form: { lng: "en", redirectTo: "/roles" } }) }];
     case "POST /settings/users": {
       const wanted = code === 200 ? (/\(([^)]*)\)/.exec(cell.text)?.[1] ?? "invite").split(",").map((s) => s.trim()) : Object.keys(SETTINGS_VARIANTS);
-      return wanted.map((name) => {
-        const make = SETTINGS_VARIANTS[name];
-        if (!make) throw new Error(`No request for "${name}" in ${key}`);
-        return make();
-      });
+      return Promise.all(
+        wanted.map((name) => {
+          const make = SETTINGS_VARIANTS[name];
+          if (!make) throw new Error(`No request for "${name}" in ${key}`);
+          return make();
+        }),
+      );
     }
     case "GET /invite/:token":
     case "POST /invite/:token": {
