@@ -111,9 +111,14 @@ export function Layout({ children }: { children: ReactNode }) {
           {t("app.skipToContent")}
         </a>
         <header className="site-header">
-          <Link to="/roles" className="brand">
-            {t("app.name")}
-          </Link>
+          {user ? (
+            <Link to="/roles" className="brand">
+              {t("app.name")}
+            </Link>
+          ) : (
+            // Signed out (a candidate with a report link, someone signing in) the library is out of reach.
+            <span className="brand">{t("app.name")}</span>
+          )}
           <nav aria-label={t("app.nav.main")}>
             {user && (
               <>

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { FieldError } from "~/components/forms";
 import { ShownText } from "~/components/ShownText";
 import { TableScroll } from "~/components/TableScroll";
+import { useNumberFormats } from "~/utils/numbers";
 import { RECOMMENDATIONS } from "~/domain/scoring";
 import { TRAIT_KEYS } from "~/domain/traits";
 import {
@@ -139,6 +140,7 @@ export default function AssessmentPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
+  const { score, twoDecimals } = useNumberFormats();
   const format = useFormatDate();
   const dateTime = (iso: string) => format(iso, "dateTime");
   const interviewerIds = panel ? Object.keys(panel.interviewerNames) : [];
@@ -269,15 +271,15 @@ export default function AssessmentPage() {
                       <th scope="row">{t(`traits.${trait}`)}</th>
                       {agg.status === "assessed" ? (
                         <>
-                          <td className="num">{Math.round(agg.score)}</td>
+                          <td className="num">{score(agg.score)}</td>
                           <td className="num">{agg.evidence}</td>
                           <td>
                             {agg.interviewers
-                              .map((m) => `${panel.interviewerNames[m.interviewerId] ?? m.interviewerId}: ${m.meanRating.toFixed(2)}`)
+                              .map((m) => `${panel.interviewerNames[m.interviewerId] ?? m.interviewerId}: ${twoDecimals(m.meanRating)}`)
                               .join("; ")}
                           </td>
                           <td className="num">
-                            {agg.spread.toFixed(2)}
+                            {twoDecimals(agg.spread)}
                             {agg.needsCalibration && (
                               <>
                                 {" "}
@@ -294,7 +296,7 @@ export default function AssessmentPage() {
                         </td>
                       )}
                       <td>{band ? `${band.low}–${band.high} (×${band.weight})` : "—"}</td>
-                      <td className="num">{gap === undefined ? "—" : gap.toFixed(1)}</td>
+                      <td className="num">{gap === undefined ? "—" : score(gap)}</td>
                     </tr>
                   );
                 })}

@@ -28,7 +28,8 @@ describe("on a phone (390 × 844)", () => {
 
   it("shows the recruiter's pages without scrolling sideways, the header's Sign out on screen", async () => {
     const page = await signedInPage("recruiter@demo.traitkit.test", { viewport: PHONE });
-    for (const path of ["/roles", "/roles/mlops-engineer", "/candidates", "/roles/mlops-engineer/candidates", "/assessments/1", "/roles/mlops-engineer/compare?c=1,2,3"]) {
+    // The forms too: a visually hidden label in a scrolling table once widened them.
+    for (const path of ["/roles", "/roles/mlops-engineer", "/candidates", "/roles/mlops-engineer/candidates", "/assessments/1", "/roles/mlops-engineer/compare?c=1,2,3", "/roles/new", "/roles/mlops-engineer/edit", "/settings/users"]) {
       await page.goto(`${baseURL}${path}`);
       await hydrated(page);
       expect(await sidewaysOverflow(page), path).toBe(0);

@@ -7,6 +7,8 @@ import { DEMO_KIT } from "../../seeds/demo-kits";
 import { DEMO_CANDIDATES } from "../../seeds/demo-people";
 import { expectAccessible, signIn, useBrowser, usePages } from "./browser";
 
+const ONE_DECIMAL = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+
 /*
  * Issue #6 in a browser, on the shared demo server: the interviewer's whole
  * journey with JavaScript (autosave, offline, reload, client-side checks,
@@ -184,12 +186,13 @@ async function expectPanelRecomputable(page: Page): Promise<void> {
     const evidence = perInterviewer.reduce((sum, p) => sum + p.ratings.length, 0);
     const spread = Math.max(...means.map((m) => m.rating)) - Math.min(...means.map((m) => m.rating));
     scores.set(trait, score);
-    expect(cells[0], `${trait} score`).toBe(String(Math.round(score)));
+    // Scores and gaps with up to one decimal, so that they add up (62.5 and a band from 65: gap 2.5).
+    expect(cells[0], `${trait} score`).toBe(ONE_DECIMAL.format(score));
     expect(cells[1], `${trait} evidence`).toBe(String(evidence));
     expect((cells[2] ?? "").split("; ").sort(), `${trait} means`).toEqual(means.map((m) => `${m.name}: ${m.rating.toFixed(2)}`).sort());
     expect(cells[3], `${trait} spread`).toBe(`${spread.toFixed(2)}${spread >= 2 - 1e-9 ? " calibrate" : ""}`);
     const b = bands.get(trait);
-    if (b && !(b.low === 0 && b.high === 100)) expect(cells.at(-1), `${trait} gap`).toBe(Math.max(0, b.low - score, score - b.high).toFixed(1));
+    if (b && !(b.low === 0 && b.high === 100)) expect(cells.at(-1), `${trait} gap`).toBe(ONE_DECIMAL.format(Math.max(0, b.low - score, score - b.high)));
   }
   let num = 0;
   let den = 0;

@@ -5,6 +5,7 @@ import type { ChartTrait } from "~/models/report.server";
 import { TableScroll } from "~/components/TableScroll";
 import { useHydrated } from "~/utils/use-hydrated";
 import { useNarrowChart } from "./use-narrow-chart";
+import { useNumberFormats } from "~/utils/numbers";
 
 /** Half the width of the score's mark on the 0–100 axis. */
 const MARK = 0.8;
@@ -18,12 +19,13 @@ export function TraitBandChart({ traits }: { traits: ChartTrait[] }): JSX.Elemen
   const { t } = useTranslation();
   const hydrated = useHydrated();
   const narrow = useNarrowChart();
+  const { score } = useNumberFormats();
   const captionId = useId();
   const data = traits.map((row) => ({
     name: t(`traits.${row.trait}`),
     band: row.band ? ([row.band.low, row.band.high] as [number, number]) : null,
     mark: row.score === null ? null : ([Math.max(0, row.score - MARK), Math.min(100, row.score + MARK)] as [number, number]),
-    label: row.score === null ? t("report.charts.notAssessed") : `${Math.round(row.score)} (n=${row.evidence})`,
+    label: row.score === null ? t("report.charts.notAssessed") : `${score(row.score)} (n=${row.evidence})`,
   }));
 
   return (
@@ -65,7 +67,7 @@ export function TraitBandChart({ traits }: { traits: ChartTrait[] }): JSX.Elemen
                 <td className="num">{row.band ? row.band.low : t("report.charts.none")}</td>
                 <td className="num">{row.band ? row.band.high : t("report.charts.none")}</td>
                 <td className="num">{row.band ? row.band.weight : t("report.charts.none")}</td>
-                <td className="num">{row.score === null ? <span className="muted">{t("report.charts.notAssessed")}</span> : Math.round(row.score)}</td>
+                <td className="num">{row.score === null ? <span className="muted">{t("report.charts.notAssessed")}</span> : score(row.score)}</td>
                 <td className="num">{row.evidence}</td>
               </tr>
             ))}

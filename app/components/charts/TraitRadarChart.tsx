@@ -5,6 +5,7 @@ import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { TableScroll } from "~/components/TableScroll";
 import { useHydrated } from "~/utils/use-hydrated";
 import { useNarrowChart } from "./use-narrow-chart";
+import { useNumberFormats } from "~/utils/numbers";
 
 export type RadarSeries = { label: string; scores: Partial<Record<TraitKey, number>> };
 
@@ -47,9 +48,6 @@ function seriesShape(style: (typeof SERIES_STYLES)[number]) {
   };
 }
 
-function formatScore(value: number | undefined): string | null {
-  return value === undefined || !Number.isFinite(value) ? null : String(Math.round(value));
-}
 
 type AngleTickProps = { x?: number | string; y?: number | string; textAnchor?: string; payload?: { value?: unknown } };
 
@@ -84,6 +82,7 @@ export function TraitRadarChart(props: {
   const { t } = useTranslation();
   const hydrated = useHydrated();
   const narrow = useNarrowChart();
+  const { score: formatScore } = useNumberFormats();
   const captionId = useId();
   const notAssessed = t("report.charts.notAssessed");
 
@@ -168,7 +167,10 @@ export function TraitRadarChart(props: {
                     {band && <td>{b ? `${b.low}–${b.high}` : t("report.charts.none")}</td>}
                     {series.map((s, i) => (
                       <td key={i} className="num">
-                        {formatScore(s.scores[trait]) ?? <span className="muted">{notAssessed}</span>}
+                        {(() => {
+                        const value = s.scores[trait];
+                        return value === undefined || !Number.isFinite(value) ? <span className="muted">{notAssessed}</span> : formatScore(value);
+                      })()}
                       </td>
                     ))}
                   </tr>

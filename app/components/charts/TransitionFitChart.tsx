@@ -6,6 +6,7 @@ import type { ChartTransition } from "~/models/report.server";
 import { TableScroll } from "~/components/TableScroll";
 import { useHydrated } from "~/utils/use-hydrated";
 import { useNarrowChart } from "./use-narrow-chart";
+import { useNumberFormats } from "~/utils/numbers";
 
 function whole(value: number): string {
   return String(Math.round(value));
@@ -15,13 +16,12 @@ function whole(value: number): string {
 export type FitAudience = "candidate" | "staff";
 
 /**
- * The areas to develop, largest weighted gap first (the order they come in).
- * Score and gaps keep one decimal: a mean like 62.5 shown as 63 beside a band
- * starting at 65 would not add up to its gap of 2.5.
+ * The areas to develop, largest weighted gap first (the order they come in),
+ * score and gaps with one decimal so that they add up.
  */
 export function AreasToDevelop({ areas, heading, assessed, level = 3 }: { areas: AreaToDevelop[]; heading: string; assessed: boolean; level?: 3 | 4 }): JSX.Element {
-  const { t, i18n } = useTranslation();
-  const oneDecimal = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const { t } = useTranslation();
+  const { score } = useNumberFormats();
   const Heading = level === 3 ? "h3" : "h4";
   return (
     <div className="areas-to-develop" data-testid="areas-to-develop">
@@ -34,10 +34,10 @@ export function AreasToDevelop({ areas, heading, assessed, level = 3 }: { areas:
             <li key={a.trait} data-trait={a.trait}>
               {t("report.charts.areaLine", {
                 trait: t(`traits.${a.trait}`),
-                score: oneDecimal.format(a.score),
+                score: score(a.score),
                 low: a.low,
-                gap: oneDecimal.format(a.gap),
-                weighted: oneDecimal.format(a.weightedGap),
+                gap: score(a.gap),
+                weighted: score(a.weightedGap),
               })}
             </li>
           ))}
