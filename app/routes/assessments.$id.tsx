@@ -6,7 +6,7 @@ import { z } from "zod";
 import { FieldError } from "~/components/forms";
 import { ShownText } from "~/components/ShownText";
 import { TableScroll } from "~/components/TableScroll";
-import { useNumberFormats } from "~/utils/numbers";
+import { shownGap, useNumberFormats } from "~/utils/numbers";
 import { RECOMMENDATIONS } from "~/domain/scoring";
 import { TRAIT_KEYS } from "~/domain/traits";
 import {
@@ -296,7 +296,8 @@ export default function AssessmentPage() {
                         </td>
                       )}
                       <td>{band ? `${band.low}–${band.high} (×${band.weight})` : "—"}</td>
-                      <td className="num">{gap === undefined ? "—" : score(gap)}</td>
+                      {/* From the score as shown, so score and gap add up to the band's edge. */}
+                      <td className="num">{gap === undefined || agg.status !== "assessed" || !band ? "—" : score(shownGap(agg.score, band))}</td>
                     </tr>
                   );
                 })}

@@ -1,6 +1,21 @@
 import { useMemo } from "react";
 import { useTranslation } from "~/utils/use-translation";
 
+/** A trait score as shown: one decimal. */
+export function shownScore(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/**
+ * The gap between a shown score and a band's edges. Taken from the shown score,
+ * not the exact one, so the figures on the page add up: a mean of 56.25 shows
+ * as 56.3, and its gap to a band from 65 as 8.7, not the exact 8.75's "8.8".
+ */
+export function shownGap(score: number, band: { low: number; high: number }): number {
+  const shown = shownScore(score);
+  return Math.max(0, band.low - shown, shown - band.high);
+}
+
 /**
  * Numbers as the reader's language writes them (62.5 / 62,5). A trait score
  * keeps one decimal: a mean of ratings such as 62.5 shown as 63 beside a band
@@ -11,6 +26,6 @@ export function useNumberFormats() {
   return useMemo(() => {
     const oneDecimal = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
     const twoDecimals = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    return { score: (value: number) => oneDecimal.format(value), twoDecimals: (value: number) => twoDecimals.format(value) };
+    return { score: (value: number) => oneDecimal.format(shownScore(value)), twoDecimals: (value: number) => twoDecimals.format(value) };
   }, [i18n.language]);
 }

@@ -186,13 +186,14 @@ async function expectPanelRecomputable(page: Page): Promise<void> {
     const evidence = perInterviewer.reduce((sum, p) => sum + p.ratings.length, 0);
     const spread = Math.max(...means.map((m) => m.rating)) - Math.min(...means.map((m) => m.rating));
     scores.set(trait, score);
+    const shown = Math.round(score * 10) / 10;
     // Scores and gaps with up to one decimal, so that they add up (62.5 and a band from 65: gap 2.5).
     expect(cells[0], `${trait} score`).toBe(ONE_DECIMAL.format(score));
     expect(cells[1], `${trait} evidence`).toBe(String(evidence));
     expect((cells[2] ?? "").split("; ").sort(), `${trait} means`).toEqual(means.map((m) => `${m.name}: ${m.rating.toFixed(2)}`).sort());
     expect(cells[3], `${trait} spread`).toBe(`${spread.toFixed(2)}${spread >= 2 - 1e-9 ? " calibrate" : ""}`);
     const b = bands.get(trait);
-    if (b && !(b.low === 0 && b.high === 100)) expect(cells.at(-1), `${trait} gap`).toBe(ONE_DECIMAL.format(Math.max(0, b.low - score, score - b.high)));
+    if (b && !(b.low === 0 && b.high === 100)) expect(cells.at(-1), `${trait} gap`).toBe(ONE_DECIMAL.format(Math.max(0, b.low - shown, shown - b.high)));
   }
   let num = 0;
   let den = 0;

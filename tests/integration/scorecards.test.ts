@@ -685,8 +685,8 @@ describe("the panel", () => {
     await draft.body?.cancel();
     await expectResultIsFresh(id);
     const onlyOne = await text(await get(`/assessments/${id}`, cookies.recruiter));
-    // Openness from interviewer 1 alone: 87.5 → 88, two ratings, mean rating 4.50, no spread, 2.5 above the band's top.
-    expect(rowCells(onlyOne, '<tr data-trait="openness">')).toEqual(["Openness", "88", "2", name("Interviewer One: 4.50"), "0.00", band("openness"), bandGapText("openness", 87.5)]);
+    // Openness from interviewer 1 alone: 87.5 (one decimal, so 85 + 2.5 adds up), two ratings, mean rating 4.50, no spread, 2.5 above the band's top.
+    expect(rowCells(onlyOne, '<tr data-trait="openness">')).toEqual(["Openness", "87.5", "2", name("Interviewer One: 4.50"), "0.00", band("openness"), bandGapText("openness", 87.5)]);
     expect(rowCells(onlyOne, '<tr data-trait="agreeableness">').slice(0, 2)).toEqual(["Agreeableness", "not assessed"]);
     expect(recommendationsOf(onlyOne)).toEqual(["Strong no: 0", "No: 0", "Yes: 0", "Strong yes: 1"]);
 
@@ -727,9 +727,9 @@ describe("the panel", () => {
 
     const html = await text(await get(`/assessments/${id}`, cookies.recruiter));
     const gap = (trait: TraitKey) => bandGapText(trait, scores[trait] ?? 0);
-    expect(rowCells(html, '<tr data-trait="openness">')).toEqual(["Openness", "56", "3", name("Interviewer One: 4.50; Interviewer Two: 2.00"), "2.50 calibrate", band("openness"), gap("openness")]);
-    expect(rowCells(html, '<tr data-trait="conscientiousness">')).toEqual(["Conscientiousness", "63", "4", name("Interviewer One: 4.00; Interviewer Two: 3.00"), "1.00", band("conscientiousness"), gap("conscientiousness")]);
-    expect(rowCells(html, '<tr data-trait="emotional_stability">')).toEqual(["Emotional Stability", "63", "2", name("Interviewer One: 5.00; Interviewer Two: 2.00"), "3.00 calibrate", band("emotional_stability"), gap("emotional_stability")]);
+    expect(rowCells(html, '<tr data-trait="openness">')).toEqual(["Openness", "56.3", "3", name("Interviewer One: 4.50; Interviewer Two: 2.00"), "2.50 calibrate", band("openness"), gap("openness")]);
+    expect(rowCells(html, '<tr data-trait="conscientiousness">')).toEqual(["Conscientiousness", "62.5", "4", name("Interviewer One: 4.00; Interviewer Two: 3.00"), "1.00", band("conscientiousness"), gap("conscientiousness")]);
+    expect(rowCells(html, '<tr data-trait="emotional_stability">')).toEqual(["Emotional Stability", "62.5", "2", name("Interviewer One: 5.00; Interviewer Two: 2.00"), "3.00 calibrate", band("emotional_stability"), gap("emotional_stability")]);
     expect(rowCells(html, '<tr data-trait="agreeableness">')).toEqual(["Agreeableness", "75", "1", name("Interviewer Two: 4.00"), "0.00", band("agreeableness"), gap("agreeableness")]);
     expect(rowCells(html, '<tr data-trait="relational_engagement">').slice(0, 2)).toEqual(["Relational Engagement", "not assessed"]);
     expect(rowCells(html, '<tr data-trait="extraversion">').slice(0, 2)).toEqual(["Extraversion", "not in this kit"]);
@@ -892,5 +892,7 @@ function band(trait: TraitKey): string {
 function bandGapText(trait: TraitKey, score: number): string {
   const b = kit.idealProfile?.[trait];
   if (!b) throw new Error("The demo kit froze no ideal profile");
-  return Math.max(0, b.low - score, score - b.high).toFixed(1);
+  // The gap from the score as shown (one decimal), so that the two add up on the page.
+  const shown = Math.round(score * 10) / 10;
+  return new Intl.NumberFormat("en", { maximumFractionDigits: 1 }).format(Math.max(0, b.low - shown, shown - b.high));
 }

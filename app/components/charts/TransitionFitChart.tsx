@@ -6,7 +6,7 @@ import type { ChartTransition } from "~/models/report.server";
 import { TableScroll } from "~/components/TableScroll";
 import { useHydrated } from "~/utils/use-hydrated";
 import { useNarrowChart } from "./use-narrow-chart";
-import { useNumberFormats } from "~/utils/numbers";
+import { shownGap, useNumberFormats } from "~/utils/numbers";
 
 function whole(value: number): string {
   return String(Math.round(value));
@@ -30,17 +30,16 @@ export function AreasToDevelop({ areas, heading, assessed, level = 3 }: { areas:
         <p className="muted">{t(assessed ? "report.charts.noAreas" : "report.charts.noAreasNotAssessed")}</p>
       ) : (
         <ol className="compact">
-          {areas.map((a) => (
-            <li key={a.trait} data-trait={a.trait}>
-              {t("report.charts.areaLine", {
-                trait: t(`traits.${a.trait}`),
-                score: score(a.score),
-                low: a.low,
-                gap: score(a.gap),
-                weighted: score(a.weightedGap),
-              })}
-            </li>
-          ))}
+          {areas.map((a) => {
+            // Gaps from the score as shown, so "band start − score = gap" holds on the page.
+            const gap = shownGap(a.score, { low: a.low, high: 100 });
+            const weight = a.gap > 0 ? a.weightedGap / a.gap : 0;
+            return (
+              <li key={a.trait} data-trait={a.trait}>
+                {t("report.charts.areaLine", { trait: t(`traits.${a.trait}`), score: score(a.score), low: a.low, gap: score(gap), weighted: score(weight * gap) })}
+              </li>
+            );
+          })}
         </ol>
       )}
     </div>
