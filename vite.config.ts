@@ -11,7 +11,7 @@ declare module "@remix-run/node" {
 const isTest = Boolean(process.env.VITEST);
 
 const FRAMEWORK = /node_modules\/(react|react-dom|scheduler|react-router|react-router-dom|@remix-run\/[\w-]+|turbo-stream|rosetta|dlv|templite)\//;
-const SMALL_SHARED = /\/app\/(utils\/(i18n|use-translation|use-hydrated|nonce)|components\/(ErrorPage|TableScroll|ShownText))\.tsx?$/;
+const SMALL_SHARED = /\/app\/(utils\/(i18n|use-translation|use-hydrated|nonce)|components\/(ErrorPage|TableScroll|ShownText|RecordActionButton))\.tsx?$/;
 
 /**
  * What every page loads, in one file: the framework, the texts' lookup and the

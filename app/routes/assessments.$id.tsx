@@ -6,6 +6,7 @@ import { z } from "zod";
 import { FieldError } from "~/components/forms";
 import { ShownText } from "~/components/ShownText";
 import { TableScroll } from "~/components/TableScroll";
+import { RecordActionButton } from "~/components/RecordActionButton";
 import { shownGap, useNumberFormats } from "~/utils/numbers";
 import { RECOMMENDATIONS } from "~/domain/scoring";
 import { TRAIT_KEYS } from "~/domain/traits";
@@ -190,19 +191,9 @@ export default function AssessmentPage() {
                   {isRecruiter && (
                     <td>
                       {i.status === "submitted" && i.scorecardId !== null ? (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="scorecardId" value={i.scorecardId} />
-                          <button type="submit" name="intent" value="reopen" className="button-secondary" aria-label={t("assessments.reopenLabel", { name: i.name })}>
-                            {t("assessments.reopen")}
-                          </button>
-                        </Form>
+                        <RecordActionButton field="scorecardId" id={i.scorecardId} intent="reopen" label={t("assessments.reopen")} accessibleName={t("assessments.reopenLabel", { name: i.name })} />
                       ) : (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="userId" value={i.userId} />
-                          <button type="submit" name="intent" value="remove" className="button-secondary" aria-label={t("assessments.removeLabel", { name: i.name })}>
-                            {t("assessments.remove")}
-                          </button>
-                        </Form>
+                        <RecordActionButton field="userId" id={i.userId} intent="remove" label={t("assessments.remove")} accessibleName={t("assessments.removeLabel", { name: i.name })} />
                       )}
                     </td>
                   )}

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { z } from "zod";
 import { FieldError, TextField, useZodForm } from "~/components/forms";
+import { RecordActionButton } from "~/components/RecordActionButton";
 import {
   cancelInvite,
   changeUserRole,
@@ -230,18 +231,13 @@ export default function UsersPage() {
                 <td>{user.active ? t("users.active") : t("users.deactivated")}</td>
                 <td>
                   {user.id !== me.id && (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="userId" value={user.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value={user.active ? "deactivate" : "reactivate"}
-                        className="button-secondary"
-                        aria-label={`${user.active ? t("users.deactivate") : t("users.reactivate")}: ${user.name}`}
-                      >
-                        {user.active ? t("users.deactivate") : t("users.reactivate")}
-                      </button>
-                    </Form>
+                    <RecordActionButton
+                      field="userId"
+                      id={user.id}
+                      intent={user.active ? "deactivate" : "reactivate"}
+                      label={user.active ? t("users.deactivate") : t("users.reactivate")}
+                      accessibleName={`${user.active ? t("users.deactivate") : t("users.reactivate")}: ${user.name}`}
+                    />
                   )}
                 </td>
               </tr>
@@ -278,12 +274,7 @@ export default function UsersPage() {
                     </td>
                     <td>{invite.invitedByName}</td>
                     <td>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="inviteId" value={invite.id} />
-                        <button type="submit" name="intent" value="cancelInvite" className="button-secondary" aria-label={t("users.cancelInviteFor", { email: invite.email })}>
-                          {t("users.cancelInvite")}
-                        </button>
-                      </Form>
+                      <RecordActionButton field="inviteId" id={invite.id} intent="cancelInvite" label={t("users.cancelInvite")} accessibleName={t("users.cancelInviteFor", { email: invite.email })} />
                     </td>
                   </tr>
                 ))}

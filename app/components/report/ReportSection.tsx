@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { FitCharts } from "~/components/charts/FitCharts";
 import type { AssessmentReportSection } from "~/models/report.server";
+import { RecordActionButton } from "~/components/RecordActionButton";
 import { useFormatDate } from "~/utils/dates";
 
 export type PublishedReport = { link: string; expiresAt: string | null };
@@ -83,12 +84,7 @@ export function ReportSection({
                     {link.status === "live" && (
                       <>
                         {" "}
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="reportId" value={link.id} />
-                          <button type="submit" name="intent" value="revoke" className="button-secondary" aria-label={t("report.recruiter.revokeLabel", { created })}>
-                            {t("report.recruiter.revoke")}
-                          </button>
-                        </Form>
+                        <RecordActionButton field="reportId" id={link.id} intent="revoke" label={t("report.recruiter.revoke")} accessibleName={t("report.recruiter.revokeLabel", { created })} />
                       </>
                     )}
                   </li>
