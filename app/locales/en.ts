@@ -200,6 +200,7 @@ const en = {
       report: { publish: "Published a candidate report", revoke: "Revoked a candidate report link" },
     },
     system: "system",
+    entities: { user: "user", invite: "invite", role: "role", kit: "kit", candidate: "candidate", assessment: "assessment", scorecard: "scorecard", decision: "decision", report: "report link" },
     older: "Older entries",
     empty: "Nothing recorded yet.",
   },

@@ -199,6 +199,7 @@ const es: Messages = {
       report: { publish: "Publicó un informe para el candidato", revoke: "Revocó un enlace de informe" },
     },
     system: "sistema",
+    entities: { user: "usuario", invite: "invitación", role: "rol", kit: "kit", candidate: "candidato", assessment: "evaluación", scorecard: "scorecard", decision: "decisión", report: "enlace de informe" },
     older: "Entradas anteriores",
     empty: "Todavía no hay nada registrado.",
   },

@@ -34,6 +34,18 @@ function ActionLabel({ action }: { action: string }) {
   );
 }
 
+/** A record's kind in the reader's language, with its id; an unknown kind is shown as it is. */
+function RecordLabel({ type, id }: { type: string; id: number | string | null }) {
+  const { t, i18n } = useTranslation();
+  const key = `audit.entities.${type}`;
+  const kind = i18n.exists(key) ? t(key as TranslationKey) : type;
+  return (
+    <>
+      {kind} {id !== null && `#${id}`}
+    </>
+  );
+}
+
 export default function AuditLog() {
   const { entries, olderCursor } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
@@ -66,7 +78,7 @@ export default function AuditLog() {
                     <ActionLabel action={e.action} />
                   </td>
                   <td>
-                    {e.entityType} {e.entityId !== null && `#${e.entityId}`}
+                    <RecordLabel type={e.entityType} id={e.entityId} />
                   </td>
                   <td>{e.details && <code>{e.details}</code>}</td>
                 </tr>

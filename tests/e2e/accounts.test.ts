@@ -195,6 +195,7 @@ describe("accounts", () => {
     await expect(signIns.count()).resolves.toBeGreaterThan(0);
     const action = signIns.first().locator("td").nth(2);
     await expect(action.locator(".audit-action").textContent()).resolves.toBe("Inició sesión");
+    await expect(signIns.first().locator("td").nth(3).textContent()).resolves.toMatch(/^usuario #\d+$/);
     await expect(action.locator("code").textContent()).resolves.toBe("user.sign_in");
     await expect(rows.locator(".audit-action").count()).resolves.toBe(await rows.count());
     await expectAccessible(page);
