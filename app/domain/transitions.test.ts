@@ -102,9 +102,9 @@ describe("areasToDevelop", () => {
       relational_engagement: 55, // on the low edge: inside
     };
     expect(areasToDevelop(scores, MLOPS)).toEqual([
-      { trait: "openness", score: 50, low: 65, gap: 15, weightedGap: 30 },
-      { trait: "extraversion", score: 25, low: 40, gap: 15, weightedGap: 15 },
-      { trait: "agreeableness", score: 50, low: 55, gap: 5, weightedGap: 10 },
+      { trait: "openness", score: 50, low: 65, weight: 2, gap: 15, weightedGap: 30 },
+      { trait: "extraversion", score: 25, low: 40, weight: 1, gap: 15, weightedGap: 15 },
+      { trait: "agreeableness", score: 50, low: 55, weight: 2, gap: 5, weightedGap: 10 },
     ]);
   });
 
@@ -130,8 +130,8 @@ describe("areasToDevelop", () => {
     const areas = areasToDevelop(CANDIDATE, target);
     // C 83 − 50 = 33 × 3 = 99; O 80 − 75 = 5 × 2 = 10
     expect(areas).toEqual([
-      { trait: "conscientiousness", score: 50, low: 83, gap: 33, weightedGap: 99 },
-      { trait: "openness", score: 75, low: 80, gap: 5, weightedGap: 10 },
+      { trait: "conscientiousness", score: 50, low: 83, weight: 3, gap: 33, weightedGap: 99 },
+      { trait: "openness", score: 75, low: 80, weight: 2, gap: 5, weightedGap: 10 },
     ]);
   });
 });

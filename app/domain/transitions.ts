@@ -29,6 +29,7 @@ export type AreaToDevelop = {
   trait: TraitKey;
   score: number;
   low: number;
+  weight: number;
   /** low − score, > 0. */
   gap: number;
   /** weight × gap: what the list is ordered by. */
@@ -95,7 +96,7 @@ export function areasToDevelop(
     const { low, weight } = profile[trait];
     if (!(score < low)) continue;
     const gap = low - score;
-    areas.push({ trait, score, low, gap, weightedGap: weight * gap });
+    areas.push({ trait, score, low, weight, gap, weightedGap: weight * gap });
   }
   // Array.prototype.sort is stable and `areas` is built in TRAIT_KEYS order,
   // so equal weighted gaps keep the trait order.

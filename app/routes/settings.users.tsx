@@ -33,10 +33,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { title: pageTitle(t, t("users.title")), me: { id: me.id }, users, invites };
 }
 
-const userIdField = z.coerce.number().int().positive();
-const roleChangeSchema = z.object({ intent: z.literal("role"), userId: userIdField, role: z.enum(USER_ROLES) });
-const activeSchema = z.object({ intent: z.enum(["deactivate", "reactivate"]), userId: userIdField });
-const cancelInviteSchema = z.object({ intent: z.literal("cancelInvite"), inviteId: userIdField });
+/** A record's id as posted by a row's button. */
+const recordId = z.coerce.number().int().positive();
+const roleChangeSchema = z.object({ intent: z.literal("role"), userId: recordId, role: z.enum(USER_ROLES) });
+const activeSchema = z.object({ intent: z.enum(["deactivate", "reactivate"]), userId: recordId });
+const cancelInviteSchema = z.object({ intent: z.literal("cancelInvite"), inviteId: recordId });
 
 type ActionResult =
   | { kind: "invite"; ok: true; link: string; email: string }

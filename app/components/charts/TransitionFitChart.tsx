@@ -6,7 +6,7 @@ import type { ChartTransition } from "~/models/report.server";
 import { TableScroll } from "~/components/TableScroll";
 import { useHydrated } from "~/utils/use-hydrated";
 import { useNarrowChart } from "./use-narrow-chart";
-import { shownGap, useNumberFormats } from "~/utils/numbers";
+import { shownScore, useNumberFormats } from "~/utils/numbers";
 
 function whole(value: number): string {
   return String(Math.round(value));
@@ -31,12 +31,11 @@ export function AreasToDevelop({ areas, heading, assessed, level = 3 }: { areas:
       ) : (
         <ol className="compact">
           {areas.map((a) => {
-            // Gaps from the score as shown, so "band start − score = gap" holds on the page.
-            const gap = shownGap(a.score, { low: a.low, high: 100 });
-            const weight = a.gap > 0 ? a.weightedGap / a.gap : 0;
+            // From the score as shown, so "band start − score = gap" holds on the page.
+            const gap = a.low - shownScore(a.score);
             return (
               <li key={a.trait} data-trait={a.trait}>
-                {t("report.charts.areaLine", { trait: t(`traits.${a.trait}`), score: score(a.score), low: a.low, gap: score(gap), weighted: score(weight * gap) })}
+                {t("report.charts.areaLine", { trait: t(`traits.${a.trait}`), score: score(a.score), low: a.low, gap: score(gap), weighted: score(a.weight * gap) })}
               </li>
             );
           })}
