@@ -84,7 +84,8 @@ export function TraitRadarChart(props: {
   const narrow = useNarrowChart();
   const { score: formatScore } = useNumberFormats();
   const captionId = useId();
-  const notAssessed = t("report.charts.notAssessed");
+  const notAssessed = <span className="muted">{t("report.charts.notAssessed")}</span>;
+  const scoreCell = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? notAssessed : formatScore(value));
 
   const data = TRAIT_KEYS.map((trait) => {
     const b = band?.[trait];
@@ -167,10 +168,7 @@ export function TraitRadarChart(props: {
                     {band && <td>{b ? `${b.low}–${b.high}` : t("report.charts.none")}</td>}
                     {series.map((s, i) => (
                       <td key={i} className="num">
-                        {(() => {
-                        const value = s.scores[trait];
-                        return value === undefined || !Number.isFinite(value) ? <span className="muted">{notAssessed}</span> : formatScore(value);
-                      })()}
+                        {scoreCell(s.scores[trait])}
                       </td>
                     ))}
                   </tr>
