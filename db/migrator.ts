@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from "kysely";
 import type { TraitkitDb } from "./connection";
 import * as m0001 from "./migrations/0001_initial";
 import * as m0002 from "./migrations/0002_ranking_latest";
+import * as m0003 from "./migrations/0003_assessment_list_order";
 
 /*
  * Listed statically: a folder read breaks once the server is bundled.
@@ -10,6 +11,7 @@ import * as m0002 from "./migrations/0002_ranking_latest";
 const MIGRATIONS: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_ranking_latest": m0002,
+  "0003_assessment_list_order": m0003,
 };
 
 const provider: MigrationProvider = {

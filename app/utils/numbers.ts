@@ -1,4 +1,3 @@
-import { useMemo } from "react";
 import { useTranslation } from "~/utils/use-translation";
 
 /** A trait score as shown: one decimal. */
@@ -21,11 +20,24 @@ export function shownGap(score: number, band: { low: number; high: number }): nu
  * keeps one decimal: a mean of ratings such as 62.5 shown as 63 beside a band
  * starting at 65 and a gap of 2.5 would not add up. Fit stays a whole percent.
  */
-export function useNumberFormats() {
+export function useNumberFormats(): NumberFormats {
   const { i18n } = useTranslation();
-  return useMemo(() => {
-    const oneDecimal = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-    const twoDecimals = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    return { score: (value: number) => oneDecimal.format(shownScore(value)), twoDecimals: (value: number) => twoDecimals.format(value) };
-  }, [i18n.language]);
+  return numberFormats(i18n.language);
+}
+
+type NumberFormats = { score: (value: number) => string; twoDecimals: (value: number) => string };
+
+// Making an Intl.NumberFormat costs far more than using one (made per render it
+// took ~7% of an assessment page's server time): one pair per language.
+const formatsByLanguage = new Map<string, NumberFormats>();
+
+function numberFormats(language: string): NumberFormats {
+  let made = formatsByLanguage.get(language);
+  if (!made) {
+    const oneDecimal = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+    const twoDecimals = new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    made = { score: (value) => oneDecimal.format(shownScore(value)), twoDecimals: (value) => twoDecimals.format(value) };
+    formatsByLanguage.set(language, made);
+  }
+  return made;
 }
