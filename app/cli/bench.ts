@@ -175,6 +175,9 @@ async function targets(db: TraitkitDb, baseURL: string, full: boolean): Promise<
     { name: "/candidates", path: "/candidates", cookie: recruiter, html: true },
     { name: "/candidates?page=deep", path: `/candidates?page=${deepPage}`, cookie: recruiter, html: true },
     { name: "/candidates/:id", path: `/candidates/${open.candidate_id}`, cookie: recruiter, html: true },
+    // The interviewer's home page (their assessments) and the recruiter's view of all of them.
+    { name: "/assessments (interviewer)", path: "/assessments", cookie: interviewer, html: true },
+    { name: "/assessments (recruiter)", path: "/assessments", cookie: recruiter, html: true },
     { name: "/assessments/:id", path: `/assessments/${open.id}`, cookie: recruiter, html: true },
     { name: "/assessments/:id/scorecard", path: `/assessments/${open.id}/scorecard`, cookie: interviewer, html: true },
     { name: "POST /assessments/:id/scorecard/autosave", path: `/assessments/${open.id}/scorecard/autosave`, cookie: interviewer, method: "POST", body: body.toString(), html: false },
