@@ -605,8 +605,21 @@ export const ASSESSMENT_PAGE_SIZE = 50;
 
 /** An interviewer's assigned assessments, or every assessment for a recruiter; newest first. */
 export async function listAssessmentsFor(db: Executor, user: SessionUser, page: number): Promise<{ rows: AssessmentListItem[]; hasMore: boolean }> {
-  let query = db
+  // The page's ids first (one more, to know whether a next page exists), so the
+  // counts and joins below run for this page's rows only, not for every
+  // assessment an interviewer has before they are sorted.
+  let ordered = db.selectFrom("assessments").select("assessments.id");
+  if (user.role !== "recruiter") {
+    ordered = ordered.innerJoin("assessment_interviewers as me", (join) => join.onRef("me.assessment_id", "=", "assessments.id").on("me.user_id", "=", user.id));
+  }
+  const pageIds = ordered
+    .orderBy("assessments.created_at", "desc")
+    .orderBy("assessments.id", "desc")
+    .limit(ASSESSMENT_PAGE_SIZE + 1)
+    .offset((page - 1) * ASSESSMENT_PAGE_SIZE);
+  const query = db
     .selectFrom("assessments")
+    .where("assessments.id", "in", pageIds)
     .innerJoin("candidates", "candidates.id", "assessments.candidate_id")
     .innerJoin("kit_versions", "kit_versions.id", "assessments.kit_version_id")
     .leftJoin("scorecards as mine", (join) => join.onRef("mine.assessment_id", "=", "assessments.id").on("mine.interviewer_id", "=", user.id))
@@ -629,10 +642,7 @@ export async function listAssessmentsFor(db: Executor, user: SessionUser, page: 
         .as("submitted"),
     ])
     .orderBy("assessments.created_at", "desc")
-    .orderBy("assessments.id", "desc")
-    .limit(ASSESSMENT_PAGE_SIZE + 1)
-    .offset((page - 1) * ASSESSMENT_PAGE_SIZE);
-  if (user.role !== "recruiter") query = query.where("me.user_id", "is not", null);
+    .orderBy("assessments.id", "desc");
   const rows = await query.execute();
   return {
     hasMore: rows.length > ASSESSMENT_PAGE_SIZE,
