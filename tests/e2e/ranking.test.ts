@@ -50,6 +50,8 @@ describe("ranking and comparing candidates", () => {
     const fitCells = await compare.locator('tr[data-row="fit"] td').allTextContents();
     expect(fitCells.slice(1)).toEqual(fits);
     await page.getByTestId("trait-radar-chart").locator("svg").first().waitFor();
+    // The radar's key names the band and each candidate, in the table's order.
+    await expect(page.getByTestId("trait-radar-chart").locator(".chart-legend li").allTextContents()).resolves.toEqual(["Ideal band", ...names]);
     // The radar's numbers are this table's trait rows: one table, not the same scores twice.
     await expect(compare.locator("tbody tr[data-row='openness'] th").textContent()).resolves.toBe("Openness");
     await expect(page.getByTestId("trait-radar-table").count()).resolves.toBe(0);
@@ -75,6 +77,10 @@ describe("ranking and comparing candidates", () => {
     await page.getByLabel("Decision").selectOption("advance");
     await page.getByRole("button", { name: "Filter", exact: true }).click();
     await page.waitForURL(/decision=advance/);
+    // The address changes before the filtered rows are drawn: wait for the table itself.
+    await expect
+      .poll(() => page.getByTestId("ranking-table").locator("tbody tr td:last-child").allTextContents())
+      .toSatisfy((decisions: string[]) => decisions.length > 0 && decisions.every((decision) => decision === "Advance"));
     const shown = (await page.getByTestId("ranking-table").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-candidate-id")))).map(Number);
     const [filtered] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the ranking (CSV)" }).click()]);
     const lines = fs.readFileSync(await filtered.path(), "utf8").trim().split("\n").slice(1);

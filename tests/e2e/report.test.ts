@@ -148,6 +148,9 @@ describe("the candidate's report", () => {
     await hydrated(reader);
     await reader.getByTestId("trait-radar-chart").locator("svg.recharts-surface").first().waitFor();
     await reader.getByRole("heading", { level: 1, name: "Su perfil de entrevista" }).waitFor();
+    // The charts' keys are the report's words too (Recharts' own legend spoke English).
+    await expect(reader.getByTestId("transition-fit-chart").locator(".chart-legend li").allTextContents()).resolves.toEqual(["Ajuste publicado %", "Su ajuste %"]);
+    await expect(reader.getByTestId("trait-radar-chart").locator(".chart-legend li").first().textContent()).resolves.toBe("Banda ideal");
     // The title is in the report's language, like its heading, not the browser's.
     await expect(reader.title()).resolves.toBe("Perfil de entrevista · Traitkit");
     await expect(reader.locator("html").getAttribute("lang")).resolves.toBe("en");

@@ -1,10 +1,11 @@
 import { useId } from "react";
 import { useTranslation } from "~/utils/use-translation";
-import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer } from "recharts";
+import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer } from "recharts";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { TableScroll } from "~/components/TableScroll";
 import { useHydrated } from "~/utils/use-hydrated";
 import { useNarrowChart } from "./use-narrow-chart";
+import { ChartLegend, type LegendEntry } from "./ChartLegend";
 import { useNumberFormats } from "~/utils/numbers";
 
 export type RadarSeries = { label: string; scores: Partial<Record<TraitKey, number>> };
@@ -18,6 +19,7 @@ const SERIES_STYLES = [
 ] as const;
 
 const BAND_FILL = "#93c5fd";
+const BAND_STROKE = "#2563eb";
 
 type Point = { x: number; y: number; value?: unknown };
 
@@ -112,6 +114,13 @@ export function TraitRadarChart(props: {
       if (b && score >= b.low && score <= b.high) inside += 1;
     }
   }
+  const legend: LegendEntry[] = [
+    ...(band ? [{ label: t("report.charts.band"), color: BAND_FILL, shape: "area" as const, outline: BAND_STROKE }] : []),
+    ...series.map((s, i) => {
+      const style = SERIES_STYLES[i % SERIES_STYLES.length] ?? SERIES_STYLES[0];
+      return { label: s.label, color: style.stroke, shape: "line" as const, dash: style.dash };
+    }),
+  ];
   const reading = band && series.length === 1 ? t("report.charts.radarReading", { inside, assessed }) : t("report.charts.radarReadingNoBand");
 
   return (
@@ -125,7 +134,7 @@ export function TraitRadarChart(props: {
               <PolarGrid />
               <PolarAngleAxis dataKey="name" tick={narrow ? WrappedTraitTick : { fill: "#1f2933", fontSize: 13 }} />
               <PolarRadiusAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} angle={90} tick={{ fill: "#52606d", fontSize: 11 }} />
-              {band && <Radar name={t("report.charts.band")} dataKey="band" fill={BAND_FILL} fillOpacity={0.55} stroke="#2563eb" strokeWidth={1} isAnimationActive={false} />}
+              {band && <Radar name={t("report.charts.band")} dataKey="band" fill={BAND_FILL} fillOpacity={0.55} stroke={BAND_STROKE} strokeWidth={1} isAnimationActive={false} />}
               {series.map((s, i) => {
                 const style = SERIES_STYLES[i % SERIES_STYLES.length] ?? SERIES_STYLES[0];
                 return (
@@ -140,10 +149,10 @@ export function TraitRadarChart(props: {
                   />
                 );
               })}
-              <Legend />
             </RadarChart>
           </ResponsiveContainer>
         )}
+        {hydrated && <ChartLegend entries={legend} />}
       </div>
       {ownTable && (
         <TableScroll label={caption}>

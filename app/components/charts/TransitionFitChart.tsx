@@ -1,12 +1,16 @@
 import { useId } from "react";
 import { useTranslation } from "~/utils/use-translation";
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { AreaToDevelop } from "~/domain/transitions";
 import type { ChartTransition } from "~/models/report.server";
 import { TableScroll } from "~/components/TableScroll";
 import { useHydrated } from "~/utils/use-hydrated";
 import { useNarrowChart } from "./use-narrow-chart";
+import { ChartLegend } from "./ChartLegend";
 import { shownScore, useNumberFormats } from "~/utils/numbers";
+
+const PUBLISHED_FILL = "#94a3b8";
+const OWN_FILL = "#b45309";
 
 function whole(value: number): string {
   return String(Math.round(value));
@@ -60,6 +64,8 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
     own: tr.fit === null ? null : Math.round(tr.fit),
     ownLabel: tr.fit === null ? t("report.charts.noFit") : `${Math.round(tr.fit)}%`,
   }));
+  const publishedName = t("report.charts.published");
+  const ownName = t(audience === "candidate" ? "report.charts.yourFit" : "report.charts.staff.candidateFit");
   const best = transitions.reduce<ChartTransition | undefined>((top, tr) => (tr.fit !== null && (top?.fit == null || tr.fit > top.fit) ? tr : top), undefined);
 
   if (transitions.length === 0) {
@@ -86,15 +92,22 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} />
               <YAxis type="category" dataKey="name" width={narrow ? 120 : 190} tick={{ fontSize: narrow ? 11 : 14 }} />
-              <Bar dataKey="published" name={t("report.charts.published")} fill="#94a3b8" isAnimationActive={false}>
+              <Bar dataKey="published" name={publishedName} fill={PUBLISHED_FILL} isAnimationActive={false}>
                 <LabelList dataKey="published" position="right" fill="#1f2933" formatter={(v: unknown) => `${String(v)}%`} />
               </Bar>
-              <Bar dataKey="own" name={t(audience === "candidate" ? "report.charts.yourFit" : "report.charts.staff.candidateFit")} fill="#b45309" isAnimationActive={false}>
+              <Bar dataKey="own" name={ownName} fill={OWN_FILL} isAnimationActive={false}>
                 <LabelList dataKey="ownLabel" position="right" fill="#1f2933" />
               </Bar>
-              <Legend />
             </BarChart>
           </ResponsiveContainer>
+        )}
+        {hydrated && (
+          <ChartLegend
+            entries={[
+              { label: publishedName, color: PUBLISHED_FILL, shape: "area" },
+              { label: ownName, color: OWN_FILL, shape: "area" },
+            ]}
+          />
         )}
       </div>
       <TableScroll label={t("report.charts.transitionTitle")}>
