@@ -4,6 +4,8 @@ const enAssessmentList = {
   allTitle: "Assessments",
   allIntro: "Every assessment, newest first.",
   none: "No assessment yet.",
+  pageEmpty: "There is nothing on this page.",
+  firstPage: "Go to the first page",
   candidate: "Candidate",
   kit: "Kit",
   created: "Created",

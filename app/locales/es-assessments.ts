@@ -7,6 +7,8 @@ const esAssessmentList: typeof enAssessmentList = {
   allTitle: "Evaluaciones",
   allIntro: "Todas las evaluaciones, las más nuevas primero.",
   none: "Todavía no hay evaluaciones.",
+  pageEmpty: "No hay nada en esta página.",
+  firstPage: "Ir a la primera página",
   candidate: "Candidato",
   kit: "Kit",
   created: "Creada",

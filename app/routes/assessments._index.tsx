@@ -29,7 +29,11 @@ export default function AssessmentList() {
     <>
       <h1>{isRecruiter ? t("assessmentList.allTitle") : t("assessmentList.myTitle")}</h1>
       <p className="lede">{isRecruiter ? t("assessmentList.allIntro") : t("assessmentList.myIntro")}</p>
-      {rows.length === 0 ? (
+      {rows.length === 0 && page > 1 ? (
+        <p>
+          {t("assessmentList.pageEmpty")} <Link to="/assessments">{t("assessmentList.firstPage")}</Link>
+        </p>
+      ) : rows.length === 0 ? (
         <p>{t("assessmentList.none")}</p>
       ) : (
         <div className="table-scroll">
@@ -71,10 +75,12 @@ export default function AssessmentList() {
           </table>
         </div>
       )}
-      <nav className="pagination" aria-label={t("assessmentList.pages")}>
-        {page > 1 && <Link to={`?page=${page - 1}`}>{t("assessmentList.previous")}</Link>}
-        {hasMore && <Link to={`?page=${page + 1}`}>{t("assessmentList.next")}</Link>}
-      </nav>
+      {rows.length > 0 && (
+        <nav className="pagination" aria-label={t("assessmentList.pages")}>
+          {page > 1 && <Link to={`?page=${page - 1}`}>{t("assessmentList.previous")}</Link>}
+          {hasMore && <Link to={`?page=${page + 1}`}>{t("assessmentList.next")}</Link>}
+        </nav>
+      )}
     </>
   );
 }

@@ -129,7 +129,7 @@ export default function CandidatesPage() {
           </table>
         </div>
       )}
-      {total > 0 && <Pagination query={query} pageCount={pageCount} />}
+      {candidates.length > 0 && <Pagination query={query} pageCount={pageCount} />}
     </>
   );
 }

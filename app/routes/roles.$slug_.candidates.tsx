@@ -173,7 +173,7 @@ export default function RankingPage() {
           </div>
         </form>
       )}
-      {total > 0 && <Pagination slug={role.slug} query={query} pageCount={pageCount} />}
+      {rows.length > 0 && <Pagination slug={role.slug} query={query} pageCount={pageCount} />}
     </>
   );
 }
