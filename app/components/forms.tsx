@@ -3,7 +3,7 @@ import { useSubmit } from "@remix-run/react";
 import type { FormEvent, InputHTMLAttributes, ReactNode } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormRegisterReturn } from "react-hook-form";
 import { useTranslation, type I18n } from "~/utils/use-translation";
-import type { z } from "zod";
+import type { $ZodType } from "zod/v4/core";
 import type en from "~/locales/en";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/schemas/auth";
 
@@ -20,7 +20,7 @@ export type FieldErrors = Record<string, string>;
  * server's errors show by the fields; with it, errors show before posting.
  */
 export function useZodForm<Input extends FieldValues, Output>(
-  schema: z.ZodType<Output, Input>,
+  schema: $ZodType<Output, Input>,
   options: { serverErrors?: FieldErrors; defaultValues?: DefaultValues<Input> } = {},
 ) {
   const submit = useSubmit();

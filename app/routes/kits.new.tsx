@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: kitStyles }];
 
 const searchSchema = z.object({
-  role: slugSchema.nullable().catch(null),
+  role: z.nullable(slugSchema).catch(null),
   level: z.enum(LEVELS).catch("senior"),
 });
 

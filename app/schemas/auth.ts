@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // Messages are i18n keys (app/locales): the page shows them in the reader's language.
 
@@ -7,26 +7,27 @@ export const PASSWORD_MIN_LENGTH = 12;
 /** Long passphrases are welcome; the cap only bounds hashing work. */
 export const PASSWORD_MAX_LENGTH = 256;
 
-export const emailSchema = z
-  .string({ error: "validation.emailRequired" })
-  .trim()
-  .min(1, "validation.emailRequired")
-  .max(254, "validation.emailTooLong")
-  .pipe(z.email({ error: "validation.emailInvalid" }))
-  .transform((email) => email.toLowerCase());
+export const emailSchema = z.pipe(
+  z.pipe(
+    z.string({ error: "validation.emailRequired" }).check(z.trim(), z.minLength(1, "validation.emailRequired"), z.maxLength(254, "validation.emailTooLong")),
+    z.email({ error: "validation.emailInvalid" }),
+  ),
+  z.transform((email) => email.toLowerCase()),
+);
 
 /** The sign-in form: fields `email` and `password` are a contract other tools post to. */
 export const loginSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "validation.passwordRequired" }).min(1, "validation.passwordRequired").max(PASSWORD_MAX_LENGTH, "validation.passwordTooLong"),
-  redirectTo: z.string().optional(),
+  password: z
+    .string({ error: "validation.passwordRequired" })
+    .check(z.minLength(1, "validation.passwordRequired"), z.maxLength(PASSWORD_MAX_LENGTH, "validation.passwordTooLong")),
+  redirectTo: z.optional(z.string()),
 });
 
 /** A new password as the browser can check it; the server adds the breached-password list. */
 export const newPasswordSchema = z
   .string({ error: "validation.passwordRequired" })
-  .min(PASSWORD_MIN_LENGTH, "validation.passwordTooShort")
-  .max(PASSWORD_MAX_LENGTH, "validation.passwordTooLong");
+  .check(z.minLength(PASSWORD_MIN_LENGTH, "validation.passwordTooShort"), z.maxLength(PASSWORD_MAX_LENGTH, "validation.passwordTooLong"));
 
 export const USER_ROLES = ["recruiter", "interviewer"] as const;
 export type UserRoleName = (typeof USER_ROLES)[number];
@@ -38,11 +39,13 @@ export const inviteSchema = z.object({
 
 export const acceptInviteSchema = z
   .object({
-    name: z.string({ error: "validation.nameRequired" }).trim().min(1, "validation.nameRequired").max(120, "validation.nameTooLong"),
+    name: z
+      .string({ error: "validation.nameRequired" })
+      .check(z.trim(), z.minLength(1, "validation.nameRequired"), z.maxLength(120, "validation.nameTooLong")),
     password: newPasswordSchema,
     confirmPassword: z.string({ error: "validation.confirmRequired" }),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "validation.passwordsDiffer" });
+  .check(z.refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "validation.passwordsDiffer" }));
 
 /** Only a path on this site: never an open redirect, nor one a Location header cannot carry (control characters). */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LEVELS, type Level } from "~/domain/levels";
 import { isTraitKey, TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import type { LocalizedText } from "./localized";
@@ -107,27 +107,30 @@ export type KitDraft = {
 };
 
 const textValues = z.object({
-  en: z.string().max(MAX_QUESTION_LENGTH, "kits.validation.tooLong").optional(),
-  es: z.string().max(MAX_QUESTION_LENGTH, "kits.validation.tooLong").optional(),
+  en: z.optional(z.string().check(z.maxLength(MAX_QUESTION_LENGTH, "kits.validation.tooLong"))),
+  es: z.optional(z.string().check(z.maxLength(MAX_QUESTION_LENGTH, "kits.validation.tooLong"))),
 });
 
 const anchorTextValues = z.object({
-  en: z.string().max(MAX_ANCHOR_LENGTH, "kits.validation.tooLong").optional(),
-  es: z.string().max(MAX_ANCHOR_LENGTH, "kits.validation.tooLong").optional(),
+  en: z.optional(z.string().check(z.maxLength(MAX_ANCHOR_LENGTH, "kits.validation.tooLong"))),
+  es: z.optional(z.string().check(z.maxLength(MAX_ANCHOR_LENGTH, "kits.validation.tooLong"))),
 });
 
 const questionValues = z.object({
   source: z.string(),
   include: z.boolean(),
   text: textValues,
-  traits: z.array(z.string()).max(TRAIT_KEYS.length),
+  traits: z.array(z.string()).check(z.maxLength(TRAIT_KEYS.length)),
   anchors: z.partialRecord(
     z.enum(TRAIT_KEYS),
-    z.union([z.partialRecord(z.enum(ANCHOR_RATINGS), anchorTextValues), z.array(anchorTextValues.nullish()).max(ANCHOR_ARRAY_LENGTH)]),
+    z.union([
+      z.partialRecord(z.enum(ANCHOR_RATINGS), anchorTextValues),
+      z.array(z.nullish(anchorTextValues)).check(z.maxLength(ANCHOR_ARRAY_LENGTH)),
+    ]),
   ),
 });
 
-const listValues = z.array(z.union([z.string(), z.literal(false)])).max(MAX_LIST_CHECKBOXES);
+const listValues = z.array(z.union([z.string(), z.literal(false)])).check(z.maxLength(MAX_LIST_CHECKBOXES));
 
 /** The language a custom question is written in: the one its text field names, else the reader's. */
 export function questionLanguage(question: Pick<KitQuestionValues, "text">, fallback: KitTextLang): KitTextLang {
@@ -208,15 +211,15 @@ function readPicks(values: readonly KitListValue[], field: "strengths" | "redFla
  * after it, so that a form with several mistakes gets every field's error at
  * once (zod skips later steps of an object that already has issues).
  */
-export const kitFormSchema = z
-  .object({
+export const kitFormSchema = z.pipe(
+  z.object({
     name: z.string(),
     level: z.string(),
-    questions: z.array(questionValues).max(MAX_KIT_QUESTIONS, "kits.validation.tooManyQuestions"),
+    questions: z.array(questionValues).check(z.maxLength(MAX_KIT_QUESTIONS, "kits.validation.tooManyQuestions")),
     strengths: listValues,
     redFlags: listValues,
-  })
-  .transform((values, ctx): KitDraft => {
+  }),
+  z.transform((values, payload): KitDraft => {
     const issues: Issue[] = [];
     const name = values.name.trim();
     if (name === "") issues.push({ path: ["name"], message: "kits.validation.nameRequired" });
@@ -253,15 +256,17 @@ export const kitFormSchema = z
     }
     const strengths = readPicks(values.strengths, "strengths", issues);
     const redFlags = readPicks(values.redFlags, "redFlags", issues);
-    for (const issue of issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    // zod/mini's transform gets the parse payload itself (no addIssue helper): issues go straight into it.
+    for (const issue of issues) payload.issues.push({ code: "custom", path: issue.path, message: issue.message, input: values });
     if (issues.length > 0 || level === undefined) return z.NEVER;
     return { name, level, questions, strengths, redFlags };
-  });
+  }),
+);
 
 export type KitFieldErrors = Record<string, string>;
 
 /** Errors by react-hook-form dot path ("questions.2.traits"), the names of the form's fields. */
-export function kitFieldErrors(error: z.ZodError): KitFieldErrors {
+export function kitFieldErrors(error: z.core.$ZodError): KitFieldErrors {
   const errors: KitFieldErrors = {};
   for (const issue of error.issues) {
     const path = issue.path.map((key) => String(key)).join(".") || "form";
@@ -448,7 +453,7 @@ export function kitFormStep(formData: FormData, lang: KitTextLang): KitFormStep 
 }
 
 /** A kit id in a URL: a positive integer, nothing else ("1.5", "01", "abc" are not kits). */
-export const kitIdParam = z.string().regex(/^[1-9]\d{0,9}$/).transform(Number);
+export const kitIdParam = z.pipe(z.string().check(z.regex(/^[1-9]\d{0,9}$/)), z.transform(Number));
 
 /** `?version=N` of the print view: a positive integer. */
-export const kitVersionParam = z.string().regex(/^[1-9]\d{0,5}$/).transform(Number);
+export const kitVersionParam = z.pipe(z.string().check(z.regex(/^[1-9]\d{0,5}$/)), z.transform(Number));

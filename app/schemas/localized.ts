@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * Localized content: the documents are Spanish, English and Chinese pages, and
@@ -14,20 +14,18 @@ export type ContentLanguage = (typeof LANGS)[number];
 /** UI languages a reader can choose today. */
 export type UiLanguage = "en" | "es";
 
-const localizedString = z.string().trim().min(1, "must not be empty");
+const localizedString = z.string().check(z.trim(), z.minLength(1, "must not be empty"));
 
 export const localizedText = z
   .strictObject(
     {
-      es: localizedString.optional(),
-      en: localizedString.optional(),
-      zh: localizedString.optional(),
+      es: z.optional(localizedString),
+      en: z.optional(localizedString),
+      zh: z.optional(localizedString),
     },
     { error: (issue) => (issue.input === undefined || issue.input === null ? "required" : undefined) },
   )
-  .refine((text) => LANGS.some((lang) => text[lang] !== undefined), {
-    message: "at least one language",
-  });
+  .check(z.refine((text) => LANGS.some((lang) => text[lang] !== undefined), { message: "at least one language" }));
 
 export type LocalizedText = z.infer<typeof localizedText>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LEVELS } from "~/domain/levels";
 import { TRAIT_KEYS, traitRecord } from "~/domain/traits";
 import { LANGS, localizedText } from "./localized";
@@ -11,13 +11,20 @@ import { LANGS, localizedText } from "./localized";
 
 export const ROLE_FORMAT = "traitkit.role/v1";
 
+// zod/mini has no wording of its own (every issue would read "Invalid input"). An import lists a
+// file's problems as they are (formatIssues) and the role form shows them by the fields, so where a
+// schema here gives no message (an unknown key, a wrong type) zod's English wording stays.
+z.config(z.locales.en());
+
 export const slugSchema = z
   .string()
-  .min(2, "at least 2 characters")
-  .max(80, "at most 80 characters")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase letters, digits and single hyphens only");
+  .check(
+    z.minLength(2, "at least 2 characters"),
+    z.maxLength(80, "at most 80 characters"),
+    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase letters, digits and single hyphens only"),
+  );
 
-export const nameSchema = z.string().trim().min(1, "must not be empty").max(200, "at most 200 characters");
+export const nameSchema = z.string().check(z.trim(), z.minLength(1, "must not be empty"), z.maxLength(200, "at most 200 characters"));
 
 export const traitKeySchema = z.enum(TRAIT_KEYS);
 export const levelSchema = z.enum(LEVELS);
@@ -25,19 +32,18 @@ export const contentLanguageSchema = z.enum(LANGS);
 
 const score = z
   .int({ error: (issue) => (issue.input === undefined ? "required" : "must be a whole number between 0 and 100") })
-  .min(0, "must be between 0 and 100")
-  .max(100, "must be between 0 and 100");
+  .check(z.minimum(0, "must be between 0 and 100"), z.maximum(100, "must be between 0 and 100"));
 
 export const traitBandSchema = z
   .strictObject({
     low: score,
     high: score,
     weight: z.literal([1, 2, 3], "must be 1, 2 or 3"),
-    statement: localizedText.nullable(),
+    statement: z.nullable(localizedText),
     /** "team": numbers chosen by the team (the documents publish only a chart); "published": from a source. */
     bandSource: z.enum(["team", "published"]),
   })
-  .refine((band) => band.low <= band.high, { message: "must be at least low", path: ["high"] });
+  .check(z.refine((band) => band.low <= band.high, { message: "must be at least low", path: ["high"] }));
 
 /** Exactly the six traits: a published profile has a band for every trait. */
 export const idealProfileSchema = z.strictObject(traitRecord(() => traitBandSchema));
@@ -53,28 +59,32 @@ export const questionSchema = z
   .strictObject({
     text: localizedText,
     /** The rest of the document's "Evalúa: <traits> …" line, e.g. "en gestión de incidentes de ML". */
-    evaluatesNote: localizedText.nullable(),
+    evaluatesNote: z.nullable(localizedText),
     traits: z
       .array(traitKeySchema)
-      .min(1, "at least 1")
-      .max(3, "at most 3")
-      .refine((traits) => new Set(traits).size === traits.length, "each trait at most once"),
+      .check(
+        z.minLength(1, "at least 1"),
+        z.maxLength(3, "at most 3"),
+        z.refine((traits) => new Set(traits).size === traits.length, "each trait at most once"),
+      ),
     anchors: z.partialRecord(traitKeySchema, anchorSetSchema),
   })
-  .superRefine((question, ctx) => {
-    const anchored = new Set(Object.keys(question.anchors));
-    for (const trait of question.traits) {
-      if (!anchored.has(trait)) {
-        ctx.addIssue({ code: "custom", path: ["anchors", trait], message: "anchors 1, 3 and 5 are required for every trait of the question" });
+  .check(
+    z.superRefine((question, ctx) => {
+      const anchored = new Set(Object.keys(question.anchors));
+      for (const trait of question.traits) {
+        if (!anchored.has(trait)) {
+          ctx.addIssue({ code: "custom", path: ["anchors", trait], message: "anchors 1, 3 and 5 are required for every trait of the question" });
+        }
       }
-    }
-    const evaluated = new Set<string>(question.traits);
-    for (const key of anchored) {
-      if (!evaluated.has(key)) {
-        ctx.addIssue({ code: "custom", path: ["anchors", key], message: "not a trait of this question" });
+      const evaluated = new Set<string>(question.traits);
+      for (const key of anchored) {
+        if (!evaluated.has(key)) {
+          ctx.addIssue({ code: "custom", path: ["anchors", key], message: "not a trait of this question" });
+        }
       }
-    }
-  });
+    }),
+  );
 
 export const transitionSchema = z.strictObject({
   target: slugSchema,
@@ -87,8 +97,7 @@ export const transitionSchema = z.strictObject({
     traitKeySchema,
     z
       .int({ error: "must be a whole number between -100 and 100" })
-      .min(-100, "must be between -100 and 100")
-      .max(100, "must be between -100 and 100"),
+      .check(z.minimum(-100, "must be between -100 and 100"), z.maximum(100, "must be between -100 and 100")),
   ),
 });
 
@@ -101,9 +110,7 @@ export const archetypeSchema = z.strictObject({ name: localizedText, description
 /** A matrix cell code as published (A, W, E, —): the documents do not define them, so kept verbatim. */
 export const skillCodeSchema = z
   .string()
-  .min(1, "must not be empty")
-  .max(8, "at most 8 characters")
-  .regex(/^\S+$/, "no spaces");
+  .check(z.minLength(1, "must not be empty"), z.maxLength(8, "at most 8 characters"), z.regex(/^\S+$/, "no spaces"));
 
 export const matrixSkillSchema = z.strictObject({
   slug: slugSchema,
@@ -115,24 +122,26 @@ export const skillsMatrixSchema = z
   .strictObject({
     levelFocus: z.partialRecord(levelSchema, localizedText),
     /** The technology stack as published (a flat list). */
-    technologies: z.array(z.string().trim().min(1, "must not be empty")),
+    technologies: z.array(z.string().check(z.trim(), z.minLength(1, "must not be empty"))),
     /** A group is the skills' domain (e.g. "Machine Learning & AI"). */
     groups: z.array(z.strictObject({ name: nameSchema, skills: z.array(matrixSkillSchema) })),
   })
-  .superRefine((matrix, ctx) => {
-    reportDuplicates(
-      ctx,
-      matrix.groups.map((group, index) => ({ value: group.name, path: ["groups", index, "name"] })),
-      "group",
-    );
-    reportDuplicates(
-      ctx,
-      matrix.groups.flatMap((group, g) =>
-        group.skills.map((skill, s) => ({ value: skill.slug, path: ["groups", g, "skills", s, "slug"] })),
-      ),
-      "skill",
-    );
-  });
+  .check(
+    z.superRefine((matrix, ctx) => {
+      reportDuplicates(
+        ctx,
+        matrix.groups.map((group, index) => ({ value: group.name, path: ["groups", index, "name"] })),
+        "group",
+      );
+      reportDuplicates(
+        ctx,
+        matrix.groups.flatMap((group, g) =>
+          group.skills.map((skill, s) => ({ value: skill.slug, path: ["groups", g, "skills", s, "slug"] })),
+        ),
+        "skill",
+      );
+    }),
+  );
 
 /** What a recruiter edits in the role form: everything but the skills matrix and the source note. */
 const roleContentShape = {
@@ -140,21 +149,21 @@ const roleContentShape = {
   name: nameSchema,
   family: nameSchema,
   contentLanguage: contentLanguageSchema,
-  summary: localizedText.nullable().default(null),
+  summary: z._default(z.nullable(localizedText), null),
   /** null: no published profile ("no ideal profile yet"). */
-  idealProfile: idealProfileSchema.nullable(),
+  idealProfile: z.nullable(idealProfileSchema),
   strengths: z.array(localizedText),
   redFlags: z.array(localizedText),
   questions: z.array(questionSchema),
   transitions: z.array(transitionSchema),
   similarRoles: z.array(similarRoleSchema),
-  successCase: successCaseSchema.nullable(),
+  successCase: z.nullable(successCaseSchema),
   archetypes: z.array(archetypeSchema),
 };
 
 function refineRole(
   role: { transitions: readonly { target: string }[]; similarRoles: readonly { slug: string }[] },
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
 ): void {
   reportDuplicates(
     ctx,
@@ -169,7 +178,7 @@ function refineRole(
 }
 
 /** The role form's content, validated by the browser and by the server alike. */
-export const roleContentSchema = z.strictObject(roleContentShape).superRefine(refineRole);
+export const roleContentSchema = z.strictObject(roleContentShape).check(z.superRefine(refineRole));
 export type RoleContent = z.infer<typeof roleContentSchema>;
 
 export const roleFileSchema = z
@@ -177,10 +186,10 @@ export const roleFileSchema = z
     format: z.literal(ROLE_FORMAT),
     ...roleContentShape,
     /** Where the data comes from and what the source got wrong; free text, not shown to candidates. */
-    sourceNote: z.string().trim().min(1, "must not be empty").nullable().default(null),
-    skillsMatrix: skillsMatrixSchema.nullable(),
+    sourceNote: z._default(z.nullable(z.string().check(z.trim(), z.minLength(1, "must not be empty"))), null),
+    skillsMatrix: z.nullable(skillsMatrixSchema),
   })
-  .superRefine(refineRole);
+  .check(z.superRefine(refineRole));
 
 /** A role file as given (optional keys may be absent). */
 export type RoleFileInput = z.input<typeof roleFileSchema>;
@@ -194,7 +203,7 @@ export type SkillsMatrixFile = z.infer<typeof skillsMatrixSchema>;
 
 type Keyed = { value: string; path: (string | number)[] };
 
-function reportDuplicates(ctx: z.RefinementCtx, items: readonly Keyed[], what: string): void {
+function reportDuplicates(ctx: z.core.$RefinementCtx, items: readonly Keyed[], what: string): void {
   const seen = new Set<string>();
   for (const item of items) {
     if (seen.has(item.value)) {
@@ -217,6 +226,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Every issue with a readable path, for per-field errors in forms and imports. */
-export function formatIssues(error: z.ZodError): FormattedIssue[] {
+export function formatIssues(error: z.core.$ZodError): FormattedIssue[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { localizedText } from "./localized";
 import { levelSchema, nameSchema, slugSchema } from "./role";
 
@@ -26,28 +26,30 @@ export const skillFileSchema = z
     /** The page's "Dominio", e.g. "Machine Learning & AI". */
     domain: nameSchema,
     /** The page's "skills.group", e.g. "MLOps". */
-    group: nameSchema.nullable(),
-    description: localizedText.nullable(),
+    group: z.nullable(nameSchema),
+    description: z.nullable(localizedText),
     /** The page's "last updated" as an ISO date (YYYY-MM-DD). */
-    publishedOn: z.iso.date("must be a date YYYY-MM-DD").nullable(),
+    publishedOn: z.nullable(z.iso.date("must be a date YYYY-MM-DD")),
     /** The document files the profile was transcribed from. */
-    sources: z.array(z.string().trim().min(1, "must not be empty")),
+    sources: z.array(z.string().check(z.trim(), z.minLength(1, "must not be empty"))),
     expectations: z.array(skillExpectationSchema),
   })
-  .superRefine((skill, ctx) => {
-    const seen = new Set<string>();
-    skill.expectations.forEach((expectation, index) => {
-      const key = `${expectation.role}|${expectation.level}`;
-      if (seen.has(key)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["expectations", index, "level"],
-          message: `duplicate expectation for role "${expectation.role}" at level ${expectation.level}`,
-        });
-      }
-      seen.add(key);
-    });
-  });
+  .check(
+    z.superRefine((skill, ctx) => {
+      const seen = new Set<string>();
+      skill.expectations.forEach((expectation, index) => {
+        const key = `${expectation.role}|${expectation.level}`;
+        if (seen.has(key)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["expectations", index, "level"],
+            message: `duplicate expectation for role "${expectation.role}" at level ${expectation.level}`,
+          });
+        }
+        seen.add(key);
+      });
+    }),
+  );
 
 export type SkillFileInput = z.input<typeof skillFileSchema>;
 export type SkillFile = z.infer<typeof skillFileSchema>;

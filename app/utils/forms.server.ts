@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { safeParse, type $ZodError, type $ZodType, type output } from "zod/v4/core";
 import { formatPath } from "~/schemas/role";
 
 export type FieldErrors = Record<string, string>;
@@ -6,7 +6,7 @@ export type FieldErrors = Record<string, string>;
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
 /** Every field's first error by its path ("questions[2].traits"), for display next to the field. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
+export function fieldErrors(error: $ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const path = formatPath(issue.path) || "form";
@@ -15,14 +15,14 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-/** Parses a posted form with the same zod schema the browser used. */
-export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): FormResult<z.infer<S>> {
+/** Parses a posted form with the same zod schema the browser used (zod/mini, or classic zod for server-only forms). */
+export function parseForm<S extends $ZodType>(formData: FormData, schema: S): FormResult<output<S>> {
   const values: Record<string, FormDataEntryValue> = {};
   for (const [key, value] of formData) {
     // A repeated single field is tampering or a bug; the first value is the user's.
     if (!(key in values)) values[key] = value;
   }
-  const parsed = schema.safeParse(values);
+  const parsed = safeParse(schema, values);
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: fieldErrors(parsed.error) };
 }
 

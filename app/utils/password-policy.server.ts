@@ -1,5 +1,6 @@
 import { zxcvbnOptions, zxcvbn } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
+import * as z from "zod/mini";
 import { newPasswordSchema } from "~/schemas/auth";
 
 // ~49,000 passwords seen in breaches, most common first (zxcvbn's list), plus
@@ -20,6 +21,6 @@ export function isGuessablePassword(password: string): boolean {
 }
 
 /** The browser's rules plus the breached-password check, which stays on the server. */
-export const serverNewPasswordSchema = newPasswordSchema.refine((password) => !isGuessablePassword(password), {
-  message: "validation.passwordGuessable",
-});
+export const serverNewPasswordSchema = newPasswordSchema.check(
+  z.refine((password) => !isGuessablePassword(password), { message: "validation.passwordGuessable" }),
+);
