@@ -261,7 +261,9 @@ function TransitionFields(props: { index: number; control: Control<RoleFormValue
   );
 }
 
+/** The bands as typed; a trait whose band cannot be drawn yet is named under the chart, not silently dropped. */
 function LiveProfileChart({ control }: { control: Control<RoleFormValues> }) {
+  const { t } = useTranslation();
   const profile = useWatch({ control, name: "idealProfile" });
   const bands = TRAIT_KEYS.flatMap((trait) => {
     const low = Number(profile[trait].low);
@@ -270,7 +272,17 @@ function LiveProfileChart({ control }: { control: Control<RoleFormValues> }) {
     const valid = Number.isFinite(low) && Number.isFinite(high) && low >= 0 && high <= 100 && low <= high;
     return valid ? [{ trait, low, high, weight: Number.isFinite(weight) ? weight : 1 }] : [];
   });
-  return <IdealProfileChart bands={bands} />;
+  const leftOut = TRAIT_KEYS.filter((trait) => !bands.some((band) => band.trait === trait));
+  return (
+    <>
+      <IdealProfileChart bands={bands} />
+      {leftOut.length > 0 && (
+        <p className="muted" data-testid="chart-leaves-out">
+          {t("roleForm.chartLeavesOut", { traits: leftOut.map((trait) => t(`traits.${trait}`)).join(", ") })}
+        </p>
+      )}
+    </>
+  );
 }
 
 export function RoleForm(props: { defaultValues: RoleFormValues; serverErrors: Record<string, string> | undefined; submitLabel: string }) {

@@ -17,6 +17,7 @@ const enRoleForm = {
   lang: { es: "Spanish", en: "English" },
   hasIdealProfile: "This role has an ideal OCEAN+ profile",
   bandHint: "Per trait the ideal band low–high on 0–100 (low ≤ high) and its importance, 1 to 3. The chart follows as you type.",
+  chartLeavesOut: "Not in the chart until its band is valid: {{traits}}.",
   blankRowHint: "Fill the empty row to add one; clear a row to remove it.",
   strength: "Strength {{number}}",
   redFlag: "Red flag {{number}}",

@@ -19,6 +19,7 @@ const esRoleForm: typeof enRoleForm = {
   lang: { es: "Español", en: "Inglés" },
   hasIdealProfile: "Este rol tiene un perfil OCEAN+ ideal",
   bandHint: "Por rasgo, la banda ideal mínimo–máximo en 0–100 (mínimo ≤ máximo) y su importancia, de 1 a 3. El gráfico se actualiza mientras escribe.",
+  chartLeavesOut: "Fuera del gráfico hasta que su banda sea válida: {{traits}}.",
   blankRowHint: "Complete la fila vacía para agregar; vacíe una fila para quitarla.",
   strength: "Fortaleza {{number}}",
   redFlag: "Señal de alerta {{number}}",

@@ -40,10 +40,13 @@ describe("role editing", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.locator("#f-idealProfile\\.openness\\.high-error").getByText("must be at least low").waitFor();
     expect(page.url()).toMatch(/\/roles\/mlops-engineer\/edit$/);
+    // The chart cannot draw a band whose low is above its high: it says which trait it leaves out.
+    await expect(page.getByTestId("chart-leaves-out").textContent()).resolves.toBe("Not in the chart until its band is valid: Openness.");
     await expect(low.evaluate((el) => el === document.activeElement || el.closest("tr")?.contains(document.activeElement))).resolves.toBe(true);
 
     await low.fill("68");
     await page.locator(".chart-canvas").getByText("68–85").waitFor();
+    await expect(page.getByTestId("chart-leaves-out").count()).resolves.toBe(0);
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.getByText("Role saved.").waitFor();
     const row = page.locator("[data-testid=ideal-profile-table] tr[data-trait=openness] td");
