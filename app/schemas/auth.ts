@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import { z } from "./zod-mini";
 
 // Messages are i18n keys (app/locales): the page shows them in the reader's language.
 

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import { z } from "./zod-mini";
 import { CANDIDATE_SORTS } from "./list-options";
 
 // Messages are i18n keys (validation.*), shown in the reader's language.

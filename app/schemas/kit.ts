@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import { z } from "./zod-mini";
 import { LEVELS, type Level } from "~/domain/levels";
 import { isTraitKey, TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import type { LocalizedText } from "./localized";

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import { z } from "./zod-mini";
 
 /**
  * Localized content: the documents are Spanish, English and Chinese pages, and

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import { z } from "./zod-mini";
 import { LEVELS } from "~/domain/levels";
 import { TRAIT_KEYS, traitRecord } from "~/domain/traits";
 import { LANGS, localizedText } from "./localized";
@@ -10,11 +10,6 @@ import { LANGS, localizedText } from "./localized";
  */
 
 export const ROLE_FORMAT = "traitkit.role/v1";
-
-// zod/mini has no wording of its own (every issue would read "Invalid input"). An import lists a
-// file's problems as they are (formatIssues) and the role form shows them by the fields, so where a
-// schema here gives no message (an unknown key, a wrong type) zod's English wording stays.
-z.config(z.locales.en());
 
 export const slugSchema = z
   .string()

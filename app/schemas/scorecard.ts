@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import { z } from "./zod-mini";
 import { RECOMMENDATIONS, type Rating, type Recommendation } from "~/domain/scoring";
 import { isTraitKey, type TraitKey } from "~/domain/traits";
 

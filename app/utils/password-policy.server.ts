@@ -1,6 +1,6 @@
 import { zxcvbnOptions, zxcvbn } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
-import * as z from "zod/mini";
+import { z } from "~/schemas/zod-mini";
 import { newPasswordSchema } from "~/schemas/auth";
 
 // ~49,000 passwords seen in breaches, most common first (zxcvbn's list), plus

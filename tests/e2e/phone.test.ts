@@ -61,3 +61,20 @@ describe("on a phone (390 × 844)", () => {
     await expectAccessible(page);
   });
 });
+
+describe("between a phone and a desktop (641–1280 px)", () => {
+  const { browser, baseURL } = useBrowser();
+  const { signedInPage } = usePages(browser, baseURL);
+
+  it("keeps the header inside the window in English and Spanish, the menu wrapping when it must", async () => {
+    for (const locale of ["en-US", "es-ES"]) {
+      const page = await signedInPage("recruiter@demo.traitkit.test", { locale, viewport: { width: 1280, height: 800 } });
+      for (const width of [641, 660, 720, 780, 900, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`${baseURL}/roles`);
+        expect(await sidewaysOverflow(page), `${locale} at ${width} px`).toBe(0);
+      }
+      await expectAccessible(page);
+    }
+  });
+});

@@ -128,7 +128,10 @@ async function planTreeOf(where: Served, query: Served["queries"][number]): Prom
 /**
  * Sorts of what a scan of a growing table produced: the query reads every row
  * to find the first page. Sorting a page's own rows (fetched by id from a
- * paged subquery) is fine: they are bounded by the page size.
+ * paged subquery) is fine: they are bounded by the page size. So is sorting
+ * what an index search found, such as one interviewer's own assessments: that
+ * grows with the user's own records, not with the table (see README,
+ * Performance, on the interviewer's list).
  */
 function sortsOfScans(plan: PlanRow[]): string[] {
   return plan
