@@ -274,6 +274,8 @@ export interface AssessmentInterviewersTable {
   assessment_id: number;
   user_id: number;
   added_at: string;
+  /** The assessment's created_at, copied so an interviewer's list walks an index in its order (migration 0004). */
+  assessment_created_at: string;
 }
 
 export interface ScorecardsTable {

@@ -462,7 +462,10 @@ export async function createAssessment(
       .values({ candidate_id: args.candidateId, kit_version_id: args.kitVersionId, created_by: args.actorId, created_at: at })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await trx.insertInto("assessment_interviewers").values(ids.map((userId) => ({ assessment_id: id, user_id: userId, added_at: at }))).execute();
+    await trx
+      .insertInto("assessment_interviewers")
+      .values(ids.map((userId) => ({ assessment_id: id, user_id: userId, added_at: at, assessment_created_at: at })))
+      .execute();
     await recordAudit(trx, { actorUserId: args.actorId, action: "assessment.create", entityType: "assessment", entityId: id, details: { candidate: args.candidateId, kitVersion: args.kitVersionId, interviewers: ids.length } }, now);
     return { ok: true, id };
   });
@@ -551,7 +554,10 @@ export async function addInterviewer(db: Kysely<Database>, args: { assessmentId:
     if (!user) return false;
     const inserted = await trx
       .insertInto("assessment_interviewers")
-      .values({ assessment_id: args.assessmentId, user_id: args.userId, added_at: now.toISOString() })
+      .columns(["assessment_id", "user_id", "added_at", "assessment_created_at"])
+      .expression((eb) =>
+        eb.selectFrom("assessments").select((e) => ["id", e.val(args.userId).as("user_id"), e.val(now.toISOString()).as("added_at"), "created_at"]).where("id", "=", args.assessmentId),
+      )
       .onConflict((oc) => oc.columns(["assessment_id", "user_id"]).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
@@ -606,17 +612,22 @@ export const ASSESSMENT_PAGE_SIZE = 50;
 /** An interviewer's assigned assessments, or every assessment for a recruiter; newest first. */
 export async function listAssessmentsFor(db: Executor, user: SessionUser, page: number): Promise<{ rows: AssessmentListItem[]; hasMore: boolean }> {
   // The page's ids first (one more, to know whether a next page exists), so the
-  // counts and joins below run for this page's rows only, not for every
-  // assessment an interviewer has before they are sorted.
-  let ordered = db.selectFrom("assessments").select("assessments.id");
-  if (user.role !== "recruiter") {
-    ordered = ordered.innerJoin("assessment_interviewers as me", (join) => join.onRef("me.assessment_id", "=", "assessments.id").on("me.user_id", "=", user.id));
-  }
-  const pageIds = ordered
-    .orderBy("assessments.created_at", "desc")
-    .orderBy("assessments.id", "desc")
-    .limit(ASSESSMENT_PAGE_SIZE + 1)
-    .offset((page - 1) * ASSESSMENT_PAGE_SIZE);
+  // counts and joins below run for this page's rows only. An interviewer's
+  // assignments carry their assessment's date (migration 0004): both lists
+  // walk an index in list order and stop after the page.
+  const limit = ASSESSMENT_PAGE_SIZE + 1;
+  const offset = (page - 1) * ASSESSMENT_PAGE_SIZE;
+  const pageIds =
+    user.role === "recruiter"
+      ? db.selectFrom("assessments").select("id").orderBy("created_at", "desc").orderBy("id", "desc").limit(limit).offset(offset)
+      : db
+          .selectFrom("assessment_interviewers")
+          .select("assessment_id as id")
+          .where("user_id", "=", user.id)
+          .orderBy("assessment_created_at", "desc")
+          .orderBy("assessment_id", "desc")
+          .limit(limit)
+          .offset(offset);
   const query = db
     .selectFrom("assessments")
     .where("assessments.id", "in", pageIds)

@@ -5,6 +5,8 @@ import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BUSY_TIMEOUT_MS, createDb, type TraitkitDb } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrator";
+import { addInterviewer } from "../../app/models/assessments.server";
+import { loadDemoData } from "../../seeds/demo";
 import type SQLite from "better-sqlite3";
 
 let dir: string;
@@ -82,5 +84,36 @@ describe("database", () => {
     await db.deleteFrom("roles").where("id", "=", roleId).execute();
     const left = await db.selectFrom("role_traits").select("trait").execute();
     expect(left).toEqual([]);
+  });
+
+  it("keeps each assignment's copy of its assessment's date exact", async () => {
+    await loadDemoData(db, new Date(now));
+    const assessment = await db.selectFrom("assessments").select(["id", "created_at"]).orderBy("id").executeTakeFirstOrThrow();
+    const assigned = db.selectFrom("assessment_interviewers").select("user_id").where("assessment_id", "=", assessment.id);
+    const outsider = await db.selectFrom("users").select("id").where("id", "not in", assigned).where("deactivated_at", "is", null).executeTakeFirstOrThrow();
+    const recruiter = await db.selectFrom("users").select("id").where("role", "=", "recruiter").executeTakeFirstOrThrow();
+
+    await expect(
+      db.insertInto("assessment_interviewers").values({ assessment_id: assessment.id, user_id: outsider.id, added_at: now, assessment_created_at: now }).execute(),
+    ).rejects.toThrow(/assessment_created_at must be the assessment's created_at/);
+    await expect(db.updateTable("assessments").set({ created_at: now }).where("id", "=", assessment.id).execute()).rejects.toThrow(/created_at does not change/);
+    await expect(
+      db.updateTable("assessment_interviewers").set({ assessment_created_at: now }).where("assessment_id", "=", assessment.id).execute(),
+    ).rejects.toThrow(/assessment_created_at must be/);
+
+    expect(await addInterviewer(db, { assessmentId: assessment.id, userId: outsider.id, actorId: recruiter.id }, new Date(now))).toBe(true);
+    const added = await db
+      .selectFrom("assessment_interviewers")
+      .select(["added_at", "assessment_created_at"])
+      .where("assessment_id", "=", assessment.id)
+      .where("user_id", "=", outsider.id)
+      .executeTakeFirstOrThrow();
+    expect(added).toEqual({ added_at: now, assessment_created_at: assessment.created_at });
+    expect(assessment.created_at).not.toBe(now);
+    const copies = await sql<{ n: number; same: number }>`
+      select count(*) as n, sum(ai.assessment_created_at = a.created_at) as same
+      from assessment_interviewers ai join assessments a on a.id = ai.assessment_id`.execute(db);
+    expect(copies.rows[0]!.n).toBeGreaterThan(1);
+    expect(copies.rows[0]!.same).toBe(copies.rows[0]!.n);
   });
 });

@@ -101,6 +101,13 @@ describe("migrations", () => {
     expect(sqlite.pragma("foreign_key_check")).toEqual([]);
     expect(await appliedMigrations()).toEqual([...every].sort());
 
+    // 0004: each assignment carries its assessment's date.
+    const copies = await sql<{ n: number; same: number }>`
+      select count(*) as n, sum(ai.assessment_created_at = a.created_at) as same
+      from assessment_interviewers ai join assessments a on a.id = ai.assessment_id`.execute(db);
+    expect(copies.rows[0]!.n).toBe(before.find((c) => c.table === "assessment_interviewers")?.rows);
+    expect(copies.rows[0]!.same).toBe(copies.rows[0]!.n);
+
     // 0002: every candidate has exactly one result flagged per role, on their latest assessment with a result.
     const flagged = await sql<{ candidate_id: number; role_slug: string; flagged: number; latest_id: number }>`
       select a.candidate_id, r.role_slug, sum(r.latest) as flagged,

@@ -129,9 +129,9 @@ async function planTreeOf(where: Served, query: Served["queries"][number]): Prom
  * Sorts of what a scan of a growing table produced: the query reads every row
  * to find the first page. Sorting a page's own rows (fetched by id from a
  * paged subquery) is fine: they are bounded by the page size. So is sorting
- * what an index search found, such as one interviewer's own assessments: that
- * grows with the user's own records, not with the table (see README,
- * Performance, on the interviewer's list).
+ * what an index search found: that grows with one key's rows, not with the
+ * table (the lists that grow with a user's own records walk an index, tested
+ * below).
  */
 function sortsOfScans(plan: PlanRow[]): string[] {
   return plan
@@ -221,6 +221,19 @@ describe("query plans", () => {
     const lines = await planOf(large, compared);
     expect(lines.some((d) => d.includes("INDEX assessments_candidate_idx")), lines.join("\n")).toBe(true);
     expect(lines.some((d) => d.includes("assessment_results_ranking_idx")), lines.join("\n")).toBe(false);
+  });
+
+  it("an interviewer's list walks assessment_interviewers_list_idx in list order, without sorting", async () => {
+    const large = servedAt("large");
+    const queries = await queriesOf(large, "/assessments");
+    const page = queries.find((q) => q.sql.includes("limit"));
+    if (!page) throw new Error("The interviewer's list ran no paged query");
+    const plan = await planTreeOf(large, page);
+    const shown = plan.map((row) => row.detail).join("\n");
+    const walk = plan.find((row) => /SEARCH assessment_interviewers USING COVERING INDEX assessment_interviewers_list_idx \(user_id=\?\)/.test(row.detail));
+    if (!walk) throw new Error(`The page's ids are not found by assessment_interviewers_list_idx\n${shown}`);
+    // The page's own rows may be sorted once fetched; the search for them may not.
+    expect(plan.filter((row) => row.parent === walk.parent && /USE TEMP B-TREE/.test(row.detail)), shown).toEqual([]);
   });
 
   it("the candidate list pages through candidates_created_idx, or candidates_name_idx by name", async () => {
