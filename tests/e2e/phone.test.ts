@@ -53,6 +53,19 @@ describe("on a phone (390 × 844)", () => {
     expect(canvas && grid && grid.width / canvas.width).toBeGreaterThan(0.4);
   });
 
+  it("keeps the header to a quarter of the screen in English and Spanish", async () => {
+    for (const locale of ["en-US", "es-ES"]) {
+      const page = await signedInPage("recruiter@demo.traitkit.test", { viewport: PHONE, locale });
+      await page.goto(`${baseURL}/roles`);
+      const header = await page.locator(".site-header").boundingBox();
+      // It took 315 px (seven rows) before the menu, language and Sign out shared rows.
+      expect(header && header.height, locale).toBeLessThanOrEqual(PHONE.height / 4);
+      // The label is hidden from the eye only: the select keeps its name.
+      await expect(page.getByRole("combobox", { name: locale === "en-US" ? "Language" : "Idioma" }).isVisible()).resolves.toBe(true);
+      await expectAccessible(page);
+    }
+  });
+
   it("shows an interviewer's assessments without scrolling sideways", async () => {
     const page = await signedInPage("interviewer1@demo.traitkit.test", { viewport: PHONE });
     await page.goto(`${baseURL}/assessments`);
