@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { TextField, useZodForm } from "~/components/forms";
 import { acceptInvite, emailInUse, findOpenInvite } from "~/models/users.server";
@@ -10,19 +10,27 @@ import { parseForm, readFormData } from "~/utils/forms.server";
 import { hashPassword } from "~/utils/password.server";
 import { isGuessablePassword } from "~/utils/password-policy.server";
 import { createSession, sessionCookie } from "~/utils/session.server";
-import { getTranslator } from "~/utils/i18n.server";
+import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 
-// An unusable link (the error boundary) is titled like any page that is not found.
-export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
+// An unusable link is titled as its page says; a failure of another kind like any page not found.
+export const meta: MetaFunction<typeof loader> = ({ data: page, error, matches }) => [
+  { title: page?.title ?? (isRouteErrorResponse(error) && isInvalidInvite(error.data) ? error.data.title : notFoundTitle(matches)) },
+];
 
-function invalidInvite(): Response {
-  return new Response("Invite not found", { status: 404 });
+function isInvalidInvite(value: unknown): value is { title: string } {
+  return typeof value === "object" && value !== null && "title" in value && typeof value.title === "string";
+}
+
+/** One answer for a link never made, used, expired or cancelled: which one is not told. */
+async function invalidInvite(request: Request, context: LoaderFunctionArgs["context"]) {
+  const { t } = await getTranslator(request, context);
+  return data({ title: pageTitle(t, t("invite.invalidTitle")) }, { status: 404 });
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const invite = await findOpenInvite(context.db, params.token ?? "", new Date());
-  if (!invite) throw invalidInvite();
+  if (!invite) throw await invalidInvite(request, context);
   const { t } = await getTranslator(request, context);
   // "Join Traitkit" names the app already: no " · Traitkit" after it.
   return { title: t("invite.title"), email: invite.email, role: invite.role };
@@ -33,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const now = new Date();
   const invite = await findOpenInvite(db, token, now);
-  if (!invite) throw invalidInvite();
+  if (!invite) throw await invalidInvite(request, context);
   const formData = await readFormData(request);
   const parsed = parseForm(formData, acceptInviteSchema);
   const typedName = String(formData.get("name") ?? "").slice(0, 120);
@@ -42,14 +50,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ errors: { password: "validation.passwordGuessable" }, name: typedName }, { status: 400 });
   }
   // An account made since the invite (another invite, the CLI) keeps its email.
-  if (await emailInUse(db, invite.email)) throw invalidInvite();
+  if (await emailInUse(db, invite.email)) throw await invalidInvite(request, context);
 
   const passwordHash = await hashPassword(parsed.data.password);
   const sessionId = await db.transaction().execute(async (trx) => {
     const userId = await acceptInvite(trx, token, { name: parsed.data.name, passwordHash }, now);
     return userId === undefined ? undefined : createSession(trx, userId, now);
   });
-  if (!sessionId) throw invalidInvite();
+  if (!sessionId) throw await invalidInvite(request, context);
   return redirect(homePath(invite.role), { status: 303, headers: { "Set-Cookie": sessionCookie(request, sessionId) } });
 }
 

@@ -282,6 +282,7 @@ describe("accounts", () => {
     const again = await colleague.goto(link);
     expect(again?.status()).toBe(404);
     await colleague.getByRole("heading", { level: 1, name: "This invite link does not work" }).waitFor();
+    await expect(colleague.title()).resolves.toBe("This invite link does not work · Traitkit");
     await expectAccessible(colleague);
 
     // The recruiter sees the new account and no open invite left.
@@ -312,6 +313,7 @@ describe("accounts", () => {
     const response = await stranger.goto(link);
     expect(response?.status()).toBe(404);
     await stranger.getByRole("heading", { level: 1, name: "This invite link does not work" }).waitFor();
+    await expect(stranger.title()).resolves.toBe("This invite link does not work · Traitkit");
 
     // The audit log says so, without the address.
     await recruiter.goto(`${baseURL}/audit`);
