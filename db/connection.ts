@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, type LogEvent, type SqliteDatabase } from "kysely";
+import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type LogEvent, type SqliteDatabase } from "kysely";
 import type { Database } from "./schema";
 
 /** Waits this long for a writer's lock before SQLITE_BUSY (RELIABILITY.md R2). */
@@ -78,8 +78,28 @@ export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CAC
   };
 }
 
+/*
+ * SQLite changes a schema inside a transaction like any other write, but
+ * Kysely's SQLite adapter says it cannot, so its migrator would run each
+ * statement of a migration on its own: a migration stopped half-way (a full
+ * disk, a killed process) would leave a schema the next start cannot migrate.
+ * Saying it can makes the migrator apply the pending migrations, and record
+ * them, in one transaction: all or nothing.
+ */
+class SqliteAdapterWithTransactionalDdl extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TraitkitSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new SqliteAdapterWithTransactionalDdl();
+  }
+}
+
 export function createDb(file: string, options: { log?: (event: LogEvent) => void } = {}): { db: TraitkitDb; sqlite: SQLite.Database } {
   const sqlite = openSqlite(file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: options.log });
+  const db = new Kysely<Database>({ dialect: new TraitkitSqliteDialect({ database: withStatementCache(sqlite) }), log: options.log });
   return { db, sqlite };
 }

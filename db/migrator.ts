@@ -21,7 +21,7 @@ const provider: MigrationProvider = {
 };
 
 export async function migrateToLatest(db: TraitkitDb): Promise<string[]> {
-  // Kysely runs each migration in its own transaction on SQLite.
+  // The pending migrations and their records are one transaction (see db/connection.ts).
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

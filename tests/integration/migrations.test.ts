@@ -6,6 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tableCounts, type TableCount } from "../../app/cli/backup";
 import { createDb, type TraitkitDb } from "../../db/connection";
 import * as m0001 from "../../db/migrations/0001_initial";
+import * as m0002 from "../../db/migrations/0002_ranking_latest";
+import * as m0003 from "../../db/migrations/0003_assessment_list_order";
+import * as m0004 from "../../db/migrations/0004_interviewer_list_order";
 import { migrateToLatest } from "../../db/migrator";
 import { loadDemoData } from "../../seeds/demo";
 import type SQLite from "better-sqlite3";
@@ -84,6 +87,9 @@ describe("migrations", () => {
     expect(first.error).toBeUndefined();
     expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual([["0001_initial", "Success"]]);
     await loadDemoDataAtFirstMigration();
+    // An interviewer added to a panel later: their assignment's date is not the assessment's.
+    const lateJoin = sqlite.prepare("update assessment_interviewers set added_at = '2026-11-23T09:00:00.000Z' where rowid = (select min(rowid) from assessment_interviewers)").run();
+    expect(lateJoin.changes).toBe(1);
     const before = dataCounts();
     expect(before.find((c) => c.table === "assessment_results")?.rows).toBeGreaterThan(0);
     expect(before.find((c) => c.table === "roles")?.rows).toBeGreaterThan(0);
@@ -121,6 +127,39 @@ describe("migrations", () => {
       const latest = await db.selectFrom("assessment_results").select("latest").where("assessment_id", "=", row.latest_id).executeTakeFirstOrThrow();
       expect(latest.latest).toBe(1);
     }
+  });
+
+  it("a run that fails half-way leaves the database as it was, and the next run migrates it", async () => {
+    expect((await new Migrator({ db, provider: firstOnly }).migrateToLatest()).error).toBeUndefined();
+    await loadDemoDataAtFirstMigration();
+    const schemaBefore = await schema();
+    const countsBefore = dataCounts();
+
+    // Today's migrations, then one that changes the schema and the data and stops (a full disk, a kill).
+    const stopsHalfWay: MigrationProvider = {
+      getMigrations: async () => ({
+        "0001_initial": m0001,
+        "0002_ranking_latest": m0002,
+        "0003_assessment_list_order": m0003,
+        "0004_interviewer_list_order": m0004,
+        "0005_stops_half_way": {
+          up: async (db) => {
+            await db.schema.alterTable("candidates").addColumn("half_way", "text").execute();
+            await sql`delete from audit_log`.execute(db);
+            throw new Error("stopped half-way");
+          },
+        },
+      }),
+    };
+    const failed = await new Migrator({ db, provider: stopsHalfWay }).migrateToLatest();
+    expect(String(failed.error)).toContain("stopped half-way");
+
+    expect(await schema()).toEqual(schemaBefore);
+    expect(dataCounts()).toEqual(countsBefore);
+    expect(await appliedMigrations()).toEqual(["0001_initial"]);
+
+    expect(await migrateToLatest(db)).toEqual((await allMigrationNames()).slice(1));
+    expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
   });
 
   it("running the migrations twice changes nothing", async () => {
