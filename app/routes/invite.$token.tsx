@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
+import { ErrorPage } from "~/components/ErrorPage";
 import { TextField, useZodForm } from "~/components/forms";
 import { acceptInvite, emailInUse, findOpenInvite } from "~/models/users.server";
 import { acceptInviteSchema, PASSWORD_MIN_LENGTH } from "~/schemas/auth";
@@ -105,6 +106,11 @@ export default function AcceptInvite() {
 
 export function ErrorBoundary() {
   const { t } = useTranslation();
+  const error = useRouteError();
+  // Only an unusable link is the link's fault; any other failure says what it is.
+  if (!isRouteErrorResponse(error) || error.status !== 404) {
+    return <ErrorPage kind={isRouteErrorResponse(error) && error.status >= 400 && error.status < 500 ? "refused" : "error"} />;
+  }
   return (
     <section className="auth-card">
       <h1>{t("invite.invalidTitle")}</h1>

@@ -516,6 +516,26 @@ describe("invites over HTTP", () => {
     await post.body?.cancel();
     expect(await accountState(server.db)).toEqual(before);
   });
+
+  it("refuses a body that is not a form as such, not as a link that does not work", async () => {
+    const recruiterId = await userId(server.db, DEMO.recruiter);
+    const invite = await server.db
+      .transaction()
+      .execute((trx) => createInvite(trx, { email: "json@example.test", role: "interviewer", invitedBy: recruiterId }, new Date()));
+    const before = await accountState(server.db);
+    const post = await fetch(new URL(`/invite/${invite.token}`, server.baseURL), {
+      method: "POST",
+      headers: { Origin: server.baseURL, "Accept-Language": "en", "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "Jay", password: STRONG_PASSWORD }),
+    });
+    expect(post.status).toBe(400);
+    const page = await post.text();
+    expect(page).toContain("This request could not be used");
+    expect(page).not.toContain("This invite link does not work");
+    expect(await accountState(server.db)).toEqual(before);
+    // The link still works.
+    expect((await request(server.baseURL, `/invite/${invite.token}`)).status).toBe(200);
+  });
 });
 
 describe("cross-site requests are refused (C1)", () => {
