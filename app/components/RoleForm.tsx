@@ -24,6 +24,7 @@ import {
   validateRoleForm,
   type RoleFormValues,
 } from "~/schemas/role-form";
+import { roleMessageKey } from "~/schemas/role-messages";
 
 /** The same validation as the server's, run in the browser before posting. */
 const roleResolver: Resolver<RoleFormValues> = async (values, _context, options) => {
@@ -269,8 +270,8 @@ function LiveProfileChart({ control }: { control: Control<RoleFormValues> }) {
     const low = Number(profile[trait].low);
     const high = Number(profile[trait].high);
     const weight = Number(profile[trait].weight);
-    const valid = Number.isFinite(low) && Number.isFinite(high) && low >= 0 && high <= 100 && low <= high;
-    return valid ? [{ trait, low, high, weight: Number.isFinite(weight) ? weight : 1 }] : [];
+    const valid = Number.isFinite(low) && Number.isFinite(high) && low >= 0 && high <= 100 && low <= high && [1, 2, 3].includes(weight);
+    return valid ? [{ trait, low, high, weight }] : [];
   });
   const leftOut = TRAIT_KEYS.filter((trait) => !bands.some((band) => band.trait === trait));
   return (
@@ -303,7 +304,10 @@ export function RoleForm(props: { defaultValues: RoleFormValues; serverErrors: R
   const errorFor: ErrorFor = (path) => {
     const clientError: unknown = get(formState.errors, path);
     const message = (clientError as HookFieldError | undefined)?.message;
-    return typeof message === "string" ? message : props.serverErrors?.[path];
+    const error = typeof message === "string" ? message : props.serverErrors?.[path];
+    // The format's messages are English for the import report; the form says them in the reader's language.
+    const key = error === undefined ? undefined : roleMessageKey(error);
+    return key === undefined ? error : t(`roleForm.errors.${key}`);
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formElement = event.currentTarget;
@@ -367,6 +371,8 @@ export function RoleForm(props: { defaultValues: RoleFormValues; serverErrors: R
               <tbody>
                 {TRAIT_KEYS.map((trait) => {
                   const traitName = t(`traits.${trait}`);
+                  // A crafted post can send a weight the select does not offer.
+                  const weightError = errorFor(`idealProfile.${trait}.weight`);
                   const cell = (part: "low" | "high") => {
                     const name = `idealProfile.${trait}.${part}` as const;
                     const error = errorFor(name);
@@ -403,12 +409,15 @@ export function RoleForm(props: { defaultValues: RoleFormValues; serverErrors: R
                         <select
                           id={`f-idealProfile.${trait}.weight`}
                           defaultValue={props.defaultValues.idealProfile[trait].weight}
+                          aria-invalid={weightError ? true : undefined}
+                          aria-describedby={weightError ? `f-idealProfile.${trait}.weight-error` : undefined}
                           {...register(`idealProfile.${trait}.weight`)}
                         >
                           <option value="1">1</option>
                           <option value="2">2</option>
                           <option value="3">3</option>
                         </select>
+                        <FieldError id={`f-idealProfile.${trait}.weight-error`} error={weightError} />
                         <input type="hidden" defaultValue={props.defaultValues.idealProfile[trait].bandSource} {...register(`idealProfile.${trait}.bandSource`)} />
                       </td>
                       <td>

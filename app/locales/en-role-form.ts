@@ -42,6 +42,27 @@ const enRoleForm = {
   archetypeDescription: "Description of archetype {{number}}",
   add: "Add",
   remove: "Remove",
+  /** The role format's messages (schemas/role-messages.ts), as the form says them. */
+  errors: {
+    required: "Required.",
+    notEmpty: "Must not be empty.",
+    oneLanguage: "Write it in at least one language.",
+    slugShort: "At least 2 characters.",
+    slugLong: "At most 80 characters.",
+    slugChars: "Lowercase letters, digits and single hyphens only.",
+    nameLong: "At most 200 characters.",
+    scoreWhole: "A whole number from 0 to 100.",
+    scoreRange: "Must be from 0 to 100.",
+    weight: "Weight 1, 2 or 3.",
+    highBelowLow: "High must not be below low.",
+    traitsFew: "Pick at least one trait.",
+    traitsMany: "Pick at most three traits.",
+    traitsTwice: "Each trait at most once.",
+    anchorsMissing: "Anchors 1, 3 and 5 are needed for every trait the question evaluates.",
+    anchorsExtra: "Not a trait this question evaluates.",
+    deltaWhole: "A whole number from −100 to 100.",
+    deltaRange: "Must be from −100 to 100.",
+  },
 };
 
 export default enRoleForm;

@@ -44,6 +44,26 @@ const esRoleForm: typeof enRoleForm = {
   archetypeDescription: "Descripción del arquetipo {{number}}",
   add: "Agregar",
   remove: "Quitar",
+  errors: {
+    required: "Obligatorio.",
+    notEmpty: "No puede quedar vacío.",
+    oneLanguage: "Escríbalo al menos en un idioma.",
+    slugShort: "Al menos 2 caracteres.",
+    slugLong: "Como máximo 80 caracteres.",
+    slugChars: "Solo minúsculas, dígitos y guiones simples.",
+    nameLong: "Como máximo 200 caracteres.",
+    scoreWhole: "Un número entero de 0 a 100.",
+    scoreRange: "Debe estar entre 0 y 100.",
+    weight: "Peso 1, 2 o 3.",
+    highBelowLow: "El máximo no puede ser menor que el mínimo.",
+    traitsFew: "Elija al menos un rasgo.",
+    traitsMany: "Elija como máximo tres rasgos.",
+    traitsTwice: "Cada rasgo como máximo una vez.",
+    anchorsMissing: "Cada rasgo que evalúa la pregunta necesita los anclajes 1, 3 y 5.",
+    anchorsExtra: "No es un rasgo que evalúe esta pregunta.",
+    deltaWhole: "Un número entero de −100 a 100.",
+    deltaRange: "Debe estar entre −100 y 100.",
+  },
 };
 
 export default esRoleForm;

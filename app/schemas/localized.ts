@@ -1,4 +1,5 @@
 import { z } from "./zod-mini";
+import { ROLE_MESSAGES } from "./role-messages";
 
 /**
  * Localized content: the documents are Spanish, English and Chinese pages, and
@@ -14,7 +15,7 @@ export type ContentLanguage = (typeof LANGS)[number];
 /** UI languages a reader can choose today. */
 export type UiLanguage = "en" | "es";
 
-const localizedString = z.string().check(z.trim(), z.minLength(1, "must not be empty"));
+const localizedString = z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty));
 
 export const localizedText = z
   .strictObject(
@@ -23,9 +24,9 @@ export const localizedText = z
       en: z.optional(localizedString),
       zh: z.optional(localizedString),
     },
-    { error: (issue) => (issue.input === undefined || issue.input === null ? "required" : undefined) },
+    { error: (issue) => (issue.input === undefined || issue.input === null ? ROLE_MESSAGES.required : undefined) },
   )
-  .check(z.refine((text) => LANGS.some((lang) => text[lang] !== undefined), { message: "at least one language" }));
+  .check(z.refine((text) => LANGS.some((lang) => text[lang] !== undefined), { message: ROLE_MESSAGES.oneLanguage }));
 
 export type LocalizedText = z.infer<typeof localizedText>;
 

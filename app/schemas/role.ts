@@ -2,6 +2,7 @@ import { z } from "./zod-mini";
 import { LEVELS } from "~/domain/levels";
 import { TRAIT_KEYS, traitRecord } from "~/domain/traits";
 import { LANGS, localizedText } from "./localized";
+import { ROLE_MESSAGES } from "./role-messages";
 
 /*
  * The role file: Traitkit's seed format and its role import/export format
@@ -14,31 +15,31 @@ export const ROLE_FORMAT = "traitkit.role/v1";
 export const slugSchema = z
   .string()
   .check(
-    z.minLength(2, "at least 2 characters"),
-    z.maxLength(80, "at most 80 characters"),
-    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase letters, digits and single hyphens only"),
+    z.minLength(2, ROLE_MESSAGES.slugShort),
+    z.maxLength(80, ROLE_MESSAGES.slugLong),
+    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, ROLE_MESSAGES.slugChars),
   );
 
-export const nameSchema = z.string().check(z.trim(), z.minLength(1, "must not be empty"), z.maxLength(200, "at most 200 characters"));
+export const nameSchema = z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty), z.maxLength(200, ROLE_MESSAGES.nameLong));
 
 export const traitKeySchema = z.enum(TRAIT_KEYS);
 export const levelSchema = z.enum(LEVELS);
 export const contentLanguageSchema = z.enum(LANGS);
 
 const score = z
-  .int({ error: (issue) => (issue.input === undefined ? "required" : "must be a whole number between 0 and 100") })
-  .check(z.minimum(0, "must be between 0 and 100"), z.maximum(100, "must be between 0 and 100"));
+  .int({ error: (issue) => (issue.input === undefined ? ROLE_MESSAGES.required : ROLE_MESSAGES.scoreWhole) })
+  .check(z.minimum(0, ROLE_MESSAGES.scoreRange), z.maximum(100, ROLE_MESSAGES.scoreRange));
 
 export const traitBandSchema = z
   .strictObject({
     low: score,
     high: score,
-    weight: z.literal([1, 2, 3], "must be 1, 2 or 3"),
+    weight: z.literal([1, 2, 3], ROLE_MESSAGES.weight),
     statement: z.nullable(localizedText),
     /** "team": numbers chosen by the team (the documents publish only a chart); "published": from a source. */
     bandSource: z.enum(["team", "published"]),
   })
-  .check(z.refine((band) => band.low <= band.high, { message: "must be at least low", path: ["high"] }));
+  .check(z.refine((band) => band.low <= band.high, { message: ROLE_MESSAGES.highBelowLow, path: ["high"] }));
 
 /** Exactly the six traits: a published profile has a band for every trait. */
 export const idealProfileSchema = z.strictObject(traitRecord(() => traitBandSchema));
@@ -58,9 +59,9 @@ export const questionSchema = z
     traits: z
       .array(traitKeySchema)
       .check(
-        z.minLength(1, "at least 1"),
-        z.maxLength(3, "at most 3"),
-        z.refine((traits) => new Set(traits).size === traits.length, "each trait at most once"),
+        z.minLength(1, ROLE_MESSAGES.traitsFew),
+        z.maxLength(3, ROLE_MESSAGES.traitsMany),
+        z.refine((traits) => new Set(traits).size === traits.length, ROLE_MESSAGES.traitsTwice),
       ),
     anchors: z.partialRecord(traitKeySchema, anchorSetSchema),
   })
@@ -69,13 +70,13 @@ export const questionSchema = z
       const anchored = new Set(Object.keys(question.anchors));
       for (const trait of question.traits) {
         if (!anchored.has(trait)) {
-          ctx.addIssue({ code: "custom", path: ["anchors", trait], message: "anchors 1, 3 and 5 are required for every trait of the question" });
+          ctx.addIssue({ code: "custom", path: ["anchors", trait], message: ROLE_MESSAGES.anchorsMissing });
         }
       }
       const evaluated = new Set<string>(question.traits);
       for (const key of anchored) {
         if (!evaluated.has(key)) {
-          ctx.addIssue({ code: "custom", path: ["anchors", key], message: "not a trait of this question" });
+          ctx.addIssue({ code: "custom", path: ["anchors", key], message: ROLE_MESSAGES.anchorsExtra });
         }
       }
     }),
@@ -91,8 +92,8 @@ export const transitionSchema = z.strictObject({
   deltas: z.partialRecord(
     traitKeySchema,
     z
-      .int({ error: "must be a whole number between -100 and 100" })
-      .check(z.minimum(-100, "must be between -100 and 100"), z.maximum(100, "must be between -100 and 100")),
+      .int({ error: ROLE_MESSAGES.deltaWhole })
+      .check(z.minimum(-100, ROLE_MESSAGES.deltaRange), z.maximum(100, ROLE_MESSAGES.deltaRange)),
   ),
 });
 
@@ -105,7 +106,7 @@ export const archetypeSchema = z.strictObject({ name: localizedText, description
 /** A matrix cell code as published (A, W, E, —): the documents do not define them, so kept verbatim. */
 export const skillCodeSchema = z
   .string()
-  .check(z.minLength(1, "must not be empty"), z.maxLength(8, "at most 8 characters"), z.regex(/^\S+$/, "no spaces"));
+  .check(z.minLength(1, ROLE_MESSAGES.notEmpty), z.maxLength(8, "at most 8 characters"), z.regex(/^\S+$/, "no spaces"));
 
 export const matrixSkillSchema = z.strictObject({
   slug: slugSchema,
@@ -117,7 +118,7 @@ export const skillsMatrixSchema = z
   .strictObject({
     levelFocus: z.partialRecord(levelSchema, localizedText),
     /** The technology stack as published (a flat list). */
-    technologies: z.array(z.string().check(z.trim(), z.minLength(1, "must not be empty"))),
+    technologies: z.array(z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty))),
     /** A group is the skills' domain (e.g. "Machine Learning & AI"). */
     groups: z.array(z.strictObject({ name: nameSchema, skills: z.array(matrixSkillSchema) })),
   })
@@ -181,7 +182,7 @@ export const roleFileSchema = z
     format: z.literal(ROLE_FORMAT),
     ...roleContentShape,
     /** Where the data comes from and what the source got wrong; free text, not shown to candidates. */
-    sourceNote: z._default(z.nullable(z.string().check(z.trim(), z.minLength(1, "must not be empty"))), null),
+    sourceNote: z._default(z.nullable(z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty))), null),
     skillsMatrix: z.nullable(skillsMatrixSchema),
   })
   .check(z.superRefine(refineRole));

@@ -38,7 +38,7 @@ describe("role editing", () => {
     const low = page.getByLabel("Openness: Low");
     await low.fill("90");
     await page.getByRole("button", { name: "Save changes" }).click();
-    await page.locator("#f-idealProfile\\.openness\\.high-error").getByText("must be at least low").waitFor();
+    await page.locator("#f-idealProfile\\.openness\\.high-error").getByText("High must not be below low.").waitFor();
     expect(page.url()).toMatch(/\/roles\/mlops-engineer\/edit$/);
     // The chart cannot draw a band whose low is above its high: it says which trait it leaves out.
     await expect(page.getByTestId("chart-leaves-out").textContent()).resolves.toBe("Not in the chart until its band is valid: Openness.");
@@ -68,7 +68,7 @@ describe("role editing", () => {
     await page.goto(`${baseURL}/roles/mlops-engineer/edit`);
     await page.getByLabel("Extraversion: High").fill("30");
     await page.getByRole("button", { name: "Save changes" }).click();
-    await page.locator("#f-idealProfile\\.extraversion\\.high-error").getByText("must be at least low").waitFor();
+    await page.locator("#f-idealProfile\\.extraversion\\.high-error").getByText("High must not be below low.").waitFor();
     await page.getByRole("alert").getByText("The role was not saved").waitFor();
     await expect(page.getByLabel("Extraversion: High").inputValue()).resolves.toBe("30");
     await expectAccessible(page, { javaScriptEnabled: false });

@@ -34,10 +34,10 @@ function fileUpload(json: unknown, replace = false): FormData {
 }
 
 
-async function postRoleForm(server: TestServer, cookie: string, path: string, fields: URLSearchParams): Promise<Response> {
+async function postRoleForm(server: TestServer, cookie: string, path: string, fields: URLSearchParams, language = "en"): Promise<Response> {
   return fetch(new URL(path, server.baseURL), {
     method: "POST",
-    headers: { Cookie: cookie, Origin: server.baseURL, "Content-Type": "application/x-www-form-urlencoded" },
+    headers: { Cookie: cookie, Origin: server.baseURL, "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": language },
     body: fields,
     redirect: "manual",
   });
@@ -170,7 +170,27 @@ describe("role form", () => {
     const response = await postRoleForm(server, cookie, "/roles/mlops-engineer/edit", formFields(values));
     expect(response.status).toBe(400);
     const html = await response.text();
-    expect(html).toMatch(/id="f-idealProfile\.extraversion\.high-error"[^>]*>must be at least low/);
+    expect(html).toMatch(/id="f-idealProfile\.extraversion\.high-error"[^>]*>High must not be below low\./);
+    expect(await libraryChecksum(server.db)).toBe(before);
+  });
+
+  it("says the role format's errors in the reader's language by the fields", async () => {
+    const values = await mlopsFormValues();
+    values.idealProfile.extraversion.low = "90";
+    values.idealProfile.openness.weight = "7";
+    values.name = " ";
+    const before = await libraryChecksum(server.db);
+    const response = await postRoleForm(server, cookie, "/roles/mlops-engineer/edit", formFields(values), "es");
+    expect(response.status).toBe(400);
+    const page = await response.text();
+    // What the page shows (the data sent for hydration after it keeps the format's own words).
+    const html = page.slice(page.indexOf("<main"), page.indexOf("</main>"));
+    expect(html).toMatch(/id="f-idealProfile\.extraversion\.high-error"[^>]*>El máximo no puede ser menor que el mínimo\./);
+    expect(html).toMatch(/id="f-idealProfile\.openness\.weight-error"[^>]*>Peso 1, 2 o 3\./);
+    expect(html).toMatch(/id="f-name-error"[^>]*>No puede quedar vacío\./);
+    expect(html).not.toMatch(/must be at least low|must not be empty|must be 1, 2 or 3/);
+    // The chart leaves out the bands it cannot draw, the one with an impossible weight too.
+    expect(html).toContain("Fuera del gráfico hasta que su banda sea válida: Apertura, Extraversión.");
     expect(await libraryChecksum(server.db)).toBe(before);
   });
 

@@ -1,0 +1,34 @@
+/**
+ * What the role format says of a value that is wrong. A role file's import
+ * report quotes them as they are, after the field's path; the role form shows
+ * each in the reader's language (roleForm.errors.<key>).
+ */
+export const ROLE_MESSAGES = {
+  required: "required",
+  notEmpty: "must not be empty",
+  oneLanguage: "at least one language",
+  slugShort: "at least 2 characters",
+  slugLong: "at most 80 characters",
+  slugChars: "lowercase letters, digits and single hyphens only",
+  nameLong: "at most 200 characters",
+  scoreWhole: "must be a whole number between 0 and 100",
+  scoreRange: "must be between 0 and 100",
+  weight: "must be 1, 2 or 3",
+  highBelowLow: "must be at least low",
+  traitsFew: "at least 1",
+  traitsMany: "at most 3",
+  traitsTwice: "each trait at most once",
+  anchorsMissing: "anchors 1, 3 and 5 are required for every trait of the question",
+  anchorsExtra: "not a trait of this question",
+  deltaWhole: "must be a whole number between -100 and 100",
+  deltaRange: "must be between -100 and 100",
+} as const;
+
+export type RoleMessageKey = keyof typeof ROLE_MESSAGES;
+
+const KEYS = new Map<string, RoleMessageKey>(Object.entries(ROLE_MESSAGES).map(([key, message]) => [message, key as RoleMessageKey]));
+
+/** The key of one of the format's messages; undefined for any other text. */
+export function roleMessageKey(message: string): RoleMessageKey | undefined {
+  return KEYS.get(message);
+}
