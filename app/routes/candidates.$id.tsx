@@ -107,7 +107,7 @@ function Detail({ label, value }: { label: string; value: string | null }) {
   return (
     <tr>
       <th scope="row">{label}</th>
-      <td style={{ whiteSpace: "pre-wrap" }}>{value ?? <span className="muted">{t("candidates.notGiven")}</span>}</td>
+      <td>{value ?? <span className="muted">{t("candidates.notGiven")}</span>}</td>
     </tr>
   );
 }

@@ -69,6 +69,27 @@ describe("on a phone (390 × 844)", () => {
     }
   });
 
+  it("adds a candidate with a long address and name, whose page and list wrap them instead of scrolling sideways", async () => {
+    const page = await signedInPage("recruiter@demo.traitkit.test", { viewport: PHONE });
+    const stamp = Date.now().toString(36);
+    const email = `alexandra.konstantinidou.${stamp}@recruiting-partners.example.com`;
+    const name = `Konstantinidou-Papadopoulou-${stamp}`;
+    await page.goto(`${baseURL}/candidates/new`);
+    await hydrated(page);
+    await page.getByLabel("Name", { exact: true }).pressSequentially(name);
+    await page.getByLabel("Email", { exact: true }).pressSequentially(email);
+    await page.getByRole("button", { name: "Add candidate" }).click();
+    await page.waitForURL(/\/candidates\/\d+\?saved=created$/);
+    await page.getByRole("heading", { level: 1, name }).waitFor();
+    await page.getByRole("cell", { name: email }).waitFor();
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await expectAccessible(page);
+
+    await page.goto(`${baseURL}/candidates?q=${encodeURIComponent(email)}`);
+    await page.getByRole("cell", { name: email }).waitFor();
+    expect(await sidewaysOverflow(page)).toBe(0);
+  });
+
   it("shows an interviewer's assessments without scrolling sideways", async () => {
     const page = await signedInPage("interviewer1@demo.traitkit.test", { viewport: PHONE });
     await page.goto(`${baseURL}/assessments`);
