@@ -294,6 +294,8 @@ export function RoleForm(props: { defaultValues: RoleFormValues; serverErrors: R
     defaultValues: props.defaultValues,
     resolver: roleResolver,
     mode: "onTouched",
+    // The submit handler below picks the field to focus, in page order.
+    shouldFocusError: false,
   });
   const questions = useFieldArray({ control, name: "questions" });
   const transitions = useFieldArray({ control, name: "transitions" });
@@ -313,9 +315,17 @@ export function RoleForm(props: { defaultValues: RoleFormValues; serverErrors: R
     const formElement = event.currentTarget;
     void handleSubmit(
       () => submit(formElement, { method: "post" }),
-      () => {
-        // Take the keyboard to the first field that needs a fix.
-        requestAnimationFrame(() => formElement.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      (errors) => {
+        // Take the keyboard to the first field, in page order, that needs a fix. Read from
+        // the errors, not the page: a field marked earlier may not be the first any more.
+        const first = [...formElement.elements].find(
+          (field): field is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement =>
+            (field instanceof HTMLInputElement || field instanceof HTMLSelectElement || field instanceof HTMLTextAreaElement) &&
+            field.type !== "hidden" &&
+            field.name !== "" &&
+            typeof (get(errors, field.name) as HookFieldError | undefined)?.message === "string",
+        );
+        first?.focus();
       },
     )(event);
   };

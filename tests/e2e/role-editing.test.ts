@@ -43,6 +43,13 @@ describe("role editing", () => {
     // The chart cannot draw a band whose low is above its high: it says which trait it leaves out.
     await expect(page.getByTestId("chart-leaves-out").textContent()).resolves.toBe("Not in the chart until its band is valid: Openness.");
     await expect(low.evaluate((el) => el === document.activeElement || el.closest("tr")?.contains(document.activeElement))).resolves.toBe(true);
+    // With a second error above it, the keyboard goes to the first one on the page, not to the field marked before.
+    const name = page.getByLabel("Name", { exact: true });
+    await name.fill("");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.locator("#f-name-error").getByText("Must not be empty.").waitFor();
+    await expect(name.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await name.fill("MLOps Engineer");
 
     await low.fill("68");
     await page.locator(".chart-canvas").getByText("68–85").waitFor();
