@@ -90,6 +90,18 @@ describe("on a phone (390 × 844)", () => {
     expect(await sidewaysOverflow(page)).toBe(0);
   });
 
+  it("keeps each row's name in view while a wide table scrolls sideways", async () => {
+    const page = await signedInPage("recruiter@demo.traitkit.test", { viewport: PHONE });
+    await page.goto(`${baseURL}/roles/mlops-engineer/compare?c=1,2,3`);
+    const box = page.locator(".table-scroll").first();
+    await box.evaluate((element) => element.scrollTo({ left: element.scrollWidth }));
+    await expect.poll(() => box.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    const rowName = await box.getByRole("rowheader", { name: "Openness" }).boundingBox();
+    const boxEdge = await box.boundingBox();
+    expect(rowName && boxEdge && rowName.x).toBeGreaterThanOrEqual(boxEdge?.x ?? 0);
+    await expectAccessible(page);
+  });
+
   it("shows an interviewer's assessments without scrolling sideways", async () => {
     const page = await signedInPage("interviewer1@demo.traitkit.test", { viewport: PHONE });
     await page.goto(`${baseURL}/assessments`);
