@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { z } from "zod";
 import { FieldError } from "~/components/forms";
@@ -21,7 +22,7 @@ import {
   reopenScorecard,
 } from "~/models/assessments.server";
 import { showText } from "~/models/shown-text";
-import { DECISION_VALUES, decisionSchema } from "~/schemas/candidate";
+import { DECISION_REASON_MAX, DECISION_VALUES, decisionSchema } from "~/schemas/candidate";
 import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.server";
 import { parseForm, readFormData } from "~/utils/forms.server";
 import { useFormatDate } from "~/utils/dates";
@@ -145,6 +146,12 @@ export default function AssessmentPage() {
   const format = useFormatDate();
   const dateTime = (iso: string) => format(iso, "dateTime");
   const interviewerIds = panel ? Object.keys(panel.interviewerNames) : [];
+  const decisionForm = useRef<HTMLFormElement>(null);
+  const decisionErrors = actionData?.errors;
+  useEffect(() => {
+    // A refused decision takes the keyboard to its first field to fix, as the other forms do.
+    if (decisionErrors) decisionForm.current?.querySelector<HTMLElement>("[aria-invalid=true], fieldset[aria-describedby] input")?.focus();
+  }, [decisionErrors]);
 
   return (
     <article>
@@ -399,7 +406,7 @@ export default function AssessmentPage() {
             </ul>
           )}
           {/* Keyed on the decisions: a recorded decision leaves an empty form, not a ready duplicate. */}
-          <Form method="post" className="form-stack" key={overview.decisions.length}>
+          <Form method="post" className="form-stack" key={overview.decisions.length} ref={decisionForm}>
             <fieldset aria-describedby={actionData?.errors && "decision" in actionData.errors ? "decision-error" : undefined}>
               <legend>{t("assessments.decision")}</legend>
               <div className="recommendation-options">
@@ -418,6 +425,7 @@ export default function AssessmentPage() {
                 id="decision-reason"
                 name="reason"
                 rows={3}
+                maxLength={DECISION_REASON_MAX}
                 aria-invalid={actionData?.errors && "reason" in actionData.errors ? true : undefined}
                 aria-describedby={actionData?.errors && "reason" in actionData.errors ? "reason-error" : undefined}
               />

@@ -41,9 +41,11 @@ export const assessmentSchema = z.object({
 
 export const DECISION_VALUES = ["advance", "hold", "reject"] as const;
 
+export const DECISION_REASON_MAX = 2000;
+
 export const decisionSchema = z.object({
   decision: z.enum(DECISION_VALUES, { error: "validation.decisionRequired" }),
   reason: z
     .string({ error: "validation.reasonRequired" })
-    .check(z.trim(), z.minLength(1, "validation.reasonRequired"), z.maxLength(2000, "validation.tooLong")),
+    .check(z.trim(), z.minLength(1, "validation.reasonRequired"), z.maxLength(DECISION_REASON_MAX, "validation.tooLong")),
 });

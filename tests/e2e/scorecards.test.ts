@@ -532,6 +532,9 @@ describe("scorecards", () => {
     await page.locator("#reason-error").waitFor();
     await expect(reason.getAttribute("aria-invalid")).resolves.toBe("true");
     await expect(describedBy(reason)).resolves.toBe("Give a reason");
+    // The keyboard is taken to the field to fix, which takes no more than the schema allows.
+    await expect(reason.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(reason.getAttribute("maxlength")).resolves.toBe("2000");
     await expectAccessible(page);
 
     const why = "Strong on reproducibility and monitoring; a red flag to probe in the final round.";
