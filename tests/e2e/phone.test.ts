@@ -53,6 +53,18 @@ describe("on a phone (390 × 844)", () => {
     expect(canvas && grid && grid.width / canvas.width).toBeGreaterThan(0.4);
   });
 
+  it("keeps the radar's trait names inside it on a 320 px phone, in English and Spanish", async () => {
+    for (const locale of ["en-US", "es-ES"]) {
+      const page = await signedInPage("recruiter@demo.traitkit.test", { viewport: { width: 320, height: 640 }, locale });
+      await page.goto(`${baseURL}/assessments/1`);
+      await hydrated(page);
+      await page.getByTestId("trait-radar-chart").locator("svg").first().waitFor();
+      // "Conscientiousness" and "Responsabilidad", one word each, ran off the screen.
+      expect(await clippedChartText(page, "trait-radar-chart"), locale).toEqual([]);
+      expect(await sidewaysOverflow(page), locale).toBe(0);
+    }
+  });
+
   it("keeps the header to a quarter of the screen in English and Spanish", async () => {
     for (const locale of ["en-US", "es-ES"]) {
       const page = await signedInPage("recruiter@demo.traitkit.test", { viewport: PHONE, locale });

@@ -51,19 +51,38 @@ function seriesShape(style: (typeof SERIES_STYLES)[number]) {
 }
 
 
-type AngleTickProps = { x?: number | string; y?: number | string; textAnchor?: string; payload?: { value?: unknown } };
+type AngleTickProps = { x?: number | string; y?: number | string; cy?: number | string; textAnchor?: string; payload?: { value?: unknown } };
 
-/** A trait's name on a phone, a word per line: "Relational Engagement" on one line is cut off beside the radar. */
-function WrappedTraitTick({ x, y, textAnchor, payload }: AngleTickProps): JSX.Element {
+/**
+ * A trait's name on a phone, a word per line, centred on its corner: beside
+ * the radar, a name of one long word ("Conscientiousness", "Responsabilidad")
+ * ran off a 320 px screen. A side corner's name sits above or below it, away
+ * from the centre; the top and bottom names stay where they are.
+ */
+function WrappedTraitTick({ x, y, cy, textAnchor, payload }: AngleTickProps): JSX.Element {
   const words = String(payload?.value ?? "").split(" ");
-  const anchor = textAnchor === "start" || textAnchor === "end" ? textAnchor : "middle";
+  const side = textAnchor === "start" || textAnchor === "end";
+  const above = Number(y) < Number(cy);
+  // Line 1's shift: a side name ends just above its corner or starts just below it.
+  const first = !side ? -(words.length - 1) * 0.55 : above ? -(words.length - 1) * 1.1 - 0.6 : 1.3;
   return (
-    <text x={x} y={y} textAnchor={anchor} fill="#1f2933" fontSize={11}>
+    <text x={x} y={y} textAnchor="middle" fill="#1f2933" fontSize={11}>
       {words.map((word, i) => (
-        <tspan key={i} x={x} dy={i === 0 ? `${-(words.length - 1) * 0.55}em` : "1.1em"}>
+        <tspan key={i} x={x} dy={i === 0 ? `${first}em` : "1.1em"}>
           {word}
         </tspan>
       ))}
+    </text>
+  );
+}
+
+type ScaleTickProps = { x?: number | string; y?: number | string; payload?: { value?: unknown } };
+
+/** A scale number under its spoke, level: Recharts turns them to follow a spoke, upright along a level one. */
+function ScaleTick({ x, y, payload }: ScaleTickProps): JSX.Element {
+  return (
+    <text x={x} y={y} dy="1.1em" textAnchor="middle" fill="#52606d" fontSize={11}>
+      {String(payload?.value ?? "")}
     </text>
   );
 }
@@ -129,11 +148,12 @@ export function TraitRadarChart(props: {
       <p className="muted">{reading}</p>
       <div className="chart-canvas radar-canvas" aria-hidden="true" data-testid="trait-radar-chart">
         {hydrated && (
-          <ResponsiveContainer width="100%" height={420}>
-            <RadarChart data={data} outerRadius={narrow ? "44%" : "76%"} accessibilityLayer={false} margin={narrow ? { top: 8, right: 8, bottom: 8, left: 8 } : { top: 16, right: 48, bottom: 16, left: 48 }}>
+          <ResponsiveContainer width="100%" height={narrow ? 290 : 420}>
+            <RadarChart data={data} outerRadius={narrow ? "60%" : "76%"} accessibilityLayer={false} margin={narrow ? { top: 8, right: 8, bottom: 8, left: 8 } : { top: 16, right: 48, bottom: 16, left: 48 }}>
               <PolarGrid />
               <PolarAngleAxis dataKey="name" tick={narrow ? WrappedTraitTick : { fill: "#1f2933", fontSize: 13 }} />
-              <PolarRadiusAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} angle={90} tick={{ fill: "#52606d", fontSize: 11 }} />
+              {/* Between two traits' spokes, away from every name: at 90° "100" sat on the top trait's name and score. */}
+              <PolarRadiusAxis domain={[0, 100]} ticks={narrow ? [0, 50, 100] : [0, 25, 50, 75, 100]} angle={0} tick={ScaleTick} />
               {band && <Radar name={t("report.charts.band")} dataKey="band" fill={BAND_FILL} fillOpacity={0.55} stroke={BAND_STROKE} strokeWidth={1} isAnimationActive={false} />}
               {series.map((s, i) => {
                 const style = SERIES_STYLES[i % SERIES_STYLES.length] ?? SERIES_STYLES[0];
