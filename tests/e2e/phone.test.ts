@@ -114,6 +114,23 @@ describe("on a phone (390 × 844)", () => {
     await expectAccessible(page);
   });
 
+  it("keeps a failed save's warning in view while the interviewer scores, far from the action bar", async () => {
+    const page = await signedInPage("interviewer1@demo.traitkit.test", { viewport: PHONE });
+    await page.goto(`${baseURL}/assessments`);
+    await page.getByRole("link", { name: "Barbara Demo-Liskov" }).first().click();
+    await page.getByRole("link", { name: "Open my scorecard" }).click();
+    await hydrated(page);
+    // Offline from here to the end: nothing reaches the server, so the demo data stays as it was.
+    await page.context().setOffline(true);
+    await page.getByLabel("Notes on question 1", { exact: true }).fill("Spoke of the rollback first.");
+    const status = page.getByTestId("save-status");
+    await status.filter({ hasText: "Not saved — retrying" }).waitFor();
+    const box = await status.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= PHONE.height).toBe(true);
+    await expectAccessible(page);
+    await page.close();
+  });
+
   it("shows an interviewer's assessments without scrolling sideways", async () => {
     const page = await signedInPage("interviewer1@demo.traitkit.test", { viewport: PHONE });
     await page.goto(`${baseURL}/assessments`);
