@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { z } from "zod";
-import { FieldError } from "~/components/forms";
+import { FieldError, useZodForm, type FieldErrors } from "~/components/forms";
 import { ShownText } from "~/components/ShownText";
 import { TableScroll } from "~/components/TableScroll";
 import { RecordActionButton } from "~/components/RecordActionButton";
@@ -146,12 +145,6 @@ export default function AssessmentPage() {
   const format = useFormatDate();
   const dateTime = (iso: string) => format(iso, "dateTime");
   const interviewerIds = panel ? Object.keys(panel.interviewerNames) : [];
-  const decisionForm = useRef<HTMLFormElement>(null);
-  const decisionErrors = actionData?.errors;
-  useEffect(() => {
-    // A refused decision takes the keyboard to its first field to fix, as the other forms do.
-    if (decisionErrors) decisionForm.current?.querySelector<HTMLElement>("[aria-invalid=true], fieldset[aria-describedby] input")?.focus();
-  }, [decisionErrors]);
 
   return (
     <article>
@@ -406,39 +399,55 @@ export default function AssessmentPage() {
             </ul>
           )}
           {/* Keyed on the decisions: a recorded decision leaves an empty form, not a ready duplicate. */}
-          <Form method="post" className="form-stack" key={overview.decisions.length} ref={decisionForm}>
-            <fieldset aria-describedby={actionData?.errors && "decision" in actionData.errors ? "decision-error" : undefined}>
-              <legend>{t("assessments.decision")}</legend>
-              <div className="recommendation-options">
-                {DECISION_VALUES.map((d) => (
-                  <div className="rating-option" key={d}>
-                    <input type="radio" id={`decision-${d}`} name="decision" value={d} />
-                    <label htmlFor={`decision-${d}`}>{t(`assessments.decisionValues.${d}`)}</label>
-                  </div>
-                ))}
-              </div>
-              <FieldError id="decision-error" error={actionData?.errors && "decision" in actionData.errors ? actionData.errors.decision : undefined} />
-            </fieldset>
-            <div className="field">
-              <label htmlFor="decision-reason">{t("assessments.reason")}</label>
-              <textarea
-                id="decision-reason"
-                name="reason"
-                rows={3}
-                maxLength={DECISION_REASON_MAX}
-                aria-invalid={actionData?.errors && "reason" in actionData.errors ? true : undefined}
-                aria-describedby={actionData?.errors && "reason" in actionData.errors ? "reason-error" : undefined}
-              />
-              <FieldError id="reason-error" error={actionData?.errors && "reason" in actionData.errors ? actionData.errors.reason : undefined} />
-            </div>
-            <div>
-              <button type="submit" name="intent" value="decision" disabled={navigation.state === "submitting"}>
-                {t("assessments.recordDecision")}
-              </button>
-            </div>
-          </Form>
+          <DecisionForm key={overview.decisions.length} serverErrors={actionData?.errors} />
         </section>
       )}
     </article>
+  );
+}
+
+/**
+ * The recruiter's decision, checked in the browser with the action's schema
+ * before posting (the first field to fix takes the keyboard); without
+ * JavaScript it posts as is and the server's errors show by the fields.
+ */
+function DecisionForm({ serverErrors }: { serverErrors: FieldErrors | undefined }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const { form, onSubmit, errorFor } = useZodForm(decisionSchema, { serverErrors, defaultValues: { reason: "" } });
+  const decisionError = errorFor("decision");
+  const reasonError = errorFor("reason");
+  return (
+    <Form method="post" className="form-stack" noValidate onSubmit={onSubmit}>
+      <fieldset aria-describedby={decisionError ? "decision-error" : undefined}>
+        <legend>{t("assessments.decision")}</legend>
+        <div className="recommendation-options">
+          {DECISION_VALUES.map((d) => (
+            <div className="rating-option" key={d}>
+              <input type="radio" id={`decision-${d}`} value={d} {...form.register("decision")} />
+              <label htmlFor={`decision-${d}`}>{t(`assessments.decisionValues.${d}`)}</label>
+            </div>
+          ))}
+        </div>
+        <FieldError id="decision-error" error={decisionError} />
+      </fieldset>
+      <div className="field">
+        <label htmlFor="decision-reason">{t("assessments.reason")}</label>
+        <textarea
+          id="decision-reason"
+          rows={3}
+          maxLength={DECISION_REASON_MAX}
+          aria-invalid={reasonError ? true : undefined}
+          aria-describedby={reasonError ? "reason-error" : undefined}
+          {...form.register("reason")}
+        />
+        <FieldError id="reason-error" error={reasonError} />
+      </div>
+      <div>
+        <button type="submit" name="intent" value="decision" disabled={navigation.state === "submitting"}>
+          {t("assessments.recordDecision")}
+        </button>
+      </div>
+    </Form>
   );
 }

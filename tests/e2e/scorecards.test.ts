@@ -526,6 +526,10 @@ describe("scorecards", () => {
 
     // A decision without a reason is refused by the field; with one, it is listed.
     const decision = page.getByRole("group", { name: "Decision", exact: true });
+    // Checked in the browser first: nothing chosen, the keyboard goes to the choices.
+    await page.getByRole("button", { name: "Record decision" }).click();
+    await page.locator("#decision-error").waitFor();
+    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).resolves.toBe("decision");
     await decision.getByText("Advance", { exact: true }).click();
     await page.getByRole("button", { name: "Record decision" }).click();
     const reason = page.getByLabel("Reason", { exact: true });
