@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { RANKING_PAGE_SIZE, rankCandidates, roleForRanking } from "~/models/ranking.server";
-import { DECISION_FILTERS } from "~/schemas/list-options";
+import { compareCountProblem, DECISION_FILTERS } from "~/schemas/list-options";
 import { rankingQuery, roleSlugParam, type RankingQuery } from "~/schemas/ranking";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
@@ -76,6 +77,43 @@ function Pagination({ slug, query, pageCount }: { slug: string; query: RankingQu
   );
 }
 
+/**
+ * A plain GET form, so it works without JavaScript (the comparison page then
+ * explains a wrong count); with it, a wrong count is said by the button and
+ * the ticked boxes stay as they are.
+ */
+function CompareForm({ action, children }: { action: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<{ kind: "tooFew" | "tooMany"; count: number } | null>(null);
+  return (
+    <form
+      method="get"
+      action={action}
+      onSubmit={(event) => {
+        const count = event.currentTarget.querySelectorAll('input[name="c"]:checked').length;
+        const kind = compareCountProblem(count);
+        if (kind === null) return;
+        event.preventDefault();
+        setProblem({ kind, count });
+      }}
+      // A count said before the last tick would be stale.
+      onChange={() => setProblem(null)}
+    >
+      {children}
+      <div className="actions">
+        <button type="submit" aria-describedby={problem ? "compare-problem" : undefined}>
+          {t("ranking.compareSelected")}
+        </button>
+        {problem && (
+          <p id="compare-problem" className="field-error" role="alert">
+            {t(`ranking.compare.${problem.kind}`, { count: problem.count })}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}
+
 export default function RankingPage() {
   const { role, query, rows, total, pageCount, firstRank } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
@@ -121,7 +159,7 @@ export default function RankingPage() {
           {t("ranking.pageEmpty")} <Link to={pageHref(role.slug, query, 1)}>{t("ranking.firstPage")}</Link>
         </p>
       ) : (
-        <form method="get" action={`/roles/${role.slug}/compare`}>
+        <CompareForm action={`/roles/${role.slug}/compare`}>
           <p className="muted" id="compare-hint">
             {t("ranking.compareHint")}
           </p>
@@ -168,10 +206,7 @@ export default function RankingPage() {
               </tbody>
             </table>
           </div>
-          <div className="actions">
-            <button type="submit">{t("ranking.compareSelected")}</button>
-          </div>
-        </form>
+        </CompareForm>
       )}
       {rows.length > 0 && <Pagination slug={role.slug} query={query} pageCount={pageCount} />}
     </>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DECISION_FILTERS } from "./list-options";
+import { compareCountProblem, DECISION_FILTERS } from "./list-options";
 
 /** The role's slug from the URL. */
 export const roleSlugParam = z.string().min(1).max(200).regex(/^[a-z0-9][a-z0-9-]*$/);
@@ -11,9 +11,6 @@ export const rankingQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type RankingQuery = z.output<typeof rankingQuery>;
-
-export const COMPARE_MIN = 2;
-export const COMPARE_MAX = 4;
 
 const candidateId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -34,7 +31,6 @@ export function parseCompareIds(values: string[]):
     if (!parsed.success) return { ok: false, reason: "badIds" };
     if (!ids.includes(parsed.data)) ids.push(parsed.data);
   }
-  if (ids.length < COMPARE_MIN) return { ok: false, reason: "tooFew", count: ids.length };
-  if (ids.length > COMPARE_MAX) return { ok: false, reason: "tooMany", count: ids.length };
-  return { ok: true, ids };
+  const problem = compareCountProblem(ids.length);
+  return problem === null ? { ok: true, ids } : { ok: false, reason: problem, count: ids.length };
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, useBrowser, usePages } from "./browser";
+import { expectAccessible, hydrated, useBrowser, usePages } from "./browser";
 
 const RECRUITER = "recruiter@demo.traitkit.test";
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
@@ -86,6 +86,32 @@ describe("ranking and comparing candidates", () => {
     const lines = fs.readFileSync(await filtered.path(), "utf8").trim().split("\n").slice(1);
     expect(lines.map((line) => Number(line.split(",")[0]))).toEqual(shown);
     expect(lines.every((line) => line.endsWith(",advance"))).toBe(true);
+  });
+
+  it("says by the button when too few or too many candidates are ticked, and stays on the ranking", async () => {
+    const page = await newPage(RECRUITER);
+    await page.goto(`${baseURL}/roles/mlops-engineer/candidates`);
+    await hydrated(page);
+    const rows = page.getByTestId("ranking-table").locator("tbody tr");
+    const compare = page.getByRole("button", { name: "Compare selected" });
+    const besideButton = page.locator(".actions").filter({ has: compare }).getByRole("alert");
+    await rows.nth(0).getByRole("checkbox").check();
+    await compare.click();
+    await expect(besideButton.textContent()).resolves.toBe("Choose at least 2 candidates to compare (you chose 1).");
+    expect(new URL(page.url()).pathname).toBe("/roles/mlops-engineer/candidates");
+    await expectAccessible(page);
+
+    for (let i = 1; i < 5; i++) await rows.nth(i).getByRole("checkbox").check();
+    // A tick after the message makes its count stale: it goes.
+    await expect(besideButton.count()).resolves.toBe(0);
+    await compare.click();
+    await expect(besideButton.textContent()).resolves.toBe("Compare at most 4 candidates at a time (you chose 5).");
+    await expect(rows.locator("input:checked").count()).resolves.toBe(5);
+
+    await rows.nth(4).getByRole("checkbox").uncheck();
+    await compare.click();
+    await page.getByRole("heading", { level: 1, name: "MLOps Engineer: comparing candidates" }).waitFor();
+    await expect(page.getByTestId("compare-table").locator("thead th[data-candidate-id]").count()).resolves.toBe(4);
   });
 
   it("explains a comparison of one candidate instead of failing", async () => {
