@@ -62,6 +62,8 @@ const enRoleForm = {
     anchorsExtra: "Not a trait this question evaluates.",
     deltaWhole: "A whole number from −100 to 100.",
     deltaRange: "Must be from −100 to 100.",
+    duplicateTransitionTarget: "Another transition already leads to this role.",
+    duplicateSimilarRole: "This role is already listed as similar.",
   },
 };
 

@@ -63,6 +63,8 @@ const esRoleForm: typeof enRoleForm = {
     anchorsExtra: "No es un rasgo que evalúe esta pregunta.",
     deltaWhole: "Un número entero de −100 a 100.",
     deltaRange: "Debe estar entre −100 y 100.",
+    duplicateTransitionTarget: "Otra transición ya lleva a este rol.",
+    duplicateSimilarRole: "Este rol ya figura como similar.",
   },
 };
 

@@ -24,11 +24,30 @@ export const ROLE_MESSAGES = {
   deltaRange: "must be between -100 and 100",
 } as const;
 
-export type RoleMessageKey = keyof typeof ROLE_MESSAGES;
+/** What a role may list once each; a second one is `duplicate <subject> "<value>"`. */
+export const ROLE_DUPLICATES = {
+  duplicateTransitionTarget: "transition target",
+  duplicateSimilarRole: "similar role",
+} as const;
+
+function duplicatePrefix(subject: string): string {
+  return `duplicate ${subject} "`;
+}
+
+/** The format's message for a value listed twice (the skills matrix's groups and skills too). */
+export function duplicateMessage(subject: string, value: string): string {
+  return `${duplicatePrefix(subject)}${value}"`;
+}
+
+export type RoleMessageKey = keyof typeof ROLE_MESSAGES | keyof typeof ROLE_DUPLICATES;
 
 const KEYS = new Map<string, RoleMessageKey>(Object.entries(ROLE_MESSAGES).map(([key, message]) => [message, key as RoleMessageKey]));
+const DUPLICATE_PREFIXES = Object.entries(ROLE_DUPLICATES).map(([key, subject]) => [duplicatePrefix(subject), key as RoleMessageKey] as const);
 
 /** The key of one of the format's messages; undefined for any other text. */
 export function roleMessageKey(message: string): RoleMessageKey | undefined {
-  return KEYS.get(message);
+  const key = KEYS.get(message);
+  if (key !== undefined) return key;
+  // A duplicate's message ends with the value: the prefix names it.
+  return DUPLICATE_PREFIXES.find(([prefix]) => message.startsWith(prefix))?.[1];
 }

@@ -2,7 +2,7 @@ import { z } from "./zod-mini";
 import { LEVELS } from "~/domain/levels";
 import { TRAIT_KEYS, traitRecord } from "~/domain/traits";
 import { LANGS, localizedText } from "./localized";
-import { ROLE_MESSAGES } from "./role-messages";
+import { duplicateMessage, ROLE_DUPLICATES, ROLE_MESSAGES } from "./role-messages";
 
 /*
  * The role file: Traitkit's seed format and its role import/export format
@@ -164,12 +164,12 @@ function refineRole(
   reportDuplicates(
     ctx,
     role.transitions.map((transition, index) => ({ value: transition.target, path: ["transitions", index, "target"] })),
-    "transition target",
+    ROLE_DUPLICATES.duplicateTransitionTarget,
   );
   reportDuplicates(
     ctx,
     role.similarRoles.map((similar, index) => ({ value: similar.slug, path: ["similarRoles", index, "slug"] })),
-    "similar role",
+    ROLE_DUPLICATES.duplicateSimilarRole,
   );
 }
 
@@ -203,7 +203,7 @@ function reportDuplicates(ctx: z.core.$RefinementCtx, items: readonly Keyed[], w
   const seen = new Set<string>();
   for (const item of items) {
     if (seen.has(item.value)) {
-      ctx.addIssue({ code: "custom", path: item.path, message: `duplicate ${what} "${item.value}"` });
+      ctx.addIssue({ code: "custom", path: item.path, message: duplicateMessage(what, item.value) });
     }
     seen.add(item.value);
   }

@@ -68,6 +68,22 @@ describe("role editing", () => {
     await context.close();
   });
 
+  it("says by the field when two transitions lead to the same role", async () => {
+    const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, baseURL, RECRUITER);
+    await page.goto(`${baseURL}/roles/mlops-engineer/edit`);
+    await hydrated(page);
+    const second = page.locator("#f-transitions\\.1\\.target");
+    await second.fill("ai-researcher");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.locator("#f-transitions\\.1\\.target-error").getByText("Another transition already leads to this role.").waitFor();
+    await expect(second.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    expect(page.url()).toMatch(/\/roles\/mlops-engineer\/edit$/);
+    await expectAccessible(page);
+    await context.close();
+  });
+
   it("edits a band without JavaScript: the server's error shows by the field, and a fix saves", async () => {
     const context = await browser().newContext({ locale: "en-US", javaScriptEnabled: false });
     const page = await context.newPage();

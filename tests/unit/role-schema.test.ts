@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { localizedText, parseLocalized, pickText, stringifyLocalized } from "../../app/schemas/localized";
 import { formatIssues, formatPath, roleFileSchema, type FormattedIssue, type RoleFileInput } from "../../app/schemas/role";
+import { roleMessageKey } from "../../app/schemas/role-messages";
 import { skillFileSchema, type SkillFileInput } from "../../app/schemas/skill";
 
 const band = { low: 40, high: 60, weight: 2, statement: { en: "Curious" }, bandSource: "team" } as const;
@@ -137,10 +138,18 @@ describe("roleFileSchema", () => {
     expect(pathsOf({ ...role, summary: { fr: "Bonjour" } })).toContain("summary");
   });
 
-  it("refuses the same transition target twice", () => {
+  it("refuses the same transition target or similar role twice, quoting it, and the form knows each message", () => {
     const role = validRole();
     const transition = role.transitions[0];
-    expect(pathsOf({ ...role, transitions: [transition, transition] })).toEqual(["transitions[1].target"]);
+    const twice = issuesOf({ ...role, transitions: [transition, transition] });
+    expect(twice).toEqual([{ path: "transitions[1].target", message: 'duplicate transition target "other-role"' }]);
+    const similar = { slug: "data-engineer", name: "Data Engineer" };
+    const similarTwice = issuesOf({ ...role, similarRoles: [similar, similar] });
+    expect(similarTwice).toEqual([{ path: "similarRoles[1].slug", message: 'duplicate similar role "data-engineer"' }]);
+    // The role form says these in the reader's language, by key.
+    expect([twice[0]?.message, similarTwice[0]?.message].map((message) => roleMessageKey(message ?? ""))).toEqual(["duplicateTransitionTarget", "duplicateSimilarRole"]);
+    expect(roleMessageKey("must be at least low")).toBe("highBelowLow");
+    expect(roleMessageKey('duplicate skill "mlflow"')).toBeUndefined();
   });
 
   it("checks the skills matrix codes and refuses a skill listed twice", () => {
