@@ -2,10 +2,8 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import {
   Form,
   isRouteErrorResponse,
-  Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -22,6 +20,7 @@ import { getUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
 import { ErrorPage } from "~/components/ErrorPage";
+import { PlainLink, useLinkNavigation } from "~/components/PlainLink";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
@@ -84,6 +83,16 @@ function LanguageSwitch({ lang }: { lang: string }) {
   );
 }
 
+/** A menu entry: marked as the current page on it and on the pages under it. */
+function MenuLink({ to, pathname, children }: { to: `/${string}`; pathname: string; children: ReactNode }) {
+  const current = pathname === to || pathname.startsWith(`${to}/`);
+  return (
+    <PlainLink to={to} className={current ? "active" : undefined} aria-current={current ? "page" : undefined}>
+      {children}
+    </PlainLink>
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const { t, i18n } = useTranslation();
@@ -91,6 +100,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const lang = data?.lang ?? i18n.language;
   const user = data?.user ?? null;
   const nonce = useNonce();
+  const { pathname } = useLocation();
+  const linkNavigation = useLinkNavigation();
   useEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
   }, [i18n, lang]);
@@ -106,15 +117,15 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
+      <body onClick={linkNavigation}>
         <a className="skip-link" href="#main">
           {t("app.skipToContent")}
         </a>
         <header className="site-header">
           {user ? (
-            <Link to="/roles" className="brand">
+            <PlainLink to="/roles" className="brand">
               {t("app.name")}
-            </Link>
+            </PlainLink>
           ) : (
             // Signed out (a candidate with a report link, someone signing in) the library is out of reach.
             <span className="brand">{t("app.name")}</span>
@@ -122,15 +133,15 @@ export function Layout({ children }: { children: ReactNode }) {
           <nav aria-label={t("app.nav.main")}>
             {user && (
               <>
-                <NavLink to="/roles">{t("app.nav.roles")}</NavLink>
-                <NavLink to="/skills">{t("app.nav.skills")}</NavLink>
-                <NavLink to="/kits">{t("kits.nav")}</NavLink>
-                <NavLink to="/assessments">{t("app.nav.assessments")}</NavLink>
+                <MenuLink to="/roles" pathname={pathname}>{t("app.nav.roles")}</MenuLink>
+                <MenuLink to="/skills" pathname={pathname}>{t("app.nav.skills")}</MenuLink>
+                <MenuLink to="/kits" pathname={pathname}>{t("kits.nav")}</MenuLink>
+                <MenuLink to="/assessments" pathname={pathname}>{t("app.nav.assessments")}</MenuLink>
                 {user.role === "recruiter" && (
                   <>
-                    <NavLink to="/candidates">{t("candidates.nav")}</NavLink>
-                    <NavLink to="/settings/users">{t("app.nav.users")}</NavLink>
-                    <NavLink to="/audit">{t("app.nav.audit")}</NavLink>
+                    <MenuLink to="/candidates" pathname={pathname}>{t("candidates.nav")}</MenuLink>
+                    <MenuLink to="/settings/users" pathname={pathname}>{t("app.nav.users")}</MenuLink>
+                    <MenuLink to="/audit" pathname={pathname}>{t("app.nav.audit")}</MenuLink>
                   </>
                 )}
               </>

@@ -7,6 +7,7 @@ import { requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
+import { PlainLink } from "~/components/PlainLink";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -51,7 +52,7 @@ export default function AssessmentList() {
               {rows.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">
-                    <Link to={`/assessments/${a.id}`}>{a.candidateName}</Link>
+                    <PlainLink to={`/assessments/${a.id}`}>{a.candidateName}</PlainLink>
                   </th>
                   <td>
                     {a.kitName} (v{a.kitVersion})
@@ -63,7 +64,7 @@ export default function AssessmentList() {
                     ) : a.myStatus === "submitted" ? (
                       t("assessments.status.submitted")
                     ) : (
-                      <Link to={`/assessments/${a.id}/scorecard`}>{t(`assessments.status.${a.myStatus}`)}</Link>
+                      <PlainLink to={`/assessments/${a.id}/scorecard`}>{t(`assessments.status.${a.myStatus}`)}</PlainLink>
                     )}
                   </td>
                   <td className="num">

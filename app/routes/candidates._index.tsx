@@ -7,6 +7,7 @@ import { CANDIDATE_SORTS } from "~/schemas/list-options";
 import { requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import { PlainLink } from "~/components/PlainLink";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -114,7 +115,7 @@ export default function CandidatesPage() {
               {candidates.map((candidate) => (
                 <tr key={candidate.id}>
                   <th scope="row">
-                    <Link to={`/candidates/${candidate.id}`}>{candidate.name}</Link>
+                    <PlainLink to={`/candidates/${candidate.id}`}>{candidate.name}</PlainLink>
                   </th>
                   <td>{candidate.email ?? <span className="muted">{t("candidates.notGiven")}</span>}</td>
                   <td>{candidate.roleName ?? <span className="muted">{t("candidates.notGiven")}</span>}</td>

@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { KitRoleChooser } from "~/components/KitRoleChooser";
 import { listKits } from "~/models/kits.server";
@@ -8,6 +8,7 @@ import kitStyles from "~/styles/kits.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import { PlainLink } from "~/components/PlainLink";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -58,7 +59,7 @@ export default function KitsPage() {
               {kits.map((kit) => (
                 <tr key={kit.id} data-kit-id={kit.id}>
                   <th scope="row">
-                    <Link to={`/kits/${kit.id}`}>{kit.name}</Link>
+                    <PlainLink to={`/kits/${kit.id}`}>{kit.name}</PlainLink>
                   </th>
                   <td>{kit.roleName}</td>
                   <td>{t(`levels.${kit.level}`)}</td>

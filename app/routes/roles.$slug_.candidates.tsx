@@ -8,6 +8,7 @@ import { rankingQuery, roleSlugParam, type RankingQuery } from "~/schemas/rankin
 import { notFound, requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import { PlainLink } from "~/components/PlainLink";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -193,7 +194,7 @@ export default function RankingPage() {
                     </td>
                     <td className="num">{firstRank + i}</td>
                     <th scope="row">
-                      <Link to={`/candidates/${row.candidateId}`}>{row.name}</Link>
+                      <PlainLink to={`/candidates/${row.candidateId}`}>{row.name}</PlainLink>
                     </th>
                     <td className="num" data-testid="ranking-fit">
                       {row.fit === null ? noFit : percent(row.fit)}

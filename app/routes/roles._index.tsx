@@ -6,6 +6,7 @@ import { z } from "zod";
 import { listRoles } from "~/models/roles.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import { PlainLink } from "~/components/PlainLink";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -76,7 +77,7 @@ export default function RoleLibrary() {
               {roles.map((role) => (
                 <tr key={role.slug}>
                   <th scope="row">
-                    <Link to={`/roles/${role.slug}`}>{role.name}</Link>
+                    <PlainLink to={`/roles/${role.slug}`}>{role.name}</PlainLink>
                   </th>
                   <td>{role.family}</td>
                   <td>{role.hasIdealProfile ? t("roles.hasProfile") : t("roles.noProfile")}</td>

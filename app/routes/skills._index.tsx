@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/auth.server";
 import { listSkillProfiles } from "~/models/skills.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import { PlainLink } from "~/components/PlainLink";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -36,7 +37,7 @@ export default function SkillProfiles() {
             {skills.map((s) => (
               <tr key={s.slug}>
                 <th scope="row">
-                  <Link to={`/skills/${s.slug}`}>{s.name}</Link>
+                  <PlainLink to={`/skills/${s.slug}`}>{s.name}</PlainLink>
                 </th>
                 <td>{s.domain}</td>
                 <td>{s.group ?? "—"}</td>
