@@ -4,6 +4,7 @@ import * as m0001 from "./migrations/0001_initial";
 import * as m0002 from "./migrations/0002_ranking_latest";
 import * as m0003 from "./migrations/0003_assessment_list_order";
 import * as m0004 from "./migrations/0004_interviewer_list_order";
+import * as m0005 from "./migrations/0005_unranked_reopened";
 
 /*
  * Listed statically: a folder read breaks once the server is bundled.
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002_ranking_latest": m0002,
   "0003_assessment_list_order": m0003,
   "0004_interviewer_list_order": m0004,
+  "0005_unranked_reopened": m0005,
 };
 
 const provider: MigrationProvider = {

@@ -369,10 +369,18 @@ export async function computePanel(db: Executor, assessmentId: number, kit: Scor
 
 /**
  * Rewrites the cached result of an assessment (ranking and CSV read it) from
- * the ratings, inside the transaction that changed a submission.
+ * the ratings, inside the transaction that changed a submission. An
+ * assessment left without a submitted scorecard (its last one reopened) has
+ * no result: it is not ranked, and the candidate's earlier result for the
+ * role, if any, is their row again.
  */
 export async function refreshAssessmentResult(trx: Kysely<Database>, assessmentId: number, kit: ScoringKit, now: Date): Promise<void> {
   const panel = await computePanel(trx, assessmentId, kit);
+  if (panel.submittedCount === 0) {
+    await trx.deleteFrom("assessment_results").where("assessment_id", "=", assessmentId).execute();
+    await markLatestResult(trx, assessmentId, kit.roleSlug);
+    return;
+  }
   const traitColumns = Object.fromEntries(
     TRAIT_KEYS.flatMap((trait) => {
       const t = panel.traits[trait];
@@ -414,7 +422,8 @@ async function markLatestResult(trx: Kysely<Database>, assessmentId: number, rol
     .orderBy("a.created_at", "desc")
     .orderBy("a.id", "desc")
     .limit(1)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (latest === undefined) return;
   await trx
     .updateTable("assessment_results")
     .set((eb) => ({ latest: eb.case().when("assessment_id", "=", latest.assessment_id).then(1).else(0).end() }))

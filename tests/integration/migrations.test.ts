@@ -9,6 +9,7 @@ import * as m0001 from "../../db/migrations/0001_initial";
 import * as m0002 from "../../db/migrations/0002_ranking_latest";
 import * as m0003 from "../../db/migrations/0003_assessment_list_order";
 import * as m0004 from "../../db/migrations/0004_interviewer_list_order";
+import * as m0005 from "../../db/migrations/0005_unranked_reopened";
 import { migrateToLatest } from "../../db/migrator";
 import { loadDemoData } from "../../seeds/demo";
 import type SQLite from "better-sqlite3";
@@ -142,7 +143,8 @@ describe("migrations", () => {
         "0002_ranking_latest": m0002,
         "0003_assessment_list_order": m0003,
         "0004_interviewer_list_order": m0004,
-        "0005_stops_half_way": {
+        "0005_unranked_reopened": m0005,
+        "0006_stops_half_way": {
           up: async (db) => {
             await db.schema.alterTable("candidates").addColumn("half_way", "text").execute();
             await sql`delete from audit_log`.execute(db);
@@ -160,6 +162,43 @@ describe("migrations", () => {
 
     expect(await migrateToLatest(db)).toEqual((await allMigrationNames()).slice(1));
     expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+  });
+
+  it("0005 removes the result of an assessment left without a submitted scorecard, and flags the candidate's earlier one", async () => {
+    const through0004: MigrationProvider = {
+      getMigrations: async () => ({ "0001_initial": m0001, "0002_ranking_latest": m0002, "0003_assessment_list_order": m0003, "0004_interviewer_list_order": m0004 }),
+    };
+    expect((await new Migrator({ db, provider: through0004 }).migrateToLatest()).error).toBeUndefined();
+    await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));
+    const earlier = await db
+      .selectFrom("assessment_results as r")
+      .innerJoin("assessments as a", "a.id", "r.assessment_id")
+      .select(["r.assessment_id", "a.candidate_id", "a.kit_version_id", "r.role_slug"])
+      .where("r.latest", "=", 1)
+      .orderBy("r.assessment_id")
+      .executeTakeFirstOrThrow();
+    // What reopening a later assessment's only scorecard left before: a result with no scorecard behind it, flagged as the row.
+    const later = await db
+      .insertInto("assessments")
+      .values({ candidate_id: earlier.candidate_id, kit_version_id: earlier.kit_version_id, created_by: null, created_at: "2026-11-23T09:00:00.000Z" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("assessment_results")
+      .values({ assessment_id: later.id, role_slug: earlier.role_slug, fit: null, coverage: 0, evidence: 0, submitted_scorecards: 0, computed_at: "2026-11-23T09:05:00.000Z", latest: 1 })
+      .execute();
+    await db.updateTable("assessment_results").set({ latest: 0 }).where("assessment_id", "=", earlier.assessment_id).execute();
+    const results = (await db.selectFrom("assessment_results").select("assessment_id").execute()).length;
+
+    expect(await migrateToLatest(db)).toEqual(["0005_unranked_reopened"]);
+    expect(await db.selectFrom("assessment_results").select("assessment_id").where("assessment_id", "=", later.id).execute()).toEqual([]);
+    expect((await db.selectFrom("assessment_results").select("latest").where("assessment_id", "=", earlier.assessment_id).executeTakeFirstOrThrow()).latest).toBe(1);
+    expect((await db.selectFrom("assessment_results").select("assessment_id").execute()).length).toBe(results - 1);
+    const twice = await sql<{ n: number }>`
+      select count(*) as n from (
+        select a.candidate_id, r.role_slug from assessment_results r join assessments a on a.id = r.assessment_id
+        group by a.candidate_id, r.role_slug having sum(r.latest) <> 1)`.execute(db);
+    expect(twice.rows[0]!.n).toBe(0);
   });
 
   it("running the migrations twice changes nothing", async () => {

@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type TraitkitDb } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrator";
-import { createAssessment, loadScoringKit, saveScorecard, type ScoringKit } from "../../app/models/assessments.server";
+import { createAssessment, loadScoringKit, reopenScorecard, saveScorecard, type ScoringKit } from "../../app/models/assessments.server";
 import { createCandidate } from "../../app/models/candidates.server";
 import { fullRanking } from "../../app/models/ranking.server";
 import { candidateSchema } from "../../app/schemas/candidate";
@@ -107,5 +107,34 @@ describe("the ranking's latest result per candidate", () => {
     expect(await storedLatest()).toEqual(await expectedLatest());
     const flags = await storedLatest();
     expect([flags.get(first), flags.get(second), flags.get(third)]).toEqual([0, 0, 1]);
+  });
+
+  it("leaves out an assessment whose only submitted scorecard is reopened, and shows the candidate's earlier result again", async () => {
+    const candidate = await createCandidate(db, candidateSchema.parse({ name: "Ada Reopened", email: "", roleSlug: kit.roleSlug, source: "", notes: "" }), recruiterId, on(0));
+    if (!candidate.ok) throw new Error("candidate refused");
+    const shown = async () => (await fullRanking(db, kit.roleSlug, { decision: "any", minCoverage: 0 })).filter((r) => r.candidateId === candidate.id);
+    const reopen = async (assessmentId: number, days: number) => {
+      const card = await db.selectFrom("scorecards").select("id").where("assessment_id", "=", assessmentId).executeTakeFirstOrThrow();
+      expect(await reopenScorecard(db, { assessmentId, scorecardId: card.id, actorId: recruiterId, kit }, on(days))).toBe(true);
+    };
+
+    const only = await assess(candidate.id, 1);
+    await submit(only, 4, 2);
+    expect((await shown()).map((r) => r.assessmentId)).toEqual([only]);
+    // "An assessment without a submitted scorecard is not ranked yet."
+    await reopen(only, 3);
+    expect(await shown()).toEqual([]);
+    expect(await db.selectFrom("assessment_results").select("assessment_id").where("assessment_id", "=", only).execute()).toEqual([]);
+
+    // With an earlier result for the role, that one is the candidate's row again; submitting again brings the later back.
+    await submit(only, 2, 4);
+    const later = await assess(candidate.id, 5);
+    await submit(later, 5, 6);
+    expect((await shown()).map((r) => r.assessmentId)).toEqual([later]);
+    await reopen(later, 7);
+    expect((await shown()).map((r) => r.assessmentId)).toEqual([only]);
+    await submit(later, 5, 8);
+    expect((await shown()).map((r) => r.assessmentId)).toEqual([later]);
+    expect(await storedLatest()).toEqual(await expectedLatest());
   });
 });
