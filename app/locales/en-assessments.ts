@@ -32,6 +32,7 @@ const enAssessments = {
   removeLabel: "Remove {{name}} from the panel",
   reopen: "Reopen",
   reopenLabel: "Reopen the scorecard of {{name}}",
+  reopenChangesReport: "This assessment has a live candidate report link: the report shows the submitted scorecards, so reopening one changes what the candidate sees until it is submitted again.",
   addInterviewer: "Add an interviewer",
   add: "Add",
   interviewerToAdd: "Interviewer to add",

@@ -202,6 +202,11 @@ export default function AssessmentPage() {
             </tbody>
           </table>
         </div>
+        {isRecruiter && report.links.some((link) => link.status === "live") && overview.interviewers.some((i) => i.status === "submitted") && (
+          <p className="field-hint" data-testid="reopen-changes-report">
+            {t("assessments.reopenChangesReport")}
+          </p>
+        )}
         {isRecruiter && addable.length > 0 && (
           <Form method="post" className="inline-form">
             <label htmlFor="add-interviewer">{t("assessments.interviewerToAdd")}</label>

@@ -66,6 +66,8 @@ describe("the candidate's report", () => {
     const link = await linkField.inputValue();
     expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{43}$/);
     await section.locator('li[data-status="live"]').first().waitFor();
+    // The report shows the submitted scorecards: beside Reopen, the recruiter is told a reopen changes it.
+    await expect(recruiter.getByTestId("reopen-changes-report").textContent()).resolves.toContain("reopening one changes what the candidate sees");
     await expectAccessible(recruiter);
     await charts.scrollIntoViewIfNeeded();
     await screenshot(recruiter, "report-recruiter-assessment");
