@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation, type I18n } from "~/utils/use-translation";
 import { ShownText } from "~/components/ShownText";
@@ -212,6 +212,7 @@ export default function ScorecardPage() {
   const { assessmentId, candidateName, kit, card } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const submit = useSubmit();
   const { t } = useTranslation();
   const formatTime = useFormatTime();
   const errorText = useErrorText();
@@ -231,7 +232,12 @@ export default function ScorecardPage() {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const intent = submitter instanceof HTMLButtonElement ? submitter.value : "save";
-    if (intent !== "submit") return;
+    if (intent !== "submit") {
+      // Save comes back to this page: where the interviewer was on it, not at its top.
+      event.preventDefault();
+      submit(submitter instanceof HTMLButtonElement ? submitter : event.currentTarget, { method: "post", preventScrollReset: true });
+      return;
+    }
     const formData = new FormData(event.currentTarget);
     formData.set("intent", "submit");
     // The server's own check, run here first so the errors show before posting.
@@ -437,7 +443,8 @@ export default function ScorecardPage() {
           {!readOnly && (
             <div className="form-actions scorecard-actions">
               <SaveStatus state={autosave.state} fallbackAt={card.updatedAt} />
-              <button type="submit" name="intent" value="save" className="button-secondary" disabled={navigation.state === "submitting"}>
+              {/* Not disabled while saving: a disabled button drops the keyboard's focus to the page's start. Saving twice saves the same. */}
+              <button type="submit" name="intent" value="save" className="button-secondary">
                 {t("scorecard.save")}
               </button>
               <button type="submit" name="intent" value="submit" disabled={navigation.state === "submitting"} aria-describedby="submit-hint">

@@ -328,6 +328,21 @@ describe("scorecards", () => {
     await expect(page.getByLabel("Notes on question 2", { exact: true }).inputValue()).resolves.toBe(notes[2]);
     await expect(page.getByLabel("Notes on question 3", { exact: true }).inputValue()).resolves.toBe("Chose the distilled model at 40 ms.");
     await expect(status.textContent()).resolves.toMatch(/^Saved at \d{1,2}:\d{2}/);
+
+    // Save from the keyboard half-way down the form: the page stays where it was, the keyboard on Save.
+    await page.getByLabel("Notes on question 3", { exact: true }).focus();
+    const saveButton = page.getByRole("button", { name: "Save", exact: true });
+    await saveButton.focus();
+    const scrolledTo = await page.evaluate(() => window.scrollY);
+    expect(scrolledTo).toBeGreaterThan(300);
+    const [posted] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith(`/assessments/${row.id}/scorecard`) && !r.url().endsWith("/autosave")),
+      page.keyboard.press("Space"),
+    ]);
+    expect(posted.ok()).toBe(true);
+    await page.waitForResponse((r) => r.request().method() === "GET" && r.url().includes(`/assessments/${row.id}/scorecard.data`));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Save");
+    await expect(page.evaluate(() => window.scrollY)).resolves.toBe(scrolledTo);
     expect(autosaves.every((s) => s === 200)).toBe(true);
 
     // Submit without a recommendation: the error by the field, nothing posted.
