@@ -9,6 +9,7 @@ import { parseCompareIds, roleSlugParam } from "~/schemas/ranking";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import { useNumberFormats } from "~/utils/numbers";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [{ title: loaded?.title ?? notFoundTitle(matches) }];
 
@@ -65,6 +66,7 @@ function ErrorMessage({ error }: { error: CompareError }) {
 export default function ComparePage() {
   const { role, error, candidates } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const { score: formatScore } = useNumberFormats();
   const rankingHref = `/roles/${role.slug}/candidates`;
   return (
     <>
@@ -136,7 +138,7 @@ export default function ComparePage() {
                         const score = c.scores[trait];
                         return (
                           <td key={c.candidateId} className="num">
-                            {score === undefined ? <span className="muted">{t("ranking.compare.notAssessed")}</span> : Math.round(score)}
+                            {score === undefined ? <span className="muted">{t("ranking.compare.notAssessed")}</span> : formatScore(score)}
                           </td>
                         );
                       })}

@@ -295,6 +295,17 @@ describe("the comparison", () => {
       expect(fit).not.toBeNull();
       expect(fitRow).toContain(`${Math.round(fit ?? 0)}%`);
     }
+    // Trait scores with one decimal, as on the assessment page: the same figure wherever a candidate is shown.
+    for (const trait of ["conscientiousness", "agreeableness"] as const) {
+      const row = new RegExp(`<tr data-row="${trait}">([\\s\\S]*?)</tr>`).exec(table)?.[1] ?? "";
+      const cells = [...row.matchAll(/<td class="num">([\s\S]*?)<\/td>/g)].map((m) => m[1]).slice(1);
+      const expected = ids.map((id) => {
+        const value = stored.find((s) => s.candidateId === id)?.scores[trait] ?? null;
+        return value === null ? '<span class="muted">not assessed</span>' : String(Math.round(value * 10) / 10);
+      });
+      expect(cells, trait).toEqual(expected);
+      expect(expected.some((cell) => cell.includes(".")), trait).toBe(true);
+    }
   });
 
   it("takes repeated c values (the form without JavaScript) to the one shareable address", async () => {
