@@ -22,6 +22,18 @@ async function clippedChartText(page: Page, testId: string): Promise<string[]> {
   });
 }
 
+/** The boxes and round choices of the page smaller than 24 × 24 px (WCAG 2.5.8), by name. */
+async function smallChoices(page: Page): Promise<string[]> {
+  return page.locator('input[type="checkbox"], input[type="radio"]').evaluateAll((inputs) =>
+    inputs
+      .filter((input) => {
+        const r = input.getBoundingClientRect();
+        return r.width > 0 && (r.width < 24 || r.height < 24);
+      })
+      .map((input) => input.getAttribute("aria-label") ?? input.id),
+  );
+}
+
 describe("on a phone (390 × 844)", () => {
   const { browser, baseURL } = useBrowser();
   const { signedInPage } = usePages(browser, baseURL);
@@ -127,8 +139,21 @@ describe("on a phone (390 × 844)", () => {
     await status.filter({ hasText: "Not saved — retrying" }).waitFor();
     const box = await status.boundingBox();
     expect(box && box.y >= 0 && box.y + box.height <= PHONE.height).toBe(true);
+    // Ratings are chosen by finger: every round choice is big enough, and a rating's whole row takes the tap.
+    expect(await smallChoices(page)).toEqual([]);
+    const rating = page.locator(".rating-group").first().locator(".rating-option").nth(1);
+    const [row, label] = await Promise.all([rating.boundingBox(), rating.locator("label").boundingBox()]);
+    expect(row && label && label.x + label.width).toBeGreaterThan((row?.x ?? 0) + (row?.width ?? 0) - 2);
     await expectAccessible(page);
     await page.close();
+  });
+
+  it("gives the ranking's compare boxes a finger-sized target", async () => {
+    const page = await signedInPage("recruiter@demo.traitkit.test", { viewport: PHONE });
+    await page.goto(`${baseURL}/roles/mlops-engineer/candidates`);
+    await expect(page.getByTestId("ranking-table").getByRole("checkbox").count()).resolves.toBeGreaterThan(0);
+    expect(await smallChoices(page)).toEqual([]);
+    await expectAccessible(page);
   });
 
   it("shows an interviewer's assessments without scrolling sideways", async () => {
