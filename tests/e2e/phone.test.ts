@@ -126,6 +126,20 @@ describe("on a phone (390 × 844)", () => {
     await expectAccessible(page);
   });
 
+  it("scrolls a field the keyboard reaches in a wide table out from under the row's name", async () => {
+    const page = await signedInPage("recruiter@demo.traitkit.test", { viewport: PHONE });
+    await page.goto(`${baseURL}/roles/new`);
+    await hydrated(page);
+    for (const trait of ["Openness", "Conscientiousness"]) {
+      await page.getByLabel(`${trait}: Low`, { exact: true }).focus();
+      await page.keyboard.press("Tab");
+      const high = page.getByLabel(`${trait}: High`, { exact: true });
+      await expect(high.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+      const [field, rowName] = await Promise.all([high.boundingBox(), page.getByRole("rowheader", { name: trait, exact: true }).boundingBox()]);
+      expect(field && rowName && field.x, trait).toBeGreaterThanOrEqual((rowName?.x ?? 0) + (rowName?.width ?? 0));
+    }
+  });
+
   it("keeps a failed save's warning in view while the interviewer scores, far from the action bar", async () => {
     const page = await signedInPage("interviewer1@demo.traitkit.test", { viewport: PHONE });
     await page.goto(`${baseURL}/assessments`);
