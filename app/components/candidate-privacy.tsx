@@ -38,7 +38,7 @@ export function CandidatePrivacy({ candidateId, eraseError }: { candidateId: num
           </p>
         )}
         <div>
-          <button type="submit">
+          <button type="submit" className="button-danger">
             {t("privacy.erase.button")}
           </button>
         </div>

@@ -35,6 +35,11 @@ describe("a candidate's data: export and erase", () => {
     const file: unknown = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
     expect(file).toMatchObject({ format: "traitkit.candidate/v1", candidate: { name: person.name, email: person.email }, assessments: [] });
 
+    // Erasing looks like what it is, not like the page's next step.
+    const colour = (name: string) => page.getByRole("button", { name, exact: true }).evaluate((button) => getComputedStyle(button).backgroundColor);
+    await expect(colour("Erase candidate")).resolves.toBe("rgb(180, 35, 24)");
+    await expect(colour("Create assessment")).resolves.not.toBe("rgb(180, 35, 24)");
+
     // Without the box ticked, the server refuses and says so by the box.
     await page.getByRole("button", { name: "Erase candidate" }).click();
     await page.locator("#candidate-erase-confirm-error").getByText("Tick the box to confirm the erasure.").waitFor();
