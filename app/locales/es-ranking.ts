@@ -20,7 +20,7 @@ const esRanking: typeof enRanking = {
   columns: { select: "Comparar", rank: "Puesto", name: "Candidato", fit: "Ajuste", coverage: "Cobertura", evidence: "Valoraciones", decision: "Decisión" },
   selectCandidate: "Comparar a {{name}}",
   noFit: "Sin ajuste",
-  noDecision: "Aún ninguna",
+  noDecision: "Todavía ninguna",
   compareSelected: "Comparar seleccionados",
   compareHint: "Marque de 2 a 4 candidatos de esta página para compararlos.",
   downloadCsv: "Descargar la clasificación (CSV)",

@@ -10,7 +10,7 @@ const esReport: typeof enReport = {
     series: "Puntaje",
     notAssessed: "sin evaluar",
     bandTitle: "Cada rasgo: banda, puntaje y evidencia",
-    bandReading: "Cada barra es la banda ideal; la marca oscura es el puntaje. La evidencia es la cantidad de calificaciones detrás de cada puntaje.",
+    bandReading: "Cada barra es la banda ideal; la marca oscura es el puntaje. La evidencia es la cantidad de valoraciones detrás de cada puntaje.",
     transitionTitle: "Ajuste a los roles a los que este puede llevar",
     transitionReading: "El ajuste publicado es la cifra del perfil del rol; su ajuste se calcula con estos puntajes.",
     transitionReadingBest: "Su mejor ajuste es {{target}} ({{fit}}%); el ajuste publicado allí es {{published}}%.",

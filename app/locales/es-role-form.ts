@@ -28,7 +28,7 @@ const esRoleForm: typeof enRoleForm = {
   questionText: "Pregunta",
   evaluatesNote: "Qué evalúa (contexto)",
   questionTraits: "Rasgos que evalúa (de 1 a 3)",
-  questionsHint: "Cada pregunta evalúa de 1 a 3 rasgos, con anclas de comportamiento para los puntajes 1, 3 y 5 de cada uno. Sin JavaScript, marque los rasgos y guarde: entonces aparecen los campos de anclas.",
+  questionsHint: "Cada pregunta evalúa de 1 a 3 rasgos, con anclas de comportamiento para las valoraciones 1, 3 y 5 de cada uno. Sin JavaScript, marque los rasgos y guarde: entonces aparecen los campos de anclas.",
   addQuestion: "Agregar pregunta",
   transition: "Transición {{number}}",
   targetName: "Rol de destino",

@@ -285,9 +285,9 @@ describe("interview kits", () => {
     await slot.getByLabel("Pregunta", { exact: true }).fill(spanish);
     await slot.getByLabel("Apertura", { exact: true }).check();
     const anchors = slot.getByRole("group", { name: "Anclas de comportamiento para Apertura" });
-    await anchors.getByLabel("Puntaje 1").fill("Mantiene todos los modelos para siempre");
-    await anchors.getByLabel("Puntaje 3").fill("Retira un modelo cuando alguien lo pide");
-    await anchors.getByLabel("Puntaje 5").fill("Fija criterios de retiro antes de publicar y los cumple");
+    await anchors.getByLabel("Valoración 1").fill("Mantiene todos los modelos para siempre");
+    await anchors.getByLabel("Valoración 3").fill("Retira un modelo cuando alguien lo pide");
+    await anchors.getByLabel("Valoración 5").fill("Fija criterios de retiro antes de publicar y los cumple");
     await expectAccessible(page);
     await page.getByRole("button", { name: "Guardar kit" }).click();
     await page.waitForURL(/\/kits\/\d+\?saved=created$/);
