@@ -14,6 +14,7 @@ import { notFound, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import { useFormatDate } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
@@ -114,6 +115,7 @@ function Detail({ label, value }: { label: string; value: string | null }) {
 
 function AssessmentsTable({ assessments }: { assessments: CandidateAssessment[] }) {
   const { t } = useTranslation();
+  const formatDate = useFormatDate();
   if (assessments.length === 0) return <p className="muted">{t("candidates.detail.noAssessments")}</p>;
   return (
     <div className="table-scroll">
@@ -142,7 +144,7 @@ function AssessmentsTable({ assessments }: { assessments: CandidateAssessment[] 
               <td className="num">{t("candidates.detail.submittedOf", { submitted: a.submitted, total: a.interviewers })}</td>
               <td>{a.decision ? <span className="badge">{t(`candidates.decisions.${a.decision}`)}</span> : <span className="muted">{t("candidates.decisions.none")}</span>}</td>
               <td>
-                <time dateTime={a.createdAt}>{a.createdAt.slice(0, 10)}</time>
+                <time dateTime={a.createdAt}>{formatDate(a.createdAt, "date")}</time>
               </td>
               <td>
                 <Link to={`/assessments/${a.id}`} aria-label={t("candidates.detail.openLabel", { kit: a.kitName, version: a.kitVersion })}>
@@ -262,6 +264,7 @@ export default function CandidatePage() {
   const actionData = useActionData<typeof action>();
   const posted = actionData && "errors" in actionData ? actionData : undefined;
   const { t } = useTranslation();
+  const formatDate = useFormatDate();
   return (
     <>
       <p className="muted">
@@ -286,7 +289,7 @@ export default function CandidatePage() {
             <Detail label={t("candidates.detail.role")} value={candidate.roleName} />
             <Detail label={t("candidates.detail.source")} value={candidate.source} />
             <Detail label={t("candidates.detail.notes")} value={candidate.notes} />
-            <Detail label={t("candidates.detail.added")} value={candidate.createdAt.slice(0, 10)} />
+            <Detail label={t("candidates.detail.added")} value={formatDate(candidate.createdAt, "date")} />
           </tbody>
         </table>
       </section>

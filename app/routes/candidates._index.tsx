@@ -8,6 +8,7 @@ import { requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { PlainLink } from "~/components/PlainLink";
+import { useFormatDate } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -61,6 +62,7 @@ function Pagination({ query, pageCount }: { query: { q: string; sort: string; pa
 export default function CandidatesPage() {
   const { query, candidates, total, pageCount } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const formatDate = useFormatDate();
   return (
     <>
       <h1>{t("candidates.title")}</h1>
@@ -121,7 +123,7 @@ export default function CandidatesPage() {
                   <td>{candidate.roleName ?? <span className="muted">{t("candidates.notGiven")}</span>}</td>
                   <td>{candidate.source ?? <span className="muted">{t("candidates.notGiven")}</span>}</td>
                   <td>
-                    <time dateTime={candidate.createdAt}>{candidate.createdAt.slice(0, 10)}</time>
+                    <time dateTime={candidate.createdAt}>{formatDate(candidate.createdAt, "date")}</time>
                   </td>
                   <td className="num">{candidate.assessmentCount}</td>
                 </tr>

@@ -10,6 +10,7 @@ import kitStyles from "~/styles/kits.css?url";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import { useFormatDate } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -64,6 +65,7 @@ function Usage({ count }: { count: number }) {
 
 function HistoryEntry({ kitId, entry, current }: { kitId: number; entry: KitHistoryEntry; current: boolean }) {
   const { t } = useTranslation();
+  const formatDate = useFormatDate();
   const headingId = `version-${entry.version}`;
   return (
     <li className="kit-history-entry" data-version={entry.version}>
@@ -75,8 +77,8 @@ function HistoryEntry({ kitId, entry, current }: { kitId: number; entry: KitHist
         <Usage count={entry.assessmentCount} />{" "}
         <span className="muted">
           {entry.createdByName
-            ? t("kits.detail.savedBy", { date: entry.createdAt.slice(0, 10), name: entry.createdByName })
-            : t("kits.detail.savedOn", { date: entry.createdAt.slice(0, 10) })}
+            ? t("kits.detail.savedBy", { date: formatDate(entry.createdAt, "date"), name: entry.createdByName })
+            : t("kits.detail.savedOn", { date: formatDate(entry.createdAt, "date") })}
         </span>{" "}
         · <Link to={`/kits/${kitId}/print?version=${entry.version}`}>{t("kits.detail.print")}</Link>
       </p>

@@ -22,6 +22,7 @@ import { notFound, requireUser } from "~/utils/auth.server";
 import { parseForm, readFormData } from "~/utils/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import { useFormatDate } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
@@ -178,6 +179,7 @@ export default function UsersPage() {
   const { me, users, invites } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
+  const formatDate = useFormatDate();
   const userResult = result?.kind === "user" ? result : undefined;
   return (
     <>
@@ -271,7 +273,7 @@ export default function UsersPage() {
                     <td>{invite.email}</td>
                     <td>{t(`auth.roleNames.${invite.role}`)}</td>
                     <td>
-                      <time dateTime={invite.expiresAt}>{invite.expiresAt.slice(0, 10)}</time>
+                      <time dateTime={invite.expiresAt}>{formatDate(invite.expiresAt, "dateTime")}</time>
                     </td>
                     <td>{invite.invitedByName}</td>
                     <td>

@@ -5,7 +5,7 @@ type Style = "date" | "time" | "dateTime";
 
 const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = {
   date: { dateStyle: "medium" },
-  time: { hour: "2-digit", minute: "2-digit" },
+  time: { timeStyle: "short" },
   dateTime: { dateStyle: "medium", timeStyle: "short" },
 };
 

@@ -159,6 +159,10 @@ describe("candidates", () => {
     const names = await page.locator("[data-testid=candidates-table] tbody th").allTextContents();
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     await page.getByText(/^Page 1 of \d+$/).waitFor();
+    // Dates as every other list writes them in the reader's language (the assessments list's "Nov 23, 2026").
+    const added = await page.locator("[data-testid=candidates-table] tbody time").allTextContents();
+    expect(added.length).toBeGreaterThan(0);
+    for (const date of added) expect(date).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     await page.getByRole("link", { name: "Barbara Demo-Liskov" }).click();
     await page.getByRole("heading", { level: 1, name: "Barbara Demo-Liskov" }).waitFor();
     const row = page.locator("[data-testid=candidate-assessments] tbody tr").first();
