@@ -63,6 +63,10 @@ describe("on a phone (390 × 844)", () => {
     const canvas = await page.getByTestId("trait-band-chart").boundingBox();
     const grid = await page.getByTestId("trait-band-chart").locator(".recharts-cartesian-grid").boundingBox();
     expect(canvas && grid && grid.width / canvas.width).toBeGreaterThan(0.4);
+    // Each trait's figures ("83.3 (n=6)") stand right of the scale, clear of its band and mark.
+    const labels = await page.getByTestId("trait-band-chart").locator(".recharts-label-list text").evaluateAll((texts) => texts.map((text) => text.getBoundingClientRect().left));
+    expect(labels).toHaveLength(6);
+    for (const left of labels) expect(left).toBeGreaterThanOrEqual((grid?.x ?? 0) + (grid?.width ?? 0) - 1);
   });
 
   it("keeps the radar's trait names inside it on a 320 px phone, in English and Spanish", async () => {

@@ -26,6 +26,8 @@ export function TraitBandChart({ traits }: { traits: ChartTrait[] }): JSX.Elemen
     band: row.band ? ([row.band.low, row.band.high] as [number, number]) : null,
     mark: row.score === null ? null : ([Math.max(0, row.score - MARK), Math.min(100, row.score + MARK)] as [number, number]),
     label: row.score === null ? t("report.charts.notAssessed") : `${score(row.score)} (n=${row.evidence})`,
+    // An invisible bar across the scale: its labels stand in a column right of it, where no band or mark covers them.
+    labelAt: [0, 100] as [number, number],
   }));
 
   return (
@@ -40,9 +42,11 @@ export function TraitBandChart({ traits }: { traits: ChartTrait[] }): JSX.Elemen
               <XAxis type="number" xAxisId="v" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} />
               <YAxis type="category" yAxisId="band" dataKey="name" width={narrow ? 110 : 170} tick={{ fontSize: narrow ? 11 : 14 }} />
               <YAxis type="category" yAxisId="mark" dataKey="name" hide />
+              <YAxis type="category" yAxisId="label" dataKey="name" hide />
               <Bar xAxisId="v" yAxisId="band" dataKey="band" fill="#bfdbfe" stroke="#2563eb" barSize={22} isAnimationActive={false} />
-              <Bar xAxisId="v" yAxisId="mark" dataKey="mark" fill="#1f2933" barSize={30} isAnimationActive={false}>
-                <LabelList dataKey="label" position="right" fill="#1f2933" />
+              <Bar xAxisId="v" yAxisId="mark" dataKey="mark" fill="#1f2933" barSize={30} isAnimationActive={false} />
+              <Bar xAxisId="v" yAxisId="label" dataKey="labelAt" fill="none" barSize={30} isAnimationActive={false}>
+                <LabelList dataKey="label" position="right" fill="#1f2933" fontSize={narrow ? 12 : 14} />
               </Bar>
             </BarChart>
           </ResponsiveContainer>
