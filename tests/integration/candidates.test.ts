@@ -285,7 +285,7 @@ describe("the candidate list", () => {
     expect(newestIds).toEqual(byDate.map((r) => r.id));
 
     const byName = await html(await get(`/candidates?q=${encodeURIComponent(PREFIX)}&sort=name`));
-    const names = [...byName.matchAll(/href="\/candidates\/\d+">([^<]+)</g)].map((m) => m[1]);
+    const names = [...byName.matchAll(/href="\/candidates\/\d+"[^>]*>([^<]+)</g)].map((m) => m[1]);
     expect(names.slice(0, 3)).toEqual([`${PREFIX} 001`, `${PREFIX} 002`, `${PREFIX} 003`]);
     expect(byName).toContain('href="/candidates?q=Paging+Person&amp;sort=name&amp;page=2"');
   });
