@@ -12,7 +12,7 @@ const isTest = Boolean(process.env.VITEST);
 
 const FRAMEWORK = /node_modules\/(react|react-dom|scheduler|react-router|react-router-dom|@remix-run\/[\w-]+|turbo-stream|rosetta|dlv|templite)\//;
 const ZOD = /node_modules\/zod\/|\/app\/schemas\/zod-mini\.ts$/;
-const SMALL_SHARED = /\/app\/(utils\/(i18n|use-translation|use-hydrated|nonce)|components\/(ErrorPage|TableScroll|ShownText|RecordActionButton))\.tsx?$/;
+const SMALL_SHARED = /\/app\/(utils\/(i18n|use-translation|use-hydrated|nonce|dates)|components\/(ErrorPage|TableScroll|ShownText|RecordActionButton|PlainLink))\.tsx?$/;
 
 /**
  * What every page loads, in one file: the framework, the texts' lookup and the
