@@ -4,6 +4,7 @@ import type enRanking from "./en-ranking";
 const esRanking: typeof enRanking = {
   link: "Candidatos por ajuste",
   title: "{{role}}: candidatos ordenados por ajuste",
+  howFit: "El ajuste es del 100 % cuando cada rasgo evaluado está dentro de su banda. Un rasgo fuera de ella lo reduce según su distancia a la banda, ponderada por el peso del rasgo y comparada con la mayor distancia que la banda permite, así que unos pocos puntos fuera lo reducen poco. La página de evaluación de cada candidato muestra la brecha de cada rasgo.",
   intro: "Todos los candidatos con una scorecard enviada para este rol, por ajuste al perfil ideal (a igualdad, por cobertura). Quienes no tienen ningún rasgo con banda puntuado no tienen ajuste y van al final; una evaluación sin scorecards enviadas todavía no se clasifica.",
   breadcrumb: "Clasificación",
   filters: "Filtrar la clasificación",

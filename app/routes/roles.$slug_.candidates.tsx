@@ -128,6 +128,9 @@ export default function RankingPage() {
       </p>
       <h1>{t("ranking.title", { role: role.name })}</h1>
       <p className="lede">{t("ranking.intro")}</p>
+      <p className="muted" data-testid="how-fit">
+        {t("ranking.howFit")}
+      </p>
       <div className="actions">
         <a className="button button-secondary" href={csvHref(role.slug, query)} download>
           {t("ranking.downloadCsv")}

@@ -87,6 +87,9 @@ export default function ComparePage() {
       ) : (
         <>
           <p className="lede">{t("ranking.compare.intro")}</p>
+          <p className="muted" data-testid="how-fit">
+            {t("ranking.howFit")}
+          </p>
           <TraitRadarChart
             caption={t("ranking.compare.radarCaption", { role: role.name })}
             band={role.band}

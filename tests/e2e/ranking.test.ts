@@ -20,6 +20,8 @@ describe("ranking and comparing candidates", () => {
     await page.getByRole("link", { name: "Candidates ranked by fit" }).click();
     await page.getByRole("heading", { level: 1, name: "MLOps Engineer: candidates ranked by fit" }).waitFor();
     await expect.poll(() => page.title()).toBe("MLOps Engineer · Ranking · Traitkit");
+    // A fit of 94% with traits below their bands surprises: the page says how fit is made.
+    await expect(page.getByTestId("how-fit").textContent()).resolves.toContain("Fit is 100% when every assessed trait is inside its band.");
     await expectAccessible(page);
 
     const table = page.getByTestId("ranking-table");
