@@ -29,7 +29,7 @@ export function IdealProfileTable(props: { profile: readonly IdealProfileRow[]; 
               <td className="num">{p.low}</td>
               <td className="num">{p.high}</td>
               <td className="num">{p.weight}</td>
-              <td>{p.statement ? <ShownText value={p.statement} /> : "—"}</td>
+              <td className="prose-cell">{p.statement ? <ShownText value={p.statement} /> : "—"}</td>
             </tr>
           ))}
         </tbody>

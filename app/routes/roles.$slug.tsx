@@ -117,7 +117,7 @@ function TransitionsSection({ role }: { role: RoleProfile }) {
               <tr key={tr.targetSlug}>
                 <th scope="row">{tr.targetInLibrary ? <Link to={`/roles/${tr.targetSlug}`}>{tr.targetName}</Link> : tr.targetName}</th>
                 <td className="num">{tr.publishedFit}%</td>
-                <td>
+                <td className="prose-cell">
                   <ShownTextList items={tr.strengths} />
                 </td>
                 <td>

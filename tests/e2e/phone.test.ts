@@ -67,6 +67,10 @@ describe("on a phone (390 × 844)", () => {
     const labels = await page.getByTestId("trait-band-chart").locator(".recharts-label-list text").evaluateAll((texts) => texts.map((text) => text.getBoundingClientRect().left));
     expect(labels).toHaveLength(6);
     for (const left of labels) expect(left).toBeGreaterThanOrEqual((grid?.x ?? 0) + (grid?.width ?? 0) - 1);
+    // The transitions' sentence column has a readable width: rows of a few lines, not a column of single words (~180 px rows).
+    const rowHeights = await page.getByTestId("transition-table").locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
+    expect(rowHeights.length).toBeGreaterThan(0);
+    for (const height of rowHeights) expect(height).toBeLessThan(120);
   });
 
   it("keeps the radar's trait names inside it on a 320 px phone, in English and Spanish", async () => {

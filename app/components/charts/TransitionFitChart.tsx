@@ -128,7 +128,7 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
                 <td className="num">{whole(tr.publishedFit)}%</td>
                 <td className="num">{tr.fit === null ? <span className="muted">{t("report.charts.noFit")}</span> : `${whole(tr.fit)}%`}</td>
                 <td className="num">{tr.basis === "unavailable" ? t("report.charts.none") : `${whole(tr.coverage * 100)}%`}</td>
-                <td>{t(`report.charts.basis.${tr.basis}`)}</td>
+                <td className="prose-cell">{t(`report.charts.basis.${tr.basis}`)}</td>
               </tr>
             ))}
           </tbody>
