@@ -11,8 +11,8 @@ export type DecisionFilter = (typeof DECISION_FILTERS)[number];
 export const CANDIDATE_SORTS = ["newest", "name"] as const;
 
 /** How many candidates a comparison draws side by side. */
-export const COMPARE_MIN = 2;
-export const COMPARE_MAX = 4;
+const COMPARE_MIN = 2;
+const COMPARE_MAX = 4;
 
 /** Why `count` distinct candidates cannot be compared, or null when they can. */
 export function compareCountProblem(count: number): "tooFew" | "tooMany" | null {
