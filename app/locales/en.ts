@@ -94,6 +94,14 @@ const en = {
     no: "Optional",
     sources: "Source documents",
   },
+  characterCount: {
+    shown: "{{length}} / {{max}}",
+    limit: "At most {{max}} characters.",
+    left_one: "{{count}} character left of {{max}}.",
+    left_other: "{{count}} characters left of {{max}}.",
+    over_one: "{{count}} character over the limit of {{max}}: shorten it before saving.",
+    over_other: "{{count}} characters over the limit of {{max}}: shorten it before saving.",
+  },
   validation: {
     slugTaken: "Another role already uses this slug",
     emailRequired: "Enter an email address",

@@ -94,6 +94,14 @@ const es: Messages = {
     no: "Opcional",
     sources: "Documentos de origen",
   },
+  characterCount: {
+    shown: "{{length}} / {{max}}",
+    limit: "Como máximo {{max}} caracteres.",
+    left_one: "Queda {{count}} carácter de {{max}}.",
+    left_other: "Quedan {{count}} caracteres de {{max}}.",
+    over_one: "{{count}} carácter más que el límite de {{max}}: acórtelo antes de guardar.",
+    over_other: "{{count}} caracteres más que el límite de {{max}}: acórtelo antes de guardar.",
+  },
   validation: {
     slugTaken: "Otro rol ya usa este slug",
     emailRequired: "Escriba una dirección de correo electrónico",
