@@ -367,6 +367,25 @@ export async function computePanel(db: Executor, assessmentId: number, kit: Scor
   };
 }
 
+export type PanelNote = { questionId: number; interviewerId: string; text: string };
+
+/**
+ * The notes of submitted scorecards, in the panel's order (by submission): the
+ * evidence the panel's figures are discussed on. Drafts stay their author's.
+ */
+export async function submittedNotes(db: Executor, assessmentId: number): Promise<PanelNote[]> {
+  const rows = await db
+    .selectFrom("scorecard_notes")
+    .innerJoin("scorecards", "scorecards.id", "scorecard_notes.scorecard_id")
+    .select(["scorecard_notes.kit_question_id", "scorecards.interviewer_id", "scorecard_notes.notes"])
+    .where("scorecards.assessment_id", "=", assessmentId)
+    .where("scorecards.status", "=", "submitted")
+    .orderBy("scorecards.submitted_at")
+    .orderBy("scorecards.id")
+    .execute();
+  return rows.map((r) => ({ questionId: r.kit_question_id, interviewerId: String(r.interviewer_id), text: r.notes }));
+}
+
 /**
  * Rewrites the cached result of an assessment (ranking and CSV read it) from
  * the ratings, inside the transaction that changed a submission. An
