@@ -612,6 +612,20 @@ export async function removeInterviewer(db: Kysely<Database>, args: { assessment
   });
 }
 
+/** Where this user's own scorecards stand on every assessment of theirs that uses a version of the kit. */
+export async function ownScorecardStatusesOnKit(db: Executor, userId: number, kitId: number): Promise<("not_started" | "draft" | "submitted")[]> {
+  const rows = await db
+    .selectFrom("assessment_interviewers as ai")
+    .innerJoin("assessments", "assessments.id", "ai.assessment_id")
+    .innerJoin("kit_versions", "kit_versions.id", "assessments.kit_version_id")
+    .leftJoin("scorecards", (join) => join.onRef("scorecards.assessment_id", "=", "ai.assessment_id").onRef("scorecards.interviewer_id", "=", "ai.user_id"))
+    .select("scorecards.status")
+    .where("ai.user_id", "=", userId)
+    .where("kit_versions.kit_id", "=", kitId)
+    .execute();
+  return rows.map((r) => r.status ?? "not_started");
+}
+
 /** The candidate's name for an assessment's pages. */
 export async function assessmentCandidateName(db: Executor, assessmentId: number): Promise<string | undefined> {
   const row = await db

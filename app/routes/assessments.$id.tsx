@@ -69,7 +69,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       version: kit.version,
       roleSlug: kit.roleSlug,
       roleName: kit.roleName,
-      idealProfile: kit.idealProfile,
+      // Blind scoring: the bands would anchor an interviewer as much as the panel's scores.
+      idealProfile: canSeePanel ? kit.idealProfile : null,
       questions: kit.questions.map((q, i) => ({ id: q.id, number: i + 1, text: showText(q.text, lang, kit.contentLanguage), traits: q.traits })),
     },
     panel: panel && {
