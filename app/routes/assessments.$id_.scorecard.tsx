@@ -210,7 +210,8 @@ function CountedText({
   multiline?: boolean;
 }) {
   const [length, setLength] = useState(defaultValue.length);
-  const describedBy = [hintId, `${id}-count`, error ? `${id}-error` : undefined].filter(Boolean).join(" ");
+  // The error first: it is what to fix; then what the field asks for and its count.
+  const describedBy = [error ? `${id}-error` : undefined, hintId, `${id}-count`].filter(Boolean).join(" ");
   const props = {
     id,
     name,
