@@ -379,7 +379,7 @@ describe("the plain-POST form contract", () => {
     const response = await postScorecard(id, "interviewer1", entries);
     expect(response.status).toBe(400);
     const html = await text(response);
-    expect(html).toMatch(/<input[^>]*id="redFlagEvidence-1"[^>]*aria-invalid="true"[^>]*aria-describedby="redFlagEvidence-1-error"/);
+    expect(html).toMatch(/<input[^>]*id="redFlagEvidence-1"[^>]*aria-invalid="true"[^>]*aria-describedby="redFlagEvidence-1-error redFlagEvidence-1-hint redFlagEvidence-1-count"/);
     expectHas(html, '<p id="redFlagEvidence-1-error" class="field-error">Write a line of evidence for this red flag</p>');
     expectLacks(html, 'id="recommendation-error"');
     expect(checkedInputs(html)).toEqual(expect.arrayContaining(["recommendation=no", "redFlag.1"]));
