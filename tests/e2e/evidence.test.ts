@@ -24,8 +24,6 @@ const IAN = "Ian Interviewer (demo)";
 const INES = "Inés Interviewer (demo)";
 const PHONE = { width: 390, height: 844 };
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
-/** The lead shows this one: the assessment page with the panel's notes. */
-const NOTES_SCREENSHOT = "/work/screens/assessment-notes.png";
 
 const STAMP = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 const CANDIDATE = `Evidence Tester-${STAMP}`;
@@ -176,8 +174,8 @@ describe("evidence a panel can trust", () => {
     await expect(long.getByText("Walked through the A/B design in detail.").first().isVisible()).resolves.toBe(true);
     await expect(end.isVisible()).resolves.toBe(false);
     await expectAccessible(page);
-    fs.mkdirSync(path.dirname(NOTES_SCREENSHOT), { recursive: true });
-    await page.getByTestId("panel").screenshot({ path: NOTES_SCREENSHOT });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.getByTestId("panel").screenshot({ path: path.join(SCREENSHOTS, "evidence-assessment-notes.png") });
 
     await long.getByText(`Read the whole note (${LONG_NOTE.length} characters)`).click();
     await end.waitFor();
