@@ -181,15 +181,18 @@ describe("evidence a panel can trust", () => {
     await end.waitFor();
     // Opened, the whole note is there, line breaks and all.
     await expect(long.locator("details p").textContent()).resolves.toBe(LONG_NOTE);
-    await expectAccessible(page);
-    await screenshot(page, "notes-opened");
+    await page.getByTestId("panel-evidence").screenshot({ path: path.join(SCREENSHOTS, "evidence-notes-opened.png") });
+  });
 
-    const spanish = await signedInPage(RECRUITER, { locale: "es-ES" });
-    await spanish.goto(`${baseURL}${assessmentPath}`);
-    await spanish.getByRole("heading", { level: 3, name: "Evidencia por pregunta" }).waitFor();
-    await expect(evidenceItem(spanish, 2, INES).getByText(`Leer la nota completa (${LONG_NOTE.length} caracteres)`).count()).resolves.toBe(1);
-    await expectAccessible(spanish);
-    await screenshot(spanish, "notes-es");
+  it("says the panel's evidence in Spanish to a Spanish reader", async () => {
+    const page = await signedInPage(RECRUITER, { locale: "es-ES" });
+    await page.goto(`${baseURL}${assessmentPath}`);
+    await page.getByRole("heading", { level: 3, name: "Evidencia por pregunta" }).waitFor();
+    await expect(evidenceItem(page, 1, INES).textContent()).resolves.toContain("Responsabilidad: 4");
+    await expect(evidenceItem(page, 2, INES).getByText(`Leer la nota completa (${LONG_NOTE.length} caracteres)`).count()).resolves.toBe(1);
+    await expect(evidenceItem(page, 2, IAN).textContent()).resolves.toContain("Sin notas.");
+    await expectAccessible(page);
+    await page.getByTestId("panel-evidence").screenshot({ path: path.join(SCREENSHOTS, "evidence-notes-es.png") });
   });
 
   it("prints the assessment for the hiring committee: scores, charts and every note whole, without the navigation or forms", async () => {
