@@ -97,8 +97,18 @@ export function ExpectationsTable({ expectations, caption }: { expectations: rea
   );
 }
 
-/** Everything a version holds, under headings of `level`. */
-export function KitVersionContent({ version, headingLevel, idPrefix }: { version: KitVersionView; headingLevel: HeadingLevel; idPrefix: string }) {
+/** Everything a version holds, under headings of `level`; `bandsHidden` when the reader may not see the ideal bands yet. */
+export function KitVersionContent({
+  version,
+  headingLevel,
+  idPrefix,
+  bandsHidden = false,
+}: {
+  version: KitVersionView;
+  headingLevel: HeadingLevel;
+  idPrefix: string;
+  bandsHidden?: boolean;
+}) {
   const { t } = useTranslation();
   const level = t(`levels.${version.level}`);
   return (
@@ -145,7 +155,11 @@ export function KitVersionContent({ version, headingLevel, idPrefix }: { version
         <Heading level={headingLevel} id={`${idPrefix}-profile`}>
           {t("kits.content.idealProfile")}
         </Heading>
-        {version.idealProfile === null ? (
+        {bandsHidden ? (
+          <p className="note" data-testid="bands-hidden">
+            {t("kits.content.idealProfileHidden")}
+          </p>
+        ) : version.idealProfile === null ? (
           <p className="note">{t("kits.content.noIdealProfile")}</p>
         ) : (
           <IdealProfileTable profile={version.idealProfile} caption={t("kits.content.idealProfile")} captionHidden testId="kit-ideal-profile" />

@@ -125,6 +125,7 @@ const enKits = {
     expectation: "Expectation",
     idealProfile: "Ideal OCEAN+ profile (as copied into this version)",
     noIdealProfile: "This version holds no ideal profile: its role had none when it was saved.",
+    idealProfileHidden: "The ideal bands are shown to interviewers once they have submitted their scorecards on the assessments using this kit: seen before scoring, they would anchor the ratings.",
     columns: { trait: "Trait", low: "Low", high: "High", weight: "Weight", statement: "Statement" },
   },
   print: {

@@ -128,6 +128,7 @@ const esKits: typeof enKits = {
     expectation: "Expectativa",
     idealProfile: "Perfil OCEAN+ ideal (tal como se copió en esta versión)",
     noIdealProfile: "Esta versión no tiene perfil ideal: su rol no tenía uno cuando se guardó.",
+    idealProfileHidden: "Las bandas ideales se muestran a los entrevistadores cuando han enviado sus scorecards en las evaluaciones que usan este kit: vistas antes de puntuar, condicionarían las valoraciones.",
     columns: { trait: "Rasgo", low: "Mínimo", high: "Máximo", weight: "Peso", statement: "Enunciado" },
   },
   print: {

@@ -4,7 +4,9 @@ import type enScorecard from "./en-scorecard";
 const esScorecard: typeof enScorecard = {
   title: "Scorecard: {{name}}",
   pageTitle: "Scorecard",
-  intro: "Puntúe de 1 a 5 cada rasgo que evalúa una pregunta, con las anclas de comportamiento a la vista. Su trabajo se guarda a medida que avanza; nadie lo ve hasta que lo envía.",
+  intro: "Puntúe de 1 a 5 cada rasgo que evalúa una pregunta, con las anclas de comportamiento a la vista.",
+  savedAsYouGo: "Su trabajo se guarda a medida que avanza; nadie lo ve hasta que lo envía.",
+  saveToKeep: "Pulse Guardar para conservar su trabajo: sin JavaScript en este navegador, nada se guarda hasta que lo haga. Nadie lo ve hasta que lo envía.",
   kitLine: "{{kit}} · versión {{version}}",
   question: "Pregunta {{number}} de {{count}}",
   evaluates: "Evalúa",

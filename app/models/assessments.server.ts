@@ -367,6 +367,25 @@ export async function computePanel(db: Executor, assessmentId: number, kit: Scor
   };
 }
 
+export type PanelNote = { questionId: number; interviewerId: string; text: string };
+
+/**
+ * The notes of submitted scorecards, in the panel's order (by submission): the
+ * evidence the panel's figures are discussed on. Drafts stay their author's.
+ */
+export async function submittedNotes(db: Executor, assessmentId: number): Promise<PanelNote[]> {
+  const rows = await db
+    .selectFrom("scorecard_notes")
+    .innerJoin("scorecards", "scorecards.id", "scorecard_notes.scorecard_id")
+    .select(["scorecard_notes.kit_question_id", "scorecards.interviewer_id", "scorecard_notes.notes"])
+    .where("scorecards.assessment_id", "=", assessmentId)
+    .where("scorecards.status", "=", "submitted")
+    .orderBy("scorecards.submitted_at")
+    .orderBy("scorecards.id")
+    .execute();
+  return rows.map((r) => ({ questionId: r.kit_question_id, interviewerId: String(r.interviewer_id), text: r.notes }));
+}
+
 /**
  * Rewrites the cached result of an assessment (ranking and CSV read it) from
  * the ratings, inside the transaction that changed a submission. An
@@ -591,6 +610,20 @@ export async function removeInterviewer(db: Kysely<Database>, args: { assessment
     await recordAudit(trx, { actorUserId: args.actorId, action: "assessment.interviewer_remove", entityType: "assessment", entityId: args.assessmentId, details: { user: args.userId } }, now);
     return true;
   });
+}
+
+/** Where this user's own scorecards stand on every assessment of theirs that uses a version of the kit. */
+export async function ownScorecardStatusesOnKit(db: Executor, userId: number, kitId: number): Promise<("not_started" | "draft" | "submitted")[]> {
+  const rows = await db
+    .selectFrom("assessment_interviewers as ai")
+    .innerJoin("assessments", "assessments.id", "ai.assessment_id")
+    .innerJoin("kit_versions", "kit_versions.id", "assessments.kit_version_id")
+    .leftJoin("scorecards", (join) => join.onRef("scorecards.assessment_id", "=", "ai.assessment_id").onRef("scorecards.interviewer_id", "=", "ai.user_id"))
+    .select("scorecards.status")
+    .where("ai.user_id", "=", userId)
+    .where("kit_versions.kit_id", "=", kitId)
+    .execute();
+  return rows.map((r) => r.status ?? "not_started");
 }
 
 /** The candidate's name for an assessment's pages. */

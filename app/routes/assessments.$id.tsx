@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
@@ -10,6 +10,9 @@ import { RecordActionButton } from "~/components/RecordActionButton";
 import { shownGap, useNumberFormats } from "~/utils/numbers";
 import { RECOMMENDATIONS } from "~/domain/scoring";
 import { TRAIT_KEYS } from "~/domain/traits";
+import { maySeePanel } from "~/domain/blind";
+import { PanelEvidence } from "~/components/PanelEvidence";
+import assessmentStyles from "~/styles/assessment.css?url";
 import {
   addInterviewer,
   computePanel,
@@ -19,6 +22,7 @@ import {
   recordDecision,
   removeInterviewer,
   reopenScorecard,
+  submittedNotes,
 } from "~/models/assessments.server";
 import { showText } from "~/models/shown-text";
 import { DECISION_REASON_MAX, DECISION_VALUES, decisionSchema } from "~/schemas/candidate";
@@ -33,6 +37,8 @@ import { publishReportSchema, revokeReportSchema } from "~/schemas/report";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessmentStyles }];
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const access = await requireAssessmentAccess(request, context, user, params.id);
@@ -40,10 +46,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!kit || !overview) throw notFound();
   const isRecruiter = user.role === "recruiter";
   const mine = overview.interviewers.find((i) => i.userId === user.id);
-  // Blind scoring: an interviewer sees the panel only once their own scorecard is in.
-  const canSeePanel = isRecruiter || mine?.status === "submitted";
+  const canSeePanel = maySeePanel(user.role, mine?.status ?? null);
   const { language: lang, t } = await getTranslator(request, context);
-  const panel = canSeePanel ? await computePanel(context.db, access.id, kit) : null;
+  const [panel, notes] = canSeePanel ? await Promise.all([computePanel(context.db, access.id, kit), submittedNotes(context.db, access.id)]) : [null, []];
   const choices = isRecruiter ? await interviewerChoices(context.db) : [];
   const assigned = new Set(overview.interviewers.map((i) => i.userId));
   return {
@@ -64,7 +69,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       version: kit.version,
       roleSlug: kit.roleSlug,
       roleName: kit.roleName,
-      idealProfile: kit.idealProfile,
+      // Blind scoring: the bands would anchor an interviewer as much as the panel's scores.
+      idealProfile: canSeePanel ? kit.idealProfile : null,
       questions: kit.questions.map((q, i) => ({ id: q.id, number: i + 1, text: showText(q.text, lang, kit.contentLanguage), traits: q.traits })),
     },
     panel: panel && {
@@ -76,6 +82,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       ratingRows: panel.ratingRows,
       redFlagsSeen: panel.redFlagsSeen.map((f) => ({ ...f, text: showText(f.text, lang, kit.contentLanguage) })),
       strengthsSeen: panel.strengthsSeen.map((s) => ({ count: s.count, text: showText(s.text, lang, kit.contentLanguage) })),
+      notes,
     },
     addable: choices.filter((c) => !assigned.has(c.id)),
     // Fit charts and the candidate report links (issue 7).
@@ -147,7 +154,7 @@ export default function AssessmentPage() {
   const interviewerIds = panel ? Object.keys(panel.interviewerNames) : [];
 
   return (
-    <article>
+    <article className="assessment-page">
       <p className="muted">
         {isRecruiter ? <Link to={`/candidates/${overview.candidate.id}`}>{overview.candidate.name}</Link> : overview.candidate.name} /{" "}
         {t("assessments.title", { name: overview.candidate.name })}
@@ -377,6 +384,15 @@ export default function AssessmentPage() {
                 </table>
               </TableScroll>
             </details>
+          )}
+
+          {panel.submittedCount > 0 && (
+            <PanelEvidence
+              questions={kit.questions}
+              interviewers={interviewerIds.map((id) => ({ id, name: panel.interviewerNames[id] ?? id }))}
+              ratingRows={panel.ratingRows}
+              notes={panel.notes}
+            />
           )}
         </section>
       )}

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } fr
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation, type I18n } from "~/utils/use-translation";
 import { ShownText } from "~/components/ShownText";
+import { CharacterCount } from "~/components/CharacterCount";
 import { RECOMMENDATIONS } from "~/domain/scoring";
 import type { TraitKey } from "~/domain/traits";
 import { assessmentCandidateName, getOwnScorecard, loadScoringKit } from "~/models/assessments.server";
@@ -15,6 +16,7 @@ import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.ser
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
+import { useHydrated } from "~/utils/use-hydrated";
 import { readFormData } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
@@ -185,6 +187,52 @@ function useErrorText() {
   };
 }
 
+/**
+ * A free-text field of the scorecard with its limit in view: it never cuts
+ * what is typed or pasted (no maxlength); the count warns near the limit and
+ * errs past it, and the form's own check refuses what is over, by the field.
+ */
+function CountedText({
+  id,
+  name,
+  max,
+  defaultValue,
+  error,
+  hintId,
+  multiline = false,
+}: {
+  id: string;
+  name: string;
+  max: number;
+  defaultValue: string;
+  error: string | undefined;
+  hintId?: string;
+  multiline?: boolean;
+}) {
+  const [length, setLength] = useState(defaultValue.length);
+  // The error first: it is what to fix; then what the field asks for and its count.
+  const describedBy = [error ? `${id}-error` : undefined, hintId, `${id}-count`].filter(Boolean).join(" ");
+  const props = {
+    id,
+    name,
+    defaultValue,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy,
+    onInput: (event: FormEvent<HTMLInputElement | HTMLTextAreaElement>) => setLength(event.currentTarget.value.length),
+  };
+  return (
+    <>
+      {multiline ? <textarea rows={3} {...props} /> : <input type="text" {...props} />}
+      <CharacterCount id={`${id}-count`} length={length} max={max} />
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 function useFormatTime(): (iso: string) => string {
   const format = useFormatDate();
   return (iso) => format(iso, "time");
@@ -218,6 +266,7 @@ export default function ScorecardPage() {
   const errorText = useErrorText();
   const formRef = useRef<HTMLFormElement>(null);
   const readOnly = card.status === "submitted";
+  const hydrated = useHydrated();
   // Two sources of errors, kept apart so that neither erases the other's: the last Submit (checked
   // here first, or refused by the server) and the last autosave. An autosave finishing after a
   // Submit must not wipe the Submit's errors; they go when their field is fixed or a Submit passes.
@@ -287,7 +336,10 @@ export default function ScorecardPage() {
           <Link to={`/assessments/${assessmentId}`}>{t("scorecard.viewPanel")}</Link>
         </div>
       ) : (
-        <p className="lede">{t("scorecard.intro")}</p>
+        <p className="lede">
+          {/* Until the page's script runs nothing saves in the background: the form says so, and how to keep the work. */}
+          {t("scorecard.intro")} <span data-testid="save-mode">{hydrated ? t("scorecard.savedAsYouGo") : t("scorecard.saveToKeep")}</span>
+        </p>
       )}
       {actionData?.locked && <p className="alert" role="alert">{t("scorecard.locked")}</p>}
       {errorCount > 0 && (
@@ -348,20 +400,14 @@ export default function ScorecardPage() {
               </div>
               <div className="field">
                 <label htmlFor={`notes-${q.id}`}>{t("scorecard.notes", { number: q.number })}</label>
-                <textarea
+                <CountedText
+                  multiline
                   id={`notes-${q.id}`}
                   name={`notes.${q.id}`}
-                  rows={3}
-                  maxLength={NOTES_MAX}
+                  max={NOTES_MAX}
                   defaultValue={values.notes[String(q.id)] ?? ""}
-                  aria-invalid={fieldError(`notes.${q.id}`) ? true : undefined}
-                  aria-describedby={fieldError(`notes.${q.id}`) ? `notes-${q.id}-error` : undefined}
+                  error={fieldError(`notes.${q.id}`)}
                 />
-                {fieldError(`notes.${q.id}`) && (
-                  <p id={`notes-${q.id}-error`} className="field-error">
-                    {fieldError(`notes.${q.id}`)}
-                  </p>
-                )}
               </div>
             </section>
           ))}
@@ -395,23 +441,17 @@ export default function ScorecardPage() {
                     </div>
                     <div className="field">
                       <label htmlFor={`redFlagEvidence-${index}`}>{t("scorecard.evidence", { flag: flag.text })}</label>
-                      <input
-                        type="text"
-                        id={`redFlagEvidence-${index}`}
-                        name={`redFlagEvidence.${index}`}
-                        maxLength={EVIDENCE_MAX}
-                        defaultValue={values.evidence[String(index)] ?? ""}
-                        aria-invalid={evidenceError ? true : undefined}
-                        aria-describedby={evidenceError ? `redFlagEvidence-${index}-error` : `redFlagEvidence-${index}-hint`}
-                      />
                       <p id={`redFlagEvidence-${index}-hint`} className="field-hint">
                         {t("scorecard.evidenceHint")}
                       </p>
-                      {evidenceError && (
-                        <p id={`redFlagEvidence-${index}-error`} className="field-error">
-                          {evidenceError}
-                        </p>
-                      )}
+                      <CountedText
+                        id={`redFlagEvidence-${index}`}
+                        name={`redFlagEvidence.${index}`}
+                        max={EVIDENCE_MAX}
+                        defaultValue={values.evidence[String(index)] ?? ""}
+                        error={evidenceError}
+                        hintId={`redFlagEvidence-${index}-hint`}
+                      />
                     </div>
                   </div>
                 );

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { KitVersionContent } from "~/components/KitContent";
 import { ShownText } from "~/components/ShownText";
 import { getKitDetail, type KitChange, type KitHistoryEntry } from "~/models/kits.server";
+import { ownScorecardStatusesOnKit } from "~/models/assessments.server";
+import { maySeeIdealBands } from "~/domain/blind";
 import { kitIdParam } from "~/schemas/kit";
 import kitStyles from "~/styles/kits.css?url";
 import { notFound, requireUser } from "~/utils/auth.server";
@@ -23,10 +25,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = kitIdParam.safeParse(params.id);
   if (!id.success) throw notFound();
   const { language, t } = await getTranslator(request, context);
-  const kit = await getKitDetail(context.db, id.data, language);
-  if (!kit) throw notFound();
+  const found = await getKitDetail(context.db, id.data, language);
+  if (!found) throw notFound();
   const saved = savedParam.parse(new URL(request.url).searchParams.get("saved"));
-  return { title: pageTitle(t, kit.latest.name), kit, saved, canEdit: user.role === "recruiter" && kit.roleInLibrary };
+  // Blind scoring: the bands are left out of the page's data, not only out of its view.
+  const bandsHidden = !maySeeIdealBands(user.role, user.role === "recruiter" ? [] : await ownScorecardStatusesOnKit(context.db, user.id, found.id));
+  const kit = bandsHidden
+    ? { ...found, latest: { ...found.latest, idealProfile: null }, history: found.history.map((entry) => ({ ...entry, idealProfile: null })) }
+    : found;
+  return { title: pageTitle(t, kit.latest.name), kit, saved, bandsHidden, canEdit: user.role === "recruiter" && kit.roleInLibrary };
 }
 
 function ChangeLine({ change }: { change: KitChange }) {
@@ -63,7 +70,7 @@ function Usage({ count }: { count: number }) {
   return <span className={count > 0 ? "badge badge-used" : "badge"}>{count > 0 ? t("kits.detail.usedBy", { count }) : t("kits.detail.notUsed")}</span>;
 }
 
-function HistoryEntry({ kitId, entry, current }: { kitId: number; entry: KitHistoryEntry; current: boolean }) {
+function HistoryEntry({ kitId, entry, current, bandsHidden }: { kitId: number; entry: KitHistoryEntry; current: boolean; bandsHidden: boolean }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const headingId = `version-${entry.version}`;
@@ -102,14 +109,14 @@ function HistoryEntry({ kitId, entry, current }: { kitId: number; entry: KitHist
       )}
       <details className="kit-version-content">
         <summary>{t("kits.detail.contentOf", { version: entry.version })}</summary>
-        <KitVersionContent version={entry} headingLevel={4} idPrefix={`v${entry.version}`} />
+        <KitVersionContent version={entry} headingLevel={4} idPrefix={`v${entry.version}`} bandsHidden={bandsHidden} />
       </details>
     </li>
   );
 }
 
 export default function KitPage() {
-  const { kit, saved, canEdit } = useLoaderData<typeof loader>();
+  const { kit, saved, bandsHidden, canEdit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const latest = kit.latest;
   return (
@@ -142,13 +149,13 @@ export default function KitPage() {
       </div>
       {!kit.roleInLibrary && <p className="note">{t("kits.detail.roleGone")}</p>}
 
-      <KitVersionContent version={latest} headingLevel={2} idPrefix="current" />
+      <KitVersionContent version={latest} headingLevel={2} idPrefix="current" bandsHidden={bandsHidden} />
 
       <section aria-labelledby="kit-history">
         <h2 id="kit-history">{t("kits.detail.history")}</h2>
         <ol className="kit-history" reversed>
           {kit.history.map((entry) => (
-            <HistoryEntry key={entry.id} kitId={kit.id} entry={entry} current={entry.version === latest.version} />
+            <HistoryEntry key={entry.id} kitId={kit.id} entry={entry} current={entry.version === latest.version} bandsHidden={bandsHidden} />
           ))}
         </ol>
       </section>

@@ -5,6 +5,8 @@ import { IdealProfileTable } from "~/components/IdealProfileTable";
 import { ExpectationsTable, TraitNames } from "~/components/KitContent";
 import { ShownText } from "~/components/ShownText";
 import { getKitVersion } from "~/models/kits.server";
+import { ownScorecardStatusesOnKit } from "~/models/assessments.server";
+import { maySeeIdealBands } from "~/domain/blind";
 import { kitIdParam, kitVersionParam } from "~/schemas/kit";
 import kitStyles from "~/styles/kits.css?url";
 import printStyles from "~/styles/print.css?url";
@@ -24,7 +26,7 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const id = kitIdParam.safeParse(params.id);
   if (!id.success) throw notFound();
   const rawVersion = new URL(request.url).searchParams.get("version");
@@ -32,7 +34,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (version !== null && !version.success) throw notFound();
   const found = await getKitVersion(context.db, id.data, version === null ? null : version.data, await getLanguage(request, context));
   if (!found) throw notFound();
-  return { kitId: id.data, version: found };
+  // Blind scoring: the sheet an interviewer takes into the room holds no band they may not see yet.
+  const bandsHidden = !maySeeIdealBands(user.role, user.role === "recruiter" ? [] : await ownScorecardStatusesOnKit(context.db, user.id, id.data));
+  return { kitId: id.data, version: bandsHidden ? { ...found, idealProfile: null } : found, bandsHidden };
 }
 
 const RECOMMENDATIONS = ["strong_no", "no", "yes", "strong_yes"] as const;
@@ -42,7 +46,7 @@ function Box() {
 }
 
 export default function KitPrintPage() {
-  const { kitId, version } = useLoaderData<typeof loader>();
+  const { kitId, version, bandsHidden } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const hydrated = useHydrated();
   const level = t(`levels.${version.level}`);
@@ -178,7 +182,11 @@ export default function KitPrintPage() {
 
       <section aria-labelledby="print-profile">
         <h2 id="print-profile">{t("kits.content.idealProfile")}</h2>
-        {version.idealProfile === null ? (
+        {bandsHidden ? (
+          <p className="note" data-testid="bands-hidden">
+            {t("kits.content.idealProfileHidden")}
+          </p>
+        ) : version.idealProfile === null ? (
           <p className="note">{t("kits.content.noIdealProfile")}</p>
         ) : (
           <IdealProfileTable profile={version.idealProfile} caption={t("kits.content.idealProfile")} captionHidden testId="kit-ideal-profile" />

@@ -62,7 +62,10 @@ export function parseScorecardForm(entries: Iterable<[string, FormDataEntryValue
   const evidence = new Map<number, string>();
   let recommendation: Recommendation | null = null;
 
-  for (const [name, raw] of fields) {
+  for (const [name, posted] of fields) {
+    // A browser posts a textarea's line breaks as CRLF but counts them as one
+    // character: read them as one, or a note its counter passed would be refused.
+    const raw = posted.replace(/\r\n?/g, "\n");
     const value = raw.trim();
     const parts = name.split(".");
     const [kind, first, second] = parts;

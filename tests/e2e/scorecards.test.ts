@@ -370,7 +370,7 @@ describe("scorecards", () => {
     const evidence = flag.getByLabel(/^Evidence for: /);
     await flag.locator(".field-error").waitFor();
     await expect(evidence.getAttribute("aria-invalid")).resolves.toBe("true");
-    await expect(describedBy(evidence)).resolves.toBe("Write a line of evidence for this red flag");
+    await expect(describedBy(evidence)).resolves.toMatch(/^Write a line of evidence for this red flag A line on what the candidate said or did\. /);
     await expect(recommendation.locator("#recommendation-error").count()).resolves.toBe(0);
     expect(posts).toEqual([]);
     await expectAccessible(page);
@@ -472,7 +472,7 @@ describe("scorecards", () => {
     const evidence = redFlagBlock(page, 1).getByLabel(/^Evidence for: /);
     await redFlagBlock(page, 1).locator(".field-error").waitFor();
     await expect(evidence.getAttribute("aria-invalid")).resolves.toBe("true");
-    await expect(describedBy(evidence)).resolves.toBe("Write a line of evidence for this red flag");
+    await expect(describedBy(evidence)).resolves.toMatch(/^Write a line of evidence for this red flag A line on what the candidate said or did\. /);
     await expect(recommendationGroup(page).getByRole("radio", { name: "No", exact: true }).isChecked()).resolves.toBe(true);
     await expectAccessible(page, { javaScriptEnabled: false });
     await screenshot(page, "nojs-evidence-error");
@@ -616,7 +616,7 @@ describe("scorecards", () => {
     await expect(alert.allTextContents()).resolves.toEqual(["Not submitted: 2 fields need attention (marked below)."]);
     const evidence = flag.getByLabel(/^Evidence for: /);
     await expect(evidence.getAttribute("aria-invalid")).resolves.toBe("true");
-    await expect(describedBy(evidence)).resolves.toBe("Write a line of evidence for this red flag");
+    await expect(describedBy(evidence)).resolves.toMatch(/^Write a line of evidence for this red flag A line on what the candidate said or did\. /);
     await expect(flag.locator(".field-error").isVisible()).resolves.toBe(true);
     await expect(evidence.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
     const recommendation = recommendationGroup(page);
@@ -637,7 +637,7 @@ describe("scorecards", () => {
     expect((await nextSave).status()).toBe(200);
     await page.getByTestId("save-status").filter({ hasText: /^Saved at / }).waitFor();
     await expect(alert.allTextContents()).resolves.toEqual(["Not submitted: 1 field needs attention (marked below)."]);
-    await expect(describedBy(evidence)).resolves.toBe("Write a line of evidence for this red flag");
+    await expect(describedBy(evidence)).resolves.toMatch(/^Write a line of evidence for this red flag A line on what the candidate said or did\. /);
     expect(posts).toEqual([]);
     await expectAccessible(page);
   });

@@ -6,6 +6,7 @@ import { computePanel, createAssessment, loadScoringKit, type ScoringKit } from 
 import { createUser } from "../../app/models/users.server";
 import { hashPassword } from "../../app/utils/password.server";
 import type { TraitKey } from "../../app/domain/traits";
+import { NOTES_MAX } from "../../app/schemas/scorecard";
 import { DEMO_KIT } from "../../seeds/demo-kits";
 import { DEMO, locationPath, request, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
 
@@ -378,7 +379,7 @@ describe("the plain-POST form contract", () => {
     const response = await postScorecard(id, "interviewer1", entries);
     expect(response.status).toBe(400);
     const html = await text(response);
-    expect(html).toMatch(/<input[^>]*id="redFlagEvidence-1"[^>]*aria-invalid="true"[^>]*aria-describedby="redFlagEvidence-1-error"/);
+    expect(html).toMatch(/<input[^>]*id="redFlagEvidence-1"[^>]*aria-invalid="true"[^>]*aria-describedby="redFlagEvidence-1-error redFlagEvidence-1-hint redFlagEvidence-1-count"/);
     expectHas(html, '<p id="redFlagEvidence-1-error" class="field-error">Write a line of evidence for this red flag</p>');
     expectLacks(html, 'id="recommendation-error"');
     expect(checkedInputs(html)).toEqual(expect.arrayContaining(["recommendation=no", "redFlag.1"]));
@@ -553,14 +554,104 @@ describe("blind scoring on the raw responses", () => {
     expectLacks(after, 'data-testid="blind-notice"');
     expectHas(after, `${evidenceCanary}-0`);
     expectHas(after, `${evidenceCanary}-1`);
-    // Notes stay each interviewer's own: the panel shows none of them.
-    expectLacks(after, noteCanary);
+    // Submitted, they are on the panel: its evidence holds the other's notes, each under its question.
+    for (const n of [1, 2, 3, 4]) expectHas(after, `${noteCanary}-q${n}`);
     const afterData = await text(await get(`/assessments/${id}.data`, cookies.interviewer1));
     expectHas(afterData, "ratingRows");
-    expectLacks(afterData, noteCanary);
+    expectHas(afterData, noteCanary);
     // Their own scorecard page still shows only their own work.
     const ownAfter = await text(await get(`/assessments/${id}/scorecard.data`, cookies.interviewer1));
     expectLacks(ownAfter, canary);
+  });
+});
+
+describe("the panel's notes", () => {
+  /** The server-rendered evidence of one question (1-based), up to the next question's. */
+  function evidenceOf(html: string, number: number): string {
+    const start = html.indexOf(`data-question="${number}"`);
+    if (start < 0) return "";
+    const next = html.indexOf("data-question=", start + 1);
+    return decode(html.slice(start, next < 0 ? html.indexOf("</section></section>", start) : next));
+  }
+
+  /** One interviewer's item in a question's evidence: their name, ratings and note. */
+  function itemOf(evidence: string, name: string): string {
+    const start = evidence.indexOf(`data-interviewer="${name}"`);
+    if (start < 0) return "";
+    const end = evidence.indexOf("</li>", start);
+    return evidence.slice(start, end);
+  }
+
+  async function nameOf(who: Who): Promise<string> {
+    return (await server.db.selectFrom("users").select("name").where("id", "=", ids[who]).executeTakeFirstOrThrow()).name;
+  }
+
+  it("shows submitted notes per question, per interviewer, beside their ratings: to the recruiter, and to an interviewer only after submitting", async () => {
+    const { id } = await newAssessment("notes");
+    const canary = randomUUID().replaceAll("-", "");
+    const theirNote = `THEIRNOTE${canary}`;
+    const draftNote = `DRAFTNOTE${canary}`;
+    // The longest note allowed, with a line break: shown whole, never cut.
+    const longNote = `LONGSTART${canary}\n${"evidence ".repeat(600)}`.slice(0, NOTES_MAX - 8) + "LONGEND!";
+    expect(longNote.length).toBe(NOTES_MAX);
+    await submit(
+      id,
+      "interviewer2",
+      fullCard({ intent: "submit", ratings: { [ratingField(0, "conscientiousness")]: 4 }, notes: { 0: theirNote, 1: longNote }, recommendation: "yes" }),
+    );
+    const draft = await postScorecard(id, "interviewer1", fullCard({ intent: "save", ratings: { [ratingField(0, "conscientiousness")]: 2 }, notes: { 0: draftNote } }));
+    await draft.body?.cancel();
+    expect(draft.status).toBe(303);
+    const [name1, name2] = [await nameOf("interviewer1"), await nameOf("interviewer2")];
+
+    // The recruiter: interviewer 2's notes under their questions, beside interviewer 2's rating; a draft's notes nowhere.
+    const recruiterPage = await text(await get(`/assessments/${id}`, cookies.recruiter));
+    expectHas(recruiterPage, 'data-testid="panel-evidence"');
+    const q1 = itemOf(evidenceOf(recruiterPage, 1), name2);
+    expectHas(q1, theirNote);
+    expectHas(q1, "Conscientiousness: 4");
+    expect(itemOf(evidenceOf(recruiterPage, 1), name1), "only submitted scorecards are on the panel").toBe("");
+    const q2 = itemOf(evidenceOf(recruiterPage, 2), name2);
+    expectHas(q2, longNote);
+    expectHas(q2, 'data-testid="note-fold"');
+    expectHas(q2, "Read the whole note (5000 characters)");
+    expectLacks(itemOf(evidenceOf(recruiterPage, 3), name2), canary);
+    expectHas(itemOf(evidenceOf(recruiterPage, 3), name2), "No notes.");
+    expectLacks(recruiterPage, draftNote);
+    expectLacks(await text(await get(`/assessments/${id}.data`, cookies.recruiter)), draftNote);
+
+    // Interviewer 1 with a draft: blind, neither note reaches them but their own on their scorecard.
+    for (const path of [`/assessments/${id}`, `/assessments/${id}.data`]) {
+      const body = await text(await get(path, cookies.interviewer1));
+      expectLacks(body, path, theirNote);
+      expectLacks(body, path, "LONGSTART");
+      expectLacks(body, path, 'data-testid="panel-evidence"');
+    }
+    // The outsider is refused as before.
+    expect((await get(`/assessments/${id}`, cookies.outsider)).status).toBe(404);
+
+    // Submitted, interviewer 1 reads both interviewers' notes, and the recruiter now theirs too.
+    await submit(id, "interviewer1", fullCard({ intent: "submit", ratings: { [ratingField(0, "conscientiousness")]: 2 }, notes: { 0: draftNote }, recommendation: "no" }));
+    for (const who of ["interviewer1", "recruiter"] as const) {
+      const page = await text(await get(`/assessments/${id}`, cookies[who]));
+      const evidence = evidenceOf(page, 1);
+      expectHas(itemOf(evidence, name1), draftNote);
+      expectHas(itemOf(evidence, name1), "Conscientiousness: 2");
+      expectHas(itemOf(evidence, name2), theirNote);
+    }
+  });
+
+  it("refuses notes over the limit with a message by the field, on the form and on autosave, and changes nothing", async () => {
+    const { id } = await newAssessment("long notes");
+    const before = await checksum();
+    const over = "x".repeat(NOTES_MAX + 1);
+    for (const path of [`/assessments/${id}/scorecard`, `/assessments/${id}/scorecard/autosave`]) {
+      const response = await post(path, [["intent", "save"], [`notes.${q(0)}`, over]], cookies.interviewer1);
+      const body = await response.text();
+      expect(response.status, path).toBe(400);
+      expectHas(body, path, path.endsWith("autosave") ? `notes.${q(0)}` : "Notes are limited to 5,000 characters");
+    }
+    expect(await checksum()).toBe(before);
   });
 });
 

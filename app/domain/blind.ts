@@ -1,0 +1,25 @@
+/*
+ * Blind scoring (PRODUCT.md): an interviewer's judgement stays their own until
+ * their scorecard is in. Two things would anchor it: the panel's result, and the
+ * ideal bands the candidate is measured against. Recruiters set both up and
+ * always see them.
+ */
+
+export type AccountRole = "recruiter" | "interviewer";
+export type ScorecardStatus = "not_started" | "draft" | "submitted";
+
+/** The panel of an assessment: a recruiter, or an interviewer whose own scorecard on it is submitted. */
+export function maySeePanel(role: AccountRole, ownStatus: ScorecardStatus | null): boolean {
+  return role === "recruiter" || ownStatus === "submitted";
+}
+
+/**
+ * A kit's ideal bands: a recruiter always; an interviewer only once they have
+ * submitted a scorecard on an assessment using the kit and have none left to
+ * submit on it. An interviewer not yet on any such panel does not see them
+ * either: they may be put on one tomorrow, and what they read today would anchor it.
+ */
+export function maySeeIdealBands(role: AccountRole, ownStatusesOnKit: readonly ScorecardStatus[]): boolean {
+  if (role === "recruiter") return true;
+  return ownStatusesOnKit.length > 0 && ownStatusesOnKit.every((status) => status === "submitted");
+}
