@@ -349,6 +349,21 @@ export interface ReportLinksTable {
   created_at: string;
   expires_at: string | null;
   revoked_at: string | null;
+  /** The snapshot the link shows; null only for a link published before snapshots, until it is first needed. */
+  snapshot_id: number | null;
+  opens: Generated<number>;
+  last_opened_at: string | null;
+}
+
+export interface ReportSnapshotsTable {
+  id: Generated<number>;
+  assessment_id: number;
+  version: number;
+  language: "en" | "es";
+  /** JSON: the report as the candidate's page renders it (app/models/report.server.ts, SnapshotContent). */
+  content: string;
+  created_by: number | null;
+  created_at: string;
 }
 
 export interface AuditLogTable {
@@ -404,6 +419,7 @@ export interface Database {
   decisions: DecisionsTable;
   assessment_results: AssessmentResultsTable;
   report_links: ReportLinksTable;
+  report_snapshots: ReportSnapshotsTable;
   audit_log: AuditLogTable;
 }
 

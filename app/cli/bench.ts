@@ -158,6 +158,7 @@ async function targets(db: TraitkitDb, baseURL: string, full: boolean): Promise<
   const first = ranked[0];
   if (!first) throw new Error("No assessed candidate to compare");
   const report = await publishReport(db, { assessmentId: first.id, language: "en", expiresAt: null, actorId: recruiterId }, new Date());
+  if (!report.ok) throw new Error("The assessed candidate has no submitted scorecard to publish");
   const kitQuestions = await db
     .selectFrom("assessments as a")
     .innerJoin("kit_questions as q", "q.kit_version_id", "a.kit_version_id")

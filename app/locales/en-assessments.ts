@@ -32,7 +32,7 @@ const enAssessments = {
   removeLabel: "Remove {{name}} from the panel",
   reopen: "Reopen",
   reopenLabel: "Reopen the scorecard of {{name}}",
-  reopenChangesReport: "This assessment has a live candidate report link: the report shows the submitted scorecards, so reopening one changes what the candidate sees until it is submitted again.",
+  reopenChangesReport: "This assessment has a live candidate report link. Reopening a scorecard does not change what the candidate sees: they keep the version published, and the Candidate report section below lets you publish a new one.",
   addInterviewer: "Add an interviewer",
   add: "Add",
   interviewerToAdd: "Interviewer to add",

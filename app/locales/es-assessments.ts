@@ -36,7 +36,7 @@ const esAssessments: typeof enAssessments = {
   removeLabel: "Quitar a {{name}} del panel",
   reopen: "Reabrir",
   reopenLabel: "Reabrir la scorecard de {{name}}",
-  reopenChangesReport: "Esta evaluación tiene un enlace de informe activo para el candidato: el informe muestra las scorecards enviadas, así que reabrir una cambia lo que ve el candidato hasta que se vuelva a enviar.",
+  reopenChangesReport: "Esta evaluación tiene un enlace de informe activo para el candidato. Reabrir una scorecard no cambia lo que ve el candidato: conserva la versión publicada, y la sección Informe para el candidato, más abajo, permite publicar una nueva.",
   addInterviewer: "Agregar un entrevistador",
   add: "Agregar",
   interviewerToAdd: "Entrevistador a agregar",

@@ -62,6 +62,20 @@ export type ExportedReportLink = {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** The snapshot the link shows; null for a link published before snapshots and never opened. */
+  snapshotId: number | null;
+  opens: number;
+  lastOpenedAt: string | null;
+};
+
+/** A published version of the candidate's report, as the candidate's page renders it. */
+export type ExportedReportSnapshot = {
+  id: number;
+  version: number;
+  language: "en" | "es";
+  createdBy: number | null;
+  createdAt: string;
+  content: unknown;
 };
 
 export type ExportedAssessment = {
@@ -81,6 +95,7 @@ export type ExportedAssessment = {
   storedResult: ExportedStoredResult | null;
   decisions: { id: number; decision: "advance" | "hold" | "reject"; reason: string; decidedBy: number; decidedAt: string }[];
   reportLinks: ExportedReportLink[];
+  reportSnapshots: ExportedReportSnapshot[];
 };
 
 export type ExportedAuditEntry = {
@@ -121,15 +136,22 @@ function reportStatus(link: { expires_at: string | null; revoked_at: string | nu
 async function exportAssessment(db: Executor, assessment: { id: number; kit_version_id: number; created_by: number | null; created_at: string }, now: Date): Promise<ExportedAssessment> {
   const kit = await loadScoringKit(db, assessment.kit_version_id);
   if (!kit) throw new Error(`Assessment ${assessment.id} has no kit version ${assessment.kit_version_id}`);
-  const [bands, interviewers, cards, decisions, links, stored, panel] = await Promise.all([
+  const [bands, interviewers, cards, decisions, links, snapshots, stored, panel] = await Promise.all([
     db.selectFrom("kit_version_traits").select(["trait", "low", "high", "weight", "statement"]).where("kit_version_id", "=", assessment.kit_version_id).execute(),
     db.selectFrom("assessment_interviewers").select(["user_id", "added_at"]).where("assessment_id", "=", assessment.id).orderBy("added_at").orderBy("user_id").execute(),
     db.selectFrom("scorecards").selectAll().where("assessment_id", "=", assessment.id).orderBy("id").execute(),
     db.selectFrom("decisions").selectAll().where("assessment_id", "=", assessment.id).orderBy("decided_at").orderBy("id").execute(),
     db
       .selectFrom("report_links")
-      .select(["id", "language", "created_by", "created_at", "expires_at", "revoked_at"])
+      .select(["id", "language", "created_by", "created_at", "expires_at", "revoked_at", "snapshot_id", "opens", "last_opened_at"])
       .where("assessment_id", "=", assessment.id)
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("report_snapshots")
+      .select(["id", "version", "language", "created_by", "created_at", "content"])
+      .where("assessment_id", "=", assessment.id)
+      .orderBy("version")
       .orderBy("id")
       .execute(),
     db.selectFrom("assessment_results").selectAll().where("assessment_id", "=", assessment.id).executeTakeFirst(),
@@ -217,6 +239,17 @@ async function exportAssessment(db: Executor, assessment: { id: number; kit_vers
       createdAt: l.created_at,
       expiresAt: l.expires_at,
       revokedAt: l.revoked_at,
+      snapshotId: l.snapshot_id,
+      opens: l.opens,
+      lastOpenedAt: l.last_opened_at,
+    })),
+    reportSnapshots: snapshots.map((r) => ({
+      id: r.id,
+      version: r.version,
+      language: r.language,
+      createdBy: r.created_by,
+      createdAt: r.created_at,
+      content: JSON.parse(r.content) as unknown,
     })),
   };
 }
@@ -298,7 +331,7 @@ export async function exportCandidate(db: Executor, id: number, now: Date = new 
 
 async function countWhereIn(
   db: Executor,
-  table: "scorecards" | "decisions" | "report_links" | "assessment_results",
+  table: "scorecards" | "decisions" | "report_links" | "report_snapshots" | "assessment_results",
   assessmentIds: number[],
 ): Promise<number> {
   if (assessmentIds.length === 0) return 0;
@@ -313,7 +346,8 @@ async function countWhereIn(
 /**
  * Erases a candidate and everything that describes them in one transaction:
  * deleting the candidates row cascades to assessments, panels, scorecards,
- * ratings, notes, observations, decisions, report links and cached results
+ * ratings, notes, observations, decisions, report links, the report
+ * snapshots (they hold the candidate's scores) and cached results
  * (so the ranking forgets them at once). The audit log keeps a
  * "candidate.erase" entry of ids and counts only. False when there is no such candidate.
  */
@@ -321,10 +355,11 @@ export async function eraseCandidate(db: Kysely<Database>, id: number, actorId: 
   return inTransaction(db, async (trx): Promise<boolean> => {
     const assessments = await trx.selectFrom("assessments").select("id").where("candidate_id", "=", id).execute();
     const assessmentIds = assessments.map((a) => a.id);
-    const [scorecards, decisions, reportLinks, results] = await Promise.all([
+    const [scorecards, decisions, reportLinks, reportSnapshots, results] = await Promise.all([
       countWhereIn(trx, "scorecards", assessmentIds),
       countWhereIn(trx, "decisions", assessmentIds),
       countWhereIn(trx, "report_links", assessmentIds),
+      countWhereIn(trx, "report_snapshots", assessmentIds),
       countWhereIn(trx, "assessment_results", assessmentIds),
     ]);
     const deleted = await trx.deleteFrom("candidates").where("id", "=", id).executeTakeFirst();
@@ -336,7 +371,7 @@ export async function eraseCandidate(db: Kysely<Database>, id: number, actorId: 
         action: "candidate.erase",
         entityType: "candidate",
         entityId: id,
-        details: { assessments: assessmentIds.length, scorecards, decisions, reportLinks, results },
+        details: { assessments: assessmentIds.length, scorecards, decisions, reportLinks, reportSnapshots, results },
       },
       now,
     );

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { areasToDevelop, transitionFit, type AreaToDevelop, type TransitionBasis } from "~/domain/transitions";
@@ -123,53 +123,152 @@ export async function loadFitCharts(db: Executor, kit: ScoringKit, panel: Pick<P
   };
 }
 
-// ---------- Report links ----------
+// ---------- Report links and their snapshots ----------
 
 export const REPORT_LANGUAGES = ["en", "es"] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
 export type ReportLinkStatus = "live" | "expired" | "revoked";
 
+/** What a recruiter publishing again does with the earlier live links. */
+export type EarlierLinks = "keep" | "revoke";
+
 export type ReportLinkSummary = {
   id: number;
+  /** The start of the token's hash: tells links apart, reveals nothing of the token. */
+  shortId: string;
   language: ReportLanguage;
+  createdBy: string;
   createdAt: string;
   expiresAt: string | null;
   status: ReportLinkStatus;
+  /** The version the link shows; null for a link published before snapshots and not opened since. */
+  version: number | null;
+  opens: number;
+  lastOpenedAt: string | null;
 };
+
+/**
+ * A snapshot's content: exactly what the candidate's page renders, computed
+ * when it was published, so later changes of ratings, kit, role or formulas
+ * never reach a report the candidate holds.
+ */
+export type SnapshotContent = { language: ReportLanguage; charts: FitCharts };
+
+const SHORT_ID_LENGTH = 8;
+
+function shortId(tokenHash: string): string {
+  return tokenHash.slice(0, SHORT_ID_LENGTH).toUpperCase();
+}
 
 /** A new token: 32 random bytes, base64url. Only its SHA-256 is stored. */
 function newReportToken(): string {
   return crypto.randomBytes(32).toString("base64url");
 }
 
-/** Publishes a report link and audits it; the token is returned once and never stored. */
+/** A report can be shown only once at least one scorecard is submitted: with none, it would show no score. */
+async function currentCharts(db: Executor, assessmentId: number): Promise<FitCharts | undefined> {
+  const assessment = await db.selectFrom("assessments").select("kit_version_id").where("id", "=", assessmentId).executeTakeFirst();
+  const kit = assessment && (await loadScoringKit(db, assessment.kit_version_id));
+  if (!kit) return undefined;
+  const panel = await computePanel(db, assessmentId, kit);
+  if (panel.submittedCount === 0) return undefined;
+  return loadFitCharts(db, kit, panel);
+}
+
+async function nextVersion(db: Executor, assessmentId: number): Promise<number> {
+  const row = await db
+    .selectFrom("report_snapshots")
+    .select((eb) => eb.fn.max("version").as("version"))
+    .where("assessment_id", "=", assessmentId)
+    .executeTakeFirst();
+  return (row?.version ?? 0) + 1;
+}
+
+async function insertSnapshot(
+  db: Executor,
+  args: { assessmentId: number; version: number; language: ReportLanguage; charts: FitCharts; actorId: number | null },
+  now: Date,
+): Promise<number> {
+  const content: SnapshotContent = { language: args.language, charts: args.charts };
+  const { id } = await db
+    .insertInto("report_snapshots")
+    .values({ assessment_id: args.assessmentId, version: args.version, language: args.language, content: JSON.stringify(content), created_by: args.actorId, created_at: now.toISOString() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+function liveAt(now: Date) {
+  const at = now.toISOString();
+  return (eb: ExpressionBuilder<Database, "report_links">) => eb.and([eb("report_links.revoked_at", "is", null), eb.or([eb("report_links.expires_at", "is", null), eb("report_links.expires_at", ">", at)])]);
+}
+
+export type PublishOutcome = { ok: true; id: number; token: string; shortId: string; version: number } | { ok: false; reason: "noScores" };
+
+/**
+ * Publishes a new version of the candidate's report: a snapshot of it as it
+ * is now, and a link to it whose token is returned once and never stored. The
+ * earlier live links are moved to the new version (each in its own language)
+ * or revoked. Refused while no scorecard is submitted. One transaction, audited.
+ */
 export async function publishReport(
   db: Kysely<Database>,
-  args: { assessmentId: number; language: ReportLanguage; expiresAt: Date | null; actorId: number },
+  args: { assessmentId: number; language: ReportLanguage; expiresAt: Date | null; actorId: number; earlier?: EarlierLinks },
   now: Date,
-): Promise<{ id: number; token: string }> {
+): Promise<PublishOutcome> {
   const token = newReportToken();
-  return inTransaction(db, async (trx) => {
+  const earlier = args.earlier ?? "keep";
+  return inTransaction(db, async (trx): Promise<PublishOutcome> => {
+    const charts = await currentCharts(trx, args.assessmentId);
+    if (!charts) return { ok: false, reason: "noScores" };
+    const version = await nextVersion(trx, args.assessmentId);
+    const snapshotId = await insertSnapshot(trx, { assessmentId: args.assessmentId, version, language: args.language, charts, actorId: args.actorId }, now);
+    const earlierLinks = await trx.selectFrom("report_links").select(["id", "language"]).where("assessment_id", "=", args.assessmentId).where(liveAt(now)).execute();
+    const tokenHash = hashToken(token);
     const { id } = await trx
       .insertInto("report_links")
       .values({
         assessment_id: args.assessmentId,
-        token_hash: hashToken(token),
+        token_hash: tokenHash,
         language: args.language,
         created_by: args.actorId,
         created_at: now.toISOString(),
         expires_at: args.expiresAt ? args.expiresAt.toISOString() : null,
         revoked_at: null,
+        snapshot_id: snapshotId,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    if (earlier === "revoke") {
+      for (const link of earlierLinks) {
+        await trx.updateTable("report_links").set({ revoked_at: now.toISOString() }).where("id", "=", link.id).execute();
+        await recordAudit(trx, { actorUserId: args.actorId, action: "report.revoke", entityType: "report", entityId: link.id, details: { assessment: args.assessmentId, replacedBy: id } }, now);
+      }
+    } else {
+      // A link keeps its language: a Spanish reader moved to the new version still reads Spanish.
+      const snapshots = new Map<ReportLanguage, number>([[args.language, snapshotId]]);
+      for (const link of earlierLinks) {
+        let target = snapshots.get(link.language);
+        if (target === undefined) {
+          target = await insertSnapshot(trx, { assessmentId: args.assessmentId, version, language: link.language, charts, actorId: args.actorId }, now);
+          snapshots.set(link.language, target);
+        }
+        await trx.updateTable("report_links").set({ snapshot_id: target }).where("id", "=", link.id).execute();
+      }
+    }
     await recordAudit(
       trx,
-      { actorUserId: args.actorId, action: "report.publish", entityType: "report", entityId: id, details: { assessment: args.assessmentId, language: args.language, expires: args.expiresAt !== null } },
+      {
+        actorUserId: args.actorId,
+        action: "report.publish",
+        entityType: "report",
+        entityId: id,
+        details: { assessment: args.assessmentId, language: args.language, expires: args.expiresAt !== null, version, earlier, earlierLinks: earlierLinks.length },
+      },
       now,
     );
-    return { id, token };
+    return { ok: true, id, token, shortId: shortId(tokenHash), version };
   });
 }
 
@@ -189,62 +288,119 @@ export async function revokeReport(db: Kysely<Database>, args: { assessmentId: n
   });
 }
 
-/** The assessment's report links, newest first: status only, never a token. */
+/** The assessment's report links, newest first: status, version and opens, never a token. */
 export async function listReportLinks(db: Executor, assessmentId: number, now: Date): Promise<ReportLinkSummary[]> {
   const rows = await db
     .selectFrom("report_links")
-    .select(["id", "language", "created_at", "expires_at", "revoked_at"])
-    .where("assessment_id", "=", assessmentId)
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
+    .innerJoin("users", "users.id", "report_links.created_by")
+    .leftJoin("report_snapshots", "report_snapshots.id", "report_links.snapshot_id")
+    .select([
+      "report_links.id",
+      "report_links.token_hash",
+      "report_links.language",
+      "users.name as created_by",
+      "report_links.created_at",
+      "report_links.expires_at",
+      "report_links.revoked_at",
+      "report_links.opens",
+      "report_links.last_opened_at",
+      "report_snapshots.version",
+    ])
+    .where("report_links.assessment_id", "=", assessmentId)
+    .orderBy("report_links.created_at", "desc")
+    .orderBy("report_links.id", "desc")
     .execute();
   const at = now.toISOString();
   return rows.map((r) => ({
     id: r.id,
+    shortId: shortId(r.token_hash),
     language: r.language,
+    createdBy: r.created_by,
     createdAt: r.created_at,
     expiresAt: r.expires_at,
     status: r.revoked_at !== null ? "revoked" : r.expires_at !== null && r.expires_at <= at ? "expired" : "live",
+    version: r.version,
+    opens: r.opens,
+    lastOpenedAt: r.last_opened_at,
   }));
+}
+
+function parseContent(content: string): SnapshotContent {
+  return JSON.parse(content) as SnapshotContent;
 }
 
 export type CandidateReport = { language: ReportLanguage; expiresAt: string | null; charts: FitCharts };
 
 /**
- * The candidate's report for a live token, or undefined for an unknown, revoked
- * or expired one (the route answers all three with the same 404). Holds no
- * interviewer, note, red flag, recommendation, decision nor internal id.
+ * The candidate's report for a live token, from the snapshot the link shows,
+ * or undefined for an unknown, revoked or expired one (the route answers all
+ * three with the same 404). Counts the open: a number and a time, nothing
+ * about the reader. A link published before snapshots gets its snapshot here,
+ * on its first open, as the report then is. Holds no interviewer, note, red
+ * flag, recommendation, decision nor internal id.
  */
-export async function loadCandidateReport(db: Executor, token: string, now: Date): Promise<CandidateReport | undefined> {
-  const link = await db
+export async function openCandidateReport(db: Kysely<Database>, token: string, now: Date): Promise<CandidateReport | undefined> {
+  return inTransaction(db, async (trx) => {
+    const link = await trx
+      .selectFrom("report_links")
+      .select(["report_links.id", "report_links.assessment_id", "report_links.language", "report_links.expires_at", "report_links.snapshot_id"])
+      .where("report_links.token_hash", "=", hashToken(token))
+      .where(liveAt(now))
+      .executeTakeFirst();
+    if (!link) return undefined;
+    let snapshotId = link.snapshot_id;
+    if (snapshotId === null) {
+      const charts = await currentCharts(trx, link.assessment_id);
+      if (!charts) return undefined;
+      const version = await nextVersion(trx, link.assessment_id);
+      snapshotId = await insertSnapshot(trx, { assessmentId: link.assessment_id, version, language: link.language, charts, actorId: null }, now);
+    }
+    await trx
+      .updateTable("report_links")
+      .set((eb) => ({ snapshot_id: snapshotId, opens: eb("opens", "+", 1), last_opened_at: now.toISOString() }))
+      .where("id", "=", link.id)
+      .execute();
+    const snapshot = await trx.selectFrom("report_snapshots").select("content").where("id", "=", snapshotId).executeTakeFirstOrThrow();
+    const content = parseContent(snapshot.content);
+    return { language: content.language, expiresAt: link.expires_at, charts: content.charts };
+  });
+}
+
+/** Whether the report as it is now differs from what the latest live link shows: content compared, not times. */
+async function publishedVersionOutOfDate(db: Executor, assessmentId: number, charts: FitCharts | null, now: Date): Promise<number | null> {
+  const latest = await db
     .selectFrom("report_links")
-    .innerJoin("assessments", "assessments.id", "report_links.assessment_id")
-    .select(["report_links.assessment_id", "report_links.language", "report_links.expires_at", "assessments.kit_version_id"])
-    .where("report_links.token_hash", "=", hashToken(token))
-    .where("report_links.revoked_at", "is", null)
-    .where((eb) => eb.or([eb("report_links.expires_at", "is", null), eb("report_links.expires_at", ">", now.toISOString())]))
+    .innerJoin("report_snapshots", "report_snapshots.id", "report_links.snapshot_id")
+    .select(["report_snapshots.version", "report_snapshots.content"])
+    .where("report_links.assessment_id", "=", assessmentId)
+    .where(liveAt(now))
+    .orderBy("report_snapshots.version", "desc")
+    .limit(1)
     .executeTakeFirst();
-  if (!link) return undefined;
-  const kit = await loadScoringKit(db, link.kit_version_id);
-  if (!kit) return undefined;
-  const panel = await computePanel(db, link.assessment_id, kit);
-  const charts = await loadFitCharts(db, kit, panel);
-  return { language: link.language, expiresAt: link.expires_at, charts };
+  if (!latest || !charts) return null;
+  return JSON.stringify(parseContent(latest.content).charts) === JSON.stringify(charts) ? null : latest.version;
 }
 
 // ---------- The recruiter's assessment page ----------
 
-export type AssessmentReportSection = { charts: FitCharts | null; links: ReportLinkSummary[] };
+export type AssessmentReportSection = {
+  charts: FitCharts | null;
+  links: ReportLinkSummary[];
+  /** Publishing needs at least one submitted scorecard. */
+  canPublish: boolean;
+  /** The version the live links show when the report as it is now differs from it; null when up to date or unpublished. */
+  outOfDateVersion: number | null;
+};
 
-/** The charts (when the panel may be seen) and, for a recruiter, the report links of an assessment. */
+/** The charts (when the panel may be seen) and, for a recruiter, the report links of an assessment and whether they are out of date. */
 export async function loadAssessmentReportSection(
   db: Executor,
-  args: { assessmentId: number; kit: ScoringKit; panel: Pick<PanelResult, "traits" | "scores"> | null; isRecruiter: boolean },
+  args: { assessmentId: number; kit: ScoringKit; panel: Pick<PanelResult, "traits" | "scores" | "submittedCount"> | null; isRecruiter: boolean },
   now: Date,
 ): Promise<AssessmentReportSection> {
-  const [charts, links] = await Promise.all([
-    args.panel ? loadFitCharts(db, args.kit, args.panel) : Promise.resolve(null),
-    args.isRecruiter ? listReportLinks(db, args.assessmentId, now) : Promise.resolve([]),
-  ]);
-  return { charts, links };
+  const charts = args.panel ? await loadFitCharts(db, args.kit, args.panel) : null;
+  if (!args.isRecruiter) return { charts, links: [], canPublish: false, outOfDateVersion: null };
+  const submitted = (args.panel?.submittedCount ?? 0) > 0;
+  const [links, outOfDateVersion] = await Promise.all([listReportLinks(db, args.assessmentId, now), publishedVersionOutOfDate(db, args.assessmentId, submitted ? charts : null, now)]);
+  return { charts, links, canPublish: submitted, outOfDateVersion };
 }

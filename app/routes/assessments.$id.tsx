@@ -126,9 +126,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ errors: parsed.errors, message: null, published: null }, { status: 400 });
     const days = parsed.data.expiresInDays ?? null;
     const expiresAt = days === null ? null : new Date(now.getTime() + days * 86_400_000);
-    const { token } = await publishReport(context.db, { assessmentId: access.id, language: parsed.data.language, expiresAt, actorId: user.id }, now);
+    const outcome = await publishReport(context.db, { assessmentId: access.id, language: parsed.data.language, expiresAt, actorId: user.id, earlier: parsed.data.earlier }, now);
+    if (!outcome.ok) return data({ errors: { publish: outcome.reason }, message: null, published: null }, { status: 409 });
     // The token is shown this once and never stored: only its hash is.
-    return data({ errors: {}, message: null, published: { link: `${new URL(request.url).origin}/r/${token}`, expiresAt: expiresAt?.toISOString() ?? null } });
+    const link = `${new URL(request.url).origin}/r/${outcome.token}`;
+    return data({ errors: {}, message: null, published: { link, expiresAt: expiresAt?.toISOString() ?? null, shortId: outcome.shortId, version: outcome.version } });
   }
   if (intent === "revoke") {
     const parsed = parseForm(formData, revokeReportSchema);

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TranslationScope, useTranslation } from "~/utils/use-translation";
 import { FitCharts } from "~/components/charts/FitCharts";
-import { loadCandidateReport } from "~/models/report.server";
+import { openCandidateReport } from "~/models/report.server";
 import reportStyles from "~/styles/report.css?url";
 import { notFound } from "~/utils/auth.server";
 import { pageTitle, translators } from "~/utils/i18n.server";
@@ -13,6 +13,8 @@ import { notFoundTitle } from "~/utils/i18n";
  * The candidate's private report: no account, a secret link. An unknown,
  * revoked or expired token all get the same 404. Nothing here names an
  * interviewer, a note, a red flag, a recommendation, a decision or an id.
+ * It shows the snapshot frozen when the report was published, never the
+ * panel as it is now: a reopened scorecard does not change what the candidate holds.
  */
 
 const PRIVATE_HEADERS = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
@@ -28,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: report, matches }) => 
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const token = params.token ?? "";
-  const report = /^[A-Za-z0-9_-]{43}$/.test(token) ? await loadCandidateReport(context.db, token, new Date()) : undefined;
+  const report = /^[A-Za-z0-9_-]{43}$/.test(token) ? await openCandidateReport(context.db, token, new Date()) : undefined;
   if (!report) throw notFound();
   // In the report's language, like its heading, whatever the reader's interface language is.
   const { t } = translators[report.language];

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
+import { DEMO_KIT } from "../../seeds/demo-kits";
 import { expectAccessible, signIn, useBrowser, hydrated } from "./browser";
 
 /*
@@ -12,6 +13,10 @@ import { expectAccessible, signIn, useBrowser, hydrated } from "./browser";
  */
 
 const RECRUITER = "recruiter@demo.traitkit.test";
+const INTERVIEWER = "interviewer1@demo.traitkit.test";
+const INTERVIEWER_NAME = "Ian Interviewer (demo)";
+/** The recruiters' words the candidate's report must not use (issue 16.2), English and Spanish. */
+const INTERNAL_WORDS = /weight|coverage|deltas|peso|ponderad|cobertura/i;
 const CANDIDATE = "Ada Demo-Lovelace";
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
 
@@ -67,7 +72,7 @@ describe("the candidate's report", () => {
     expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{43}$/);
     await section.locator('li[data-status="live"]').first().waitFor();
     // The report shows the submitted scorecards: beside Reopen, the recruiter is told a reopen changes it.
-    await expect(recruiter.getByTestId("reopen-changes-report").textContent()).resolves.toContain("reopening one changes what the candidate sees");
+    await expect(recruiter.getByTestId("reopen-changes-report").textContent()).resolves.toContain("Reopening a scorecard does not change what the candidate sees");
     await expectAccessible(recruiter);
     await charts.scrollIntoViewIfNeeded();
     await screenshot(recruiter, "report-recruiter-assessment");
@@ -90,15 +95,20 @@ describe("the candidate's report", () => {
     await expect(candidate.getByTestId("transition-table").locator("thead").textContent()).resolves.toContain("Your fit");
     await expect(recruiter.getByTestId("transition-table").locator("thead").textContent()).resolves.toContain("Candidate's fit");
     await expect(recruiter.getByTestId("fit-charts").textContent()).resolves.not.toMatch(/\byour\b/i);
-    // Each area's figures add up as shown: band start − score = gap.
+    // Each area's figures add up as shown: range start − score = the points between, in plain words.
     const areaLines = await candidate.getByTestId("areas-to-develop").locator("li").allTextContents();
     expect(areaLines.length).toBeGreaterThan(0);
     for (const line of areaLines) {
-      const [, score, low, gap] = /: ([\d.]+), band starts at ([\d.]+) \(gap ([\d.]+)/.exec(line) ?? [];
+      const [, score, low, gap] = /: your score ([\d.]+); the role's range starts at ([\d.]+), ([\d.]+) points higher/.exec(line) ?? [];
       expect(Number(low) - Number(score), line).toBeCloseTo(Number(gap), 1);
     }
     const text = (await candidate.locator("main").textContent()) ?? "";
     expect(text).not.toMatch(/Interviewer|recommend|decision|red flag/i);
+    // Plain words for the candidate; the recruiter keeps the internal figures.
+    expect(text).not.toMatch(INTERNAL_WORDS);
+    await expect(candidate.getByTestId("trait-band-table").locator("thead").textContent()).resolves.toContain("Importance for the role");
+    await expect(recruiter.getByTestId("trait-band-table").locator("thead").textContent()).resolves.toContain("Weight");
+    await expect(recruiter.getByTestId("transition-table").locator("thead").textContent()).resolves.toContain("Coverage");
     expect(text).not.toContain(CANDIDATE);
     await expectAccessible(candidate);
     await screenshot(candidate, "report-candidate");
@@ -136,7 +146,7 @@ describe("the candidate's report", () => {
     const recruiter = await openAssessmentAsRecruiter();
     const section = recruiter.getByTestId("report-section");
     await section.getByLabel("Report language").selectOption("es");
-    await section.getByRole("button", { name: "Publish report" }).click();
+    await section.getByRole("button", { name: /^Publish/ }).click();
     const link = await section.getByTestId("report-link").inputValue();
 
     // The browser has only English texts at first; the report's Spanish ones load before it hydrates.
@@ -157,6 +167,7 @@ describe("the candidate's report", () => {
     await expect(reader.title()).resolves.toBe("Perfil de entrevista · Traitkit");
     await expect(reader.locator("html").getAttribute("lang")).resolves.toBe("en");
     await expect(reader.getByTestId("candidate-report").getAttribute("lang")).resolves.toBe("es");
+    expect((await reader.locator("main").textContent()) ?? "").not.toMatch(INTERNAL_WORDS);
     expect(errors).toEqual([]);
     await expectAccessible(reader);
 
@@ -164,5 +175,99 @@ describe("the candidate's report", () => {
     const revoked = await section.locator('li[data-status="revoked"]').count();
     await section.locator('li[data-status="live"]').first().getByRole("button", { name: /^Revoke/ }).click();
     await expect.poll(() => section.locator('li[data-status="revoked"]').count()).toBe(revoked + 1);
+  });
+
+  /** A new candidate with an assessment by interviewer 1 alone, made through the UI: this test changes its panel. */
+  async function newAssessment(recruiter: Page): Promise<string> {
+    const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+    const name = `Snapshot Tester-${stamp}`;
+    await recruiter.goto(`${baseURL}/candidates/new`);
+    await hydrated(recruiter);
+    await recruiter.getByLabel("Name", { exact: true }).fill(name);
+    await recruiter.getByLabel("Email", { exact: true }).fill(`snapshot.${stamp}@example.com`);
+    await recruiter.getByRole("button", { name: "Add candidate" }).click();
+    await recruiter.getByRole("heading", { level: 1, name }).waitFor();
+    await hydrated(recruiter);
+    const kit = recruiter.getByLabel("Interview kit");
+    const label = (await kit.locator("option").allTextContents()).find((text) => text.startsWith(`${DEMO_KIT.name} (v`));
+    if (!label) throw new Error(`No "${DEMO_KIT.name}" among the kits`);
+    await kit.selectOption({ label });
+    await recruiter.getByRole("group", { name: "Interviewers" }).getByLabel(INTERVIEWER_NAME).check();
+    await recruiter.getByRole("button", { name: "Create assessment" }).click();
+    await recruiter.waitForURL(/\/assessments\/\d+$/);
+    await recruiter.getByRole("heading", { level: 1, name: `Assessment of ${name}` }).waitFor();
+    return recruiter.url();
+  }
+
+  /** Interviewer 1 rates question 1's first trait and submits, without JavaScript (a plain post). */
+  async function submitScorecard(interviewer: Page, assessmentURL: string, rating: number): Promise<void> {
+    await interviewer.goto(`${assessmentURL}/scorecard`);
+    const group = interviewer.getByRole("region", { name: /^Question 1 of \d+$/ }).locator("fieldset.rating-group").first();
+    await group.locator("label").filter({ has: interviewer.locator("strong", { hasText: new RegExp(`^${rating}$`) }) }).click();
+    await interviewer.getByRole("group", { name: "Overall recommendation", exact: true }).getByRole("radio", { name: "Yes", exact: true }).check();
+    await interviewer.getByRole("button", { name: "Submit scorecard" }).click();
+    // Submitted: the interviewer lands on the panel.
+    await interviewer.getByTestId("panel").waitFor();
+  }
+
+  it("freezes what the candidate holds: a reopened, rescored panel leaves it, the page says it is out of date, a new version replaces it", async () => {
+    const recruiter = await (await newContext()).newPage();
+    await signIn(recruiter, baseURL, RECRUITER);
+    const assessmentURL = await newAssessment(recruiter);
+    const section = recruiter.getByTestId("report-section");
+
+    // Nothing submitted: no report to publish, and the page says why beside the button.
+    const publish = section.getByRole("button", { name: "Publish report" });
+    await expect(publish.isDisabled()).resolves.toBe(true);
+    await expect(section.getByTestId("report-publish-blocked").textContent()).resolves.toContain("No scorecard is submitted yet");
+    await expect(publish.getAttribute("aria-describedby")).resolves.toContain("report-publish-blocked");
+    await expectAccessible(recruiter);
+
+    const interviewer = await (await newContext({ javaScriptEnabled: false })).newPage();
+    await signIn(interviewer, baseURL, INTERVIEWER);
+    await submitScorecard(interviewer, assessmentURL, 5);
+    await expectAccessible(interviewer, { javaScriptEnabled: false });
+
+    await recruiter.reload();
+    await hydrated(recruiter);
+    await section.getByLabel("Report language").selectOption("en");
+    await publish.click();
+    const link = await section.getByTestId("report-link").inputValue();
+    await expect(section.getByTestId("report-out-of-date").count()).resolves.toBe(0);
+
+    const candidate = await (await newContext()).newPage();
+    await candidate.goto(link);
+    await candidate.getByRole("heading", { level: 1, name: "Your interview profile" }).waitFor();
+    const published = await candidate.getByTestId("trait-radar-table").textContent();
+    expect((await candidate.locator("main").textContent()) ?? "").not.toMatch(INTERNAL_WORDS);
+    await expectAccessible(candidate);
+
+    // The recruiter reopens the scorecard; the interviewer scores it otherwise and submits again.
+    await recruiter.reload();
+    await recruiter.getByRole("button", { name: `Reopen the scorecard of ${INTERVIEWER_NAME}` }).click();
+    await recruiter.getByRole("button", { name: `Reopen the scorecard of ${INTERVIEWER_NAME}` }).waitFor({ state: "detached" });
+    await submitScorecard(interviewer, assessmentURL, 1);
+
+    // The candidate's report has not moved; the recruiter is told it is out of date.
+    await candidate.reload();
+    await candidate.getByRole("heading", { level: 1, name: "Your interview profile" }).waitFor();
+    await expect(candidate.getByTestId("trait-radar-table").textContent()).resolves.toBe(published);
+    await recruiter.reload();
+    await hydrated(recruiter);
+    await expect(section.getByTestId("report-out-of-date").textContent()).resolves.toContain("The published report is out of date");
+    await expect(section.locator('li[data-status="live"]').first().textContent()).resolves.toMatch(/opened 2 times/);
+    await expectAccessible(recruiter);
+
+    // A new version, the earlier link kept: it shows the new one.
+    await section.getByRole("radio", { name: "Keep it working: it shows the new version" }).check();
+    await section.getByRole("button", { name: "Publish a new version" }).click();
+    await section.getByRole("status").getByText(/version 2/).waitFor();
+    // The action's answer comes before the page's data is read again: the notice goes with the latter.
+    await section.getByTestId("report-out-of-date").waitFor({ state: "detached" });
+    await expectAccessible(recruiter);
+    await candidate.reload();
+    await candidate.getByRole("heading", { level: 1, name: "Your interview profile" }).waitFor();
+    await expect(candidate.getByTestId("trait-radar-table").textContent()).resolves.not.toBe(published);
+    await expectAccessible(candidate);
   });
 });

@@ -151,7 +151,8 @@ async function matrixState(): Promise<unknown> {
     redFlags: await db.selectFrom("observed_red_flags").selectAll().orderBy("scorecard_id").orderBy("kit_red_flag_id").execute(),
     decisions: await db.selectFrom("decisions").selectAll().orderBy("id").execute(),
     results: await db.selectFrom("assessment_results").selectAll().orderBy("assessment_id").execute(),
-    reportLinks: await db.selectFrom("report_links").selectAll().orderBy("id").execute(),
+    // Opening a report counts the open (a number and a time), the one write a GET makes by design.
+    reportLinks: (await db.selectFrom("report_links").selectAll().orderBy("id").execute()).map(({ opens: _opens, last_opened_at: _lastOpenedAt, ...link }) => link),
   };
 }
 
@@ -182,6 +183,16 @@ async function openInviteToken(): Promise<string> {
 
 function unknownToken(): string {
   return crypto.randomBytes(32).toString("base64url");
+}
+
+/**
+ * A demo assessment with submitted scorecards, as a URL path: a report can be
+ * published only once a scorecard is in, and the matrix assessment has none.
+ */
+async function publishablePath(): Promise<string> {
+  // Read at each use: the matrix erases candidates as it goes.
+  const row = await server.db.selectFrom("scorecards").select("assessment_id").where("status", "=", "submitted").orderBy("assessment_id", "desc").executeTakeFirstOrThrow();
+  return `/assessments/${row.assessment_id}`;
 }
 
 /** Publishes a report of the assessment at `pathname` as the recruiter and returns its token, read from the page. */
@@ -415,12 +426,12 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
     }
     case "GET /r/:token": {
       // A live link is published by the recruiter first; 404: a token nobody issued.
-      const token = code === 200 ? await publishedReportToken(await pathFor("/assessments/:id")) : unknownToken();
+      const token = code === 200 ? await publishedReportToken(await publishablePath()) : unknownToken();
       return [{ label: code === 200 ? "live report link" : "unknown token", send: (cookie) => request(server.baseURL, `/r/${token}`, { cookie }) }];
     }
     case "POST /assessments/:id": {
       if (code === 200) {
-        const pathname = await pathFor(row.route);
+        const pathname = await publishablePath();
         return [
           {
             label: "publish a report",

@@ -178,6 +178,7 @@ async function prepareRecords(now: Date): Promise<void> {
   data.scorecardIds = await readIds("scorecards");
   for (const [i, assessmentId] of data.assessmentIds.slice(0, 3).entries()) {
     const report = await publishReport(server.db, { assessmentId, language: i % 2 === 0 ? "en" : "es", expiresAt: null, actorId: recruiterId }, now);
+    if (!report.ok) throw new Error(`Assessment ${assessmentId} has no submitted scorecard to publish`);
     data.reportIds.push(report.id);
     data.reportTokens.push(report.token);
   }

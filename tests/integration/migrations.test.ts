@@ -10,7 +10,11 @@ import * as m0002 from "../../db/migrations/0002_ranking_latest";
 import * as m0003 from "../../db/migrations/0003_assessment_list_order";
 import * as m0004 from "../../db/migrations/0004_interviewer_list_order";
 import * as m0005 from "../../db/migrations/0005_unranked_reopened";
+import * as m0006 from "../../db/migrations/0006_report_snapshots";
 import { migrateToLatest } from "../../db/migrator";
+import { loadScoringKit, reopenScorecard } from "../../app/models/assessments.server";
+import { openCandidateReport } from "../../app/models/report.server";
+import { hashToken } from "../../app/utils/session.server";
 import { loadDemoData } from "../../seeds/demo";
 import type SQLite from "better-sqlite3";
 
@@ -144,7 +148,8 @@ describe("migrations", () => {
         "0003_assessment_list_order": m0003,
         "0004_interviewer_list_order": m0004,
         "0005_unranked_reopened": m0005,
-        "0006_stops_half_way": {
+        "0006_report_snapshots": m0006,
+        "0007_stops_half_way": {
           up: async (db) => {
             await db.schema.alterTable("candidates").addColumn("half_way", "text").execute();
             await sql`delete from audit_log`.execute(db);
@@ -190,7 +195,8 @@ describe("migrations", () => {
     await db.updateTable("assessment_results").set({ latest: 0 }).where("assessment_id", "=", earlier.assessment_id).execute();
     const results = (await db.selectFrom("assessment_results").select("assessment_id").execute()).length;
 
-    expect(await migrateToLatest(db)).toEqual(["0005_unranked_reopened"]);
+    // 0005 and every migration after it.
+    expect(await migrateToLatest(db)).toEqual((await allMigrationNames()).slice(4));
     expect(await db.selectFrom("assessment_results").select("assessment_id").where("assessment_id", "=", later.id).execute()).toEqual([]);
     expect((await db.selectFrom("assessment_results").select("latest").where("assessment_id", "=", earlier.assessment_id).executeTakeFirstOrThrow()).latest).toBe(1);
     expect((await db.selectFrom("assessment_results").select("assessment_id").execute()).length).toBe(results - 1);
@@ -199,6 +205,47 @@ describe("migrations", () => {
         select a.candidate_id, r.role_slug from assessment_results r join assessments a on a.id = r.assessment_id
         group by a.candidate_id, r.role_slug having sum(r.latest) <> 1)`.execute(db);
     expect(twice.rows[0]!.n).toBe(0);
+  });
+
+  it("0006 keeps a report link published before snapshots working, frozen on its first open", async () => {
+    const through0005: MigrationProvider = {
+      getMigrations: async () => ({ "0001_initial": m0001, "0002_ranking_latest": m0002, "0003_assessment_list_order": m0003, "0004_interviewer_list_order": m0004, "0005_unranked_reopened": m0005 }),
+    };
+    expect((await new Migrator({ db, provider: through0005 }).migrateToLatest()).error).toBeUndefined();
+    await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));
+    const card = await db
+      .selectFrom("scorecards")
+      .innerJoin("assessments", "assessments.id", "scorecards.assessment_id")
+      .select(["scorecards.id", "scorecards.assessment_id", "assessments.kit_version_id"])
+      .where("scorecards.status", "=", "submitted")
+      .orderBy("scorecards.id")
+      .executeTakeFirstOrThrow();
+    const recruiter = await db.selectFrom("users").select("id").where("role", "=", "recruiter").executeTakeFirstOrThrow();
+    // A link as the app wrote it before 0006: no snapshot, no opens.
+    const token = "t".repeat(43);
+    await sql`insert into report_links (assessment_id, token_hash, language, created_by, created_at, expires_at, revoked_at)
+      values (${card.assessment_id}, ${hashToken(token)}, 'es', ${recruiter.id}, '2026-11-22T13:00:00.000Z', null, null)`.execute(db);
+
+    expect(await migrateToLatest(db)).toEqual((await allMigrationNames()).slice(5));
+    const migrated = await db.selectFrom("report_links").select(["snapshot_id", "opens", "last_opened_at"]).where("token_hash", "=", hashToken(token)).executeTakeFirstOrThrow();
+    expect(migrated).toEqual({ snapshot_id: null, opens: 0, last_opened_at: null });
+
+    const now = new Date("2026-12-01T10:00:00.000Z");
+    const first = await openCandidateReport(db, token, now);
+    expect(first?.language).toBe("es");
+    expect(first?.charts.traits.some((t) => t.score !== null)).toBe(true);
+    const frozen = await db.selectFrom("report_links").select(["snapshot_id", "opens", "last_opened_at"]).where("token_hash", "=", hashToken(token)).executeTakeFirstOrThrow();
+    expect(frozen.snapshot_id).not.toBeNull();
+    expect(frozen).toMatchObject({ opens: 1, last_opened_at: now.toISOString() });
+    expect(await db.selectFrom("report_snapshots").select(["version", "language"]).where("id", "=", frozen.snapshot_id ?? 0).executeTakeFirstOrThrow()).toEqual({ version: 1, language: "es" });
+
+    // From now on the panel may change; the candidate's report does not.
+    const kit = await loadScoringKit(db, card.kit_version_id);
+    if (!kit) throw new Error("No kit");
+    expect(await reopenScorecard(db, { assessmentId: card.assessment_id, scorecardId: card.id, actorId: recruiter.id, kit }, now)).toBe(true);
+    const again = await openCandidateReport(db, token, new Date("2026-12-02T10:00:00.000Z"));
+    expect(again?.charts).toEqual(first?.charts);
+    expect((await db.selectFrom("report_snapshots").select("id").execute()).length).toBe(1);
   });
 
   it("running the migrations twice changes nothing", async () => {

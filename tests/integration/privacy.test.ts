@@ -20,6 +20,8 @@ let interviewerCookie: string;
 const CANDIDATE_NAME = "Ada Demo-Lovelace";
 const CANARY = `canary-note-${crypto.randomBytes(6).toString("hex")}`;
 const REPORT_TOKEN_HASH = crypto.createHash("sha256").update(crypto.randomBytes(32)).digest("hex");
+/** In a published report's snapshot: the candidate's report is personal data too. */
+const SNAPSHOT_CANARY = `canary-snapshot-${crypto.randomBytes(6).toString("hex")}`;
 
 let candidateId: number;
 let candidateEmail: string;
@@ -34,7 +36,7 @@ beforeAll(async () => {
   expect(candidateEmail).not.toBe("");
   // Make every table on the candidate's FK paths hold a row: a canary note and a
   // red flag with canary evidence on a submitted scorecard, and a report link
-  // (the report feature publishes these).
+  // showing a snapshot (the report feature publishes these).
   const card = await server.db
     .selectFrom("scorecards")
     .innerJoin("assessments", "assessments.id", "scorecards.assessment_id")
@@ -59,16 +61,30 @@ beforeAll(async () => {
     .orderBy("position")
     .executeTakeFirstOrThrow();
   await server.db.insertInto("observed_red_flags").values({ scorecard_id: card.id, kit_red_flag_id: flag.id, evidence: `Seen: ${CANARY}` }).execute();
+  const recruiterId = await userId(server.db, DEMO.recruiter);
+  const published = await server.db
+    .insertInto("report_snapshots")
+    .values({
+      assessment_id: card.assessment_id,
+      version: 1,
+      language: "en",
+      content: JSON.stringify({ language: "en", charts: { roleName: SNAPSHOT_CANARY } }),
+      created_by: recruiterId,
+      created_at: new Date().toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   await server.db
     .insertInto("report_links")
     .values({
       assessment_id: card.assessment_id,
       token_hash: REPORT_TOKEN_HASH,
       language: "en",
-      created_by: await userId(server.db, DEMO.recruiter),
+      created_by: recruiterId,
       created_at: new Date().toISOString(),
       expires_at: null,
       revoked_at: null,
+      snapshot_id: published.id,
     })
     .execute();
 });
@@ -179,8 +195,18 @@ const COVERAGE: Record<string, Coverage> = {
   },
   report_links: {
     rows: async (db, id) =>
-      (await db.selectFrom("report_links").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map((l) => `${l.id}|${l.assessment_id}|${l.created_at}|${l.expires_at}|${l.revoked_at}`),
-    exported: (f) => f.assessments.flatMap((a) => a.reportLinks.map((l) => `${l.id}|${a.id}|${l.createdAt}|${l.expiresAt}|${l.revokedAt}`)),
+      (await db.selectFrom("report_links").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map(
+        (l) => `${l.id}|${l.assessment_id}|${l.created_at}|${l.expires_at}|${l.revoked_at}|${l.snapshot_id}|${l.opens}|${l.last_opened_at}`,
+      ),
+    exported: (f) => f.assessments.flatMap((a) => a.reportLinks.map((l) => `${l.id}|${a.id}|${l.createdAt}|${l.expiresAt}|${l.revokedAt}|${l.snapshotId}|${l.opens}|${l.lastOpenedAt}`)),
+  },
+  report_snapshots: {
+    rows: async (db, id) =>
+      (await db.selectFrom("report_snapshots").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map(
+        (r) => `${r.id}|${r.assessment_id}|${r.version}|${r.language}|${r.created_by}|${r.created_at}|${r.content}`,
+      ),
+    exported: (f) =>
+      f.assessments.flatMap((a) => a.reportSnapshots.map((r) => `${r.id}|${a.id}|${r.version}|${r.language}|${r.createdBy}|${r.createdAt}|${JSON.stringify(r.content)}`)),
   },
 };
 
@@ -246,7 +272,7 @@ describe("GET /candidates/:id/export (RELIABILITY.md G1)", () => {
   it("holds every row of every table with a foreign-key path to the candidate", async () => {
     const file = JSON.parse((await exportOf(candidateId)).body) as CandidateExport;
     const reaching = await tablesReachingCandidates(server.db);
-    expect(reaching).toEqual(expect.arrayContaining(["candidates", "assessments", "scorecards", "ratings", "report_links", "assessment_results"]));
+    expect(reaching).toEqual(expect.arrayContaining(["candidates", "assessments", "scorecards", "ratings", "report_links", "report_snapshots", "assessment_results"]));
     const uncovered = reaching.filter((table) => !(table in COVERAGE));
     expect(uncovered, "tables with an FK path to candidates that the export (and this test's COVERAGE) does not cover").toEqual([]);
     for (const table of reaching) {
@@ -278,6 +304,9 @@ describe("GET /candidates/:id/export (RELIABILITY.md G1)", () => {
     for (const q of assessment.questions) expect(q.traits.length).toBeGreaterThan(0);
     for (const card of assessment.scorecards) expect(card.submittedAt === null).toBe(card.status === "draft");
     expect(assessment.reportLinks.map((l) => l.status)).toEqual(["active"]);
+    // Each published version, as the candidate's page renders it.
+    expect(assessment.reportSnapshots.map((r) => [r.version, r.language])).toEqual([[1, "en"]]);
+    expect(body).toContain(SNAPSHOT_CANARY);
     // The audit trail: the candidate's creation, its assessment, the scorecards' submissions and the decision.
     const actions = new Set(file.audit.map((a) => a.action));
     for (const action of ["assessment.create", "scorecard.submit", "decision.record", "candidate.export"]) expect(actions, action).toContain(action);
@@ -380,6 +409,7 @@ describe("erasing a candidate (RELIABILITY.md G2)", () => {
     // The canary is in the file before: the byte search below can find what it looks for.
     const before = await fileBytes(server.db, { vacuum: false });
     expect(before.includes(Buffer.from(CANARY, "utf8"))).toBe(true);
+    expect(before.includes(Buffer.from(SNAPSHOT_CANARY, "utf8"))).toBe(true);
     expect(before.includes(Buffer.from(CANDIDATE_NAME, "utf8"))).toBe(true);
 
     const response = await erase({ confirm: "on" });
@@ -390,7 +420,7 @@ describe("erasing a candidate (RELIABILITY.md G2)", () => {
       const coverage = COVERAGE[table];
       if (coverage) expect(await coverage.rows(server.db, candidateId), table).toEqual([]);
     }
-    for (const table of ["assessment_interviewers", "scorecards", "decisions", "assessment_results", "report_links"] as const) {
+    for (const table of ["assessment_interviewers", "scorecards", "decisions", "assessment_results", "report_links", "report_snapshots"] as const) {
       const left = await server.db.selectFrom(table).select("assessment_id").where("assessment_id", "in", assessmentIds).execute();
       expect(left, table).toEqual([]);
     }
@@ -402,7 +432,7 @@ describe("erasing a candidate (RELIABILITY.md G2)", () => {
       .where("entity_id", "=", String(candidateId))
       .executeTakeFirstOrThrow();
     const details: unknown = JSON.parse(entry.details ?? "{}");
-    expect(details).toMatchObject({ assessments: assessmentIds.length });
+    expect(details).toMatchObject({ assessments: assessmentIds.length, reportSnapshots: 1 });
     const text = JSON.stringify(entry);
     for (const secret of [CANDIDATE_NAME, candidateEmail, CANARY]) expect(text).not.toContain(secret);
 
@@ -414,7 +444,7 @@ describe("erasing a candidate (RELIABILITY.md G2)", () => {
   });
 
   it("leaves no byte of the name, email or a note in the database file", async () => {
-    const needles = [CANDIDATE_NAME, candidateEmail, CANARY].map((s) => Buffer.from(s, "utf8"));
+    const needles = [CANDIDATE_NAME, candidateEmail, CANARY, SNAPSHOT_CANARY].map((s) => Buffer.from(s, "utf8"));
     // secure_delete alone already overwrote the rows: a checkpoint, no VACUUM.
     const checkpointed = await fileBytes(server.db, { vacuum: false });
     for (const needle of needles) expect(checkpointed.includes(needle), `${needle.toString()} after a checkpoint`).toBe(false);

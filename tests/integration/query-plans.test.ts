@@ -66,6 +66,7 @@ async function serve(candidates: number): Promise<Served> {
   const first = assessed[0];
   if (!first) throw new Error("No assessed candidate in the seeded data");
   const report = await publishReport(db, { assessmentId: first.id, language: "en", expiresAt: null, actorId: recruiterId }, new Date());
+  if (!report.ok) throw new Error("The assessed candidate has no submitted scorecard to publish");
   const { n } = await db.selectFrom("candidates").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   const lastPage = Math.ceil(Number(n) / 50);
   return {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadScoringKit, saveScorecard } from "../../app/models/assessments.server";
 import { publishReport } from "../../app/models/report.server";
 import { DEMO, request, rowCounts, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
 
@@ -67,10 +68,11 @@ function tokenIn(html: string): string {
   return token;
 }
 
-/** The test server's row counts, report links included. */
+/** The test server's row counts, report links and snapshots included. */
 async function counts(): Promise<Record<string, number>> {
   const links = await server.db.selectFrom("report_links").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  return { ...(await rowCounts(server.db)), report_links: Number(links.n) };
+  const snapshots = await server.db.selectFrom("report_snapshots").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return { ...(await rowCounts(server.db)), report_links: Number(links.n), report_snapshots: Number(snapshots.n) };
 }
 
 /** A 404 page as a reader sees it: the per-response CSP nonce aside. */
@@ -157,6 +159,7 @@ describe("the candidate's report", () => {
     expect(await server.db.selectFrom("audit_log").select("id").where("action", "=", "report.revoke").where("entity_id", "=", String(link.id)).executeTakeFirst()).toBeDefined();
 
     const expired = await publishReport(server.db, { assessmentId, language: "es", expiresAt: new Date(Date.now() - 60_000), actorId: recruiterId }, new Date(Date.now() - 3_600_000));
+    if (!expired.ok) throw new Error("The demo assessment has no submitted scorecard");
     const unknown = createHash("sha256").update("nobody issued this").digest("base64url");
 
     const bodies: string[] = [];
@@ -192,6 +195,177 @@ describe("the candidate's report", () => {
     const response = await request(server.baseURL, `/assessments/${assessmentId}`, { cookie: interviewerCookie, form: { intent: "publish", language: "en" } });
     expect(response.status).toBe(404);
     expect(await response.text()).not.toMatch(/\/r\/[A-Za-z0-9_-]{43}/);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+/*
+ * Issue #16.2: a published report is a snapshot. Reopening and resubmitting a
+ * scorecard changes the panel, not what the candidate holds; the assessment
+ * page says the report is out of date; a new version moves the earlier links
+ * to it or revokes them; nothing is published before a scorecard is in.
+ */
+describe("a sent report does not change under the candidate", () => {
+  /** Both scorecards submitted: the panel can change under a live link. */
+  const SNAPSHOT_CANDIDATE = "Frances Demo-Allen";
+  /** An assessment with no scorecard at all. */
+  const NOTHING_SUBMITTED = "Donald Demo-Knuth";
+  let id: number;
+  let firstToken: string;
+  let firstPage: string;
+
+  async function assessmentOf(name: string): Promise<number> {
+    const row = await server.db
+      .selectFrom("assessments")
+      .innerJoin("candidates", "candidates.id", "assessments.candidate_id")
+      .select("assessments.id")
+      .where("candidates.name", "=", name)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  const publishOn = (assessment: number, form: Record<string, string>) =>
+    request(server.baseURL, `/assessments/${assessment}`, { cookie: recruiterCookie, form: { intent: "publish", language: "en", expiresInDays: "", ...form } });
+
+  /** The candidate's page as HTML, the per-response nonce aside. */
+  async function reportPage(token: string): Promise<{ status: number; html: string }> {
+    const response = await request(server.baseURL, `/r/${token}`);
+    return { status: response.status, html: (await response.text()).replace(/nonce="[^"]*"/g, 'nonce=""') };
+  }
+
+  async function assessmentPage(assessment: number): Promise<string> {
+    return (await request(server.baseURL, `/assessments/${assessment}`, { cookie: recruiterCookie })).text();
+  }
+
+  function linkOf(token: string) {
+    return server.db.selectFrom("report_links").selectAll().where("token_hash", "=", createHash("sha256").update(token).digest("hex")).executeTakeFirstOrThrow();
+  }
+
+  beforeAll(async () => {
+    id = await assessmentOf(SNAPSHOT_CANDIDATE);
+  });
+
+  it("publishes a snapshot the link shows, and the page is not out of date", async () => {
+    const response = await publishOn(id, {});
+    expect(response.status).toBe(200);
+    firstToken = tokenIn(await response.text());
+    const link = await linkOf(firstToken);
+    const snapshot = await server.db.selectFrom("report_snapshots").selectAll().where("id", "=", link.snapshot_id ?? 0).executeTakeFirstOrThrow();
+    expect(snapshot).toMatchObject({ assessment_id: id, version: 1, language: "en", created_by: recruiterId });
+    expect(JSON.parse(snapshot.content)).toMatchObject({ language: "en", charts: { roleName: expect.any(String), traits: expect.any(Array) } });
+    const page = await reportPage(firstToken);
+    expect(page.status).toBe(200);
+    firstPage = page.html;
+    expect(await assessmentPage(id)).not.toContain('data-testid="report-out-of-date"');
+  });
+
+  it("counts each open and keeps its time, and nothing about the reader", async () => {
+    const before = await linkOf(firstToken);
+    const at = new Date().toISOString();
+    await reportPage(firstToken);
+    await reportPage(firstToken);
+    const after = await linkOf(firstToken);
+    expect(after.opens).toBe(before.opens + 2);
+    expect(after.last_opened_at && after.last_opened_at >= at).toBe(true);
+    expect(Object.keys(after).sort()).toEqual(["assessment_id", "created_at", "created_by", "expires_at", "id", "language", "last_opened_at", "opens", "revoked_at", "snapshot_id", "token_hash"]);
+    // The recruiter's list: short id, who published it, language, version and the opens.
+    const page = await assessmentPage(id);
+    const recruiter = await server.db.selectFrom("users").select("name").where("id", "=", recruiterId).executeTakeFirstOrThrow();
+    const shortId = after.token_hash.slice(0, 8).toUpperCase();
+    const line = new RegExp(`<li data-status="live" data-short-id="${shortId}">(.*?)</li>`).exec(page)?.[1] ?? "";
+    expect(line).toContain(`Link ${shortId}`);
+    expect(line).toContain(`by ${recruiter.name}`);
+    expect(line).toContain("English");
+    expect(line).toContain("version 1");
+    expect(line).toContain(`opened ${after.opens} times, last `);
+  });
+
+  it("keeps the report as published after a reopen and a resubmission with other ratings; the page says it is out of date", async () => {
+    const card = await server.db
+      .selectFrom("scorecards")
+      .innerJoin("users", "users.id", "scorecards.interviewer_id")
+      .select(["scorecards.id", "scorecards.interviewer_id"])
+      .where("scorecards.assessment_id", "=", id)
+      .where("users.email", "=", DEMO.interviewer1)
+      .executeTakeFirstOrThrow();
+    const reopen = await request(server.baseURL, `/assessments/${id}`, { cookie: recruiterCookie, form: { intent: "reopen", scorecardId: String(card.id), confirm: "1" } });
+    expect(reopen.status).toBe(303);
+    expect((await reportPage(firstToken)).html).toBe(firstPage);
+    expect(await assessmentPage(id)).toContain('data-testid="report-out-of-date"');
+
+    const { kit_version_id } = await server.db.selectFrom("assessments").select("kit_version_id").where("id", "=", id).executeTakeFirstOrThrow();
+    const kit = await loadScoringKit(server.db, kit_version_id);
+    if (!kit) throw new Error("No kit");
+    const ratings = kit.questions.flatMap((q) => q.traits.map((trait) => ({ questionId: q.id, trait, rating: 1 as const })));
+    const saved = await saveScorecard(
+      server.db,
+      { assessmentId: id, interviewerId: card.interviewer_id, kit, input: { intent: "submit", ratings, notes: [], strengths: [], redFlags: [], recommendation: "no" } },
+      new Date(),
+    );
+    expect(saved.status).toBe("saved");
+    expect((await reportPage(firstToken)).html).toBe(firstPage);
+    const page = await assessmentPage(id);
+    expect(page).toContain('data-testid="report-out-of-date"');
+    expect(page).toContain("The published report is out of date");
+  });
+
+  let secondToken: string;
+
+  it("publishes a new version that the earlier link then shows, in its own language", async () => {
+    const response = await publishOn(id, { language: "es", earlier: "keep" });
+    expect(response.status).toBe(200);
+    secondToken = tokenIn(await response.text());
+    const [first, second] = [await linkOf(firstToken), await linkOf(secondToken)];
+    const versions = await server.db.selectFrom("report_snapshots").select(["id", "version", "language"]).where("assessment_id", "=", id).orderBy("id").execute();
+    expect(versions.map((v) => [v.version, v.language])).toEqual([
+      [1, "en"],
+      [2, "es"],
+      [2, "en"],
+    ]);
+    expect(second.snapshot_id).toBe(versions[1]?.id);
+    expect(first.snapshot_id).toBe(versions[2]?.id);
+    expect(first.revoked_at).toBeNull();
+    const moved = await reportPage(firstToken);
+    expect(moved.status).toBe(200);
+    expect(moved.html).not.toBe(firstPage);
+    expect(moved.html).toContain("Your interview profile");
+    expect(await assessmentPage(id)).not.toContain('data-testid="report-out-of-date"');
+    const audit = await server.db.selectFrom("audit_log").select("details").where("action", "=", "report.publish").where("entity_id", "=", String(second.id)).executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.details ?? "{}")).toMatchObject({ assessment: id, version: 2, earlier: "keep", earlierLinks: 1 });
+  });
+
+  it("revokes the earlier links when the recruiter chooses so, audited", async () => {
+    const response = await publishOn(id, { earlier: "revoke" });
+    expect(response.status).toBe(200);
+    const third = await linkOf(tokenIn(await response.text()));
+    for (const token of [firstToken, secondToken]) {
+      expect((await reportPage(token)).status).toBe(404);
+      const link = await linkOf(token);
+      expect(link.revoked_at).not.toBeNull();
+      const audit = await server.db.selectFrom("audit_log").select("details").where("action", "=", "report.revoke").where("entity_id", "=", String(link.id)).executeTakeFirstOrThrow();
+      expect(JSON.parse(audit.details ?? "{}")).toMatchObject({ assessment: id, replacedBy: third.id });
+    }
+    expect(third.revoked_at).toBeNull();
+  });
+
+  it("refuses a choice other than keep or revoke with 400 and writes nothing", async () => {
+    const before = await counts();
+    const response = await publishOn(id, { earlier: "everything" });
+    expect(response.status).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses to publish before a scorecard is submitted: 409, the reason beside the button, nothing written", async () => {
+    const empty = await assessmentOf(NOTHING_SUBMITTED);
+    const page = await assessmentPage(empty);
+    expect(page).toMatch(/<button type="submit" name="intent" value="publish" disabled=""/);
+    expect(page).toContain('id="report-publish-blocked"');
+    const before = await counts();
+    const response = await publishOn(empty, {});
+    expect(response.status).toBe(409);
+    const body = await response.text();
+    expect(body).toContain("No scorecard is submitted yet");
+    expect(body).not.toMatch(/\/r\/[A-Za-z0-9_-]{43}/);
     expect(await counts()).toEqual(before);
   });
 });

@@ -20,11 +20,11 @@ export function FitCharts({ charts, seriesLabel, audience }: { charts: FitCharts
       <p data-testid="fit-line">
         {charts.fit === null
           ? t("report.charts.noFitLine")
-          : t("report.charts.fitLine", { fit: Math.round(charts.fit), coverage: Math.round(charts.coverage * 100) })}
+          : t(audience === "candidate" ? "report.charts.candidate.fitLine" : "report.charts.fitLine", { fit: Math.round(charts.fit), coverage: Math.round(charts.coverage * 100) })}
       </p>
       <TraitRadarChart caption={t("report.charts.radarTitle")} band={hasBand ? band : null} series={[{ label: seriesLabel, scores }]} />
-      <TraitBandChart traits={charts.traits} />
-      {charts.hasProfile && <AreasToDevelop areas={charts.areas} assessed={charts.fit !== null} heading={t("report.charts.areasForRole")} />}
+      <TraitBandChart traits={charts.traits} audience={audience} />
+      {charts.hasProfile && <AreasToDevelop areas={charts.areas} assessed={charts.fit !== null} heading={t("report.charts.areasForRole")} audience={audience} />}
       <TransitionFitChart transitions={charts.transitions} audience={audience} />
     </div>
   );

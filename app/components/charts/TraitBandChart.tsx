@@ -2,10 +2,15 @@ import { useId } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { ChartTrait } from "~/models/report.server";
+import { isWeight, type Weight } from "~/domain/traits";
+import type { FitAudience } from "./TransitionFitChart";
 import { TableScroll } from "~/components/TableScroll";
 import { useHydrated } from "~/utils/use-hydrated";
 import { useNarrowChart } from "./use-narrow-chart";
 import { useNumberFormats } from "~/utils/numbers";
+
+/** A trait's weight in the ideal profile, as the candidate reads it. */
+const IMPORTANCE: Record<Weight, "usual" | "high" | "veryHigh"> = { 1: "usual", 2: "high", 3: "veryHigh" };
 
 /** Half the width of the score's mark on the 0–100 axis. */
 const MARK = 0.8;
@@ -13,9 +18,10 @@ const MARK = 0.8;
 /**
  * Per trait: the ideal band as a bar from low to high, the score as a dark
  * mark on it, and the evidence (ratings) in the label. A trait not assessed
- * has no mark, and says so; every number is in the table as well.
+ * has no mark, and says so; every number is in the table as well. The
+ * candidate reads each trait's weight as its importance for the role, in words.
  */
-export function TraitBandChart({ traits }: { traits: ChartTrait[] }): JSX.Element {
+export function TraitBandChart({ traits, audience }: { traits: ChartTrait[]; audience: FitAudience }): JSX.Element {
   const { t } = useTranslation();
   const hydrated = useHydrated();
   const narrow = useNarrowChart();
@@ -59,7 +65,7 @@ export function TraitBandChart({ traits }: { traits: ChartTrait[] }): JSX.Elemen
               <th scope="col">{t("report.charts.columns.trait")}</th>
               <th scope="col" className="num">{t("report.charts.columns.low")}</th>
               <th scope="col" className="num">{t("report.charts.columns.high")}</th>
-              <th scope="col" className="num">{t("report.charts.columns.weight")}</th>
+              {audience === "candidate" ? <th scope="col">{t("report.charts.candidate.importance")}</th> : <th scope="col" className="num">{t("report.charts.columns.weight")}</th>}
               <th scope="col" className="num">{t("report.charts.columns.score")}</th>
               <th scope="col" className="num">{t("report.charts.columns.evidence")}</th>
             </tr>
@@ -70,7 +76,11 @@ export function TraitBandChart({ traits }: { traits: ChartTrait[] }): JSX.Elemen
                 <th scope="row">{t(`traits.${row.trait}`)}</th>
                 <td className="num">{row.band ? row.band.low : t("report.charts.none")}</td>
                 <td className="num">{row.band ? row.band.high : t("report.charts.none")}</td>
-                <td className="num">{row.band ? row.band.weight : t("report.charts.none")}</td>
+                {audience === "candidate" ? (
+                  <td>{row.band && isWeight(row.band.weight) ? t(`report.charts.candidate.importanceLevel.${IMPORTANCE[row.band.weight]}`) : t("report.charts.none")}</td>
+                ) : (
+                  <td className="num">{row.band ? row.band.weight : t("report.charts.none")}</td>
+                )}
                 <td className="num">{row.score === null ? <span className="muted">{t("report.charts.notAssessed")}</span> : score(row.score)}</td>
                 <td className="num">{row.evidence}</td>
               </tr>

@@ -23,7 +23,19 @@ export type FitAudience = "candidate" | "staff";
  * The areas to develop, largest weighted gap first (the order they come in),
  * score and gaps with one decimal so that they add up.
  */
-export function AreasToDevelop({ areas, heading, assessed, level = 3 }: { areas: AreaToDevelop[]; heading: string; assessed: boolean; level?: 3 | 4 }): JSX.Element {
+export function AreasToDevelop({
+  areas,
+  heading,
+  assessed,
+  audience,
+  level = 3,
+}: {
+  areas: AreaToDevelop[];
+  heading: string;
+  assessed: boolean;
+  audience: FitAudience;
+  level?: 3 | 4;
+}): JSX.Element {
   const { t } = useTranslation();
   const { score } = useNumberFormats();
   const Heading = level === 3 ? "h3" : "h4";
@@ -39,7 +51,9 @@ export function AreasToDevelop({ areas, heading, assessed, level = 3 }: { areas:
             const gap = a.low - shownScore(a.score);
             return (
               <li key={a.trait} data-trait={a.trait}>
-                {t("report.charts.areaLine", { trait: t(`traits.${a.trait}`), score: score(a.score), low: a.low, gap: score(gap), weighted: score(a.weight * gap) })}
+                {audience === "candidate"
+                  ? t("report.charts.candidate.areaLine", { trait: t(`traits.${a.trait}`), score: score(a.score), low: a.low, gap: score(gap) })
+                  : t("report.charts.areaLine", { trait: t(`traits.${a.trait}`), score: score(a.score), low: a.low, gap: score(gap), weighted: score(a.weight * gap) })}
               </li>
             );
           })}
@@ -117,7 +131,7 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
               <th scope="col">{t("report.charts.columns.target")}</th>
               <th scope="col" className="num">{t("report.charts.columns.published")}</th>
               <th scope="col" className="num">{t(audience === "candidate" ? "report.charts.columns.yourFit" : "report.charts.staff.candidateFitColumn")}</th>
-              <th scope="col" className="num">{t("report.charts.columns.coverage")}</th>
+              <th scope="col" className="num">{t(audience === "candidate" ? "report.charts.candidate.assessed" : "report.charts.columns.coverage")}</th>
               <th scope="col">{t("report.charts.columns.basis")}</th>
             </tr>
           </thead>
@@ -128,14 +142,14 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
                 <td className="num">{whole(tr.publishedFit)}%</td>
                 <td className="num">{tr.fit === null ? <span className="muted">{t("report.charts.noFit")}</span> : `${whole(tr.fit)}%`}</td>
                 <td className="num">{tr.basis === "unavailable" ? t("report.charts.none") : `${whole(tr.coverage * 100)}%`}</td>
-                <td className="prose-cell">{t(`report.charts.basis.${tr.basis}`)}</td>
+                <td className="prose-cell">{t(audience === "candidate" ? `report.charts.candidate.basis.${tr.basis}` : `report.charts.basis.${tr.basis}`)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableScroll>
       {transitions.map((tr, i) =>
-        tr.basis === "unavailable" ? null : <AreasToDevelop key={i} level={3} areas={tr.areas} assessed={tr.fit !== null} heading={t("report.charts.areasFor", { target: tr.target })} />,
+        tr.basis === "unavailable" ? null : <AreasToDevelop key={i} level={3} areas={tr.areas} assessed={tr.fit !== null} heading={t("report.charts.areasFor", { target: tr.target })} audience={audience} />,
       )}
     </figure>
   );

@@ -6,7 +6,7 @@ import type { AssessmentReportSection } from "~/models/report.server";
 import { RecordActionButton } from "~/components/RecordActionButton";
 import { useFormatDate } from "~/utils/dates";
 
-export type PublishedReport = { link: string; expiresAt: string | null };
+export type PublishedReport = { link: string; expiresAt: string | null; shortId: string; version: number };
 
 function ReportLink({ link }: { link: string }) {
   const { t } = useTranslation();
@@ -31,8 +31,11 @@ function ReportLink({ link }: { link: string }) {
 }
 
 /**
- * The fit charts of an assessment and, for a recruiter, the candidate's report
- * links: publish one (its link shown once), see each one's status, revoke.
+ * The fit charts of an assessment and, for a recruiter, the candidate's report:
+ * whether the published version is out of date, each link (its short id, who
+ * made it, version, language, expiry, opens), revoke one, and publish a new
+ * version (its link shown once), which the earlier live links then show or
+ * which revokes them. Publishing waits for a submitted scorecard.
  */
 export function ReportSection({
   section,
@@ -52,6 +55,11 @@ export function ReportSection({
   const format = useFormatDate();
   const languageError = errors.language ? t("report.recruiter.errors.language") : null;
   const expiryError = errors.expiresInDays ? t("report.recruiter.errors.expiresInDays") : null;
+  const earlierError = errors.earlier ? t("report.recruiter.errors.earlier") : null;
+  const liveLinks = section.links.filter((link) => link.status === "live").length;
+  // The server refuses too (409), should the page be older than the last reopen.
+  const blocked = !section.canPublish || errors.publish === "noScores";
+  const publishDescribedBy = [blocked ? "report-publish-blocked" : null, section.outOfDateVersion !== null ? "report-out-of-date" : null].filter(Boolean).join(" ") || undefined;
   return (
     <>
       {section.charts && (
@@ -66,25 +74,45 @@ export function ReportSection({
           <p className="muted">{t("report.recruiter.intro")}</p>
           {published && (
             <div className="success" role="status">
-              <p>{t("report.recruiter.published")}</p>
+              <p>{t("report.recruiter.published", { shortId: published.shortId, version: published.version })}</p>
               <ReportLink link={published.link} />
             </div>
+          )}
+          {section.outOfDateVersion !== null && (
+            <p className="alert" id="report-out-of-date" data-testid="report-out-of-date">
+              {t("report.recruiter.outOfDate", { version: section.outOfDateVersion })}
+            </p>
           )}
           <h3>{t("report.recruiter.links")}</h3>
           {section.links.length === 0 ? (
             <p className="muted">{t("report.recruiter.noLinks")}</p>
           ) : (
-            <ul className="compact" data-testid="report-links">
+            <ul className="compact report-links" data-testid="report-links">
               {section.links.map((link) => {
                 const created = format(link.createdAt, "dateTime");
                 return (
-                  <li key={link.id} data-status={link.status}>
-                    {t("report.recruiter.linkLine", { language: t(`app.language.${link.language}`), created, status: t(`report.recruiter.status.${link.status}`) })}
+                  <li key={link.id} data-status={link.status} data-short-id={link.shortId}>
+                    <strong>{t("report.recruiter.linkName", { shortId: link.shortId })}</strong>
+                    {" · "}
+                    {t("report.recruiter.linkLine", { language: t(`app.language.${link.language}`), created, name: link.createdBy, status: t(`report.recruiter.status.${link.status}`) })}
+                    {link.version !== null && <> · {t("report.recruiter.version", { version: link.version })}</>}
                     {link.expiresAt && <> · {t("report.recruiter.expiresOn", { date: format(link.expiresAt, "dateTime") })}</>}
+                    {" · "}
+                    <span data-testid="report-link-opens">
+                      {link.lastOpenedAt === null
+                        ? t("report.recruiter.neverOpened")
+                        : t("report.recruiter.opened", { count: link.opens, date: format(link.lastOpenedAt, "dateTime") })}
+                    </span>
                     {link.status === "live" && (
                       <>
                         {" "}
-                        <RecordActionButton field="reportId" id={link.id} intent="revoke" label={t("report.recruiter.revoke")} accessibleName={t("report.recruiter.revokeLabel", { created })} />
+                        <RecordActionButton
+                          field="reportId"
+                          id={link.id}
+                          intent="revoke"
+                          label={t("report.recruiter.revoke")}
+                          accessibleName={t("report.recruiter.revokeLabel", { shortId: link.shortId, created })}
+                        />
                       </>
                     )}
                   </li>
@@ -130,10 +158,31 @@ export function ReportSection({
                 </p>
               )}
             </div>
+            {liveLinks > 0 && (
+              <fieldset className="field" data-testid="report-earlier" aria-describedby={earlierError ? "report-earlier-error" : undefined}>
+                <legend>{t("report.recruiter.earlier.legend", { count: liveLinks })}</legend>
+                <label>
+                  <input type="radio" name="earlier" value="keep" defaultChecked /> {t("report.recruiter.earlier.keep")}
+                </label>
+                <label>
+                  <input type="radio" name="earlier" value="revoke" /> {t("report.recruiter.earlier.revoke")}
+                </label>
+                {earlierError && (
+                  <p id="report-earlier-error" className="field-error">
+                    {earlierError}
+                  </p>
+                )}
+              </fieldset>
+            )}
             <div>
-              <button type="submit" name="intent" value="publish" disabled={navigation.state === "submitting"}>
-                {t("report.recruiter.publish")}
+              <button type="submit" name="intent" value="publish" disabled={blocked || navigation.state === "submitting"} aria-describedby={publishDescribedBy}>
+                {t(liveLinks > 0 ? "report.recruiter.publishNew" : "report.recruiter.publish")}
               </button>
+              {blocked && (
+                <p id="report-publish-blocked" className="field-hint" data-testid="report-publish-blocked">
+                  {t("report.recruiter.errors.noScores")}
+                </p>
+              )}
             </div>
           </Form>
         </section>
