@@ -1,7 +1,9 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
+import { useWatch } from "react-hook-form";
+import { CharacterCount } from "~/components/CharacterCount";
 import { FieldError, TextField, useZodForm, type FieldErrors } from "~/components/forms";
-import { candidateSchema } from "~/schemas/candidate";
+import { CANDIDATE_LIMITS, candidateSchema } from "~/schemas/candidate";
 
 /** The candidate form's fields as the browser holds them: plain strings, "" for none. */
 export type CandidateFormValues = { name: string; email: string; roleSlug: string; source: string; notes: string };
@@ -32,6 +34,8 @@ export function CandidateForm(props: {
   const failed = serverErrors !== undefined && Object.keys(serverErrors).length > 0;
   const roleError = errorFor("roleSlug");
   const notesError = errorFor("notes");
+  const typed = useWatch({ control: form.control, defaultValue: defaultValues });
+  const count = (field: keyof typeof CANDIDATE_LIMITS) => ({ length: typed[field]?.length ?? 0, max: CANDIDATE_LIMITS[field] });
   // A role the library no longer has still shows as the current choice.
   const roleKnown = defaultValues.roleSlug === "" || props.roles.some((role) => role.slug === defaultValues.roleSlug);
   return (
@@ -46,8 +50,8 @@ export function CandidateForm(props: {
         name="name"
         type="text"
         autoComplete="off"
-        maxLength={200}
         defaultValue={defaultValues.name}
+        count={count("name")}
         error={errorFor("name")}
         registration={form.register("name")}
       />
@@ -57,8 +61,8 @@ export function CandidateForm(props: {
         name="email"
         type="email"
         autoComplete="off"
-        maxLength={254}
         defaultValue={defaultValues.email}
+        count={count("email")}
         error={errorFor("email")}
         registration={form.register("email")}
       />
@@ -86,8 +90,8 @@ export function CandidateForm(props: {
         hint={t("candidates.form.sourceHint")}
         name="source"
         type="text"
-        maxLength={200}
         defaultValue={defaultValues.source}
+        count={count("source")}
         error={errorFor("source")}
         registration={form.register("source")}
       />
@@ -96,12 +100,12 @@ export function CandidateForm(props: {
         <textarea
           id="field-notes"
           rows={5}
-          maxLength={5000}
           defaultValue={defaultValues.notes}
           aria-invalid={notesError ? true : undefined}
-          aria-describedby={notesError ? "field-notes-error" : undefined}
+          aria-describedby={notesError ? "field-notes-count field-notes-error" : "field-notes-count"}
           {...form.register("notes")}
         />
+        <CharacterCount id="field-notes-count" {...count("notes")} />
         <FieldError id="field-notes-error" error={notesError} />
       </div>
       <div className="actions">
