@@ -140,7 +140,8 @@ export async function insertRole(trx: DbExecutor, role: RoleFile, now: string, s
 
   const { id: roleId } = await db
     .insertInto("roles")
-    .values({ ...roleRow(role), created_at: now, updated_at: now, saved_by: savedBy })
+    // A role from the documents leaves saved_by to its default, null, so the seed also writes a database older than 0009.
+    .values({ ...roleRow(role), created_at: now, updated_at: now, ...(savedBy === null ? {} : { saved_by: savedBy }) })
     .returning("id")
     .executeTakeFirstOrThrow();
   await insertRoleContent(db, roleId, role);
