@@ -123,6 +123,18 @@ describe("role export and import", () => {
     expect(row).toEqual({ id, family: "Platform" });
   });
 
+  it("keeps the documents' provenance note on a role as loaded from them, and names who imported one", async () => {
+    const seeded = await (await request(demo.baseURL, "/roles/mlops-engineer", { cookie: demoCookie })).text();
+    expect(seeded).toContain("Band numbers are set by the Traitkit team from the published statements");
+    expect(seeded).not.toContain("Band numbers set by");
+    const file = (await exportRole(demo, demoCookie, "mlops-engineer")) as RoleFile;
+    const imported = await request(demo.baseURL, "/roles/import", { cookie: demoCookie, multipart: fileUpload({ ...file, slug: "mlops-engineer-copy" }) });
+    expect(imported.status).toBe(303);
+    const copy = await (await request(demo.baseURL, "/roles/mlops-engineer-copy", { cookie: demoCookie })).text();
+    expect(copy).toMatch(/Band numbers set by Rita Recruiter \(demo\) on /);
+    expect(copy).not.toContain("Traitkit team");
+  });
+
   it("answers 404 to an interviewer, for export and import alike", async () => {
     const cookie = await signIn(demo.baseURL, DEMO.interviewer1);
     expect((await request(demo.baseURL, "/roles/mlops-engineer/export", { cookie })).status).toBe(404);
@@ -217,5 +229,16 @@ describe("role form", () => {
     const again = await postRoleForm(server, cookie, "/roles/new", formFields(values));
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("Another role already uses this slug");
+  });
+
+  it("says who set a recruiter's role's bands, and keeps the documents' notes for a role as loaded from them", async () => {
+    const values = roleToFormValues(null);
+    Object.assign(values, { name: "Provenance Engineer", slug: "provenance-engineer", family: "Platform & Infrastructure", contentLanguage: "en", hasIdealProfile: true });
+    expect((await postRoleForm(server, cookie, "/roles/new", formFields(values))).status).toBe(303);
+    const made = await (await request(server.baseURL, "/roles/provenance-engineer", { cookie })).text();
+    expect(made).toMatch(/Band numbers set by Rita Recruiter \(demo\) on [A-Z][a-z]{2} \d{1,2}, \d{4}\./);
+    expect(made).toContain("No similar roles listed.");
+    expect(made).not.toContain("Traitkit team");
+    expect(made).not.toContain("The document lists no similar roles");
   });
 });
