@@ -6,12 +6,12 @@ import { FieldError, TextField, useZodForm, type FieldErrors } from "~/component
 import { CANDIDATE_LIMITS, candidateSchema } from "~/schemas/candidate";
 
 /** The candidate form's fields as the browser holds them: plain strings, "" for none. */
-export type CandidateFormValues = { name: string; email: string; roleSlug: string; source: string; notes: string };
+export type CandidateFormValues = { name: string; email: string; roleSlug: string; source: string; notes: string; differentPerson: boolean };
 
 export const CANDIDATE_FIELDS = ["name", "email", "roleSlug", "source", "notes"] as const;
 
 export function blankCandidateValues(): CandidateFormValues {
-  return { name: "", email: "", roleSlug: "", source: "", notes: "" };
+  return { name: "", email: "", roleSlug: "", source: "", notes: "", differentPerson: false };
 }
 
 /**
@@ -24,18 +24,22 @@ export function CandidateForm(props: {
   roles: { slug: string; name: string }[];
   defaultValues: CandidateFormValues;
   serverErrors?: FieldErrors;
+  /** The candidate already on file with the posted e-mail, when the server refused a second one. */
+  duplicate?: { id: number; name: string };
   submitLabel: string;
   cancelTo: string;
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const { defaultValues, serverErrors } = props;
+  const { defaultValues, serverErrors, duplicate } = props;
   const { form, onSubmit, errorFor } = useZodForm(candidateSchema, { serverErrors, defaultValues });
-  const failed = serverErrors !== undefined && Object.keys(serverErrors).length > 0;
+  const failed = duplicate !== undefined || (serverErrors !== undefined && Object.keys(serverErrors).length > 0);
   const roleError = errorFor("roleSlug");
   const notesError = errorFor("notes");
   const typed = useWatch({ control: form.control, defaultValue: defaultValues });
   const count = (field: keyof typeof CANDIDATE_LIMITS) => ({ length: typed[field]?.length ?? 0, max: CANDIDATE_LIMITS[field] });
+  // The refusal holds for the address it was about: another address is checked anew when saved.
+  const onFile = duplicate !== undefined && typed.email?.trim().toLowerCase() === defaultValues.email.trim().toLowerCase() ? duplicate : undefined;
   // A role the library no longer has still shows as the current choice.
   const roleKnown = defaultValues.roleSlug === "" || props.roles.some((role) => role.slug === defaultValues.roleSlug);
   return (
@@ -63,9 +67,20 @@ export function CandidateForm(props: {
         autoComplete="off"
         defaultValue={defaultValues.email}
         count={count("email")}
-        error={errorFor("email")}
+        error={errorFor("email") ?? (onFile && !typed.differentPerson ? t("candidates.form.duplicate.error") : undefined)}
         registration={form.register("email")}
       />
+      {onFile && (
+        <div className="field duplicate-notice" data-testid="duplicate-candidate">
+          <p>
+            {t("candidates.form.duplicate.existing")} <Link to={`/candidates/${onFile.id}`}>{onFile.name}</Link>
+          </p>
+          <div className="checkbox">
+            <input id="field-differentPerson" type="checkbox" defaultChecked={defaultValues.differentPerson} {...form.register("differentPerson")} />
+            <label htmlFor="field-differentPerson">{t("candidates.form.duplicate.differentPerson")}</label>
+          </div>
+        </div>
+      )}
       <div className="field">
         <label htmlFor="field-roleSlug">{t("candidates.form.role")}</label>
         <select
@@ -124,5 +139,12 @@ export function postedCandidateValues(formData: FormData): CandidateFormValues {
     const value = formData.get(name);
     return typeof value === "string" ? value : "";
   };
-  return { name: text("name"), email: text("email"), roleSlug: text("roleSlug"), source: text("source"), notes: text("notes") };
+  return {
+    name: text("name"),
+    email: text("email"),
+    roleSlug: text("roleSlug"),
+    source: text("source"),
+    notes: text("notes"),
+    differentPerson: formData.get("differentPerson") === "on",
+  };
 }

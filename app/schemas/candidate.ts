@@ -27,6 +27,11 @@ export const candidateSchema = z.object({
   roleSlug: optionalText(80),
   source: optionalText(CANDIDATE_LIMITS.source),
   notes: optionalText(CANDIDATE_LIMITS.notes),
+  /** Ticked when the recruiter confirms a second candidate with an e-mail already on file is another person. */
+  differentPerson: z.pipe(
+    z.optional(z.union([z.boolean(), z.string()])),
+    z.transform((v) => v === true || v === "on"),
+  ),
 });
 export type CandidateInput = z.output<typeof candidateSchema>;
 

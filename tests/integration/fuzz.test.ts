@@ -169,7 +169,7 @@ async function prepareRecords(now: Date): Promise<void> {
   data.candidateIds = await readIds("candidates");
   // Erasure by the fuzzer falls mostly on these, so the demo's candidates keep their assessments for the other plans.
   for (let i = 0; i < 10; i++) {
-    const created = await createCandidate(server.db, { name: `Fuzz Spare Candidate ${i}`, email: null, roleSlug: "mlops-engineer", source: null, notes: null }, recruiterId, now);
+    const created = await createCandidate(server.db, { name: `Fuzz Spare Candidate ${i}`, email: null, roleSlug: "mlops-engineer", source: null, notes: null, differentPerson: false }, recruiterId, now);
     if (created.ok) data.spareCandidateIds.push(created.id);
   }
   data.kitIds = await readIds("kits");
