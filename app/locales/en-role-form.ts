@@ -57,6 +57,8 @@ const enRoleForm = {
     anchorLong: "At most 600 characters.",
     noteLong: "At most 5000 characters.",
     itemLong: "At most 200 characters each.",
+    codeLong: "At most 8 characters.",
+    codeSpaces: "No spaces.",
     scoreWhole: "A whole number from 0 to 100.",
     scoreRange: "Must be from 0 to 100.",
     weight: "Weight 1, 2 or 3.",
@@ -70,6 +72,8 @@ const enRoleForm = {
     deltaRange: "Must be from −100 to 100.",
     duplicateTransitionTarget: "Another transition already leads to this role.",
     duplicateSimilarRole: "This role is already listed as similar.",
+    duplicateGroup: "Another group of the skills matrix has this name.",
+    duplicateSkill: "This skill is already in the skills matrix.",
   },
 };
 

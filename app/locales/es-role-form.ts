@@ -58,6 +58,8 @@ const esRoleForm: typeof enRoleForm = {
     anchorLong: "Como máximo 600 caracteres.",
     noteLong: "Como máximo 5000 caracteres.",
     itemLong: "Como máximo 200 caracteres cada uno.",
+    codeLong: "Como máximo 8 caracteres.",
+    codeSpaces: "Sin espacios.",
     scoreWhole: "Un número entero de 0 a 100.",
     scoreRange: "Debe estar entre 0 y 100.",
     weight: "Peso 1, 2 o 3.",
@@ -71,6 +73,8 @@ const esRoleForm: typeof enRoleForm = {
     deltaRange: "Debe estar entre −100 y 100.",
     duplicateTransitionTarget: "Otra transición ya lleva a este rol.",
     duplicateSimilarRole: "Este rol ya figura como similar.",
+    duplicateGroup: "Otro grupo de la matriz de habilidades tiene este nombre.",
+    duplicateSkill: "Esta habilidad ya está en la matriz de habilidades.",
   },
 };
 

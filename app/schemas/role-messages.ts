@@ -17,6 +17,8 @@ export const ROLE_MESSAGES = {
   anchorLong: "at most 600 characters",
   noteLong: "at most 5000 characters",
   itemLong: "at most 200 characters each",
+  codeLong: "at most 8 characters",
+  codeSpaces: "no spaces",
   scoreWhole: "must be a whole number between 0 and 100",
   scoreRange: "must be between 0 and 100",
   weight: "must be 1, 2 or 3",
@@ -34,6 +36,8 @@ export const ROLE_MESSAGES = {
 export const ROLE_DUPLICATES = {
   duplicateTransitionTarget: "transition target",
   duplicateSimilarRole: "similar role",
+  duplicateGroup: "group",
+  duplicateSkill: "skill",
 } as const;
 
 function duplicatePrefix(subject: string): string {

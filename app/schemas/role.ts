@@ -159,7 +159,7 @@ export const archetypeSchema = z.strictObject({ name: localizedText, description
 /** A matrix cell code as published (A, W, E, —): the documents do not define them, so kept verbatim. */
 export const skillCodeSchema = z
   .string()
-  .check(z.minLength(1, ROLE_MESSAGES.notEmpty), z.maxLength(8, "at most 8 characters"), z.regex(/^\S+$/, "no spaces"));
+  .check(z.minLength(1, ROLE_MESSAGES.notEmpty), z.maxLength(8, ROLE_MESSAGES.codeLong), z.regex(/^\S+$/, ROLE_MESSAGES.codeSpaces));
 
 export const matrixSkillSchema = z.strictObject({
   slug: slugSchema,
@@ -180,14 +180,14 @@ export const skillsMatrixSchema = z
       reportDuplicates(
         ctx,
         matrix.groups.map((group, index) => ({ value: group.name, path: ["groups", index, "name"] })),
-        "group",
+        ROLE_DUPLICATES.duplicateGroup,
       );
       reportDuplicates(
         ctx,
         matrix.groups.flatMap((group, g) =>
           group.skills.map((skill, s) => ({ value: skill.slug, path: ["groups", g, "skills", s, "slug"] })),
         ),
-        "skill",
+        ROLE_DUPLICATES.duplicateSkill,
       );
     }),
   );

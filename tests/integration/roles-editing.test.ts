@@ -107,10 +107,55 @@ describe("role export and import", () => {
     const before = await libraryChecksum(demo.db);
     const notJson = await request(demo.baseURL, "/roles/import", { cookie: demoCookie, multipart: fileUpload("{ not json") });
     expect(notJson.status).toBe(400);
-    expect(await notJson.text()).toContain("not a JSON file");
+    expect(await notJson.text()).toContain("This is not a valid JSON file: the mistake is at line 1, column 3.");
     const taken = await request(demo.baseURL, "/roles/import", { cookie: demoCookie, multipart: fileUpload(file) });
     expect(taken.status).toBe(409);
     expect(await libraryChecksum(demo.db)).toBe(before);
+  });
+
+  it("says what is wrong with a file plainly, per field, in the reader's language", async () => {
+    const file = (await exportRole(demo, demoCookie, "platform-engineer")) as RoleFile & Record<string, unknown>;
+    const { name: _name, ...nameless } = file;
+    const before = await libraryChecksum(demo.db);
+    const upload = async (json: unknown, language = "en") => {
+      const response = await fetch(new URL("/roles/import", demo.baseURL), {
+        method: "POST",
+        headers: { Cookie: demoCookie, Origin: demo.baseURL, "Accept-Language": language },
+        body: fileUpload(json),
+        redirect: "manual",
+      });
+      const page = await response.text();
+      const errors = /data-testid="import-errors">([\s\S]*?)<\/div>/.exec(page)?.[1] ?? "";
+      return { status: response.status, errors: errors.replaceAll("<!-- -->", "") };
+    };
+
+    const english = await upload({ ...nameless, family: 7, slugg: "x" });
+    expect(english.status).toBe(400);
+    expect(english.errors).toContain("<code>name</code>: Missing: the role format needs this field.");
+    expect(english.errors).toContain("<code>family</code>: Should be a text.");
+    expect(english.errors).toContain("Not part of the role format: slugg. Check the spelling.");
+    expect(english.errors).not.toMatch(/Invalid input|expected string|received/);
+
+    const spanish = await upload({ ...file, slug: "import" }, "es");
+    expect(spanish.errors).toContain("<code>slug</code>: Las direcciones de la aplicación usan esta palabra");
+
+    expect((await upload("")).errors).toContain("The file is empty.");
+    expect((await upload("  \n")).errors).toContain("The file is empty.");
+    expect((await upload('{\n  "format": "traitkit.role/v1",\n  "slug": "x" "name": "y"\n}', "es")).errors).toContain(
+      "No es un archivo JSON válido: el error está en la línea 3, columna 15.",
+    );
+    expect(await libraryChecksum(demo.db)).toBe(before);
+  });
+
+  it("refuses a file larger than 2 MB with 413", async () => {
+    const response = await fetch(new URL("/roles/import", demo.baseURL), {
+      method: "POST",
+      headers: { Cookie: demoCookie, Origin: demo.baseURL },
+      body: fileUpload("x".repeat(2 * 1024 * 1024 + 100 * 1024)),
+      redirect: "manual",
+    });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain("The file is larger than 2 MB");
   });
 
   it("replaces a role in place when 'replace' is ticked, keeping its id", async () => {

@@ -13,6 +13,7 @@ import {
   type RoleFileInput,
 } from "../../app/schemas/role";
 import { roleMessageKey } from "../../app/schemas/role-messages";
+import { jsonErrorPosition, roleFileIssues } from "../../app/schemas/role-file-issues";
 import { skillFileSchema, type SkillFileInput } from "../../app/schemas/skill";
 
 const band = { low: 40, high: 60, weight: 2, statement: { en: "Curious" }, bandSource: "team" } as const;
@@ -160,7 +161,8 @@ describe("roleFileSchema", () => {
     // The role form says these in the reader's language, by key.
     expect([twice[0]?.message, similarTwice[0]?.message].map((message) => roleMessageKey(message ?? ""))).toEqual(["duplicateTransitionTarget", "duplicateSimilarRole"]);
     expect(roleMessageKey("must be at least low")).toBe("highBelowLow");
-    expect(roleMessageKey('duplicate skill "mlflow"')).toBeUndefined();
+    expect(roleMessageKey('duplicate skill "mlflow"')).toBe("duplicateSkill");
+    expect(roleMessageKey("Invalid input: expected string, received undefined")).toBeUndefined();
   });
 
   it("checks the skills matrix codes and refuses a skill listed twice", () => {
@@ -247,6 +249,38 @@ describe("free-text limits", () => {
     ] as const) {
       const parsed = candidateSchema.safeParse({ ...fine, [field]: value });
       expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toEqual([field]);
+    }
+  });
+});
+
+describe("role file issues", () => {
+  function issuesFor(input: unknown) {
+    const parsed = roleFileSchema.safeParse(input);
+    if (parsed.success) throw new Error("expected the role file to be refused");
+    return roleFileIssues(parsed.error, input);
+  }
+
+  it("says each field's problem by kind, never in zod's own words", () => {
+    const { name: _name, ...nameless } = validRole();
+    expect(issuesFor(nameless)).toEqual([{ path: "name", kind: "import", key: "required" }]);
+    expect(issuesFor({ ...validRole(), family: 42 })).toEqual([{ path: "family", kind: "import", key: "wrongType", values: { expected: "string" } }]);
+    expect(issuesFor({ ...validRole(), nmae: "Typo" })).toEqual([{ path: "", kind: "import", key: "unknownKeys", values: { keys: "nmae" } }]);
+    expect(issuesFor({ ...validRole(), contentLanguage: "fr" })).toEqual([{ path: "contentLanguage", kind: "import", key: "oneOf", values: { values: '"es", "en", "zh"' } }]);
+    expect(issuesFor({ ...validRole(), slug: "new" })).toEqual([{ path: "slug", kind: "format", key: "slugReserved" }]);
+  });
+
+  it("finds the line and column of a JSON syntax error", () => {
+    const cases: [string, { line: number; column: number }][] = [
+      ["{ not json", { line: 1, column: 3 }],
+      ['{\n  "a": 1,\n  "b": }', { line: 3, column: 8 }],
+      ["[1, 2", { line: 1, column: 6 }],
+      ['{"a": "tab\there"}', { line: 1, column: 11 }],
+      ['{"a": 1} x', { line: 1, column: 10 }],
+      ['{\r\n  "a": [1,],\r\n}', { line: 2, column: 11 }],
+    ];
+    for (const [text, position] of cases) {
+      expect(() => JSON.parse(text)).toThrow();
+      expect(jsonErrorPosition(text), text).toEqual(position);
     }
   });
 });
