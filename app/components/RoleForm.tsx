@@ -1,5 +1,5 @@
 import { toNestErrors } from "@hookform/resolvers";
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, Link, useNavigation, useSubmit } from "@remix-run/react";
 import { createContext, useContext, useEffect, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import {
@@ -29,7 +29,7 @@ import {
 import { roleMessageKey } from "~/schemas/role-messages";
 import { MAX_ANCHOR_LENGTH, MAX_QUESTION_LENGTH } from "~/schemas/kit";
 import { ROLE_TEXT_MAX } from "~/schemas/localized";
-import { NAME_MAX, SLUG_MAX, slugFromName } from "~/schemas/role";
+import { NAME_MAX, sameRoleName, SLUG_MAX, slugFromName } from "~/schemas/role";
 
 /** The same validation as the server's, run in the browser before posting. */
 const roleResolver: Resolver<RoleFormValues> = async (values, _context, options) => {
@@ -122,12 +122,16 @@ function Input(props: {
   hint?: ReactNode;
   /** A text field's length limit, counted under it. */
   limit?: number;
+  /** Something to check that does not stop the save. */
+  warning?: ReactNode;
 }) {
   const id = `f-${props.name}`;
   const error = props.errorFor(props.name);
   const defaultValue = useDefaultText(props.name);
   const describedBy =
-    [props.hint ? `${id}-hint` : null, props.limit ? `${id}-count` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+    [props.hint ? `${id}-hint` : null, props.limit ? `${id}-count` : null, props.warning ? `${id}-warning` : null, error ? `${id}-error` : null]
+      .filter(Boolean)
+      .join(" ") || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
@@ -148,6 +152,11 @@ function Input(props: {
         {...props.register(props.name as "name")}
       />
       {props.limit && <FieldCount id={`${id}-count`} name={props.name} max={props.limit} />}
+      {props.warning && (
+        <p id={`${id}-warning`} className="field-warning">
+          {props.warning}
+        </p>
+      )}
       <FieldError id={`${id}-error`} error={error} />
     </div>
   );
@@ -306,7 +315,13 @@ function LiveProfileChart({ control }: { control: Control<RoleFormValues> }) {
   );
 }
 
-export function RoleForm(props: { defaultValues: RoleFormValues; serverErrors: Record<string, string> | undefined; submitLabel: string }) {
+export function RoleForm(props: {
+  defaultValues: RoleFormValues;
+  serverErrors: Record<string, string> | undefined;
+  submitLabel: string;
+  /** The library's other roles: a name one of them has is said before saving (a warning, not a refusal). */
+  otherRoles: readonly { slug: string; name: string }[];
+}) {
   const { t } = useTranslation();
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -326,6 +341,7 @@ export function RoleForm(props: { defaultValues: RoleFormValues; serverErrors: R
   // A new role's slug follows its name as typed, until the recruiter types a slug of their own.
   const suggestSlug = props.defaultValues.slug === "";
   const name = useWatch({ control, name: "name" });
+  const namesake = name.trim() === "" ? undefined : props.otherRoles.find((other) => sameRoleName(other.name, name));
   useEffect(() => {
     if (suggestSlug && !getFieldState("slug").isDirty) setValue("slug", slugFromName(name));
   }, [suggestSlug, name, getFieldState, setValue]);
@@ -370,7 +386,20 @@ export function RoleForm(props: { defaultValues: RoleFormValues; serverErrors: R
       <fieldset className="form-section">
         <legend>{t("roleForm.basics")}</legend>
         <div className="field-row">
-          <Input name="name" label={t("roleForm.name")} register={register} errorFor={errorFor} limit={NAME_MAX} />
+          <Input
+            name="name"
+            label={t("roleForm.name")}
+            register={register}
+            errorFor={errorFor}
+            limit={NAME_MAX}
+            warning={
+              namesake && (
+                <>
+                  {t("roleForm.sameName")} <Link to={`/roles/${namesake.slug}`}>{namesake.name}</Link> ({namesake.slug})
+                </>
+              )
+            }
+          />
           <Input name="slug" label={t("roleForm.slug")} hint={t("roleForm.slugHint")} register={register} errorFor={errorFor} limit={SLUG_MAX} />
           <Input name="family" label={t("role.family")} register={register} errorFor={errorFor} limit={NAME_MAX} />
           <div className="field">

@@ -10,6 +10,7 @@ const enRoleForm = {
   hasErrors_other: "The role was not saved: {{count}} fields need a fix (marked below).",
   basics: "Basics",
   name: "Name",
+  sameName: "Another role in the library has this name; check this is not the same role:",
   slug: "Slug",
   slugHint: "Lowercase letters, digits and hyphens: the role's address, /roles/<slug>.",
   contentLanguage: "Language of the source document",

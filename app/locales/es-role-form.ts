@@ -12,6 +12,7 @@ const esRoleForm: typeof enRoleForm = {
   hasErrors_other: "El rol no se guardó: {{count}} campos necesitan corrección (marcados abajo).",
   basics: "Datos básicos",
   name: "Nombre",
+  sameName: "Otro rol de la biblioteca tiene este nombre; compruebe que no sea el mismo rol:",
   slug: "Slug",
   slugHint: "Minúsculas, dígitos y guiones: la dirección del rol, /roles/<slug>.",
   contentLanguage: "Idioma del documento de origen",

@@ -114,6 +114,11 @@ describe("clean data", () => {
     await expect(page.locator("#f-name-count").textContent()).resolves.toContain("3 / 200");
     await expectAccessible(page);
 
+    // A name the library has already is worth a look, not a refusal.
+    await name.fill("mlops engineer");
+    await page.locator("#f-name-warning").getByRole("link", { name: "MLOps Engineer" }).waitFor();
+    await expectAccessible(page);
+
     await slug.fill("import");
     await name.fill("Import Specialist");
     await expect(slug.inputValue()).resolves.toBe("import");

@@ -276,6 +276,21 @@ describe("role form", () => {
     expect(await again.text()).toContain("Another role already uses this slug");
   });
 
+  it("warns of a name another role has, and saves it all the same", async () => {
+    const values = roleToFormValues(null);
+    Object.assign(values, { name: "mlops  ENGINEER", slug: "mlops-engineer-again", family: "", contentLanguage: "en" });
+    const refused = await postRoleForm(server, cookie, "/roles/new", formFields(values));
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(page).toMatch(/id="f-name-warning"[^>]*>Another role in the library has this name; check this is not the same role:(<!-- -->)? <a [^>]*href="\/roles\/mlops-engineer"/);
+    expect(page).toMatch(/<input[^>]*id="f-name"[^>]*aria-describedby="f-name-count f-name-warning"/);
+
+    values.family = "ML & AI Engineering";
+    const saved = await postRoleForm(server, cookie, "/roles/new", formFields(values));
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get("Location")).toBe("/roles/mlops-engineer-again?imported=saved");
+  });
+
   it("says who set a recruiter's role's bands, and keeps the documents' notes for a role as loaded from them", async () => {
     const values = roleToFormValues(null);
     Object.assign(values, { name: "Provenance Engineer", slug: "provenance-engineer", family: "Platform & Infrastructure", contentLanguage: "en", hasIdealProfile: true });
