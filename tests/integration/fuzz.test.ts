@@ -492,13 +492,18 @@ function assessmentPlan(): Plan {
 
 function candidateForm(): fc.Arbitrary<Entry[]> {
   const valueFor = valuesBy([
-    [/^name$/, fc.oneof(text("Ana Fuzz", "محمد الفوز", "李 Fuzz"), fc.constant("x".repeat(201)))],
-    [/^email$/, fc.constantFrom("", "ana@example.com", "not-an-email", `${"a".repeat(250)}@example.com`)],
+    [/^name$/, fc.oneof(text("Ana Fuzz", "محمد الفوز", "李 Fuzz"), fc.constantFrom("x".repeat(201), "x".repeat(10_000)))],
+    // A demo candidate's address: refused as a duplicate unless differentPerson is "on".
+    [/^email$/, fc.constantFrom("", "ana@example.com", "not-an-email", `${"a".repeat(250)}@example.com`, "ada.demo-lovelace@example.com")],
+    [/^differentPerson$/, fc.constantFrom("on", "", "off", "true")],
     [/^roleSlug$/, fc.constantFrom(...data.roleSlugs, "", "no-such-role", "MLOPS-ENGINEER")],
     [/^notes$/, fc.oneof(text("Referred."), fc.constant("x".repeat(5001)))],
   ]);
   return serial.chain((n) =>
-    mutatedForm([["name", `Fuzz Candidate ${n}`], ["email", `fuzz-${n}@example.com`], ["roleSlug", "mlops-engineer"], ["source", "Fuzzing"], ["notes", "Made by the fuzz test."]], valueFor),
+    mutatedForm(
+      [["name", `Fuzz Candidate ${n}`], ["email", `fuzz-${n}@example.com`], ["roleSlug", "mlops-engineer"], ["source", "Fuzzing"], ["notes", "Made by the fuzz test."], ["differentPerson", ""]],
+      valueFor,
+    ),
   );
 }
 
@@ -610,8 +615,8 @@ function roleValueFor(): ValueFor {
     [/^contentLanguage$/, fc.constantFrom("es", "en", "zh", "fr")],
     [/bandSource$/, fc.constantFrom("team", "published", "other")],
     [/^hasIdealProfile$/, fc.constantFrom("on", "true", "")],
-    [/(^slug|\.slug|\.target)$/, fc.constantFrom(...data.roleSlugs, "Bad Slug", "a", "a--b", "x".repeat(81))],
-    [/\.(es|en|zh)$/, fc.oneof(text("Texto", "Text", "文本"), fc.constant(""))],
+    [/(^slug|\.slug|\.target)$/, fc.constantFrom(...data.roleSlugs, "Bad Slug", "a", "a--b", "x".repeat(81), "new", "import", "edit")],
+    [/\.(es|en|zh)$/, fc.oneof(text("Texto", "Text", "文本"), fc.constantFrom("", "x".repeat(2001)))],
   ]);
 }
 
