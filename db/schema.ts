@@ -31,6 +31,8 @@ export interface RolesTable {
   success_case_story: LocalizedJson | null;
   created_at: string;
   updated_at: string;
+  /** Who last saved the role (form or import); null: as loaded from the seed documents. */
+  saved_by: number | null;
 }
 
 export interface RoleTraitsTable {

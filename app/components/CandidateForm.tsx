@@ -1,15 +1,18 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
+import { useWatch } from "react-hook-form";
+import { CharacterCount } from "~/components/CharacterCount";
 import { FieldError, TextField, useZodForm, type FieldErrors } from "~/components/forms";
-import { candidateSchema } from "~/schemas/candidate";
+import { CANDIDATE_LIMITS, candidateSchema } from "~/schemas/candidate";
+import { sameRoleName } from "~/schemas/role";
 
 /** The candidate form's fields as the browser holds them: plain strings, "" for none. */
-export type CandidateFormValues = { name: string; email: string; roleSlug: string; source: string; notes: string };
+export type CandidateFormValues = { name: string; email: string; roleSlug: string; source: string; notes: string; differentPerson: boolean };
 
 export const CANDIDATE_FIELDS = ["name", "email", "roleSlug", "source", "notes"] as const;
 
 export function blankCandidateValues(): CandidateFormValues {
-  return { name: "", email: "", roleSlug: "", source: "", notes: "" };
+  return { name: "", email: "", roleSlug: "", source: "", notes: "", differentPerson: false };
 }
 
 /**
@@ -22,16 +25,22 @@ export function CandidateForm(props: {
   roles: { slug: string; name: string }[];
   defaultValues: CandidateFormValues;
   serverErrors?: FieldErrors;
+  /** The candidate already on file with the posted e-mail, when the server refused a second one. */
+  duplicate?: { id: number; name: string };
   submitLabel: string;
   cancelTo: string;
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const { defaultValues, serverErrors } = props;
+  const { defaultValues, serverErrors, duplicate } = props;
   const { form, onSubmit, errorFor } = useZodForm(candidateSchema, { serverErrors, defaultValues });
-  const failed = serverErrors !== undefined && Object.keys(serverErrors).length > 0;
+  const failed = duplicate !== undefined || (serverErrors !== undefined && Object.keys(serverErrors).length > 0);
   const roleError = errorFor("roleSlug");
   const notesError = errorFor("notes");
+  const typed = useWatch({ control: form.control, defaultValue: defaultValues });
+  const count = (field: keyof typeof CANDIDATE_LIMITS) => ({ length: typed[field]?.length ?? 0, max: CANDIDATE_LIMITS[field] });
+  // The refusal holds for the address it was about: another address is checked anew when saved.
+  const onFile = duplicate !== undefined && typed.email?.trim().toLowerCase() === defaultValues.email.trim().toLowerCase() ? duplicate : undefined;
   // A role the library no longer has still shows as the current choice.
   const roleKnown = defaultValues.roleSlug === "" || props.roles.some((role) => role.slug === defaultValues.roleSlug);
   return (
@@ -46,8 +55,8 @@ export function CandidateForm(props: {
         name="name"
         type="text"
         autoComplete="off"
-        maxLength={200}
         defaultValue={defaultValues.name}
+        count={count("name")}
         error={errorFor("name")}
         registration={form.register("name")}
       />
@@ -57,11 +66,22 @@ export function CandidateForm(props: {
         name="email"
         type="email"
         autoComplete="off"
-        maxLength={254}
         defaultValue={defaultValues.email}
-        error={errorFor("email")}
+        count={count("email")}
+        error={errorFor("email") ?? (onFile && !typed.differentPerson ? t("candidates.form.duplicate.error") : undefined)}
         registration={form.register("email")}
       />
+      {onFile && (
+        <div className="field duplicate-notice" data-testid="duplicate-candidate">
+          <p>
+            {t("candidates.form.duplicate.existing")} <Link to={`/candidates/${onFile.id}`}>{onFile.name}</Link>
+          </p>
+          <div className="checkbox">
+            <input id="field-differentPerson" type="checkbox" defaultChecked={defaultValues.differentPerson} {...form.register("differentPerson")} />
+            <label htmlFor="field-differentPerson">{t("candidates.form.duplicate.differentPerson")}</label>
+          </div>
+        </div>
+      )}
       <div className="field">
         <label htmlFor="field-roleSlug">{t("candidates.form.role")}</label>
         <select
@@ -75,7 +95,8 @@ export function CandidateForm(props: {
           {!roleKnown && <option value={defaultValues.roleSlug}>{defaultValues.roleSlug}</option>}
           {props.roles.map((role) => (
             <option key={role.slug} value={role.slug}>
-              {role.name}
+              {/* Two roles of one name are told apart by their slugs. */}
+              {props.roles.some((other) => other.slug !== role.slug && sameRoleName(other.name, role.name)) ? `${role.name} (${role.slug})` : role.name}
             </option>
           ))}
         </select>
@@ -86,8 +107,8 @@ export function CandidateForm(props: {
         hint={t("candidates.form.sourceHint")}
         name="source"
         type="text"
-        maxLength={200}
         defaultValue={defaultValues.source}
+        count={count("source")}
         error={errorFor("source")}
         registration={form.register("source")}
       />
@@ -96,12 +117,12 @@ export function CandidateForm(props: {
         <textarea
           id="field-notes"
           rows={5}
-          maxLength={5000}
           defaultValue={defaultValues.notes}
           aria-invalid={notesError ? true : undefined}
-          aria-describedby={notesError ? "field-notes-error" : undefined}
+          aria-describedby={notesError ? "field-notes-count field-notes-error" : "field-notes-count"}
           {...form.register("notes")}
         />
+        <CharacterCount id="field-notes-count" {...count("notes")} />
         <FieldError id="field-notes-error" error={notesError} />
       </div>
       <div className="actions">
@@ -120,5 +141,12 @@ export function postedCandidateValues(formData: FormData): CandidateFormValues {
     const value = formData.get(name);
     return typeof value === "string" ? value : "";
   };
-  return { name: text("name"), email: text("email"), roleSlug: text("roleSlug"), source: text("source"), notes: text("notes") };
+  return {
+    name: text("name"),
+    email: text("email"),
+    roleSlug: text("roleSlug"),
+    source: text("source"),
+    notes: text("notes"),
+    differentPerson: formData.get("differentPerson") === "on",
+  };
 }

@@ -1,8 +1,9 @@
 import { toNestErrors } from "@hookform/resolvers";
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
-import { createContext, useContext, type FormEvent, type ReactNode } from "react";
+import { Form, Link, useNavigation, useSubmit } from "@remix-run/react";
+import { createContext, useContext, useEffect, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import {
+  FormProvider,
   get,
   useFieldArray,
   useForm,
@@ -14,6 +15,7 @@ import {
   type UseFormRegister,
 } from "react-hook-form";
 import { IdealProfileChart } from "~/components/charts/IdealProfileChart";
+import { CharacterCount } from "~/components/CharacterCount";
 import { FieldError } from "~/components/forms";
 import { isTraitKey, TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import {
@@ -25,6 +27,9 @@ import {
   type RoleFormValues,
 } from "~/schemas/role-form";
 import { roleMessageKey } from "~/schemas/role-messages";
+import { MAX_ANCHOR_LENGTH, MAX_QUESTION_LENGTH } from "~/schemas/kit";
+import { ROLE_TEXT_MAX } from "~/schemas/localized";
+import { NAME_MAX, sameRoleName, SLUG_MAX, slugFromName } from "~/schemas/role";
 
 /** The same validation as the server's, run in the browser before posting. */
 const roleResolver: Resolver<RoleFormValues> = async (values, _context, options) => {
@@ -55,14 +60,23 @@ function useDefaultText(path: string): string | undefined {
 
 const LANG_INPUTS = ["es", "en"] as const;
 
+/** The count under a free-text field, from the value as typed (the form's own state). */
+function FieldCount({ id, name, max }: { id: string; name: string; max: number }) {
+  const value: unknown = useWatch({ name });
+  return <CharacterCount id={id} length={typeof value === "string" ? value.length : 0} max={max} />;
+}
+
 function LocalizedInputs(props: {
   name: string;
   label: ReactNode;
   register: UseFormRegister<RoleFormValues>;
   errorFor: ErrorFor;
   multiline?: boolean;
+  /** Each language's limit: ROLE_TEXT_MAX unless the text is a question's or an anchor's. */
+  limit?: number;
 }) {
   const { t } = useTranslation();
+  const limit = props.limit ?? ROLE_TEXT_MAX;
   const error = props.errorFor(props.name);
   const errorId = `${props.name}-error`;
   const defaults = useDefault(props.name);
@@ -77,7 +91,7 @@ function LocalizedInputs(props: {
           const registration = props.register(name as "summary.es");
           const initial: unknown = get(defaults, lang);
           const defaultValue = typeof initial === "string" ? initial : undefined;
-          const describedBy = [error ? errorId : null, fieldError ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+          const describedBy = [`${id}-count`, error ? errorId : null, fieldError ? `${id}-error` : null].filter(Boolean).join(" ");
           return (
             <div className="field" key={lang}>
               <label htmlFor={id}>{t(`roleForm.lang.${lang}`)}</label>
@@ -86,6 +100,7 @@ function LocalizedInputs(props: {
               ) : (
                 <input id={id} type="text" lang={lang} defaultValue={defaultValue} aria-describedby={describedBy} aria-invalid={error || fieldError ? true : undefined} {...registration} />
               )}
+              <FieldCount id={`${id}-count`} name={name} max={limit} />
               <FieldError id={`${id}-error`} error={fieldError} />
             </div>
           );
@@ -105,11 +120,18 @@ function Input(props: {
   min?: number;
   max?: number;
   hint?: ReactNode;
+  /** A text field's length limit, counted under it. */
+  limit?: number;
+  /** Something to check that does not stop the save. */
+  warning?: ReactNode;
 }) {
   const id = `f-${props.name}`;
   const error = props.errorFor(props.name);
   const defaultValue = useDefaultText(props.name);
-  const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [props.hint ? `${id}-hint` : null, props.limit ? `${id}-count` : null, props.warning ? `${id}-warning` : null, error ? `${id}-error` : null]
+      .filter(Boolean)
+      .join(" ") || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
@@ -129,6 +151,12 @@ function Input(props: {
         aria-describedby={describedBy}
         {...props.register(props.name as "name")}
       />
+      {props.limit && <FieldCount id={`${id}-count`} name={props.name} max={props.limit} />}
+      {props.warning && (
+        <p id={`${id}-warning`} className="field-warning">
+          {props.warning}
+        </p>
+      )}
       <FieldError id={`${id}-error`} error={error} />
     </div>
   );
@@ -181,7 +209,7 @@ function QuestionFields(props: { index: number; control: Control<RoleFormValues>
   return (
     <div className="question list-row-block">
       <h3>{label}</h3>
-      <LocalizedInputs name={`questions.${index}.text`} label={t("roleForm.questionText")} register={register} errorFor={errorFor} multiline />
+      <LocalizedInputs name={`questions.${index}.text`} label={t("roleForm.questionText")} register={register} errorFor={errorFor} multiline limit={MAX_QUESTION_LENGTH} />
       <LocalizedInputs name={`questions.${index}.evaluatesNote`} label={t("roleForm.evaluatesNote")} register={register} errorFor={errorFor} />
       <fieldset aria-describedby={traitsError ? `questions-${index}-traits-error` : undefined}>
         <legend>{t("roleForm.questionTraits")}</legend>
@@ -214,6 +242,7 @@ function QuestionFields(props: { index: number; control: Control<RoleFormValues>
               register={register}
               errorFor={errorFor}
               multiline
+              limit={MAX_ANCHOR_LENGTH}
             />
           ))}
         </fieldset>
@@ -232,8 +261,8 @@ function TransitionFields(props: { index: number; control: Control<RoleFormValue
     <div className="list-row-block">
       <h3>{label}</h3>
       <div className="field-row">
-        <Input name={`transitions.${index}.targetName`} label={t("roleForm.targetName")} register={register} errorFor={errorFor} />
-        <Input name={`transitions.${index}.target`} label={t("roleForm.targetSlug")} register={register} errorFor={errorFor} />
+        <Input name={`transitions.${index}.targetName`} label={t("roleForm.targetName")} register={register} errorFor={errorFor} limit={NAME_MAX} />
+        <Input name={`transitions.${index}.target`} label={t("roleForm.targetSlug")} register={register} errorFor={errorFor} limit={SLUG_MAX} />
         <Input name={`transitions.${index}.publishedFit`} label={t("roleForm.publishedFit")} type="number" min={0} max={100} register={register} errorFor={errorFor} />
       </div>
       <fieldset>
@@ -286,22 +315,36 @@ function LiveProfileChart({ control }: { control: Control<RoleFormValues> }) {
   );
 }
 
-export function RoleForm(props: { defaultValues: RoleFormValues; serverErrors: Record<string, string> | undefined; submitLabel: string }) {
+export function RoleForm(props: {
+  defaultValues: RoleFormValues;
+  serverErrors: Record<string, string> | undefined;
+  submitLabel: string;
+  /** The library's other roles: a name one of them has is said before saving (a warning, not a refusal). */
+  otherRoles: readonly { slug: string; name: string }[];
+}) {
   const { t } = useTranslation();
   const submit = useSubmit();
   const navigation = useNavigation();
-  const { register, control, handleSubmit, formState } = useForm<RoleFormValues>({
+  const methods = useForm<RoleFormValues>({
     defaultValues: props.defaultValues,
     resolver: roleResolver,
     mode: "onTouched",
     // The submit handler below picks the field to focus, in page order.
     shouldFocusError: false,
   });
+  const { register, control, handleSubmit, formState, getFieldState, setValue } = methods;
   const questions = useFieldArray({ control, name: "questions" });
   const transitions = useFieldArray({ control, name: "transitions" });
   const similar = useFieldArray({ control, name: "similarRoles" });
   const archetypes = useFieldArray({ control, name: "archetypes" });
   const hasProfile = useWatch({ control, name: "hasIdealProfile" });
+  // A new role's slug follows its name as typed, until the recruiter types a slug of their own.
+  const suggestSlug = props.defaultValues.slug === "";
+  const name = useWatch({ control, name: "name" });
+  const namesake = name.trim() === "" ? undefined : props.otherRoles.find((other) => sameRoleName(other.name, name));
+  useEffect(() => {
+    if (suggestSlug && !getFieldState("slug").isDirty) setValue("slug", slugFromName(name));
+  }, [suggestSlug, name, getFieldState, setValue]);
 
   const errorFor: ErrorFor = (path) => {
     const clientError: unknown = get(formState.errors, path);
@@ -333,6 +376,7 @@ export function RoleForm(props: { defaultValues: RoleFormValues; serverErrors: R
 
   return (
     <FormDefaults.Provider value={props.defaultValues}>
+    <FormProvider {...methods}>
     <Form method="post" noValidate onSubmit={onSubmit} className="role-form">
       {errorCount > 0 && (
         <p className="alert" role="alert">
@@ -342,9 +386,22 @@ export function RoleForm(props: { defaultValues: RoleFormValues; serverErrors: R
       <fieldset className="form-section">
         <legend>{t("roleForm.basics")}</legend>
         <div className="field-row">
-          <Input name="name" label={t("roleForm.name")} register={register} errorFor={errorFor} />
-          <Input name="slug" label={t("roleForm.slug")} hint={t("roleForm.slugHint")} register={register} errorFor={errorFor} />
-          <Input name="family" label={t("role.family")} register={register} errorFor={errorFor} />
+          <Input
+            name="name"
+            label={t("roleForm.name")}
+            register={register}
+            errorFor={errorFor}
+            limit={NAME_MAX}
+            warning={
+              namesake && (
+                <>
+                  {t("roleForm.sameName")} <Link to={`/roles/${namesake.slug}`}>{namesake.name}</Link> ({namesake.slug})
+                </>
+              )
+            }
+          />
+          <Input name="slug" label={t("roleForm.slug")} hint={t("roleForm.slugHint")} register={register} errorFor={errorFor} limit={SLUG_MAX} />
+          <Input name="family" label={t("role.family")} register={register} errorFor={errorFor} limit={NAME_MAX} />
           <div className="field">
             <label htmlFor="f-contentLanguage">{t("roleForm.contentLanguage")}</label>
             <select id="f-contentLanguage" defaultValue={props.defaultValues.contentLanguage} {...register("contentLanguage")}>
@@ -470,8 +527,8 @@ export function RoleForm(props: { defaultValues: RoleFormValues; serverErrors: R
         <legend>{t("role.similarRoles")}</legend>
         {similar.fields.map((field, index) => (
           <div className="list-row field-row" key={field.id}>
-            <Input name={`similarRoles.${index}.name`} label={t("roleForm.similarName", { number: index + 1 })} register={register} errorFor={errorFor} />
-            <Input name={`similarRoles.${index}.slug`} label={t("roleForm.similarSlug", { number: index + 1 })} register={register} errorFor={errorFor} />
+            <Input name={`similarRoles.${index}.name`} label={t("roleForm.similarName", { number: index + 1 })} register={register} errorFor={errorFor} limit={NAME_MAX} />
+            <Input name={`similarRoles.${index}.slug`} label={t("roleForm.similarSlug", { number: index + 1 })} register={register} errorFor={errorFor} limit={SLUG_MAX} />
             <RemoveButton onClick={() => similar.remove(index)} label={`${t("roleForm.remove")}: ${t("roleForm.similarName", { number: index + 1 })}`} />
           </div>
         ))}
@@ -506,6 +563,7 @@ export function RoleForm(props: { defaultValues: RoleFormValues; serverErrors: R
         </button>
       </div>
     </Form>
+    </FormProvider>
     </FormDefaults.Provider>
   );
 }

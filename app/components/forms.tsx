@@ -6,6 +6,7 @@ import { useTranslation, type I18n } from "~/utils/use-translation";
 import type { $ZodType } from "zod/v4/core";
 import type en from "~/locales/en";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/schemas/auth";
+import { CharacterCount } from "~/components/CharacterCount";
 
 // Asks the loaded translations, so the messages of the other language never ship to the browser.
 function isValidationKey(i18n: I18n, key: string): key is keyof typeof en.validation {
@@ -61,12 +62,16 @@ type TextFieldProps = {
   error: string | undefined;
   hint?: ReactNode;
   registration?: UseFormRegisterReturn;
+  /** A free-text field's length and limit, counted under it (see CharacterCount). */
+  count?: { length: number; max: number };
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name">;
 
 /** A labelled input with its error and hint tied to it for screen readers. */
-export function TextField({ label, name, error, hint, registration, id, ...input }: TextFieldProps) {
+export function TextField({ label, name, error, hint, registration, count, id, ...input }: TextFieldProps) {
   const inputId = id ?? `field-${name}`;
-  const describedBy = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ");
+  const describedBy = [hint ? `${inputId}-hint` : null, count ? `${inputId}-count` : null, error ? `${inputId}-error` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
@@ -83,6 +88,7 @@ export function TextField({ label, name, error, hint, registration, id, ...input
         {...input}
         {...registration}
       />
+      {count && <CharacterCount id={`${inputId}-count`} length={count.length} max={count.max} />}
       <FieldError id={`${inputId}-error`} error={error} />
     </div>
   );

@@ -4,6 +4,7 @@ import {
   TRAIT_NAMES,
   TRAIT_SCALE,
   WEIGHTS,
+  heaviestTrait,
   isTraitKey,
   isWeight,
   traitKeyFromSpanishName,
@@ -118,5 +119,20 @@ describe("traitRecord", () => {
       emotional_stability: 19,
       relational_engagement: 21,
     });
+  });
+});
+
+describe("heaviestTrait", () => {
+  it("names the trait whose weight is above every other", () => {
+    expect(heaviestTrait([{ trait: "openness", weight: 1 }, { trait: "extraversion", weight: 3 }, { trait: "agreeableness", weight: 2 }])).toEqual({
+      trait: "extraversion",
+      weight: 3,
+    });
+  });
+
+  it("names none when every weight is equal, nor when the top weight is shared", () => {
+    expect(heaviestTrait(TRAIT_KEYS.map((trait) => ({ trait, weight: 1 })))).toBeUndefined();
+    expect(heaviestTrait([{ trait: "openness", weight: 3 }, { trait: "extraversion", weight: 3 }, { trait: "agreeableness", weight: 1 }])).toBeUndefined();
+    expect(heaviestTrait([])).toBeUndefined();
   });
 });

@@ -37,6 +37,16 @@ export type TraitBand = { low: number; high: number; weight: Weight };
 
 export type IdealProfile = Record<TraitKey, TraitBand>;
 
+/**
+ * The one trait an ideal profile weighs above every other, or undefined when the
+ * top weight is shared (all equal, or a tie): "asks for X most" would then be false.
+ */
+export function heaviestTrait<T extends { weight: number }>(bands: readonly T[]): T | undefined {
+  const top = Math.max(...bands.map((band) => band.weight));
+  const heaviest = bands.filter((band) => band.weight === top);
+  return heaviest.length === 1 ? heaviest[0] : undefined;
+}
+
 export function isTraitKey(value: string): value is TraitKey {
   return TRAIT_KEYS.some((key) => key === value);
 }

@@ -31,6 +31,11 @@ const enCandidates = {
     name: "Name",
     email: "Email",
     emailHint: "Optional.",
+    duplicate: {
+      error: "A candidate with this email is already on file.",
+      existing: "On file with this email:",
+      differentPerson: "This is a different person with the same email: save anyway",
+    },
     role: "Role applied for",
     noRole: "No role yet",
     source: "Source",

@@ -33,6 +33,11 @@ const esCandidates: typeof enCandidates = {
     name: "Nombre",
     email: "Correo electrónico",
     emailHint: "Opcional.",
+    duplicate: {
+      error: "Ya hay un candidato con este correo electrónico.",
+      existing: "Registrado con este correo electrónico:",
+      differentPerson: "Es otra persona con el mismo correo electrónico: guardar igualmente",
+    },
     role: "Rol al que se postula",
     noRole: "Todavía sin rol",
     source: "Origen",

@@ -77,12 +77,28 @@ async function roleIdOf(db: Executor, slug: string | null): Promise<number | nul
   return row?.id;
 }
 
-export type CandidateSaveResult = { ok: true; id: number } | { ok: false; field: "roleSlug" };
+export type CandidateSaveResult =
+  | { ok: true; id: number }
+  | { ok: false; field: "roleSlug" }
+  | { ok: false; field: "email"; existing: { id: number; name: string } };
+
+/**
+ * Another candidate with the same e-mail: the same person added twice, most
+ * likely. Saved anyway only when the recruiter confirmed it is someone else.
+ */
+async function sameEmail(db: Executor, input: CandidateInput, self: number | null): Promise<{ id: number; name: string } | undefined> {
+  if (input.email === null || input.differentPerson) return undefined;
+  let query = db.selectFrom("candidates").select(["id", "name"]).where("email", "=", input.email);
+  if (self !== null) query = query.where("id", "!=", self);
+  return query.orderBy("id").executeTakeFirst();
+}
 
 export async function createCandidate(db: Kysely<Database>, input: CandidateInput, actorId: number, now: Date): Promise<CandidateSaveResult> {
   return inTransaction(db, async (trx): Promise<CandidateSaveResult> => {
     const roleId = await roleIdOf(trx, input.roleSlug);
     if (roleId === undefined) return { ok: false, field: "roleSlug" };
+    const existing = await sameEmail(trx, input, null);
+    if (existing) return { ok: false, field: "email", existing };
     const at = now.toISOString();
     const { id } = await trx
       .insertInto("candidates")
@@ -98,6 +114,8 @@ export async function updateCandidate(db: Kysely<Database>, id: number, input: C
   return inTransaction(db, async (trx): Promise<CandidateSaveResult | undefined> => {
     const roleId = await roleIdOf(trx, input.roleSlug);
     if (roleId === undefined) return { ok: false, field: "roleSlug" };
+    const existing = await sameEmail(trx, input, id);
+    if (existing) return { ok: false, field: "email", existing };
     const updated = await trx
       .updateTable("candidates")
       .set({ name: input.name, email: input.email, role_id: roleId, source: input.source, notes: input.notes, updated_at: now.toISOString() })

@@ -24,10 +24,10 @@ export async function importRole(
     const at = now.toISOString();
     let roleId: number;
     if (existing) {
-      await replaceRole(trx, existing.id, role, at);
+      await replaceRole(trx, existing.id, role, at, options.actorId);
       roleId = existing.id;
     } else {
-      roleId = await insertRole(trx, role, at);
+      roleId = await insertRole(trx, role, at, options.actorId);
     }
     await recordAudit(
       trx,
@@ -53,14 +53,14 @@ export async function saveRole(
     const holder = await trx.selectFrom("roles").select("id").where("slug", "=", role.slug).executeTakeFirst();
     if (options.currentSlug === null) {
       if (holder) return { status: "slug_taken", slug: role.slug };
-      const roleId = await insertRole(trx, role, at);
+      const roleId = await insertRole(trx, role, at, options.actorId);
       await recordAudit(trx, { actorUserId: options.actorId, action: "role.create", entityType: "role", entityId: roleId }, now);
       return { status: "created", slug: role.slug, roleId };
     }
     const current = await trx.selectFrom("roles").select("id").where("slug", "=", options.currentSlug).executeTakeFirst();
     if (!current) return undefined;
     if (holder && holder.id !== current.id) return { status: "slug_taken", slug: role.slug };
-    await replaceRole(trx, current.id, role, at);
+    await replaceRole(trx, current.id, role, at, options.actorId);
     await recordAudit(trx, { actorUserId: options.actorId, action: "role.update", entityType: "role", entityId: current.id }, now);
     return { status: "replaced", slug: role.slug, roleId: current.id };
   });

@@ -128,8 +128,11 @@ function roleRow(role: RoleFile) {
   };
 }
 
-/** Inserts a whole role file; returns the new role's id. Refuses a slug already in the library. */
-export async function insertRole(trx: DbExecutor, role: RoleFile, now: string): Promise<number> {
+/**
+ * Inserts a whole role file; returns the new role's id. Refuses a slug already in the library.
+ * `savedBy`: the user who made it; null for a role loaded from the seed documents.
+ */
+export async function insertRole(trx: DbExecutor, role: RoleFile, now: string, savedBy: number | null = null): Promise<number> {
   const db: Kysely<Database> = trx;
 
   const taken = await db.selectFrom("roles").select("id").where("slug", "=", role.slug).executeTakeFirst();
@@ -137,7 +140,8 @@ export async function insertRole(trx: DbExecutor, role: RoleFile, now: string): 
 
   const { id: roleId } = await db
     .insertInto("roles")
-    .values({ ...roleRow(role), created_at: now, updated_at: now })
+    // A role from the documents leaves saved_by to its default, null, so the seed also writes a database older than 0009.
+    .values({ ...roleRow(role), created_at: now, updated_at: now, ...(savedBy === null ? {} : { saved_by: savedBy }) })
     .returning("id")
     .executeTakeFirstOrThrow();
   await insertRoleContent(db, roleId, role);
@@ -163,9 +167,9 @@ const ROLE_CONTENT_TABLES = [
  * candidates and kits stay attached (kits hold frozen copies of what they use).
  * The caller checks that a changed slug is free.
  */
-export async function replaceRole(trx: DbExecutor, roleId: number, role: RoleFile, now: string): Promise<void> {
+export async function replaceRole(trx: DbExecutor, roleId: number, role: RoleFile, now: string, savedBy: number): Promise<void> {
   const db: Kysely<Database> = trx;
-  await db.updateTable("roles").set({ ...roleRow(role), updated_at: now }).where("id", "=", roleId).execute();
+  await db.updateTable("roles").set({ ...roleRow(role), updated_at: now, saved_by: savedBy }).where("id", "=", roleId).execute();
   for (const table of ROLE_CONTENT_TABLES) {
     await db.deleteFrom(table).where("role_id", "=", roleId).execute();
   }
@@ -372,4 +376,15 @@ function roleIdOf(roleIds: Map<string, number>, slug: string): number {
   const id = roleIds.get(slug);
   if (id === undefined) throw new Error(`Role "${slug}" not in the role library`);
   return id;
+}
+
+/** Who last saved a role and when; undefined for a role as loaded from the seed documents (or no such role). */
+export async function roleSavedBy(db: Kysely<Database>, slug: string): Promise<{ name: string; at: string } | undefined> {
+  const row = await db
+    .selectFrom("roles")
+    .innerJoin("users", "users.id", "roles.saved_by")
+    .select(["users.name", "roles.updated_at"])
+    .where("roles.slug", "=", slug)
+    .executeTakeFirst();
+  return row && { name: row.name, at: row.updated_at };
 }

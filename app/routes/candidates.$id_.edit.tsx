@@ -28,12 +28,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     roleSlug: candidate.roleSlug ?? "",
     source: candidate.source ?? "",
     notes: candidate.notes ?? "",
+    differentPerson: false,
   };
   const { t } = await getTranslator(request, context);
   return { title: pageTitle(t, t("candidates.form.editTitle", { name: candidate.name })), id: candidate.id, name: candidate.name, values, roles };
 }
 
-type ActionData = { values: CandidateFormValues; errors: FieldErrors };
+type ActionData = { values: CandidateFormValues; errors: FieldErrors; duplicate?: { id: number; name: string } };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { role: "recruiter" });
@@ -46,6 +47,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data<ActionData>({ values: postedCandidateValues(formData), errors: parsed.errors }, { status: 400 });
   const result = await updateCandidate(context.db, id.data, parsed.data, user.id, new Date());
   if (!result) throw notFound();
+  if (!result.ok && result.field === "email") {
+    return data<ActionData>({ values: postedCandidateValues(formData), errors: {}, duplicate: result.existing }, { status: 409 });
+  }
   if (!result.ok) {
     return data<ActionData>({ values: postedCandidateValues(formData), errors: { roleSlug: "validation.roleNotFound" } }, { status: 400 });
   }
@@ -64,10 +68,11 @@ export default function EditCandidatePage() {
       <h1>{t("candidates.form.editTitle", { name })}</h1>
       <p className="lede">{t("candidates.form.intro")}</p>
       <CandidateForm
-        key={result ? JSON.stringify(result.errors) : "saved"}
+        key={result ? JSON.stringify([result.errors, result.duplicate]) : "saved"}
         roles={roles}
         defaultValues={result?.values ?? values}
         serverErrors={result?.errors}
+        duplicate={result?.duplicate}
         submitLabel={t("candidates.form.save")}
         cancelTo={`/candidates/${id}`}
       />

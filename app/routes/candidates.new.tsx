@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { title: pageTitle(t, t("candidates.form.newTitle")), roles: await roleChoices(context.db) };
 }
 
-type ActionData = { values: CandidateFormValues; errors: FieldErrors };
+type ActionData = { values: CandidateFormValues; errors: FieldErrors; duplicate?: { id: number; name: string } };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { role: "recruiter" });
@@ -26,6 +26,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(formData, candidateSchema);
   if (!parsed.ok) return data<ActionData>({ values: postedCandidateValues(formData), errors: parsed.errors }, { status: 400 });
   const result = await createCandidate(context.db, parsed.data, user.id, new Date());
+  if (!result.ok && result.field === "email") {
+    return data<ActionData>({ values: postedCandidateValues(formData), errors: {}, duplicate: result.existing }, { status: 409 });
+  }
   if (!result.ok) {
     return data<ActionData>({ values: postedCandidateValues(formData), errors: { roleSlug: "validation.roleNotFound" } }, { status: 400 });
   }
@@ -44,10 +47,11 @@ export default function NewCandidatePage() {
       <h1>{t("candidates.form.newTitle")}</h1>
       <p className="lede">{t("candidates.form.intro")}</p>
       <CandidateForm
-        key={result ? JSON.stringify(result.errors) : "new"}
+        key={result ? JSON.stringify([result.errors, result.duplicate]) : "new"}
         roles={roles}
         defaultValues={result?.values ?? blankCandidateValues()}
         serverErrors={result?.errors}
+        duplicate={result?.duplicate}
         submitLabel={t("candidates.form.create")}
         cancelTo="/candidates"
       />

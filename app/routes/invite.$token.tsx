@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { useState } from "react";
 import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { ErrorPage } from "~/components/ErrorPage";
 import { TextField, useZodForm } from "~/components/forms";
 import { acceptInvite, emailInUse, findOpenInvite } from "~/models/users.server";
-import { acceptInviteSchema, PASSWORD_MIN_LENGTH } from "~/schemas/auth";
+import { acceptInviteSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/schemas/auth";
 import { homePath } from "~/utils/auth.server";
 import { parseForm, readFormData } from "~/utils/forms.server";
 import { hashPassword } from "~/utils/password.server";
@@ -46,9 +47,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const parsed = parseForm(formData, acceptInviteSchema);
   const typedName = String(formData.get("name") ?? "").slice(0, 120);
-  if (!parsed.ok) return data({ errors: parsed.errors, name: typedName }, { status: 400 });
-  if (isGuessablePassword(parsed.data.password)) {
-    return data({ errors: { password: "validation.passwordGuessable" }, name: typedName }, { status: 400 });
+  // One verdict on all that was posted: a breached password is said beside a
+  // mismatch, not only once the mismatch is fixed.
+  const password = formData.get("password");
+  const guessable =
+    typeof password === "string" &&
+    password.length >= PASSWORD_MIN_LENGTH &&
+    password.length <= PASSWORD_MAX_LENGTH &&
+    isGuessablePassword(password);
+  if (!parsed.ok || guessable) {
+    const errors = parsed.ok ? {} : parsed.errors;
+    return data({ errors: guessable ? { ...errors, password: "validation.passwordGuessable" } : errors, name: typedName }, { status: 400 });
   }
   // An account made since the invite (another invite, the CLI) keeps its email.
   if (await emailInUse(db, invite.email)) throw await invalidInvite(request, context);
@@ -67,15 +76,18 @@ export default function AcceptInvite() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
+  // The server judged the values it was sent: once the user types again its
+  // verdict is withdrawn, so a fixed password is never still called breached.
+  const [withdrawn, setWithdrawn] = useState<typeof actionData>();
   const { form, onSubmit, errorFor } = useZodForm(acceptInviteSchema, {
-    serverErrors: actionData?.errors,
+    serverErrors: withdrawn === actionData ? undefined : actionData?.errors,
     defaultValues: { name: actionData?.name ?? "", password: "", confirmPassword: "" },
   });
   return (
     <section className="auth-card">
       <h1>{t("invite.title")}</h1>
       <p>{t("invite.intro", { role: t(`auth.roleNames.${role}`), email })}</p>
-      <Form method="post" className="form-stack" noValidate onSubmit={onSubmit}>
+      <Form method="post" className="form-stack" noValidate onSubmit={onSubmit} onChange={() => setWithdrawn(actionData)}>
         <TextField label={t("invite.name")} name="name" autoComplete="name" error={errorFor("name")} registration={form.register("name")} />
         <TextField
           label={t("invite.password")}

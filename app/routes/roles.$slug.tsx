@@ -8,6 +8,8 @@ import { IdealProfileTable } from "~/components/IdealProfileTable";
 import { ShownText, ShownTextList } from "~/components/ShownText";
 import { LEVEL_NAMES, LEVELS, type Level } from "~/domain/levels";
 import { getRoleProfile, type RoleProfile, type SkillsMatrix } from "~/models/roles.server";
+import { roleSavedBy } from "~/models/role-writes.server";
+import { useFormatDate } from "~/utils/dates";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 
@@ -24,11 +26,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const level = levelParam.parse(url.searchParams.get("level"));
   const imported = importedParam.parse(url.searchParams.get("imported"));
-  return { title: pageTitle(t, role.name), role, level, imported, canEdit: user.role === "recruiter" };
+  // The documents' provenance notes hold for a role as loaded from them; a role a person saved says who and when.
+  const savedBy = (await roleSavedBy(context.db, role.slug)) ?? null;
+  return { title: pageTitle(t, role.name), role, savedBy, level, imported, canEdit: user.role === "recruiter" };
 }
 
-function IdealProfileSection({ role }: { role: RoleProfile }) {
+type SavedBy = { name: string; at: string } | null;
+
+function IdealProfileSection({ role, savedBy }: { role: RoleProfile; savedBy: SavedBy }) {
   const { t } = useTranslation();
+  const formatDate = useFormatDate();
   const profile = role.idealProfile;
   return (
     <section aria-labelledby="ideal-profile">
@@ -37,7 +44,11 @@ function IdealProfileSection({ role }: { role: RoleProfile }) {
         <p className="note">{t("role.noIdealProfile")}</p>
       ) : (
         <>
-          {profile.some((p) => p.bandSource === "team") && <p className="note">{t("role.bandsSetByTeam")}</p>}
+          {savedBy ? (
+            <p className="note">{t("role.bandsSetBy", { name: savedBy.name, date: formatDate(savedBy.at, "date") })}</p>
+          ) : (
+            profile.some((p) => p.bandSource === "team") && <p className="note">{t("role.bandsSetByTeam")}</p>
+          )}
           <IdealProfileChart bands={profile} />
           <IdealProfileTable profile={profile} caption={t("role.idealProfile")} testId="ideal-profile-table" />
         </>
@@ -293,7 +304,7 @@ function SkillExpectationsSection({ role }: { role: RoleProfile }) {
 }
 
 export default function RolePage() {
-  const { role, level, imported, canEdit } = useLoaderData<typeof loader>();
+  const { role, savedBy, level, imported, canEdit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <article>
@@ -327,7 +338,7 @@ export default function RolePage() {
       </p>
       {role.summary && <ShownText value={role.summary} as="p" />}
 
-      <IdealProfileSection role={role} />
+      <IdealProfileSection role={role} savedBy={savedBy} />
 
       {(role.strengths.length > 0 || role.redFlags.length > 0) && (
         <div className="cards">
@@ -353,7 +364,7 @@ export default function RolePage() {
         <section aria-labelledby="similar-roles">
           <h2 id="similar-roles">{t("role.similarRoles")}</h2>
           {role.similarRoles.length === 0 ? (
-            <p className="muted">{t("role.noSimilarRoles")}</p>
+            <p className="muted">{savedBy ? t("role.noSimilarRolesListed") : t("role.noSimilarRoles")}</p>
           ) : (
             <ul className="compact">
               {role.similarRoles.map((s) => (

@@ -4,6 +4,7 @@ import { useTranslation } from "~/utils/use-translation";
 import { RoleForm } from "~/components/RoleForm";
 import { readRoleFile } from "~/models/role-export.server";
 import { handleRoleForm } from "~/models/role-form.server";
+import { roleChoices } from "~/models/candidates.server";
 import { roleToFormValues } from "~/schemas/role-form";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
@@ -16,7 +17,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const role = await readRoleFile(context.db, params.slug ?? "");
   if (!role) throw notFound();
   const { t } = await getTranslator(request, context);
-  return { title: pageTitle(t, t("roleForm.editTitle", { name: role.name })), slug: role.slug, name: role.name, values: roleToFormValues(role) };
+  const otherRoles = (await roleChoices(context.db)).filter((other) => other.slug !== role.slug);
+  return { title: pageTitle(t, t("roleForm.editTitle", { name: role.name })), slug: role.slug, name: role.name, values: roleToFormValues(role), otherRoles };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -25,7 +27,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditRole() {
-  const { slug, name, values } = useLoaderData<typeof loader>();
+  const { slug, name, values, otherRoles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -39,6 +41,7 @@ export default function EditRole() {
         key={result ? "posted" : "saved"}
         defaultValues={result?.values ?? values}
         serverErrors={result?.errors}
+        otherRoles={otherRoles}
         submitLabel={t("roleForm.save")}
       />
     </>

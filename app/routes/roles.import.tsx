@@ -7,17 +7,16 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useState, type ChangeEvent, type FormEvent } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { importRole } from "~/models/role-import.server";
-import { formatIssues, roleFileSchema, type FormattedIssue } from "~/schemas/role";
+import { roleFileSchema } from "~/schemas/role";
+import { jsonErrorPosition, ROLE_FILE_MAX_BYTES, roleFileIssues, type ImportIssueKey, type RoleFileIssue } from "~/schemas/role-file-issues";
 import { requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
-
-/** A role file is a few hundred KB at most; this bounds memory per request. */
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
@@ -25,35 +24,42 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { title: pageTitle(t, t("roleImport.title")) };
 }
 
-type ImportFailure = { issues: FormattedIssue[] };
+type ImportFailure = { issues: RoleFileIssue[] };
 
-function failure(issues: FormattedIssue[], status: number) {
+function failure(issues: RoleFileIssue[], status: number) {
   return data<ImportFailure>({ issues }, { status });
+}
+
+function fileFailure(key: ImportIssueKey, status: number, values?: Record<string, number>) {
+  return failure([{ path: "", kind: "import", key, values }], status);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { role: "recruiter" });
   let formData: FormData;
   try {
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
+    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: ROLE_FILE_MAX_BYTES }));
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return failure([{ path: "file", message: "roleImport.tooLarge" }], 413);
-    return failure([{ path: "file", message: "roleImport.notMultipart" }], 400);
+    if (error instanceof MaxPartSizeExceededError) return fileFailure("tooLarge", 413);
+    return fileFailure("notMultipart", 400);
   }
   const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0) return failure([{ path: "file", message: "roleImport.noFile" }], 400);
+  if (!(file instanceof File) || (file.size === 0 && file.name === "")) return fileFailure("noFile", 400);
+  // An editor may start the file with a byte-order mark, which JSON.parse refuses.
+  const text = (await file.text()).replace(/^\uFEFF/, "");
+  if (text.trim() === "") return fileFailure("emptyFile", 400);
 
   let json: unknown;
   try {
-    json = JSON.parse(await file.text());
+    json = JSON.parse(text);
   } catch {
-    return failure([{ path: "file", message: "roleImport.notJson" }], 400);
+    return fileFailure("notJsonAt", 400, jsonErrorPosition(text));
   }
   const parsed = roleFileSchema.safeParse(json);
-  if (!parsed.success) return failure(formatIssues(parsed.error), 400);
+  if (!parsed.success) return failure(roleFileIssues(parsed.error, json), 400);
 
   const result = await importRole(context.db, parsed.data, { replace: formData.get("replace") === "on", actorId: user.id }, new Date());
-  if (result.status === "slug_taken") return failure([{ path: "slug", message: "roleImport.slugTaken" }], 409);
+  if (result.status === "slug_taken") return failure([{ path: "slug", kind: "import", key: "slugTaken" }], 409);
   return redirect(`/roles/${result.slug}?imported=${result.status}`, 303);
 }
 
@@ -62,7 +68,17 @@ export default function ImportRole() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const issues = result?.issues ?? [];
-  const message = (text: string) => (text.startsWith("roleImport.") && isImportKey(text) ? t(text) : text);
+  // Checked here before the upload: a file over the limit would otherwise travel whole to be refused.
+  const [tooLarge, setTooLarge] = useState(false);
+  const checkSize = (event: ChangeEvent<HTMLInputElement>) => setTooLarge((event.currentTarget.files?.[0]?.size ?? 0) > ROLE_FILE_MAX_BYTES);
+  const refuseTooLarge = (event: FormEvent<HTMLFormElement>) => {
+    if (tooLarge) event.preventDefault();
+  };
+  const message = (issue: RoleFileIssue) => {
+    if (issue.kind === "format") return t(`roleForm.errors.${issue.key}`);
+    if (issue.key === "wrongType") return t("roleImport.wrongType", { expected: t(`roleImport.types.${String(issue.values?.expected)}` as "roleImport.types.string") });
+    return t(`roleImport.${issue.key}`, issue.values);
+  };
   return (
     <>
       <p className="muted">
@@ -76,19 +92,37 @@ export default function ImportRole() {
           <ul className="compact">
             {issues.map((issue, index) => (
               <li key={index}>
-                <code>{issue.path || "(file)"}</code>: {message(issue.message)}
+                {issue.path === "" ? message(issue) : (
+                  <>
+                    <code>{issue.path}</code>: {message(issue)}
+                  </>
+                )}
               </li>
             ))}
           </ul>
         </div>
       )}
-      <Form method="post" encType="multipart/form-data" className="form-stack">
+      <Form method="post" encType="multipart/form-data" className="form-stack" onSubmit={refuseTooLarge}>
         <div className="field">
           <label htmlFor="role-file">{t("roleImport.file")}</label>
-          <input id="role-file" type="file" name="file" accept="application/json,.json" required aria-describedby="role-file-hint" />
+          <input
+            id="role-file"
+            type="file"
+            name="file"
+            accept="application/json,.json"
+            required
+            aria-invalid={tooLarge ? true : undefined}
+            aria-describedby={tooLarge ? "role-file-hint role-file-error" : "role-file-hint"}
+            onChange={checkSize}
+          />
           <p id="role-file-hint" className="field-hint">
             {t("roleImport.fileHint")}
           </p>
+          {tooLarge && (
+            <p id="role-file-error" className="field-error" role="alert">
+              {t("roleImport.tooLarge")}
+            </p>
+          )}
         </div>
         <div className="checkbox">
           <input id="role-replace" type="checkbox" name="replace" />
@@ -102,9 +136,4 @@ export default function ImportRole() {
       </Form>
     </>
   );
-}
-
-const IMPORT_KEYS = ["roleImport.tooLarge", "roleImport.notMultipart", "roleImport.noFile", "roleImport.notJson", "roleImport.slugTaken"] as const;
-function isImportKey(text: string): text is (typeof IMPORT_KEYS)[number] {
-  return IMPORT_KEYS.some((key) => key === text);
 }

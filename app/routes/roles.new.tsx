@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { RoleForm } from "~/components/RoleForm";
 import { handleRoleForm } from "~/models/role-form.server";
+import { roleChoices } from "~/models/candidates.server";
 import { roleToFormValues } from "~/schemas/role-form";
 import { requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
@@ -13,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
   const { t } = await getTranslator(request, context);
-  return { title: pageTitle(t, t("roleForm.newTitle")) };
+  return { title: pageTitle(t, t("roleForm.newTitle")), otherRoles: await roleChoices(context.db) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -22,6 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewRole() {
+  const { otherRoles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -35,6 +37,7 @@ export default function NewRole() {
         key={result ? "posted" : "new"}
         defaultValues={result?.values ?? roleToFormValues(null)}
         serverErrors={result?.errors}
+        otherRoles={otherRoles}
         submitLabel={t("roleForm.create")}
       />
     </>

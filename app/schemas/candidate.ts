@@ -9,19 +9,29 @@ const optionalText = (max: number) =>
     z.transform((v) => (v === undefined || v === "" ? null : v)),
   );
 
+/** Each free-text field's limit: the form counts towards it, the schema refuses past it. */
+export const CANDIDATE_LIMITS = { name: 200, email: 254, source: 200, notes: 5000 } as const;
+
 /** The candidate form (create and edit): the browser and the server use it alike. */
 export const candidateSchema = z.object({
-  name: z.string({ error: "validation.nameRequired" }).check(z.trim(), z.minLength(1, "validation.nameRequired"), z.maxLength(200, "validation.tooLong")),
+  name: z
+    .string({ error: "validation.nameRequired" })
+    .check(z.trim(), z.minLength(1, "validation.nameRequired"), z.maxLength(CANDIDATE_LIMITS.name, "validation.tooLong")),
   email: z.pipe(
     z.pipe(
-      z.optional(z.string().check(z.trim(), z.maxLength(254, "validation.emailTooLong"))),
+      z.optional(z.string().check(z.trim(), z.maxLength(CANDIDATE_LIMITS.email, "validation.emailTooLong"))),
       z.transform((v) => (v === undefined || v === "" ? null : v.toLowerCase())),
     ),
     z.nullable(z.email({ error: "validation.emailInvalid" })),
   ),
   roleSlug: optionalText(80),
-  source: optionalText(200),
-  notes: optionalText(5000),
+  source: optionalText(CANDIDATE_LIMITS.source),
+  notes: optionalText(CANDIDATE_LIMITS.notes),
+  /** Ticked when the recruiter confirms a second candidate with an e-mail already on file is another person. */
+  differentPerson: z.pipe(
+    z.optional(z.union([z.boolean(), z.string()])),
+    z.transform((v) => v === true || v === "on"),
+  ),
 });
 export type CandidateInput = z.output<typeof candidateSchema>;
 

@@ -15,18 +15,25 @@ export type ContentLanguage = (typeof LANGS)[number];
 /** UI languages a reader can choose today. */
 export type UiLanguage = "en" | "es";
 
-const localizedString = z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty));
+/** A role's free texts (summary, strengths, statements, stories): each language's text at most this long. */
+export const ROLE_TEXT_MAX = 2000;
 
-export const localizedText = z
-  .strictObject(
-    {
-      es: z.optional(localizedString),
-      en: z.optional(localizedString),
-      zh: z.optional(localizedString),
-    },
-    { error: (issue) => (issue.input === undefined || issue.input === null ? ROLE_MESSAGES.required : undefined) },
-  )
-  .check(z.refine((text) => LANGS.some((lang) => text[lang] !== undefined), { message: ROLE_MESSAGES.oneLanguage }));
+/** A text in one or more languages, each at most `max` characters; `tooLong` is the role format's message for that limit. */
+export function localizedTextOf(max: number, tooLong: string) {
+  const localizedString = z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty), z.maxLength(max, tooLong));
+  return z
+    .strictObject(
+      {
+        es: z.optional(localizedString),
+        en: z.optional(localizedString),
+        zh: z.optional(localizedString),
+      },
+      { error: (issue) => (issue.input === undefined || issue.input === null ? ROLE_MESSAGES.required : undefined) },
+    )
+    .check(z.refine((text) => LANGS.some((lang) => text[lang] !== undefined), { message: ROLE_MESSAGES.oneLanguage }));
+}
+
+export const localizedText = localizedTextOf(ROLE_TEXT_MAX, ROLE_MESSAGES.textLong);
 
 export type LocalizedText = z.infer<typeof localizedText>;
 

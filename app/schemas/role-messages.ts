@@ -10,7 +10,15 @@ export const ROLE_MESSAGES = {
   slugShort: "at least 2 characters",
   slugLong: "at most 80 characters",
   slugChars: "lowercase letters, digits and single hyphens only",
+  slugReserved: "a word the app's addresses use (like new or import): choose another",
   nameLong: "at most 200 characters",
+  textLong: "at most 2000 characters",
+  questionLong: "at most 1000 characters",
+  anchorLong: "at most 600 characters",
+  noteLong: "at most 5000 characters",
+  itemLong: "at most 200 characters each",
+  codeLong: "at most 8 characters",
+  codeSpaces: "no spaces",
   scoreWhole: "must be a whole number between 0 and 100",
   scoreRange: "must be between 0 and 100",
   weight: "must be 1, 2 or 3",
@@ -28,6 +36,8 @@ export const ROLE_MESSAGES = {
 export const ROLE_DUPLICATES = {
   duplicateTransitionTarget: "transition target",
   duplicateSimilarRole: "similar role",
+  duplicateGroup: "group",
+  duplicateSkill: "skill",
 } as const;
 
 function duplicatePrefix(subject: string): string {

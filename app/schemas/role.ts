@@ -1,7 +1,8 @@
 import { z } from "./zod-mini";
 import { LEVELS } from "~/domain/levels";
 import { TRAIT_KEYS, traitRecord } from "~/domain/traits";
-import { LANGS, localizedText } from "./localized";
+import { MAX_ANCHOR_LENGTH, MAX_QUESTION_LENGTH } from "./kit";
+import { LANGS, localizedText, localizedTextOf } from "./localized";
 import { duplicateMessage, ROLE_DUPLICATES, ROLE_MESSAGES } from "./role-messages";
 
 /*
@@ -12,15 +13,70 @@ import { duplicateMessage, ROLE_DUPLICATES, ROLE_MESSAGES } from "./role-message
 
 export const ROLE_FORMAT = "traitkit.role/v1";
 
+/**
+ * Every static word of the app's addresses (app/routes file names): a role
+ * slugged "new" would be /roles/new, the form, and could never be opened.
+ * tests/unit/role-schema.test.ts checks the list against the routes.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  "assessments",
+  "audit",
+  "autosave",
+  "candidates",
+  "compare",
+  "edit",
+  "export",
+  "healthz",
+  "import",
+  "invite",
+  "kits",
+  "language",
+  "login",
+  "logout",
+  "new",
+  "print",
+  "roles",
+  "scorecard",
+  "settings",
+  "skills",
+  "users",
+]);
+
+export const SLUG_MAX = 80;
+
 export const slugSchema = z
   .string()
   .check(
     z.minLength(2, ROLE_MESSAGES.slugShort),
-    z.maxLength(80, ROLE_MESSAGES.slugLong),
+    z.maxLength(SLUG_MAX, ROLE_MESSAGES.slugLong),
     z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, ROLE_MESSAGES.slugChars),
+    z.refine((slug) => !RESERVED_SLUGS.has(slug), ROLE_MESSAGES.slugReserved),
   );
 
-export const nameSchema = z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty), z.maxLength(200, ROLE_MESSAGES.nameLong));
+/**
+ * The slug a name suggests: "MLOps Engineer (Senior)" → "mlops-engineer-senior".
+ * Accents are dropped, anything else becomes a hyphen; a reserved word gets "-role".
+ */
+export function slugFromName(name: string): string {
+  const slug = name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, SLUG_MAX)
+    .replace(/^-+|-+$/g, "");
+  return RESERVED_SLUGS.has(slug) ? `${slug}-role` : slug;
+}
+
+export const NAME_MAX = 200;
+
+export const nameSchema = z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty), z.maxLength(NAME_MAX, ROLE_MESSAGES.nameLong));
+
+/** Two role names a reader would take for one: case and spacing aside. */
+export function sameRoleName(a: string, b: string): boolean {
+  const fold = (name: string) => name.trim().replace(/\s+/g, " ").toLocaleLowerCase();
+  return fold(a) === fold(b);
+}
 
 export const traitKeySchema = z.enum(TRAIT_KEYS);
 export const levelSchema = z.enum(LEVELS);
@@ -45,15 +101,18 @@ export const traitBandSchema = z
 export const idealProfileSchema = z.strictObject(traitRecord(() => traitBandSchema));
 
 /** Behaviour anchors of one trait of a question, for ratings 1, 3 and 5. */
+const anchorText = localizedTextOf(MAX_ANCHOR_LENGTH, ROLE_MESSAGES.anchorLong);
+
 export const anchorSetSchema = z.strictObject({
-  "1": localizedText,
-  "3": localizedText,
-  "5": localizedText,
+  "1": anchorText,
+  "3": anchorText,
+  "5": anchorText,
 });
 
 export const questionSchema = z
   .strictObject({
-    text: localizedText,
+    /** A kit copies the role's questions: the kit's limits hold here too. */
+    text: localizedTextOf(MAX_QUESTION_LENGTH, ROLE_MESSAGES.questionLong),
     /** The rest of the document's "Evalúa: <traits> …" line, e.g. "en gestión de incidentes de ML". */
     evaluatesNote: z.nullable(localizedText),
     traits: z
@@ -106,7 +165,7 @@ export const archetypeSchema = z.strictObject({ name: localizedText, description
 /** A matrix cell code as published (A, W, E, —): the documents do not define them, so kept verbatim. */
 export const skillCodeSchema = z
   .string()
-  .check(z.minLength(1, ROLE_MESSAGES.notEmpty), z.maxLength(8, "at most 8 characters"), z.regex(/^\S+$/, "no spaces"));
+  .check(z.minLength(1, ROLE_MESSAGES.notEmpty), z.maxLength(8, ROLE_MESSAGES.codeLong), z.regex(/^\S+$/, ROLE_MESSAGES.codeSpaces));
 
 export const matrixSkillSchema = z.strictObject({
   slug: slugSchema,
@@ -118,7 +177,7 @@ export const skillsMatrixSchema = z
   .strictObject({
     levelFocus: z.partialRecord(levelSchema, localizedText),
     /** The technology stack as published (a flat list). */
-    technologies: z.array(z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty))),
+    technologies: z.array(z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty), z.maxLength(NAME_MAX, ROLE_MESSAGES.itemLong))),
     /** A group is the skills' domain (e.g. "Machine Learning & AI"). */
     groups: z.array(z.strictObject({ name: nameSchema, skills: z.array(matrixSkillSchema) })),
   })
@@ -127,14 +186,14 @@ export const skillsMatrixSchema = z
       reportDuplicates(
         ctx,
         matrix.groups.map((group, index) => ({ value: group.name, path: ["groups", index, "name"] })),
-        "group",
+        ROLE_DUPLICATES.duplicateGroup,
       );
       reportDuplicates(
         ctx,
         matrix.groups.flatMap((group, g) =>
           group.skills.map((skill, s) => ({ value: skill.slug, path: ["groups", g, "skills", s, "slug"] })),
         ),
-        "skill",
+        ROLE_DUPLICATES.duplicateSkill,
       );
     }),
   );
@@ -177,12 +236,14 @@ function refineRole(
 export const roleContentSchema = z.strictObject(roleContentShape).check(z.superRefine(refineRole));
 export type RoleContent = z.infer<typeof roleContentSchema>;
 
+const SOURCE_NOTE_MAX = 5000;
+
 export const roleFileSchema = z
   .strictObject({
     format: z.literal(ROLE_FORMAT),
     ...roleContentShape,
     /** Where the data comes from and what the source got wrong; free text, not shown to candidates. */
-    sourceNote: z._default(z.nullable(z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty))), null),
+    sourceNote: z._default(z.nullable(z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty), z.maxLength(SOURCE_NOTE_MAX, ROLE_MESSAGES.noteLong))), null),
     skillsMatrix: z.nullable(skillsMatrixSchema),
   })
   .check(z.superRefine(refineRole));

@@ -130,7 +130,7 @@ describe("role editing", () => {
     await page.getByRole("button", { name: "Import" }).click();
     const errors = page.getByTestId("import-errors");
     await errors.waitFor();
-    await expect(errors.textContent()).resolves.toContain("questions[0].traits: at most 3");
+    await expect(errors.textContent()).resolves.toContain("questions[0].traits: Pick at most three traits.");
     await expect(errors.textContent()).resolves.toContain("format");
     await expectAccessible(page);
 

@@ -122,7 +122,7 @@ describe("adding a candidate", () => {
     const page = await html(response);
     expect(fieldError(page, "field-name")).toBe("Enter a name");
     expect(fieldError(page, "field-email")).toBe("Enter an email address like name@example.com");
-    expect(page).toMatch(/<input[^>]*id="field-name"[^>]*aria-invalid="true"[^>]*aria-describedby="field-name-error"/);
+    expect(page).toMatch(/<input[^>]*id="field-name"[^>]*aria-invalid="true"[^>]*aria-describedby="field-name-count field-name-error"/);
     expect(page).toMatch(/<input[^>]*value="not-an-email"/);
     expect(page).toMatch(/<input[^>]*value="Job board"/);
     expect(page).toContain("The candidate was not saved");
@@ -139,6 +139,26 @@ describe("adding a candidate", () => {
     expect(unknownRole.status).toBe(400);
     expect(fieldError(await html(unknownRole), "field-roleSlug")).toBe("This role is not in the library any more: choose another");
     expect(await counts(server.db)).toEqual(before);
+  });
+
+  it("refuses a second candidate with an e-mail on file, linking the one there, unless confirmed as another person", async () => {
+    const first = await post("/candidates/new", { name: "Test Person Twice", email: "twice@example.com", roleSlug: "", source: "", notes: "" });
+    const existing = Number(locationPath(first)?.split("/")[2]);
+    const before = await counts(server.db);
+    const fields = { name: "Test Person Again", email: "  TWICE@example.com ", roleSlug: "", source: "", notes: "" };
+    const refused = await post("/candidates/new", fields);
+    expect(refused.status).toBe(409);
+    const page = await html(refused);
+    expect(fieldError(page, "field-email")).toBe("A candidate with this email is already on file.");
+    expect(page).toMatch(new RegExp(`<a [^>]*href="/candidates/${existing}"[^>]*>Test Person Twice</a>`));
+    expect(page).toMatch(/<input[^>]*id="field-differentPerson"/);
+    expect(page).toMatch(/<input[^>]*value="Test Person Again"/);
+    expect(await counts(server.db)).toEqual(before);
+
+    const kept = await post("/candidates/new", { ...fields, differentPerson: "on" });
+    expect(kept.status).toBe(303);
+    const rows = await server.db.selectFrom("candidates").select("id").where("email", "=", "twice@example.com").execute();
+    expect(rows).toHaveLength(2);
   });
 
   it("renders the form for a browser without JavaScript: labelled inputs and the library's roles", async () => {
@@ -172,6 +192,20 @@ describe("editing a candidate", () => {
     expect(locationPath(response)).toBe(`/candidates/${id}`);
     const row = await server.db.selectFrom("candidates").select(["email", "source", "notes"]).where("id", "=", id).executeTakeFirstOrThrow();
     expect(row).toEqual({ email: null, source: "demo (edited)", notes: "Edited." });
+  });
+
+  it("refuses another candidate's e-mail on edit unless confirmed, and keeps a candidate's own", async () => {
+    const id = await demoCandidateId("Katherine Demo-Johnson");
+    const other = await demoCandidateId("Edsger Demo-Dijkstra");
+    const before = await server.db.selectFrom("candidates").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const fields = { name: "Katherine Demo-Johnson", email: "edsger.demo-dijkstra@example.com", roleSlug: "mlops-engineer", source: "demo", notes: "" };
+    const refused = await post(`/candidates/${id}/edit`, fields);
+    expect(refused.status).toBe(409);
+    expect(await html(refused)).toMatch(new RegExp(`<a [^>]*href="/candidates/${other}"[^>]*>Edsger Demo-Dijkstra</a>`));
+    expect(await server.db.selectFrom("candidates").selectAll().where("id", "=", id).executeTakeFirstOrThrow()).toEqual(before);
+    // Its own address is no duplicate.
+    const own = await post(`/candidates/${id}/edit`, { ...fields, email: before.email ?? "", notes: "Own address kept." });
+    expect(own.status).toBe(303);
   });
 
   it("refuses bad input with 400 and leaves the candidate as it was", async () => {

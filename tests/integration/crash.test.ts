@@ -145,7 +145,7 @@ async function prepareDatabase(file: string): Promise<void> {
 
     cards = [];
     for (let n = 1; n <= ASSESSMENTS; n++) {
-      const candidate = await createCandidate(db, { name: `Crash Demo-Candidate ${n}`, email: null, roleSlug: DEMO_KIT.role, source: "crash test", notes: null }, recruiterId, now);
+      const candidate = await createCandidate(db, { name: `Crash Demo-Candidate ${n}`, email: null, roleSlug: DEMO_KIT.role, source: "crash test", notes: null, differentPerson: false }, recruiterId, now);
       if (!candidate.ok) throw new Error(`createCandidate refused: ${candidate.field}`);
       const assessment = await createAssessment(db, { candidateId: candidate.id, kitVersionId: kit.kitVersionId, interviewerIds: PANEL.map((who) => interviewerIds[who]), actorId: recruiterId }, now);
       if (!assessment.ok) throw new Error(`createAssessment refused: ${JSON.stringify(assessment.errors)}`);

@@ -169,7 +169,7 @@ async function prepareRecords(now: Date): Promise<void> {
   data.candidateIds = await readIds("candidates");
   // Erasure by the fuzzer falls mostly on these, so the demo's candidates keep their assessments for the other plans.
   for (let i = 0; i < 10; i++) {
-    const created = await createCandidate(server.db, { name: `Fuzz Spare Candidate ${i}`, email: null, roleSlug: "mlops-engineer", source: null, notes: null }, recruiterId, now);
+    const created = await createCandidate(server.db, { name: `Fuzz Spare Candidate ${i}`, email: null, roleSlug: "mlops-engineer", source: null, notes: null, differentPerson: false }, recruiterId, now);
     if (created.ok) data.spareCandidateIds.push(created.id);
   }
   data.kitIds = await readIds("kits");
@@ -493,13 +493,18 @@ function assessmentPlan(): Plan {
 
 function candidateForm(): fc.Arbitrary<Entry[]> {
   const valueFor = valuesBy([
-    [/^name$/, fc.oneof(text("Ana Fuzz", "محمد الفوز", "李 Fuzz"), fc.constant("x".repeat(201)))],
-    [/^email$/, fc.constantFrom("", "ana@example.com", "not-an-email", `${"a".repeat(250)}@example.com`)],
+    [/^name$/, fc.oneof(text("Ana Fuzz", "محمد الفوز", "李 Fuzz"), fc.constantFrom("x".repeat(201), "x".repeat(10_000)))],
+    // A demo candidate's address: refused as a duplicate unless differentPerson is "on".
+    [/^email$/, fc.constantFrom("", "ana@example.com", "not-an-email", `${"a".repeat(250)}@example.com`, "ada.demo-lovelace@example.com")],
+    [/^differentPerson$/, fc.constantFrom("on", "", "off", "true")],
     [/^roleSlug$/, fc.constantFrom(...data.roleSlugs, "", "no-such-role", "MLOPS-ENGINEER")],
     [/^notes$/, fc.oneof(text("Referred."), fc.constant("x".repeat(5001)))],
   ]);
   return serial.chain((n) =>
-    mutatedForm([["name", `Fuzz Candidate ${n}`], ["email", `fuzz-${n}@example.com`], ["roleSlug", "mlops-engineer"], ["source", "Fuzzing"], ["notes", "Made by the fuzz test."]], valueFor),
+    mutatedForm(
+      [["name", `Fuzz Candidate ${n}`], ["email", `fuzz-${n}@example.com`], ["roleSlug", "mlops-engineer"], ["source", "Fuzzing"], ["notes", "Made by the fuzz test."], ["differentPerson", ""]],
+      valueFor,
+    ),
   );
 }
 
@@ -611,8 +616,8 @@ function roleValueFor(): ValueFor {
     [/^contentLanguage$/, fc.constantFrom("es", "en", "zh", "fr")],
     [/bandSource$/, fc.constantFrom("team", "published", "other")],
     [/^hasIdealProfile$/, fc.constantFrom("on", "true", "")],
-    [/(^slug|\.slug|\.target)$/, fc.constantFrom(...data.roleSlugs, "Bad Slug", "a", "a--b", "x".repeat(81))],
-    [/\.(es|en|zh)$/, fc.oneof(text("Texto", "Text", "文本"), fc.constant(""))],
+    [/(^slug|\.slug|\.target)$/, fc.constantFrom(...data.roleSlugs, "Bad Slug", "a", "a--b", "x".repeat(81), "new", "import", "edit")],
+    [/\.(es|en|zh)$/, fc.oneof(text("Texto", "Text", "文本"), fc.constantFrom("", "x".repeat(2001)))],
   ]);
 }
 

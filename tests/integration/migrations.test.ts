@@ -11,6 +11,7 @@ import * as m0003 from "../../db/migrations/0003_assessment_list_order";
 import * as m0004 from "../../db/migrations/0004_interviewer_list_order";
 import * as m0005 from "../../db/migrations/0005_unranked_reopened";
 import * as m0006 from "../../db/migrations/0006_report_snapshots";
+import { createUser } from "../../app/models/users.server";
 import { migrateToLatest } from "../../db/migrator";
 import { loadScoringKit, reopenScorecard } from "../../app/models/assessments.server";
 import { openCandidateReport } from "../../app/models/report.server";
@@ -246,6 +247,35 @@ describe("migrations", () => {
     const again = await openCandidateReport(db, token, new Date("2026-12-02T10:00:00.000Z"));
     expect(again?.charts).toEqual(first?.charts);
     expect((await db.selectFrom("report_snapshots").select("id").execute()).length).toBe(1);
+  });
+
+  it("0009 names who last saved each role from the audit log, and leaves the documents' roles unnamed", async () => {
+    const through0005: MigrationProvider = {
+      getMigrations: async () => ({
+        "0001_initial": m0001,
+        "0002_ranking_latest": m0002,
+        "0003_assessment_list_order": m0003,
+        "0004_interviewer_list_order": m0004,
+        "0005_unranked_reopened": m0005,
+      }),
+    };
+    expect((await new Migrator({ db, provider: through0005 }).migrateToLatest()).error).toBeUndefined();
+    await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));
+    const ana = await createUser(db, { email: "ana@example.com", name: "Ana", role: "recruiter", passwordHash: "x" }, new Date());
+    const bea = await createUser(db, { email: "bea@example.com", name: "Bea", role: "recruiter", passwordHash: "x" }, new Date());
+    const [made, edited] = await db.selectFrom("roles").select("id").orderBy("id").limit(2).execute();
+    const audit = (at: string, actor: number, action: string, roleId: number) =>
+      db.insertInto("audit_log").values({ at, actor_user_id: actor, action, entity_type: "role", entity_id: String(roleId), details: null }).execute();
+    await audit("2026-11-23T09:00:00.000Z", ana, "role.create", made!.id);
+    await audit("2026-11-23T09:00:00.000Z", ana, "role.import", edited!.id);
+    await audit("2026-11-24T09:00:00.000Z", bea, "role.update", edited!.id);
+
+    await migrateToLatest(db);
+    const savedBy = await sql<{ id: number; saved_by: number | null }>`select id, saved_by from roles where saved_by is not null order by id`.execute(db);
+    expect(savedBy.rows).toEqual([
+      { id: made!.id, saved_by: ana },
+      { id: edited!.id, saved_by: bea },
+    ]);
   });
 
   it("running the migrations twice changes nothing", async () => {

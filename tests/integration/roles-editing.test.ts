@@ -107,10 +107,55 @@ describe("role export and import", () => {
     const before = await libraryChecksum(demo.db);
     const notJson = await request(demo.baseURL, "/roles/import", { cookie: demoCookie, multipart: fileUpload("{ not json") });
     expect(notJson.status).toBe(400);
-    expect(await notJson.text()).toContain("not a JSON file");
+    expect(await notJson.text()).toContain("This is not a valid JSON file: the mistake is at line 1, column 3.");
     const taken = await request(demo.baseURL, "/roles/import", { cookie: demoCookie, multipart: fileUpload(file) });
     expect(taken.status).toBe(409);
     expect(await libraryChecksum(demo.db)).toBe(before);
+  });
+
+  it("says what is wrong with a file plainly, per field, in the reader's language", async () => {
+    const file = (await exportRole(demo, demoCookie, "platform-engineer")) as RoleFile & Record<string, unknown>;
+    const { name: _name, ...nameless } = file;
+    const before = await libraryChecksum(demo.db);
+    const upload = async (json: unknown, language = "en") => {
+      const response = await fetch(new URL("/roles/import", demo.baseURL), {
+        method: "POST",
+        headers: { Cookie: demoCookie, Origin: demo.baseURL, "Accept-Language": language },
+        body: fileUpload(json),
+        redirect: "manual",
+      });
+      const page = await response.text();
+      const errors = /data-testid="import-errors">([\s\S]*?)<\/div>/.exec(page)?.[1] ?? "";
+      return { status: response.status, errors: errors.replaceAll("<!-- -->", "") };
+    };
+
+    const english = await upload({ ...nameless, family: 7, slugg: "x" });
+    expect(english.status).toBe(400);
+    expect(english.errors).toContain("<code>name</code>: Missing: the role format needs this field.");
+    expect(english.errors).toContain("<code>family</code>: Should be a text.");
+    expect(english.errors).toContain("Not part of the role format: slugg. Check the spelling.");
+    expect(english.errors).not.toMatch(/Invalid input|expected string|received/);
+
+    const spanish = await upload({ ...file, slug: "import" }, "es");
+    expect(spanish.errors).toContain("<code>slug</code>: Las direcciones de la aplicación usan esta palabra");
+
+    expect((await upload("")).errors).toContain("The file is empty.");
+    expect((await upload("  \n")).errors).toContain("The file is empty.");
+    expect((await upload('{\n  "format": "traitkit.role/v1",\n  "slug": "x" "name": "y"\n}', "es")).errors).toContain(
+      "No es un archivo JSON válido: el error está en la línea 3, columna 15.",
+    );
+    expect(await libraryChecksum(demo.db)).toBe(before);
+  });
+
+  it("refuses a file larger than 2 MB with 413", async () => {
+    const response = await fetch(new URL("/roles/import", demo.baseURL), {
+      method: "POST",
+      headers: { Cookie: demoCookie, Origin: demo.baseURL },
+      body: fileUpload("x".repeat(2 * 1024 * 1024 + 100 * 1024)),
+      redirect: "manual",
+    });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain("The file is larger than 2 MB");
   });
 
   it("replaces a role in place when 'replace' is ticked, keeping its id", async () => {
@@ -121,6 +166,18 @@ describe("role export and import", () => {
     expect(response.status).toBe(303);
     const row = await demo.db.selectFrom("roles").select(["id", "family"]).where("slug", "=", "build-engineer").executeTakeFirstOrThrow();
     expect(row).toEqual({ id, family: "Platform" });
+  });
+
+  it("keeps the documents' provenance note on a role as loaded from them, and names who imported one", async () => {
+    const seeded = await (await request(demo.baseURL, "/roles/mlops-engineer", { cookie: demoCookie })).text();
+    expect(seeded).toContain("Band numbers are set by the Traitkit team from the published statements");
+    expect(seeded).not.toContain("Band numbers set by");
+    const file = (await exportRole(demo, demoCookie, "mlops-engineer")) as RoleFile;
+    const imported = await request(demo.baseURL, "/roles/import", { cookie: demoCookie, multipart: fileUpload({ ...file, slug: "mlops-engineer-copy" }) });
+    expect(imported.status).toBe(303);
+    const copy = await (await request(demo.baseURL, "/roles/mlops-engineer-copy", { cookie: demoCookie })).text();
+    expect(copy).toMatch(/Band numbers set by Rita Recruiter \(demo\) on /);
+    expect(copy).not.toContain("Traitkit team");
   });
 
   it("answers 404 to an interviewer, for export and import alike", async () => {
@@ -217,5 +274,31 @@ describe("role form", () => {
     const again = await postRoleForm(server, cookie, "/roles/new", formFields(values));
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("Another role already uses this slug");
+  });
+
+  it("warns of a name another role has, and saves it all the same", async () => {
+    const values = roleToFormValues(null);
+    Object.assign(values, { name: "mlops  ENGINEER", slug: "mlops-engineer-again", family: "", contentLanguage: "en" });
+    const refused = await postRoleForm(server, cookie, "/roles/new", formFields(values));
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(page).toMatch(/id="f-name-warning"[^>]*>Another role in the library has this name; check this is not the same role:(<!-- -->)? <a [^>]*href="\/roles\/mlops-engineer"/);
+    expect(page).toMatch(/<input[^>]*id="f-name"[^>]*aria-describedby="f-name-count f-name-warning"/);
+
+    values.family = "ML & AI Engineering";
+    const saved = await postRoleForm(server, cookie, "/roles/new", formFields(values));
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get("Location")).toBe("/roles/mlops-engineer-again?imported=saved");
+  });
+
+  it("says who set a recruiter's role's bands, and keeps the documents' notes for a role as loaded from them", async () => {
+    const values = roleToFormValues(null);
+    Object.assign(values, { name: "Provenance Engineer", slug: "provenance-engineer", family: "Platform & Infrastructure", contentLanguage: "en", hasIdealProfile: true });
+    expect((await postRoleForm(server, cookie, "/roles/new", formFields(values))).status).toBe(303);
+    const made = await (await request(server.baseURL, "/roles/provenance-engineer", { cookie })).text();
+    expect(made).toMatch(/Band numbers set by Rita Recruiter \(demo\) on [A-Z][a-z]{2} \d{1,2}, \d{4}\./);
+    expect(made).toContain("No similar roles listed.");
+    expect(made).not.toContain("Traitkit team");
+    expect(made).not.toContain("The document lists no similar roles");
   });
 });

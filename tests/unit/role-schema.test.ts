@@ -1,7 +1,19 @@
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { candidateSchema } from "../../app/schemas/candidate";
 import { localizedText, parseLocalized, pickText, stringifyLocalized } from "../../app/schemas/localized";
-import { formatIssues, formatPath, roleFileSchema, type FormattedIssue, type RoleFileInput } from "../../app/schemas/role";
+import {
+  formatIssues,
+  formatPath,
+  RESERVED_SLUGS,
+  roleFileSchema,
+  slugFromName,
+  slugSchema,
+  type FormattedIssue,
+  type RoleFileInput,
+} from "../../app/schemas/role";
 import { roleMessageKey } from "../../app/schemas/role-messages";
+import { jsonErrorPosition, roleFileIssues } from "../../app/schemas/role-file-issues";
 import { skillFileSchema, type SkillFileInput } from "../../app/schemas/skill";
 
 const band = { low: 40, high: 60, weight: 2, statement: { en: "Curious" }, bandSource: "team" } as const;
@@ -149,7 +161,8 @@ describe("roleFileSchema", () => {
     // The role form says these in the reader's language, by key.
     expect([twice[0]?.message, similarTwice[0]?.message].map((message) => roleMessageKey(message ?? ""))).toEqual(["duplicateTransitionTarget", "duplicateSimilarRole"]);
     expect(roleMessageKey("must be at least low")).toBe("highBelowLow");
-    expect(roleMessageKey('duplicate skill "mlflow"')).toBeUndefined();
+    expect(roleMessageKey('duplicate skill "mlflow"')).toBe("duplicateSkill");
+    expect(roleMessageKey("Invalid input: expected string, received undefined")).toBeUndefined();
   });
 
   it("checks the skills matrix codes and refuses a skill listed twice", () => {
@@ -162,6 +175,113 @@ describe("roleFileSchema", () => {
     expect(pathsOf({ ...role, skillsMatrix: missingLevel })).toEqual(["skillsMatrix.groups[0].skills[0].codes.principal"]);
     const twice = { ...matrix, groups: [{ name: "ML", skills: [skill] }, { name: "Ops", skills: [skill] }] };
     expect(pathsOf({ ...role, skillsMatrix: twice })).toEqual(["skillsMatrix.groups[1].skills[0].slug"]);
+  });
+});
+
+describe("reserved slugs", () => {
+  /** The static words of every route file's address: "roles.$slug_.edit.tsx" → ["roles", "edit"]. */
+  function staticSegments(): Set<string> {
+    const words = new Set<string>();
+    for (const file of readdirSync(new URL("../../app/routes", import.meta.url))) {
+      const route = file.replace(/\.tsx?$/, "");
+      for (const segment of route.split(/(?<!\[)\.(?!\])/)) {
+        const word = segment.replace(/_$/, "").replace(/\[\.\]/g, ".");
+        if (word.startsWith("$") || word.startsWith("_") || word === "") continue;
+        words.add(word);
+      }
+    }
+    return words;
+  }
+
+  it("reserves every static word of the routes that a slug could spell (so /roles/<word> and /skills/<word> stay the app's)", () => {
+    const words = [...staticSegments()].filter((word) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(word) && word.length >= 2);
+    expect(words).toEqual(expect.arrayContaining(["new", "import", "edit", "export", "candidates", "compare"]));
+    expect(words.filter((word) => !RESERVED_SLUGS.has(word))).toEqual([]);
+  });
+
+  it("refuses a reserved slug wherever a slug is given, with the form's own message", () => {
+    for (const slug of ["new", "import", "edit", "export"]) {
+      const parsed = slugSchema.safeParse(slug);
+      expect(parsed.success).toBe(false);
+      expect(roleMessageKey(parsed.error?.issues[0]?.message ?? "")).toBe("slugReserved");
+    }
+    expect(pathsOf({ ...validRole(), slug: "new" })).toEqual(["slug"]);
+    expect(slugSchema.safeParse("new-grad-engineer").success).toBe(true);
+  });
+
+  it("suggests a slug from a name, never a reserved one", () => {
+    expect(slugFromName("MLOps Engineer (Senior)")).toBe("mlops-engineer-senior");
+    expect(slugFromName("  Ingeniería de Datos — Líder ")).toBe("ingenieria-de-datos-lider");
+    expect(slugFromName("New")).toBe("new-role");
+    expect(slugFromName("x".repeat(120))).toHaveLength(80);
+    expect(slugSchema.safeParse(slugFromName("Data / ML Platform Engineer")).success).toBe(true);
+  });
+});
+
+describe("free-text limits", () => {
+  it("refuses a role's texts past their limits, each with the form's own message", () => {
+    const role = validRole();
+    const question = role.questions[0];
+    const cases: [unknown, string, string][] = [
+      [{ ...role, name: "N".repeat(201) }, "name", "nameLong"],
+      [{ ...role, summary: { en: "s".repeat(2001) } }, "summary.en", "textLong"],
+      [{ ...role, strengths: [{ en: "s".repeat(2001) }] }, "strengths[0].en", "textLong"],
+      [{ ...role, questions: [{ ...question, text: { en: "q".repeat(1001) } }] }, "questions[0].text.en", "questionLong"],
+      [{ ...role, questions: [{ ...question, anchors: { openness: { ...anchors, "5": { es: "a".repeat(601) } } } }] }, "questions[0].anchors.openness.5.es", "anchorLong"],
+      [{ ...role, sourceNote: "n".repeat(5001) }, "sourceNote", "noteLong"],
+    ];
+    for (const [input, path, key] of cases) {
+      const issues = issuesOf(input);
+      expect(issues.map((issue) => issue.path)).toEqual([path]);
+      expect(roleMessageKey(issues[0]?.message ?? "")).toBe(key);
+    }
+    expect(roleFileSchema.safeParse({ ...role, summary: { en: "s".repeat(2000) }, name: "N".repeat(200) }).success).toBe(true);
+  });
+
+  it("refuses a candidate's name, e-mail, source and notes past their limits", () => {
+    const fine = { name: "Ada", email: "ada@example.com", roleSlug: "", source: "", notes: "" };
+    expect(candidateSchema.safeParse({ ...fine, name: "N".repeat(200), notes: "n".repeat(5000) }).success).toBe(true);
+    for (const [field, value] of [
+      ["name", "N".repeat(10_000)],
+      ["email", `${"e".repeat(250)}@example.com`],
+      ["source", "s".repeat(201)],
+      ["notes", "n".repeat(5001)],
+    ] as const) {
+      const parsed = candidateSchema.safeParse({ ...fine, [field]: value });
+      expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toEqual([field]);
+    }
+  });
+});
+
+describe("role file issues", () => {
+  function issuesFor(input: unknown) {
+    const parsed = roleFileSchema.safeParse(input);
+    if (parsed.success) throw new Error("expected the role file to be refused");
+    return roleFileIssues(parsed.error, input);
+  }
+
+  it("says each field's problem by kind, never in zod's own words", () => {
+    const { name: _name, ...nameless } = validRole();
+    expect(issuesFor(nameless)).toEqual([{ path: "name", kind: "import", key: "required" }]);
+    expect(issuesFor({ ...validRole(), family: 42 })).toEqual([{ path: "family", kind: "import", key: "wrongType", values: { expected: "string" } }]);
+    expect(issuesFor({ ...validRole(), nmae: "Typo" })).toEqual([{ path: "", kind: "import", key: "unknownKeys", values: { keys: "nmae" } }]);
+    expect(issuesFor({ ...validRole(), contentLanguage: "fr" })).toEqual([{ path: "contentLanguage", kind: "import", key: "oneOf", values: { values: '"es", "en", "zh"' } }]);
+    expect(issuesFor({ ...validRole(), slug: "new" })).toEqual([{ path: "slug", kind: "format", key: "slugReserved" }]);
+  });
+
+  it("finds the line and column of a JSON syntax error", () => {
+    const cases: [string, { line: number; column: number }][] = [
+      ["{ not json", { line: 1, column: 3 }],
+      ['{\n  "a": 1,\n  "b": }', { line: 3, column: 8 }],
+      ["[1, 2", { line: 1, column: 6 }],
+      ['{"a": "tab\there"}', { line: 1, column: 11 }],
+      ['{"a": 1} x', { line: 1, column: 10 }],
+      ['{\r\n  "a": [1,],\r\n}', { line: 2, column: 11 }],
+    ];
+    for (const [text, position] of cases) {
+      expect(() => JSON.parse(text)).toThrow();
+      expect(jsonErrorPosition(text), text).toEqual(position);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { useTranslation } from "~/utils/use-translation";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import type { TraitKey } from "~/domain/traits";
+import { heaviestTrait, type TraitKey } from "~/domain/traits";
 import { useHydrated } from "~/utils/use-hydrated";
 import { useNarrowChart } from "./use-narrow-chart";
 
@@ -21,7 +21,7 @@ export function IdealProfileChart({ bands }: { bands: IdealBand[] }) {
     band: [b.low, b.high] as [number, number],
     label: `${b.low}–${b.high}`,
   }));
-  const strongest = bands.reduce<IdealBand | undefined>((best, b) => (!best || b.weight > best.weight ? b : best), undefined);
+  const strongest = heaviestTrait(bands);
 
   return (
     <figure className="chart chart-figure" aria-labelledby="ideal-profile-chart-title">
