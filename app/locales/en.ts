@@ -198,7 +198,7 @@ const en = {
         reactivate: "Reactivated a user",
         create: "Created an account (command line)",
       },
-      role: { create: "Created a role", update: "Edited a role", import: "Imported a role", export: "Exported a role" },
+      role: { create: "Created a role", update: "Edited a role", import: "Imported a role", export: "Exported a role", library_add: "Added the Traitkit library" },
       kit: { create: "Created a kit", update: "Edited a kit (same version)", version: "Saved a new kit version" },
       candidate: { create: "Added a candidate", update: "Edited a candidate", export: "Exported a candidate's data", erase: "Erased a candidate" },
       assessment: { create: "Created an assessment", interviewer_add: "Added an interviewer", interviewer_remove: "Removed an interviewer" },

@@ -197,7 +197,7 @@ const es: Messages = {
         reactivate: "Reactivó a un usuario",
         create: "Creó una cuenta (línea de comandos)",
       },
-      role: { create: "Creó un rol", update: "Editó un rol", import: "Importó un rol", export: "Exportó un rol" },
+      role: { create: "Creó un rol", update: "Editó un rol", import: "Importó un rol", export: "Exportó un rol", library_add: "Agregó la biblioteca de Traitkit" },
       kit: { create: "Creó un kit", update: "Editó un kit (misma versión)", version: "Guardó una nueva versión de un kit" },
       candidate: { create: "Agregó un candidato", update: "Editó un candidato", export: "Exportó los datos de un candidato", erase: "Borró un candidato" },
       assessment: { create: "Creó una evaluación", interviewer_add: "Agregó un entrevistador", interviewer_remove: "Quitó un entrevistador" },

@@ -12,6 +12,8 @@ import * as m0004 from "../../db/migrations/0004_interviewer_list_order";
 import * as m0005 from "../../db/migrations/0005_unranked_reopened";
 import { migrateToLatest } from "../../db/migrator";
 import { loadDemoData } from "../../seeds/demo";
+import { libraryData } from "../../seeds/library";
+import { syncLibrary } from "../../app/models/library.server";
 import type SQLite from "better-sqlite3";
 
 /* Issue 9.5: upgrading a database holding data loses nothing; a second run changes nothing. */
@@ -190,7 +192,8 @@ describe("migrations", () => {
     await db.updateTable("assessment_results").set({ latest: 0 }).where("assessment_id", "=", earlier.assessment_id).execute();
     const results = (await db.selectFrom("assessment_results").select("assessment_id").execute()).length;
 
-    expect(await migrateToLatest(db)).toEqual(["0005_unranked_reopened"]);
+    // 0005 first; later migrations follow it.
+    expect((await migrateToLatest(db))[0]).toBe("0005_unranked_reopened");
     expect(await db.selectFrom("assessment_results").select("assessment_id").where("assessment_id", "=", later.id).execute()).toEqual([]);
     expect((await db.selectFrom("assessment_results").select("latest").where("assessment_id", "=", earlier.assessment_id).executeTakeFirstOrThrow()).latest).toBe(1);
     expect((await db.selectFrom("assessment_results").select("assessment_id").execute()).length).toBe(results - 1);
@@ -199,6 +202,26 @@ describe("migrations", () => {
         select a.candidate_id, r.role_slug from assessment_results r join assessments a on a.id = r.assessment_id
         group by a.candidate_id, r.role_slug having sum(r.latest) <> 1)`.execute(db);
     expect(twice.rows[0]!.n).toBe(0);
+  });
+
+  it("0008: a database holding the demo library is recognised as holding it, not loaded again", async () => {
+    const through0005: MigrationProvider = {
+      getMigrations: async () => ({ "0001_initial": m0001, "0002_ranking_latest": m0002, "0003_assessment_list_order": m0003, "0004_interviewer_list_order": m0004, "0005_unranked_reopened": m0005 }),
+    };
+    expect((await new Migrator({ db, provider: through0005 }).migrateToLatest()).error).toBeUndefined();
+    await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));
+    const before = dataCounts();
+
+    expect(await migrateToLatest(db)).toContain("0008_library_items");
+    const library = libraryData();
+    // The next start: nothing added, every library item recorded.
+    expect(await db.transaction().execute((trx) => syncLibrary(trx, library, new Date("2026-12-01T08:00:00.000Z")))).toEqual({ rolesAdded: 0, rolesUpdated: 0, skillsAdded: 0 });
+    const after = new Map(dataCounts().map((c) => [c.table, c.rows]));
+    for (const { table, rows } of before) expect(after.get(table), table).toBe(rows);
+    expect(after.get("library_items")).toBe(library.roles.length + library.skills.length);
+    // Recorded with the library's own version: a role still as the demo loaded it takes the next version.
+    const mlops = await db.selectFrom("library_items").select(["kind", "slug"]).where("slug", "=", "mlops-engineer").execute();
+    expect(mlops).toEqual([{ kind: "role", slug: "mlops-engineer" }]);
   });
 
   it("running the migrations twice changes nothing", async () => {
