@@ -34,6 +34,10 @@ const en = {
     count_one: "{{count}} role",
     count_other: "{{count}} roles",
     none: "No role matches your search.",
+    emptyLibrary: "No roles yet: create one, import one, or add the Traitkit library.",
+    addLibrary: "Add the Traitkit library",
+    addLibraryHint: "The roles, skills matrices and skill profiles of the published documents. Nothing of yours is changed, and you can edit or delete any of them afterwards.",
+    emptyLibraryReader: "No roles yet: a recruiter creates them, imports them or adds the Traitkit library.",
     columns: { name: "Role", family: "Family", profile: "Ideal profile", questions: "Questions", transitions: "Transitions" },
     hasProfile: "Yes",
     noProfile: "Not yet",
@@ -82,6 +86,7 @@ const en = {
   skills: {
     title: "Skill profiles",
     intro: "What each role expects of a skill at each level, and whether it is mandatory.",
+    empty: "No skill profiles yet: they come with the Traitkit library, which a recruiter adds from the role library.",
     domain: "Domain",
     group: "Group",
     roles: "Roles",

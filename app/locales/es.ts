@@ -34,6 +34,10 @@ const es: Messages = {
     count_one: "{{count}} rol",
     count_other: "{{count}} roles",
     none: "Ningún rol coincide con la búsqueda.",
+    emptyLibrary: "Todavía no hay roles: cree uno, importe uno o agregue la biblioteca de Traitkit.",
+    addLibrary: "Agregar la biblioteca de Traitkit",
+    addLibraryHint: "Los roles, matrices de habilidades y perfiles de habilidades de los documentos publicados. No cambia nada suyo, y puede editar o borrar cualquiera de ellos después.",
+    emptyLibraryReader: "Todavía no hay roles: un reclutador los crea, los importa o agrega la biblioteca de Traitkit.",
     columns: { name: "Rol", family: "Familia", profile: "Perfil ideal", questions: "Preguntas", transitions: "Transiciones" },
     hasProfile: "Sí",
     noProfile: "Todavía no",
@@ -82,6 +86,7 @@ const es: Messages = {
   skills: {
     title: "Perfiles de habilidad",
     intro: "Qué espera cada rol de una habilidad en cada nivel, y si es obligatoria.",
+    empty: "Todavía no hay perfiles de habilidades: llegan con la biblioteca de Traitkit, que un reclutador agrega desde la biblioteca de roles.",
     domain: "Dominio",
     group: "Grupo",
     roles: "Roles",

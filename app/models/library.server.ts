@@ -8,6 +8,8 @@ import type { RoleFile } from "~/schemas/role";
 import type { SkillFile } from "~/schemas/skill";
 import type { LibraryData } from "../../seeds/library";
 
+export { libraryData } from "../../seeds/library";
+
 /*
  * The Traitkit library (seeds/library.ts) in a database. library_items
  * records each item it has had and the hash of the version loaded, so that:
@@ -80,6 +82,11 @@ export async function syncLibrary(trx: Kysely<Database>, data: LibraryData, now:
     await trx.insertInto("library_items").values({ kind: "skill", slug: skill.slug, content_hash: contentHash(skill), loaded_at: at }).execute();
   }
   return result;
+}
+
+/** True when the database holds no role at all (a deployment started with TRAITKIT_LIBRARY=0, or every role deleted). */
+export async function isRoleLibraryEmpty(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom("roles").select("id").limit(1).executeTakeFirst()) === undefined;
 }
 
 /** A recruiter adds the library from the empty role list (TRAITKIT_LIBRARY=0): synced and audited, one transaction. */
