@@ -378,6 +378,14 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+/** A library item (seeds/) a database has had: the version loaded, by its content's hash (migration 0008). */
+export interface LibraryItemsTable {
+  kind: "role" | "skill";
+  slug: string;
+  content_hash: string;
+  loaded_at: string;
+}
+
 export interface Database {
   roles: RolesTable;
   role_traits: RoleTraitsTable;
@@ -423,6 +431,7 @@ export interface Database {
   report_links: ReportLinksTable;
   report_snapshots: ReportSnapshotsTable;
   audit_log: AuditLogTable;
+  library_items: LibraryItemsTable;
 }
 
 export type Role = Selectable<RolesTable>;

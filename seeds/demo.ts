@@ -1,59 +1,23 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema";
 import { insertRole, insertSkillProfile } from "../app/models/role-writes.server";
-import { formatIssues, roleFileSchema, type FormattedIssue, type RoleFile } from "../app/schemas/role";
-import { skillFileSchema, type SkillFile } from "../app/schemas/skill";
 import { createUser } from "../app/models/users.server";
 import { hashPassword } from "../app/utils/password.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { demoKitsStep } from "./demo-kits";
 import { demoPeopleStep } from "./demo-people";
-import { ROLE_FILES, SKILL_FILES, type SeedFile } from "./manifest";
+import { libraryData, type LibraryData } from "./library";
+
+export { SeedValidationError, validateDemoFiles, type SeedFileFailure } from "./library";
 
 /*
- * The demo data: the documents' roles and skill profiles (seeds/roles,
- * seeds/skills), loaded in one transaction into an empty database only.
+ * The demo data: the fictional accounts, kit, candidates and assessments, on
+ * top of the Traitkit library (seeds/library.ts), loaded in one transaction
+ * into a database without users only. The library's roles and skill profiles
+ * it needs are added when missing (a database started with TRAITKIT_LIBRARY=0).
  */
 
-export type DemoData = {
-  roles: { file: string; role: RoleFile }[];
-  skills: { file: string; skill: SkillFile }[];
-};
-
-export type SeedFileFailure = { file: string; issues: FormattedIssue[] };
-
-export class SeedValidationError extends Error {
-  constructor(readonly failures: SeedFileFailure[]) {
-    super(
-      [
-        "Demo data files are not valid:",
-        ...failures.flatMap((failure) => [
-          `${failure.file}:`,
-          ...failure.issues.map((issue) => `  ${issue.path === "" ? "(file)" : issue.path}: ${issue.message}`),
-        ]),
-      ].join("\n"),
-    );
-    this.name = "SeedValidationError";
-  }
-}
-
-/** Validates every file; throws one SeedValidationError listing every bad file and its issues. */
-export function validateDemoFiles(roleFiles: readonly SeedFile[], skillFiles: readonly SeedFile[]): DemoData {
-  const failures: SeedFileFailure[] = [];
-  const data: DemoData = { roles: [], skills: [] };
-  for (const { file, data: raw } of roleFiles) {
-    const parsed = roleFileSchema.safeParse(raw);
-    if (parsed.success) data.roles.push({ file, role: parsed.data });
-    else failures.push({ file, issues: formatIssues(parsed.error) });
-  }
-  for (const { file, data: raw } of skillFiles) {
-    const parsed = skillFileSchema.safeParse(raw);
-    if (parsed.success) data.skills.push({ file, skill: parsed.data });
-    else failures.push({ file, issues: formatIssues(parsed.error) });
-  }
-  if (failures.length > 0) throw new SeedValidationError(failures);
-  return data;
-}
+export type DemoData = LibraryData;
 
 /** What every demo step sees: the load's clock, the validated files, and the ids written so far. */
 export type DemoContext = {
@@ -81,16 +45,20 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   {
     name: "role library",
     run: async (trx, context) => {
+      const present = new Set((await trx.selectFrom("roles").select("slug").execute()).map((row) => row.slug));
       for (const { role } of context.data.roles) {
-        context.roleIds.set(role.slug, await insertRole(trx, role, context.now));
+        if (!present.has(role.slug)) context.roleIds.set(role.slug, await insertRole(trx, role, context.now));
       }
     },
   },
   {
     name: "skill profiles",
     run: async (trx, context) => {
+      const profiled = new Set(
+        (await trx.selectFrom("skills").innerJoin("skill_expectations", "skill_expectations.skill_id", "skills.id").select("skills.slug").distinct().execute()).map((row) => row.slug),
+      );
       for (const { skill } of context.data.skills) {
-        context.skillIds.set(skill.slug, await insertSkillProfile(trx, skill));
+        if (!profiled.has(skill.slug)) context.skillIds.set(skill.slug, await insertSkillProfile(trx, skill));
       }
     },
   },
@@ -109,34 +77,34 @@ export const DEMO_STEPS: readonly DemoStep[] = [
 
 export type DemoLoadResult = {
   loaded: boolean;
-  /** Roles inserted. */
+  /** Library roles inserted (none when the library was there already). */
   roles: number;
-  /** Distinct skills written: skills-matrix rows and skill profiles, by slug. */
+  /** Distinct skills written by them: skills-matrix rows and skill profiles, by slug. */
   skills: number;
 };
 
-function distinctSkills(data: DemoData): number {
+function distinctSkills(data: DemoData, context: DemoContext): number {
   const slugs = new Set<string>();
   for (const { role } of data.roles) {
+    if (!context.roleIds.has(role.slug)) continue;
     for (const group of role.skillsMatrix?.groups ?? []) {
       for (const skill of group.skills) slugs.add(skill.slug);
     }
   }
-  for (const { skill } of data.skills) slugs.add(skill.slug);
+  for (const { skill } of data.skills) if (context.skillIds.has(skill.slug)) slugs.add(skill.slug);
   return slugs.size;
 }
 
 /**
- * Loads the demo data when the database is empty (no role and no user), all
- * or nothing; otherwise loads nothing and returns loaded: false. The files are
- * validated first, whatever the database holds.
+ * Loads the demo data when the database has no user yet (a new database, the
+ * library perhaps loaded), all or nothing; otherwise loads nothing and returns
+ * loaded: false. The files are validated first, whatever the database holds.
  */
 export async function loadDemoData(db: Kysely<Database>, now: Date): Promise<DemoLoadResult> {
-  const data = validateDemoFiles(ROLE_FILES, SKILL_FILES);
+  const data = libraryData();
   return db.transaction().execute(async (trx): Promise<DemoLoadResult> => {
-    const role = await trx.selectFrom("roles").select("id").limit(1).executeTakeFirst();
     const user = await trx.selectFrom("users").select("id").limit(1).executeTakeFirst();
-    if (role !== undefined || user !== undefined) return { loaded: false, roles: 0, skills: 0 };
+    if (user !== undefined) return { loaded: false, roles: 0, skills: 0 };
 
     const context: DemoContext = { now: now.toISOString(), data, roleIds: new Map(), skillIds: new Map(), userIds: new Map() };
     for (const step of DEMO_STEPS) {
@@ -148,6 +116,6 @@ export async function loadDemoData(db: Kysely<Database>, now: Date): Promise<Dem
         });
       }
     }
-    return { loaded: true, roles: context.roleIds.size, skills: distinctSkills(data) };
+    return { loaded: true, roles: context.roleIds.size, skills: distinctSkills(data, context) };
   });
 }

@@ -1,6 +1,8 @@
 import { createDb, type TraitkitDb } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrator";
 import { loadDemoData } from "../../seeds/demo";
+import { libraryData } from "../../seeds/library";
+import { syncLibrary, type LibrarySync } from "../models/library.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../seeds/demo-accounts";
 import { parseEnv, type Env } from "../utils/env.server";
 import { createHttpApp, type BuildSource } from "./http-app";
@@ -17,12 +19,24 @@ export function readEnvOrExit(): Env {
   }
 }
 
-/** Opens the database, brings its schema up to date and, for a demo, loads the demo data. */
-export async function bootDatabase(env: Env): Promise<Booted & { demoLoaded: boolean }> {
+/**
+ * Opens the database, brings its schema up to date, brings the Traitkit
+ * library up to date (unless TRAITKIT_LIBRARY=0) and, for a demo, loads the demo data.
+ */
+export async function bootDatabase(env: Env): Promise<Booted & { demoLoaded: boolean; library: LibrarySync | null }> {
   const { db } = createDb(env.DATABASE_PATH);
   await migrateToLatest(db);
-  const demo = env.TRAITKIT_DEMO ? await loadDemoData(db, new Date()) : { loaded: false };
-  return { env, db, demoLoaded: demo.loaded, close: () => db.destroy() };
+  const now = new Date();
+  const library = env.TRAITKIT_LIBRARY ? await db.transaction().execute((trx) => syncLibrary(trx, libraryData(), now)) : null;
+  const demo = env.TRAITKIT_DEMO ? await loadDemoData(db, now) : { loaded: false };
+  return { env, db, demoLoaded: demo.loaded, library, close: () => db.destroy() };
+}
+
+function librarySummary(library: LibrarySync | null): string {
+  if (library === null) return "Traitkit library: not loaded (TRAITKIT_LIBRARY=0)";
+  const { rolesAdded, rolesUpdated, skillsAdded } = library;
+  if (rolesAdded + rolesUpdated + skillsAdded === 0) return "Traitkit library: up to date";
+  return `Traitkit library: ${rolesAdded} roles and ${skillsAdded} skill profiles added, ${rolesUpdated} roles updated`;
 }
 
 export async function serve(env: Env, source: BuildSource): Promise<void> {
@@ -33,6 +47,7 @@ export async function serve(env: Env, source: BuildSource): Promise<void> {
     const lines = [
       `Traitkit is running at http://${shownHost}:${env.PORT}`,
       `Database: ${env.DATABASE_PATH}${booted.demoLoaded ? " (demo data loaded)" : ""}`,
+      librarySummary(booted.library),
     ];
     if (env.TRAITKIT_DEMO) {
       lines.push(`Demo sign-ins (password "${DEMO_PASSWORD}"):`, ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(11)} ${a.email}`));

@@ -7,6 +7,7 @@ import {
   aggregateTraits,
   isRating,
   isRecommendation,
+  meansNeedCalibration,
   ratingToPoints,
   tallyRecommendations,
   traitScores,
@@ -123,6 +124,20 @@ describe("aggregateTraits", () => {
       ...ratingsBy("bo", "emotional_stability", [2, 2, 1]),
     ]);
     expect(assessed(agg.emotional_stability).needsCalibration).toBe(true);
+  });
+
+  it("judges interviewers' rating totals (the ranking's input) by the same rule as their ratings", () => {
+    expect(meansNeedCalibration([{ ratingSum: 11, count: 3 }, { ratingSum: 5, count: 3 }])).toBe(true);
+    expect(meansNeedCalibration([{ ratingSum: 5, count: 2 }, { ratingSum: 4, count: 1 }])).toBe(false);
+    expect(meansNeedCalibration([{ ratingSum: 5, count: 1 }])).toBe(false);
+    expect(meansNeedCalibration([])).toBe(false);
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...RATINGS), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (byInterviewer) => {
+        const ratings = byInterviewer.flatMap((list, i) => ratingsBy(`i${i}`, "openness", list));
+        const totals = byInterviewer.map((list) => ({ ratingSum: list.reduce((sum, r) => sum + r, 0), count: list.length }));
+        expect(meansNeedCalibration(totals)).toBe(assessed(aggregateTraits(ratings).openness).needsCalibration);
+      }),
+    );
   });
 
   it("keeps traits apart: a rating of one trait never moves another", () => {

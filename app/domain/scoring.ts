@@ -100,24 +100,43 @@ function aggregateOne(totals: readonly RunningTotal[]): TraitAggregate {
   const score = mean(interviewers.map((i) => i.meanPoints));
   const evidence = totals.reduce((sum, t) => sum + t.count, 0);
 
-  // Means are compared as exact fractions (ratingSum / count): a float spread of
-  // 1.9999999999999998 must not hide a disagreement of exactly 2.
+  const { highest, lowest } = extremeMeans(first, totals);
+  const spread = highest.ratingSum / highest.count - lowest.ratingSum / lowest.count;
+
+  return { status: "assessed", score, evidence, interviewers, spread, needsCalibration: meansNeedCalibration(totals) };
+}
+
+/** One interviewer's ratings of one trait: their sum and how many. */
+export type InterviewerTraitTotal = { ratingSum: number; count: number };
+
+/**
+ * The trait needs calibration when the interviewers' mean ratings are
+ * CALIBRATION_SPREAD or more apart (max − min). Also used where only these
+ * totals are at hand (the ranking), so the rule stays this one.
+ */
+export function meansNeedCalibration(totals: readonly InterviewerTraitTotal[]): boolean {
+  const first = totals[0];
+  if (first === undefined) return false;
+  const { highest, lowest } = extremeMeans(first, totals);
+  return highest.ratingSum * lowest.count - lowest.ratingSum * highest.count >= CALIBRATION_SPREAD * highest.count * lowest.count;
+}
+
+/**
+ * Means are compared as exact fractions (ratingSum / count): a float spread of
+ * 1.9999999999999998 must not hide a disagreement of exactly 2.
+ */
+function extremeMeans<T extends InterviewerTraitTotal>(first: T, totals: readonly T[]): { highest: T; lowest: T } {
   let highest = first;
   let lowest = first;
   for (const t of totals) {
     if (compareMeans(t, highest) > 0) highest = t;
     if (compareMeans(t, lowest) < 0) lowest = t;
   }
-  const spread = highest.ratingSum / highest.count - lowest.ratingSum / lowest.count;
-  const needsCalibration =
-    highest.ratingSum * lowest.count - lowest.ratingSum * highest.count >=
-    CALIBRATION_SPREAD * highest.count * lowest.count;
-
-  return { status: "assessed", score, evidence, interviewers, spread, needsCalibration };
+  return { highest, lowest };
 }
 
 /** Sign of a.ratingSum/a.count − b.ratingSum/b.count, in integers (counts are positive). */
-function compareMeans(a: RunningTotal, b: RunningTotal): number {
+function compareMeans(a: InterviewerTraitTotal, b: InterviewerTraitTotal): number {
   return a.ratingSum * b.count - b.ratingSum * a.count;
 }
 

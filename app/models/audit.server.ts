@@ -18,6 +18,7 @@ export type AuditAction =
   | "role.update"
   | "role.import"
   | "role.export"
+  | "role.library_add"
   | "kit.create"
   | "kit.update"
   | "kit.version"

@@ -3,6 +3,8 @@ import type { Database } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { recordAudit } from "~/models/audit.server";
 import type { CandidateInput } from "~/schemas/candidate";
+import { searchWords } from "~/schemas/list-options";
+import { everyWordMatches } from "~/utils/search.server";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -18,22 +20,14 @@ export type CandidateListItem = {
   assessmentCount: number;
 };
 
-function likePattern(query: string): string {
-  return `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** A page of candidates, searched by name or email; newest first or by name. */
+/** A page of candidates, searched by name or email (every word, any order); newest first or by name. */
 export async function listCandidates(
   db: Executor,
   options: { q: string; sort: "newest" | "name"; page: number },
 ): Promise<{ rows: CandidateListItem[]; total: number; pageCount: number }> {
   let base = db.selectFrom("candidates");
-  if (options.q !== "") {
-    const pattern = likePattern(options.q);
-    base = base.where((eb) =>
-      eb.or([eb(eb.fn("lower", ["candidates.name"]), "like", pattern), eb(eb.fn("lower", ["candidates.email"]), "like", pattern)]),
-    );
-  }
+  const words = searchWords(options.q);
+  if (words.length > 0) base = base.where(everyWordMatches(["candidates.name", "candidates.email"], words));
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const byName = options.sort === "name";
   // The page's ids first, from the sort's index alone: a deep page skips index entries, not joined rows.

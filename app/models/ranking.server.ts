@@ -2,8 +2,9 @@ import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { DECISIONS, type Decision } from "~/models/assessments.server";
-import { RECOMMENDATIONS, type Recommendation } from "~/domain/scoring";
+import { meansNeedCalibration, RECOMMENDATIONS, tallyRecommendations, type InterviewerTraitTotal, type Recommendation } from "~/domain/scoring";
 import type { DecisionFilter } from "~/schemas/list-options";
+import { shownPercent } from "~/utils/numbers";
 
 export { RECOMMENDATIONS, type Recommendation };
 
@@ -11,7 +12,8 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 export const RANKING_PAGE_SIZE = 50;
 
-export type RankingFilters = { decision: DecisionFilter; minCoverage: number };
+/** `complete`: only candidates whose every assigned interviewer has submitted. */
+export type RankingFilters = { decision: DecisionFilter; minCoverage: number; complete: boolean };
 
 export type RankedCandidate = {
   assessmentId: number;
@@ -22,7 +24,13 @@ export type RankedCandidate = {
   evidence: number;
   decision: Decision | null;
   scores: Partial<Record<TraitKey, number>>;
+  /** Submitted scorecards behind the result, and interviewers on the panel. */
+  submitted: number;
+  assigned: number;
 };
+
+/** A ranked row with the traits its panel disagrees on (in trait order). */
+export type RankedWithCalibration = RankedCandidate & { calibrate: TraitKey[] };
 
 type Scope = ExpressionBuilder<Database & { r: Database["assessment_results"] }, "r">;
 
@@ -37,6 +45,14 @@ function latestDecision(eb: Scope) {
     .limit(1);
 }
 
+/** Interviewers on the row's panel (assessment_interviewers' primary key). */
+function assignedCount(eb: Scope) {
+  return eb
+    .selectFrom("assessment_interviewers")
+    .select((e) => e.fn.countAll<number>().as("n"))
+    .whereRef("assessment_interviewers.assessment_id", "=", "r.assessment_id");
+}
+
 /**
  * Results of the role, one per candidate (their latest assessment of the role
  * with a result), filtered. Reads only the stored aggregate: nothing is recomputed.
@@ -48,6 +64,8 @@ function rankedBase(db: Executor, slug: string, filters: RankingFilters) {
     .where("r.role_slug", "=", slug)
     .where("r.latest", "=", 1);
   if (filters.minCoverage > 0) query = query.where("r.coverage", ">=", filters.minCoverage / 100);
+  // A submitted scorecard's interviewer is always on the panel (scorecards_assignment_fk): equal counts are a complete panel.
+  if (filters.complete) query = query.where((eb) => eb("r.submitted_scorecards", ">=", assignedCount(eb)));
   if (filters.decision === "none") query = query.where((eb) => eb(latestDecision(eb), "is", null));
   else if (filters.decision !== "any") {
     const wanted = filters.decision;
@@ -62,6 +80,7 @@ function rankedColumns(eb: ExpressionBuilder<Database & { r: Database["assessmen
     "r.assessment_id",
     "a.candidate_id",
     "c.name",
+    "c.email",
     "r.fit",
     "r.coverage",
     "r.evidence",
@@ -72,6 +91,8 @@ function rankedColumns(eb: ExpressionBuilder<Database & { r: Database["assessmen
     "r.emotional_stability_score",
     "r.relational_engagement_score",
     latestDecision(eb).as("decision"),
+    "r.submitted_scorecards",
+    assignedCount(eb).as("assigned"),
   ] as const;
 }
 
@@ -109,9 +130,12 @@ type RankedRow = {
   assessment_id: number;
   candidate_id: number;
   name: string;
+  email: string | null;
   fit: number | null;
   coverage: number;
   evidence: number;
+  submitted_scorecards: number;
+  assigned: number | null;
   openness_score: number | null;
   conscientiousness_score: number | null;
   extraversion_score: number | null;
@@ -152,7 +176,61 @@ function toRanked(row: RankedRow): RankedCandidate {
     evidence: row.evidence,
     decision: isDecision(row.decision) ? row.decision : null,
     scores: scoresOf(row),
+    submitted: row.submitted_scorecards,
+    assigned: Number(row.assigned ?? 0),
   };
+}
+
+/** Which assessments' submitted scorecards to read: a page's, or every ranked one of the role (the CSV). */
+type PanelScope = { assessmentIds: number[] } | { roleSlug: string };
+
+function scorecardsIn(db: Executor, scope: PanelScope) {
+  const cards = db.selectFrom("scorecards as s").where("s.status", "=", "submitted");
+  return "assessmentIds" in scope
+    ? cards.where("s.assessment_id", "in", scope.assessmentIds)
+    : cards.where("s.assessment_id", "in", (eb) =>
+        eb.selectFrom("assessment_results").select("assessment_results.assessment_id").where("assessment_results.role_slug", "=", scope.roleSlug).where("assessment_results.latest", "=", 1),
+      );
+}
+
+/**
+ * The traits each assessment's panel is flagged to calibrate on, from every
+ * interviewer's rating totals per trait (grouped in SQL, judged by the
+ * domain's rule). One query, whatever the number of rows.
+ */
+async function calibrationByAssessment(db: Executor, scope: PanelScope): Promise<Map<number, TraitKey[]>> {
+  if ("assessmentIds" in scope && scope.assessmentIds.length === 0) return new Map();
+  const totals = await scorecardsIn(db, scope)
+    .innerJoin("ratings as rt", "rt.scorecard_id", "s.id")
+    .select((eb) => ["s.assessment_id", "rt.trait", eb.fn.sum<number>("rt.rating").as("rating_sum"), eb.fn.countAll<number>().as("n")])
+    .groupBy(["s.assessment_id", "s.interviewer_id", "rt.trait"])
+    .execute();
+  const grouped = new Map<number, Map<TraitKey, InterviewerTraitTotal[]>>();
+  for (const t of totals) {
+    let byTrait = grouped.get(t.assessment_id);
+    if (!byTrait) {
+      byTrait = new Map();
+      grouped.set(t.assessment_id, byTrait);
+    }
+    byTrait.set(t.trait, [...(byTrait.get(t.trait) ?? []), { ratingSum: Number(t.rating_sum), count: Number(t.n) }]);
+  }
+  const flagged = new Map<number, TraitKey[]>();
+  for (const [assessmentId, byTrait] of grouped) {
+    flagged.set(assessmentId, TRAIT_KEYS.filter((trait) => meansNeedCalibration(byTrait.get(trait) ?? [])));
+  }
+  return flagged;
+}
+
+/** The submitted scorecards' recommendations, counted per assessment. */
+async function recommendationsByAssessment(db: Executor, scope: PanelScope): Promise<Map<number, Record<Recommendation, number>>> {
+  if ("assessmentIds" in scope && scope.assessmentIds.length === 0) return new Map();
+  const rows = await scorecardsIn(db, scope).select(["s.assessment_id", "s.recommendation"]).execute();
+  const byAssessment = new Map<number, Recommendation[]>();
+  for (const row of rows) {
+    if (row.recommendation === null) continue;
+    byAssessment.set(row.assessment_id, [...(byAssessment.get(row.assessment_id) ?? []), row.recommendation]);
+  }
+  return new Map([...byAssessment].map(([id, recs]) => [id, tallyRecommendations(recs)]));
 }
 
 /** The ranking query of one page (exported for the query-plan test). */
@@ -162,36 +240,90 @@ export function rankingPageQuery(db: Executor, slug: string, filters: RankingFil
     .offset((page - 1) * RANKING_PAGE_SIZE);
 }
 
-/** One page of the role's ranking and the number of ranked candidates. */
+/** One page of the role's ranking, with each panel's calibration flags, and the number of ranked candidates. */
 export async function rankCandidates(
   db: Executor,
   slug: string,
   filters: RankingFilters,
   page: number,
-): Promise<{ rows: RankedCandidate[]; total: number; pageCount: number }> {
+): Promise<{ rows: RankedWithCalibration[]; total: number; pageCount: number }> {
   const { total } = await rankedBase(db, slug, filters)
     .select((eb) => eb.fn.countAll<number>().as("total"))
     .executeTakeFirstOrThrow();
-  const rows = await rankingPageQuery(db, slug, filters, page).execute();
-  return { rows: rows.map(toRanked), total: Number(total), pageCount: Math.max(1, Math.ceil(Number(total) / RANKING_PAGE_SIZE)) };
+  const rows = (await rankingPageQuery(db, slug, filters, page).execute()).map(toRanked);
+  const calibrate = await calibrationByAssessment(db, { assessmentIds: rows.map((row) => row.assessmentId) });
+  return {
+    rows: rows.map((row) => ({ ...row, calibrate: calibrate.get(row.assessmentId) ?? [] })),
+    total: Number(total),
+    pageCount: Math.max(1, Math.ceil(Number(total) / RANKING_PAGE_SIZE)),
+  };
 }
 
-/** The whole ranking in rank order, filtered as the page, in one query (the CSV). */
-export async function fullRanking(db: Executor, slug: string, filters: RankingFilters): Promise<RankedCandidate[]> {
+export type CsvRankedCandidate = RankedWithCalibration & { rank: number; email: string | null; recommendations: Record<Recommendation, number> };
+
+/**
+ * The whole ranking in rank order, filtered as the page (the CSV): three
+ * queries whatever its length (the rows, the ratings' totals, the recommendations).
+ */
+export async function fullRanking(db: Executor, slug: string, filters: RankingFilters): Promise<CsvRankedCandidate[]> {
   const rows = await rankedSelect(db, slug, filters).execute();
-  return rows.map(toRanked);
+  const [calibrate, recommendations] = await Promise.all([calibrationByAssessment(db, { roleSlug: slug }), recommendationsByAssessment(db, { roleSlug: slug })]);
+  return rows.map((row, i) => ({
+    ...toRanked(row),
+    rank: i + 1,
+    email: row.email,
+    calibrate: calibrate.get(row.assessment_id) ?? [],
+    recommendations: recommendations.get(row.assessment_id) ?? tallyRecommendations([]),
+  }));
 }
 
-export const RANKING_CSV_HEADER = ["candidate_id", "fit", "coverage", ...TRAIT_KEYS, "decision"] as const;
+/**
+ * The CSV's columns: the first ones exactly as before (other tools read them:
+ * full precision, coverage as a fraction), then what a person reads, as the
+ * page shows it.
+ */
+export const RANKING_CSV_HEADER = [
+  "candidate_id",
+  "fit",
+  "coverage",
+  ...TRAIT_KEYS,
+  "decision",
+  "rank",
+  "name",
+  "email",
+  "fit_percent",
+  "coverage_percent",
+  "scorecards_submitted",
+  "scorecards_assigned",
+  ...RECOMMENDATIONS.map((r) => `recommend_${r}` as const),
+  "calibrate_traits",
+  "assessment_url",
+] as const;
 
-/** A CSV record per ranked candidate: empty cells for no fit, traits not assessed and no decision. */
-export function rankingCsvRecords(rows: RankedCandidate[]): (string | number)[][] {
+/** Separates the trait keys of `calibrate_traits`. */
+export const CALIBRATE_TRAITS_SEPARATOR = ";";
+
+/**
+ * A CSV record per ranked candidate: empty cells for no fit, traits not
+ * assessed, no decision and no email. `origin` makes each assessment's address absolute.
+ */
+export function rankingCsvRecords(rows: CsvRankedCandidate[], origin: string): (string | number)[][] {
   return rows.map((row) => [
     row.candidateId,
     row.fit ?? "",
     row.coverage,
     ...TRAIT_KEYS.map((trait) => row.scores[trait] ?? ""),
     row.decision ?? "",
+    row.rank,
+    row.name,
+    row.email ?? "",
+    row.fit === null ? "" : shownPercent(row.fit),
+    shownPercent(row.coverage * 100),
+    row.submitted,
+    row.assigned,
+    ...RECOMMENDATIONS.map((r) => row.recommendations[r]),
+    row.calibrate.join(CALIBRATE_TRAITS_SEPARATOR),
+    `${origin}/assessments/${row.assessmentId}`,
   ]);
 }
 

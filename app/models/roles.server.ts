@@ -4,6 +4,8 @@ import { LEVELS, type Level } from "~/domain/levels";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { showText, showOptionalText, type ShownText } from "~/models/shown-text";
 import type { UiLanguage } from "~/utils/i18n";
+import { searchWords } from "~/schemas/list-options";
+import { everyWordMatches } from "~/utils/search.server";
 
 export type RoleProfileFilter = "all" | "with" | "without";
 
@@ -16,12 +18,11 @@ export type RoleListItem = {
   transitionCount: number;
 };
 
-/** Roles whose name or family contains `query` (case-insensitive), by name. */
+/** Roles with every word of `query` in their name or family (any order, case-insensitive), by name. */
 export async function listRoles(
   db: Kysely<Database>,
   options: { query: string; profile: RoleProfileFilter },
 ): Promise<RoleListItem[]> {
-  const pattern = `%${options.query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   let q = db
     .selectFrom("roles")
     .select((eb) => [
@@ -33,14 +34,8 @@ export async function listRoles(
       eb.selectFrom("transitions").select((e) => e.fn.countAll<number>().as("n")).whereRef("transitions.role_id", "=", "roles.id").as("transition_count"),
     ])
     .orderBy("roles.name");
-  if (options.query.trim() !== "") {
-    q = q.where((eb) =>
-      eb.or([
-        eb(eb.fn("lower", ["roles.name"]), "like", eb.val(pattern)).$castTo<boolean>(),
-        eb(eb.fn("lower", ["roles.family"]), "like", eb.val(pattern)).$castTo<boolean>(),
-      ]),
-    );
-  }
+  const words = searchWords(options.query);
+  if (words.length > 0) q = q.where(everyWordMatches(["roles.name", "roles.family"], words));
   if (options.profile !== "all") {
     const hasProfile = (eb: ExpressionBuilder<Database, "roles">) =>
       eb.exists(eb.selectFrom("role_traits").select("role_traits.trait").whereRef("role_traits.role_id", "=", "roles.id"));

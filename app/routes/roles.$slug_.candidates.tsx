@@ -4,11 +4,12 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { RANKING_PAGE_SIZE, rankCandidates, roleForRanking } from "~/models/ranking.server";
 import { compareCountProblem, DECISION_FILTERS } from "~/schemas/list-options";
-import { rankingQuery, roleSlugParam, type RankingQuery } from "~/schemas/ranking";
+import { parseRankingQuery, roleSlugParam, type RankingQuery } from "~/schemas/ranking";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { PlainLink } from "~/components/PlainLink";
+import { shownPercent } from "~/utils/numbers";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -19,19 +20,36 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!slug.success) throw notFound();
   const role = await roleForRanking(context.db, slug.data);
   if (!role) throw notFound();
-  const search = new URL(request.url).searchParams;
-  const query = rankingQuery.parse({ decision: search.get("decision") ?? undefined, minCoverage: search.get("minCoverage") ?? undefined, page: search.get("page") ?? undefined });
-  const { rows, total, pageCount } = await rankCandidates(context.db, role.slug, { decision: query.decision, minCoverage: query.minCoverage }, query.page);
+  const query = parseRankingQuery(new URL(request.url).searchParams);
+  const { rows, total, pageCount } = await rankCandidates(context.db, role.slug, { decision: query.decision, minCoverage: query.minCoverage, complete: query.complete }, query.page);
   // Only what the table draws: the trait scores stay in the CSV and the comparison.
-  const drawn = rows.map(({ assessmentId, candidateId, name, fit, coverage, evidence, decision }) => ({ assessmentId, candidateId, name, fit, coverage, evidence, decision }));
+  const drawn = rows.map(({ assessmentId, candidateId, name, fit, coverage, evidence, decision, submitted, assigned, calibrate }) => ({
+    assessmentId,
+    candidateId,
+    name,
+    fit,
+    coverage,
+    evidence,
+    decision,
+    submitted,
+    assigned,
+    calibrate,
+  }));
   const { t } = await getTranslator(request, context);
   return { title: pageTitle(t, role.name, t("ranking.breadcrumb")), role: { slug: role.slug, name: role.name }, query, rows: drawn, total, pageCount, firstRank: (query.page - 1) * RANKING_PAGE_SIZE + 1 };
 }
 
-function pageHref(slug: string, query: RankingQuery, page: number): string {
+/** The filters as a query string; defaults left out. */
+function filterParams(query: RankingQuery): URLSearchParams {
   const params = new URLSearchParams();
   if (query.decision !== "any") params.set("decision", query.decision);
   if (query.minCoverage > 0) params.set("minCoverage", String(query.minCoverage));
+  if (!query.complete) params.set("complete", "0");
+  return params;
+}
+
+function pageHref(slug: string, query: RankingQuery, page: number): string {
+  const params = filterParams(query);
   if (page > 1) params.set("page", String(page));
   const search = params.toString();
   return `/roles/${slug}/candidates${search === "" ? "" : `?${search}`}`;
@@ -39,15 +57,12 @@ function pageHref(slug: string, query: RankingQuery, page: number): string {
 
 /** The CSV of what the page shows: the same filters, every page. */
 function csvHref(slug: string, query: RankingQuery): string {
-  const params = new URLSearchParams();
-  if (query.decision !== "any") params.set("decision", query.decision);
-  if (query.minCoverage > 0) params.set("minCoverage", String(query.minCoverage));
-  const search = params.toString();
+  const search = filterParams(query).toString();
   return `/roles/${slug}/ranking.csv${search === "" ? "" : `?${search}`}`;
 }
 
 function percent(value: number): string {
-  return `${Math.round(value)}%`;
+  return `${shownPercent(value)}%`;
 }
 
 function Pagination({ slug, query, pageCount }: { slug: string; query: RankingQuery; pageCount: number }) {
@@ -121,6 +136,7 @@ export default function RankingPage() {
   // Translated once, not once per row.
   const noFit = <span className="muted">{t("ranking.noFit")}</span>;
   const noDecision = <span className="muted">{t("ranking.noDecision")}</span>;
+  const noCalibrate = <span className="muted">{t("ranking.noCalibrate")}</span>;
   return (
     <>
       <p className="muted">
@@ -150,6 +166,12 @@ export default function RankingPage() {
         <div className="field">
           <label htmlFor="ranking-min-coverage">{t("ranking.minCoverage")}</label>
           <input id="ranking-min-coverage" type="number" name="minCoverage" min={0} max={100} step={1} defaultValue={query.minCoverage} key={query.minCoverage} />
+        </div>
+        <div className="checkbox">
+          {/* Sent whatever the box: an unticked box sends nothing, and no value means "on". */}
+          <input type="hidden" name="complete" value="0" />
+          <input id="ranking-complete" type="checkbox" name="complete" value="1" defaultChecked={query.complete} key={String(query.complete)} />
+          <label htmlFor="ranking-complete">{t("ranking.completeOnly")}</label>
         </div>
         <button type="submit">{t("ranking.apply")}</button>
       </Form>
@@ -186,6 +208,8 @@ export default function RankingPage() {
                   <th scope="col" className="num">
                     {t("ranking.columns.evidence")}
                   </th>
+                  <th scope="col">{t("ranking.columns.panel")}</th>
+                  <th scope="col">{t("ranking.columns.calibrate")}</th>
                   <th scope="col">{t("ranking.columns.decision")}</th>
                 </tr>
               </thead>
@@ -204,6 +228,10 @@ export default function RankingPage() {
                     </td>
                     <td className="num">{percent(row.coverage * 100)}</td>
                     <td className="num">{row.evidence}</td>
+                    <td data-testid="ranking-panel">
+                      {t("ranking.submitted", { submitted: row.submitted, assigned: row.assigned })}
+                    </td>
+                    <td data-testid="ranking-calibrate">{row.calibrate.length === 0 ? noCalibrate : row.calibrate.map((trait) => t(`traits.${trait}`)).join(", ")}</td>
                     <td>{row.decision === null ? noDecision : t(`ranking.decisions.${row.decision}`)}</td>
                   </tr>
                 ))}

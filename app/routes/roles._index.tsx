@@ -1,9 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/auth.server";
 import { z } from "zod";
 import { listRoles } from "~/models/roles.server";
+import { addLibrary, isRoleLibraryEmpty, libraryData } from "~/models/library.server";
+import { readFormData } from "~/utils/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { PlainLink } from "~/components/PlainLink";
@@ -20,12 +22,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const search = searchSchema.parse({ q: url.searchParams.get("q") ?? "", profile: url.searchParams.get("profile") ?? "all" });
   const roles = await listRoles(context.db, { query: search.q, profile: search.profile });
+  // No role at all is a new library, not a search that found nothing: it says what to do next.
+  const libraryEmpty = roles.length === 0 && (await isRoleLibraryEmpty(context.db));
   const { t } = await getTranslator(request, context);
-  return { title: pageTitle(t, t("roles.title")), search, roles, canEdit: user.role === "recruiter" };
+  return { title: pageTitle(t, t("roles.title")), search, roles, libraryEmpty, canEdit: user.role === "recruiter" };
+}
+
+const libraryForm = z.object({ intent: z.literal("library") });
+
+/** POST /roles — a recruiter adds the Traitkit library (a deployment started with TRAITKIT_LIBRARY=0). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { role: "recruiter" });
+  if (!libraryForm.safeParse(Object.fromEntries(await readFormData(request))).success) {
+    throw new Response("Unknown request: the only action here is intent=library (add the Traitkit library).", { status: 400 });
+  }
+  await addLibrary(context.db, libraryData(), user.id, new Date());
+  return redirect("/roles", 303);
 }
 
 export default function RoleLibrary() {
-  const { search, roles, canEdit } = useLoaderData<typeof loader>();
+  const { search, roles, libraryEmpty, canEdit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -59,7 +75,20 @@ export default function RoleLibrary() {
       <p aria-live="polite" className="muted">
         {t("roles.count", { count: roles.length })}
       </p>
-      {roles.length === 0 ? (
+      {libraryEmpty ? (
+        canEdit ? (
+          <div className="card" data-testid="empty-library">
+            <p>{t("roles.emptyLibrary")}</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="library" />
+              <button type="submit">{t("roles.addLibrary")}</button>
+            </Form>
+            <p className="muted">{t("roles.addLibraryHint")}</p>
+          </div>
+        ) : (
+          <p data-testid="empty-library">{t("roles.emptyLibraryReader")}</p>
+        )
+      ) : roles.length === 0 ? (
         <p>{t("roles.none")}</p>
       ) : (
         <div className="table-scroll">

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/auth.server";
 import { listSkillProfiles } from "~/models/skills.server";
@@ -22,34 +22,40 @@ export default function SkillProfiles() {
     <>
       <h1>{t("skills.title")}</h1>
       <p className="lede">{t("skills.intro")}</p>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("role.skill")}</th>
-              <th scope="col">{t("skills.domain")}</th>
-              <th scope="col">{t("skills.group")}</th>
-              <th scope="col" className="num">{t("skills.roles")}</th>
-              <th scope="col" className="num">{t("skills.mandatoryCount")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {skills.map((s) => (
-              <tr key={s.slug}>
-                <th scope="row">
-                  <PlainLink to={`/skills/${s.slug}`}>{s.name}</PlainLink>
-                </th>
-                <td>{s.domain}</td>
-                <td>{s.group ?? "—"}</td>
-                <td className="num">{s.roleCount}</td>
-                <td className="num">
-                  {s.mandatoryCount} / {s.expectationCount}
-                </td>
+      {skills.length === 0 ? (
+        <p data-testid="empty-skills">
+          {t("skills.empty")} <Link to="/roles">{t("roles.title")}</Link>
+        </p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("role.skill")}</th>
+                <th scope="col">{t("skills.domain")}</th>
+                <th scope="col">{t("skills.group")}</th>
+                <th scope="col" className="num">{t("skills.roles")}</th>
+                <th scope="col" className="num">{t("skills.mandatoryCount")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {skills.map((s) => (
+                <tr key={s.slug}>
+                  <th scope="row">
+                    <PlainLink to={`/skills/${s.slug}`}>{s.name}</PlainLink>
+                  </th>
+                  <td>{s.domain}</td>
+                  <td>{s.group ?? "—"}</td>
+                  <td className="num">{s.roleCount}</td>
+                  <td className="num">
+                    {s.mandatoryCount} / {s.expectationCount}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

@@ -20,3 +20,16 @@ export function compareCountProblem(count: number): "tooFew" | "tooMany" | null 
   if (count > COMPARE_MAX) return "tooMany";
   return null;
 }
+
+/** At most this many words of a search count: a long paste stays a bounded query. */
+export const SEARCH_MAX_WORDS = 8;
+
+/**
+ * The words of a search box, lower-cased, each once, in the order typed:
+ * a row matches when every word is found in one of the searched columns, in
+ * any order ("engineer ml" finds "ML Engineer").
+ */
+export function searchWords(query: string): string[] {
+  const words = query.toLowerCase().split(/\s+/).filter((word) => word !== "");
+  return [...new Set(words)].slice(0, SEARCH_MAX_WORDS);
+}

@@ -8,9 +8,30 @@ export const roleSlugParam = z.string().min(1).max(200).regex(/^[a-z0-9][a-z0-9-
 export const rankingQuery = z.object({
   decision: z.enum(DECISION_FILTERS).catch("any"),
   minCoverage: z.coerce.number().int().min(0).max(100).catch(0),
+  complete: z.boolean(),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type RankingQuery = z.output<typeof rankingQuery>;
+
+/**
+ * "Complete panels only" from every `complete` value of the query string: on
+ * unless only `0` is given. The filter form sends a hidden `complete=0` before
+ * its checkbox's `complete=1`, so an unticked box (which sends nothing) still
+ * turns the filter off, and an address without the parameter keeps the default.
+ */
+export function completeOnly(values: string[]): boolean {
+  return values.length === 0 || values.includes("1");
+}
+
+/** The ranking's query from the request's search parameters (the page and the CSV). */
+export function parseRankingQuery(search: URLSearchParams): RankingQuery {
+  return rankingQuery.parse({
+    decision: search.get("decision") ?? undefined,
+    minCoverage: search.get("minCoverage") ?? undefined,
+    complete: completeOnly(search.getAll("complete")),
+    page: search.get("page") ?? undefined,
+  });
+}
 
 const candidateId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 

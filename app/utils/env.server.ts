@@ -16,6 +16,7 @@ const envSchema = z.object({
   HOST: z.string().trim().min(1, "must not be empty").default("127.0.0.1"),
   DATABASE_PATH: z.string().trim().min(1, "must not be empty").default("data/traitkit.sqlite"),
   TRAITKIT_DEMO: flag.default(true),
+  TRAITKIT_LIBRARY: flag.default(true),
   TRUST_PROXY: flag.default(false),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });

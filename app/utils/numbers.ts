@@ -5,6 +5,11 @@ export function shownScore(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
+/** A fit or coverage percentage as shown: a whole percent. */
+export function shownPercent(value: number): number {
+  return Math.round(value);
+}
+
 /**
  * The gap between a shown score and a band's edges. Taken from the shown score,
  * not the exact one, so the figures on the page add up: a mean of 56.25 shows

@@ -1,12 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { expectAccessible, hydrated, useBrowser, usePages } from "./browser";
 
 const RECRUITER = "recruiter@demo.traitkit.test";
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
-const CSV_HEADER = "candidate_id,fit,coverage,openness,conscientiousness,extraversion,agreeableness,emotional_stability,relational_engagement,decision";
+const CSV_HEADER =
+  "candidate_id,fit,coverage,openness,conscientiousness,extraversion,agreeableness,emotional_stability,relational_engagement,decision," +
+  "rank,name,email,fit_percent,coverage_percent,scorecards_submitted,scorecards_assigned," +
+  "recommend_strong_no,recommend_no,recommend_yes,recommend_strong_yes,calibrate_traits,assessment_url";
 
 describe("ranking and comparing candidates", () => {
   const { browser, baseURL } = useBrowser();
@@ -74,6 +77,10 @@ describe("ranking and comparing candidates", () => {
     const file = await download.path();
     const text = fs.readFileSync(file, "utf8");
     expect(text.split("\n")[0]).toBe(CSV_HEADER);
+    const downloaded: Record<string, string>[] = parse(text, { columns: true });
+    // What a person reads: the page's rank, name, whole percentages and the panel, with a link back.
+    expect(downloaded[0]).toMatchObject({ rank: "1", name: "Ada Demo-Lovelace", fit_percent: "100", scorecards_submitted: "2", scorecards_assigned: "2" });
+    expect(downloaded[0]?.assessment_url).toMatch(new RegExp(`^${baseURL}/assessments/\\d+$`));
 
     // Filtered, the download is what the page lists: the same candidates, every page of them.
     await page.getByLabel("Decision").selectOption("advance");
@@ -85,9 +92,43 @@ describe("ranking and comparing candidates", () => {
       .toSatisfy((decisions: string[]) => decisions.length > 0 && decisions.every((decision) => decision === "Advance"));
     const shown = (await page.getByTestId("ranking-table").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-candidate-id")))).map(Number);
     const [filtered] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the ranking (CSV)" }).click()]);
-    const lines = fs.readFileSync(await filtered.path(), "utf8").trim().split("\n").slice(1);
-    expect(lines.map((line) => Number(line.split(",")[0]))).toEqual(shown);
-    expect(lines.every((line) => line.endsWith(",advance"))).toBe(true);
+    const lines: Record<string, string>[] = parse(fs.readFileSync(await filtered.path(), "utf8"), { columns: true });
+    expect(lines.map((line) => Number(line.candidate_id))).toEqual(shown);
+    expect(lines.every((line) => line.decision === "advance")).toBe(true);
+  });
+
+  it("shows how complete each panel is, hides the incomplete ones until asked, and flags the traits to calibrate", async () => {
+    const page = await newPage(RECRUITER);
+    await page.goto(`${baseURL}/roles/mlops-engineer/candidates`);
+    await hydrated(page);
+    const table = page.getByTestId("ranking-table");
+    const row = (name: string) => table.locator("tbody tr").filter({ has: page.getByRole("rowheader", { name }) });
+    await expect(row("Ada Demo-Lovelace").getByTestId("ranking-panel").textContent()).resolves.toBe("2/2 submitted");
+    await expect(row("Edsger Demo-Dijkstra").getByTestId("ranking-calibrate").textContent()).resolves.toBe("Emotional Stability");
+    // Barbara Demo-Liskov's panel waits for interviewer 1: not among complete panels.
+    const completeOnly = page.getByRole("checkbox", { name: /Complete panels only/ });
+    await expect(completeOnly.isChecked()).resolves.toBe(true);
+    await expect(row("Barbara Demo-Liskov").count()).resolves.toBe(0);
+    await expectAccessible(page);
+
+    await completeOnly.uncheck();
+    await page.getByRole("button", { name: "Filter", exact: true }).click();
+    await page.waitForURL(/complete=0/);
+    await expect.poll(() => row("Barbara Demo-Liskov").count()).toBe(1);
+    await expect(row("Barbara Demo-Liskov").getByTestId("ranking-panel").textContent()).resolves.toBe("1/2 submitted");
+    await expect(completeOnly.isChecked()).resolves.toBe(false);
+    // The download keeps the filter: Barbara is in it, with her panel's count.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the ranking (CSV)" }).click()]);
+    const rows: Record<string, string>[] = parse(fs.readFileSync(await download.path(), "utf8"), { columns: true });
+    expect(rows.find((r) => r.name === "Barbara Demo-Liskov")).toMatchObject({ scorecards_submitted: "1", scorecards_assigned: "2" });
+    expect(rows.find((r) => r.name === "Edsger Demo-Dijkstra")?.calibrate_traits).toBe("emotional_stability");
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "ranking-all-panels.png"), fullPage: true });
+
+    await completeOnly.check();
+    await page.getByRole("button", { name: "Filter", exact: true }).click();
+    await expect.poll(() => row("Barbara Demo-Liskov").count()).toBe(0);
+    await expectAccessible(page);
   });
 
   it("says by the button when too few or too many candidates are ticked, and stays on the ranking", async () => {

@@ -355,6 +355,22 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
         },
       ];
     }
+    case "POST /roles": {
+      if (code === 400) return [{ label: "no intent", send: (cookie) => request(server.baseURL, "/roles", { cookie, form: { intent: "nothing" } }) }];
+      if (code === 303) {
+        return [
+          {
+            label: "add the Traitkit library",
+            send: (cookie) => request(server.baseURL, "/roles", { cookie, form: { intent: "library" } }),
+            afterSuccess: async (response) => {
+              expect(locationPath(response)).toBe("/roles");
+              expect(await server.db.selectFrom("audit_log").select("id").where("action", "=", "role.library_add").executeTakeFirst()).toBeDefined();
+            },
+          },
+        ];
+      }
+      break;
+    }
     case "POST /roles/import": {
       // A role file as the app exports it; with replace=on it imports over the existing role.
       const upload = (content: string, replace: boolean) => {

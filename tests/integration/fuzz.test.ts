@@ -680,6 +680,16 @@ function importedFile(): fc.Arbitrary<string> {
   );
 }
 
+function libraryPlan(): Plan {
+  return {
+    route: "POST /roles",
+    numRuns: 40,
+    role: roleArb("recruiter"),
+    path: fc.constant("/roles"),
+    body: formBody(mutatedForm([["intent", "library"]], valuesBy([[/^intent$/, fc.constantFrom("library", "Library", "", "library ", "x".repeat(10_000))]]))),
+  };
+}
+
 function roleImportPlan(): Plan {
   const body = fc.tuple(importedFile(), fc.constantFrom("on", "off", undefined), fc.constantFrom("file", "file", "file", "upload", "string")).map(([content, replace, shape]): FuzzBody => {
     const form = new FormData();
@@ -716,6 +726,7 @@ function postPlans(): Plan[] {
     roleNewPlan(),
     roleEditPlan(),
     roleImportPlan(),
+    libraryPlan(),
     // Last of the forms: it may erase candidates.
     candidatePagePlan(),
   ];
@@ -769,6 +780,7 @@ describe("fuzzed requests to every route", () => {
       "POST /roles/new",
       "POST /roles/:slug/edit",
       "POST /roles/import",
+      "POST /roles",
       "POST /candidates/:id",
     ];
     names.forEach((name, index) => {

@@ -17,6 +17,8 @@ import { loadScoringKit, reopenScorecard } from "../../app/models/assessments.se
 import { openCandidateReport } from "../../app/models/report.server";
 import { hashToken } from "../../app/utils/session.server";
 import { loadDemoData } from "../../seeds/demo";
+import { libraryData } from "../../seeds/library";
+import { syncLibrary } from "../../app/models/library.server";
 import type SQLite from "better-sqlite3";
 
 /* Issue 9.5: upgrading a database holding data loses nothing; a second run changes nothing. */
@@ -276,6 +278,26 @@ describe("migrations", () => {
       { id: made!.id, saved_by: ana },
       { id: edited!.id, saved_by: bea },
     ]);
+  });
+
+  it("0008: a database holding the demo library is recognised as holding it, not loaded again", async () => {
+    const through0005: MigrationProvider = {
+      getMigrations: async () => ({ "0001_initial": m0001, "0002_ranking_latest": m0002, "0003_assessment_list_order": m0003, "0004_interviewer_list_order": m0004, "0005_unranked_reopened": m0005 }),
+    };
+    expect((await new Migrator({ db, provider: through0005 }).migrateToLatest()).error).toBeUndefined();
+    await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));
+    const before = dataCounts();
+
+    expect(await migrateToLatest(db)).toContain("0008_library_items");
+    const library = libraryData();
+    // The next start: nothing added, every library item recorded.
+    expect(await db.transaction().execute((trx) => syncLibrary(trx, library, new Date("2026-12-01T08:00:00.000Z")))).toEqual({ rolesAdded: 0, rolesUpdated: 0, skillsAdded: 0 });
+    const after = new Map(dataCounts().map((c) => [c.table, c.rows]));
+    for (const { table, rows } of before) expect(after.get(table), table).toBe(rows);
+    expect(after.get("library_items")).toBe(library.roles.length + library.skills.length);
+    // Recorded with the library's own version: a role still as the demo loaded it takes the next version.
+    const mlops = await db.selectFrom("library_items").select(["kind", "slug"]).where("slug", "=", "mlops-engineer").execute();
+    expect(mlops).toEqual([{ kind: "role", slug: "mlops-engineer" }]);
   });
 
   it("running the migrations twice changes nothing", async () => {

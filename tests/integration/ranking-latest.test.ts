@@ -90,7 +90,7 @@ describe("the ranking's latest result per candidate", () => {
     const first = await assess(candidate.id, 1);
     const second = await assess(candidate.id, 2);
 
-    const shown = async () => (await fullRanking(db, kit.roleSlug, { decision: "any", minCoverage: 0 })).filter((r) => r.candidateId === candidate.id);
+    const shown = async () => (await fullRanking(db, kit.roleSlug, { decision: "any", minCoverage: 0, complete: false })).filter((r) => r.candidateId === candidate.id);
 
     // The later assessment is scored first: it is the one shown.
     await submit(second, 5, 3);
@@ -112,7 +112,7 @@ describe("the ranking's latest result per candidate", () => {
   it("leaves out an assessment whose only submitted scorecard is reopened, and shows the candidate's earlier result again", async () => {
     const candidate = await createCandidate(db, candidateSchema.parse({ name: "Ada Reopened", email: "", roleSlug: kit.roleSlug, source: "", notes: "" }), recruiterId, on(0));
     if (!candidate.ok) throw new Error("candidate refused");
-    const shown = async () => (await fullRanking(db, kit.roleSlug, { decision: "any", minCoverage: 0 })).filter((r) => r.candidateId === candidate.id);
+    const shown = async () => (await fullRanking(db, kit.roleSlug, { decision: "any", minCoverage: 0, complete: false })).filter((r) => r.candidateId === candidate.id);
     const reopen = async (assessmentId: number, days: number) => {
       const card = await db.selectFrom("scorecards").select("id").where("assessment_id", "=", assessmentId).executeTakeFirstOrThrow();
       expect(await reopenScorecard(db, { assessmentId, scorecardId: card.id, actorId: recruiterId, kit }, on(days))).toBe(true);

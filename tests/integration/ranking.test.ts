@@ -3,7 +3,7 @@ import { CompiledQuery } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRAIT_KEYS, type TraitKey } from "../../app/domain/traits";
 import { rankingPageQuery } from "../../app/models/ranking.server";
-import { DEMO, request, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
+import { DEMO, request, setCookieValue, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
 
 /*
  * The ranking, its CSV and the comparison through the production build, checked
@@ -11,7 +11,24 @@ import { DEMO, request, signIn, startTestServer, userId, type TestServer } from 
  */
 
 const SLUG = "mlops-engineer";
-const HEADER = ["candidate_id", "fit", "coverage", ...TRAIT_KEYS, "decision"];
+/** The columns other tools read, unchanged, then what a person reads (issue 16, 5a). */
+const LEGACY_HEADER = ["candidate_id", "fit", "coverage", ...TRAIT_KEYS, "decision"];
+const HEADER = [
+  ...LEGACY_HEADER,
+  "rank",
+  "name",
+  "email",
+  "fit_percent",
+  "coverage_percent",
+  "scorecards_submitted",
+  "scorecards_assigned",
+  "recommend_strong_no",
+  "recommend_no",
+  "recommend_yes",
+  "recommend_strong_yes",
+  "calibrate_traits",
+  "assessment_url",
+];
 const EXTRA = 300;
 
 let server: TestServer;
@@ -19,28 +36,48 @@ let recruiterCookie: string;
 let interviewerCookie: string;
 
 type Stored = {
+  assessmentId: number;
   candidateId: number;
+  name: string;
+  email: string | null;
+  submitted: number;
+  assigned: number;
+  /** Every interviewer on the panel has submitted. */
+  complete: boolean;
   fit: number | null;
   coverage: number;
   scores: Record<TraitKey, number | null>;
   decision: string | null;
 };
 
-/** Every result of the role straight from the table, with the latest decision, in the expected rank order. */
-async function storedRanking(): Promise<Stored[]> {
+/**
+ * Every result of the role straight from the tables, with the latest decision and the
+ * panel's size, in the expected rank order; complete panels only unless `all`.
+ */
+async function storedRanking(all = false): Promise<Stored[]> {
   const rows = await server.db
     .selectFrom("assessment_results")
     .innerJoin("assessments", "assessments.id", "assessment_results.assessment_id")
+    .innerJoin("candidates", "candidates.id", "assessments.candidate_id")
     .selectAll("assessment_results")
-    .select("assessments.candidate_id")
+    .select(["assessments.candidate_id", "candidates.name", "candidates.email"])
     .where("assessment_results.role_slug", "=", SLUG)
     .execute();
+  const panels = await server.db.selectFrom("assessment_interviewers").select("assessment_id").execute();
+  const cards = await server.db.selectFrom("scorecards").select("assessment_id").where("status", "=", "submitted").execute();
+  const countOf = (list: { assessment_id: number }[], id: number) => list.filter((row) => row.assessment_id === id).length;
   const decisions = await server.db.selectFrom("decisions").select(["assessment_id", "decision", "decided_at", "id"]).orderBy("decided_at").orderBy("id").execute();
   const latest = new Map<number, string>();
   for (const d of decisions) latest.set(d.assessment_id, d.decision);
   const stored = rows.map((r) => ({
     assessmentId: r.assessment_id,
     candidateId: r.candidate_id,
+    name: r.name,
+    email: r.email,
+    // The extra results below have no panel: their stored count stands.
+    submitted: countOf(panels, r.assessment_id) === 0 ? r.submitted_scorecards : countOf(cards, r.assessment_id),
+    assigned: countOf(panels, r.assessment_id),
+    complete: r.submitted_scorecards >= countOf(panels, r.assessment_id),
     fit: r.fit,
     coverage: r.coverage,
     scores: {
@@ -59,7 +96,16 @@ async function storedRanking(): Promise<Stored[]> {
     if (a.coverage !== b.coverage) return b.coverage - a.coverage;
     return a.assessmentId - b.assessmentId;
   });
-  return stored;
+  return all ? stored : stored.filter((s) => s.complete);
+}
+
+async function csv(query = ""): Promise<Record<string, string>[]> {
+  const records: string[][] = parse(await (await get(`/roles/${SLUG}/ranking.csv${query}`)).text());
+  return records.slice(1).map((row) => Object.fromEntries(HEADER.map((name, j) => [name, row[j] ?? ""])));
+}
+
+async function demoCandidateId(name: string): Promise<number> {
+  return (await server.db.selectFrom("candidates").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
 }
 
 function get(pathname: string, cookie = recruiterCookie): Promise<Response> {
@@ -137,7 +183,8 @@ describe("the ranking CSV", () => {
     expect(header).toEqual(HEADER);
     const stored = await storedRanking();
     expect(rows).toHaveLength(stored.length);
-    expect(rows.length).toBeGreaterThanOrEqual(EXTRA + 7);
+    // The demo's six complete panels (Barbara Demo-Liskov's waits for a scorecard).
+    expect(rows.length).toBeGreaterThanOrEqual(EXTRA + 6);
     rows.forEach((row, i) => {
       const want = stored[i];
       if (!want) throw new Error(`No stored result for CSV row ${i}`);
@@ -151,10 +198,60 @@ describe("the ranking CSV", () => {
         expect(cells[trait], `row ${i} ${trait}`).toBe(score === null ? "" : String(score));
       }
       expect(cells.decision, `row ${i} decision`).toBe(want.decision ?? "");
+      // What a person reads: as the page shows it.
+      expect(cells.rank, `row ${i} rank`).toBe(String(i + 1));
+      expect(cells.name).toBe(want.name);
+      expect(cells.email).toBe(want.email ?? "");
+      expect(cells.fit_percent, `row ${i} fit_percent`).toBe(want.fit === null ? "" : String(Math.round(want.fit)));
+      expect(cells.coverage_percent, `row ${i} coverage_percent`).toBe(String(Math.round(want.coverage * 100)));
+      expect([cells.scorecards_submitted, cells.scorecards_assigned], `row ${i} scorecards`).toEqual([String(want.submitted), String(want.assigned)]);
+      expect(cells.assessment_url).toBe(`${server.baseURL}/assessments/${want.assessmentId}`);
     });
     const audit = await server.db.selectFrom("audit_log").select(["entity_type", "details"]).where("action", "=", "ranking.export").execute();
     expect(audit.length).toBeGreaterThanOrEqual(1);
     expect(audit[0]?.entity_type).toBe("role");
+  });
+
+  it("lists complete panels only unless complete=0, and says how many scorecards are in", async () => {
+    const barbara = await demoCandidateId("Barbara Demo-Liskov");
+    expect((await csv()).map((row) => Number(row.candidate_id))).not.toContain(barbara);
+    const all = await csv("?complete=0");
+    expect(all.map((row) => Number(row.candidate_id))).toEqual((await storedRanking(true)).map((s) => s.candidateId));
+    const row = all.find((r) => Number(r.candidate_id) === barbara);
+    expect([row?.scorecards_submitted, row?.scorecards_assigned]).toEqual(["1", "2"]);
+    // Ranks are the CSV's own order, as on the page with the same filters.
+    expect(all.map((r) => r.rank)).toEqual(all.map((_, i) => String(i + 1)));
+  });
+
+  it("counts the submitted recommendations and names the traits flagged to calibrate", async () => {
+    const rows = await csv();
+    const byName = (name: string) => rows.find((row) => row.name === name);
+    const ada = byName("Ada Demo-Lovelace");
+    expect([ada?.recommend_strong_no, ada?.recommend_no, ada?.recommend_yes, ada?.recommend_strong_yes]).toEqual(["0", "0", "1", "1"]);
+    expect(ada?.calibrate_traits).toBe("");
+    // The demo's disagreement: Emotional Stability rated 5 against 2.
+    const edsger = byName("Edsger Demo-Dijkstra");
+    expect(edsger?.calibrate_traits).toBe("emotional_stability");
+    expect([edsger?.recommend_no, edsger?.recommend_yes]).toEqual(["1", "1"]);
+    // The extra results have no scorecard: zero of each, nothing to calibrate.
+    const extra = rows.find((row) => row.name?.startsWith("Ranked Load"));
+    expect([extra?.recommend_strong_no, extra?.recommend_no, extra?.recommend_yes, extra?.recommend_strong_yes, extra?.calibrate_traits]).toEqual(["0", "0", "0", "0", ""]);
+  });
+
+  it("builds the assessment's address from the proxy's scheme when TRUST_PROXY=1", async () => {
+    const proxied = await startTestServer({ trustProxy: true });
+    try {
+      const overHttps = { "X-Forwarded-Proto": "https" };
+      const login = await request(proxied.baseURL, "/login", { form: { email: DEMO.recruiter, password: DEMO.password }, origin: proxied.baseURL.replace("http://", "https://"), headers: overHttps });
+      await login.body?.cancel();
+      const cookie = `__Host-traitkit_session=${setCookieValue(login, "__Host-traitkit_session") ?? ""}`;
+      const response = await request(proxied.baseURL, `/roles/${SLUG}/ranking.csv`, { cookie, headers: overHttps });
+      const records: string[][] = parse(await response.text());
+      const url = records[1]?.[HEADER.indexOf("assessment_url")] ?? "";
+      expect(url).toMatch(new RegExp(`^https://${new URL(proxied.baseURL).host}/assessments/\\d+$`));
+    } finally {
+      await proxied.close();
+    }
   });
 
   it("keeps the page's filters: decision and minimum coverage", async () => {
@@ -212,6 +309,27 @@ describe("the ranking page", () => {
     const firstRow = /<tr data-candidate-id="\d+">([\s\S]*?)<\/tr>/.exec(page)?.[1] ?? "";
     expect(firstRow).toContain("Ada Demo-Lovelace");
     expect(firstRow).toContain("100%");
+    expect(firstRow).toContain("2/2 submitted");
+  });
+
+  it("hides a panel still waiting for a scorecard by default, and shows it as 1/2 submitted when asked", async () => {
+    const barbara = await demoCandidateId("Barbara Demo-Liskov");
+    const all = await storedRanking(true);
+    const place = all.findIndex((s) => s.candidateId === barbara);
+    expect(place).toBeGreaterThanOrEqual(0);
+    expect(rankedIds(await (await get(`/roles/${SLUG}/candidates?page=${Math.floor(place / 50) + 1}`)).text())).not.toContain(barbara);
+    const page = await (await get(`/roles/${SLUG}/candidates?complete=0&page=${Math.floor(place / 50) + 1}`)).text();
+    const row = new RegExp(`<tr data-candidate-id="${barbara}">([\\s\\S]*?)</tr>`).exec(page)?.[1] ?? "";
+    expect(row).toContain("1/2 submitted");
+    // The form's hidden 0 and ticked 1 together mean "on", as an address without the parameter.
+    expect(rankedIds(await (await get(`/roles/${SLUG}/candidates?complete=0&complete=1`)).text())).toEqual((await storedRanking()).slice(0, 50).map((s) => s.candidateId));
+  });
+
+  it("names the traits a panel is flagged to calibrate on", async () => {
+    const edsger = await demoCandidateId("Edsger Demo-Dijkstra");
+    const page = await (await get(`/roles/${SLUG}/candidates`)).text();
+    const row = new RegExp(`<tr data-candidate-id="${edsger}">([\\s\\S]*?)</tr>`).exec(page)?.[1] ?? "";
+    expect(/data-testid="ranking-calibrate">([^<]*)</.exec(row)?.[1]).toBe("Emotional Stability");
   });
 
   it("filters by decision and minimum coverage", async () => {
@@ -225,7 +343,7 @@ describe("the ranking page", () => {
   });
 
   it("reads the results through assessment_results_ranking_idx", async () => {
-    const compiled = rankingPageQuery(server.db, SLUG, { decision: "any", minCoverage: 0 }, 1).compile();
+    const compiled = rankingPageQuery(server.db, SLUG, { decision: "any", minCoverage: 0, complete: true }, 1).compile();
     const plan = await server.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
     const details = plan.rows.map((row) => row.detail);
     expect(details.some((d) => /SEARCH r USING (COVERING )?INDEX assessment_results_ranking_idx \(role_slug=\? AND latest=\?\)/.test(d)), details.join("\n")).toBe(true);

@@ -6,6 +6,11 @@ describe("configuration", () => {
     expect(parseEnv({})).toMatchObject({ PORT: 3000, DATABASE_PATH: "data/traitkit.sqlite", TRAITKIT_DEMO: true });
   });
 
+  it("loads the Traitkit library unless TRAITKIT_LIBRARY=0", () => {
+    expect(parseEnv({}).TRAITKIT_LIBRARY).toBe(true);
+    expect(parseEnv({ TRAITKIT_LIBRARY: "0" }).TRAITKIT_LIBRARY).toBe(false);
+  });
+
   it("turns demo data off with TRAITKIT_DEMO=0", () => {
     expect(parseEnv({ TRAITKIT_DEMO: "0" }).TRAITKIT_DEMO).toBe(false);
   });

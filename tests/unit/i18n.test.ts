@@ -70,6 +70,7 @@ describe("audit action labels", () => {
     "role.update": true,
     "role.import": true,
     "role.export": true,
+    "role.library_add": true,
     "kit.create": true,
     "kit.update": true,
     "kit.version": true,
