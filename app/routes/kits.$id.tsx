@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { z } from "zod";
@@ -11,6 +12,7 @@ import { notFound, requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
+import { takeNotice } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -25,8 +27,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { language, t } = await getTranslator(request, context);
   const kit = await getKitDetail(context.db, id.data, language);
   if (!kit) throw notFound();
-  const saved = savedParam.parse(new URL(request.url).searchParams.get("saved"));
-  return { title: pageTitle(t, kit.latest.name), kit, saved, canEdit: user.role === "recruiter" && kit.roleInLibrary };
+  const { notice: saved, headers } = takeNotice(request, savedParam);
+  return data({ title: pageTitle(t, kit.latest.name), kit, saved, canEdit: user.role === "recruiter" && kit.roleInLibrary }, { headers });
 }
 
 function ChangeLine({ change }: { change: KitChange }) {

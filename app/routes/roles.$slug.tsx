@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/auth.server";
@@ -10,6 +11,7 @@ import { LEVEL_NAMES, LEVELS, type Level } from "~/domain/levels";
 import { getRoleProfile, type RoleProfile, type SkillsMatrix } from "~/models/roles.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import { takeNotice } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -23,8 +25,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!role) throw new Response("Role not found", { status: 404 });
   const url = new URL(request.url);
   const level = levelParam.parse(url.searchParams.get("level"));
-  const imported = importedParam.parse(url.searchParams.get("imported"));
-  return { title: pageTitle(t, role.name), role, level, imported, canEdit: user.role === "recruiter" };
+  const { notice: imported, headers } = takeNotice(request, importedParam);
+  return data({ title: pageTitle(t, role.name), role, level, imported, canEdit: user.role === "recruiter" }, { headers });
 }
 
 function IdealProfileSection({ role }: { role: RoleProfile }) {
