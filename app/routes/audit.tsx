@@ -8,6 +8,7 @@ import { requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -58,7 +59,7 @@ export default function AuditLog() {
       {entries.length === 0 ? (
         <p>{t("audit.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("audit.title")}>
           <table data-testid="audit-table">
             <thead>
               <tr>
@@ -87,7 +88,7 @@ export default function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {olderCursor !== null && (
         <p>
