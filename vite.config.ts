@@ -1,6 +1,6 @@
 import path from "node:path";
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { defineConfig, type Rollup } from "vite";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -9,6 +9,8 @@ declare module "@remix-run/node" {
 }
 
 const isTest = Boolean(process.env.VITEST);
+
+type RollupLog = Rollup.RollupLog;
 
 const FRAMEWORK = /node_modules\/(react|react-dom|scheduler|react-router|react-router-dom|@remix-run\/[\w-]+|turbo-stream|rosetta|dlv|templite)\//;
 const ZOD = /node_modules\/zod\/|\/app\/schemas\/zod-mini\.ts$/;
@@ -25,6 +27,22 @@ function everyPageChunk(id: string): string | undefined {
   // zod in one file for every form page: its coercion alone made a 137-byte file of its own.
   if (ZOD.test(id)) return "zod";
   return undefined;
+}
+
+/**
+ * Warnings every build gives and nothing in this code can change: zod's own
+ * comments that Rollup cannot place, the empty browser file of each route that
+ * only answers on the server (an export, a CSV, /healthz), and the server build
+ * keeping the texts it also loads on demand in the browser. Anything else is shown.
+ */
+function isExpectedWarning(warning: RollupLog): boolean {
+  if (warning.code === "INVALID_ANNOTATION") return Boolean(warning.id?.includes("/node_modules/zod/"));
+  if (warning.code === "EMPTY_BUNDLE") return true;
+  return /\/app\/locales\/\w+\.ts is dynamically imported by .*\/app\/utils\/i18n\.ts but also statically imported by .*\/app\/utils\/i18n\.server\.ts/.test(warning.message);
+}
+
+function onwarn(warning: RollupLog, warn: (warning: RollupLog) => void): void {
+  if (!isExpectedWarning(warning)) warn(warning);
 }
 
 export default defineConfig(({ isSsrBuild }) => ({
@@ -48,7 +66,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     // Recharts is large: keep it out of pages that draw no chart.
     chunkSizeWarningLimit: 700,
     // The browser's files only: the server's build stays one module.
-    rollupOptions: isSsrBuild ? undefined : { output: { manualChunks: everyPageChunk } },
+    rollupOptions: isSsrBuild ? { onwarn } : { onwarn, output: { manualChunks: everyPageChunk } },
   },
   test: {
     projects: [

@@ -11,6 +11,7 @@ import {
   useLocation,
   useRouteError,
   useRouteLoaderData,
+  useSubmit,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "~/utils/use-translation";
@@ -19,6 +20,7 @@ import { UI_LANGUAGES } from "~/utils/i18n";
 import { getUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
+import { useHydrated } from "~/utils/use-hydrated";
 import { ErrorPage } from "~/components/ErrorPage";
 import { PlainLink, useLinkNavigation } from "~/components/PlainLink";
 
@@ -62,21 +64,39 @@ function UserMenu({ user }: { user: { name: string; role: "recruiter" | "intervi
   );
 }
 
+/**
+ * With JavaScript the page switches as soon as a language is chosen, and the
+ * select says so beforehand (WCAG 3.2.2); without it the button sends the form.
+ */
 function LanguageSwitch({ lang }: { lang: string }) {
   const { t } = useTranslation();
   const location = useLocation();
+  const submit = useSubmit();
+  const hydrated = useHydrated();
   return (
     <Form method="post" action="/language" className="language-switch">
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <label htmlFor="language-select">{t("app.language.label")}</label>
-      <select id="language-select" name="lng" defaultValue={lang} key={lang}>
+      <select
+        id="language-select"
+        name="lng"
+        defaultValue={lang}
+        key={lang}
+        aria-describedby={hydrated ? "language-hint" : undefined}
+        onChange={(event) => submit(event.currentTarget.form)}
+      >
         {UI_LANGUAGES.map((code) => (
           <option key={code} value={code}>
             {t(`app.language.${code}`)}
           </option>
         ))}
       </select>
-      <button type="submit" className="button-secondary">
+      {hydrated && (
+        <span id="language-hint" className="visually-hidden">
+          {t("app.language.hint")}
+        </span>
+      )}
+      <button type="submit" className="button-secondary no-js-only">
         {t("app.language.switch")}
       </button>
     </Form>
@@ -115,6 +135,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {/* One description for every page, error pages too: a route's meta replaces its parents', so it lives here. */}
+        <meta name="description" content={t("app.description")} />
         <Links />
       </head>
       <body onClick={linkNavigation}>

@@ -22,11 +22,13 @@ function buildIfNeeded(): void {
   const sourcesChanged = SOURCES.some((s) => newestMtime(path.join(ROOT, s)) > (built?.mtimeMs ?? 0));
   if (built && !sourcesChanged) return;
   console.log("Building Traitkit…");
-  const result = spawnSync("npx", ["remix", "vite:build"], { cwd: ROOT, stdio: "inherit" });
+  // Warnings and errors only: the list of every file built is for `npm run build`, not for starting.
+  const result = spawnSync("npx", ["remix", "vite:build", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
   if (result.status !== 0) {
     console.error("The build failed; see the messages above.");
     process.exit(1);
   }
+  console.log("Built.");
 }
 
 process.env.NODE_ENV = "production";

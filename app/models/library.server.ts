@@ -61,7 +61,7 @@ export async function syncLibrary(trx: Kysely<Database>, data: LibraryData, now:
     if (present === undefined || record.content_hash === hash) continue;
     const current = await readRoleFile(trx, role.slug);
     if (current === undefined || contentHash(current) !== record.content_hash) continue;
-    await replaceRole(trx, present.id, role, at);
+    await replaceRole(trx, present.id, role, at, null);
     await trx.updateTable("library_items").set({ content_hash: hash, loaded_at: at }).where("kind", "=", "role").where("slug", "=", role.slug).execute();
     result.rolesUpdated += 1;
   }

@@ -1,9 +1,10 @@
-import { data, redirect, type AppLoadContext } from "@remix-run/node";
+import { data, type AppLoadContext } from "@remix-run/node";
 import { readRoleFile } from "~/models/role-export.server";
 import { saveRole } from "~/models/role-import.server";
 import { formDataToValues, postedToFormValues, validateRoleForm } from "~/schemas/role-form";
 import { ROLE_FORMAT, roleFileSchema } from "~/schemas/role";
 import { readFormData } from "~/utils/forms.server";
+import { redirectWithNotice } from "~/utils/session.server";
 
 /**
  * The role form's action for /roles/new (currentSlug null) and
@@ -32,5 +33,5 @@ export async function handleRoleForm(
   if (saved.status === "slug_taken") {
     return data({ errors: { slug: "validation.slugTaken" }, values: postedToFormValues(values) }, { status: 409 });
   }
-  return redirect(`/roles/${saved.slug}?imported=saved`, 303);
+  return redirectWithNotice(request, `/roles/${saved.slug}`, "saved");
 }

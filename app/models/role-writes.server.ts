@@ -167,7 +167,7 @@ const ROLE_CONTENT_TABLES = [
  * candidates and kits stay attached (kits hold frozen copies of what they use).
  * The caller checks that a changed slug is free.
  */
-export async function replaceRole(trx: DbExecutor, roleId: number, role: RoleFile, now: string, savedBy: number): Promise<void> {
+export async function replaceRole(trx: DbExecutor, roleId: number, role: RoleFile, now: string, savedBy: number | null): Promise<void> {
   const db: Kysely<Database> = trx;
   await db.updateTable("roles").set({ ...roleRow(role), updated_at: now, saved_by: savedBy }).where("id", "=", roleId).execute();
   for (const table of ROLE_CONTENT_TABLES) {

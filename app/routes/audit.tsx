@@ -7,6 +7,8 @@ import { AUDIT_PAGE_SIZE, listAudit } from "~/models/audit.server";
 import { requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import { useFormatDate } from "~/utils/dates";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -49,6 +51,7 @@ function RecordLabel({ type, id }: { type: string; id: number | string | null })
 export default function AuditLog() {
   const { entries, olderCursor } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const formatDate = useFormatDate();
   return (
     <>
       <h1>{t("audit.title")}</h1>
@@ -56,7 +59,7 @@ export default function AuditLog() {
       {entries.length === 0 ? (
         <p>{t("audit.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t("audit.title")}>
           <table data-testid="audit-table">
             <thead>
               <tr>
@@ -71,7 +74,7 @@ export default function AuditLog() {
               {entries.map((e) => (
                 <tr key={e.id}>
                   <td>
-                    <time dateTime={e.at}>{e.at.replace("T", " ").slice(0, 19)} UTC</time>
+                    <time dateTime={e.at}>{formatDate(e.at, "dateTime")}</time>
                   </td>
                   <td>{e.actorName ?? (e.actorUserId === null ? t("audit.system") : `#${e.actorUserId}`)}</td>
                   <td>
@@ -85,7 +88,7 @@ export default function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {olderCursor !== null && (
         <p>

@@ -15,6 +15,7 @@ import { readFormData } from "~/utils/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
+import { takeNotice } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
@@ -32,9 +33,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     interviewerChoices(context.db),
   ]);
   if (!candidate) throw notFound();
-  const saved = savedParam.parse(new URL(request.url).searchParams.get("saved"));
+  const { notice: saved, headers } = takeNotice(request, savedParam);
   const { t } = await getTranslator(request, context);
-  return { title: pageTitle(t, candidate.name), candidate, kits, interviewers, saved };
+  return data({ title: pageTitle(t, candidate.name), candidate, kits, interviewers, saved }, { headers });
 }
 
 /*

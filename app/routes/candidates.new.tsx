@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { blankCandidateValues, CandidateForm, postedCandidateValues, type CandidateFormValues } from "~/components/CandidateForm";
@@ -9,6 +9,7 @@ import { requireUser } from "~/utils/auth.server";
 import { parseForm, readFormData, type FieldErrors } from "~/utils/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import { redirectWithNotice } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     return data<ActionData>({ values: postedCandidateValues(formData), errors: { roleSlug: "validation.roleNotFound" } }, { status: 400 });
   }
-  return redirect(`/candidates/${result.id}?saved=created`, 303);
+  return redirectWithNotice(request, `/candidates/${result.id}`, "created");
 }
 
 export default function NewCandidatePage() {

@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { z } from "zod";
@@ -13,6 +14,7 @@ import { notFound, requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
+import { takeNotice } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -27,13 +29,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { language, t } = await getTranslator(request, context);
   const found = await getKitDetail(context.db, id.data, language);
   if (!found) throw notFound();
-  const saved = savedParam.parse(new URL(request.url).searchParams.get("saved"));
+  const { notice: saved, headers } = takeNotice(request, savedParam);
   // Blind scoring: the bands are left out of the page's data, not only out of its view.
   const bandsHidden = !maySeeIdealBands(user.role, user.role === "recruiter" ? [] : await ownScorecardStatusesOnKit(context.db, user.id, found.id));
   const kit = bandsHidden
     ? { ...found, latest: { ...found.latest, idealProfile: null }, history: found.history.map((entry) => ({ ...entry, idealProfile: null })) }
     : found;
-  return { title: pageTitle(t, kit.latest.name), kit, saved, bandsHidden, canEdit: user.role === "recruiter" && kit.roleInLibrary };
+  return data({ title: pageTitle(t, kit.latest.name), kit, saved, bandsHidden, canEdit: user.role === "recruiter" && kit.roleInLibrary }, { headers });
 }
 
 function ChangeLine({ change }: { change: KitChange }) {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { KitBuilder } from "~/components/KitBuilder";
@@ -11,6 +11,7 @@ import { notFound, requireUser } from "~/utils/auth.server";
 import { getLanguage, getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { readFormData } from "~/utils/forms.server";
+import { redirectWithNotice } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
@@ -42,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await context.db.transaction().execute((trx) => updateKit(trx, { kitId, draft: step.draft, userId: user.id }, new Date()));
   if (!result) throw notFound();
   if (!result.ok) return data<ActionData>({ values: step.values, errors: result.errors, focus: null, revision: randomUUID() }, { status: 400 });
-  return redirect(`/kits/${result.kitId}?saved=${result.outcome}`, 303);
+  return redirectWithNotice(request, `/kits/${result.kitId}`, result.outcome);
 }
 
 export default function EditKitPage() {

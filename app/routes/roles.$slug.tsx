@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { requireUser } from "~/utils/auth.server";
@@ -12,6 +13,7 @@ import { roleSavedBy } from "~/models/role-writes.server";
 import { useFormatDate } from "~/utils/dates";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import { takeNotice } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -25,10 +27,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!role) throw new Response("Role not found", { status: 404 });
   const url = new URL(request.url);
   const level = levelParam.parse(url.searchParams.get("level"));
-  const imported = importedParam.parse(url.searchParams.get("imported"));
+  const { notice: imported, headers } = takeNotice(request, importedParam);
   // The documents' provenance notes hold for a role as loaded from them; a role a person saved says who and when.
   const savedBy = (await roleSavedBy(context.db, role.slug)) ?? null;
-  return { title: pageTitle(t, role.name), role, savedBy, level, imported, canEdit: user.role === "recruiter" };
+  return data({ title: pageTitle(t, role.name), role, savedBy, level, imported, canEdit: user.role === "recruiter" }, { headers });
 }
 
 type SavedBy = { name: string; at: string } | null;

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import {
   data,
   MaxPartSizeExceededError,
-  redirect,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
@@ -15,6 +14,7 @@ import { jsonErrorPosition, ROLE_FILE_MAX_BYTES, roleFileIssues, type ImportIssu
 import { requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import { redirectWithNotice } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
@@ -60,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const result = await importRole(context.db, parsed.data, { replace: formData.get("replace") === "on", actorId: user.id }, new Date());
   if (result.status === "slug_taken") return failure([{ path: "slug", kind: "import", key: "slugTaken" }], 409);
-  return redirect(`/roles/${result.slug}?imported=${result.status}`, 303);
+  return redirectWithNotice(request, `/roles/${result.slug}`, result.status);
 }
 
 export default function ImportRole() {

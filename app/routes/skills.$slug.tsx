@@ -8,6 +8,7 @@ import { LEVELS } from "~/domain/levels";
 import { getSkillProfile } from "~/models/skills.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import { useFormatDate } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -25,6 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function SkillProfilePage() {
   const { skill, level } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const formatDate = useFormatDate();
   const submit = useSubmit();
   const shown = level ? skill.byLevel.filter((l) => l.level === level) : skill.byLevel;
   return (
@@ -37,7 +39,7 @@ export default function SkillProfilePage() {
       <p className="muted">
         {t("skills.domain")}: {skill.domain}
         {skill.group && ` · ${t("skills.group")}: ${skill.group}`}
-        {skill.publishedOn && ` · ${t("skills.updated")}: ${skill.publishedOn}`}
+        {skill.publishedOn && ` · ${t("skills.updated")}: ${formatDate(skill.publishedOn, "date")}`}
       </p>
       <p>{t("skills.counts", { roles: skill.roleCount, mandatory: skill.mandatoryCount, optional: skill.optionalCount })}</p>
       <Form method="get" className="filters" preventScrollReset onChange={(e) => submit(e.currentTarget, { preventScrollReset: true })}>

@@ -1,36 +1,42 @@
 import { useTranslation } from "~/utils/use-translation";
-import { useHydrated } from "./use-hydrated";
 
 type Style = "date" | "time" | "dateTime";
 
+/**
+ * Every date and time is shown in UTC, named: a user has no time zone of their
+ * own in Traitkit, and the server cannot know the reader's. Writing the same
+ * zone on the server and in the browser keeps hydration identical, and a time
+ * a reader copies into a message means the same thing to its recipient.
+ */
+export const DISPLAY_TIME_ZONE = "UTC";
+
+const DAY: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric" };
+const CLOCK: Intl.DateTimeFormatOptions = { hour: "numeric", minute: "2-digit", timeZoneName: "short" };
+
 const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = {
-  date: { dateStyle: "medium" },
-  time: { timeStyle: "short" },
-  dateTime: { dateStyle: "medium", timeStyle: "short" },
+  date: DAY,
+  time: CLOCK,
+  dateTime: { ...DAY, ...CLOCK },
 };
 
-/**
- * Formats instants in the reader's language and time zone. The server does not
- * know the reader's zone, so it writes UTC and says so; the page switches to
- * local time right after hydration (never during it, which would not match).
- */
+/** An instant in the given language: "Dec 3, 2026, 8:05 AM UTC", "3 dic 2026, 8:05 UTC"; a day alone names no zone. */
+export function formatInstant(language: string, iso: string, style: Style): string {
+  return formatter(language, style).format(new Date(iso));
+}
+
 export function useFormatDate(): (iso: string, style: Style) => string {
-  const hydrated = useHydrated();
   const { i18n } = useTranslation();
-  return (iso, style) => {
-    const text = formatter(i18n.language, style, hydrated ? "local" : "UTC").format(new Date(iso));
-    return hydrated || style === "date" ? text : `${text} UTC`;
-  };
+  return (iso, style) => formatInstant(i18n.language, iso, style);
 }
 
 // Making an Intl.DateTimeFormat costs far more than using one: a page of dates reuses a few.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(language: string, style: Style, zone: "local" | "UTC"): Intl.DateTimeFormat {
-  const key = `${language}|${style}|${zone}`;
+function formatter(language: string, style: Style): Intl.DateTimeFormat {
+  const key = `${language}|${style}`;
   let made = formatters.get(key);
   if (!made) {
-    made = new Intl.DateTimeFormat(language, { ...OPTIONS[style], timeZone: zone === "UTC" ? "UTC" : undefined });
+    made = new Intl.DateTimeFormat(language, { ...OPTIONS[style], timeZone: DISPLAY_TIME_ZONE });
     formatters.set(key, made);
   }
   return made;

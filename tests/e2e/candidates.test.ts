@@ -72,7 +72,7 @@ describe("candidates", () => {
     await screenshot(page, "candidate-new");
     await page.getByRole("button", { name: "Add candidate" }).click();
 
-    await page.waitForURL(/\/candidates\/\d+\?saved=created$/);
+    await page.waitForURL(/\/candidates\/\d+$/);
     await page.getByRole("heading", { level: 1, name: person.name }).waitFor();
     await page.getByRole("status").getByText("Candidate added.").waitFor();
     await page.getByText("No assessment yet").waitFor();
@@ -125,7 +125,7 @@ describe("candidates", () => {
     await page.getByLabel("Email", { exact: true }).fill(person.email);
     await page.getByLabel("Role applied for").selectOption({ label: "MLOps Engineer" });
     await page.getByRole("button", { name: "Add candidate" }).click();
-    await page.waitForURL(/\/candidates\/\d+\?saved=created$/);
+    await page.waitForURL(/\/candidates\/\d+$/);
     await page.getByRole("heading", { level: 1, name: person.name }).waitFor();
     await expectAccessible(page, { javaScriptEnabled: false });
 
@@ -148,7 +148,7 @@ describe("candidates", () => {
     await expectAccessible(page, { javaScriptEnabled: false });
     await page.getByLabel("Notes").fill("Second round booked.");
     await page.getByRole("button", { name: "Save changes" }).click();
-    await page.waitForURL(/\/candidates\/\d+\?saved=updated$/);
+    await page.waitForURL(/\/candidates\/\d+$/);
     await page.getByText("Second round booked.").waitFor();
     await page.locator("[data-testid=candidate-assessments]").getByText("0 of 2").waitFor();
   });

@@ -114,7 +114,7 @@ describe("interview kits", () => {
     await screenshot(page, "kit-builder");
 
     await page.getByRole("button", { name: "Save kit" }).click();
-    await page.waitForURL(/\/kits\/\d+\?saved=created$/);
+    await page.waitForURL(/\/kits\/\d+$/);
     builtKitUrl = page.url().replace(/\?.*$/, "");
     await page.getByRole("status").filter({ hasText: "Kit saved as version 1." }).waitFor();
     expect(await kitQuestions(page)).toEqual([question(1), question(0), question(2), question(3), NEW_QUESTION]);
@@ -176,7 +176,7 @@ describe("interview kits", () => {
     await page.getByLabel("Kit name").fill("MLOps Senior — browser test (edited)");
     // Enter in a text field saves the kit (the form's default button is Save, not a Move button).
     await page.getByLabel("Kit name").press("Enter");
-    await page.waitForURL(/\?saved=updated$/);
+    await page.waitForURL(/\/kits\/\d+$/);
     await page.getByRole("heading", { level: 1, name: "MLOps Senior — browser test (edited)" }).waitFor();
     await expect(page.locator("[data-version]").count()).resolves.toBe(1);
     await expectAccessible(page);
@@ -201,7 +201,7 @@ describe("interview kits", () => {
     const extra = mlops.strengths[2]?.en ?? "";
     await page.getByLabel(extra, { exact: true }).check();
     await page.getByRole("button", { name: "Save kit" }).click();
-    await page.waitForURL(/\?saved=versioned$/);
+    await page.waitForURL(/\/kits\/\d+$/);
     await page.getByRole("status").filter({ hasText: "Kit saved as version 2." }).waitFor();
     await expect(page.locator("#current-strengths ~ ul").textContent()).resolves.toContain(extra);
     const v1 = page.locator("[data-version='1']");
@@ -250,7 +250,7 @@ describe("interview kits", () => {
 
     await page.getByLabel("Kit name").fill("No-script panel");
     await page.getByRole("button", { name: "Save kit" }).click();
-    await page.waitForURL(/\/kits\/\d+\?saved=created$/);
+    await page.waitForURL(/\/kits\/\d+$/);
     expect(await kitQuestions(page)).toEqual([question(1), question(0), question(2), question(3), NEW_QUESTION]);
     await expectAccessible(page, { javaScriptEnabled: false });
   });
@@ -290,7 +290,7 @@ describe("interview kits", () => {
     await anchors.getByLabel("Valoración 5").fill("Fija criterios de retiro antes de publicar y los cumple");
     await expectAccessible(page);
     await page.getByRole("button", { name: "Guardar kit" }).click();
-    await page.waitForURL(/\/kits\/\d+\?saved=created$/);
+    await page.waitForURL(/\/kits\/\d+$/);
     await page.getByRole("status").filter({ hasText: "Kit guardado como versión 1." }).waitFor();
     expect(await kitQuestions(page)).toContain(spanish);
     await expectAccessible(page);

@@ -111,7 +111,7 @@ describe("on a phone (390 × 844)", () => {
     await page.getByLabel("Name", { exact: true }).pressSequentially(name);
     await page.getByLabel("Email", { exact: true }).pressSequentially(email);
     await page.getByRole("button", { name: "Add candidate" }).click();
-    await page.waitForURL(/\/candidates\/\d+\?saved=created$/);
+    await page.waitForURL(/\/candidates\/\d+$/);
     await page.getByRole("heading", { level: 1, name }).waitFor();
     await page.getByRole("cell", { name: email }).waitFor();
     expect(await sidewaysOverflow(page)).toBe(0);

@@ -116,8 +116,9 @@ describe("role library", () => {
     await signIn(page, baseURL, RECRUITER);
     await page.goto(`${baseURL}/roles/mlops-engineer`);
     await expect(page.title()).resolves.toBe("MLOps Engineer · Traitkit");
+    await hydrated(page);
+    // With JavaScript the choice itself switches: no button to press.
     await page.getByLabel("Language").selectOption("es");
-    await page.getByRole("button", { name: "Change" }).click();
     await page.getByRole("heading", { name: "Perfil OCEAN+ ideal" }).waitFor();
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("es");
     await expect(page.locator("[data-testid=ideal-profile-table] tr[data-trait=openness] th").textContent()).resolves.toBe("Apertura");

@@ -305,7 +305,7 @@ describe("scorecards", () => {
     await page.getByLabel("Notes on question 2", { exact: true }).fill(notes[2]);
     expect((await lastSave).status()).toBe(200);
     const status = page.getByTestId("save-status");
-    await status.filter({ hasText: /^Saved at \d{1,2}:\d{2}( [AP]M)?$/ }).waitFor();
+    await status.filter({ hasText: /^Saved at \d{1,2}:\d{2}(\s[AP]M)? UTC$/ }).waitFor();
     await screenshot(page, "js-saved");
 
     // Offline: the change is not saved, and says so; back online it is.
@@ -611,7 +611,7 @@ describe("scorecards", () => {
 
     // The autosave finishes after the click: it saves the draft and says so, and the errors stay.
     expect((await autosaved).status()).toBe(200);
-    await page.getByTestId("save-status").filter({ hasText: /^Saved at \d{1,2}:\d{2}( [AP]M)?$/ }).waitFor();
+    await page.getByTestId("save-status").filter({ hasText: /^Saved at \d{1,2}:\d{2}(\s[AP]M)? UTC$/ }).waitFor();
     // Read as shown now, without waiting for an alert to come back.
     await expect(alert.allTextContents()).resolves.toEqual(["Not submitted: 2 fields need attention (marked below)."]);
     const evidence = flag.getByLabel(/^Evidence for: /);

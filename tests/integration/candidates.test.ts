@@ -100,12 +100,32 @@ describe("adding a candidate", () => {
     // Personal data never goes to the logs.
     expect(logs.text()).not.toMatch(/alpha/i);
 
-    expect(response.headers.get("Location")).toBe(`${target}?saved=created`);
-    const page = await html(await get(response.headers.get("Location") ?? ""));
+    expect(response.headers.get("Location")).toBe(target);
+    const notice = /^(traitkit_notice=[^;]+)/.exec(response.headers.get("Set-Cookie") ?? "")?.[1];
+    expect(notice).toBeDefined();
+    const shown = await get(target ?? "", `${recruiterCookie}; ${notice}`);
+    expect(shown.headers.get("Set-Cookie")).toMatch(/^traitkit_notice=; Max-Age=0;/);
+    const page = await html(shown);
     expect(page).toContain("<h1>Test Person Alpha</h1>");
     expect(page).toContain("alpha.person@example.com");
     expect(page).toContain("MLOps Engineer");
     expect(page).toContain("Candidate added.");
+  });
+
+  it("says a save once: a reload does not confirm it again, nor does another page", async () => {
+    const response = await post("/candidates/new", { name: "Test Person Once", email: "once.person@example.com", roleSlug: "", source: "", notes: "" });
+    expect(response.status).toBe(303);
+    const target = locationPath(response) ?? "";
+    const notice = /^(traitkit_notice=[^;]+)/.exec(response.headers.get("Set-Cookie") ?? "")?.[1];
+    // Meant for the new candidate's page only: the candidate list leaves it for that page.
+    const elsewhere = await get("/candidates", `${recruiterCookie}; ${notice}`);
+    expect(elsewhere.headers.get("Set-Cookie")).toBeNull();
+    expect(await html(await get(target, `${recruiterCookie}; ${notice}`))).toContain("Candidate added.");
+    // The browser dropped the spent cookie: the reload carries none.
+    expect(await html(await get(target))).not.toContain("Candidate added.");
+    // A notice for another address, or an unknown one, shows nothing.
+    expect(await html(await get(target, `${recruiterCookie}; traitkit_notice=created%7C%2Fcandidates%2F1`))).not.toContain("Candidate added.");
+    expect(await html(await get(target, `${recruiterCookie}; traitkit_notice=hacked%7C${encodeURIComponent(target)}`))).not.toContain("Candidate added.");
   });
 
   it("needs only a name", async () => {

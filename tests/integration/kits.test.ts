@@ -364,7 +364,7 @@ describe("versions", () => {
       recruiterCookie,
     );
     expect(response.status).toBe(303);
-    expect(response.headers.get("Location")).toBe(`/kits/${kitId}?saved=versioned`);
+    expect(response.headers.get("Location")).toBe(`/kits/${kitId}`);
 
     const versions = await versionsOf(server.db, kitId);
     expect(versions.map((v) => [v.version, v.name, v.level])).toEqual([
@@ -393,7 +393,7 @@ describe("versions", () => {
     // A second edit while version 2 is unused changes version 2 in place.
     const again = await post(`/kits/${kitId}/edit`, kitForm({ name: "Panel A (v2 fixed)", level: "lead", order: [q4, q1, q2, q3], untick: [q3] }), recruiterCookie);
     expect(again.status).toBe(303);
-    expect(again.headers.get("Location")).toBe(`/kits/${kitId}?saved=updated`);
+    expect(again.headers.get("Location")).toBe(`/kits/${kitId}`);
     expect((await versionsOf(server.db, kitId)).map((v) => v.name)).toEqual(["Panel A", "Panel A (v2 fixed)"]);
     expect(await versionRows(server.db, v1.id)).toEqual(v1Before);
   });
@@ -405,7 +405,7 @@ describe("versions", () => {
     const [before] = await versionsOf(server.db, kitId);
     const response = await post(`/kits/${kitId}/edit`, kitForm({ name: "Draft panel, final", level: "principal", order: [q3, q2, q1], untick: [q1], redFlags: [3] }), recruiterCookie);
     expect(response.status).toBe(303);
-    expect(response.headers.get("Location")).toBe(`/kits/${kitId}?saved=updated`);
+    expect(response.headers.get("Location")).toBe(`/kits/${kitId}`);
     const versions = await versionsOf(server.db, kitId);
     expect(versions).toEqual([{ id: before?.id, version: 1, name: "Draft panel, final", level: "principal" }]);
     const rows = await versionRows(server.db, before?.id ?? -1);

@@ -110,7 +110,7 @@ describe("a later start or a new library version", () => {
     const edited = await readRoleFile(db, "mlops-engineer");
     if (!edited) throw new Error("no mlops-engineer");
     const role = await db.selectFrom("roles").select("id").where("slug", "=", "mlops-engineer").executeTakeFirstOrThrow();
-    await db.transaction().execute((trx) => replaceRole(trx, role.id, { ...edited, name: "MLOps Engineer (our version)" }, new Date().toISOString()));
+    await db.transaction().execute((trx) => replaceRole(trx, role.id, { ...edited, name: "MLOps Engineer (our version)" }, new Date().toISOString(), null));
     await stop(db);
 
     // A restart leaves the edit alone.

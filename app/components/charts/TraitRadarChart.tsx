@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "~/utils/use-translation";
-import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer } from "recharts";
+import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Polygon, Radar, RadarChart, ResponsiveContainer, type PolygonProps } from "recharts";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { TableScroll } from "~/components/TableScroll";
 import { useHydrated } from "~/utils/use-hydrated";
@@ -50,6 +50,14 @@ function seriesShape(style: (typeof SERIES_STYLES)[number]) {
   };
 }
 
+/**
+ * Recharts' own band shape (a fill between the low and high edges, and each edge
+ * drawn), less the Radar's id, which it would write on all three paths: one id on
+ * three elements of the page.
+ */
+function BandShape({ id: _id, ...props }: PolygonProps & { id?: string }) {
+  return <Polygon {...props} />;
+}
 
 type AngleTickProps = { x?: number | string; y?: number | string; cy?: number | string; textAnchor?: string; payload?: { value?: unknown } };
 
@@ -154,7 +162,7 @@ export function TraitRadarChart(props: {
               <PolarAngleAxis dataKey="name" tick={narrow ? WrappedTraitTick : { fill: "#1f2933", fontSize: 13 }} />
               {/* Between two traits' spokes, away from every name: at 90° "100" sat on the top trait's name and score. */}
               <PolarRadiusAxis domain={[0, 100]} ticks={narrow ? [0, 50, 100] : [0, 25, 50, 75, 100]} angle={0} tick={ScaleTick} />
-              {band && <Radar name={t("report.charts.band")} dataKey="band" fill={BAND_FILL} fillOpacity={0.55} stroke={BAND_STROKE} strokeWidth={1} isAnimationActive={false} />}
+              {band && <Radar name={t("report.charts.band")} dataKey="band" shape={BandShape} fill={BAND_FILL} fillOpacity={0.55} stroke={BAND_STROKE} strokeWidth={1} isAnimationActive={false} />}
               {series.map((s, i) => {
                 const style = SERIES_STYLES[i % SERIES_STYLES.length] ?? SERIES_STYLES[0];
                 return (
