@@ -5,6 +5,7 @@ import * as m0002 from "./migrations/0002_ranking_latest";
 import * as m0003 from "./migrations/0003_assessment_list_order";
 import * as m0004 from "./migrations/0004_interviewer_list_order";
 import * as m0005 from "./migrations/0005_unranked_reopened";
+import * as m0007 from "./migrations/0007_archive_and_parked_drafts";
 
 /*
  * Listed statically: a folder read breaks once the server is bundled.
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003_assessment_list_order": m0003,
   "0004_interviewer_list_order": m0004,
   "0005_unranked_reopened": m0005,
+  "0007_archive_and_parked_drafts": m0007,
 };
 
 const provider: MigrationProvider = {

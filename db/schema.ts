@@ -31,6 +31,8 @@ export interface RolesTable {
   success_case_story: LocalizedJson | null;
   created_at: string;
   updated_at: string;
+  archived_at: string | null;
+  archived_by: number | null;
 }
 
 export interface RoleTraitsTable {
@@ -203,6 +205,8 @@ export interface KitsTable {
   role_id: number | null;
   created_by: number | null;
   created_at: string;
+  archived_at: string | null;
+  archived_by: number | null;
 }
 
 export interface KitVersionsTable {
@@ -287,6 +291,16 @@ export interface ScorecardsTable {
   revision: Generated<number>;
   updated_at: string;
   submitted_at: string | null;
+}
+
+/** A removed interviewer's draft, kept (as JSON: see ParkedDraftContent) until they are added back or it is discarded. */
+export interface ParkedDraftsTable {
+  assessment_id: number;
+  interviewer_id: number;
+  revision: number;
+  content: string;
+  updated_at: string;
+  parked_at: string;
 }
 
 export interface RatingsTable {
@@ -397,6 +411,7 @@ export interface Database {
   assessments: AssessmentsTable;
   assessment_interviewers: AssessmentInterviewersTable;
   scorecards: ScorecardsTable;
+  parked_drafts: ParkedDraftsTable;
   ratings: RatingsTable;
   scorecard_notes: ScorecardNotesTable;
   observed_strengths: ObservedStrengthsTable;

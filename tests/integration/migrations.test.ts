@@ -190,7 +190,7 @@ describe("migrations", () => {
     await db.updateTable("assessment_results").set({ latest: 0 }).where("assessment_id", "=", earlier.assessment_id).execute();
     const results = (await db.selectFrom("assessment_results").select("assessment_id").execute()).length;
 
-    expect(await migrateToLatest(db)).toEqual(["0005_unranked_reopened"]);
+    expect((await migrateToLatest(db))[0]).toBe("0005_unranked_reopened");
     expect(await db.selectFrom("assessment_results").select("assessment_id").where("assessment_id", "=", later.id).execute()).toEqual([]);
     expect((await db.selectFrom("assessment_results").select("latest").where("assessment_id", "=", earlier.assessment_id).executeTakeFirstOrThrow()).latest).toBe(1);
     expect((await db.selectFrom("assessment_results").select("assessment_id").execute()).length).toBe(results - 1);
@@ -199,6 +199,28 @@ describe("migrations", () => {
         select a.candidate_id, r.role_slug from assessment_results r join assessments a on a.id = r.assessment_id
         group by a.candidate_id, r.role_slug having sum(r.latest) <> 1)`.execute(db);
     expect(twice.rows[0]!.n).toBe(0);
+  });
+
+  it("0007 makes roles and kits archivable, every existing one left as it was (not archived), and adds an empty store of parked drafts", async () => {
+    const through0005: MigrationProvider = {
+      getMigrations: async () => ({
+        "0001_initial": m0001,
+        "0002_ranking_latest": m0002,
+        "0003_assessment_list_order": m0003,
+        "0004_interviewer_list_order": m0004,
+        "0005_unranked_reopened": m0005,
+      }),
+    };
+    expect((await new Migrator({ db, provider: through0005 }).migrateToLatest()).error).toBeUndefined();
+    await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));
+    const countsBefore = dataCounts();
+
+    expect(await migrateToLatest(db)).toContain("0007_archive_and_parked_drafts");
+    expect(dataCounts().filter((c) => c.table !== "parked_drafts")).toEqual(countsBefore);
+    const archived = await sql<{ n: number }>`select (select count(*) from roles where archived_at is not null or archived_by is not null) + (select count(*) from kits where archived_at is not null or archived_by is not null) as n`.execute(db);
+    expect(archived.rows[0]!.n).toBe(0);
+    expect(await db.selectFrom("parked_drafts").selectAll().execute()).toEqual([]);
+    expect(sqlite.pragma("foreign_key_check")).toEqual([]);
   });
 
   it("running the migrations twice changes nothing", async () => {
