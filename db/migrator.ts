@@ -6,6 +6,7 @@ import * as m0003 from "./migrations/0003_assessment_list_order";
 import * as m0004 from "./migrations/0004_interviewer_list_order";
 import * as m0005 from "./migrations/0005_unranked_reopened";
 import * as m0006 from "./migrations/0006_report_snapshots";
+import * as m0007 from "./migrations/0007_archive_and_parked_drafts";
 import * as m0008 from "./migrations/0008_library_items";
 import * as m0009 from "./migrations/0009_role_saved_by";
 
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004_interviewer_list_order": m0004,
   "0005_unranked_reopened": m0005,
   "0006_report_snapshots": m0006,
+  "0007_archive_and_parked_drafts": m0007,
   "0008_library_items": m0008,
   "0009_role_saved_by": m0009,
 };

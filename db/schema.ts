@@ -33,6 +33,8 @@ export interface RolesTable {
   updated_at: string;
   /** Who last saved the role (form or import); null: as loaded from the seed documents. */
   saved_by: number | null;
+  archived_at: string | null;
+  archived_by: number | null;
 }
 
 export interface RoleTraitsTable {
@@ -205,6 +207,8 @@ export interface KitsTable {
   role_id: number | null;
   created_by: number | null;
   created_at: string;
+  archived_at: string | null;
+  archived_by: number | null;
 }
 
 export interface KitVersionsTable {
@@ -289,6 +293,16 @@ export interface ScorecardsTable {
   revision: Generated<number>;
   updated_at: string;
   submitted_at: string | null;
+}
+
+/** A removed interviewer's draft, kept (as JSON: see ParkedDraftContent) until they are added back or it is discarded. */
+export interface ParkedDraftsTable {
+  assessment_id: number;
+  interviewer_id: number;
+  revision: number;
+  content: string;
+  updated_at: string;
+  parked_at: string;
 }
 
 export interface RatingsTable {
@@ -422,6 +436,7 @@ export interface Database {
   assessments: AssessmentsTable;
   assessment_interviewers: AssessmentInterviewersTable;
   scorecards: ScorecardsTable;
+  parked_drafts: ParkedDraftsTable;
   ratings: RatingsTable;
   scorecard_notes: ScorecardNotesTable;
   observed_strengths: ObservedStrengthsTable;

@@ -1,12 +1,21 @@
-import { Form } from "@remix-run/react";
+import { ConfirmedAction, type ConfirmSpec } from "~/components/ConfirmedAction";
 import { useTranslation } from "~/utils/use-translation";
+
+/** What erasing a candidate loses; the candidate page's action asks the same without JavaScript. */
+export function eraseSpec(name: string): ConfirmSpec {
+  return {
+    title: { key: "privacy.erase.confirmTitle", params: { name } },
+    lost: [{ key: "privacy.erase.warning" }],
+    confirm: { key: "privacy.erase.confirmButton" },
+  };
+}
 
 /**
  * The candidate page's "Personal data" section: the JSON export (a plain
- * download link) and the erase form, which needs its confirmation box ticked;
- * the server checks it too and answers 400 with the error by the box.
+ * download link) and Erase, which asks first (a dialog, or without
+ * JavaScript the confirmation page) and acts only with confirm=1.
  */
-export function CandidatePrivacy({ candidateId, eraseError }: { candidateId: number; eraseError: string | undefined }) {
+export function CandidatePrivacy({ candidateId, candidateName }: { candidateId: number; candidateName: string }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="candidate-privacy">
@@ -17,32 +26,9 @@ export function CandidatePrivacy({ candidateId, eraseError }: { candidateId: num
           {t("privacy.export")}
         </a>
       </div>
-      <Form method="post" className="form-stack" noValidate aria-labelledby="candidate-erase">
-        <h3 id="candidate-erase">{t("privacy.erase.title")}</h3>
-        <p id="candidate-erase-warning">{t("privacy.erase.warning")}</p>
-        <input type="hidden" name="intent" value="erase" />
-        <div className="checkbox">
-          <input
-            id="candidate-erase-confirm"
-            type="checkbox"
-            name="confirm"
-            required
-            aria-invalid={eraseError ? true : undefined}
-            aria-describedby={["candidate-erase-warning", eraseError ? "candidate-erase-confirm-error" : null].filter(Boolean).join(" ")}
-          />
-          <label htmlFor="candidate-erase-confirm">{t("privacy.erase.confirm")}</label>
-        </div>
-        {eraseError && (
-          <p id="candidate-erase-confirm-error" className="field-error" role="alert">
-            {t("privacy.erase.confirmRequired")}
-          </p>
-        )}
-        <div>
-          <button type="submit" className="button-danger">
-            {t("privacy.erase.button")}
-          </button>
-        </div>
-      </Form>
+      <h3 id="candidate-erase">{t("privacy.erase.title")}</h3>
+      <p>{t("privacy.erase.warning")}</p>
+      <ConfirmedAction intent="erase" label={t("privacy.erase.button")} spec={eraseSpec(candidateName)} variant="danger" />
     </section>
   );
 }

@@ -33,6 +33,25 @@ const enAssessments = {
   reopen: "Reopen",
   reopenLabel: "Reopen the scorecard of {{name}}",
   reopenChangesReport: "This assessment has a live candidate report link. Reopening a scorecard does not change what the candidate sees: they keep the version published, and the Candidate report section below lets you publish a new one.",
+  lastInterviewer: "Last interviewer: add another before removing",
+  confirmRemove: {
+    title: "Remove {{name}} from the panel?",
+    access: "{{name}} no longer sees this assessment and cannot score it.",
+    draftKept: "Their draft scorecard is set aside and comes back if they are added again, unless you discard it.",
+    noDraft: "They have not started their scorecard: no ratings are lost.",
+    discardDraft: "Discard their draft scorecard too (it cannot be recovered)",
+    confirm: "Remove {{name}}",
+  },
+  confirmReopen: {
+    title: "Reopen the scorecard of {{name}}?",
+    panel: "Its ratings leave the panel's scores, the fit and the role's ranking until {{name}} submits it again.",
+    confirm: "Reopen the scorecard",
+  },
+  confirmRevoke: {
+    title: "Revoke this candidate report link?",
+    lost: "The link stops working at once for everyone who has it, and cannot be turned back on: to share the report again, publish a new link.",
+    confirm: "Revoke the link",
+  },
   addInterviewer: "Add an interviewer",
   add: "Add",
   interviewerToAdd: "Interviewer to add",
@@ -75,7 +94,7 @@ const enAssessments = {
   noDecision: "No decision yet.",
   decidedBy: "{{decision}} by {{name}}, {{at}}",
   saved: "Saved.",
-  errors: { notRemovable: "Only an interviewer who has not submitted can be removed.", notAddable: "That account cannot be added." },
+  errors: { notRemovable: "Only an interviewer who has not submitted can be removed.", notAddable: "That account cannot be added.", lastInterviewer: "An assessment keeps at least one interviewer: add another one before removing this one." },
 };
 
 export default enAssessments;

@@ -9,6 +9,7 @@ const enKits = {
   role: "Role",
   level: "Target level",
   start: "Build the kit",
+  filter: "Show",
   none: "No kits yet.",
   count_one: "{{count}} kit",
   count_other: "{{count}} kits",
@@ -16,6 +17,14 @@ const enKits = {
   assessments_one: "{{count}} assessment",
   assessments_other: "{{count}} assessments",
   version: "Version {{version}}",
+  archive: {
+    intro: "Archive a kit made by mistake or no longer used: it leaves the kit list and the picker for new assessments, and can be restored. A kit no assessment uses can be deleted.",
+    archiveTitle: "Archive the kit {{name}}?",
+    archiveLost: "It leaves the kit list and the picker for new assessments. Assessments that use it keep working, and Restore brings it back.",
+    confirmArchive: "Archive the kit",
+    deleteTitle: "Delete the kit {{name}} for good?",
+    deleteLost: "The kit and every one of its versions are deleted and cannot be recovered.",
+  },
   builder: {
     newTitle: "New interview kit",
     editTitle: "Edit kit",

@@ -7,9 +7,9 @@ const enPrivacy = {
     title: "Erase candidate",
     warning:
       "Erasing removes the candidate's details, assessments, scorecards, ratings, notes, decisions and report links for good. The audit log keeps only that an erasure happened.",
-    confirm: "I understand that this cannot be undone",
     button: "Erase candidate",
-    confirmRequired: "Tick the box to confirm the erasure.",
+    confirmTitle: "Erase {{name}} for good?",
+    confirmButton: "Erase for good",
   },
 };
 

@@ -37,6 +37,25 @@ const esAssessments: typeof enAssessments = {
   reopen: "Reabrir",
   reopenLabel: "Reabrir la scorecard de {{name}}",
   reopenChangesReport: "Esta evaluación tiene un enlace de informe activo para el candidato. Reabrir una scorecard no cambia lo que ve el candidato: conserva la versión publicada, y la sección Informe para el candidato, más abajo, permite publicar una nueva.",
+  lastInterviewer: "Último entrevistador: agregue otro antes de quitarlo",
+  confirmRemove: {
+    title: "¿Quitar a {{name}} del panel?",
+    access: "{{name}} deja de ver esta evaluación y no puede puntuarla.",
+    draftKept: "Su scorecard en borrador se guarda aparte y vuelve si se le agrega de nuevo, salvo que la descarte.",
+    noDraft: "No empezó su scorecard: no se pierde ninguna valoración.",
+    discardDraft: "Descartar también su scorecard en borrador (no se puede recuperar)",
+    confirm: "Quitar a {{name}}",
+  },
+  confirmReopen: {
+    title: "¿Reabrir la scorecard de {{name}}?",
+    panel: "Sus valoraciones salen de los puntajes del panel, del ajuste y del ranking del rol hasta que {{name}} la vuelva a enviar.",
+    confirm: "Reabrir la scorecard",
+  },
+  confirmRevoke: {
+    title: "¿Revocar este enlace de informe para el candidato?",
+    lost: "El enlace deja de funcionar de inmediato para todos los que lo tienen y no se puede reactivar: para volver a compartir el informe, publique un enlace nuevo.",
+    confirm: "Revocar el enlace",
+  },
   addInterviewer: "Agregar un entrevistador",
   add: "Agregar",
   interviewerToAdd: "Entrevistador a agregar",
@@ -79,7 +98,7 @@ const esAssessments: typeof enAssessments = {
   noDecision: "Todavía no hay decisión.",
   decidedBy: "{{decision}} por {{name}}, {{at}}",
   saved: "Guardado.",
-  errors: { notRemovable: "Solo se puede quitar a un entrevistador que no envió su scorecard.", notAddable: "Esa cuenta no se puede agregar." },
+  errors: { notRemovable: "Solo se puede quitar a un entrevistador que no envió su scorecard.", notAddable: "Esa cuenta no se puede agregar.", lastInterviewer: "Una evaluación conserva al menos un entrevistador: agregue otro antes de quitar a este." },
 };
 
 export default esAssessments;

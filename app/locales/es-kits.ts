@@ -11,6 +11,7 @@ const esKits: typeof enKits = {
   role: "Rol",
   level: "Nivel buscado",
   start: "Crear el kit",
+  filter: "Mostrar",
   none: "Todavía no hay kits.",
   count_one: "{{count}} kit",
   count_other: "{{count}} kits",
@@ -18,6 +19,14 @@ const esKits: typeof enKits = {
   assessments_one: "{{count}} evaluación",
   assessments_other: "{{count}} evaluaciones",
   version: "Versión {{version}}",
+  archive: {
+    intro: "Archive un kit creado por error o que ya no se usa: sale de la lista de kits y del selector de evaluaciones nuevas, y se puede restaurar. Un kit que ninguna evaluación usa se puede eliminar.",
+    archiveTitle: "¿Archivar el kit {{name}}?",
+    archiveLost: "Sale de la lista de kits y del selector de evaluaciones nuevas. Las evaluaciones que lo usan siguen funcionando, y Restaurar lo devuelve.",
+    confirmArchive: "Archivar el kit",
+    deleteTitle: "¿Eliminar el kit {{name}} para siempre?",
+    deleteLost: "Se eliminan el kit y todas sus versiones, y no se pueden recuperar.",
+  },
   builder: {
     newTitle: "Nuevo kit de entrevista",
     editTitle: "Editar kit",

@@ -9,9 +9,9 @@ const esPrivacy: typeof enPrivacy = {
     title: "Borrar candidato",
     warning:
       "El borrado elimina para siempre los datos del candidato, sus evaluaciones, scorecards, puntuaciones, notas, decisiones y enlaces de informe. El registro de auditoría solo conserva que hubo un borrado.",
-    confirm: "Entiendo que no se puede deshacer",
     button: "Borrar candidato",
-    confirmRequired: "Marque la casilla para confirmar el borrado.",
+    confirmTitle: "¿Borrar a {{name}} para siempre?",
+    confirmButton: "Borrar para siempre",
   },
 };
 

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../../db/schema";
+import type { Database, ScorecardsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
 import { panelResult, type PanelResult } from "~/domain/panel";
 import { isRating, isRecommendation, type Rating, type Recommendation } from "~/domain/scoring";
@@ -453,17 +453,30 @@ async function markLatestResult(trx: Kysely<Database>, assessmentId: number, rol
 
 // ---------- Creating and running an assessment ----------
 
-/** Kit versions a new assessment can use: the latest version of each kit. */
+/** Kit versions a new assessment can use: the latest version of each kit not archived. */
 export async function kitVersionChoices(db: Executor): Promise<{ kitVersionId: number; label: string; roleSlug: string }[]> {
   const rows = await db
     .selectFrom("kit_versions")
-    .select(["id", "name", "version", "role_name", "role_slug", "level"])
+    .innerJoin("kits", "kits.id", "kit_versions.kit_id")
+    .select(["kit_versions.id", "kit_versions.name", "kit_versions.version", "kit_versions.role_name", "kit_versions.role_slug", "kit_versions.level"])
+    .where("kits.archived_at", "is", null)
     .where(({ eb, selectFrom }) =>
-      eb("version", "=", selectFrom("kit_versions as latest").select((e) => e.fn.max("latest.version").as("v")).whereRef("latest.kit_id", "=", "kit_versions.kit_id")),
+      eb("kit_versions.version", "=", selectFrom("kit_versions as latest").select((e) => e.fn.max("latest.version").as("v")).whereRef("latest.kit_id", "=", "kit_versions.kit_id")),
     )
-    .orderBy("name")
+    .orderBy("kit_versions.name")
     .execute();
   return rows.map((r) => ({ kitVersionId: r.id, label: `${r.name} (v${r.version})`, roleSlug: r.role_slug }));
+}
+
+/** Whether a kit version belongs to an archived kit: out of the picker, and refused to a forged post too. */
+export async function kitVersionArchived(db: Executor, kitVersionId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("kit_versions")
+    .innerJoin("kits", "kits.id", "kit_versions.kit_id")
+    .select("kits.archived_at")
+    .where("kit_versions.id", "=", kitVersionId)
+    .executeTakeFirst();
+  return row !== undefined && row.archived_at !== null;
 }
 
 /** Accounts that can score: active interviewers and recruiters. */
@@ -575,7 +588,22 @@ export async function recordDecision(db: Kysely<Database>, args: { assessmentId:
   });
 }
 
-/** Adds an active account to the panel; false when it cannot score or is already there. */
+/**
+ * A removed interviewer's draft as kept aside: everything saveScorecard
+ * writes, by the kit version's ids (the assessment's kit version never changes).
+ */
+export type ParkedDraftContent = {
+  recommendation: ScorecardsTable["recommendation"];
+  ratings: { questionId: number; trait: TraitKey; rating: number }[];
+  notes: { questionId: number; text: string }[];
+  strengths: number[];
+  redFlags: { redFlagId: number; evidence: string | null }[];
+};
+
+/**
+ * Adds an active account to the panel; false when it cannot score or is
+ * already there. A draft they left when removed comes back with them.
+ */
 export async function addInterviewer(db: Kysely<Database>, args: { assessmentId: number; userId: number; actorId: number }, now: Date): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const user = await trx.selectFrom("users").select("id").where("id", "=", args.userId).where("deactivated_at", "is", null).executeTakeFirst();
@@ -589,26 +617,75 @@ export async function addInterviewer(db: Kysely<Database>, args: { assessmentId:
       .onConflict((oc) => oc.columns(["assessment_id", "user_id"]).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
-    await recordAudit(trx, { actorUserId: args.actorId, action: "assessment.interviewer_add", entityType: "assessment", entityId: args.assessmentId, details: { user: args.userId } }, now);
+    const restored = await restoreParkedDraft(trx, args.assessmentId, args.userId, now);
+    await recordAudit(
+      trx,
+      { actorUserId: args.actorId, action: "assessment.interviewer_add", entityType: "assessment", entityId: args.assessmentId, details: { user: args.userId, draftRestored: restored } },
+      now,
+    );
     return true;
   });
 }
 
-/** Removes an interviewer who has not submitted (their draft goes with them); false otherwise. */
-export async function removeInterviewer(db: Kysely<Database>, args: { assessmentId: number; userId: number; actorId: number }, now: Date): Promise<boolean> {
-  return inTransaction(db, async (trx) => {
-    const submitted = await trx
+export type RemoveInterviewerOutcome = "removed" | "notOnPanel" | "submitted" | "lastInterviewer";
+
+/**
+ * Takes an interviewer off the panel. Refused when they have submitted (their
+ * scores are the panel's; reopen first) or are its last interviewer. Their
+ * draft is kept aside and restored if they are added again, unless
+ * `discardDraft`. One transaction; audited with ids only.
+ */
+export async function removeInterviewer(
+  db: Kysely<Database>,
+  args: { assessmentId: number; userId: number; actorId: number; discardDraft: boolean },
+  now: Date,
+): Promise<RemoveInterviewerOutcome> {
+  return inTransaction(db, async (trx): Promise<RemoveInterviewerOutcome> => {
+    const panel = await trx.selectFrom("assessment_interviewers").select("user_id").where("assessment_id", "=", args.assessmentId).execute();
+    if (!panel.some((row) => row.user_id === args.userId)) return "notOnPanel";
+    const scorecard = await trx
       .selectFrom("scorecards")
-      .select("id")
+      .select(["id", "status", "recommendation", "revision", "updated_at"])
       .where("assessment_id", "=", args.assessmentId)
       .where("interviewer_id", "=", args.userId)
-      .where("status", "=", "submitted")
       .executeTakeFirst();
-    if (submitted) return false;
-    const removed = await trx.deleteFrom("assessment_interviewers").where("assessment_id", "=", args.assessmentId).where("user_id", "=", args.userId).executeTakeFirst();
-    if (Number(removed.numDeletedRows) !== 1) return false;
-    await recordAudit(trx, { actorUserId: args.actorId, action: "assessment.interviewer_remove", entityType: "assessment", entityId: args.assessmentId, details: { user: args.userId } }, now);
-    return true;
+    if (scorecard?.status === "submitted") return "submitted";
+    if (panel.length <= 1) return "lastInterviewer";
+    const parked = scorecard !== undefined && !args.discardDraft;
+    if (parked) {
+      const content = await draftContent(trx, scorecard.id, scorecard.recommendation);
+      await trx
+        .insertInto("parked_drafts")
+        .values({
+          assessment_id: args.assessmentId,
+          interviewer_id: args.userId,
+          revision: scorecard.revision,
+          content: JSON.stringify(content),
+          updated_at: scorecard.updated_at,
+          parked_at: now.toISOString(),
+        })
+        .onConflict((oc) => oc.columns(["assessment_id", "interviewer_id"]).doUpdateSet((eb) => ({
+          revision: eb.ref("excluded.revision"),
+          content: eb.ref("excluded.content"),
+          updated_at: eb.ref("excluded.updated_at"),
+          parked_at: eb.ref("excluded.parked_at"),
+        })))
+        .execute();
+    }
+    // The scorecard, its ratings and notes go with the assignment (foreign keys cascade).
+    await trx.deleteFrom("assessment_interviewers").where("assessment_id", "=", args.assessmentId).where("user_id", "=", args.userId).execute();
+    await recordAudit(
+      trx,
+      {
+        actorUserId: args.actorId,
+        action: "assessment.interviewer_remove",
+        entityType: "assessment",
+        entityId: args.assessmentId,
+        details: { user: args.userId, draft: scorecard === undefined ? "none" : parked ? "kept" : "discarded" },
+      },
+      now,
+    );
+    return "removed";
   });
 }
 
@@ -624,6 +701,57 @@ export async function ownScorecardStatusesOnKit(db: Executor, userId: number, ki
     .where("kit_versions.kit_id", "=", kitId)
     .execute();
   return rows.map((r) => r.status ?? "not_started");
+}
+
+async function draftContent(trx: Kysely<Database>, scorecardId: number, recommendation: ParkedDraftContent["recommendation"]): Promise<ParkedDraftContent> {
+  const [ratings, notes, strengths, redFlags] = await Promise.all([
+    trx.selectFrom("ratings").select(["kit_question_id", "trait", "rating"]).where("scorecard_id", "=", scorecardId).execute(),
+    trx.selectFrom("scorecard_notes").select(["kit_question_id", "notes"]).where("scorecard_id", "=", scorecardId).execute(),
+    trx.selectFrom("observed_strengths").select("kit_strength_id").where("scorecard_id", "=", scorecardId).execute(),
+    trx.selectFrom("observed_red_flags").select(["kit_red_flag_id", "evidence"]).where("scorecard_id", "=", scorecardId).execute(),
+  ]);
+  return {
+    recommendation,
+    ratings: ratings.map((r) => ({ questionId: r.kit_question_id, trait: r.trait, rating: r.rating })),
+    notes: notes.map((n) => ({ questionId: n.kit_question_id, text: n.notes })),
+    strengths: strengths.map((s) => s.kit_strength_id),
+    redFlags: redFlags.map((f) => ({ redFlagId: f.kit_red_flag_id, evidence: f.evidence })),
+  };
+}
+
+/** Puts a parked draft back as the interviewer's scorecard (a new revision); true when there was one. */
+async function restoreParkedDraft(trx: Kysely<Database>, assessmentId: number, interviewerId: number, now: Date): Promise<boolean> {
+  const parked = await trx.selectFrom("parked_drafts").selectAll().where("assessment_id", "=", assessmentId).where("interviewer_id", "=", interviewerId).executeTakeFirst();
+  if (!parked) return false;
+  // Written by removeInterviewer above, from the same type.
+  const content: ParkedDraftContent = JSON.parse(parked.content);
+  const { id } = await trx
+    .insertInto("scorecards")
+    .values({
+      assessment_id: assessmentId,
+      interviewer_id: interviewerId,
+      status: "draft",
+      recommendation: content.recommendation,
+      revision: parked.revision + 1,
+      updated_at: now.toISOString(),
+      submitted_at: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (content.ratings.length > 0) {
+    await trx.insertInto("ratings").values(content.ratings.map((r) => ({ scorecard_id: id, kit_question_id: r.questionId, trait: r.trait, rating: r.rating }))).execute();
+  }
+  if (content.notes.length > 0) {
+    await trx.insertInto("scorecard_notes").values(content.notes.map((n) => ({ scorecard_id: id, kit_question_id: n.questionId, notes: n.text }))).execute();
+  }
+  if (content.strengths.length > 0) {
+    await trx.insertInto("observed_strengths").values(content.strengths.map((s) => ({ scorecard_id: id, kit_strength_id: s }))).execute();
+  }
+  if (content.redFlags.length > 0) {
+    await trx.insertInto("observed_red_flags").values(content.redFlags.map((f) => ({ scorecard_id: id, kit_red_flag_id: f.redFlagId, evidence: f.evidence }))).execute();
+  }
+  await trx.deleteFrom("parked_drafts").where("assessment_id", "=", assessmentId).where("interviewer_id", "=", interviewerId).execute();
+  return true;
 }
 
 /** The candidate's name for an assessment's pages. */

@@ -202,7 +202,12 @@ export async function getCandidate(db: Executor, id: number): Promise<CandidateD
   };
 }
 
-/** Roles to pick from in the candidate form, by name. */
-export async function roleChoices(db: Executor): Promise<{ slug: string; name: string }[]> {
-  return db.selectFrom("roles").select(["slug", "name"]).orderBy("name").execute();
+/** Roles to pick from in the candidate form, by name: not the archived ones, except the candidate's own (`keepSlug`). */
+export async function roleChoices(db: Executor, keepSlug: string | null = null): Promise<{ slug: string; name: string }[]> {
+  return db
+    .selectFrom("roles")
+    .select(["slug", "name"])
+    .where((eb) => (keepSlug === null ? eb("archived_at", "is", null) : eb.or([eb("archived_at", "is", null), eb("slug", "=", keepSlug)])))
+    .orderBy("name")
+    .execute();
 }

@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Transaction } from "kysely";
 import type { ContentLanguage, Database, KitQuestionAnchorsTable, KitQuestionTraitsTable, KitVersionsTable, LevelColumn } from "../../db/schema";
 import type { Level } from "~/domain/levels";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import { inTransaction } from "../../db/transaction";
 import { recordAudit } from "~/models/audit.server";
 import { showOptionalText, showText, type ShownText } from "~/models/shown-text";
 import {
@@ -652,10 +653,11 @@ export type KitListItem = {
   questionCount: number;
   /** Assessments using any version of the kit. */
   useCount: number;
+  archived: boolean;
 };
 
-/** Every kit by its latest version, by name; one query. */
-export async function listKits(db: Kysely<Database>): Promise<KitListItem[]> {
+/** Every kit by its latest version, by name; one query. Archived kits only with `showArchived`. */
+export async function listKits(db: Kysely<Database>, options: { showArchived?: boolean } = {}): Promise<KitListItem[]> {
   const rows = await db
     .selectFrom("kits")
     .innerJoin("kit_versions as v", "v.kit_id", "kits.id")
@@ -666,6 +668,7 @@ export async function listKits(db: Kysely<Database>): Promise<KitListItem[]> {
       "v.role_slug",
       "v.level",
       "v.version",
+      "kits.archived_at",
       eb.selectFrom("kit_questions").select((e) => e.fn.countAll<number>().as("n")).whereRef("kit_questions.kit_version_id", "=", "v.id").as("question_count"),
       eb
         .selectFrom("assessments")
@@ -681,6 +684,7 @@ export async function listKits(db: Kysely<Database>): Promise<KitListItem[]> {
         eb.selectFrom("kit_versions as latest").select((e) => e.fn.max("latest.version").as("m")).whereRef("latest.kit_id", "=", "kits.id"),
       ),
     )
+    .$if(!options.showArchived, (q) => q.where("kits.archived_at", "is", null))
     .orderBy("v.name")
     .orderBy("kits.id")
     .execute();
@@ -693,7 +697,62 @@ export async function listKits(db: Kysely<Database>): Promise<KitListItem[]> {
     version: r.version,
     questionCount: Number(r.question_count ?? 0),
     useCount: Number(r.use_count ?? 0),
+    archived: r.archived_at !== null,
   }));
+}
+
+export type KitArchiveState = {
+  archived: { at: string; byName: string | null } | null;
+  /** Assessments using any version: a kit with one cannot be deleted. */
+  assessments: number;
+};
+
+/** Whether a kit is archived (when, by whom) and how many assessments use it; undefined when there is no such kit. */
+export async function getKitArchiveState(db: Kysely<Database>, kitId: number): Promise<KitArchiveState | undefined> {
+  const row = await db
+    .selectFrom("kits")
+    .leftJoin("users", "users.id", "kits.archived_by")
+    .select((eb) => [
+      "kits.archived_at",
+      "users.name as archived_by_name",
+      eb
+        .selectFrom("assessments")
+        .innerJoin("kit_versions as used", "used.id", "assessments.kit_version_id")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("used.kit_id", "=", "kits.id")
+        .as("assessments"),
+    ])
+    .where("kits.id", "=", kitId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { archived: row.archived_at === null ? null : { at: row.archived_at, byName: row.archived_by_name }, assessments: Number(row.assessments ?? 0) };
+}
+
+/** Archives or restores a kit; false when it was already so. Audited. */
+export async function setKitArchived(db: Kysely<Database>, args: { kitId: number; archived: boolean; actorId: number }, now: Date): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const updated = await trx
+      .updateTable("kits")
+      .set(args.archived ? { archived_at: now.toISOString(), archived_by: args.actorId } : { archived_at: null, archived_by: null })
+      .where("id", "=", args.kitId)
+      .where("archived_at", args.archived ? "is" : "is not", null)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return false;
+    await recordAudit(trx, { actorUserId: args.actorId, action: args.archived ? "kit.archive" : "kit.restore", entityType: "kit", entityId: args.kitId }, now);
+    return true;
+  });
+}
+
+/** Deletes a kit no assessment uses, with its versions (they cascade); "used" is checked in the delete's transaction. */
+export async function deleteKit(db: Kysely<Database>, args: { kitId: number; actorId: number }, now: Date): Promise<"deleted" | "used" | "notFound"> {
+  return inTransaction(db, async (trx) => {
+    const state = await getKitArchiveState(trx, args.kitId);
+    if (!state) return "notFound";
+    if (state.assessments > 0) return "used";
+    await trx.deleteFrom("kits").where("id", "=", args.kitId).execute();
+    await recordAudit(trx, { actorUserId: args.actorId, action: "kit.delete", entityType: "kit", entityId: args.kitId }, now);
+    return "deleted";
+  });
 }
 
 /** Whether a kit with this id exists. */

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
-import { computePanel, loadScoringKit } from "~/models/assessments.server";
+import { computePanel, loadScoringKit, type ParkedDraftContent } from "~/models/assessments.server";
 import { recordAudit } from "~/models/audit.server";
 import { traitRecord, type TraitKey } from "~/domain/traits";
 import { parseLocalized, type LocalizedText } from "~/schemas/localized";
@@ -91,6 +91,8 @@ export type ExportedAssessment = {
   questions: { id: number; position: number; text: LocalizedText | null; traits: TraitKey[] }[];
   interviewers: { interviewer: number; addedAt: string }[];
   scorecards: ExportedScorecard[];
+  /** Drafts of interviewers removed from the panel, kept to be restored if they are added back. */
+  parkedDrafts: { interviewer: number; revision: number; updatedAt: string; parkedAt: string; content: ParkedDraftContent }[];
   result: ExportedResult;
   storedResult: ExportedStoredResult | null;
   decisions: { id: number; decision: "advance" | "hold" | "reject"; reason: string; decidedBy: number; decidedAt: string }[];
@@ -195,6 +197,11 @@ async function exportAssessment(db: Executor, assessment: { id: number; kit_vers
     idealProfile: bands.length === 0 ? null : traitRecord(band),
     questions: kit.questions.map((q) => ({ id: q.id, position: q.position, text: parseLocalized(q.text), traits: q.traits })),
     interviewers: interviewers.map((i) => ({ interviewer: i.user_id, addedAt: i.added_at })),
+    parkedDrafts: (await db.selectFrom("parked_drafts").selectAll().where("assessment_id", "=", assessment.id).orderBy("interviewer_id").execute()).map((d) => {
+      // Written by removeInterviewer from this type.
+      const content: ParkedDraftContent = JSON.parse(d.content);
+      return { interviewer: d.interviewer_id, revision: d.revision, updatedAt: d.updated_at, parkedAt: d.parked_at, content };
+    }),
     scorecards: cards.map((card) => ({
       id: card.id,
       interviewer: card.interviewer_id,

@@ -1,5 +1,7 @@
-import type { ExpressionBuilder, Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
+import { inTransaction } from "../../db/transaction";
+import { recordAudit } from "~/models/audit.server";
 import { LEVELS, type Level } from "~/domain/levels";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { showText, showOptionalText, type ShownText } from "~/models/shown-text";
@@ -7,21 +9,27 @@ import type { UiLanguage } from "~/utils/i18n";
 import { searchWords } from "~/schemas/list-options";
 import { everyWordMatches } from "~/utils/search.server";
 
+type Executor = Kysely<Database> | Transaction<Database>;
+
 export type RoleProfileFilter = "all" | "with" | "without";
 
 export type RoleListItem = {
   slug: string;
   name: string;
   family: string;
+  archived: boolean;
   hasIdealProfile: boolean;
   questionCount: number;
   transitionCount: number;
 };
 
-/** Roles with every word of `query` in their name or family (any order, case-insensitive), by name. */
+/**
+ * Roles with every word of `query` in their name or family (any order, case-insensitive), by name.
+ * Archived roles only with `showArchived`: every list and picker leaves them out by default.
+ */
 export async function listRoles(
   db: Kysely<Database>,
-  options: { query: string; profile: RoleProfileFilter },
+  options: { query: string; profile: RoleProfileFilter; showArchived?: boolean },
 ): Promise<RoleListItem[]> {
   let q = db
     .selectFrom("roles")
@@ -29,11 +37,13 @@ export async function listRoles(
       "roles.slug",
       "roles.name",
       "roles.family",
+      "roles.archived_at",
       eb.exists(eb.selectFrom("role_traits").select("role_traits.trait").whereRef("role_traits.role_id", "=", "roles.id")).as("has_profile"),
       eb.selectFrom("questions").select((e) => e.fn.countAll<number>().as("n")).whereRef("questions.role_id", "=", "roles.id").as("question_count"),
       eb.selectFrom("transitions").select((e) => e.fn.countAll<number>().as("n")).whereRef("transitions.role_id", "=", "roles.id").as("transition_count"),
     ])
     .orderBy("roles.name");
+  if (!options.showArchived) q = q.where("roles.archived_at", "is", null);
   const words = searchWords(options.query);
   if (words.length > 0) q = q.where(everyWordMatches(["roles.name", "roles.family"], words));
   if (options.profile !== "all") {
@@ -46,6 +56,7 @@ export async function listRoles(
     slug: r.slug,
     name: r.name,
     family: r.family,
+    archived: r.archived_at !== null,
     hasIdealProfile: Boolean(r.has_profile),
     questionCount: Number(r.question_count ?? 0),
     transitionCount: Number(r.transition_count ?? 0),
@@ -304,4 +315,109 @@ async function getRoleSkillExpectations(
       description: showText(r.description, lang, "en"),
     }))
     .sort((a, b) => a.skillName.localeCompare(b.skillName) || LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
+}
+
+// ---------- Archive, restore, delete ----------
+
+/** What keeps a role from being deleted: each a count of records that name it. */
+export type RoleUses = { kits: number; candidates: number; results: number; links: number; skills: number };
+
+export type RoleArchiveState = {
+  id: number;
+  name: string;
+  archived: { at: string; byName: string | null } | null;
+  uses: RoleUses;
+};
+
+function countOf(n: unknown): number {
+  return Number(n ?? 0);
+}
+
+/**
+ * Whether a role is archived (when, by whom) and what uses it: kits built on
+ * it (any version), candidates applying for it, assessment results ranked for
+ * it, other roles' transitions and similar roles pointing at it, skill profiles'
+ * expectations of it. Undefined when there is no such role.
+ */
+export async function getRoleArchiveState(db: Executor, slug: string): Promise<RoleArchiveState | undefined> {
+  const row = await db
+    .selectFrom("roles")
+    .leftJoin("users", "users.id", "roles.archived_by")
+    .select((eb) => [
+      "roles.id",
+      "roles.name",
+      "roles.archived_at",
+      "users.name as archived_by_name",
+      eb
+        .selectFrom("kits")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .where((w) => w.or([w("kits.role_id", "=", w.ref("roles.id")), w.exists(w.selectFrom("kit_versions").select("kit_versions.id").whereRef("kit_versions.kit_id", "=", "kits.id").whereRef("kit_versions.role_slug", "=", "roles.slug"))]))
+        .as("kits"),
+      eb.selectFrom("candidates").select((e) => e.fn.countAll<number>().as("n")).whereRef("candidates.role_id", "=", "roles.id").as("candidates"),
+      eb.selectFrom("assessment_results").select((e) => e.fn.countAll<number>().as("n")).whereRef("assessment_results.role_slug", "=", "roles.slug").as("results"),
+      eb
+        .selectFrom("transitions")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("transitions.target_slug", "=", "roles.slug")
+        .whereRef("transitions.role_id", "!=", "roles.id")
+        .as("transitions"),
+      eb
+        .selectFrom("similar_roles")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("similar_roles.similar_slug", "=", "roles.slug")
+        .whereRef("similar_roles.role_id", "!=", "roles.id")
+        .as("similar"),
+      eb.selectFrom("skill_expectations").select((e) => e.fn.countAll<number>().as("n")).whereRef("skill_expectations.role_id", "=", "roles.id").as("skills"),
+    ])
+    .where("roles.slug", "=", slug)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    archived: row.archived_at === null ? null : { at: row.archived_at, byName: row.archived_by_name },
+    uses: {
+      kits: countOf(row.kits),
+      candidates: countOf(row.candidates),
+      results: countOf(row.results),
+      links: countOf(row.transitions) + countOf(row.similar),
+      skills: countOf(row.skills),
+    },
+  };
+}
+
+/** Nothing names the role: it may be deleted. */
+export function roleIsUnused(uses: RoleUses): boolean {
+  return Object.values(uses).every((n) => n === 0);
+}
+
+/** Archives or restores a role; false when it was already so. Audited. */
+export async function setRoleArchived(db: Kysely<Database>, args: { roleId: number; archived: boolean; actorId: number }, now: Date): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const updated = await trx
+      .updateTable("roles")
+      .set(args.archived ? { archived_at: now.toISOString(), archived_by: args.actorId } : { archived_at: null, archived_by: null })
+      .where("id", "=", args.roleId)
+      .where("archived_at", args.archived ? "is" : "is not", null)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return false;
+    await recordAudit(trx, { actorUserId: args.actorId, action: args.archived ? "role.archive" : "role.restore", entityType: "role", entityId: args.roleId }, now);
+    return true;
+  });
+}
+
+/**
+ * Deletes a role nothing uses, with its own content (questions, transitions,
+ * skills matrix: their foreign keys cascade). "used" when something names it,
+ * checked in the same transaction as the delete.
+ */
+export async function deleteRole(db: Kysely<Database>, args: { slug: string; actorId: number }, now: Date): Promise<"deleted" | "used" | "notFound"> {
+  return inTransaction(db, async (trx) => {
+    const state = await getRoleArchiveState(trx, args.slug);
+    if (!state) return "notFound";
+    if (!roleIsUnused(state.uses)) return "used";
+    await trx.deleteFrom("roles").where("id", "=", state.id).execute();
+    await recordAudit(trx, { actorUserId: args.actorId, action: "role.delete", entityType: "role", entityId: state.id, details: { slug: args.slug } }, now);
+    return "deleted";
+  });
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { FieldError, useZodForm, type FieldErrors } from "~/components/forms";
 import { ShownText } from "~/components/ShownText";
 import { TableScroll } from "~/components/TableScroll";
-import { RecordActionButton } from "~/components/RecordActionButton";
+import { ConfirmationPage, ConfirmedAction, type ConfirmSpec } from "~/components/ConfirmedAction";
 import { shownGap, useNumberFormats } from "~/utils/numbers";
 import { RECOMMENDATIONS } from "~/domain/scoring";
 import { TRAIT_KEYS } from "~/domain/traits";
@@ -28,10 +28,11 @@ import { showText } from "~/models/shown-text";
 import { DECISION_REASON_MAX, DECISION_VALUES, decisionSchema } from "~/schemas/candidate";
 import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.server";
 import { parseForm, readFormData } from "~/utils/forms.server";
+import { confirmationPage, isConfirmed } from "~/utils/confirm.server";
 import { useFormatDate } from "~/utils/dates";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
-import { ReportSection } from "~/components/report/ReportSection";
+import { REVOKE_SPEC, ReportSection } from "~/components/report/ReportSection";
 import { loadAssessmentReportSection, publishReport, revokeReport } from "~/models/report.server";
 import { publishReportSchema, revokeReportSchema } from "~/schemas/report";
 
@@ -91,6 +92,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 const userIdForm = z.object({ userId: z.coerce.number().int().positive() });
+const removeForm = userIdForm.extend({ discardDraft: z.literal("1").optional() });
 const scorecardIdForm = z.object({ scorecardId: z.coerce.number().int().positive() });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -105,18 +107,39 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await recordDecision(context.db, { assessmentId: access.id, ...parsed.data, actorId: user.id }, now);
     return redirect(`/assessments/${access.id}`, 303);
   }
-  if (intent === "add" || intent === "remove") {
+  if (intent === "add") {
     const parsed = parseForm(formData, userIdForm);
     if (!parsed.ok) return data({ errors: parsed.errors, message: "notAddable" as const }, { status: 400 });
-    const args = { assessmentId: access.id, userId: parsed.data.userId, actorId: user.id };
-    const done = intent === "add" ? await addInterviewer(context.db, args, now) : await removeInterviewer(context.db, args, now);
-    if (!done) return data({ errors: {}, message: intent === "add" ? ("notAddable" as const) : ("notRemovable" as const) }, { status: 409 });
+    if (!(await addInterviewer(context.db, { assessmentId: access.id, userId: parsed.data.userId, actorId: user.id }, now))) {
+      return data({ errors: {}, message: "notAddable" as const }, { status: 409 });
+    }
+    return redirect(`/assessments/${access.id}`, 303);
+  }
+  if (intent === "remove") {
+    const parsed = parseForm(formData, removeForm);
+    if (!parsed.ok) return data({ errors: parsed.errors, message: "notRemovable" as const }, { status: 400 });
+    const overview = await getAssessmentOverview(context.db, access.id);
+    const interviewer = overview?.interviewers.find((i) => i.userId === parsed.data.userId);
+    if (!overview || !interviewer) return data({ errors: {}, message: "notRemovable" as const }, { status: 409 });
+    // Refusals first: a confirmation of what cannot happen would only mislead.
+    if (interviewer.status === "submitted") return data({ errors: {}, message: "notRemovable" as const }, { status: 409 });
+    if (overview.interviewers.length <= 1) return data({ errors: {}, message: "lastInterviewer" as const }, { status: 409 });
+    if (!isConfirmed(formData)) return confirmationPage(formData, removeSpec(interviewer));
+    const outcome = await removeInterviewer(context.db, { assessmentId: access.id, userId: parsed.data.userId, actorId: user.id, discardDraft: parsed.data.discardDraft === "1" }, now);
+    if (outcome === "lastInterviewer") return data({ errors: {}, message: "lastInterviewer" as const }, { status: 409 });
+    if (outcome !== "removed") return data({ errors: {}, message: "notRemovable" as const }, { status: 409 });
     return redirect(`/assessments/${access.id}`, 303);
   }
   if (intent === "reopen") {
     const parsed = parseForm(formData, scorecardIdForm);
     const kit = await loadScoringKit(context.db, access.kitVersionId);
     if (!parsed.ok || !kit) throw new Response("Bad request", { status: 400 });
+    if (!isConfirmed(formData)) {
+      const [overview, report] = await Promise.all([getAssessmentOverview(context.db, access.id), loadAssessmentReportSection(context.db, { assessmentId: access.id, kit, panel: null, isRecruiter: true }, now)]);
+      const interviewer = overview?.interviewers.find((i) => i.scorecardId === parsed.data.scorecardId && i.status === "submitted");
+      if (!interviewer) throw notFound();
+      return confirmationPage(formData, reopenSpec(interviewer.name, report.links.some((link) => link.status === "live")));
+    }
     const reopened = await reopenScorecard(context.db, { assessmentId: access.id, scorecardId: parsed.data.scorecardId, actorId: user.id, kit }, now);
     if (!reopened) throw notFound();
     return redirect(`/assessments/${access.id}`, 303);
@@ -135,10 +158,31 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "revoke") {
     const parsed = parseForm(formData, revokeReportSchema);
     if (!parsed.ok) throw new Response("Bad request", { status: 400 });
+    if (!isConfirmed(formData)) return confirmationPage(formData, REVOKE_SPEC);
     if (!(await revokeReport(context.db, { assessmentId: access.id, reportId: parsed.data.reportId, actorId: user.id }, now))) throw notFound();
     return redirect(`/assessments/${access.id}`, 303);
   }
   throw new Response("Unknown action", { status: 400 });
+}
+
+/** What removing an interviewer loses: their access, and their draft only if the recruiter discards it. */
+function removeSpec(interviewer: { name: string; status: "not_started" | "draft" | "submitted" }): ConfirmSpec {
+  const name = interviewer.name;
+  const hasDraft = interviewer.status === "draft";
+  return {
+    title: { key: "assessments.confirmRemove.title", params: { name } },
+    lost: [{ key: "assessments.confirmRemove.access", params: { name } }, { key: hasDraft ? "assessments.confirmRemove.draftKept" : "assessments.confirmRemove.noDraft" }],
+    confirm: { key: "assessments.confirmRemove.confirm", params: { name } },
+    ...(hasDraft && { option: { name: "discardDraft", label: { key: "assessments.confirmRemove.discardDraft" } } }),
+  };
+}
+
+function reopenSpec(name: string, liveReport: boolean): ConfirmSpec {
+  return {
+    title: { key: "assessments.confirmReopen.title", params: { name } },
+    lost: [{ key: "assessments.confirmReopen.panel", params: { name } }, ...(liveReport ? [{ key: "assessments.reopenChangesReport" as const }] : [])],
+    confirm: { key: "assessments.confirmReopen.confirm" },
+  };
 }
 
 function percent(value: number): string {
@@ -154,6 +198,10 @@ export default function AssessmentPage() {
   const format = useFormatDate();
   const dateTime = (iso: string) => format(iso, "dateTime");
   const interviewerIds = panel ? Object.keys(panel.interviewerNames) : [];
+  const confirmation = actionData && "confirmation" in actionData ? actionData.confirmation : undefined;
+  if (confirmation) return <ConfirmationPage confirmation={confirmation} />;
+  const message = actionData && "message" in actionData ? actionData.message : null;
+  const liveReport = report.links.some((link) => link.status === "live");
 
   return (
     <article className="assessment-page">
@@ -176,9 +224,9 @@ export default function AssessmentPage() {
 
       <section aria-labelledby="interviewers">
         <h2 id="interviewers">{t("assessments.interviewers")}</h2>
-        {actionData?.message && (
+        {message && (
           <p className="alert" role="alert">
-            {t(`assessments.errors.${actionData.message}`)}
+            {t(`assessments.errors.${message}`)}
           </p>
         )}
         <div className="table-scroll">
@@ -200,9 +248,23 @@ export default function AssessmentPage() {
                   {isRecruiter && (
                     <td>
                       {i.status === "submitted" && i.scorecardId !== null ? (
-                        <RecordActionButton field="scorecardId" id={i.scorecardId} intent="reopen" label={t("assessments.reopen")} accessibleName={t("assessments.reopenLabel", { name: i.name })} />
+                        <ConfirmedAction
+                          intent="reopen"
+                          fields={{ scorecardId: i.scorecardId }}
+                          label={t("assessments.reopen")}
+                          accessibleName={t("assessments.reopenLabel", { name: i.name })}
+                          spec={reopenSpec(i.name, liveReport)}
+                        />
+                      ) : overview.interviewers.length > 1 ? (
+                        <ConfirmedAction
+                          intent="remove"
+                          fields={{ userId: i.userId }}
+                          label={t("assessments.remove")}
+                          accessibleName={t("assessments.removeLabel", { name: i.name })}
+                          spec={removeSpec(i)}
+                        />
                       ) : (
-                        <RecordActionButton field="userId" id={i.userId} intent="remove" label={t("assessments.remove")} accessibleName={t("assessments.removeLabel", { name: i.name })} />
+                        <span className="muted">{t("assessments.lastInterviewer")}</span>
                       )}
                     </td>
                   )}
@@ -211,7 +273,7 @@ export default function AssessmentPage() {
             </tbody>
           </table>
         </div>
-        {isRecruiter && report.links.some((link) => link.status === "live") && overview.interviewers.some((i) => i.status === "submitted") && (
+        {isRecruiter && liveReport && overview.interviewers.some((i) => i.status === "submitted") && (
           <p className="field-hint" data-testid="reopen-changes-report">
             {t("assessments.reopenChangesReport")}
           </p>
@@ -422,7 +484,7 @@ export default function AssessmentPage() {
             </ul>
           )}
           {/* Keyed on the decisions: a recorded decision leaves an empty form, not a ready duplicate. */}
-          <DecisionForm key={overview.decisions.length} serverErrors={actionData?.errors} />
+          <DecisionForm key={overview.decisions.length} serverErrors={actionData && "errors" in actionData ? actionData.errors : undefined} />
         </section>
       )}
     </article>

@@ -5,10 +5,12 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { z } from "zod";
 import { FieldError } from "~/components/forms";
-import { createAssessment, interviewerChoices, kitVersionChoices } from "~/models/assessments.server";
+import { createAssessment, interviewerChoices, kitVersionArchived, kitVersionChoices } from "~/models/assessments.server";
 import { getCandidate, type CandidateAssessment } from "~/models/candidates.server";
 import { eraseCandidate } from "~/models/privacy.server";
-import { CandidatePrivacy } from "~/components/candidate-privacy";
+import { CandidatePrivacy, eraseSpec } from "~/components/candidate-privacy";
+import { ConfirmationPage } from "~/components/ConfirmedAction";
+import { confirmationPage, isConfirmed } from "~/utils/confirm.server";
 import { assessmentSchema } from "~/schemas/candidate";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/forms.server";
@@ -82,15 +84,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const candidate = await getCandidate(context.db, id.data);
   if (!candidate) throw notFound();
   const formData = await readFormData(request);
-  // Erasure (RELIABILITY.md G2): only with the confirmation box ticked; one transaction in the model.
+  // Erasure (RELIABILITY.md G2): only with confirm=1; one transaction in the model.
   if (formData.get("intent") === "erase") {
-    if (formData.get("confirm") !== "on") return data({ eraseError: "privacy.erase.confirmRequired" }, { status: 400 });
+    if (!isConfirmed(formData)) return confirmationPage(formData, eraseSpec(candidate.name));
     await eraseCandidate(context.db, candidate.id, user.id, new Date());
     return redirect("/candidates", 303);
   }
   if (formData.get("intent") !== "assessment") throw new Response("Unknown intent", { status: 400 });
   const form = readAssessmentForm(formData);
   if (!form.ok) return data<ActionData>({ errors: form.errors, values: form.values }, { status: 400 });
+  if (await kitVersionArchived(context.db, form.data.kitVersionId)) {
+    return data<ActionData>({ errors: { kitVersionId: "validation.kitRequired" }, values: form.values }, { status: 400 });
+  }
   const result = await createAssessment(
     context.db,
     { candidateId: candidate.id, kitVersionId: form.data.kitVersionId, interviewerIds: form.data.interviewerIds, actorId: user.id },
@@ -266,6 +271,8 @@ export default function CandidatePage() {
   const posted = actionData && "errors" in actionData ? actionData : undefined;
   const { t } = useTranslation();
   const formatDate = useFormatDate();
+  const confirmation = actionData && "confirmation" in actionData ? actionData.confirmation : undefined;
+  if (confirmation) return <ConfirmationPage confirmation={confirmation} />;
   return (
     <>
       <p className="muted">
@@ -309,7 +316,7 @@ export default function CandidatePage() {
           posted={posted}
         />
       </section>
-      <CandidatePrivacy candidateId={candidate.id} eraseError={actionData && "eraseError" in actionData ? actionData.eraseError : undefined} />
+      <CandidatePrivacy candidateId={candidate.id} candidateName={candidate.name} />
     </>
   );
 }

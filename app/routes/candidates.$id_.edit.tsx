@@ -21,8 +21,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
   const id = idParam.safeParse(params.id);
   if (!id.success) throw notFound();
-  const [candidate, roles] = await Promise.all([getCandidate(context.db, id.data), roleChoices(context.db)]);
+  const candidate = await getCandidate(context.db, id.data);
   if (!candidate) throw notFound();
+  const roles = await roleChoices(context.db, candidate.roleSlug);
   const values: CandidateFormValues = {
     name: candidate.name,
     email: candidate.email ?? "",

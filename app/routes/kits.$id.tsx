@@ -1,13 +1,17 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { z } from "zod";
 import { KitVersionContent } from "~/components/KitContent";
 import { ShownText } from "~/components/ShownText";
-import { getKitDetail, type KitChange, type KitHistoryEntry } from "~/models/kits.server";
 import { ownScorecardStatusesOnKit } from "~/models/assessments.server";
 import { maySeeIdealBands } from "~/domain/blind";
+import { deleteKit, getKitArchiveState, getKitDetail, setKitArchived, type KitChange, type KitHistoryEntry } from "~/models/kits.server";
+import { ArchivedBanner, ArchiveSection } from "~/components/ArchiveSection";
+import { ConfirmationPage, type ConfirmSpec } from "~/components/ConfirmedAction";
+import { readFormData } from "~/utils/forms.server";
+import { confirmationPage, isConfirmed } from "~/utils/confirm.server";
 import { kitIdParam } from "~/schemas/kit";
 import kitStyles from "~/styles/kits.css?url";
 import { notFound, requireUser } from "~/utils/auth.server";
@@ -30,12 +34,61 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const found = await getKitDetail(context.db, id.data, language);
   if (!found) throw notFound();
   const { notice: saved, headers } = takeNotice(request, savedParam);
+  const isRecruiter = user.role === "recruiter";
   // Blind scoring: the bands are left out of the page's data, not only out of its view.
-  const bandsHidden = !maySeeIdealBands(user.role, user.role === "recruiter" ? [] : await ownScorecardStatusesOnKit(context.db, user.id, found.id));
+  const bandsHidden = !maySeeIdealBands(user.role, isRecruiter ? [] : await ownScorecardStatusesOnKit(context.db, user.id, found.id));
   const kit = bandsHidden
     ? { ...found, latest: { ...found.latest, idealProfile: null }, history: found.history.map((entry) => ({ ...entry, idealProfile: null })) }
     : found;
-  return data({ title: pageTitle(t, kit.latest.name), kit, saved, bandsHidden, canEdit: user.role === "recruiter" && kit.roleInLibrary }, { headers });
+  const state = await getKitArchiveState(context.db, kit.id);
+  return data(
+    {
+      title: pageTitle(t, kit.latest.name),
+      kit,
+      saved,
+      bandsHidden,
+      canEdit: isRecruiter && kit.roleInLibrary,
+      isRecruiter,
+      archived: state?.archived ?? null,
+      // Interviewers see that a kit is archived, not what uses it.
+      assessmentsUsing: isRecruiter ? (state?.assessments ?? 0) : null,
+    },
+    { headers },
+  );
+}
+
+function archiveKitSpec(name: string): ConfirmSpec {
+  return { title: { key: "kits.archive.archiveTitle", params: { name } }, lost: [{ key: "kits.archive.archiveLost" }], confirm: { key: "kits.archive.confirmArchive" } };
+}
+
+function deleteKitSpec(name: string): ConfirmSpec {
+  return { title: { key: "kits.archive.deleteTitle", params: { name } }, lost: [{ key: "kits.archive.deleteLost" }], confirm: { key: "archive.deleteForGood" } };
+}
+
+/** Archive (asks first), restore, and delete (asks first; refused while an assessment uses the kit): recruiters only. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { role: "recruiter" });
+  const id = kitIdParam.safeParse(params.id);
+  if (!id.success) throw notFound();
+  const { language } = await getTranslator(request, context);
+  const kit = await getKitDetail(context.db, id.data, language);
+  if (!kit) throw notFound();
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  const now = new Date();
+  if (intent === "archive" || intent === "restore") {
+    if (intent === "archive" && !isConfirmed(formData)) return confirmationPage(formData, archiveKitSpec(kit.latest.name));
+    await setKitArchived(context.db, { kitId: kit.id, archived: intent === "archive", actorId: user.id }, now);
+    return redirect(`/kits/${kit.id}`, 303);
+  }
+  if (intent === "delete") {
+    if (!isConfirmed(formData)) return confirmationPage(formData, deleteKitSpec(kit.latest.name));
+    const outcome = await deleteKit(context.db, { kitId: kit.id, actorId: user.id }, now);
+    if (outcome === "notFound") throw notFound();
+    if (outcome === "used") return data({ deleteRefused: true }, { status: 409 });
+    return redirect("/kits", 303);
+  }
+  throw new Response("Unknown action", { status: 400 });
 }
 
 function ChangeLine({ change }: { change: KitChange }) {
@@ -118,9 +171,12 @@ function HistoryEntry({ kitId, entry, current, bandsHidden }: { kitId: number; e
 }
 
 export default function KitPage() {
-  const { kit, saved, bandsHidden, canEdit } = useLoaderData<typeof loader>();
+  const { kit, saved, bandsHidden, canEdit, isRecruiter, archived, assessmentsUsing } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const latest = kit.latest;
+  const confirmation = actionData && "confirmation" in actionData ? actionData.confirmation : undefined;
+  if (confirmation) return <ConfirmationPage confirmation={confirmation} />;
   return (
     <article>
       <p className="muted">
@@ -132,6 +188,7 @@ export default function KitPage() {
         </p>
       )}
       <h1>{latest.name}</h1>
+      <ArchivedBanner archived={archived} canRestore={isRecruiter} />
       <p className="kit-meta">
         {kit.roleInLibrary ? <Link to={`/roles/${latest.roleSlug}`}>{latest.roleName}</Link> : latest.roleName}
         {" · "}
@@ -161,6 +218,17 @@ export default function KitPage() {
           ))}
         </ol>
       </section>
+
+      {assessmentsUsing !== null && (
+        <ArchiveSection
+          archived={archived !== null}
+          intro={{ key: "kits.archive.intro" }}
+          archiveSpec={archiveKitSpec(latest.name)}
+          deleteSpec={deleteKitSpec(latest.name)}
+          blockers={assessmentsUsing > 0 ? [{ key: "kits.assessments", params: { count: assessmentsUsing } }] : []}
+          refused={actionData !== undefined && "deleteRefused" in actionData}
+        />
+      )}
     </article>
   );
 }

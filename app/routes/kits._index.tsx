@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { KitRoleChooser } from "~/components/KitRoleChooser";
 import { listKits } from "~/models/kits.server";
@@ -18,15 +18,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const canEdit = user.role === "recruiter";
   const { t } = await getTranslator(request, context);
+  const showArchived = new URL(request.url).searchParams.get("archived") === "show";
   const [kits, roles] = await Promise.all([
-    listKits(context.db),
+    listKits(context.db, { showArchived }),
     canEdit ? listRoles(context.db, { query: "", profile: "all" }) : Promise.resolve([]),
   ]);
-  return { title: pageTitle(t, t("kits.title")), kits, roles: roles.map((r) => ({ slug: r.slug, name: r.name })), canEdit };
+  return { title: pageTitle(t, t("kits.title")), kits, roles: roles.map((r) => ({ slug: r.slug, name: r.name })), canEdit, showArchived };
 }
 
 export default function KitsPage() {
-  const { kits, roles, canEdit } = useLoaderData<typeof loader>();
+  const { kits, roles, canEdit, showArchived } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -39,6 +40,15 @@ export default function KitsPage() {
           <KitRoleChooser roles={roles} />
         </section>
       )}
+      <Form method="get" className="filters" aria-label={t("kits.title")}>
+        <div className="checkbox">
+          <input id="kit-archived-filter" type="checkbox" name="archived" value="show" defaultChecked={showArchived} key={String(showArchived)} />
+          <label htmlFor="kit-archived-filter">{t("archive.showArchived")}</label>
+        </div>
+        <button type="submit" className="button-secondary">
+          {t("kits.filter")}
+        </button>
+      </Form>
       <p className="muted">{t("kits.count", { count: kits.length })}</p>
       {kits.length === 0 ? (
         <p>{t("kits.none")}</p>
@@ -60,6 +70,12 @@ export default function KitsPage() {
                 <tr key={kit.id} data-kit-id={kit.id}>
                   <th scope="row">
                     <PlainLink to={`/kits/${kit.id}`}>{kit.name}</PlainLink>
+                    {kit.archived && (
+                      <>
+                        {" "}
+                        <span className="badge">{t("archive.badge")}</span>
+                      </>
+                    )}
                   </th>
                   <td>{kit.roleName}</td>
                   <td>{t(`levels.${kit.level}`)}</td>

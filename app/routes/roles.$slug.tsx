@@ -1,16 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
-import { requireUser } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/utils/auth.server";
 import { z } from "zod";
 import { IdealProfileChart } from "~/components/charts/IdealProfileChart";
 import { IdealProfileTable } from "~/components/IdealProfileTable";
 import { ShownText, ShownTextList } from "~/components/ShownText";
 import { LEVEL_NAMES, LEVELS, type Level } from "~/domain/levels";
-import { getRoleProfile, type RoleProfile, type SkillsMatrix } from "~/models/roles.server";
+import { deleteRole, getRoleArchiveState, getRoleProfile, setRoleArchived, type RoleProfile, type RoleUses, type SkillsMatrix } from "~/models/roles.server";
 import { roleSavedBy } from "~/models/role-writes.server";
 import { useFormatDate } from "~/utils/dates";
+import { ArchivedBanner, ArchiveSection } from "~/components/ArchiveSection";
+import { ConfirmationPage, type ConfirmSpec, type ConfirmText } from "~/components/ConfirmedAction";
+import { readFormData } from "~/utils/forms.server";
+import { confirmationPage, isConfirmed } from "~/utils/confirm.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { takeNotice } from "~/utils/session.server";
@@ -28,9 +32,53 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const level = levelParam.parse(url.searchParams.get("level"));
   const { notice: imported, headers } = takeNotice(request, importedParam);
+  const canEdit = user.role === "recruiter";
   // The documents' provenance notes hold for a role as loaded from them; a role a person saved says who and when.
   const savedBy = (await roleSavedBy(context.db, role.slug)) ?? null;
-  return data({ title: pageTitle(t, role.name), role, savedBy, level, imported, canEdit: user.role === "recruiter" }, { headers });
+  const state = await getRoleArchiveState(context.db, role.slug);
+  // Interviewers see that a role is archived, not what uses it.
+  const archive = state && { archived: state.archived, uses: canEdit ? state.uses : null };
+  return data({ title: pageTitle(t, role.name), role, savedBy, level, imported, canEdit, archive }, { headers });
+}
+
+const USE_KINDS = ["kits", "candidates", "results", "links", "skills"] as const;
+
+/** Why a role cannot be deleted: what uses it, counted. */
+function roleBlockers(uses: RoleUses): ConfirmText[] {
+  return USE_KINDS.filter((kind) => uses[kind] > 0).map((kind) => ({ key: `archive.role.uses.${kind}`, params: { count: uses[kind] } }));
+}
+
+function archiveRoleSpec(name: string): ConfirmSpec {
+  return { title: { key: "archive.role.archiveTitle", params: { name } }, lost: [{ key: "archive.role.archiveLost" }], confirm: { key: "archive.role.confirmArchive" } };
+}
+
+function deleteRoleSpec(name: string): ConfirmSpec {
+  return { title: { key: "archive.role.deleteTitle", params: { name } }, lost: [{ key: "archive.role.deleteLost" }], confirm: { key: "archive.deleteForGood" } };
+}
+
+/** Archive (asks first), restore, and delete (asks first; refused while anything uses the role): recruiters only. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, { role: "recruiter" });
+  const slug = params.slug ?? "";
+  const state = await getRoleArchiveState(context.db, slug);
+  if (!state) throw notFound();
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  const now = new Date();
+  const { name } = state;
+  if (intent === "archive" || intent === "restore") {
+    if (intent === "archive" && !isConfirmed(formData)) return confirmationPage(formData, archiveRoleSpec(name));
+    await setRoleArchived(context.db, { roleId: state.id, archived: intent === "archive", actorId: user.id }, now);
+    return redirect(`/roles/${slug}`, 303);
+  }
+  if (intent === "delete") {
+    if (!isConfirmed(formData)) return confirmationPage(formData, deleteRoleSpec(name));
+    const outcome = await deleteRole(context.db, { slug, actorId: user.id }, now);
+    if (outcome === "notFound") throw notFound();
+    if (outcome === "used") return data({ deleteRefused: true }, { status: 409 });
+    return redirect("/roles", 303);
+  }
+  throw new Response("Unknown action", { status: 400 });
 }
 
 type SavedBy = { name: string; at: string } | null;
@@ -306,8 +354,11 @@ function SkillExpectationsSection({ role }: { role: RoleProfile }) {
 }
 
 export default function RolePage() {
-  const { role, savedBy, level, imported, canEdit } = useLoaderData<typeof loader>();
+  const { role, savedBy, level, imported, canEdit, archive } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
+  const confirmation = actionData && "confirmation" in actionData ? actionData.confirmation : undefined;
+  if (confirmation) return <ConfirmationPage confirmation={confirmation} />;
   return (
     <article>
       <p className="muted">
@@ -319,6 +370,7 @@ export default function RolePage() {
         </p>
       )}
       <h1>{role.name}</h1>
+      <ArchivedBanner archived={archive?.archived ?? null} canRestore={canEdit} />
       {canEdit && (
         <div className="actions">
           <Link className="button" to={`/roles/${role.slug}/edit`}>
@@ -405,6 +457,17 @@ export default function RolePage() {
 
       {role.skillsMatrix && <SkillsMatrixSection matrix={role.skillsMatrix} level={level} />}
       <SkillExpectationsSection role={role} />
+
+      {canEdit && archive?.uses && (
+        <ArchiveSection
+          archived={archive.archived !== null}
+          intro={{ key: "archive.role.intro" }}
+          archiveSpec={archiveRoleSpec(role.name)}
+          deleteSpec={deleteRoleSpec(role.name)}
+          blockers={roleBlockers(archive.uses)}
+          refused={actionData !== undefined && "deleteRefused" in actionData}
+        />
+      )}
     </article>
   );
 }

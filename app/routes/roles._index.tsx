@@ -15,13 +15,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 const searchSchema = z.object({
   q: z.string().max(200).catch(""),
   profile: z.enum(["all", "with", "without"]).catch("all"),
+  archived: z.literal("show").nullable().catch(null),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const url = new URL(request.url);
-  const search = searchSchema.parse({ q: url.searchParams.get("q") ?? "", profile: url.searchParams.get("profile") ?? "all" });
-  const roles = await listRoles(context.db, { query: search.q, profile: search.profile });
+  const search = searchSchema.parse({ q: url.searchParams.get("q") ?? "", profile: url.searchParams.get("profile") ?? "all", archived: url.searchParams.get("archived") });
+  const roles = await listRoles(context.db, { query: search.q, profile: search.profile, showArchived: search.archived === "show" });
   // No role at all is a new library, not a search that found nothing: it says what to do next.
   const libraryEmpty = roles.length === 0 && (await isRoleLibraryEmpty(context.db));
   const { t } = await getTranslator(request, context);
@@ -70,6 +71,10 @@ export default function RoleLibrary() {
             <option value="without">{t("roles.filterWithout")}</option>
           </select>
         </div>
+        <div className="checkbox">
+          <input id="role-archived-filter" type="checkbox" name="archived" value="show" defaultChecked={search.archived === "show"} key={search.archived} />
+          <label htmlFor="role-archived-filter">{t("archive.showArchived")}</label>
+        </div>
         <button type="submit">{t("roles.searchButton")}</button>
       </Form>
       <p aria-live="polite" className="muted">
@@ -107,6 +112,12 @@ export default function RoleLibrary() {
                 <tr key={role.slug}>
                   <th scope="row">
                     <PlainLink to={`/roles/${role.slug}`}>{role.name}</PlainLink>
+                    {role.archived && (
+                      <>
+                        {" "}
+                        <span className="badge">{t("archive.badge")}</span>
+                      </>
+                    )}
                   </th>
                   <td>{role.family}</td>
                   <td>{role.hasIdealProfile ? t("roles.hasProfile") : t("roles.noProfile")}</td>

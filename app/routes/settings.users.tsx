@@ -6,6 +6,8 @@ import { useTranslation } from "~/utils/use-translation";
 import { z } from "zod";
 import { FieldError, TextField, useZodForm } from "~/components/forms";
 import { RecordActionButton } from "~/components/RecordActionButton";
+import { ConfirmationPage, ConfirmedAction, type ConfirmSpec } from "~/components/ConfirmedAction";
+import { confirmationPage, isConfirmed } from "~/utils/confirm.server";
 import {
   cancelInvite,
   changeUserRole,
@@ -67,6 +69,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "cancelInvite") {
     const parsed = cancelInviteSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) throw new Response("Bad request", { status: 400 });
+    if (!isConfirmed(formData)) {
+      const invite = (await listPendingInvites(db, now)).find((i) => i.id === parsed.data.inviteId);
+      if (!invite) throw notFound();
+      return confirmationPage(formData, cancelInviteSpec(invite.email));
+    }
     const cancelled = await db.transaction().execute((trx) => cancelInvite(trx, me.id, parsed.data.inviteId, now));
     // Used, cancelled or never made: nothing to cancel, like any unknown id.
     if (!cancelled) throw notFound();
@@ -96,6 +103,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { kind: "user", ok: true, message: activate ? "reactivatedDone" : "deactivatedDone" };
   });
   return data<ActionResult>(result, { status: result.ok ? 200 : 409 });
+}
+
+/** What cancelling an invite loses: its link. Deactivating asks nothing: Reactivate undoes it and nothing is lost. */
+function cancelInviteSpec(email: string): ConfirmSpec {
+  return {
+    title: { key: "users.confirmCancelInvite.title", params: { email } },
+    lost: [{ key: "users.confirmCancelInvite.lost" }],
+    confirm: { key: "users.confirmCancelInvite.confirm" },
+  };
 }
 
 function InviteLink({ link }: { link: string }) {
@@ -177,9 +193,11 @@ function InviteForm({ result }: { result: ActionResult | undefined }) {
 
 export default function UsersPage() {
   const { me, users, invites } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const { t } = useTranslation();
   const formatDate = useFormatDate();
+  if (answer && "confirmation" in answer) return <ConfirmationPage confirmation={answer.confirmation} />;
+  const result = answer;
   const userResult = result?.kind === "user" ? result : undefined;
   return (
     <>
@@ -277,7 +295,13 @@ export default function UsersPage() {
                     </td>
                     <td>{invite.invitedByName}</td>
                     <td>
-                      <RecordActionButton field="inviteId" id={invite.id} intent="cancelInvite" label={t("users.cancelInvite")} accessibleName={t("users.cancelInviteFor", { email: invite.email })} />
+                      <ConfirmedAction
+                        intent="cancelInvite"
+                        fields={{ inviteId: invite.id }}
+                        label={t("users.cancelInvite")}
+                        accessibleName={t("users.cancelInviteFor", { email: invite.email })}
+                        spec={cancelInviteSpec(invite.email)}
+                      />
                     </td>
                   </tr>
                 ))}

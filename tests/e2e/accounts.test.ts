@@ -305,6 +305,8 @@ describe("accounts", () => {
     const link = await recruiter.getByLabel("Invite link").inputValue();
 
     await recruiter.getByRole("button", { name: `Cancel the invite for ${wrongEmail}` }).click();
+    // It asks first: the link cannot be turned back on.
+    await recruiter.getByRole("dialog", { name: `Cancel the invite for ${wrongEmail}?` }).getByRole("button", { name: "Cancel the invite" }).click();
     await expect(recruiter.getByRole("status").filter({ hasText: "Invite cancelled" }).textContent()).resolves.toBe("Invite cancelled: its link no longer works.");
     await expect.poll(() => recruiter.getByRole("cell", { name: wrongEmail, exact: true }).count()).toBe(0);
     await expectAccessible(recruiter);

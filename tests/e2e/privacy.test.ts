@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, useBrowser, usePages } from "./browser";
+import { expectAccessible, hydrated, useBrowser, usePages } from "./browser";
 
 const RECRUITER = "recruiter@demo.traitkit.test";
 
@@ -17,7 +17,7 @@ describe("a candidate's data: export and erase", () => {
 
 
 
-  it("downloads the candidate's JSON, refuses an unconfirmed erase, then erases the candidate", async () => {
+  it("downloads the candidate's JSON, asks before erasing (Escape cancels), then erases the candidate", async () => {
     const person = uniqueCandidate();
     const page = await newPage(RECRUITER);
     await page.goto(`${baseURL}/candidates/new`);
@@ -40,14 +40,18 @@ describe("a candidate's data: export and erase", () => {
     await expect(colour("Erase candidate")).resolves.toBe("rgb(180, 35, 24)");
     await expect(colour("Create assessment")).resolves.not.toBe("rgb(180, 35, 24)");
 
-    // Without the box ticked, the server refuses and says so by the box.
+    // It asks first, in a dialog saying what is lost; Escape leaves everything as it was.
+    await hydrated(page);
     await page.getByRole("button", { name: "Erase candidate" }).click();
-    await page.locator("#candidate-erase-confirm-error").getByText("Tick the box to confirm the erasure.").waitFor();
-    await expect(page.getByLabel("I understand that this cannot be undone").getAttribute("aria-invalid")).resolves.toBe("true");
+    const dialog = page.getByRole("dialog", { name: `Erase ${person.name} for good?` });
+    await dialog.getByText("The audit log keeps only that an erasure happened.", { exact: false }).waitFor();
     await expectAccessible(page);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("heading", { level: 1, name: person.name }).waitFor();
 
-    await page.getByLabel("I understand that this cannot be undone").check();
     await page.getByRole("button", { name: "Erase candidate" }).click();
+    await dialog.getByRole("button", { name: "Erase for good" }).click();
     await page.waitForURL((url) => url.pathname === "/candidates");
     await page.getByRole("heading", { level: 1, name: "Candidates" }).waitFor();
     await expect(page.getByText(person.name).count()).resolves.toBe(0);

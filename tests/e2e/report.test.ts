@@ -127,7 +127,12 @@ describe("the candidate's report", () => {
     await expectAccessible(noJs, { javaScriptEnabled: false });
 
     // Revoke: the link then answers 404, like any unknown link, with a page meant for the candidate.
+    // It asks first, in a dialog saying the link cannot be turned back on.
     await section.locator('li[data-status="live"]').first().getByRole("button", { name: /^Revoke/ }).click();
+    const dialog = recruiter.getByRole("dialog", { name: "Revoke this candidate report link?" });
+    await dialog.getByText("cannot be turned back on", { exact: false }).waitFor();
+    await expectAccessible(recruiter);
+    await dialog.getByRole("button", { name: "Revoke the link" }).click();
     await section.locator('li[data-status="revoked"]').first().waitFor();
     await expectAccessible(recruiter);
     const gone = await candidate.goto(link);
@@ -174,6 +179,7 @@ describe("the candidate's report", () => {
     // Put back what the test changed: the new link is revoked.
     const revoked = await section.locator('li[data-status="revoked"]').count();
     await section.locator('li[data-status="live"]').first().getByRole("button", { name: /^Revoke/ }).click();
+    await recruiter.getByRole("dialog").getByRole("button", { name: "Revoke the link" }).click();
     await expect.poll(() => section.locator('li[data-status="revoked"]').count()).toBe(revoked + 1);
   });
 

@@ -286,10 +286,19 @@ const SETTINGS_VARIANTS: Record<string, () => Step | Promise<Step>> = {
     const { id } = await server.db.transaction().execute((trx) => createInvite(trx, { email: `matrix-cancel-${serial}@example.test`, role: "interviewer", invitedBy: recruiterId }, new Date()));
     return {
       label: "cancel an invite",
-      send: (cookie) => request(server.baseURL, "/settings/users", { cookie, form: { intent: "cancelInvite", inviteId: String(id) } }),
+      send: (cookie) => request(server.baseURL, "/settings/users", { cookie, form: { intent: "cancelInvite", inviteId: String(id), confirm: "1" } }),
       afterSuccess: async () => {
         expect(await server.db.selectFrom("invites").select("id").where("id", "=", id).executeTakeFirst()).toBeUndefined();
       },
+    };
+  },
+  "cancel without confirm": async () => {
+    serial += 1;
+    const { id } = await server.db.transaction().execute((trx) => createInvite(trx, { email: `matrix-keep-${serial}@example.test`, role: "interviewer", invitedBy: recruiterId }, new Date()));
+    return {
+      label: "cancel an invite without confirm=1: the confirmation page",
+      send: (cookie) => request(server.baseURL, "/settings/users", { cookie, form: { intent: "cancelInvite", inviteId: String(id) } }),
+      writesNothing: true,
     };
   },
   deactivate: () => ({
@@ -448,7 +457,21 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
     case "POST /assessments/:id": {
       if (code === 200) {
         const pathname = await publishablePath();
+        // A panel of two, made before the cell's snapshot: removing one is possible, so it is asked first.
+        const candidate = await server.db.selectFrom("candidates").select("id").where("name", "=", "Matrix Panel Candidate").executeTakeFirstOrThrow();
+        const kitVersion = await server.db.selectFrom("assessments").select("kit_version_id").where("id", "=", matrixAssessmentId).executeTakeFirstOrThrow();
+        const panel = [await userId(server.db, DEMO.interviewer1), await userId(server.db, DEMO.interviewer2)];
+        const pair = await createAssessment(server.db, { candidateId: candidate.id, kitVersionId: kitVersion.kit_version_id, interviewerIds: panel, actorId: recruiterId }, new Date());
+        if (!pair.ok) throw new Error("The two-interviewer assessment was refused");
         return [
+          {
+            label: "remove an interviewer without confirm=1: the confirmation page",
+            send: (cookie) => request(server.baseURL, `/assessments/${pair.id}`, { cookie, form: { intent: "remove", userId: String(panel[1]) } }),
+            afterSuccess: async (response) => {
+              expect(await response.text()).toContain('data-testid="confirmation-page"');
+            },
+            writesNothing: true,
+          },
           {
             label: "publish a report",
             send: (cookie) => request(server.baseURL, pathname, { cookie, form: { intent: "publish", language: "es", expiresInDays: "30" } }),
@@ -460,6 +483,12 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
             },
           },
         ];
+      }
+      if (code === 409) {
+        // The matrix assessment's panel is interviewer1 alone: they cannot be removed.
+        const pathname = await pathFor(row.route);
+        const only = await userId(server.db, DEMO.interviewer1);
+        return [{ label: "remove the last interviewer", send: (cookie) => request(server.baseURL, pathname, { cookie, form: { intent: "remove", userId: String(only), confirm: "1" } }) }];
       }
       if (code === 303 || code === 400 || code === 404) {
         const pathname = await pathFor(row.route);
@@ -476,6 +505,45 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
           },
         ];
       }
+      break;
+    }
+    case "POST /roles/:slug":
+    case "POST /kits/:id": {
+      const pathname = await pathFor(row.route);
+      const archivedAt = async () => {
+        const table = row.route === "/roles/:slug" ? "roles" : "kits";
+        const id = Number(pathname.split("/")[2]);
+        const query = server.db.selectFrom(table).select("archived_at");
+        return (await (table === "roles" ? query.where("slug", "=", pathname.split("/")[2] ?? "") : query.where("id", "=", id)).executeTakeFirstOrThrow()).archived_at;
+      };
+      const post = (form: Record<string, string>) => (cookie: string | undefined) => request(server.baseURL, pathname, { cookie, form });
+      // The demo role and kit are used by the demo's assessments: never deleted, archived only for a moment.
+      if (code === 303) {
+        return [
+          {
+            label: "archive with confirm=1",
+            send: post({ intent: "archive", confirm: "1" }),
+            afterSuccess: async (response) => {
+              expect(locationPath(response)).toBe(pathname);
+              expect(await archivedAt()).not.toBeNull();
+            },
+          },
+          {
+            label: "restore",
+            send: post({ intent: "restore" }),
+            afterSuccess: async () => {
+              expect(await archivedAt()).toBeNull();
+            },
+          },
+        ];
+      }
+      if (code === 200) {
+        return [
+          { label: "archive without confirm=1: the confirmation page", send: post({ intent: "archive" }), writesNothing: true },
+          { label: "delete without confirm=1: the confirmation page", send: post({ intent: "delete" }), writesNothing: true },
+        ];
+      }
+      if (code === 409) return [{ label: "delete while in use", send: post({ intent: "delete", confirm: "1" }) }];
       break;
     }
     case "GET /assessments": {
@@ -555,6 +623,10 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
       break;
     }
     case "POST /candidates/:id": {
+      if (code === 200) {
+        const pathname = await pathFor(row.route);
+        return [{ label: "erase without confirm=1: the confirmation page", send: (cookie) => request(server.baseURL, pathname, { cookie, form: { intent: "erase" } }), writesNothing: true }];
+      }
       if (code === 303 || code === 400) {
         const pathname = await pathFor(row.route);
         const kitVersion = await server.db.selectFrom("kit_versions").select("id").orderBy("id").executeTakeFirstOrThrow();

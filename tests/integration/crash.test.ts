@@ -242,7 +242,7 @@ async function send(baseURL: string, cookies: Record<Actor, string>, card: Card,
   }
   const [pathname, cookie, form, expectedLocation] =
     operation.kind === "reopen"
-      ? [`/assessments/${card.assessmentId}`, cookies.recruiter, new URLSearchParams({ intent: "reopen", scorecardId: String(card.scorecardId) }), `/assessments/${card.assessmentId}`]
+      ? [`/assessments/${card.assessmentId}`, cookies.recruiter, new URLSearchParams({ intent: "reopen", scorecardId: String(card.scorecardId), confirm: "1" }), `/assessments/${card.assessmentId}`]
       : [scorecardPath, cookies[card.interviewer], formFields(operation.kind, operation.content), operation.kind === "submit" ? `/assessments/${card.assessmentId}` : scorecardPath];
   const response = await request(baseURL, pathname, { cookie, form });
   const body = await response.text();

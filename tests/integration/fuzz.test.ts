@@ -412,7 +412,9 @@ function usersPlan(): Plan {
   const roleChange = fc.tuple(targets, userRoles).chain(([id, role]) => mutatedForm([["intent", "role"], ["userId", id], ["role", role]], valuesBy([[/^userId$/, targets], [/^role$/, userRoles]])));
   const active = fc.tuple(targets, fc.constantFrom("deactivate", "reactivate")).chain(([id, intent]) => mutatedForm([["intent", intent], ["userId", id]], valuesBy([[/^userId$/, targets]])));
   const inviteIds = fc.constantFrom(...data.cancellableInviteIds.map(String), "999999", "0", "-1", "1e3", "");
-  const cancel = inviteIds.chain((id) => mutatedForm([["intent", "cancelInvite"], ["inviteId", id]], valuesBy([[/^inviteId$/, inviteIds]])));
+  const cancel = fc
+    .tuple(inviteIds, fc.constantFrom<Entry[]>([], [["confirm", "1"]]))
+    .chain(([id, confirm]) => mutatedForm([["intent", "cancelInvite"], ["inviteId", id], ...confirm], valuesBy([[/^inviteId$/, inviteIds], [/^confirm$/, fc.constantFrom("1", "on", "")]])));
   return {
     route: "POST /settings/users",
     numRuns: 90,
@@ -474,13 +476,17 @@ function assessmentPlan(): Plan {
     [/^language$/, fc.constantFrom("en", "es", "zh")],
     [/^expiresInDays$/, fc.constantFrom("", "1", "365", "366", "0", "007")],
     [/^intent$/, fc.constantFrom("decision", "add", "remove", "reopen", "publish", "revoke", "erase", "")],
+    [/^(confirm|discardDraft)$/, fc.constantFrom("1", "on", "0", "")],
   ]);
+  // Destructive intents with and without confirm=1: the confirmation page and the act.
+  const confirmed = fc.constantFrom<Entry[]>([], [["confirm", "1"]], [["confirm", "1"], ["discardDraft", "1"]]);
   const bases: fc.Arbitrary<Entry[]> = fc.oneof(
     fc.constantFrom(...DECISION_VALUES).map((d): Entry[] => [["intent", "decision"], ["decision", d], ["reason", "The panel agrees."]]),
-    fc.tuple(fc.constantFrom("add", "remove"), people).map(([intent, id]): Entry[] => [["intent", intent], ["userId", id]]),
-    ids(data.scorecardIds).map((id): Entry[] => [["intent", "reopen"], ["scorecardId", id]]),
+    people.map((id): Entry[] => [["intent", "add"], ["userId", id]]),
+    fc.tuple(people, confirmed).map(([id, confirm]): Entry[] => [["intent", "remove"], ["userId", id], ...confirm]),
+    fc.tuple(ids(data.scorecardIds), confirmed).map(([id, confirm]): Entry[] => [["intent", "reopen"], ["scorecardId", id], ...confirm]),
     fc.constantFrom("en", "es").map((lang): Entry[] => [["intent", "publish"], ["language", lang], ["expiresInDays", "30"]]),
-    ids(data.reportIds).map((id): Entry[] => [["intent", "revoke"], ["reportId", id]]),
+    fc.tuple(ids(data.reportIds), confirmed).map(([id, confirm]): Entry[] => [["intent", "revoke"], ["reportId", id], ...confirm]),
   );
   return {
     route: "POST /assessments/:id",
@@ -527,13 +533,13 @@ function candidatePagePlan(): Plan {
   const valueFor = valuesBy([
     [/^kitVersionId$/, fc.constantFrom(...data.kitVersionIds.map(String), "999999")],
     [/^interviewerIds$/, fc.constantFrom(...interviewers, "999999")],
-    [/^confirm$/, fc.constantFrom("on", "off", "true", "")],
+    [/^confirm$/, fc.constantFrom("1", "on", "off", "true", "")],
     [/^intent$/, fc.constantFrom("assessment", "erase", "decision", "")],
   ]);
   const assessment = fc
     .subarray(interviewers, { minLength: 1, maxLength: 3 })
     .map((people): Entry[] => [["intent", "assessment"], ["kitVersionId", String(data.kitVersionIds[0])], ...people.map((p): Entry => ["interviewerIds", p])]);
-  const erase = fc.constant<Entry[]>([["intent", "erase"], ["confirm", "on"]]);
+  const erase = fc.constant<Entry[]>([["intent", "erase"], ["confirm", "1"]]);
   return {
     route: "POST /candidates/:id",
     numRuns: 80,
@@ -709,6 +715,25 @@ function roleImportPlan(): Plan {
   };
 }
 
+/** Archive, restore and delete on a role's or a kit's page, with and without confirm=1. */
+function archivePlan(route: "POST /roles/:slug" | "POST /kits/:id"): Plan {
+  const valueFor = valuesBy([
+    [/^intent$/, fc.constantFrom("archive", "restore", "delete", "erase", "")],
+    [/^confirm$/, fc.constantFrom("1", "on", "0", "")],
+  ]);
+  const base = fc.tuple(fc.constantFrom("archive", "restore", "delete"), fc.constantFrom<Entry[]>([], [["confirm", "1"]])).map(([intent, confirm]): Entry[] => [["intent", intent], ...confirm]);
+  return {
+    route,
+    numRuns: 60,
+    role: roleArb("recruiter"),
+    path:
+      route === "POST /roles/:slug"
+        ? segment(data.roleSlugs, data.kitIds).map((slug) => `/roles/${slug}`)
+        : segment(data.kitIds, [...data.candidateIds, ...data.kitVersionIds]).map((id) => `/kits/${id}`),
+    body: formBody(base.chain((entries) => mutatedForm(entries, valueFor))),
+  };
+}
+
 function postPlans(): Plan[] {
   return [
     loginPlan(),
@@ -727,6 +752,9 @@ function postPlans(): Plan[] {
     roleEditPlan(),
     roleImportPlan(),
     libraryPlan(),
+    // Late: they may archive or delete the roles and kits the plans above read.
+    archivePlan("POST /kits/:id"),
+    archivePlan("POST /roles/:slug"),
     // Last of the forms: it may erase candidates.
     candidatePagePlan(),
   ];
@@ -781,6 +809,8 @@ describe("fuzzed requests to every route", () => {
       "POST /roles/:slug/edit",
       "POST /roles/import",
       "POST /roles",
+      "POST /kits/:id",
+      "POST /roles/:slug",
       "POST /candidates/:id",
     ];
     names.forEach((name, index) => {

@@ -210,7 +210,7 @@ describe("the log canary", () => {
     expect(await status(`/r/${reportToken}`, { form: {}, origin: "https://evil.example" })).toBe(403);
     // Revoked: the same link answers 404.
     const link = await server.db.selectFrom("report_links").select("id").where("token_hash", "=", sha256(reportToken)).executeTakeFirstOrThrow();
-    expect(await status(assessmentPath, { cookie: recruiter, form: { intent: "revoke", reportId: String(link.id) } })).toBe(303);
+    expect(await status(assessmentPath, { cookie: recruiter, form: { intent: "revoke", reportId: String(link.id), confirm: "1" } })).toBe(303);
     expect(await status(`/r/${reportToken}`)).toBe(404);
     const unknownReport = crypto.randomBytes(32).toString("base64url");
     token("unknown report token", unknownReport);
@@ -244,7 +244,7 @@ describe("the log canary", () => {
     expect(await status("/logout", { cookie: interviewer2, form: {}, headers: { "Sec-Fetch-Site": "cross-site" }, origin: null })).toBe(403);
 
     // The recruiter erases the canary candidate.
-    expect(await status(candidatePath, { cookie: recruiter, form: { intent: "erase", confirm: "on" } })).toBe(303);
+    expect(await status(candidatePath, { cookie: recruiter, form: { intent: "erase", confirm: "1" } })).toBe(303);
 
     // Sign-out, everyone; the old session is gone.
     for (const cookie of [interviewer1, interviewer2, invitee, recruiter]) {

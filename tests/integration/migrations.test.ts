@@ -300,6 +300,28 @@ describe("migrations", () => {
     expect(mlops).toEqual([{ kind: "role", slug: "mlops-engineer" }]);
   });
 
+  it("0007 makes roles and kits archivable, every existing one left as it was (not archived), and adds an empty store of parked drafts", async () => {
+    const through0005: MigrationProvider = {
+      getMigrations: async () => ({
+        "0001_initial": m0001,
+        "0002_ranking_latest": m0002,
+        "0003_assessment_list_order": m0003,
+        "0004_interviewer_list_order": m0004,
+        "0005_unranked_reopened": m0005,
+      }),
+    };
+    expect((await new Migrator({ db, provider: through0005 }).migrateToLatest()).error).toBeUndefined();
+    await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));
+    const countsBefore = dataCounts();
+
+    expect(await migrateToLatest(db)).toContain("0007_archive_and_parked_drafts");
+    expect(dataCounts().filter((c) => c.table !== "parked_drafts")).toEqual(countsBefore);
+    const archived = await sql<{ n: number }>`select (select count(*) from roles where archived_at is not null or archived_by is not null) + (select count(*) from kits where archived_at is not null or archived_by is not null) as n`.execute(db);
+    expect(archived.rows[0]!.n).toBe(0);
+    expect(await db.selectFrom("parked_drafts").selectAll().execute()).toEqual([]);
+    expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+  });
+
   it("running the migrations twice changes nothing", async () => {
     await migrateToLatest(db);
     await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));

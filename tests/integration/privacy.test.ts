@@ -74,6 +74,19 @@ beforeAll(async () => {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  // A draft kept aside when its interviewer left the panel (issue 16), with the canary in its notes.
+  const at = new Date().toISOString();
+  await server.db
+    .insertInto("parked_drafts")
+    .values({
+      assessment_id: card.assessment_id,
+      interviewer_id: await userId(server.db, DEMO.recruiter),
+      revision: 2,
+      content: JSON.stringify({ recommendation: null, ratings: [], notes: [{ questionId: question.id, text: `Parked: ${CANARY}` }], strengths: [], redFlags: [] }),
+      updated_at: at,
+      parked_at: at,
+    })
+    .execute();
   await server.db
     .insertInto("report_links")
     .values({
@@ -192,6 +205,11 @@ const COVERAGE: Record<string, Coverage> = {
       ),
     exported: (f) =>
       f.assessments.flatMap((a) => (a.storedResult ? [`${a.id}|${a.storedResult.fit}|${a.storedResult.coverage}|${a.storedResult.evidence}|${a.storedResult.submittedScorecards}`] : [])),
+  },
+  parked_drafts: {
+    rows: async (db, id) =>
+      (await db.selectFrom("parked_drafts").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map((d) => `${d.assessment_id}|${d.interviewer_id}|${d.revision}|${d.content}`),
+    exported: (f) => f.assessments.flatMap((a) => a.parkedDrafts.map((d) => `${a.id}|${d.interviewer}|${d.revision}|${JSON.stringify(d.content)}`)),
   },
   report_links: {
     rows: async (db, id) =>
@@ -387,19 +405,24 @@ describe("erasing a candidate (RELIABILITY.md G2)", () => {
 
   it("refuses an interviewer with a 404 and changes nothing", async () => {
     const before = await snapshot(server.db, candidateId);
-    const response = await erase({ confirm: "on" }, interviewerCookie);
+    const response = await erase({ confirm: "1" }, interviewerCookie);
     expect(response.status).toBe(404);
     await response.body?.cancel();
     expect(await snapshot(server.db, candidateId)).toEqual(before);
   });
 
-  it("answers 400 with the error by the box when the confirmation is not ticked, and changes nothing", async () => {
+  it("answers the confirmation page, not an erasure, when confirm=1 is missing, and changes nothing", async () => {
     const before = await snapshot(server.db, candidateId);
-    const response = await erase({});
-    expect(response.status).toBe(400);
-    const page = await response.text();
-    expect(page).toMatch(/<p id="candidate-erase-confirm-error" class="field-error" role="alert">Tick the box to confirm the erasure\.<\/p>/);
-    expect(page).toMatch(/id="candidate-erase-confirm"[^>]*aria-invalid="true"/);
+    const unconfirmed: Record<string, string>[] = [{}, { confirm: "on" }, { confirm: "true" }];
+    for (const form of unconfirmed) {
+      const response = await erase(form);
+      expect(response.status).toBe(200);
+      const page = await response.text();
+      expect(page).toContain('data-testid="confirmation-page"');
+      expect(page).toMatch(/<h1 id="confirm-title">Erase .+ for good\?<\/h1>/);
+      expect(page).toMatch(/<button type="submit" name="confirm" value="1" class="button-danger">Erase for good<\/button>/);
+      expect(page).toContain('<input type="hidden" name="intent" value="erase"/>');
+    }
     expect(await snapshot(server.db, candidateId)).toEqual(before);
   });
 
@@ -412,7 +435,7 @@ describe("erasing a candidate (RELIABILITY.md G2)", () => {
     expect(before.includes(Buffer.from(SNAPSHOT_CANARY, "utf8"))).toBe(true);
     expect(before.includes(Buffer.from(CANDIDATE_NAME, "utf8"))).toBe(true);
 
-    const response = await erase({ confirm: "on" });
+    const response = await erase({ confirm: "1" });
     expect(response.status).toBe(303);
     expect(locationPath(response)).toBe("/candidates");
 

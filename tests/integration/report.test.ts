@@ -152,7 +152,7 @@ describe("the candidate's report", () => {
 
   it("answers revoked, expired and unknown tokens with the same 404", async () => {
     const link = await server.db.selectFrom("report_links").select("id").where("token_hash", "=", createHash("sha256").update(token).digest("hex")).executeTakeFirstOrThrow();
-    const revoke = await request(server.baseURL, `/assessments/${assessmentId}`, { cookie: recruiterCookie, form: { intent: "revoke", reportId: String(link.id) } });
+    const revoke = await request(server.baseURL, `/assessments/${assessmentId}`, { cookie: recruiterCookie, form: { intent: "revoke", reportId: String(link.id), confirm: "1" } });
     expect(revoke.status).toBe(303);
     const revoked = await server.db.selectFrom("report_links").select("revoked_at").where("id", "=", link.id).executeTakeFirstOrThrow();
     expect(revoked.revoked_at).not.toBeNull();

@@ -854,13 +854,13 @@ describe("the panel", () => {
       [cookies.interviewer2, id, 404],
       [cookies.recruiter, other.id, 404],
     ] as const) {
-      const response = await post(`/assessments/${assessment}`, [["intent", "reopen"], ["scorecardId", String(card.id)]], cookie);
+      const response = await post(`/assessments/${assessment}`, [["intent", "reopen"], ["scorecardId", String(card.id)], ["confirm", "1"]], cookie);
       await response.body?.cancel();
       expect(response.status).toBe(expected);
     }
     expect(await checksum()).toBe(before);
 
-    const reopened = await post(`/assessments/${id}`, [["intent", "reopen"], ["scorecardId", String(card.id)]], cookies.recruiter);
+    const reopened = await post(`/assessments/${id}`, [["intent", "reopen"], ["scorecardId", String(card.id)], ["confirm", "1"]], cookies.recruiter);
     await reopened.body?.cancel();
     expect(reopened.status).toBe(303);
     expect(locationPath(reopened)).toBe(`/assessments/${id}`);
@@ -876,7 +876,7 @@ describe("the panel", () => {
     expect(result.openness_score).toBe(87.5);
 
     // A second reopen of the same (now draft) scorecard is refused.
-    const again = await post(`/assessments/${id}`, [["intent", "reopen"], ["scorecardId", String(card.id)]], cookies.recruiter);
+    const again = await post(`/assessments/${id}`, [["intent", "reopen"], ["scorecardId", String(card.id)], ["confirm", "1"]], cookies.recruiter);
     await again.body?.cancel();
     expect(again.status).toBe(404);
 

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { FitCharts } from "~/components/charts/FitCharts";
 import type { AssessmentReportSection } from "~/models/report.server";
-import { RecordActionButton } from "~/components/RecordActionButton";
+import { ConfirmedAction, type ConfirmSpec } from "~/components/ConfirmedAction";
 import { useFormatDate } from "~/utils/dates";
 
 export type PublishedReport = { link: string; expiresAt: string | null; shortId: string; version: number };
@@ -29,6 +29,13 @@ function ReportLink({ link }: { link: string }) {
     </div>
   );
 }
+
+/** What revoking a report link loses; the assessment's action asks the same without JavaScript. */
+export const REVOKE_SPEC: ConfirmSpec = {
+  title: { key: "assessments.confirmRevoke.title" },
+  lost: [{ key: "assessments.confirmRevoke.lost" }],
+  confirm: { key: "assessments.confirmRevoke.confirm" },
+};
 
 /**
  * The fit charts of an assessment and, for a recruiter, the candidate's report:
@@ -106,12 +113,12 @@ export function ReportSection({
                     {link.status === "live" && (
                       <>
                         {" "}
-                        <RecordActionButton
-                          field="reportId"
-                          id={link.id}
+                        <ConfirmedAction
                           intent="revoke"
+                          fields={{ reportId: link.id }}
                           label={t("report.recruiter.revoke")}
                           accessibleName={t("report.recruiter.revokeLabel", { shortId: link.shortId, created })}
+                          spec={REVOKE_SPEC}
                         />
                       </>
                     )}
