@@ -192,6 +192,9 @@ describe("reopen and revoke ask first", () => {
 
   it("revoke: the confirmation page without confirm=1, the revocation with it", async () => {
     const { id } = await newAssessment([ids.interviewer1]);
+    // A report waits for a submitted scorecard.
+    await saveDraft(id);
+    await server.db.updateTable("scorecards").set({ status: "submitted", submitted_at: new Date().toISOString() }).where("assessment_id", "=", id).execute();
     const published = await post(`/assessments/${id}`, { intent: "publish", language: "en" });
     expect(published.status).toBe(200);
     await published.body?.cancel();
