@@ -251,6 +251,8 @@ describe("the candidate's report", () => {
     // The recruiter reopens the scorecard; the interviewer scores it otherwise and submits again.
     await recruiter.reload();
     await recruiter.getByRole("button", { name: `Reopen the scorecard of ${INTERVIEWER_NAME}` }).click();
+    // Reopening asks first; the dialog says what leaves the panel.
+    await recruiter.getByRole("dialog", { name: `Reopen the scorecard of ${INTERVIEWER_NAME}?` }).getByRole("button", { name: "Reopen the scorecard" }).click();
     await recruiter.getByRole("button", { name: `Reopen the scorecard of ${INTERVIEWER_NAME}` }).waitFor({ state: "detached" });
     await submitScorecard(interviewer, assessmentURL, 1);
 
