@@ -60,6 +60,7 @@ const enReport = {
     title: "Your interview profile",
     intro: "This report shows how your interview answers were scored on six traits (0–100), compared with the profile the role {{role}} looks for, and how they relate to roles it can lead to.",
     howToRead: "A score inside the band fits the role's ideal. A band is not a judgement of the person: it describes what the role asks for day to day.",
+    results: "Your results",
     expires: "This link works until {{date}}.",
     print: "To keep a copy, print this page or save it as PDF.",
     pageTitle: "Interview profile",

@@ -60,6 +60,7 @@ const esReport: typeof enReport = {
     title: "Su perfil de entrevista",
     intro: "Este informe muestra cómo se puntuaron sus respuestas en seis rasgos (0–100), frente al perfil que busca el rol {{role}}, y cómo se relacionan con los roles a los que puede llevar.",
     howToRead: "Un puntaje dentro de la banda se ajusta al ideal del rol. La banda no juzga a la persona: describe lo que el rol pide en el día a día.",
+    results: "Sus resultados",
     expires: "Este enlace funciona hasta el {{date}}.",
     print: "Para guardar una copia, imprima esta página o guárdela como PDF.",
     pageTitle: "Perfil de entrevista",

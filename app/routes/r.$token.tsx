@@ -8,6 +8,7 @@ import reportStyles from "~/styles/report.css?url";
 import { notFound } from "~/utils/auth.server";
 import { pageTitle, translators } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import { useFormatDate } from "~/utils/dates";
 
 /*
  * The candidate's private report: no account, a secret link. An unknown,
@@ -39,13 +40,18 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 function ReportBody({ report }: { report: ReturnType<typeof useLoaderData<typeof loader>> }) {
   const { t } = useTranslation();
-  const expires = report.expiresAt ? new Date(report.expiresAt).toISOString().slice(0, 10) : null;
+  const formatDate = useFormatDate();
+  const expires = report.expiresAt ? formatDate(report.expiresAt, "dateTime") : null;
   return (
     <article className="candidate-report" lang={report.language} data-texts-lang={report.language} data-testid="candidate-report">
       <h1>{t("report.page.title")}</h1>
       <p>{t("report.page.intro", { role: report.charts.roleName })}</p>
       <p className="muted">{t("report.page.howToRead")}</p>
-      <FitCharts charts={report.charts} seriesLabel={t("report.charts.series")} audience="candidate" />
+      {/* The charts' own headings are h3: a heading of their own keeps the outline in order. */}
+      <section aria-labelledby="report-results">
+        <h2 id="report-results">{t("report.page.results")}</h2>
+        <FitCharts charts={report.charts} seriesLabel={t("report.charts.series")} audience="candidate" />
+      </section>
       <p className="muted report-footer">
         {expires && <>{t("report.page.expires", { date: expires })} </>}
         {t("report.page.print")}

@@ -110,6 +110,10 @@ describe("the candidate's report", () => {
     await expect(recruiter.getByTestId("trait-band-table").locator("thead").textContent()).resolves.toContain("Weight");
     await expect(recruiter.getByTestId("transition-table").locator("thead").textContent()).resolves.toContain("Coverage");
     expect(text).not.toContain(CANDIDATE);
+    // The outline never skips a level (axe's heading-order): h1, then h2, then the charts' h3.
+    const levels = await candidate.locator("main :is(h1, h2, h3, h4, h5, h6)").evaluateAll((headings) => headings.map((h) => Number(h.tagName[1])));
+    expect(levels[0]).toBe(1);
+    levels.slice(1).forEach((level, i) => expect(level, `heading ${i + 2} of ${levels.join(",")}`).toBeLessThanOrEqual(levels[i]! + 1));
     await expectAccessible(candidate);
     await screenshot(candidate, "report-candidate");
     await candidate.getByTestId("trait-radar-chart").screenshot({ path: path.join(SCREENSHOTS, "report-candidate-radar.png") });
