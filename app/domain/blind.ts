@@ -1,5 +1,5 @@
 /*
- * Blind scoring (PRODUCT.md): an interviewer's judgement stays their own until
+ * Blind scoring (docs/product.md): an interviewer's judgement stays their own until
  * their scorecard is in. Two things would anchor it: the panel's result, and the
  * ideal bands the candidate is measured against. Recruiters set both up and
  * always see them.

@@ -8,7 +8,7 @@ type Scores = Partial<Record<TraitKey, number>>;
 const uniform = (band: FitBand): FitProfile => traitRecord(() => ({ ...band }));
 const everyTrait = (score: number): Scores => traitRecord(() => score);
 
-/** The MLOps-like profile of PRODUCT.md's second test vector. */
+/** The MLOps-like profile of docs/product.md's second test vector. */
 const VECTOR_PROFILE: FitProfile = {
   openness: { low: 65, high: 85, weight: 2 },
   conscientiousness: { low: 75, high: 95, weight: 3 },
@@ -20,7 +20,7 @@ const VECTOR_PROFILE: FitProfile = {
 
 const NO_BAND: FitBand = { low: 0, high: 100, weight: 2 };
 
-describe("computeFit — PRODUCT.md test vectors", () => {
+describe("computeFit — docs/product.md test vectors", () => {
   const band60to80 = uniform({ low: 60, high: 80, weight: 1 });
 
   it("all scores inside 60..80 fit 100", () => {
@@ -302,7 +302,7 @@ describe("computeFit — properties", () => {
     );
   });
 
-  it("agrees with a direct reading of the PRODUCT.md formula", () => {
+  it("agrees with a direct reading of the docs/product.md formula", () => {
     fc.assert(
       fc.property(profileArb, scoresArb, (profile, scores) => {
         const terms = TRAIT_KEYS.flatMap((trait) => {

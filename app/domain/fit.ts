@@ -1,6 +1,6 @@
 /**
  * How well a candidate's trait scores fit an ideal profile of bands.
- * Source: PRODUCT.md, "Fit".
+ * Source: docs/product.md, "Fit".
  */
 import { TRAIT_KEYS, TRAIT_SCALE, type TraitKey } from "./traits";
 
@@ -61,7 +61,7 @@ function effectiveBand(band: FitBand): FitBand | null {
 
 /**
  * g = max(0, low − c, c − high): how far the score lies outside the band.
- * Source: PRODUCT.md, "Fit".
+ * Source: docs/product.md, "Fit".
  */
 export function bandGap(score: number, band: { low: number; high: number }): number {
   return Math.max(0, band.low - score, score - band.high);
@@ -69,7 +69,7 @@ export function bandGap(score: number, band: { low: number; high: number }): num
 
 /**
  * G = max(low − 0, 100 − high): the largest gap a score on the scale can have.
- * Source: PRODUCT.md, "Fit".
+ * Source: docs/product.md, "Fit".
  */
 export function maxBandGap(band: { low: number; high: number }): number {
   return Math.max(band.low - TRAIT_SCALE.min, TRAIT_SCALE.max - band.high);
@@ -81,7 +81,7 @@ export function maxBandGap(band: { low: number; high: number }): number {
  *   coverage = Σ w of the traits used / Σ w of all traits with a band
  * A trait is assessed when its score is a finite number; scores are clamped to
  * 0..100. No trait used → fit null. No trait with a band → coverage 0.
- * Source: PRODUCT.md, "Fit".
+ * Source: docs/product.md, "Fit".
  */
 export function computeFit(
   scores: Partial<Record<TraitKey, number>>,

@@ -1,6 +1,6 @@
 /**
  * Career levels of the skills matrix and skill profiles.
- * Source: PRODUCT.md ("5 levels, Junior → Principal"; matrix columns "Jun, Mid, Sen, Lead, Princ").
+ * Source: docs/product.md, "Role profile" (five levels, Junior to Principal; the matrix columns Jun, Mid, Sen, Lead, Princ).
  */
 
 export const LEVELS = ["junior", "mid", "senior", "lead", "principal"] as const;

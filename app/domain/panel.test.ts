@@ -56,7 +56,7 @@ describe("panel result", () => {
     expect(empty.submittedCount).toBe(0);
   });
 
-  it("matches PRODUCT.md's second vector when ratings give those scores", () => {
+  it("matches docs/product.md's second vector when ratings give those scores", () => {
     // Scores O50 C100 E25 A50 S75 R75 from ratings 3, 5, 2, 3, 4, 4 → fit 86.58.
     const ratings = [
       { questionId: 1, trait: "openness" as const, rating: 3 as const },

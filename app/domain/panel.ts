@@ -3,7 +3,7 @@ import { aggregateTraits, tallyRecommendations, traitScores, type Rating, type R
 import { TRAIT_KEYS, traitRecord, type TraitKey } from "./traits";
 
 /*
- * The panel's result for one assessment: PRODUCT.md's trait scores, agreement
+ * The panel's result for one assessment: docs/product.md's trait scores, agreement
  * and fit, from SUBMITTED scorecards only (drafts are an interviewer's private
  * work). Pure: the caller loads the scorecards and the frozen ideal profile.
  */

@@ -1,7 +1,7 @@
 /**
  * From interviewers' ratings to trait scores, agreement flags and a tally of
  * recommendations. Raw ratings are the truth; everything here derives from them.
- * Source: PRODUCT.md, "Scoring".
+ * Source: docs/product.md, "Scoring".
  */
 import { TRAIT_KEYS, TRAIT_SCALE, traitRecord, type TraitKey } from "./traits";
 
@@ -23,7 +23,7 @@ export function isRating(n: number): n is Rating {
 
 /**
  * points = (r − 1) × 25, so 1 → 0 and 5 → 100.
- * Source: PRODUCT.md, "Rating → points".
+ * Source: docs/product.md, "Scoring".
  */
 export function ratingToPoints(r: Rating): number {
   return TRAIT_SCALE.min + (r - RATING_MIN) * POINTS_PER_RATING_STEP;
@@ -60,7 +60,7 @@ type RunningTotal = { interviewerId: string; ratingSum: number; pointsSum: numbe
  * so an interviewer who rates a trait often does not weigh more than one who rates it once.
  * evidence = number of ratings; spread = max − min of interviewers' mean ratings;
  * needsCalibration = spread ≥ CALIBRATION_SPREAD. A trait with no rating is not assessed
- * (never 0). Source: PRODUCT.md, "Trait score" and "Agreement".
+ * (never 0). Source: docs/product.md, "Scoring".
  */
 export function aggregateTraits(
   ratings: readonly TraitRating[],

@@ -1,6 +1,6 @@
 /**
  * OCEAN+ traits: the six stable keys and their published names.
- * Source: PRODUCT.md, "OCEAN+ traits".
+ * Source: docs/product.md, "OCEAN+ traits".
  */
 
 /** Stable keys used in the DB, URLs and JSON; order is the display order. */
@@ -15,7 +15,7 @@ export const TRAIT_KEYS = [
 
 export type TraitKey = (typeof TRAIT_KEYS)[number];
 
-/** Names exactly as PRODUCT.md's table (Spanish as written in the seed documents). */
+/** Names as docs/product.md, "OCEAN+ traits", gives them (Spanish as written in the seed documents). */
 export const TRAIT_NAMES: Record<TraitKey, { en: string; es: string }> = {
   openness: { en: "Openness", es: "Apertura" },
   conscientiousness: { en: "Conscientiousness", es: "Responsabilidad" },
@@ -25,10 +25,10 @@ export const TRAIT_NAMES: Record<TraitKey, { en: string; es: string }> = {
   relational_engagement: { en: "Relational Engagement", es: "Engagement Relacional" },
 };
 
-/** Every trait is scored on this closed scale (PRODUCT.md: "scale 0–100"). */
+/** Every trait is scored on this closed scale (docs/product.md: "each scored from 0 to 100"). */
 export const TRAIT_SCALE = { min: 0, max: 100 } as const;
 
-/** Importance of a trait in an ideal profile (PRODUCT.md: "weight (1, 2 or 3)"). */
+/** Importance of a trait in an ideal profile (docs/product.md: "a weight of 1, 2 or 3"). */
 export const WEIGHTS = [1, 2, 3] as const;
 export type Weight = (typeof WEIGHTS)[number];
 

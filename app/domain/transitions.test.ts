@@ -8,7 +8,7 @@ import {
 } from "./transitions";
 import type { IdealProfile, TraitKey } from "./traits";
 
-/** Plausible MLOps Engineer bands (the same as PRODUCT.md's second fit vector). */
+/** Plausible MLOps Engineer bands (the same as docs/product.md's second fit vector). */
 const MLOPS: IdealProfile = {
   openness: { low: 65, high: 85, weight: 2 },
   conscientiousness: { low: 75, high: 95, weight: 3 },

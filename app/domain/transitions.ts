@@ -1,6 +1,6 @@
 /**
  * Career transitions: the candidate's own fit to a role the source role can lead
- * to, and the traits to develop for it. Source: PRODUCT.md, "Career transitions".
+ * to, and the traits to develop for it. Source: docs/product.md, "Career transitions".
  */
 import { computeFit, type FitResult } from "./fit";
 import {
@@ -43,7 +43,7 @@ function clampToScale(value: number): number {
 /**
  * low′ = clamp(low + Δ), high′ = clamp(high + Δ) on 0..100, weight kept; a trait
  * without a (finite) delta is unchanged. Clamping both ends keeps low′ ≤ high′.
- * Source: PRODUCT.md, "Career transitions".
+ * Source: docs/product.md, "Career transitions".
  */
 export function shiftedProfile(
   source: IdealProfile,
@@ -65,7 +65,7 @@ export function shiftedProfile(
  * The candidate's fit to a transition target: against the target role's ideal
  * profile when the library has one, otherwise against the source bands shifted by
  * the transition's deltas. `basis` says which, because the chart must say it.
- * Source: PRODUCT.md, "Career transitions".
+ * Source: docs/product.md, "Career transitions".
  */
 export function transitionFit(
   scores: Partial<Record<TraitKey, number>>,
@@ -82,7 +82,7 @@ export function transitionFit(
  * Traits whose assessed score is below the band: gap = low − c, weightedGap = w·gap,
  * largest weightedGap first, ties in TRAIT_KEYS order. A score above the band is
  * not something to develop, and a trait not assessed has no known gap.
- * Source: PRODUCT.md, "Career transitions" ("the traits below a target band,
+ * Source: docs/product.md, "Career transitions" ("the traits below a target band,
  * largest weighted gap first").
  */
 export function areasToDevelop(

@@ -25,11 +25,11 @@ import type { LocalizedText } from "./localized";
 export const KIT_TEXT_LANGS = ["en", "es"] as const;
 export type KitTextLang = (typeof KIT_TEXT_LANGS)[number];
 
-/** Behaviour anchors are written for ratings 1, 3 and 5 (PRODUCT.md, "Role profile"). */
+/** Behaviour anchors are written for ratings 1, 3 and 5 (docs/product.md, "Role profile"). */
 export const ANCHOR_RATINGS = ["1", "3", "5"] as const;
 export type AnchorRating = (typeof ANCHOR_RATINGS)[number];
 
-/** A question evaluates 1 to 3 traits (PRODUCT.md, "Role profile"). */
+/** A question evaluates 1 to 3 traits (docs/product.md, "Role profile"). */
 export const MIN_QUESTION_TRAITS = 1;
 export const MAX_QUESTION_TRAITS = 3;
 

@@ -159,7 +159,7 @@ async function ratingsTable(page: Page): Promise<{ interviewers: string[]; rows:
 }
 
 /**
- * Recomputes, by PRODUCT.md's formulas, every figure of the trait table and
+ * Recomputes, by docs/product.md's formulas, every figure of the trait table and
  * the fit line from the ratings table and the bands shown, and compares.
  */
 async function expectPanelRecomputable(page: Page): Promise<void> {

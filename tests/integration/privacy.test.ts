@@ -228,7 +228,7 @@ const COVERAGE: Record<string, Coverage> = {
   },
 };
 
-/** PRODUCT.md "Rating → points" and "Trait score", written out again here: independent of app code. */
+/** docs/product.md "Scoring", written out again here: independent of app code. */
 function recomputeTraitScores(file: CandidateExport["assessments"][number]): Record<string, { score: number; evidence: number } | null> {
   const byTrait = new Map<string, Map<number, number[]>>();
   for (const card of file.scorecards) {
@@ -252,7 +252,7 @@ function recomputeTraitScores(file: CandidateExport["assessments"][number]): Rec
   return out;
 }
 
-/** PRODUCT.md "Fit", written out again here. */
+/** docs/product.md "Fit", written out again here. */
 function recomputeFit(profile: NonNullable<CandidateExport["assessments"][number]["idealProfile"]>, scores: Record<string, { score: number } | null>): { value: number; coverage: number } | null {
   let num = 0;
   let den = 0;
@@ -330,7 +330,7 @@ describe("GET /candidates/:id/export (RELIABILITY.md G1)", () => {
     for (const action of ["assessment.create", "scorecard.submit", "decision.record", "candidate.export"]) expect(actions, action).toContain(action);
   });
 
-  it("has ratings that recompute to the export's result (PRODUCT.md formulas)", async () => {
+  it("has ratings that recompute to the export's result (docs/product.md formulas)", async () => {
     const file = JSON.parse((await exportOf(candidateId)).body) as CandidateExport;
     let checked = 0;
     for (const assessment of file.assessments) {

@@ -768,7 +768,7 @@ describe("the panel", () => {
     );
   }
 
-  it("aggregates submitted scorecards only, by PRODUCT.md's formulas, and keeps assessment_results equal to a fresh recomputation", async () => {
+  it("aggregates submitted scorecards only, by docs/product.md's formulas, and keeps assessment_results equal to a fresh recomputation", async () => {
     const { id } = await newAssessment("panel");
     // Interviewer 1 submits; interviewer 2 only has a wild draft, which must not count.
     await submit(id, "interviewer1", fullCard({ intent: "submit", ratings: fields(I1.ratings), strengths: [0], recommendation: "strong_yes" }));
