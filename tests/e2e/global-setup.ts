@@ -13,7 +13,7 @@ declare module "vitest" {
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
@@ -25,7 +25,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function waitForHealth(url: string, server: ChildProcess, output: () => string): Promise<void> {
+async function waitForHealth(url: string, server: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The server exited (${server.exitCode}):\n${output()}`);
@@ -40,9 +40,20 @@ export async function waitForHealth(url: string, server: ChildProcess, output: (
   throw new Error(`The server did not answer /healthz within 60 s:\n${output()}`);
 }
 
-/** Starts the production server, as `npm start` does, on a new demo database. */
-export default async function setup(project: TestProject) {
+export type AppServer = {
+  baseURL: string;
+  databasePath: string;
+  /** Ends the server, removes its folder and returns everything it printed. */
+  stop: () => Promise<string>;
+};
+
+/**
+ * Starts the production server, as `npm start` does, on a new database in a
+ * folder of its own, with `env` on top of the production settings.
+ */
+export async function startAppServer(env: Record<string, string>): Promise<AppServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-e2e-"));
+  const databasePath = path.join(dir, "traitkit.sqlite");
   const port = await freePort();
   let output = "";
   const server = spawn(process.execPath, ["--import", "tsx", "app/cli/start.ts"], {
@@ -53,8 +64,8 @@ export default async function setup(project: TestProject) {
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_PATH: path.join(dir, "traitkit.sqlite"),
-      TRAITKIT_DEMO: "1",
+      DATABASE_PATH: databasePath,
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -62,12 +73,27 @@ export default async function setup(project: TestProject) {
   server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const baseURL = `http://127.0.0.1:${port}`;
   await waitForHealth(baseURL, server, () => output);
-  project.provide("baseURL", baseURL);
+  return {
+    baseURL,
+    databasePath,
+    stop: async () => {
+      if (server.exitCode === null) {
+        server.kill("SIGTERM");
+        await new Promise((r) => server.once("exit", r));
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+      return output;
+    },
+  };
+}
+
+/** The server every browser test file shares, on a new demo database. */
+export default async function setup(project: TestProject) {
+  const app = await startAppServer({ TRAITKIT_DEMO: "1" });
+  project.provide("baseURL", app.baseURL);
 
   return async () => {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
-    fs.rmSync(dir, { recursive: true, force: true });
+    const output = await app.stop();
     // A server-side error during the run fails the suite even when every page looked right.
     if (/error/i.test(output.replace(/Traitkit is running.*|Database:.*/g, ""))) {
       throw new Error(`The server logged errors during the browser tests:\n${output}`);

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../app/models/users.server";
@@ -8,7 +6,7 @@ import { hashPassword } from "../../app/utils/password.server";
 import { createDb } from "../../db/connection";
 import type { Page } from "playwright-core";
 import { DEMO_PASSWORD, expectAccessible, hydrated, signIn, useBrowser, usePages } from "./browser";
-import { freePort, waitForHealth } from "./global-setup";
+import { startAppServer, type AppServer } from "./global-setup";
 
 /*
  * Issue 16, 6: a deployment started with TRAITKIT_LIBRARY=0 (and no demo) has
@@ -17,40 +15,18 @@ import { freePort, waitForHealth } from "./global-setup";
  * server has the library.
  */
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
 const RECRUITER = "owner@library.example.com";
 const INTERVIEWER = "reader@library.example.com";
 
-let dir = "";
-let server: ChildProcess | undefined;
-let output = "";
+let server: AppServer | undefined;
 let emptyURL = "";
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-e2e-library-"));
-  const database = path.join(dir, "traitkit.sqlite");
-  const port = await freePort();
-  server = spawn(process.execPath, ["--import", "tsx", "app/cli/start.ts"], {
-    cwd: ROOT,
-    env: {
-      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST"))),
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_PATH: database,
-      TRAITKIT_DEMO: "0",
-      TRAITKIT_LIBRARY: "0",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const started = server;
-  started.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  started.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  emptyURL = `http://127.0.0.1:${port}`;
-  await waitForHealth(emptyURL, started, () => output);
+  server = await startAppServer({ TRAITKIT_DEMO: "0", TRAITKIT_LIBRARY: "0" });
+  emptyURL = server.baseURL;
   // The first accounts, as `npm run user:create` makes them (the server has migrated the file).
-  const { db } = createDb(database);
+  const { db } = createDb(server.databasePath);
   try {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await createUser(db, { email: RECRUITER, name: "Olga Owner", role: "recruiter", passwordHash }, new Date());
@@ -61,12 +37,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const stopped = server;
-    stopped.kill("SIGTERM");
-    await new Promise((resolve) => stopped.once("exit", resolve));
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
+  const output = (await server?.stop()) ?? "";
   expect(output.replace(/Traitkit is running.*|Database:.*|Traitkit library:.*/g, "")).not.toMatch(/error/i);
 });
 

@@ -39,6 +39,15 @@ afterEach(async () => {
 
 const firstOnly: MigrationProvider = { getMigrations: async () => ({ "0001_initial": m0001 }) };
 
+/** The demo data in a database migrated up to 0005: where each later migration's upgrade test starts. */
+async function demoDatabaseThrough0005(): Promise<void> {
+  const through0005: MigrationProvider = {
+    getMigrations: async () => ({ "0001_initial": m0001, "0002_ranking_latest": m0002, "0003_assessment_list_order": m0003, "0004_interviewer_list_order": m0004, "0005_unranked_reopened": m0005 }),
+  };
+  expect((await new Migrator({ db, provider: through0005 }).migrateToLatest()).error).toBeUndefined();
+  await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));
+}
+
 /** Row counts of the application's tables (Kysely's own bookkeeping excluded). */
 function dataCounts(): TableCount[] {
   return tableCounts(sqlite).filter((c) => !c.table.startsWith("kysely_"));
@@ -211,11 +220,7 @@ describe("migrations", () => {
   });
 
   it("0006 keeps a report link published before snapshots working, frozen on its first open", async () => {
-    const through0005: MigrationProvider = {
-      getMigrations: async () => ({ "0001_initial": m0001, "0002_ranking_latest": m0002, "0003_assessment_list_order": m0003, "0004_interviewer_list_order": m0004, "0005_unranked_reopened": m0005 }),
-    };
-    expect((await new Migrator({ db, provider: through0005 }).migrateToLatest()).error).toBeUndefined();
-    await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));
+    await demoDatabaseThrough0005();
     const card = await db
       .selectFrom("scorecards")
       .innerJoin("assessments", "assessments.id", "scorecards.assessment_id")
@@ -252,17 +257,7 @@ describe("migrations", () => {
   });
 
   it("0009 names who last saved each role from the audit log, and leaves the documents' roles unnamed", async () => {
-    const through0005: MigrationProvider = {
-      getMigrations: async () => ({
-        "0001_initial": m0001,
-        "0002_ranking_latest": m0002,
-        "0003_assessment_list_order": m0003,
-        "0004_interviewer_list_order": m0004,
-        "0005_unranked_reopened": m0005,
-      }),
-    };
-    expect((await new Migrator({ db, provider: through0005 }).migrateToLatest()).error).toBeUndefined();
-    await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));
+    await demoDatabaseThrough0005();
     const ana = await createUser(db, { email: "ana@example.com", name: "Ana", role: "recruiter", passwordHash: "x" }, new Date());
     const bea = await createUser(db, { email: "bea@example.com", name: "Bea", role: "recruiter", passwordHash: "x" }, new Date());
     const [made, edited] = await db.selectFrom("roles").select("id").orderBy("id").limit(2).execute();
@@ -281,11 +276,7 @@ describe("migrations", () => {
   });
 
   it("0008: a database holding the demo library is recognised as holding it, not loaded again", async () => {
-    const through0005: MigrationProvider = {
-      getMigrations: async () => ({ "0001_initial": m0001, "0002_ranking_latest": m0002, "0003_assessment_list_order": m0003, "0004_interviewer_list_order": m0004, "0005_unranked_reopened": m0005 }),
-    };
-    expect((await new Migrator({ db, provider: through0005 }).migrateToLatest()).error).toBeUndefined();
-    await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));
+    await demoDatabaseThrough0005();
     const before = dataCounts();
 
     expect(await migrateToLatest(db)).toContain("0008_library_items");
@@ -301,17 +292,7 @@ describe("migrations", () => {
   });
 
   it("0007 makes roles and kits archivable, every existing one left as it was (not archived), and adds an empty store of parked drafts", async () => {
-    const through0005: MigrationProvider = {
-      getMigrations: async () => ({
-        "0001_initial": m0001,
-        "0002_ranking_latest": m0002,
-        "0003_assessment_list_order": m0003,
-        "0004_interviewer_list_order": m0004,
-        "0005_unranked_reopened": m0005,
-      }),
-    };
-    expect((await new Migrator({ db, provider: through0005 }).migrateToLatest()).error).toBeUndefined();
-    await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));
+    await demoDatabaseThrough0005();
     const countsBefore = dataCounts();
 
     expect(await migrateToLatest(db)).toContain("0007_archive_and_parked_drafts");
