@@ -14,9 +14,9 @@ export function maySeePanel(role: AccountRole, ownStatus: ScorecardStatus | null
 }
 
 /**
- * A kit's ideal bands: a recruiter always; an interviewer only once they have
- * submitted a scorecard on an assessment using the kit and have none left to
- * submit on it. An interviewer not yet on any such panel does not see them
+ * A kit's ideal bands (or a role's, on the role page): a recruiter always; an
+ * interviewer only once they have submitted a scorecard on an assessment using
+ * the kit (or a kit of the role) and have none left to submit on it. An interviewer not yet on any such panel does not see them
  * either: they may be put on one tomorrow, and what they read today would anchor it.
  */
 export function maySeeIdealBands(role: AccountRole, ownStatusesOnKit: readonly ScorecardStatus[]): boolean {

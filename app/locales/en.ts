@@ -51,6 +51,7 @@ const en = {
     buildKit: "Build an interview kit",
     family: "Family",
     idealProfile: "Ideal OCEAN+ profile",
+    idealProfileHidden: "The ideal bands are shown to interviewers once they have submitted their scorecards on the assessments for this role: seen before scoring, they would anchor the ratings.",
     noIdealProfile: "No ideal profile yet: this role has no OCEAN+ bands, so candidates get no fit to it.",
     bandsSetByTeam: "Band numbers are set by the Traitkit team from the published statements (the documents drew them as a chart); a recruiter can change them.",
     bandsSetBy: "Band numbers set by {{name}} on {{date}}.",

@@ -51,6 +51,7 @@ const es: Messages = {
     buildKit: "Crear un kit de entrevista",
     family: "Familia",
     idealProfile: "Perfil OCEAN+ ideal",
+    idealProfileHidden: "Las bandas ideales se muestran a los entrevistadores cuando han enviado sus scorecards en las evaluaciones de este rol: vistas antes de puntuar, condicionarían las valoraciones.",
     noIdealProfile: "Todavía sin perfil ideal: este rol no tiene bandas OCEAN+, así que los candidatos no tienen ajuste a él.",
     bandsSetByTeam: "Los números de las bandas los fijó el equipo de Traitkit a partir de los enunciados publicados (los documentos los mostraban como gráfico); un reclutador puede cambiarlos.",
     bandsSetBy: "Números de las bandas fijados por {{name}} el {{date}}.",

@@ -689,17 +689,24 @@ export async function removeInterviewer(
   });
 }
 
-/** Where this user's own scorecards stand on every assessment of theirs that uses a version of the kit. */
-export async function ownScorecardStatusesOnKit(db: Executor, userId: number, kitId: number): Promise<("not_started" | "draft" | "submitted")[]> {
-  const rows = await db
+/**
+ * Where this user's own scorecards stand on every assessment of theirs that
+ * uses a version of the kit, or any kit of the role: what maySeeIdealBands reads.
+ */
+export async function ownScorecardStatusesOn(
+  db: Executor,
+  userId: number,
+  scope: { kitId: number } | { roleSlug: string },
+): Promise<("not_started" | "draft" | "submitted")[]> {
+  let query = db
     .selectFrom("assessment_interviewers as ai")
     .innerJoin("assessments", "assessments.id", "ai.assessment_id")
     .innerJoin("kit_versions", "kit_versions.id", "assessments.kit_version_id")
     .leftJoin("scorecards", (join) => join.onRef("scorecards.assessment_id", "=", "ai.assessment_id").onRef("scorecards.interviewer_id", "=", "ai.user_id"))
     .select("scorecards.status")
-    .where("ai.user_id", "=", userId)
-    .where("kit_versions.kit_id", "=", kitId)
-    .execute();
+    .where("ai.user_id", "=", userId);
+  query = "kitId" in scope ? query.where("kit_versions.kit_id", "=", scope.kitId) : query.where("kit_versions.role_slug", "=", scope.roleSlug);
+  const rows = await query.execute();
   return rows.map((r) => r.status ?? "not_started");
 }
 

@@ -5,7 +5,7 @@ import { useTranslation } from "~/utils/use-translation";
 import { z } from "zod";
 import { KitVersionContent } from "~/components/KitContent";
 import { ShownText } from "~/components/ShownText";
-import { ownScorecardStatusesOnKit } from "~/models/assessments.server";
+import { ownScorecardStatusesOn } from "~/models/assessments.server";
 import { maySeeIdealBands } from "~/domain/blind";
 import { deleteKit, getKitArchiveState, getKitDetail, setKitArchived, type KitChange, type KitHistoryEntry } from "~/models/kits.server";
 import { ArchivedBanner, ArchiveSection } from "~/components/ArchiveSection";
@@ -36,7 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { notice: saved, headers } = takeNotice(request, savedParam);
   const isRecruiter = user.role === "recruiter";
   // Blind scoring: the bands are left out of the page's data, not only out of its view.
-  const bandsHidden = !maySeeIdealBands(user.role, isRecruiter ? [] : await ownScorecardStatusesOnKit(context.db, user.id, found.id));
+  const bandsHidden = !maySeeIdealBands(user.role, isRecruiter ? [] : await ownScorecardStatusesOn(context.db, user.id, { kitId: found.id }));
   const kit = bandsHidden
     ? { ...found, latest: { ...found.latest, idealProfile: null }, history: found.history.map((entry) => ({ ...entry, idealProfile: null })) }
     : found;

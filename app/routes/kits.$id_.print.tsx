@@ -5,7 +5,7 @@ import { IdealProfileTable } from "~/components/IdealProfileTable";
 import { ExpectationsTable, TraitNames } from "~/components/KitContent";
 import { ShownText } from "~/components/ShownText";
 import { getKitVersion } from "~/models/kits.server";
-import { ownScorecardStatusesOnKit } from "~/models/assessments.server";
+import { ownScorecardStatusesOn } from "~/models/assessments.server";
 import { maySeeIdealBands } from "~/domain/blind";
 import { kitIdParam, kitVersionParam } from "~/schemas/kit";
 import kitStyles from "~/styles/kits.css?url";
@@ -35,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const found = await getKitVersion(context.db, id.data, version === null ? null : version.data, await getLanguage(request, context));
   if (!found) throw notFound();
   // Blind scoring: the sheet an interviewer takes into the room holds no band they may not see yet.
-  const bandsHidden = !maySeeIdealBands(user.role, user.role === "recruiter" ? [] : await ownScorecardStatusesOnKit(context.db, user.id, id.data));
+  const bandsHidden = !maySeeIdealBands(user.role, user.role === "recruiter" ? [] : await ownScorecardStatusesOn(context.db, user.id, { kitId: id.data }));
   return { kitId: id.data, version: bandsHidden ? { ...found, idealProfile: null } : found, bandsHidden };
 }
 

@@ -10,6 +10,8 @@ import { ShownText, ShownTextList } from "~/components/ShownText";
 import { LEVEL_NAMES, LEVELS, type Level } from "~/domain/levels";
 import { deleteRole, getRoleArchiveState, getRoleProfile, setRoleArchived, type RoleProfile, type RoleUses, type SkillsMatrix } from "~/models/roles.server";
 import { roleSavedBy } from "~/models/role-writes.server";
+import { ownScorecardStatusesOn } from "~/models/assessments.server";
+import { maySeeIdealBands } from "~/domain/blind";
 import { useFormatDate } from "~/utils/dates";
 import { ArchivedBanner, ArchiveSection } from "~/components/ArchiveSection";
 import { ConfirmationPage, type ConfirmSpec, type ConfirmText } from "~/components/ConfirmedAction";
@@ -33,12 +35,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const level = levelParam.parse(url.searchParams.get("level"));
   const { notice: imported, headers } = takeNotice(request, importedParam);
   const canEdit = user.role === "recruiter";
+  // Blind scoring: as on the kit pages, the bands are left out of an unscored interviewer's data, not only out of the view.
+  const bandsHidden = role.idealProfile !== null && !maySeeIdealBands(user.role, canEdit ? [] : await ownScorecardStatusesOn(context.db, user.id, { roleSlug: role.slug }));
   // The documents' provenance notes hold for a role as loaded from them; a role a person saved says who and when.
   const savedBy = (await roleSavedBy(context.db, role.slug)) ?? null;
   const state = await getRoleArchiveState(context.db, role.slug);
   // Interviewers see that a role is archived, not what uses it.
   const archive = state && { archived: state.archived, uses: canEdit ? state.uses : null };
-  return data({ title: pageTitle(t, role.name), role, savedBy, level, imported, canEdit, archive }, { headers });
+  return data({ title: pageTitle(t, role.name), role: bandsHidden ? { ...role, idealProfile: null } : role, bandsHidden, savedBy, level, imported, canEdit, archive }, { headers });
 }
 
 const USE_KINDS = ["kits", "candidates", "results", "links", "skills"] as const;
@@ -83,14 +87,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 type SavedBy = { name: string; at: string } | null;
 
-function IdealProfileSection({ role, savedBy }: { role: RoleProfile; savedBy: SavedBy }) {
+function IdealProfileSection({ role, savedBy, bandsHidden }: { role: RoleProfile; savedBy: SavedBy; bandsHidden: boolean }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const profile = role.idealProfile;
   return (
     <section aria-labelledby="ideal-profile">
       <h2 id="ideal-profile">{t("role.idealProfile")}</h2>
-      {profile === null ? (
+      {bandsHidden ? (
+        <p className="note" data-testid="bands-hidden">
+          {t("role.idealProfileHidden")}
+        </p>
+      ) : profile === null ? (
         <p className="note">{t("role.noIdealProfile")}</p>
       ) : (
         <>
@@ -354,7 +362,7 @@ function SkillExpectationsSection({ role }: { role: RoleProfile }) {
 }
 
 export default function RolePage() {
-  const { role, savedBy, level, imported, canEdit, archive } = useLoaderData<typeof loader>();
+  const { role, bandsHidden, savedBy, level, imported, canEdit, archive } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const confirmation = actionData && "confirmation" in actionData ? actionData.confirmation : undefined;
@@ -392,7 +400,7 @@ export default function RolePage() {
       </p>
       {role.summary && <ShownText value={role.summary} as="p" />}
 
-      <IdealProfileSection role={role} savedBy={savedBy} />
+      <IdealProfileSection role={role} savedBy={savedBy} bandsHidden={bandsHidden} />
 
       {(role.strengths.length > 0 || role.redFlags.length > 0) && (
         <div className="cards">
@@ -414,7 +422,7 @@ export default function RolePage() {
       <QuestionsSection role={role} />
       <TransitionsSection role={role} />
 
-      {role.idealProfile && (
+      {(role.idealProfile || bandsHidden) && (
         <section aria-labelledby="similar-roles">
           <h2 id="similar-roles">{t("role.similarRoles")}</h2>
           {role.similarRoles.length === 0 ? (

@@ -89,6 +89,18 @@ describe("role library", () => {
     await context.close();
   });
 
+  it("keeps a role's ideal bands from an interviewer who has a scorecard of that role still to submit", async () => {
+    const context = await browser().newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    // Interviewer 1 has not started Barbara Demo-Liskov's MLOps scorecard (the demo's blind case).
+    await signIn(page, baseURL, INTERVIEWER);
+    await page.goto(`${baseURL}/roles/mlops-engineer`);
+    await expect(page.getByTestId("bands-hidden").textContent()).resolves.toContain("would anchor the ratings");
+    await expect(page.getByTestId("ideal-profile-table").count()).resolves.toBe(0);
+    await expectAccessible(page);
+    await context.close();
+  });
+
   it("shows a skill profile with each role's expectation per level and whether it is mandatory", async () => {
     const context = await browser().newContext({ locale: "en-US" });
     const page = await context.newPage();

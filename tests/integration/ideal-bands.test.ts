@@ -41,14 +41,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function assessmentForFresh(): Promise<number> {
+async function assessmentFor(interviewerId = freshId): Promise<number> {
   const at = new Date().toISOString();
   const candidate = await server.db
     .insertInto("candidates")
     .values({ name: `Bands ${randomUUID().slice(0, 8)}`, email: null, role_id: roleId, source: "test", notes: null, created_by: recruiterId, created_at: at, updated_at: at })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const created = await createAssessment(server.db, { candidateId: candidate.id, kitVersionId, interviewerIds: [freshId], actorId: recruiterId }, new Date());
+  const created = await createAssessment(server.db, { candidateId: candidate.id, kitVersionId, interviewerIds: [interviewerId], actorId: recruiterId }, new Date());
   if (!created.ok) throw new Error(JSON.stringify(created.errors));
   return created.id;
 }
@@ -79,7 +79,7 @@ describe("a kit's ideal bands and blind scoring", () => {
   it("are hidden from an interviewer until they have submitted on the kit, and again while a new panel of theirs on it is open", async () => {
     // On no panel yet: hidden, since the next one would be anchored.
     expect(await bandsFor(cookies.fresh)).toBe("hidden");
-    const first = await assessmentForFresh();
+    const first = await assessmentFor();
     expect(await bandsFor(cookies.fresh)).toBe("hidden");
     const draft = await request(server.baseURL, `/assessments/${first}/scorecard`, { cookie: cookies.fresh, form: { intent: "save" } });
     expect(draft.status).toBe(303);
@@ -88,12 +88,12 @@ describe("a kit's ideal bands and blind scoring", () => {
     expect(submitted.status).toBe(303);
     expect(await bandsFor(cookies.fresh)).toBe("shown");
     // A second panel on the same kit: hidden until that scorecard is in too.
-    await assessmentForFresh();
+    await assessmentFor();
     expect(await bandsFor(cookies.fresh)).toBe("hidden");
   });
 
   it("are not on an interviewer's scorecard, nor on the assessment page before they submit", async () => {
-    const id = await assessmentForFresh();
+    const id = await assessmentFor();
     // A band is { low, high, weight }: its "weight" key is in the data a recruiter gets, and in none an interviewer gets before submitting.
     expect(await (await request(server.baseURL, `/assessments/${id}.data`, { cookie: cookies.recruiter })).text()).toContain('"weight"');
     for (const path of [`/assessments/${id}`, `/assessments/${id}.data`, `/assessments/${id}/scorecard`, `/assessments/${id}/scorecard.data`]) {
@@ -101,5 +101,29 @@ describe("a kit's ideal bands and blind scoring", () => {
       expect(body.includes(BAND_STATEMENT), path).toBe(false);
       expect(body.includes('"weight"'), path).toBe(false);
     }
+  });
+
+  it("are hidden on the role page too, by the same rule over the assessments of the role's kits", async () => {
+    const roleBands = async (cookie: string): Promise<"shown" | "hidden"> => {
+      const page = await request(server.baseURL, `/roles/${DEMO_KIT.role}`, { cookie });
+      const data = await request(server.baseURL, `/roles/${DEMO_KIT.role}.data`, { cookie });
+      expect([page.status, data.status]).toEqual([200, 200]);
+      const [html, json] = [await page.text(), await data.text()];
+      const shown = html.includes('data-testid="ideal-profile-table"');
+      expect(html.includes('data-testid="bands-hidden"')).toBe(!shown);
+      // A band's weight is a key of the role's data only when its bands are sent.
+      expect(json.includes('"weight"'), "the page and its data agree").toBe(shown);
+      return shown ? "shown" : "hidden";
+    };
+    expect(await roleBands(cookies.recruiter)).toBe("shown");
+    const email = `role.bands.${randomUUID().slice(0, 8)}@example.test`;
+    const id = await createUser(server.db, { email, name: "Rhea Role", role: "interviewer", passwordHash: await hashPassword(DEMO.password) }, new Date());
+    const cookie = await signIn(server.baseURL, email);
+    expect(await roleBands(cookie)).toBe("hidden");
+    const assessment = await assessmentFor(id);
+    expect(await roleBands(cookie)).toBe("hidden");
+    const submitted = await request(server.baseURL, `/assessments/${assessment}/scorecard`, { cookie, form: { intent: "submit", recommendation: "yes" } });
+    expect(submitted.status).toBe(303);
+    expect(await roleBands(cookie)).toBe("shown");
   });
 });
