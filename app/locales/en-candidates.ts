@@ -77,6 +77,7 @@ const enCandidates = {
     title: "New assessment",
     intro: "Choose the interview kit and the people who score the interview. Each one scores blind: they see the others' scorecards only after submitting their own.",
     kit: "Interview kit",
+    kitOption: "{{name}} (v{{version}}) — {{role}}, {{level}}",
     chooseKit: "Choose a kit",
     noKits: "There is no interview kit yet.",
     buildKit: "Build a kit",

@@ -79,6 +79,7 @@ const esCandidates: typeof enCandidates = {
     title: "Nueva evaluación",
     intro: "Elija el kit de entrevista y las personas que puntúan la entrevista. Cada una puntúa a ciegas: ve las scorecards de los demás solo después de enviar la suya.",
     kit: "Kit de entrevista",
+    kitOption: "{{name}} (v{{version}}) — {{role}}, {{level}}",
     chooseKit: "Elija un kit",
     noKits: "Todavía no hay kits de entrevista.",
     buildKit: "Crear un kit",

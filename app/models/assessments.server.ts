@@ -1,3 +1,4 @@
+import type { Level } from "~/domain/levels";
 import type { Kysely, Transaction } from "kysely";
 import type { Database, ScorecardsTable } from "../../db/schema";
 import { inTransaction } from "../../db/transaction";
@@ -454,7 +455,10 @@ async function markLatestResult(trx: Kysely<Database>, assessmentId: number, rol
 // ---------- Creating and running an assessment ----------
 
 /** Kit versions a new assessment can use: the latest version of each kit not archived. */
-export async function kitVersionChoices(db: Executor): Promise<{ kitVersionId: number; label: string; roleSlug: string }[]> {
+export type KitVersionChoice = { kitVersionId: number; name: string; version: number; roleName: string; roleSlug: string; level: Level };
+
+/** The latest version of each kit not archived, with what tells two kits of one name apart: role and level. */
+export async function kitVersionChoices(db: Executor): Promise<KitVersionChoice[]> {
   const rows = await db
     .selectFrom("kit_versions")
     .innerJoin("kits", "kits.id", "kit_versions.kit_id")
@@ -465,7 +469,7 @@ export async function kitVersionChoices(db: Executor): Promise<{ kitVersionId: n
     )
     .orderBy("kit_versions.name")
     .execute();
-  return rows.map((r) => ({ kitVersionId: r.id, label: `${r.name} (v${r.version})`, roleSlug: r.role_slug }));
+  return rows.map((r) => ({ kitVersionId: r.id, name: r.name, version: r.version, roleName: r.role_name, roleSlug: r.role_slug, level: r.level }));
 }
 
 /** Whether a kit version belongs to an archived kit: out of the picker, and refused to a forged post too. */

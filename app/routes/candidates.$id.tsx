@@ -1,3 +1,4 @@
+import type { Level } from "~/domain/levels";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -166,7 +167,7 @@ function AssessmentsTable({ assessments }: { assessments: CandidateAssessment[] 
 }
 
 function NewAssessmentForm(props: {
-  kits: { kitVersionId: number; label: string; roleSlug: string }[];
+  kits: { kitVersionId: number; name: string; version: number; roleName: string; roleSlug: string; level: Level }[];
   interviewers: { id: number; name: string; role: "recruiter" | "interviewer" }[];
   roleSlug: string | null;
   posted: ActionData | undefined;
@@ -228,7 +229,7 @@ function NewAssessmentForm(props: {
           <option value="">{t("candidates.newAssessment.chooseKit")}</option>
           {props.kits.map((kit) => (
             <option key={kit.kitVersionId} value={kit.kitVersionId}>
-              {kit.label}
+              {t("candidates.newAssessment.kitOption", { name: kit.name, version: kit.version, role: kit.roleName, level: t(`levels.${kit.level}`) })}
             </option>
           ))}
         </select>

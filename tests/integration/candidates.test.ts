@@ -198,6 +198,14 @@ describe("adding a candidate", () => {
   });
 });
 
+describe("a new assessment's kit picker", () => {
+  it("names each kit with its version, role and level, so two kits of one name can be told apart", async () => {
+    const candidate = await server.db.selectFrom("candidates").select("id").orderBy("id").executeTakeFirstOrThrow();
+    const page = await html(await get(`/candidates/${candidate.id}`));
+    expect(page).toMatch(/<option value="\d+"( selected="")?>MLOps Engineer — Senior panel \(v\d+\) — MLOps Engineer, Senior<\/option>/);
+  });
+});
+
 describe("editing a candidate", () => {
   it("shows the saved values in the server's HTML and saves changes", async () => {
     const id = await demoCandidateId("Grace Demo-Hopper");
