@@ -377,7 +377,9 @@ async function publishedVersionOutOfDate(db: Executor, assessmentId: number, cha
     .orderBy("report_snapshots.version", "desc")
     .limit(1)
     .executeTakeFirst();
-  if (!latest || !charts) return null;
+  if (!latest) return null;
+  // Every scorecard reopened: what the candidate holds has nothing behind it now.
+  if (!charts) return latest.version;
   return JSON.stringify(parseContent(latest.content).charts) === JSON.stringify(charts) ? null : latest.version;
 }
 

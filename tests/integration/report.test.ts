@@ -368,6 +368,22 @@ describe("a sent report does not change under the candidate", () => {
     expect(body).not.toMatch(/\/r\/[A-Za-z0-9_-]{43}/);
     expect(await counts()).toEqual(before);
   });
+
+  it("says the report is out of date when every submitted scorecard is reopened, and the candidate keeps what was sent", async () => {
+    const published = await publishOn(id, {});
+    expect(published.status).toBe(200);
+    const token = tokenIn(await published.text());
+    const sent = (await reportPage(token)).html;
+    const cards = await server.db.selectFrom("scorecards").select("id").where("assessment_id", "=", id).where("status", "=", "submitted").execute();
+    for (const card of cards) {
+      const reopen = await request(server.baseURL, `/assessments/${id}`, { cookie: recruiterCookie, form: { intent: "reopen", scorecardId: String(card.id), confirm: "1" } });
+      expect(reopen.status).toBe(303);
+    }
+    const page = await assessmentPage(id);
+    expect(page).toContain('data-testid="report-out-of-date"');
+    expect(page).toContain('id="report-publish-blocked"');
+    expect((await reportPage(token)).html).toBe(sent);
+  });
 });
 
 function parseLocalized(text: string): Record<string, string> {
