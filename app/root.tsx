@@ -9,6 +9,7 @@ import {
   ScrollRestoration,
   useLoaderData,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
   useSubmit,
@@ -113,6 +114,14 @@ function MenuLink({ to, pathname, children }: { to: `/${string}`; pathname: stri
   );
 }
 
+/**
+ * A route whose page has a language of its own, not the reader's (the
+ * candidate's report, in the language it was published in), says so with
+ * `handle = { ownLanguage: true }`: the language switch would change only the
+ * frame around it, so it is left out.
+ */
+export type RouteHandle = { ownLanguage?: boolean };
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const { t, i18n } = useTranslation();
@@ -122,6 +131,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const { pathname } = useLocation();
   const linkNavigation = useLinkNavigation();
+  const ownLanguage = useMatches().some((match) => (match.handle as RouteHandle | undefined)?.ownLanguage === true);
   useEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
   }, [i18n, lang]);
@@ -169,7 +179,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </>
             )}
           </nav>
-          <LanguageSwitch lang={lang} />
+          {!ownLanguage && <LanguageSwitch lang={lang} />}
           {user && <UserMenu user={user} />}
         </header>
         <main id="main" tabIndex={-1}>

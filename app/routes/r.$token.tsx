@@ -9,6 +9,7 @@ import { notFound } from "~/utils/auth.server";
 import { pageTitle, translators } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
+import type { RouteHandle } from "~/root";
 
 /*
  * The candidate's private report: no account, a secret link. An unknown,
@@ -17,6 +18,9 @@ import { useFormatDate } from "~/utils/dates";
  * It shows the snapshot frozen when the report was published, never the
  * panel as it is now: a reopened scorecard does not change what the candidate holds.
  */
+
+// In the language the recruiter published it in, whatever the reader's: no language switch around it.
+export const handle: RouteHandle = { ownLanguage: true };
 
 const PRIVATE_HEADERS = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
 

@@ -110,6 +110,8 @@ describe("the candidate's report", () => {
     await expect(recruiter.getByTestId("trait-band-table").locator("thead").textContent()).resolves.toContain("Weight");
     await expect(recruiter.getByTestId("transition-table").locator("thead").textContent()).resolves.toContain("Coverage");
     expect(text).not.toContain(CANDIDATE);
+    // The report keeps the language it was published in: no switch that would change only the frame around it.
+    await expect(candidate.locator("#language-select").count()).resolves.toBe(0);
     // The outline never skips a level (axe's heading-order): h1, then h2, then the charts' h3.
     const levels = await candidate.locator("main :is(h1, h2, h3, h4, h5, h6)").evaluateAll((headings) => headings.map((h) => Number(h.tagName[1])));
     expect(levels[0]).toBe(1);
