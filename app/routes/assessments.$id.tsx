@@ -236,7 +236,11 @@ export default function AssessmentPage() {
                 <th scope="col">{t("assessments.columns.interviewer")}</th>
                 <th scope="col">{t("assessments.columns.status")}</th>
                 <th scope="col">{t("assessments.columns.submittedAt")}</th>
-                {isRecruiter && <th scope="col">{t("assessments.columns.actions")}</th>}
+                {isRecruiter && (
+                  <th scope="col" className="actions-column">
+                    {t("assessments.columns.actions")}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -246,7 +250,7 @@ export default function AssessmentPage() {
                   <td>{t(`assessments.status.${i.status}`)}</td>
                   <td>{i.submittedAt ? dateTime(i.submittedAt) : "—"}</td>
                   {isRecruiter && (
-                    <td>
+                    <td className="actions-column">
                       {i.status === "submitted" && i.scorecardId !== null ? (
                         <ConfirmedAction
                           intent="reopen"
