@@ -4,7 +4,7 @@ import { useWatch } from "react-hook-form";
 import { CharacterCount } from "~/components/CharacterCount";
 import { FieldError, TextField, useZodForm, type FieldErrors } from "~/components/forms";
 import { CANDIDATE_LIMITS, candidateSchema } from "~/schemas/candidate";
-import { sameRoleName } from "~/schemas/role";
+import { roleChoiceLabel } from "~/domain/role-names";
 
 /** The candidate form's fields as the browser holds them: plain strings, "" for none. */
 export type CandidateFormValues = { name: string; email: string; roleSlug: string; source: string; notes: string; differentPerson: boolean };
@@ -95,8 +95,7 @@ export function CandidateForm(props: {
           {!roleKnown && <option value={defaultValues.roleSlug}>{defaultValues.roleSlug}</option>}
           {props.roles.map((role) => (
             <option key={role.slug} value={role.slug}>
-              {/* Two roles of one name are told apart by their slugs. */}
-              {props.roles.some((other) => other.slug !== role.slug && sameRoleName(other.name, role.name)) ? `${role.name} (${role.slug})` : role.name}
+              {roleChoiceLabel(role, props.roles)}
             </option>
           ))}
         </select>

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { LEVELS, type Level } from "~/domain/levels";
+import { roleChoiceLabel } from "~/domain/role-names";
 
 /** Picks the role and target level of a new kit; a plain GET form to /kits/new. */
 export function KitRoleChooser({ roles, level = "senior" }: { roles: readonly { slug: string; name: string }[]; level?: Level }) {
@@ -12,7 +13,7 @@ export function KitRoleChooser({ roles, level = "senior" }: { roles: readonly { 
         <select id="new-kit-role" name="role">
           {roles.map((role) => (
             <option key={role.slug} value={role.slug}>
-              {role.name}
+              {roleChoiceLabel(role, roles)}
             </option>
           ))}
         </select>

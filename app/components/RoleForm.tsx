@@ -29,7 +29,8 @@ import {
 import { roleMessageKey } from "~/schemas/role-messages";
 import { MAX_ANCHOR_LENGTH, MAX_QUESTION_LENGTH } from "~/schemas/kit";
 import { ROLE_TEXT_MAX } from "~/schemas/localized";
-import { NAME_MAX, sameRoleName, SLUG_MAX, slugFromName } from "~/schemas/role";
+import { NAME_MAX, SLUG_MAX, slugFromName } from "~/schemas/role";
+import { sameRoleName } from "~/domain/role-names";
 
 /** The same validation as the server's, run in the browser before posting. */
 const roleResolver: Resolver<RoleFormValues> = async (values, _context, options) => {

@@ -1,3 +1,4 @@
+import { sameRoleName } from "~/domain/role-names";
 import type { Insertable, Kysely, Transaction } from "kysely";
 import type {
   Database,
@@ -387,4 +388,11 @@ export async function roleSavedBy(db: Kysely<Database>, slug: string): Promise<{
     .where("roles.slug", "=", slug)
     .executeTakeFirst();
   return row && { name: row.name, at: row.updated_at };
+}
+
+/** Other roles a reader would take for this one by name: said on the role's page, so a duplicate saved without JavaScript is seen too. */
+export async function roleNamesakes(db: Kysely<Database>, role: { slug: string; name: string }): Promise<{ slug: string; name: string }[]> {
+  // Names fold case and spacing (sameRoleName), which SQL's lower() cannot: the library is read whole, as its list page does.
+  const roles = await db.selectFrom("roles").select(["slug", "name"]).where("slug", "!=", role.slug).orderBy("slug").execute();
+  return roles.filter((other) => sameRoleName(other.name, role.name));
 }

@@ -9,7 +9,7 @@ import { IdealProfileTable } from "~/components/IdealProfileTable";
 import { ShownText, ShownTextList } from "~/components/ShownText";
 import { LEVEL_NAMES, LEVELS, type Level } from "~/domain/levels";
 import { deleteRole, getRoleArchiveState, getRoleProfile, setRoleArchived, type RoleProfile, type RoleUses, type SkillsMatrix } from "~/models/roles.server";
-import { roleSavedBy } from "~/models/role-writes.server";
+import { roleNamesakes, roleSavedBy } from "~/models/role-writes.server";
 import { ownScorecardStatusesOn } from "~/models/assessments.server";
 import { maySeeIdealBands } from "~/domain/blind";
 import { useFormatDate } from "~/utils/dates";
@@ -39,10 +39,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const bandsHidden = role.idealProfile !== null && !maySeeIdealBands(user.role, canEdit ? [] : await ownScorecardStatusesOn(context.db, user.id, { roleSlug: role.slug }));
   // The documents' provenance notes hold for a role as loaded from them; a role a person saved says who and when.
   const savedBy = (await roleSavedBy(context.db, role.slug)) ?? null;
+  const namesakes = canEdit ? await roleNamesakes(context.db, role) : [];
   const state = await getRoleArchiveState(context.db, role.slug);
   // Interviewers see that a role is archived, not what uses it.
   const archive = state && { archived: state.archived, uses: canEdit ? state.uses : null };
-  return data({ title: pageTitle(t, role.name), role: bandsHidden ? { ...role, idealProfile: null } : role, bandsHidden, savedBy, level, imported, canEdit, archive }, { headers });
+  return data({ title: pageTitle(t, role.name), role: bandsHidden ? { ...role, idealProfile: null } : role, bandsHidden, savedBy, namesakes, level, imported, canEdit, archive }, { headers });
 }
 
 const USE_KINDS = ["kits", "candidates", "results", "links", "skills"] as const;
@@ -362,7 +363,7 @@ function SkillExpectationsSection({ role }: { role: RoleProfile }) {
 }
 
 export default function RolePage() {
-  const { role, bandsHidden, savedBy, level, imported, canEdit, archive } = useLoaderData<typeof loader>();
+  const { role, bandsHidden, savedBy, namesakes, level, imported, canEdit, archive } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const confirmation = actionData && "confirmation" in actionData ? actionData.confirmation : undefined;
@@ -378,6 +379,17 @@ export default function RolePage() {
         </p>
       )}
       <h1>{role.name}</h1>
+      {namesakes.length > 0 && (
+        <p className="note" data-testid="role-namesakes">
+          {t("roleForm.sameName")}{" "}
+          {namesakes.map((other, i) => (
+            <span key={other.slug}>
+              {i > 0 && ", "}
+              <Link to={`/roles/${other.slug}`}>{other.name}</Link> ({other.slug})
+            </span>
+          ))}
+        </p>
+      )}
       <ArchivedBanner archived={archive?.archived ?? null} canRestore={canEdit} />
       {canEdit && (
         <div className="actions">

@@ -72,12 +72,6 @@ export const NAME_MAX = 200;
 
 export const nameSchema = z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty), z.maxLength(NAME_MAX, ROLE_MESSAGES.nameLong));
 
-/** Two role names a reader would take for one: case and spacing aside. */
-export function sameRoleName(a: string, b: string): boolean {
-  const fold = (name: string) => name.trim().replace(/\s+/g, " ").toLocaleLowerCase();
-  return fold(a) === fold(b);
-}
-
 export const traitKeySchema = z.enum(TRAIT_KEYS);
 export const levelSchema = z.enum(LEVELS);
 export const contentLanguageSchema = z.enum(LANGS);

@@ -289,6 +289,9 @@ describe("role form", () => {
     const saved = await postRoleForm(server, cookie, "/roles/new", formFields(values));
     expect(saved.status).toBe(303);
     expect(saved.headers.get("Location")).toBe("/roles/mlops-engineer-again");
+    // The role's page says it too: a save without JavaScript has no form warning to see.
+    const rolePage = await (await request(server.baseURL, "/roles/mlops-engineer-again", { cookie })).text();
+    expect(rolePage).toMatch(/data-testid="role-namesakes"[^>]*>Another role in the library has this name; check this is not the same role:(<!-- -->)? <span><a [^>]*href="\/roles\/mlops-engineer"/);
   });
 
   it("says who set a recruiter's role's bands, and keeps the documents' notes for a role as loaded from them", async () => {
