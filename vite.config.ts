@@ -12,9 +12,11 @@ const isTest = Boolean(process.env.VITEST);
 
 type RollupLog = Rollup.RollupLog;
 
-const FRAMEWORK = /node_modules\/(react|react-dom|scheduler|react-router|react-router-dom|@remix-run\/[\w-]+|turbo-stream|rosetta|dlv|templite)\//;
+const FRAMEWORK =
+  /node_modules\/(react|react-dom|scheduler|react-router|react-router-dom|@remix-run\/[\w-]+|turbo-stream|rosetta|dlv|templite)\//;
 const ZOD = /node_modules\/zod\/|\/app\/schemas\/zod-mini\.ts$/;
-const SMALL_SHARED = /\/app\/(utils\/(i18n|use-translation|use-hydrated|nonce|dates)|components\/(ErrorPage|TableScroll|ShownText|RecordActionButton|PlainLink))\.tsx?$/;
+const SMALL_SHARED =
+  /\/app\/(utils\/(i18n|use-translation|use-hydrated|nonce|dates)|components\/(ErrorPage|TableScroll|ShownText|RecordActionButton|PlainLink))\.tsx?$/;
 
 /**
  * What every page loads, in one file: the framework, the texts' lookup and the
@@ -38,7 +40,9 @@ function everyPageChunk(id: string): string | undefined {
 function isExpectedWarning(warning: RollupLog): boolean {
   if (warning.code === "INVALID_ANNOTATION") return Boolean(warning.id?.includes("/node_modules/zod/"));
   if (warning.code === "EMPTY_BUNDLE") return true;
-  return /\/app\/locales\/\w+\.ts is dynamically imported by .*\/app\/utils\/i18n\.ts but also statically imported by .*\/app\/utils\/i18n\.server\.ts/.test(warning.message);
+  return /\/app\/locales\/\w+\.ts is dynamically imported by .*\/app\/utils\/i18n\.ts but also statically imported by .*\/app\/utils\/i18n\.server\.ts/.test(
+    warning.message,
+  );
 }
 
 function onwarn(warning: RollupLog, warn: (warning: RollupLog) => void): void {

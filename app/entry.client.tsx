@@ -8,7 +8,9 @@ import { TranslationProvider, type Translators } from "~/utils/use-translation";
 async function pageTranslators(lng: UiLanguage): Promise<Translators> {
   const sections = [...document.querySelectorAll<HTMLElement>("[data-texts-lang]")].map((element) => element.dataset.textsLang);
   const languages = new Set<UiLanguage>([lng, ...sections.filter(isUiLanguage)]);
-  const loaded = await Promise.all([...languages].map(async (lang) => [lang, createTranslator(lang, await loadTranslation(lang))] as const));
+  const loaded = await Promise.all(
+    [...languages].map(async (lang) => [lang, createTranslator(lang, await loadTranslation(lang))] as const),
+  );
   return Object.fromEntries(loaded);
 }
 

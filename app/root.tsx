@@ -165,15 +165,29 @@ export function Layout({ children }: { children: ReactNode }) {
           <nav aria-label={t("app.nav.main")}>
             {user && (
               <>
-                <MenuLink to="/roles" pathname={pathname}>{t("app.nav.roles")}</MenuLink>
-                <MenuLink to="/skills" pathname={pathname}>{t("app.nav.skills")}</MenuLink>
-                <MenuLink to="/kits" pathname={pathname}>{t("kits.nav")}</MenuLink>
-                <MenuLink to="/assessments" pathname={pathname}>{t("app.nav.assessments")}</MenuLink>
+                <MenuLink to="/roles" pathname={pathname}>
+                  {t("app.nav.roles")}
+                </MenuLink>
+                <MenuLink to="/skills" pathname={pathname}>
+                  {t("app.nav.skills")}
+                </MenuLink>
+                <MenuLink to="/kits" pathname={pathname}>
+                  {t("kits.nav")}
+                </MenuLink>
+                <MenuLink to="/assessments" pathname={pathname}>
+                  {t("app.nav.assessments")}
+                </MenuLink>
                 {user.role === "recruiter" && (
                   <>
-                    <MenuLink to="/candidates" pathname={pathname}>{t("candidates.nav")}</MenuLink>
-                    <MenuLink to="/settings/users" pathname={pathname}>{t("app.nav.users")}</MenuLink>
-                    <MenuLink to="/audit" pathname={pathname}>{t("app.nav.audit")}</MenuLink>
+                    <MenuLink to="/candidates" pathname={pathname}>
+                      {t("candidates.nav")}
+                    </MenuLink>
+                    <MenuLink to="/settings/users" pathname={pathname}>
+                      {t("app.nav.users")}
+                    </MenuLink>
+                    <MenuLink to="/audit" pathname={pathname}>
+                      {t("app.nav.audit")}
+                    </MenuLink>
                   </>
                 )}
               </>

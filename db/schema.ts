@@ -7,12 +7,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
  */
 
 export type TraitColumn =
-  | "openness"
-  | "conscientiousness"
-  | "extraversion"
-  | "agreeableness"
-  | "emotional_stability"
-  | "relational_engagement";
+  "openness" | "conscientiousness" | "extraversion" | "agreeableness" | "emotional_stability" | "relational_engagement";
 export type LevelColumn = "junior" | "mid" | "senior" | "lead" | "principal";
 export type ContentLanguage = "es" | "en" | "zh";
 export type UserRole = "recruiter" | "interviewer";

@@ -82,9 +82,37 @@ export const DEMO_CANDIDATES: readonly DemoCandidate[] = [
     daysAgo: 12,
     assessment: {
       // O 75, C 83.3, S 75, A 62.5, R 62.5.
-      interviewer1: { status: "submitted", ratings: { openness: [4, 4], conscientiousness: [5, 4, 4], emotional_stability: [4], agreeableness: [3], relational_engagement: [3] }, strengths: [0, 1], recommendation: "strong_yes", atHour: 26 },
-      interviewer2: { status: "submitted", ratings: { openness: [4, 4], conscientiousness: [4, 5, 4], emotional_stability: [4], agreeableness: [4], relational_engagement: [4] }, strengths: [0], recommendation: "yes", atHour: 28 },
-      decision: { decision: "advance", reason: "Inside the ideal band on every assessed trait; a calm, specific incident story.", atHour: 50 },
+      interviewer1: {
+        status: "submitted",
+        ratings: {
+          openness: [4, 4],
+          conscientiousness: [5, 4, 4],
+          emotional_stability: [4],
+          agreeableness: [3],
+          relational_engagement: [3],
+        },
+        strengths: [0, 1],
+        recommendation: "strong_yes",
+        atHour: 26,
+      },
+      interviewer2: {
+        status: "submitted",
+        ratings: {
+          openness: [4, 4],
+          conscientiousness: [4, 5, 4],
+          emotional_stability: [4],
+          agreeableness: [4],
+          relational_engagement: [4],
+        },
+        strengths: [0],
+        recommendation: "yes",
+        atHour: 28,
+      },
+      decision: {
+        decision: "advance",
+        reason: "Inside the ideal band on every assessed trait; a calm, specific incident story.",
+        atHour: 50,
+      },
     },
   },
   {
@@ -94,8 +122,30 @@ export const DEMO_CANDIDATES: readonly DemoCandidate[] = [
     daysAgo: 10,
     assessment: {
       // O 50, C 54.2, S 37.5, A 75, R 62.5.
-      interviewer1: { status: "submitted", ratings: { openness: [3, 3], conscientiousness: [3, 3, 4], emotional_stability: [3], agreeableness: [4], relational_engagement: [3] }, recommendation: "yes", atHour: 25 },
-      interviewer2: { status: "submitted", ratings: { openness: [3, 3], conscientiousness: [3, 3, 3], emotional_stability: [2], agreeableness: [4], relational_engagement: [4] }, recommendation: "no", atHour: 27 },
+      interviewer1: {
+        status: "submitted",
+        ratings: {
+          openness: [3, 3],
+          conscientiousness: [3, 3, 4],
+          emotional_stability: [3],
+          agreeableness: [4],
+          relational_engagement: [3],
+        },
+        recommendation: "yes",
+        atHour: 25,
+      },
+      interviewer2: {
+        status: "submitted",
+        ratings: {
+          openness: [3, 3],
+          conscientiousness: [3, 3, 3],
+          emotional_stability: [2],
+          agreeableness: [4],
+          relational_engagement: [4],
+        },
+        recommendation: "no",
+        atHour: 27,
+      },
     },
   },
   {
@@ -105,10 +155,27 @@ export const DEMO_CANDIDATES: readonly DemoCandidate[] = [
     daysAgo: 9,
     assessment: {
       // Every assessed trait 12.5.
-      interviewer1: { status: "submitted", ratings: { openness: [1, 1], conscientiousness: [1, 1, 1], emotional_stability: [1], agreeableness: [1], relational_engagement: [1] }, recommendation: "strong_no", atHour: 24 },
+      interviewer1: {
+        status: "submitted",
+        ratings: {
+          openness: [1, 1],
+          conscientiousness: [1, 1, 1],
+          emotional_stability: [1],
+          agreeableness: [1],
+          relational_engagement: [1],
+        },
+        recommendation: "strong_no",
+        atHour: 24,
+      },
       interviewer2: {
         status: "submitted",
-        ratings: { openness: [2, 2], conscientiousness: [2, 2, 2], emotional_stability: [2], agreeableness: [2], relational_engagement: [2] },
+        ratings: {
+          openness: [2, 2],
+          conscientiousness: [2, 2, 2],
+          emotional_stability: [2],
+          agreeableness: [2],
+          relational_engagement: [2],
+        },
         redFlags: [{ index: 0, evidence: "Said the last model he shipped had no monitoring at all, and saw no need for it." }],
         recommendation: "no",
         atHour: 26,
@@ -123,8 +190,18 @@ export const DEMO_CANDIDATES: readonly DemoCandidate[] = [
     daysAgo: 8,
     assessment: {
       // O 68.8, C 79.2, S 62.5, A 62.5; R not rated.
-      interviewer1: { status: "submitted", ratings: { openness: [4, 4], conscientiousness: [4, 4, 5], emotional_stability: [3], agreeableness: [3] }, recommendation: "yes", atHour: 25 },
-      interviewer2: { status: "submitted", ratings: { openness: [4, 3], conscientiousness: [4, 4, 4], emotional_stability: [4], agreeableness: [4] }, recommendation: "yes", atHour: 29 },
+      interviewer1: {
+        status: "submitted",
+        ratings: { openness: [4, 4], conscientiousness: [4, 4, 5], emotional_stability: [3], agreeableness: [3] },
+        recommendation: "yes",
+        atHour: 25,
+      },
+      interviewer2: {
+        status: "submitted",
+        ratings: { openness: [4, 3], conscientiousness: [4, 4, 4], emotional_stability: [4], agreeableness: [4] },
+        recommendation: "yes",
+        atHour: 29,
+      },
     },
   },
   {
@@ -134,8 +211,30 @@ export const DEMO_CANDIDATES: readonly DemoCandidate[] = [
     daysAgo: 7,
     assessment: {
       // O 68.8, C 70.8, S 62.5 (spread 3), A 50, R 50.
-      interviewer1: { status: "submitted", ratings: { openness: [4, 4], conscientiousness: [4, 4, 4], emotional_stability: [5], agreeableness: [3], relational_engagement: [3] }, recommendation: "yes", atHour: 25 },
-      interviewer2: { status: "submitted", ratings: { openness: [4, 3], conscientiousness: [4, 3, 4], emotional_stability: [2], agreeableness: [3], relational_engagement: [3] }, recommendation: "no", atHour: 26 },
+      interviewer1: {
+        status: "submitted",
+        ratings: {
+          openness: [4, 4],
+          conscientiousness: [4, 4, 4],
+          emotional_stability: [5],
+          agreeableness: [3],
+          relational_engagement: [3],
+        },
+        recommendation: "yes",
+        atHour: 25,
+      },
+      interviewer2: {
+        status: "submitted",
+        ratings: {
+          openness: [4, 3],
+          conscientiousness: [4, 3, 4],
+          emotional_stability: [2],
+          agreeableness: [3],
+          relational_engagement: [3],
+        },
+        recommendation: "no",
+        atHour: 26,
+      },
       decision: { decision: "hold", reason: "Calibrate Emotional Stability before deciding: the panel disagrees by 3 points.", atHour: 40 },
     },
   },
@@ -147,7 +246,13 @@ export const DEMO_CANDIDATES: readonly DemoCandidate[] = [
     assessment: {
       interviewer2: {
         status: "submitted",
-        ratings: { openness: [4, 4], conscientiousness: [4, 3, 4], emotional_stability: [4], agreeableness: [4], relational_engagement: [4] },
+        ratings: {
+          openness: [4, 4],
+          conscientiousness: [4, 3, 4],
+          emotional_stability: [4],
+          agreeableness: [4],
+          relational_engagement: [4],
+        },
         notes: {
           1: "Detected the drift from a weekly accuracy report; added a drift alert afterwards.",
           2: "Clear A/B design with a shadow phase; mentioned guardrail metrics unprompted.",
@@ -167,8 +272,30 @@ export const DEMO_CANDIDATES: readonly DemoCandidate[] = [
     daysAgo: 6,
     assessment: {
       // O 81.3, C 83.3, S 87.5, A 100, R 75.
-      interviewer1: { status: "submitted", ratings: { openness: [4, 5], conscientiousness: [5, 4, 4], emotional_stability: [5], agreeableness: [5], relational_engagement: [4] }, recommendation: "yes", atHour: 25 },
-      interviewer2: { status: "submitted", ratings: { openness: [4, 4], conscientiousness: [5, 4, 4], emotional_stability: [4], agreeableness: [5], relational_engagement: [4] }, recommendation: "strong_yes", atHour: 27 },
+      interviewer1: {
+        status: "submitted",
+        ratings: {
+          openness: [4, 5],
+          conscientiousness: [5, 4, 4],
+          emotional_stability: [5],
+          agreeableness: [5],
+          relational_engagement: [4],
+        },
+        recommendation: "yes",
+        atHour: 25,
+      },
+      interviewer2: {
+        status: "submitted",
+        ratings: {
+          openness: [4, 4],
+          conscientiousness: [5, 4, 4],
+          emotional_stability: [4],
+          agreeableness: [5],
+          relational_engagement: [4],
+        },
+        recommendation: "strong_yes",
+        atHour: 27,
+      },
     },
   },
   {
@@ -177,7 +304,12 @@ export const DEMO_CANDIDATES: readonly DemoCandidate[] = [
     notes: "Demo: interviewer 1 has a draft in progress; nothing is submitted, so there is no result yet.",
     daysAgo: 2,
     assessment: {
-      interviewer1: { status: "draft", ratings: { conscientiousness: [4], emotional_stability: [4] }, notes: { 1: "Good incident story so far." }, atHour: 5 },
+      interviewer1: {
+        status: "draft",
+        ratings: { conscientiousness: [4], emotional_stability: [4] },
+        notes: { 1: "Good incident story so far." },
+        atHour: 5,
+      },
     },
   },
   {
@@ -229,7 +361,12 @@ function scorecardFields(card: DemoScorecard, kit: ScoringKit): [string, string]
 }
 
 async function demoKitVersion(trx: Transaction<Database>): Promise<ScoringKit> {
-  const version = await trx.selectFrom("kit_versions").select("id").where("name", "=", DEMO_KIT.name).orderBy("version", "desc").executeTakeFirst();
+  const version = await trx
+    .selectFrom("kit_versions")
+    .select("id")
+    .where("name", "=", DEMO_KIT.name)
+    .orderBy("version", "desc")
+    .executeTakeFirst();
   if (!version) throw new Error(`The demo kit "${DEMO_KIT.name}" is missing: the kits step runs first`);
   const kit = await loadScoringKit(trx, version.id);
   if (!kit) throw new Error(`The demo kit version ${version.id} cannot be loaded`);
@@ -238,18 +375,32 @@ async function demoKitVersion(trx: Transaction<Database>): Promise<ScoringKit> {
 
 async function addPerson(db: Kysely<Database>, person: DemoCandidate, kit: ScoringKit, context: DemoContext): Promise<void> {
   const recruiterId = idOf(context.userIds, RECRUITER, "account");
-  const interviewerIds = { interviewer1: idOf(context.userIds, INTERVIEWER_1, "account"), interviewer2: idOf(context.userIds, INTERVIEWER_2, "account") };
+  const interviewerIds = {
+    interviewer1: idOf(context.userIds, INTERVIEWER_1, "account"),
+    interviewer2: idOf(context.userIds, INTERVIEWER_2, "account"),
+  };
   const addedAt = new Date(new Date(context.now).getTime() - person.daysAgo * DAY_MS);
   const after = (hours: number) => new Date(addedAt.getTime() + hours * HOUR_MS);
 
-  const input = candidateSchema.parse({ name: person.name, email: person.email ?? "", roleSlug: DEMO_KIT.role, source: "demo", notes: person.notes });
+  const input = candidateSchema.parse({
+    name: person.name,
+    email: person.email ?? "",
+    roleSlug: DEMO_KIT.role,
+    source: "demo",
+    notes: person.notes,
+  });
   const candidate = await createCandidate(db, input, recruiterId, addedAt);
   if (!candidate.ok) throw new Error(`The demo candidate ${person.name} was refused (${candidate.field})`);
   if (!person.assessment) return;
 
   const assessment = await createAssessment(
     db,
-    { candidateId: candidate.id, kitVersionId: kit.kitVersionId, interviewerIds: [interviewerIds.interviewer1, interviewerIds.interviewer2], actorId: recruiterId },
+    {
+      candidateId: candidate.id,
+      kitVersionId: kit.kitVersionId,
+      interviewerIds: [interviewerIds.interviewer1, interviewerIds.interviewer2],
+      actorId: recruiterId,
+    },
     after(1),
   );
   if (!assessment.ok) throw new Error(`The demo assessment of ${person.name} was refused: ${JSON.stringify(assessment.errors)}`);
@@ -260,14 +411,23 @@ async function addPerson(db: Kysely<Database>, person: DemoCandidate, kit: Scori
     const parsed = parseScorecardForm(scorecardFields(card, kit));
     if (!parsed.ok) throw new Error(`The demo scorecard of ${person.name} (${who}) is not valid: ${JSON.stringify(parsed.errors)}`);
     const outside = scorecardFieldsOutsideKit(parsed.data, kit);
-    if (Object.keys(outside).length > 0) throw new Error(`The demo scorecard of ${person.name} (${who}) does not fit the kit: ${JSON.stringify(outside)}`);
-    const saved = await saveScorecard(db, { assessmentId: assessment.id, interviewerId: interviewerIds[who], input: parsed.data, kit }, after(card.atHour));
+    if (Object.keys(outside).length > 0)
+      throw new Error(`The demo scorecard of ${person.name} (${who}) does not fit the kit: ${JSON.stringify(outside)}`);
+    const saved = await saveScorecard(
+      db,
+      { assessmentId: assessment.id, interviewerId: interviewerIds[who], input: parsed.data, kit },
+      after(card.atHour),
+    );
     if (saved.status !== "saved") throw new Error(`The demo scorecard of ${person.name} (${who}) was not saved`);
   }
 
   const decision = person.assessment.decision;
   if (decision) {
-    await recordDecision(db, { assessmentId: assessment.id, decision: decision.decision, reason: decision.reason, actorId: recruiterId }, after(decision.atHour));
+    await recordDecision(
+      db,
+      { assessmentId: assessment.id, decision: decision.decision, reason: decision.reason, actorId: recruiterId },
+      after(decision.atHour),
+    );
   }
 }
 

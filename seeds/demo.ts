@@ -55,7 +55,14 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     name: "skill profiles",
     run: async (trx, context) => {
       const profiled = new Set(
-        (await trx.selectFrom("skills").innerJoin("skill_expectations", "skill_expectations.skill_id", "skills.id").select("skills.slug").distinct().execute()).map((row) => row.slug),
+        (
+          await trx
+            .selectFrom("skills")
+            .innerJoin("skill_expectations", "skill_expectations.skill_id", "skills.id")
+            .select("skills.slug")
+            .distinct()
+            .execute()
+        ).map((row) => row.slug),
       );
       for (const { skill } of context.data.skills) {
         if (!profiled.has(skill.slug)) context.skillIds.set(skill.slug, await insertSkillProfile(trx, skill));

@@ -32,7 +32,17 @@ const INTERVIEWER = "interviewer1@demo.traitkit.test";
 const SLUG = "mlops-engineer";
 
 type Target = { name: string; path: string; cookie?: string; method?: "GET" | "POST"; body?: string; html: boolean };
-type Row = { size: number; name: string; path: string; reqPerSec: number; p50Ms: number; p99Ms: number; ratioToHealthz: number; non2xx: number; errors: number };
+type Row = {
+  size: number;
+  name: string;
+  path: string;
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  ratioToHealthz: number;
+  non2xx: number;
+  errors: number;
+};
 
 const autocannonResult = z.object({
   requests: z.object({ average: z.number() }),
@@ -67,18 +77,40 @@ function buildIfNeeded(): void {
 
 function seed(candidates: number, file: string): void {
   const started = Date.now();
-  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(ROOT, "app", "cli", "seed-large.ts"), "--candidates", String(candidates), "--database", file, "--seed", "1"], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "inherit"],
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"),
+      path.join(ROOT, "app", "cli", "seed-large.ts"),
+      "--candidates",
+      String(candidates),
+      "--database",
+      file,
+      "--seed",
+      "1",
+    ],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+      encoding: "utf8",
+    },
+  );
   if (result.status !== 0) throw new Error(`seed:large ${candidates} failed`);
   const last = result.stdout.trim().split("\n").at(-1) ?? "";
   console.log(`${last} (wall ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 function autocannon(baseURL: string, target: Target, seconds: number): Promise<z.infer<typeof autocannonResult>> {
-  const args = [path.join(ROOT, "node_modules", "autocannon", "autocannon.js"), "-c", String(CONNECTIONS), "-d", String(seconds), "-j", "-H", "Accept-Language=en"];
+  const args = [
+    path.join(ROOT, "node_modules", "autocannon", "autocannon.js"),
+    "-c",
+    String(CONNECTIONS),
+    "-d",
+    String(seconds),
+    "-j",
+    "-H",
+    "Accept-Language=en",
+  ];
   if (target.cookie) args.push("-H", `Cookie=${target.cookie}`);
   if (target.method === "POST") {
     args.push("-m", "POST", "-H", `Origin=${baseURL}`, "-H", "Content-Type=application/x-www-form-urlencoded", "-b", target.body ?? "");
@@ -134,13 +166,18 @@ async function targets(db: TraitkitDb, baseURL: string, full: boolean): Promise<
   const interviewer = await signIn(baseURL, INTERVIEWER);
   const interviewerId = await idOf(db, INTERVIEWER);
   const recruiterId = await idOf(db, RECRUITER);
-  const candidates = await db.selectFrom("candidates").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const candidates = await db
+    .selectFrom("candidates")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   const deepPage = Math.max(1, Math.floor((Number(candidates.n) / 50) * 0.8));
   // An assessment of interviewer 1 with no submitted scorecard of theirs: the autosave answers 200.
   const open = await db
     .selectFrom("assessment_interviewers as ai")
     .innerJoin("assessments as a", "a.id", "ai.assessment_id")
-    .leftJoin("scorecards as s", (join) => join.onRef("s.assessment_id", "=", "ai.assessment_id").onRef("s.interviewer_id", "=", "ai.user_id"))
+    .leftJoin("scorecards as s", (join) =>
+      join.onRef("s.assessment_id", "=", "ai.assessment_id").onRef("s.interviewer_id", "=", "ai.user_id"),
+    )
     .select(["a.id", "a.candidate_id"])
     .where("ai.user_id", "=", interviewerId)
     .where((eb) => eb.or([eb("s.status", "is", null), eb("s.status", "=", "draft")]))
@@ -181,9 +218,21 @@ async function targets(db: TraitkitDb, baseURL: string, full: boolean): Promise<
     { name: "/assessments (recruiter)", path: "/assessments", cookie: recruiter, html: true },
     { name: "/assessments/:id", path: `/assessments/${open.id}`, cookie: recruiter, html: true },
     { name: "/assessments/:id/scorecard", path: `/assessments/${open.id}/scorecard`, cookie: interviewer, html: true },
-    { name: "POST /assessments/:id/scorecard/autosave", path: `/assessments/${open.id}/scorecard/autosave`, cookie: interviewer, method: "POST", body: body.toString(), html: false },
+    {
+      name: "POST /assessments/:id/scorecard/autosave",
+      path: `/assessments/${open.id}/scorecard/autosave`,
+      cookie: interviewer,
+      method: "POST",
+      body: body.toString(),
+      html: false,
+    },
     ...ranking,
-    { name: "/roles/:slug/compare", path: `/roles/${SLUG}/compare?c=${ranked.map((r) => r.candidate_id).join(",")}`, cookie: recruiter, html: true },
+    {
+      name: "/roles/:slug/compare",
+      path: `/roles/${SLUG}/compare?c=${ranked.map((r) => r.candidate_id).join(",")}`,
+      cookie: recruiter,
+      html: true,
+    },
     { name: "/r/:token", path: `/r/${report.token}`, html: true },
   ];
 }
@@ -217,7 +266,11 @@ function serverMemory(): ServerMemory {
   return { ...atEnd, heapLiveAfterGc: process.memoryUsage().heapUsed };
 }
 
-async function runSize(size: number, dir: string, full: boolean): Promise<{ rows: Row[]; csv: { ms: number; rows: number }; memory: ServerMemory }> {
+async function runSize(
+  size: number,
+  dir: string,
+  full: boolean,
+): Promise<{ rows: Row[]; csv: { ms: number; rows: number }; memory: ServerMemory }> {
   const file = path.join(dir, `bench-${size}.sqlite`);
   seed(size, file);
   const env = parseEnv({ TRAITKIT_DEMO: "0", DATABASE_PATH: file, NODE_ENV: "production" });
@@ -250,7 +303,9 @@ async function runSize(size: number, dir: string, full: boolean): Promise<{ rows
         errors: result.errors + result.timeouts,
       };
       rows.push(row);
-      console.log(`  ${size} ${row.name.padEnd(42)} ${row.reqPerSec.toFixed(0).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  ×${row.ratioToHealthz.toFixed(2)}  non2xx ${row.non2xx}`);
+      console.log(
+        `  ${size} ${row.name.padEnd(42)} ${row.reqPerSec.toFixed(0).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  ×${row.ratioToHealthz.toFixed(2)}  non2xx ${row.non2xx}`,
+      );
     }
     const csv = await csvExportMs(baseURL, await signIn(baseURL, RECRUITER));
     return { rows, csv, memory: serverMemory() };
@@ -308,8 +363,13 @@ async function main(): Promise<void> {
 
     const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
     console.log("\n| data | page | req/s | p50 ms | p99 ms | × /healthz | non-2xx |\n|---|---|---:|---:|---:|---:|---:|");
-    for (const r of rows) console.log(`| ${r.size} | \`${r.name}\` | ${r.reqPerSec.toFixed(0)} | ${r.p50Ms} | ${r.p99Ms} | ${r.ratioToHealthz.toFixed(2)} | ${r.non2xx + r.errors} |`);
-    console.log(`\nCSV export, one request: ${small.csv.rows} rows ${small.csv.ms.toFixed(0)} ms; ${large.csv.rows} rows ${large.csv.ms.toFixed(0)} ms`);
+    for (const r of rows)
+      console.log(
+        `| ${r.size} | \`${r.name}\` | ${r.reqPerSec.toFixed(0)} | ${r.p50Ms} | ${r.p99Ms} | ${r.ratioToHealthz.toFixed(2)} | ${r.non2xx + r.errors} |`,
+      );
+    console.log(
+      `\nCSV export, one request: ${small.csv.rows} rows ${small.csv.ms.toFixed(0)} ms; ${large.csv.rows} rows ${large.csv.ms.toFixed(0)} ms`,
+    );
     console.log("\nGzipped JavaScript per page (KB):");
     for (const [id, bytes] of Object.entries(javascript).sort()) console.log(`  ${id.padEnd(44)} ${kb(bytes)}`);
     const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);

@@ -19,9 +19,7 @@ declare module "@remix-run/node" {
   }
 }
 
-export type BuildSource =
-  | { kind: "production"; buildDir: string }
-  | { kind: "development" };
+export type BuildSource = { kind: "production"; buildDir: string } | { kind: "development" };
 
 /** The CSP of every HTML response; scripts run only with this response's nonce. */
 export function contentSecurityPolicy(nonce: string, development: boolean): string {
@@ -69,11 +67,7 @@ function isSameOrigin(req: express.Request): boolean {
   return true;
 }
 
-export async function createHttpApp(options: {
-  db: TraitkitDb;
-  env: Env;
-  source: BuildSource;
-}): Promise<express.Express> {
+export async function createHttpApp(options: { db: TraitkitDb; env: Env; source: BuildSource }): Promise<express.Express> {
   const { db, env, source } = options;
   const app = express();
   app.disable("x-powered-by");
@@ -114,7 +108,12 @@ export async function createHttpApp(options: {
     // Fingerprinted by Vite: safe to cache for a year.
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
     // The other public files (favicon…), by name: a page's path never costs a file-system lookup.
-    const publicFiles = new Set(fs.readdirSync(clientDir).filter((name) => fs.statSync(path.join(clientDir, name)).isFile()).map((name) => `/${name}`));
+    const publicFiles = new Set(
+      fs
+        .readdirSync(clientDir)
+        .filter((name) => fs.statSync(path.join(clientDir, name)).isFile())
+        .map((name) => `/${name}`),
+    );
     const publicStatic = express.static(clientDir, { maxAge: "1h" });
     app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
     const serverEntry = path.join(source.buildDir, "server", "index.js");

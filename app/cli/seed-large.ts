@@ -9,14 +9,7 @@ import { loadDemoData } from "../../seeds/demo";
 import { DEMO_PASSWORD } from "../../seeds/demo-accounts";
 import { DEMO_KIT } from "../../seeds/demo-kits";
 import { RECOMMENDATIONS, type Recommendation } from "../domain/scoring";
-import {
-  createAssessment,
-  DECISIONS,
-  loadScoringKit,
-  recordDecision,
-  saveScorecard,
-  type ScoringKit,
-} from "../models/assessments.server";
+import { createAssessment, DECISIONS, loadScoringKit, recordDecision, saveScorecard, type ScoringKit } from "../models/assessments.server";
 import { createCandidate } from "../models/candidates.server";
 import { publishReport } from "../models/report.server";
 import { createUser } from "../models/users.server";
@@ -44,7 +37,14 @@ const DAY_MS = 24 * HOUR_MS;
 
 export type SeedLargeOptions = { candidates: number; database: string; seed: number };
 
-export type SeedLargeResult = { candidates: number; assessments: number; scorecards: number; decisions: number; reportLinks: number; seconds: number };
+export type SeedLargeResult = {
+  candidates: number;
+  assessments: number;
+  scorecards: number;
+  decisions: number;
+  reportLinks: number;
+  seconds: number;
+};
 
 function sample<T>(random: () => number, items: readonly T[], count: number): T[] {
   const copy = [...items];
@@ -59,8 +59,70 @@ function sample<T>(random: () => number, items: readonly T[], count: number): T[
   return copy.slice(0, count);
 }
 
-const FIRST_NAMES = ["Ada", "Grace", "Alan", "Katherine", "Edsger", "Barbara", "Frances", "Margaret", "Donald", "Radia", "Linus", "Ken", "Dennis", "Bjarne", "Guido", "Yukihiro", "Sophie", "Hedy", "Annie", "Mary", "John", "Leslie", "Tim", "Vint", "Shafi", "Jean", "Karen", "Niklaus", "Tony", "Fran"];
-const LAST_NAMES = ["Lovelace", "Hopper", "Turing", "Johnson", "Dijkstra", "Liskov", "Allen", "Hamilton", "Knuth", "Perlman", "Torvalds", "Thompson", "Ritchie", "Stroustrup", "Rossum", "Matsumoto", "Wilson", "Lamarr", "Easley", "Keller", "Backus", "Lamport", "Berners-Lee", "Cerf", "Goldwasser", "Sammet", "Jones", "Wirth", "Hoare", "Bilas"];
+const FIRST_NAMES = [
+  "Ada",
+  "Grace",
+  "Alan",
+  "Katherine",
+  "Edsger",
+  "Barbara",
+  "Frances",
+  "Margaret",
+  "Donald",
+  "Radia",
+  "Linus",
+  "Ken",
+  "Dennis",
+  "Bjarne",
+  "Guido",
+  "Yukihiro",
+  "Sophie",
+  "Hedy",
+  "Annie",
+  "Mary",
+  "John",
+  "Leslie",
+  "Tim",
+  "Vint",
+  "Shafi",
+  "Jean",
+  "Karen",
+  "Niklaus",
+  "Tony",
+  "Fran",
+];
+const LAST_NAMES = [
+  "Lovelace",
+  "Hopper",
+  "Turing",
+  "Johnson",
+  "Dijkstra",
+  "Liskov",
+  "Allen",
+  "Hamilton",
+  "Knuth",
+  "Perlman",
+  "Torvalds",
+  "Thompson",
+  "Ritchie",
+  "Stroustrup",
+  "Rossum",
+  "Matsumoto",
+  "Wilson",
+  "Lamarr",
+  "Easley",
+  "Keller",
+  "Backus",
+  "Lamport",
+  "Berners-Lee",
+  "Cerf",
+  "Goldwasser",
+  "Sammet",
+  "Jones",
+  "Wirth",
+  "Hoare",
+  "Bilas",
+];
 const SOURCES = ["referral", "job board", "LinkedIn", "agency", "careers page"];
 const NOTES = [
   "Described a rollback of a bad model release step by step.",
@@ -69,7 +131,11 @@ const NOTES = [
   "Has run on-call for an ML platform for two years.",
   "Good questions about the team's release process.",
 ];
-const DECISION_REASONS = { advance: "Inside the band on most traits; clear evidence.", hold: "Calibrate the panel's disagreement first.", reject: "Below the band on several traits." } as const;
+const DECISION_REASONS = {
+  advance: "Inside the band on most traits; clear evidence.",
+  hold: "Calibrate the panel's disagreement first.",
+  reject: "Below the band on several traits.",
+} as const;
 
 function parseArgs(argv: readonly string[]): SeedLargeOptions {
   let candidates: number | undefined;
@@ -91,7 +157,8 @@ function parseArgs(argv: readonly string[]): SeedLargeOptions {
       throw new Error(`Unknown or incomplete argument: ${String(arg)}`);
     }
   }
-  if (candidates === undefined || !Number.isInteger(candidates) || candidates < 0) throw new Error("--candidates <non-negative integer> is required");
+  if (candidates === undefined || !Number.isInteger(candidates) || candidates < 0)
+    throw new Error("--candidates <non-negative integer> is required");
   if (database === undefined || database === "") throw new Error("--database <file> is required");
   if (!Number.isInteger(seed)) throw new Error("--seed must be an integer");
   return { candidates, database, seed };
@@ -103,7 +170,12 @@ async function userIdByEmail(db: Kysely<Database>, email: string): Promise<numbe
 }
 
 async function demoKit(db: Kysely<Database>): Promise<ScoringKit> {
-  const version = await db.selectFrom("kit_versions").select("id").where("name", "=", DEMO_KIT.name).orderBy("version", "desc").executeTakeFirst();
+  const version = await db
+    .selectFrom("kit_versions")
+    .select("id")
+    .where("name", "=", DEMO_KIT.name)
+    .orderBy("version", "desc")
+    .executeTakeFirst();
   if (!version) throw new Error(`The demo kit "${DEMO_KIT.name}" is missing`);
   const kit = await loadScoringKit(db, version.id);
   if (!kit) throw new Error(`The demo kit version ${version.id} cannot be loaded`);
@@ -126,10 +198,12 @@ function scorecardFields(random: () => number, kit: ScoringKit, level: number, s
     if (random() < 0.25) fields.push([`strength.${index}`, "on"]);
   });
   kit.redFlags.forEach((_, index) => {
-    if (random() < 0.05) fields.push([`redFlag.${index}`, "on"], [`redFlagEvidence.${index}`, "Could not describe how the last incident was detected."]);
+    if (random() < 0.05)
+      fields.push([`redFlag.${index}`, "on"], [`redFlagEvidence.${index}`, "Could not describe how the last incident was detected."]);
   });
   if (submit || random() < 0.5) {
-    const recommendation: Recommendation = RECOMMENDATIONS[Math.min(3, Math.max(0, Math.round((level - 1) * 0.75 + (random() - 0.5))))] ?? "yes";
+    const recommendation: Recommendation =
+      RECOMMENDATIONS[Math.min(3, Math.max(0, Math.round((level - 1) * 0.75 + (random() - 0.5))))] ?? "yes";
     fields.push(["recommendation", recommendation]);
   }
   return fields;
@@ -158,7 +232,13 @@ export async function seedLarge(options: SeedLargeOptions, log: (line: string) =
     await db.transaction().execute(async (trx) => {
       for (let i = 1; i <= EXTRA_INTERVIEWERS; i++) {
         const email = `interviewer${i + 2}@bench.traitkit.test`;
-        interviewerIds.push(await createUser(trx, { email, name: `${pick(random, FIRST_NAMES)} Interviewer ${i + 2} (bench)`, role: "interviewer", passwordHash }, now));
+        interviewerIds.push(
+          await createUser(
+            trx,
+            { email, name: `${pick(random, FIRST_NAMES)} Interviewer ${i + 2} (bench)`, role: "interviewer", passwordHash },
+            now,
+          ),
+        );
       }
     });
 
@@ -189,7 +269,11 @@ export async function seedLarge(options: SeedLargeOptions, log: (line: string) =
           if (!withKit || random() < 0.1) continue;
 
           const panel = sample(random, interviewerIds, 2 + Math.floor(random() * 3));
-          const assessment = await createAssessment(trx, { candidateId: candidate.id, kitVersionId: kit.kitVersionId, interviewerIds: panel, actorId: recruiterId }, after(1));
+          const assessment = await createAssessment(
+            trx,
+            { candidateId: candidate.id, kitVersionId: kit.kitVersionId, interviewerIds: panel, actorId: recruiterId },
+            after(1),
+          );
           if (!assessment.ok) throw new Error(`Assessment of ${name} was refused: ${JSON.stringify(assessment.errors)}`);
           result.assessments++;
 
@@ -201,7 +285,11 @@ export async function seedLarge(options: SeedLargeOptions, log: (line: string) =
             const submit = roll >= 0.35;
             const parsed = parseScorecardForm(scorecardFields(random, kit, level, submit));
             if (!parsed.ok) throw new Error(`Scorecard of ${name} is not valid: ${JSON.stringify(parsed.errors)}`);
-            const saved = await saveScorecard(trx, { assessmentId: assessment.id, interviewerId, input: parsed.data, kit }, after(24 + index));
+            const saved = await saveScorecard(
+              trx,
+              { assessmentId: assessment.id, interviewerId, input: parsed.data, kit },
+              after(24 + index),
+            );
             if (saved.status !== "saved") throw new Error(`Scorecard of ${name} was not saved`);
             result.scorecards++;
             if (submit) submitted++;
@@ -210,7 +298,11 @@ export async function seedLarge(options: SeedLargeOptions, log: (line: string) =
             submittedAssessments.push(assessment.id);
             if (random() < 0.35) {
               const decision = pick(random, DECISIONS);
-              await recordDecision(trx, { assessmentId: assessment.id, decision, reason: DECISION_REASONS[decision], actorId: recruiterId }, after(48));
+              await recordDecision(
+                trx,
+                { assessmentId: assessment.id, decision, reason: DECISION_REASONS[decision], actorId: recruiterId },
+                after(48),
+              );
               result.decisions++;
             }
           }
@@ -221,7 +313,16 @@ export async function seedLarge(options: SeedLargeOptions, log: (line: string) =
 
     await db.transaction().execute(async (trx) => {
       for (const assessmentId of sample(random, submittedAssessments, REPORT_LINKS)) {
-        await publishReport(trx, { assessmentId, language: random() < 0.7 ? "en" : "es", expiresAt: random() < 0.5 ? null : new Date(now.getTime() + 30 * DAY_MS), actorId: recruiterId }, now);
+        await publishReport(
+          trx,
+          {
+            assessmentId,
+            language: random() < 0.7 ? "en" : "es",
+            expiresAt: random() < 0.5 ? null : new Date(now.getTime() + 30 * DAY_MS),
+            actorId: recruiterId,
+          },
+          now,
+        );
         result.reportLinks++;
       }
     });

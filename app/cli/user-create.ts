@@ -80,7 +80,11 @@ async function main(): Promise<number> {
     const name = args.data.name ?? args.data.email.split("@")[0] ?? args.data.email;
     const userId = await db.transaction().execute(async (trx) => {
       const id = await createUser(trx, { email: args.data.email, name, role: args.data.role, passwordHash }, now);
-      await recordAudit(trx, { actorUserId: null, action: "user.create", entityType: "user", entityId: id, details: { role: args.data.role } }, now);
+      await recordAudit(
+        trx,
+        { actorUserId: null, action: "user.create", entityType: "user", entityId: id, details: { role: args.data.role } },
+        now,
+      );
       return id;
     });
     console.log(`Created ${args.data.role} #${userId} (${args.data.email}) in ${env.DATABASE_PATH}.`);

@@ -32,7 +32,14 @@ export function ArchivedBanner({ archived, canRestore }: { archived: ArchivedSta
  * A recruiter's "Archive or delete" section of a role's or kit's page: Archive
  * (asks first), and Delete only when nothing uses the record, else what uses it.
  */
-export function ArchiveSection(props: { archived: boolean; intro: ConfirmText; archiveSpec: ConfirmSpec; deleteSpec: ConfirmSpec; blockers: ConfirmText[]; refused: boolean }) {
+export function ArchiveSection(props: {
+  archived: boolean;
+  intro: ConfirmText;
+  archiveSpec: ConfirmSpec;
+  deleteSpec: ConfirmSpec;
+  blockers: ConfirmText[];
+  refused: boolean;
+}) {
   const { t } = useTranslation();
   const text = useConfirmText();
   return (
@@ -46,7 +53,9 @@ export function ArchiveSection(props: { archived: boolean; intro: ConfirmText; a
       )}
       <div className="actions">
         {!props.archived && <ConfirmedAction intent="archive" label={t("archive.archive")} spec={props.archiveSpec} />}
-        {props.blockers.length === 0 && <ConfirmedAction intent="delete" label={t("archive.delete")} spec={props.deleteSpec} variant="danger" />}
+        {props.blockers.length === 0 && (
+          <ConfirmedAction intent="delete" label={t("archive.delete")} spec={props.deleteSpec} variant="danger" />
+        )}
       </div>
       {props.blockers.length > 0 && (
         <div data-testid="delete-blocked">

@@ -7,7 +7,14 @@ import { CANDIDATE_LIMITS, candidateSchema } from "~/schemas/candidate";
 import { roleChoiceLabel } from "~/domain/role-names";
 
 /** The candidate form's fields as the browser holds them: plain strings, "" for none. */
-export type CandidateFormValues = { name: string; email: string; roleSlug: string; source: string; notes: string; differentPerson: boolean };
+export type CandidateFormValues = {
+  name: string;
+  email: string;
+  roleSlug: string;
+  source: string;
+  notes: string;
+  differentPerson: boolean;
+};
 
 export const CANDIDATE_FIELDS = ["name", "email", "roleSlug", "source", "notes"] as const;
 
@@ -40,7 +47,8 @@ export function CandidateForm(props: {
   const typed = useWatch({ control: form.control, defaultValue: defaultValues });
   const count = (field: keyof typeof CANDIDATE_LIMITS) => ({ length: typed[field]?.length ?? 0, max: CANDIDATE_LIMITS[field] });
   // The refusal holds for the address it was about: another address is checked anew when saved.
-  const onFile = duplicate !== undefined && typed.email?.trim().toLowerCase() === defaultValues.email.trim().toLowerCase() ? duplicate : undefined;
+  const onFile =
+    duplicate !== undefined && typed.email?.trim().toLowerCase() === defaultValues.email.trim().toLowerCase() ? duplicate : undefined;
   // A role the library no longer has still shows as the current choice.
   const roleKnown = defaultValues.roleSlug === "" || props.roles.some((role) => role.slug === defaultValues.roleSlug);
   return (
@@ -77,7 +85,12 @@ export function CandidateForm(props: {
             {t("candidates.form.duplicate.existing")} <Link to={`/candidates/${onFile.id}`}>{onFile.name}</Link>
           </p>
           <div className="checkbox">
-            <input id="field-differentPerson" type="checkbox" defaultChecked={defaultValues.differentPerson} {...form.register("differentPerson")} />
+            <input
+              id="field-differentPerson"
+              type="checkbox"
+              defaultChecked={defaultValues.differentPerson}
+              {...form.register("differentPerson")}
+            />
             <label htmlFor="field-differentPerson">{t("candidates.form.duplicate.differentPerson")}</label>
           </div>
         </div>

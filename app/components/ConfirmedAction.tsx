@@ -72,7 +72,13 @@ export function ConfirmedAction(props: {
       >
         {props.label}
       </button>
-      <dialog ref={dialogRef} className="confirm-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-lost`} onClose={() => triggerRef.current?.focus()}>
+      <dialog
+        ref={dialogRef}
+        className="confirm-dialog"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-lost`}
+        onClose={() => triggerRef.current?.focus()}
+      >
         <h2 id={`${id}-title`}>{text(props.spec.title)}</h2>
         <ul id={`${id}-lost`} className="compact">
           {props.spec.lost.map((item, index) => (

@@ -7,7 +7,12 @@ import type { ShownText as ShownTextValue } from "~/models/shown-text";
 export type IdealProfileRow = { trait: TraitKey; low: number; high: number; weight: number; statement: ShownTextValue | null };
 
 /** An ideal profile's numbers: the table beside every chart of it, and what print and screen readers use. */
-export function IdealProfileTable(props: { profile: readonly IdealProfileRow[]; caption: string; captionHidden?: boolean; testId: string }) {
+export function IdealProfileTable(props: {
+  profile: readonly IdealProfileRow[];
+  caption: string;
+  captionHidden?: boolean;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <TableScroll label={props.caption}>
@@ -16,9 +21,15 @@ export function IdealProfileTable(props: { profile: readonly IdealProfileRow[]; 
         <thead>
           <tr>
             <th scope="col">{t("role.columns.trait")}</th>
-            <th scope="col" className="num">{t("role.columns.low")}</th>
-            <th scope="col" className="num">{t("role.columns.high")}</th>
-            <th scope="col" className="num">{t("role.columns.weight")}</th>
+            <th scope="col" className="num">
+              {t("role.columns.low")}
+            </th>
+            <th scope="col" className="num">
+              {t("role.columns.high")}
+            </th>
+            <th scope="col" className="num">
+              {t("role.columns.weight")}
+            </th>
             <th scope="col">{t("role.columns.statement")}</th>
           </tr>
         </thead>

@@ -160,7 +160,14 @@ export function KitBuilder({ source, values, errors, focus: focusAfterPost, acti
   const questionsError = errorFor("questions");
 
   return (
-    <Form method="post" action={action} noValidate onSubmit={onSubmit} className="kit-builder" aria-describedby={serverErrorCount > 0 ? "kit-not-saved" : undefined}>
+    <Form
+      method="post"
+      action={action}
+      noValidate
+      onSubmit={onSubmit}
+      className="kit-builder"
+      aria-describedby={serverErrorCount > 0 ? "kit-not-saved" : undefined}
+    >
       {/* The form's default button: Enter in a text field saves, instead of pressing the first Move button. */}
       <button type="submit" name="intent" value="save" className="kit-default-button" hidden tabIndex={-1}>
         {t("kits.builder.save")}
@@ -292,7 +299,13 @@ export function KitBuilder({ source, values, errors, focus: focusAfterPost, acti
                       <span className="visually-hidden"> {t("kits.builder.questionNumber", { number })}</span>
                     </button>
                     {isCustom && (
-                      <button type="submit" name="intent" value={`remove:${index}`} className="button-secondary button-small" onClick={onRemove(index)}>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value={`remove:${index}`}
+                        className="button-secondary button-small"
+                        onClick={onRemove(index)}
+                      >
                         {t("kits.builder.remove")}
                         <span className="visually-hidden"> {t("kits.builder.questionNumber", { number })}</span>
                       </button>
@@ -329,14 +342,25 @@ export function KitBuilder({ source, values, errors, focus: focusAfterPost, acti
                     <KitFieldError id={`question-${index}-error`} error={errorFor(`questions.${index}.include`)} />
                   </div>
                 ) : (
-                  <KitFieldError id={`question-${index}-error`} error={errorFor(`questions.${index}.source`) ?? "kits.validation.notInRole"} />
+                  <KitFieldError
+                    id={`question-${index}-error`}
+                    error={errorFor(`questions.${index}.source`) ?? "kits.validation.notInRole"}
+                  />
                 )}
               </li>
             );
           })}
         </ol>
         <p>
-          <button type="submit" name="intent" value="add" id="add-question" className="button-secondary" autoFocus={focus === "add-question"} onClick={onAdd}>
+          <button
+            type="submit"
+            name="intent"
+            value="add"
+            id="add-question"
+            className="button-secondary"
+            autoFocus={focus === "add-question"}
+            onClick={onAdd}
+          >
             {t("kits.builder.addQuestion")}
           </button>
         </p>

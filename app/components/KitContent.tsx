@@ -85,7 +85,9 @@ export function ExpectationsTable({ expectations, caption }: { expectations: rea
           {expectations.map((e, i) => (
             <tr key={i}>
               <th scope="row">{e.skillName}</th>
-              <td>{e.mandatory ? <span className="badge badge-mandatory">{t("kits.content.mandatory")}</span> : t("kits.content.optional")}</td>
+              <td>
+                {e.mandatory ? <span className="badge badge-mandatory">{t("kits.content.mandatory")}</span> : t("kits.content.optional")}
+              </td>
               <td>
                 <ShownText value={e.description} />
               </td>
@@ -162,7 +164,12 @@ export function KitVersionContent({
         ) : version.idealProfile === null ? (
           <p className="note">{t("kits.content.noIdealProfile")}</p>
         ) : (
-          <IdealProfileTable profile={version.idealProfile} caption={t("kits.content.idealProfile")} captionHidden testId="kit-ideal-profile" />
+          <IdealProfileTable
+            profile={version.idealProfile}
+            caption={t("kits.content.idealProfile")}
+            captionHidden
+            testId="kit-ideal-profile"
+          />
         )}
       </section>
     </div>

@@ -70,7 +70,9 @@ export function PanelEvidence({ questions, interviewers, ratingRows, notes }: Pa
                   <p className="evidence-who" id={`${id}-who`}>
                     <strong>{interviewer.name}</strong>
                     {q.traits.map((trait) => {
-                      const rating = ratingRows.find((r) => r.questionId === q.id && r.trait === trait && r.interviewerId === interviewer.id)?.rating;
+                      const rating = ratingRows.find(
+                        (r) => r.questionId === q.id && r.trait === trait && r.interviewerId === interviewer.id,
+                      )?.rating;
                       return (
                         <span key={trait} className="evidence-rating">
                           {rating === undefined

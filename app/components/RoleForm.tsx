@@ -18,14 +18,7 @@ import { IdealProfileChart } from "~/components/charts/IdealProfileChart";
 import { CharacterCount } from "~/components/CharacterCount";
 import { FieldError } from "~/components/forms";
 import { isTraitKey, TRAIT_KEYS, type TraitKey } from "~/domain/traits";
-import {
-  ANCHOR_KEYS,
-  blankField,
-  blankQuestion,
-  blankTransition,
-  validateRoleForm,
-  type RoleFormValues,
-} from "~/schemas/role-form";
+import { ANCHOR_KEYS, blankField, blankQuestion, blankTransition, validateRoleForm, type RoleFormValues } from "~/schemas/role-form";
 import { roleMessageKey } from "~/schemas/role-messages";
 import { MAX_ANCHOR_LENGTH, MAX_QUESTION_LENGTH } from "~/schemas/kit";
 import { ROLE_TEXT_MAX } from "~/schemas/localized";
@@ -97,9 +90,25 @@ function LocalizedInputs(props: {
             <div className="field" key={lang}>
               <label htmlFor={id}>{t(`roleForm.lang.${lang}`)}</label>
               {props.multiline ? (
-                <textarea id={id} rows={3} lang={lang} defaultValue={defaultValue} aria-describedby={describedBy} aria-invalid={error || fieldError ? true : undefined} {...registration} />
+                <textarea
+                  id={id}
+                  rows={3}
+                  lang={lang}
+                  defaultValue={defaultValue}
+                  aria-describedby={describedBy}
+                  aria-invalid={error || fieldError ? true : undefined}
+                  {...registration}
+                />
               ) : (
-                <input id={id} type="text" lang={lang} defaultValue={defaultValue} aria-describedby={describedBy} aria-invalid={error || fieldError ? true : undefined} {...registration} />
+                <input
+                  id={id}
+                  type="text"
+                  lang={lang}
+                  defaultValue={defaultValue}
+                  aria-describedby={describedBy}
+                  aria-invalid={error || fieldError ? true : undefined}
+                  {...registration}
+                />
               )}
               <FieldCount id={`${id}-count`} name={name} max={limit} />
               <FieldError id={`${id}-error`} error={fieldError} />
@@ -130,7 +139,12 @@ function Input(props: {
   const error = props.errorFor(props.name);
   const defaultValue = useDefaultText(props.name);
   const describedBy =
-    [props.hint ? `${id}-hint` : null, props.limit ? `${id}-count` : null, props.warning ? `${id}-warning` : null, error ? `${id}-error` : null]
+    [
+      props.hint ? `${id}-hint` : null,
+      props.limit ? `${id}-count` : null,
+      props.warning ? `${id}-warning` : null,
+      error ? `${id}-error` : null,
+    ]
       .filter(Boolean)
       .join(" ") || undefined;
   return (
@@ -188,7 +202,12 @@ function TextList(props: {
       <p className="field-hint">{t("roleForm.blankRowHint")}</p>
       {fields.map((field, index) => (
         <div className="list-row" key={field.id}>
-          <LocalizedInputs name={`${props.name}.${index}`} label={props.itemLabel(index + 1)} register={props.register} errorFor={props.errorFor} />
+          <LocalizedInputs
+            name={`${props.name}.${index}`}
+            label={props.itemLabel(index + 1)}
+            register={props.register}
+            errorFor={props.errorFor}
+          />
           <RemoveButton onClick={() => remove(index)} label={`${t("roleForm.remove")}: ${props.itemLabel(index + 1)}`} />
         </div>
       ))}
@@ -199,7 +218,13 @@ function TextList(props: {
   );
 }
 
-function QuestionFields(props: { index: number; control: Control<RoleFormValues>; register: UseFormRegister<RoleFormValues>; errorFor: ErrorFor; onRemove: () => void }) {
+function QuestionFields(props: {
+  index: number;
+  control: Control<RoleFormValues>;
+  register: UseFormRegister<RoleFormValues>;
+  errorFor: ErrorFor;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation();
   const { index, register, errorFor } = props;
   const checked = useWatch({ control: props.control, name: `questions.${index}.traits` });
@@ -210,8 +235,20 @@ function QuestionFields(props: { index: number; control: Control<RoleFormValues>
   return (
     <div className="question list-row-block">
       <h3>{label}</h3>
-      <LocalizedInputs name={`questions.${index}.text`} label={t("roleForm.questionText")} register={register} errorFor={errorFor} multiline limit={MAX_QUESTION_LENGTH} />
-      <LocalizedInputs name={`questions.${index}.evaluatesNote`} label={t("roleForm.evaluatesNote")} register={register} errorFor={errorFor} />
+      <LocalizedInputs
+        name={`questions.${index}.text`}
+        label={t("roleForm.questionText")}
+        register={register}
+        errorFor={errorFor}
+        multiline
+        limit={MAX_QUESTION_LENGTH}
+      />
+      <LocalizedInputs
+        name={`questions.${index}.evaluatesNote`}
+        label={t("roleForm.evaluatesNote")}
+        register={register}
+        errorFor={errorFor}
+      />
       <fieldset aria-describedby={traitsError ? `questions-${index}-traits-error` : undefined}>
         <legend>{t("roleForm.questionTraits")}</legend>
         <div className="checkbox-grid">
@@ -253,7 +290,13 @@ function QuestionFields(props: { index: number; control: Control<RoleFormValues>
   );
 }
 
-function TransitionFields(props: { index: number; control: Control<RoleFormValues>; register: UseFormRegister<RoleFormValues>; errorFor: ErrorFor; onRemove: () => void }) {
+function TransitionFields(props: {
+  index: number;
+  control: Control<RoleFormValues>;
+  register: UseFormRegister<RoleFormValues>;
+  errorFor: ErrorFor;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation();
   const { index, register, errorFor } = props;
   const strengths = useFieldArray({ control: props.control, name: `transitions.${index}.strengths` });
@@ -262,16 +305,45 @@ function TransitionFields(props: { index: number; control: Control<RoleFormValue
     <div className="list-row-block">
       <h3>{label}</h3>
       <div className="field-row">
-        <Input name={`transitions.${index}.targetName`} label={t("roleForm.targetName")} register={register} errorFor={errorFor} limit={NAME_MAX} />
-        <Input name={`transitions.${index}.target`} label={t("roleForm.targetSlug")} register={register} errorFor={errorFor} limit={SLUG_MAX} />
-        <Input name={`transitions.${index}.publishedFit`} label={t("roleForm.publishedFit")} type="number" min={0} max={100} register={register} errorFor={errorFor} />
+        <Input
+          name={`transitions.${index}.targetName`}
+          label={t("roleForm.targetName")}
+          register={register}
+          errorFor={errorFor}
+          limit={NAME_MAX}
+        />
+        <Input
+          name={`transitions.${index}.target`}
+          label={t("roleForm.targetSlug")}
+          register={register}
+          errorFor={errorFor}
+          limit={SLUG_MAX}
+        />
+        <Input
+          name={`transitions.${index}.publishedFit`}
+          label={t("roleForm.publishedFit")}
+          type="number"
+          min={0}
+          max={100}
+          register={register}
+          errorFor={errorFor}
+        />
       </div>
       <fieldset>
         <legend>{t("role.areasToDevelop")}</legend>
         <p className="field-hint">{t("roleForm.deltasHint")}</p>
         <div className="field-row">
           {TRAIT_KEYS.map((trait) => (
-            <Input key={trait} name={`transitions.${index}.deltas.${trait}`} label={t(`traits.${trait}`)} type="number" min={-100} max={100} register={register} errorFor={errorFor} />
+            <Input
+              key={trait}
+              name={`transitions.${index}.deltas.${trait}`}
+              label={t(`traits.${trait}`)}
+              type="number"
+              min={-100}
+              max={100}
+              register={register}
+              errorFor={errorFor}
+            />
           ))}
         </div>
       </fieldset>
@@ -279,7 +351,12 @@ function TransitionFields(props: { index: number; control: Control<RoleFormValue
         <legend>{t("role.strengthsForMove")}</legend>
         {strengths.fields.map((field, j) => (
           <div className="list-row" key={field.id}>
-            <LocalizedInputs name={`transitions.${index}.strengths.${j}`} label={t("roleForm.item", { number: j + 1 })} register={register} errorFor={errorFor} />
+            <LocalizedInputs
+              name={`transitions.${index}.strengths.${j}`}
+              label={t("roleForm.item", { number: j + 1 })}
+              register={register}
+              errorFor={errorFor}
+            />
             <RemoveButton onClick={() => strengths.remove(j)} label={`${t("roleForm.remove")}: ${t("roleForm.item", { number: j + 1 })}`} />
           </div>
         ))}
@@ -377,194 +454,282 @@ export function RoleForm(props: {
 
   return (
     <FormDefaults.Provider value={props.defaultValues}>
-    <FormProvider {...methods}>
-    <Form method="post" noValidate onSubmit={onSubmit} className="role-form">
-      {errorCount > 0 && (
-        <p className="alert" role="alert">
-          {t("roleForm.hasErrors", { count: errorCount })}
-        </p>
-      )}
-      <fieldset className="form-section">
-        <legend>{t("roleForm.basics")}</legend>
-        <div className="field-row">
-          <Input
-            name="name"
-            label={t("roleForm.name")}
+      <FormProvider {...methods}>
+        <Form method="post" noValidate onSubmit={onSubmit} className="role-form">
+          {errorCount > 0 && (
+            <p className="alert" role="alert">
+              {t("roleForm.hasErrors", { count: errorCount })}
+            </p>
+          )}
+          <fieldset className="form-section">
+            <legend>{t("roleForm.basics")}</legend>
+            <div className="field-row">
+              <Input
+                name="name"
+                label={t("roleForm.name")}
+                register={register}
+                errorFor={errorFor}
+                limit={NAME_MAX}
+                warning={
+                  namesake && (
+                    <>
+                      {t("roleForm.sameName")} <Link to={`/roles/${namesake.slug}`}>{namesake.name}</Link> ({namesake.slug})
+                    </>
+                  )
+                }
+              />
+              <Input
+                name="slug"
+                label={t("roleForm.slug")}
+                hint={t("roleForm.slugHint")}
+                register={register}
+                errorFor={errorFor}
+                limit={SLUG_MAX}
+              />
+              <Input name="family" label={t("role.family")} register={register} errorFor={errorFor} limit={NAME_MAX} />
+              <div className="field">
+                <label htmlFor="f-contentLanguage">{t("roleForm.contentLanguage")}</label>
+                <select id="f-contentLanguage" defaultValue={props.defaultValues.contentLanguage} {...register("contentLanguage")}>
+                  <option value="es">{t("app.language.es")}</option>
+                  <option value="en">{t("app.language.en")}</option>
+                  <option value="zh">中文</option>
+                </select>
+                <FieldError id="f-contentLanguage-error" error={errorFor("contentLanguage")} />
+              </div>
+            </div>
+            <LocalizedInputs name="summary" label={t("roleForm.summary")} register={register} errorFor={errorFor} multiline />
+          </fieldset>
+
+          <fieldset className="form-section">
+            <legend>{t("role.idealProfile")}</legend>
+            <div className="checkbox">
+              <input
+                id="f-hasIdealProfile"
+                type="checkbox"
+                defaultChecked={props.defaultValues.hasIdealProfile}
+                {...register("hasIdealProfile")}
+              />
+              <label htmlFor="f-hasIdealProfile">{t("roleForm.hasIdealProfile")}</label>
+            </div>
+            <p className="field-hint">{t("roleForm.bandHint")}</p>
+            <div className={hasProfile ? undefined : "muted-section"}>
+              <LiveProfileChart control={control} />
+              <div className="table-scroll">
+                <table className="band-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("role.columns.trait")}</th>
+                      <th scope="col">{t("role.columns.low")}</th>
+                      <th scope="col">{t("role.columns.high")}</th>
+                      <th scope="col">{t("role.columns.weight")}</th>
+                      <th scope="col">{t("role.columns.statement")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {TRAIT_KEYS.map((trait) => {
+                      const traitName = t(`traits.${trait}`);
+                      // A crafted post can send a weight the select does not offer.
+                      const weightError = errorFor(`idealProfile.${trait}.weight`);
+                      const cell = (part: "low" | "high") => {
+                        const name = `idealProfile.${trait}.${part}` as const;
+                        const error = errorFor(name);
+                        return (
+                          <td>
+                            <label className="visually-hidden" htmlFor={`f-${name}`}>
+                              {traitName}: {t(`role.columns.${part}`)}
+                            </label>
+                            <input
+                              id={`f-${name}`}
+                              type="number"
+                              min={0}
+                              max={100}
+                              inputMode="numeric"
+                              className="band-input"
+                              defaultValue={props.defaultValues.idealProfile[trait][part]}
+                              aria-invalid={error ? true : undefined}
+                              aria-describedby={error ? `f-${name}-error` : undefined}
+                              {...register(name)}
+                            />
+                            <FieldError id={`f-${name}-error`} error={error} />
+                          </td>
+                        );
+                      };
+                      return (
+                        <tr key={trait}>
+                          <th scope="row">{traitName}</th>
+                          {cell("low")}
+                          {cell("high")}
+                          <td>
+                            <label className="visually-hidden" htmlFor={`f-idealProfile.${trait}.weight`}>
+                              {traitName}: {t("role.columns.weight")}
+                            </label>
+                            <select
+                              id={`f-idealProfile.${trait}.weight`}
+                              defaultValue={props.defaultValues.idealProfile[trait].weight}
+                              aria-invalid={weightError ? true : undefined}
+                              aria-describedby={weightError ? `f-idealProfile.${trait}.weight-error` : undefined}
+                              {...register(`idealProfile.${trait}.weight`)}
+                            >
+                              <option value="1">1</option>
+                              <option value="2">2</option>
+                              <option value="3">3</option>
+                            </select>
+                            <FieldError id={`f-idealProfile.${trait}.weight-error`} error={weightError} />
+                            <input
+                              type="hidden"
+                              defaultValue={props.defaultValues.idealProfile[trait].bandSource}
+                              {...register(`idealProfile.${trait}.bandSource`)}
+                            />
+                          </td>
+                          <td>
+                            <LocalizedInputs
+                              name={`idealProfile.${trait}.statement`}
+                              label={t("role.columns.statement")}
+                              register={register}
+                              errorFor={errorFor}
+                            />
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </fieldset>
+
+          <TextList
+            name="strengths"
+            title={t("role.strengths")}
+            itemLabel={(n) => t("roleForm.strength", { number: n })}
+            control={control}
             register={register}
             errorFor={errorFor}
-            limit={NAME_MAX}
-            warning={
-              namesake && (
-                <>
-                  {t("roleForm.sameName")} <Link to={`/roles/${namesake.slug}`}>{namesake.name}</Link> ({namesake.slug})
-                </>
-              )
-            }
           />
-          <Input name="slug" label={t("roleForm.slug")} hint={t("roleForm.slugHint")} register={register} errorFor={errorFor} limit={SLUG_MAX} />
-          <Input name="family" label={t("role.family")} register={register} errorFor={errorFor} limit={NAME_MAX} />
-          <div className="field">
-            <label htmlFor="f-contentLanguage">{t("roleForm.contentLanguage")}</label>
-            <select id="f-contentLanguage" defaultValue={props.defaultValues.contentLanguage} {...register("contentLanguage")}>
-              <option value="es">{t("app.language.es")}</option>
-              <option value="en">{t("app.language.en")}</option>
-              <option value="zh">中文</option>
-            </select>
-            <FieldError id="f-contentLanguage-error" error={errorFor("contentLanguage")} />
+          <TextList
+            name="redFlags"
+            title={t("role.redFlags")}
+            itemLabel={(n) => t("roleForm.redFlag", { number: n })}
+            control={control}
+            register={register}
+            errorFor={errorFor}
+          />
+
+          <fieldset className="form-section">
+            <legend>{t("role.questions")}</legend>
+            <p className="field-hint">{t("roleForm.questionsHint")}</p>
+            {questions.fields.map((field, index) => (
+              <QuestionFields
+                key={field.id}
+                index={index}
+                control={control}
+                register={register}
+                errorFor={errorFor}
+                onRemove={() => questions.remove(index)}
+              />
+            ))}
+            <button type="button" className="button-secondary js-only" onClick={() => questions.append(blankQuestion())}>
+              {t("roleForm.addQuestion")}
+            </button>
+          </fieldset>
+
+          <fieldset className="form-section">
+            <legend>{t("role.transitions")}</legend>
+            {transitions.fields.map((field, index) => (
+              <TransitionFields
+                key={field.id}
+                index={index}
+                control={control}
+                register={register}
+                errorFor={errorFor}
+                onRemove={() => transitions.remove(index)}
+              />
+            ))}
+            <button type="button" className="button-secondary js-only" onClick={() => transitions.append(blankTransition())}>
+              {t("roleForm.addTransition")}
+            </button>
+          </fieldset>
+
+          <fieldset className="form-section">
+            <legend>{t("role.similarRoles")}</legend>
+            {similar.fields.map((field, index) => (
+              <div className="list-row field-row" key={field.id}>
+                <Input
+                  name={`similarRoles.${index}.name`}
+                  label={t("roleForm.similarName", { number: index + 1 })}
+                  register={register}
+                  errorFor={errorFor}
+                  limit={NAME_MAX}
+                />
+                <Input
+                  name={`similarRoles.${index}.slug`}
+                  label={t("roleForm.similarSlug", { number: index + 1 })}
+                  register={register}
+                  errorFor={errorFor}
+                  limit={SLUG_MAX}
+                />
+                <RemoveButton
+                  onClick={() => similar.remove(index)}
+                  label={`${t("roleForm.remove")}: ${t("roleForm.similarName", { number: index + 1 })}`}
+                />
+              </div>
+            ))}
+            <button type="button" className="button-secondary js-only" onClick={() => similar.append({ slug: "", name: "" })}>
+              {t("roleForm.add")}
+            </button>
+          </fieldset>
+
+          <fieldset className="form-section">
+            <legend>{t("role.successCase")}</legend>
+            <LocalizedInputs name="successCase.title" label={t("roleForm.successTitle")} register={register} errorFor={errorFor} />
+            <LocalizedInputs
+              name="successCase.story"
+              label={t("roleForm.successStory")}
+              register={register}
+              errorFor={errorFor}
+              multiline
+            />
+          </fieldset>
+
+          <fieldset className="form-section">
+            <legend>{t("role.archetypes")}</legend>
+            {archetypes.fields.map((field, index) => (
+              <div className="list-row-block" key={field.id}>
+                <LocalizedInputs
+                  name={`archetypes.${index}.name`}
+                  label={t("roleForm.archetypeName", { number: index + 1 })}
+                  register={register}
+                  errorFor={errorFor}
+                />
+                <LocalizedInputs
+                  name={`archetypes.${index}.description`}
+                  label={t("roleForm.archetypeDescription", { number: index + 1 })}
+                  register={register}
+                  errorFor={errorFor}
+                  multiline
+                />
+                <RemoveButton
+                  onClick={() => archetypes.remove(index)}
+                  label={`${t("roleForm.remove")}: ${t("roleForm.archetypeName", { number: index + 1 })}`}
+                />
+              </div>
+            ))}
+            <button
+              type="button"
+              className="button-secondary js-only"
+              onClick={() => archetypes.append({ name: blankField(), description: blankField() })}
+            >
+              {t("roleForm.add")}
+            </button>
+          </fieldset>
+
+          <div className="form-actions">
+            <button type="submit" disabled={navigation.state === "submitting"}>
+              {props.submitLabel}
+            </button>
           </div>
-        </div>
-        <LocalizedInputs name="summary" label={t("roleForm.summary")} register={register} errorFor={errorFor} multiline />
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>{t("role.idealProfile")}</legend>
-        <div className="checkbox">
-          <input id="f-hasIdealProfile" type="checkbox" defaultChecked={props.defaultValues.hasIdealProfile} {...register("hasIdealProfile")} />
-          <label htmlFor="f-hasIdealProfile">{t("roleForm.hasIdealProfile")}</label>
-        </div>
-        <p className="field-hint">{t("roleForm.bandHint")}</p>
-        <div className={hasProfile ? undefined : "muted-section"}>
-          <LiveProfileChart control={control} />
-          <div className="table-scroll">
-            <table className="band-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("role.columns.trait")}</th>
-                  <th scope="col">{t("role.columns.low")}</th>
-                  <th scope="col">{t("role.columns.high")}</th>
-                  <th scope="col">{t("role.columns.weight")}</th>
-                  <th scope="col">{t("role.columns.statement")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {TRAIT_KEYS.map((trait) => {
-                  const traitName = t(`traits.${trait}`);
-                  // A crafted post can send a weight the select does not offer.
-                  const weightError = errorFor(`idealProfile.${trait}.weight`);
-                  const cell = (part: "low" | "high") => {
-                    const name = `idealProfile.${trait}.${part}` as const;
-                    const error = errorFor(name);
-                    return (
-                      <td>
-                        <label className="visually-hidden" htmlFor={`f-${name}`}>
-                          {traitName}: {t(`role.columns.${part}`)}
-                        </label>
-                        <input
-                          id={`f-${name}`}
-                          type="number"
-                          min={0}
-                          max={100}
-                          inputMode="numeric"
-                          className="band-input"
-                          defaultValue={props.defaultValues.idealProfile[trait][part]}
-                          aria-invalid={error ? true : undefined}
-                          aria-describedby={error ? `f-${name}-error` : undefined}
-                          {...register(name)}
-                        />
-                        <FieldError id={`f-${name}-error`} error={error} />
-                      </td>
-                    );
-                  };
-                  return (
-                    <tr key={trait}>
-                      <th scope="row">{traitName}</th>
-                      {cell("low")}
-                      {cell("high")}
-                      <td>
-                        <label className="visually-hidden" htmlFor={`f-idealProfile.${trait}.weight`}>
-                          {traitName}: {t("role.columns.weight")}
-                        </label>
-                        <select
-                          id={`f-idealProfile.${trait}.weight`}
-                          defaultValue={props.defaultValues.idealProfile[trait].weight}
-                          aria-invalid={weightError ? true : undefined}
-                          aria-describedby={weightError ? `f-idealProfile.${trait}.weight-error` : undefined}
-                          {...register(`idealProfile.${trait}.weight`)}
-                        >
-                          <option value="1">1</option>
-                          <option value="2">2</option>
-                          <option value="3">3</option>
-                        </select>
-                        <FieldError id={`f-idealProfile.${trait}.weight-error`} error={weightError} />
-                        <input type="hidden" defaultValue={props.defaultValues.idealProfile[trait].bandSource} {...register(`idealProfile.${trait}.bandSource`)} />
-                      </td>
-                      <td>
-                        <LocalizedInputs name={`idealProfile.${trait}.statement`} label={t("role.columns.statement")} register={register} errorFor={errorFor} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      </fieldset>
-
-      <TextList name="strengths" title={t("role.strengths")} itemLabel={(n) => t("roleForm.strength", { number: n })} control={control} register={register} errorFor={errorFor} />
-      <TextList name="redFlags" title={t("role.redFlags")} itemLabel={(n) => t("roleForm.redFlag", { number: n })} control={control} register={register} errorFor={errorFor} />
-
-      <fieldset className="form-section">
-        <legend>{t("role.questions")}</legend>
-        <p className="field-hint">{t("roleForm.questionsHint")}</p>
-        {questions.fields.map((field, index) => (
-          <QuestionFields key={field.id} index={index} control={control} register={register} errorFor={errorFor} onRemove={() => questions.remove(index)} />
-        ))}
-        <button type="button" className="button-secondary js-only" onClick={() => questions.append(blankQuestion())}>
-          {t("roleForm.addQuestion")}
-        </button>
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>{t("role.transitions")}</legend>
-        {transitions.fields.map((field, index) => (
-          <TransitionFields key={field.id} index={index} control={control} register={register} errorFor={errorFor} onRemove={() => transitions.remove(index)} />
-        ))}
-        <button type="button" className="button-secondary js-only" onClick={() => transitions.append(blankTransition())}>
-          {t("roleForm.addTransition")}
-        </button>
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>{t("role.similarRoles")}</legend>
-        {similar.fields.map((field, index) => (
-          <div className="list-row field-row" key={field.id}>
-            <Input name={`similarRoles.${index}.name`} label={t("roleForm.similarName", { number: index + 1 })} register={register} errorFor={errorFor} limit={NAME_MAX} />
-            <Input name={`similarRoles.${index}.slug`} label={t("roleForm.similarSlug", { number: index + 1 })} register={register} errorFor={errorFor} limit={SLUG_MAX} />
-            <RemoveButton onClick={() => similar.remove(index)} label={`${t("roleForm.remove")}: ${t("roleForm.similarName", { number: index + 1 })}`} />
-          </div>
-        ))}
-        <button type="button" className="button-secondary js-only" onClick={() => similar.append({ slug: "", name: "" })}>
-          {t("roleForm.add")}
-        </button>
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>{t("role.successCase")}</legend>
-        <LocalizedInputs name="successCase.title" label={t("roleForm.successTitle")} register={register} errorFor={errorFor} />
-        <LocalizedInputs name="successCase.story" label={t("roleForm.successStory")} register={register} errorFor={errorFor} multiline />
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>{t("role.archetypes")}</legend>
-        {archetypes.fields.map((field, index) => (
-          <div className="list-row-block" key={field.id}>
-            <LocalizedInputs name={`archetypes.${index}.name`} label={t("roleForm.archetypeName", { number: index + 1 })} register={register} errorFor={errorFor} />
-            <LocalizedInputs name={`archetypes.${index}.description`} label={t("roleForm.archetypeDescription", { number: index + 1 })} register={register} errorFor={errorFor} multiline />
-            <RemoveButton onClick={() => archetypes.remove(index)} label={`${t("roleForm.remove")}: ${t("roleForm.archetypeName", { number: index + 1 })}`} />
-          </div>
-        ))}
-        <button type="button" className="button-secondary js-only" onClick={() => archetypes.append({ name: blankField(), description: blankField() })}>
-          {t("roleForm.add")}
-        </button>
-      </fieldset>
-
-      <div className="form-actions">
-        <button type="submit" disabled={navigation.state === "submitting"}>
-          {props.submitLabel}
-        </button>
-      </div>
-    </Form>
-    </FormProvider>
+        </Form>
+      </FormProvider>
     </FormDefaults.Provider>
   );
 }

@@ -94,8 +94,7 @@ describe("computeFit — docs/product.md test vectors", () => {
     );
     // By hand — gaps: O 15, C 5 (above 95), E 15, A 5, S 0, R 0 (75 is the band's edge).
     const numerator = 2 * 15 ** 2 + 3 * 5 ** 2 + 1 * 15 ** 2 + 2 * 5 ** 2; // 800
-    const denominator =
-      2 * 65 ** 2 + 3 * 75 ** 2 + 1 * 40 ** 2 + 2 * 55 ** 2 + 2 * 65 ** 2 + 1 * 55 ** 2; // 44450
+    const denominator = 2 * 65 ** 2 + 3 * 75 ** 2 + 1 * 40 ** 2 + 2 * 55 ** 2 + 2 * 65 ** 2 + 1 * 55 ** 2; // 44450
     const expected = 100 * (1 - Math.sqrt(numerator / denominator));
     expect(expected).toBeCloseTo(86.58, 2);
     expect(result.fit).toBeCloseTo(expected, 10);
@@ -201,17 +200,23 @@ const noBandArb: fc.Arbitrary<FitBand> = weightArb.map((weight) => ({ low: 0, hi
 // Mostly real bands, sometimes "no preference", so exclusion paths are exercised too.
 const bandArb = fc.oneof({ weight: 5, arbitrary: realBandArb }, { weight: 1, arbitrary: noBandArb });
 const profileArb: fc.Arbitrary<FitProfile> = fc.record(traitRecord(() => bandArb));
-const scoresArb: fc.Arbitrary<Scores> = fc.record(traitRecord(() => scaleValue), {
-  requiredKeys: [],
-});
+const scoresArb: fc.Arbitrary<Scores> = fc.record(
+  traitRecord(() => scaleValue),
+  {
+    requiredKeys: [],
+  },
+);
 const traitArb = fc.constantFrom(...TRAIT_KEYS);
 
 describe("computeFit — properties", () => {
   it("fit is within 0..100 (or absent) for any profile and scores", () => {
     const anyScore = fc.oneof(scaleValue, fc.double());
-    const anyScores: fc.Arbitrary<Scores> = fc.record(traitRecord(() => anyScore), {
-      requiredKeys: [],
-    });
+    const anyScores: fc.Arbitrary<Scores> = fc.record(
+      traitRecord(() => anyScore),
+      {
+        requiredKeys: [],
+      },
+    );
     fc.assert(
       fc.property(anyScores, profileArb, (scores, profile) => {
         const { fit, traitsUsed } = computeFit(scores, profile);
@@ -228,19 +233,20 @@ describe("computeFit — properties", () => {
 
   it("fit is exactly 100 when every assessed trait is inside its band", () => {
     const unit = fc.double({ min: 0, max: 1, noNaN: true });
-    const positionsArb = fc.record(traitRecord(() => unit), { requiredKeys: [] });
-    const insideArb = fc
-      .tuple(profileArb, positionsArb)
-      .map(([profile, positions]) => {
-        const scores: Scores = {};
-        for (const trait of TRAIT_KEYS) {
-          const t = positions[trait];
-          if (t === undefined) continue;
-          const { low, high } = profile[trait];
-          scores[trait] = Math.min(high, Math.max(low, low + t * (high - low)));
-        }
-        return { profile, scores };
-      });
+    const positionsArb = fc.record(
+      traitRecord(() => unit),
+      { requiredKeys: [] },
+    );
+    const insideArb = fc.tuple(profileArb, positionsArb).map(([profile, positions]) => {
+      const scores: Scores = {};
+      for (const trait of TRAIT_KEYS) {
+        const t = positions[trait];
+        if (t === undefined) continue;
+        const { low, high } = profile[trait];
+        scores[trait] = Math.min(high, Math.max(low, low + t * (high - low)));
+      }
+      return { profile, scores };
+    });
     fc.assert(
       fc.property(insideArb, ({ profile, scores }) => {
         const { fit, traitsUsed } = computeFit(scores, profile);
@@ -251,26 +257,19 @@ describe("computeFit — properties", () => {
 
   it("fit never gets better when a score moves away from its band", () => {
     fc.assert(
-      fc.property(
-        profileArb,
-        scoresArb,
-        traitArb,
-        scaleValue,
-        scaleValue,
-        (profile, scores, trait, start, distance) => {
-          const { low, high } = profile[trait];
-          const away = start < (low + high) / 2 ? -1 : 1;
-          const moved = Math.min(100, Math.max(0, start + away * distance));
-          const before = computeFit({ ...scores, [trait]: start }, profile);
-          const after = computeFit({ ...scores, [trait]: moved }, profile);
-          if (before.fit === null) {
-            expect(after.fit).toBeNull();
-          } else {
-            expect(after.fit).not.toBeNull();
-            expect(after.fit).toBeLessThanOrEqual(before.fit);
-          }
-        },
-      ),
+      fc.property(profileArb, scoresArb, traitArb, scaleValue, scaleValue, (profile, scores, trait, start, distance) => {
+        const { low, high } = profile[trait];
+        const away = start < (low + high) / 2 ? -1 : 1;
+        const moved = Math.min(100, Math.max(0, start + away * distance));
+        const before = computeFit({ ...scores, [trait]: start }, profile);
+        const after = computeFit({ ...scores, [trait]: moved }, profile);
+        if (before.fit === null) {
+          expect(after.fit).toBeNull();
+        } else {
+          expect(after.fit).not.toBeNull();
+          expect(after.fit).toBeLessThanOrEqual(before.fit);
+        }
+      }),
     );
   });
 
@@ -317,9 +316,7 @@ describe("computeFit — properties", () => {
           terms.length === 0
             ? null
             : 100 *
-              (1 -
-                Math.sqrt(terms.reduce((s, t) => s + t.w * t.g ** 2, 0)) /
-                  Math.sqrt(terms.reduce((s, t) => s + t.w * t.G ** 2, 0)));
+              (1 - Math.sqrt(terms.reduce((s, t) => s + t.w * t.g ** 2, 0)) / Math.sqrt(terms.reduce((s, t) => s + t.w * t.G ** 2, 0)));
         // Read directly, a band within ~1e-162 of spanning the scale underflows to
         // 0/0; computeFit scales to avoid it, tested above.
         fc.pre(expected === null || Number.isFinite(expected));

@@ -21,7 +21,11 @@ describe("panel result", () => {
       recommendation: "strong_yes",
       ratings: [1, 2, 3].map((questionId) => ({ questionId, trait: "conscientiousness" as const, rating: 5 as const })),
     };
-    const b: SubmittedScorecard = { interviewerId: "b", recommendation: "no", ratings: [{ questionId: 1, trait: "conscientiousness", rating: 1 }] };
+    const b: SubmittedScorecard = {
+      interviewerId: "b",
+      recommendation: "no",
+      ratings: [{ questionId: 1, trait: "conscientiousness", rating: 1 }],
+    };
     const result = panelResult({ scorecards: [a, b], traitsInKit: inKit, idealProfile: BANDS });
     const c = result.traits.conscientiousness;
     expect(c.status).toBe("assessed");

@@ -16,8 +16,7 @@ export type SubmittedScorecard = {
 
 export type PanelTrait =
   /** No question of the kit evaluates the trait: nothing could be rated. */
-  | { status: "not_in_kit"; evidence: 0 }
-  | TraitAggregate;
+  { status: "not_in_kit"; evidence: 0 } | TraitAggregate;
 
 export type PanelResult = {
   traits: Record<TraitKey, PanelTrait>;

@@ -16,6 +16,10 @@ describe("roleChoiceLabel", () => {
   ];
 
   it("adds the slug only to roles whose name another role of the list shares", () => {
-    expect(roles.map((role) => roleChoiceLabel(role, roles))).toEqual(["MLOps Engineer (mlops-engineer)", "mlops engineer (mlops-engineer-2)", "Data Scientist"]);
+    expect(roles.map((role) => roleChoiceLabel(role, roles))).toEqual([
+      "MLOps Engineer (mlops-engineer)",
+      "mlops engineer (mlops-engineer-2)",
+      "Data Scientist",
+    ]);
   });
 });

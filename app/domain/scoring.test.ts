@@ -17,11 +17,7 @@ import {
 } from "./scoring";
 import { TRAIT_KEYS, type TraitKey } from "./traits";
 
-function ratingsBy(
-  interviewerId: string,
-  trait: TraitKey,
-  ratings: readonly Rating[],
-): TraitRating[] {
+function ratingsBy(interviewerId: string, trait: TraitKey, ratings: readonly Rating[]): TraitRating[] {
   return ratings.map((rating) => ({ interviewerId, trait, rating }));
 }
 
@@ -33,15 +29,7 @@ function assessed(aggregate: TraitAggregate): Extract<TraitAggregate, { status: 
 describe("ratings", () => {
   it("are the integers 1 to 5", () => {
     expect(RATINGS).toEqual([1, 2, 3, 4, 5]);
-    expect([0, 1, 3, 5, 6, 2.5, Number.NaN].map(isRating)).toEqual([
-      false,
-      true,
-      true,
-      true,
-      false,
-      false,
-      false,
-    ]);
+    expect([0, 1, 3, 5, 6, 2.5, Number.NaN].map(isRating)).toEqual([false, true, true, true, false, false, false]);
   });
 
   it("turn into points as (r − 1) × 25, from 0 to 100", () => {
@@ -64,10 +52,7 @@ describe("aggregateTraits", () => {
   });
 
   it("one interviewer with many ratings does not outweigh another", () => {
-    const agg = aggregateTraits([
-      ...ratingsBy("verbose", "openness", [5, 5, 5, 5]),
-      ...ratingsBy("terse", "openness", [1]),
-    ]);
+    const agg = aggregateTraits([...ratingsBy("verbose", "openness", [5, 5, 5, 5]), ...ratingsBy("terse", "openness", [1])]);
     const openness = assessed(agg.openness);
     // per interviewer: 100 and 0; mean over interviewers: 50 (a mean over ratings would say 80)
     expect(openness.score).toBe(50);
@@ -79,10 +64,7 @@ describe("aggregateTraits", () => {
   });
 
   it("keeps the score unrounded", () => {
-    const agg = aggregateTraits([
-      ...ratingsBy("ana", "agreeableness", [4, 4, 3]),
-      ...ratingsBy("bo", "agreeableness", [4]),
-    ]);
+    const agg = aggregateTraits([...ratingsBy("ana", "agreeableness", [4, 4, 3]), ...ratingsBy("bo", "agreeableness", [4])]);
     // ana: (75 + 75 + 50) / 3 = 66.666…; bo: 75; mean = 70.833…
     expect(assessed(agg.agreeableness).score).toBeCloseTo((200 / 3 + 75) / 2, 10);
   });
@@ -107,10 +89,7 @@ describe("aggregateTraits", () => {
   });
 
   it("a spread under 2 does not flag the trait", () => {
-    const agg = aggregateTraits([
-      ...ratingsBy("ana", "conscientiousness", [2, 3]),
-      ...ratingsBy("bo", "conscientiousness", [4]),
-    ]);
+    const agg = aggregateTraits([...ratingsBy("ana", "conscientiousness", [2, 3]), ...ratingsBy("bo", "conscientiousness", [4])]);
     const conscientiousness = assessed(agg.conscientiousness);
     expect(conscientiousness.spread).toBe(1.5);
     expect(conscientiousness.needsCalibration).toBe(false);
@@ -127,24 +106,34 @@ describe("aggregateTraits", () => {
   });
 
   it("judges interviewers' rating totals (the ranking's input) by the same rule as their ratings", () => {
-    expect(meansNeedCalibration([{ ratingSum: 11, count: 3 }, { ratingSum: 5, count: 3 }])).toBe(true);
-    expect(meansNeedCalibration([{ ratingSum: 5, count: 2 }, { ratingSum: 4, count: 1 }])).toBe(false);
+    expect(
+      meansNeedCalibration([
+        { ratingSum: 11, count: 3 },
+        { ratingSum: 5, count: 3 },
+      ]),
+    ).toBe(true);
+    expect(
+      meansNeedCalibration([
+        { ratingSum: 5, count: 2 },
+        { ratingSum: 4, count: 1 },
+      ]),
+    ).toBe(false);
     expect(meansNeedCalibration([{ ratingSum: 5, count: 1 }])).toBe(false);
     expect(meansNeedCalibration([])).toBe(false);
     fc.assert(
-      fc.property(fc.array(fc.array(fc.constantFrom(...RATINGS), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (byInterviewer) => {
-        const ratings = byInterviewer.flatMap((list, i) => ratingsBy(`i${i}`, "openness", list));
-        const totals = byInterviewer.map((list) => ({ ratingSum: list.reduce((sum, r) => sum + r, 0), count: list.length }));
-        expect(meansNeedCalibration(totals)).toBe(assessed(aggregateTraits(ratings).openness).needsCalibration);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.constantFrom(...RATINGS), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+        (byInterviewer) => {
+          const ratings = byInterviewer.flatMap((list, i) => ratingsBy(`i${i}`, "openness", list));
+          const totals = byInterviewer.map((list) => ({ ratingSum: list.reduce((sum, r) => sum + r, 0), count: list.length }));
+          expect(meansNeedCalibration(totals)).toBe(assessed(aggregateTraits(ratings).openness).needsCalibration);
+        },
+      ),
     );
   });
 
   it("keeps traits apart: a rating of one trait never moves another", () => {
-    const agg = aggregateTraits([
-      ...ratingsBy("ana", "openness", [5]),
-      ...ratingsBy("ana", "relational_engagement", [1, 2]),
-    ]);
+    const agg = aggregateTraits([...ratingsBy("ana", "openness", [5]), ...ratingsBy("ana", "relational_engagement", [1, 2])]);
     expect(traitScores(agg)).toEqual({ openness: 100, relational_engagement: 12.5 });
     expect(assessed(agg.relational_engagement).evidence).toBe(2);
   });
@@ -177,9 +166,9 @@ describe("aggregateTraits", () => {
   it("the score is the mean of interviewers' means, whatever the order of ratings", () => {
     fc.assert(
       fc.property(
-        fc.array(traitRatingArb, { maxLength: 60 }).chain((ratings) =>
-          fc.tuple(fc.constant(ratings), fc.shuffledSubarray(ratings, { minLength: ratings.length })),
-        ),
+        fc
+          .array(traitRatingArb, { maxLength: 60 })
+          .chain((ratings) => fc.tuple(fc.constant(ratings), fc.shuffledSubarray(ratings, { minLength: ratings.length }))),
         ([ratings, shuffled]) => {
           const scores = traitScores(aggregateTraits(ratings));
           const reordered = traitScores(aggregateTraits(shuffled));
@@ -188,14 +177,9 @@ describe("aggregateTraits", () => {
             const byInterviewer = new Map<string, number[]>();
             for (const r of ratings) {
               if (r.trait !== trait) continue;
-              byInterviewer.set(r.interviewerId, [
-                ...(byInterviewer.get(r.interviewerId) ?? []),
-                (r.rating - 1) * 25,
-              ]);
+              byInterviewer.set(r.interviewerId, [...(byInterviewer.get(r.interviewerId) ?? []), (r.rating - 1) * 25]);
             }
-            const means = [...byInterviewer.values()].map(
-              (points) => points.reduce((a, b) => a + b, 0) / points.length,
-            );
+            const means = [...byInterviewer.values()].map((points) => points.reduce((a, b) => a + b, 0) / points.length);
             if (means.length === 0) {
               expect(scores[trait]).toBeUndefined();
             } else {

@@ -62,9 +62,7 @@ type RunningTotal = { interviewerId: string; ratingSum: number; pointsSum: numbe
  * needsCalibration = spread ≥ CALIBRATION_SPREAD. A trait with no rating is not assessed
  * (never 0). Source: docs/product.md, "Scoring".
  */
-export function aggregateTraits(
-  ratings: readonly TraitRating[],
-): Record<TraitKey, TraitAggregate> {
+export function aggregateTraits(ratings: readonly TraitRating[]): Record<TraitKey, TraitAggregate> {
   const totals = new Map<TraitKey, Map<string, RunningTotal>>();
   for (const { interviewerId, trait, rating } of ratings) {
     let byInterviewer = totals.get(trait);
@@ -145,9 +143,7 @@ function mean(values: readonly number[]): number {
 }
 
 /** The scores of assessed traits only: a missing key means "not assessed", never 0. */
-export function traitScores(
-  agg: Record<TraitKey, TraitAggregate>,
-): Partial<Record<TraitKey, number>> {
+export function traitScores(agg: Record<TraitKey, TraitAggregate>): Partial<Record<TraitKey, number>> {
   const scores: Partial<Record<TraitKey, number>> = {};
   for (const trait of TRAIT_KEYS) {
     const aggregate = agg[trait];
@@ -165,9 +161,7 @@ export function isRecommendation(value: string): value is Recommendation {
 }
 
 /** Every recommendation gets a count, 0 included, so the panel never has holes. */
-export function tallyRecommendations(
-  recs: readonly Recommendation[],
-): Record<Recommendation, number> {
+export function tallyRecommendations(recs: readonly Recommendation[]): Record<Recommendation, number> {
   const tally: Record<Recommendation, number> = { strong_no: 0, no: 0, yes: 0, strong_yes: 0 };
   for (const rec of recs) tally[rec] += 1;
   return tally;

@@ -84,24 +84,22 @@ describe("traitKeyFromSpanishName", () => {
 
 describe("traitKeysInSpanishText", () => {
   it("finds the traits of each 'Evalúa' line of the MLOps Engineer document, in order", () => {
-    expect(
-      traitKeysInSpanishText(
-        "Evalúa: Responsabilidad y Estabilidad Emocional en gestión de incidentes de ML",
-      ),
-    ).toEqual(["conscientiousness", "emotional_stability"]);
-    expect(
-      traitKeysInSpanishText("Evalúa: Apertura y Responsabilidad en diseño de infraestructura de ML"),
-    ).toEqual(["openness", "conscientiousness"]);
-    expect(
-      traitKeysInSpanishText("Evalúa: Amabilidad y Engagement Relacional en trabajo multidisciplinar"),
-    ).toEqual(["agreeableness", "relational_engagement"]);
+    expect(traitKeysInSpanishText("Evalúa: Responsabilidad y Estabilidad Emocional en gestión de incidentes de ML")).toEqual([
+      "conscientiousness",
+      "emotional_stability",
+    ]);
+    expect(traitKeysInSpanishText("Evalúa: Apertura y Responsabilidad en diseño de infraestructura de ML")).toEqual([
+      "openness",
+      "conscientiousness",
+    ]);
+    expect(traitKeysInSpanishText("Evalúa: Amabilidad y Engagement Relacional en trabajo multidisciplinar")).toEqual([
+      "agreeableness",
+      "relational_engagement",
+    ]);
   });
 
   it("lists a trait once even when it is named twice", () => {
-    expect(traitKeysInSpanishText("Apertura, apertura y Amabilidad")).toEqual([
-      "openness",
-      "agreeableness",
-    ]);
+    expect(traitKeysInSpanishText("Apertura, apertura y Amabilidad")).toEqual(["openness", "agreeableness"]);
   });
 
   it("does not match a name inside a longer word", () => {
@@ -124,7 +122,13 @@ describe("traitRecord", () => {
 
 describe("heaviestTrait", () => {
   it("names the trait whose weight is above every other", () => {
-    expect(heaviestTrait([{ trait: "openness", weight: 1 }, { trait: "extraversion", weight: 3 }, { trait: "agreeableness", weight: 2 }])).toEqual({
+    expect(
+      heaviestTrait([
+        { trait: "openness", weight: 1 },
+        { trait: "extraversion", weight: 3 },
+        { trait: "agreeableness", weight: 2 },
+      ]),
+    ).toEqual({
       trait: "extraversion",
       weight: 3,
     });
@@ -132,7 +136,13 @@ describe("heaviestTrait", () => {
 
   it("names none when every weight is equal, nor when the top weight is shared", () => {
     expect(heaviestTrait(TRAIT_KEYS.map((trait) => ({ trait, weight: 1 })))).toBeUndefined();
-    expect(heaviestTrait([{ trait: "openness", weight: 3 }, { trait: "extraversion", weight: 3 }, { trait: "agreeableness", weight: 1 }])).toBeUndefined();
+    expect(
+      heaviestTrait([
+        { trait: "openness", weight: 3 },
+        { trait: "extraversion", weight: 3 },
+        { trait: "agreeableness", weight: 1 },
+      ]),
+    ).toBeUndefined();
     expect(heaviestTrait([])).toBeUndefined();
   });
 });

@@ -75,17 +75,13 @@ export function traitRecord<T>(valueFor: (key: TraitKey) => T): Record<TraitKey,
  * ("Extraversion" vs "Extraversión"), so names are compared in a folded form.
  */
 function foldName(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
-const FOLDED_SPANISH_NAMES: readonly { key: TraitKey; folded: string }[] = TRAIT_KEYS.map(
-  (key) => ({ key, folded: foldName(TRAIT_NAMES[key].es) }),
-);
+const FOLDED_SPANISH_NAMES: readonly { key: TraitKey; folded: string }[] = TRAIT_KEYS.map((key) => ({
+  key,
+  folded: foldName(TRAIT_NAMES[key].es),
+}));
 
 /** "estabilidad  EMOCIONAL" → "emotional_stability"; unknown names → undefined. */
 export function traitKeyFromSpanishName(name: string): TraitKey | undefined {

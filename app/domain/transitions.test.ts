@@ -1,11 +1,5 @@
 import { describe, it, expect } from "vitest";
-import {
-  areasToDevelop,
-  parseTraitDelta,
-  shiftedProfile,
-  transitionFit,
-  type Transition,
-} from "./transitions";
+import { areasToDevelop, parseTraitDelta, shiftedProfile, transitionFit, type Transition } from "./transitions";
 import type { IdealProfile, TraitKey } from "./traits";
 
 /** Plausible MLOps Engineer bands (the same as docs/product.md's second fit vector). */

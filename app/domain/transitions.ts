@@ -3,14 +3,7 @@
  * to, and the traits to develop for it. Source: docs/product.md, "Career transitions".
  */
 import { computeFit, type FitResult } from "./fit";
-import {
-  TRAIT_KEYS,
-  TRAIT_SCALE,
-  traitKeyFromSpanishName,
-  traitRecord,
-  type IdealProfile,
-  type TraitKey,
-} from "./traits";
+import { TRAIT_KEYS, TRAIT_SCALE, traitKeyFromSpanishName, traitRecord, type IdealProfile, type TraitKey } from "./traits";
 
 export type Transition = {
   /** Target role name as published, e.g. "AI Researcher". */
@@ -45,10 +38,7 @@ function clampToScale(value: number): number {
  * without a (finite) delta is unchanged. Clamping both ends keeps low′ ≤ high′.
  * Source: docs/product.md, "Career transitions".
  */
-export function shiftedProfile(
-  source: IdealProfile,
-  deltas: Partial<Record<TraitKey, number>>,
-): IdealProfile {
+export function shiftedProfile(source: IdealProfile, deltas: Partial<Record<TraitKey, number>>): IdealProfile {
   return traitRecord((trait) => {
     const band = source[trait];
     const delta = deltas[trait];
@@ -85,10 +75,7 @@ export function transitionFit(
  * Source: docs/product.md, "Career transitions" ("the traits below a target band,
  * largest weighted gap first").
  */
-export function areasToDevelop(
-  scores: Partial<Record<TraitKey, number>>,
-  profile: IdealProfile,
-): AreaToDevelop[] {
+export function areasToDevelop(scores: Partial<Record<TraitKey, number>>, profile: IdealProfile): AreaToDevelop[] {
   const areas: AreaToDevelop[] = [];
   for (const trait of TRAIT_KEYS) {
     const score = scores[trait];

@@ -32,7 +32,8 @@ const enAssessments = {
   removeLabel: "Remove {{name}} from the panel",
   reopen: "Reopen",
   reopenLabel: "Reopen the scorecard of {{name}}",
-  reopenChangesReport: "This assessment has a live candidate report link. Reopening a scorecard does not change what the candidate sees: they keep the version published, and the Candidate report section below lets you publish a new one.",
+  reopenChangesReport:
+    "This assessment has a live candidate report link. Reopening a scorecard does not change what the candidate sees: they keep the version published, and the Candidate report section below lets you publish a new one.",
   lastInterviewer: "Last interviewer: add another before removing",
   confirmRemove: {
     title: "Remove {{name}} from the panel?",
@@ -55,11 +56,21 @@ const enAssessments = {
   addInterviewer: "Add an interviewer",
   add: "Add",
   interviewerToAdd: "Interviewer to add",
-  blindNotice: "The panel's scores stay hidden from you until you submit your own scorecard: blind scoring keeps each interviewer's judgement their own.",
+  blindNotice:
+    "The panel's scores stay hidden from you until you submit your own scorecard: blind scoring keeps each interviewer's judgement their own.",
   panel: "Panel result",
-  panelIntro: "From submitted scorecards only. A trait's score is, for each interviewer, the mean of their points ((rating − 1) × 25), then the mean over interviewers.",
+  panelIntro:
+    "From submitted scorecards only. A trait's score is, for each interviewer, the mean of their points ((rating − 1) × 25), then the mean over interviewers.",
   noSubmission: "No scorecard has been submitted yet.",
-  traitColumns: { trait: "Trait", score: "Score (0–100)", evidence: "Ratings", means: "Mean rating per interviewer", spread: "Spread", band: "Ideal band", gap: "Gap" },
+  traitColumns: {
+    trait: "Trait",
+    score: "Score (0–100)",
+    evidence: "Ratings",
+    means: "Mean rating per interviewer",
+    spread: "Spread",
+    band: "Ideal band",
+    gap: "Gap",
+  },
   notAssessed: "not assessed",
   notInKit: "not in this kit",
   calibrate: "calibrate",
@@ -94,7 +105,11 @@ const enAssessments = {
   noDecision: "No decision yet.",
   decidedBy: "{{decision}} by {{name}}, {{at}}",
   saved: "Saved.",
-  errors: { notRemovable: "Only an interviewer who has not submitted can be removed.", notAddable: "That account cannot be added.", lastInterviewer: "An assessment keeps at least one interviewer: add another one before removing this one." },
+  errors: {
+    notRemovable: "Only an interviewer who has not submitted can be removed.",
+    notAddable: "That account cannot be added.",
+    lastInterviewer: "An assessment keeps at least one interviewer: add another one before removing this one.",
+  },
 };
 
 export default enAssessments;

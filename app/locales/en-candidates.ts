@@ -75,7 +75,8 @@ const enCandidates = {
   decisions: { advance: "Advance", hold: "Hold", reject: "Reject", none: "None yet" },
   newAssessment: {
     title: "New assessment",
-    intro: "Choose the interview kit and the people who score the interview. Each one scores blind: they see the others' scorecards only after submitting their own.",
+    intro:
+      "Choose the interview kit and the people who score the interview. Each one scores blind: they see the others' scorecards only after submitting their own.",
     kit: "Interview kit",
     kitOption: "{{name}} (v{{version}}) — {{role}}, {{level}}",
     chooseKit: "Choose a kit",

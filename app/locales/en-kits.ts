@@ -18,9 +18,11 @@ const enKits = {
   assessments_other: "{{count}} assessments",
   version: "Version {{version}}",
   archive: {
-    intro: "Archive a kit made by mistake or no longer used: it leaves the kit list and the picker for new assessments, and can be restored. A kit no assessment uses can be deleted.",
+    intro:
+      "Archive a kit made by mistake or no longer used: it leaves the kit list and the picker for new assessments, and can be restored. A kit no assessment uses can be deleted.",
     archiveTitle: "Archive the kit {{name}}?",
-    archiveLost: "It leaves the kit list and the picker for new assessments. Assessments that use it keep working, and Restore brings it back.",
+    archiveLost:
+      "It leaves the kit list and the picker for new assessments. Assessments that use it keep working, and Restore brings it back.",
     confirmArchive: "Archive the kit",
     deleteTitle: "Delete the kit {{name}} for good?",
     deleteLost: "The kit and every one of its versions are deleted and cannot be recovered.",
@@ -29,14 +31,16 @@ const enKits = {
     newTitle: "New interview kit",
     editTitle: "Edit kit",
     editPageTitle: "Edit {{name}}",
-    intro: "Pick the role's questions to ask, put them in order, add your own, and choose the strengths and red flags the panel should probe.",
+    intro:
+      "Pick the role's questions to ask, put them in order, add your own, and choose the strengths and red flags the panel should probe.",
     name: "Kit name",
     role: "Role",
     level: "Target level",
     levelHint: "The skill expectations below follow the level.",
     showLevel: "Show expectations for this level",
     questions: "Questions",
-    questionsIntro: "Untick a question to leave it out. Move questions with the Move up and Move down buttons (or drag them by the handle).",
+    questionsIntro:
+      "Untick a question to leave it out. Move questions with the Move up and Move down buttons (or drag them by the handle).",
     fromRole: "From the role",
     ownQuestion: "Your question",
     newQuestion: "New question (optional)",
@@ -66,7 +70,8 @@ const enKits = {
     noExpectations: "No skill profile names this role at this level.",
     idealProfileIncluded:
       "The role's ideal OCEAN+ profile is copied into the kit when you save it, so fit computed with this kit stays the same if the role changes later.",
-    noIdealProfile: "This role has no ideal OCEAN+ profile: the kit will hold none, so no fit can be computed against it. Its questions and anchors work as usual.",
+    noIdealProfile:
+      "This role has no ideal OCEAN+ profile: the kit will hold none, so no fit can be computed against it. Its questions and anchors work as usual.",
     save: "Save kit",
     cancel: "Cancel",
     usedNotice_one:
@@ -134,7 +139,8 @@ const enKits = {
     expectation: "Expectation",
     idealProfile: "Ideal OCEAN+ profile (as copied into this version)",
     noIdealProfile: "This version holds no ideal profile: its role had none when it was saved.",
-    idealProfileHidden: "The ideal bands are shown to interviewers once they have submitted their scorecards on the assessments using this kit: seen before scoring, they would anchor the ratings.",
+    idealProfileHidden:
+      "The ideal bands are shown to interviewers once they have submitted their scorecards on the assessments using this kit: seen before scoring, they would anchor the ratings.",
     columns: { trait: "Trait", low: "Low", high: "High", weight: "Weight", statement: "Statement" },
   },
   print: {

@@ -2,8 +2,10 @@
 const enRanking = {
   link: "Candidates ranked by fit",
   title: "{{role}}: candidates ranked by fit",
-  howFit: "Fit is 100% when every assessed trait is inside its band. A trait outside lowers it by how far it is from the band, weighted by the trait's weight and compared with the largest distance the band allows, so traits a few points outside lower it only a little. A candidate's assessment page shows each trait's gap.",
-  intro: "Every candidate with a submitted scorecard for this role, by fit to the ideal profile (ties by coverage). Those whose scorecards rate no trait with a band have no fit and come last; an assessment without a submitted scorecard is not ranked yet. By default only complete panels are listed (every interviewer has submitted): a panel still waiting for a scorecard can change.",
+  howFit:
+    "Fit is 100% when every assessed trait is inside its band. A trait outside lowers it by how far it is from the band, weighted by the trait's weight and compared with the largest distance the band allows, so traits a few points outside lower it only a little. A candidate's assessment page shows each trait's gap.",
+  intro:
+    "Every candidate with a submitted scorecard for this role, by fit to the ideal profile (ties by coverage). Those whose scorecards rate no trait with a band have no fit and come last; an assessment without a submitted scorecard is not ranked yet. By default only complete panels are listed (every interviewer has submitted): a panel still waiting for a scorecard can change.",
   breadcrumb: "Ranking",
   filters: "Filter the ranking",
   decision: "Decision",
@@ -17,7 +19,17 @@ const enRanking = {
   pageEmpty: "There is nothing on this page.",
   firstPage: "Go to the first page",
   caption: "Candidates for {{role}} by fit, page {{page}} of {{pages}}",
-  columns: { select: "Compare", rank: "Rank", name: "Candidate", fit: "Fit", coverage: "Coverage", evidence: "Ratings", panel: "Scorecards", calibrate: "To calibrate", decision: "Decision" },
+  columns: {
+    select: "Compare",
+    rank: "Rank",
+    name: "Candidate",
+    fit: "Fit",
+    coverage: "Coverage",
+    evidence: "Ratings",
+    panel: "Scorecards",
+    calibrate: "To calibrate",
+    decision: "Decision",
+  },
   submitted: "{{submitted}}/{{assigned}} submitted",
   noCalibrate: "None",
   selectCandidate: "Compare {{name}}",

@@ -2,7 +2,8 @@
 const enReport = {
   charts: {
     radarTitle: "Trait scores against the ideal band",
-    radarReading: "The shaded ring is the ideal band of each trait; the line is the score. {{inside}} of {{assessed}} assessed traits lie inside their band.",
+    radarReading:
+      "The shaded ring is the ideal band of each trait; the line is the score. {{inside}} of {{assessed}} assessed traits lie inside their band.",
     radarReadingNoBand: "The line is the score of each assessed trait on 0–100.",
     band: "Ideal band",
     series: "Score",
@@ -14,7 +15,11 @@ const enReport = {
     transitionReadingBest: "The best of your fits is {{target}} ({{fit}}%); the published fit there is {{published}}%.",
     published: "Published fit %",
     yourFit: "Your fit %",
-    basis: { target_profile: "against the target role's ideal profile", shifted_source: "against this role's bands shifted by the published deltas", unavailable: "no profile to compare against" },
+    basis: {
+      target_profile: "against the target role's ideal profile",
+      shifted_source: "against this role's bands shifted by the published deltas",
+      unavailable: "no profile to compare against",
+    },
     noTransitions: "The role profile lists no career transitions.",
     areasFor: "Areas to develop for {{target}}",
     areasForRole: "Areas to develop for this role",
@@ -49,7 +54,11 @@ const enReport = {
       importanceLevel: { usual: "usual", high: "high", veryHigh: "very high" },
       areaLine: "{{trait}}: your score {{score}}; the role's range starts at {{low}}, {{gap}} points higher",
       assessed: "Profile assessed",
-      basis: { target_profile: "that role's own profile", shifted_source: "this role's profile, adjusted for the move", unavailable: "no profile to compare with" },
+      basis: {
+        target_profile: "that role's own profile",
+        shifted_source: "this role's profile, adjusted for the move",
+        unavailable: "no profile to compare with",
+      },
     },
     noFit: "no fit",
     section: "Fit charts",
@@ -58,25 +67,30 @@ const enReport = {
   },
   page: {
     title: "Your interview profile",
-    intro: "This report shows how your interview answers were scored on six traits (0–100), compared with the profile the role {{role}} looks for, and how they relate to roles it can lead to.",
-    howToRead: "A score inside the band fits the role's ideal. A band is not a judgement of the person: it describes what the role asks for day to day.",
+    intro:
+      "This report shows how your interview answers were scored on six traits (0–100), compared with the profile the role {{role}} looks for, and how they relate to roles it can lead to.",
+    howToRead:
+      "A score inside the band fits the role's ideal. A band is not a judgement of the person: it describes what the role asks for day to day.",
     results: "Your results",
     expires: "This link works until {{date}}.",
     print: "To keep a copy, print this page or save it as PDF.",
     pageTitle: "Interview profile",
     unavailableTitle: "This report link does not work",
-    unavailableBody: "It may have been revoked, it may have expired, or the address may be incomplete. Ask the recruiter who sent it to you for a new link.",
+    unavailableBody:
+      "It may have been revoked, it may have expired, or the address may be incomplete. Ask the recruiter who sent it to you for a new link.",
   },
   recruiter: {
     heading: "Candidate report",
-    intro: "Publish a private link for the candidate: their scores against the band, the transition chart and areas to develop. No interviewer, note, red flag, recommendation or decision is shown.",
+    intro:
+      "Publish a private link for the candidate: their scores against the band, the transition chart and areas to develop. No interviewer, note, red flag, recommendation or decision is shown.",
     language: "Report language",
     expiresInDays: "Expires after (days, optional)",
     expiresHint: "Leave empty for a link without expiry. Revoke it at any time.",
     publish: "Publish report",
     published: "Report published: link {{shortId}}, version {{version}}. Copy the link now: it is shown only once.",
     publishNew: "Publish a new version",
-    outOfDate: "The published report is out of date: the panel's scores changed since version {{version}} was published, and the candidate still sees version {{version}}. Publish a new version to update it.",
+    outOfDate:
+      "The published report is out of date: the panel's scores changed since version {{version}} was published, and the candidate still sees version {{version}}. Publish a new version to update it.",
     link: "Report link",
     links: "Published links",
     noLinks: "No report published yet.",

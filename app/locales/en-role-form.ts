@@ -2,7 +2,8 @@
 const enRoleForm = {
   newTitle: "New role",
   editTitle: "Edit {{name}}",
-  intro: "Every field is checked here and again on the server. Texts can be written in Spanish, English or both; the reader sees their language when it is there.",
+  intro:
+    "Every field is checked here and again on the server. Texts can be written in Spanish, English or both; the reader sees their language when it is there.",
   create: "Create role",
   save: "Save changes",
   saved: "Role saved.",
@@ -27,7 +28,8 @@ const enRoleForm = {
   questionText: "Question",
   evaluatesNote: "What it evaluates (context)",
   questionTraits: "Traits it evaluates (1 to 3)",
-  questionsHint: "Each question evaluates 1 to 3 traits, with behaviour anchors for ratings 1, 3 and 5 of each. Without JavaScript, tick the traits and save: the anchor fields then appear.",
+  questionsHint:
+    "Each question evaluates 1 to 3 traits, with behaviour anchors for ratings 1, 3 and 5 of each. Without JavaScript, tick the traits and save: the anchor fields then appear.",
   addQuestion: "Add question",
   transition: "Transition {{number}}",
   targetName: "Target role",

@@ -4,7 +4,8 @@ const enScorecard = {
   pageTitle: "Scorecard",
   intro: "Rate each trait a question evaluates from 1 to 5, with the behaviour anchors in view.",
   savedAsYouGo: "Your work is saved as you go; nobody sees it until you submit.",
-  saveToKeep: "Press Save to keep your work: without JavaScript in this browser, nothing is saved until you do. Nobody sees it until you submit.",
+  saveToKeep:
+    "Press Save to keep your work: without JavaScript in this browser, nothing is saved until you do. Nobody sees it until you submit.",
   kitLine: "{{kit}} · version {{version}}",
   question: "Question {{number}} of {{count}}",
   evaluates: "Evaluates",

@@ -19,7 +19,6 @@ const esAssessmentList: typeof enAssessmentList = {
   next: "Página siguiente",
 };
 
-
 /** Texto en español de evaluaciones, scorecards y el panel. */
 const esAssessments: typeof enAssessments = {
   title: "Evaluación de {{name}}",
@@ -36,7 +35,8 @@ const esAssessments: typeof enAssessments = {
   removeLabel: "Quitar a {{name}} del panel",
   reopen: "Reabrir",
   reopenLabel: "Reabrir la scorecard de {{name}}",
-  reopenChangesReport: "Esta evaluación tiene un enlace de informe activo para el candidato. Reabrir una scorecard no cambia lo que ve el candidato: conserva la versión publicada, y la sección Informe para el candidato, más abajo, permite publicar una nueva.",
+  reopenChangesReport:
+    "Esta evaluación tiene un enlace de informe activo para el candidato. Reabrir una scorecard no cambia lo que ve el candidato: conserva la versión publicada, y la sección Informe para el candidato, más abajo, permite publicar una nueva.",
   lastInterviewer: "Último entrevistador: agregue otro antes de quitarlo",
   confirmRemove: {
     title: "¿Quitar a {{name}} del panel?",
@@ -59,11 +59,21 @@ const esAssessments: typeof enAssessments = {
   addInterviewer: "Agregar un entrevistador",
   add: "Agregar",
   interviewerToAdd: "Entrevistador a agregar",
-  blindNotice: "Los puntajes del panel quedan ocultos hasta que envíe su propia scorecard: la evaluación a ciegas mantiene independiente el juicio de cada entrevistador.",
+  blindNotice:
+    "Los puntajes del panel quedan ocultos hasta que envíe su propia scorecard: la evaluación a ciegas mantiene independiente el juicio de cada entrevistador.",
   panel: "Resultado del panel",
-  panelIntro: "Solo con scorecards enviadas. El puntaje de un rasgo es, para cada entrevistador, el promedio de sus puntos ((valoración − 1) × 25), y luego el promedio entre entrevistadores.",
+  panelIntro:
+    "Solo con scorecards enviadas. El puntaje de un rasgo es, para cada entrevistador, el promedio de sus puntos ((valoración − 1) × 25), y luego el promedio entre entrevistadores.",
   noSubmission: "Todavía no se envió ninguna scorecard.",
-  traitColumns: { trait: "Rasgo", score: "Puntaje (0–100)", evidence: "Valoraciones", means: "Valoración media por entrevistador", spread: "Dispersión", band: "Banda ideal", gap: "Brecha" },
+  traitColumns: {
+    trait: "Rasgo",
+    score: "Puntaje (0–100)",
+    evidence: "Valoraciones",
+    means: "Valoración media por entrevistador",
+    spread: "Dispersión",
+    band: "Banda ideal",
+    gap: "Brecha",
+  },
   notAssessed: "sin evaluar",
   notInKit: "no está en este kit",
   calibrate: "calibrar",
@@ -98,7 +108,11 @@ const esAssessments: typeof enAssessments = {
   noDecision: "Todavía no hay decisión.",
   decidedBy: "{{decision}} por {{name}}, {{at}}",
   saved: "Guardado.",
-  errors: { notRemovable: "Solo se puede quitar a un entrevistador que no envió su scorecard.", notAddable: "Esa cuenta no se puede agregar.", lastInterviewer: "Una evaluación conserva al menos un entrevistador: agregue otro antes de quitar a este." },
+  errors: {
+    notRemovable: "Solo se puede quitar a un entrevistador que no envió su scorecard.",
+    notAddable: "Esa cuenta no se puede agregar.",
+    lastInterviewer: "Una evaluación conserva al menos un entrevistador: agregue otro antes de quitar a este.",
+  },
 };
 
 export default esAssessments;

@@ -18,7 +18,14 @@ const esCandidates: typeof enCandidates = {
   empty: "Todavía no hay candidatos.",
   pageEmpty: "No hay nada en esta página.",
   firstPage: "Ir a la primera página",
-  columns: { name: "Nombre", email: "Correo electrónico", role: "Rol al que se postula", source: "Origen", added: "Alta", assessments: "Evaluaciones" },
+  columns: {
+    name: "Nombre",
+    email: "Correo electrónico",
+    role: "Rol al que se postula",
+    source: "Origen",
+    added: "Alta",
+    assessments: "Evaluaciones",
+  },
   pagination: {
     label: "Páginas de candidatos",
     previous: "Anterior",
@@ -29,7 +36,8 @@ const esCandidates: typeof enCandidates = {
   form: {
     newTitle: "Agregar un candidato",
     editTitle: "Editar a {{name}}",
-    intro: "Solo el nombre es obligatorio. Los reclutadores ven estos datos; los entrevistadores ven solo el nombre en las evaluaciones que puntúan.",
+    intro:
+      "Solo el nombre es obligatorio. Los reclutadores ven estos datos; los entrevistadores ven solo el nombre en las evaluaciones que puntúan.",
     name: "Nombre",
     email: "Correo electrónico",
     emailHint: "Opcional.",
@@ -77,7 +85,8 @@ const esCandidates: typeof enCandidates = {
   decisions: { advance: "Avanzar", hold: "En espera", reject: "Rechazar", none: "Todavía ninguna" },
   newAssessment: {
     title: "Nueva evaluación",
-    intro: "Elija el kit de entrevista y las personas que puntúan la entrevista. Cada una puntúa a ciegas: ve las scorecards de los demás solo después de enviar la suya.",
+    intro:
+      "Elija el kit de entrevista y las personas que puntúan la entrevista. Cada una puntúa a ciegas: ve las scorecards de los demás solo después de enviar la suya.",
     kit: "Kit de entrevista",
     kitOption: "{{name}} (v{{version}}) — {{role}}, {{level}}",
     chooseKit: "Elija un kit",

@@ -20,9 +20,11 @@ const esKits: typeof enKits = {
   assessments_other: "{{count}} evaluaciones",
   version: "Versión {{version}}",
   archive: {
-    intro: "Archive un kit creado por error o que ya no se usa: sale de la lista de kits y del selector de evaluaciones nuevas, y se puede restaurar. Un kit que ninguna evaluación usa se puede eliminar.",
+    intro:
+      "Archive un kit creado por error o que ya no se usa: sale de la lista de kits y del selector de evaluaciones nuevas, y se puede restaurar. Un kit que ninguna evaluación usa se puede eliminar.",
     archiveTitle: "¿Archivar el kit {{name}}?",
-    archiveLost: "Sale de la lista de kits y del selector de evaluaciones nuevas. Las evaluaciones que lo usan siguen funcionando, y Restaurar lo devuelve.",
+    archiveLost:
+      "Sale de la lista de kits y del selector de evaluaciones nuevas. Las evaluaciones que lo usan siguen funcionando, y Restaurar lo devuelve.",
     confirmArchive: "Archivar el kit",
     deleteTitle: "¿Eliminar el kit {{name}} para siempre?",
     deleteLost: "Se eliminan el kit y todas sus versiones, y no se pueden recuperar.",
@@ -31,14 +33,16 @@ const esKits: typeof enKits = {
     newTitle: "Nuevo kit de entrevista",
     editTitle: "Editar kit",
     editPageTitle: "Editar {{name}}",
-    intro: "Elija qué preguntas del rol hacer, ordénelas, agregue las suyas y marque las fortalezas y señales de alerta que el panel debe indagar.",
+    intro:
+      "Elija qué preguntas del rol hacer, ordénelas, agregue las suyas y marque las fortalezas y señales de alerta que el panel debe indagar.",
     name: "Nombre del kit",
     role: "Rol",
     level: "Nivel buscado",
     levelHint: "Las expectativas de habilidad de abajo dependen del nivel.",
     showLevel: "Mostrar las expectativas de este nivel",
     questions: "Preguntas",
-    questionsIntro: "Desmarque una pregunta para dejarla fuera. Cambie el orden con los botones Subir y Bajar (o arrastrándolas por el asa).",
+    questionsIntro:
+      "Desmarque una pregunta para dejarla fuera. Cambie el orden con los botones Subir y Bajar (o arrastrándolas por el asa).",
     fromRole: "Del rol",
     ownQuestion: "Su pregunta",
     newQuestion: "Pregunta nueva (opcional)",
@@ -137,7 +141,8 @@ const esKits: typeof enKits = {
     expectation: "Expectativa",
     idealProfile: "Perfil OCEAN+ ideal (tal como se copió en esta versión)",
     noIdealProfile: "Esta versión no tiene perfil ideal: su rol no tenía uno cuando se guardó.",
-    idealProfileHidden: "Las bandas ideales se muestran a los entrevistadores cuando han enviado sus scorecards en las evaluaciones que usan este kit: vistas antes de puntuar, condicionarían las valoraciones.",
+    idealProfileHidden:
+      "Las bandas ideales se muestran a los entrevistadores cuando han enviado sus scorecards en las evaluaciones que usan este kit: vistas antes de puntuar, condicionarían las valoraciones.",
     columns: { trait: "Rasgo", low: "Mínimo", high: "Máximo", weight: "Peso", statement: "Enunciado" },
   },
   print: {

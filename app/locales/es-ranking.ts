@@ -4,8 +4,10 @@ import type enRanking from "./en-ranking";
 const esRanking: typeof enRanking = {
   link: "Candidatos por ajuste",
   title: "{{role}}: candidatos ordenados por ajuste",
-  howFit: "El ajuste es del 100 % cuando cada rasgo evaluado está dentro de su banda. Un rasgo fuera de ella lo reduce según su distancia a la banda, ponderada por el peso del rasgo y comparada con la mayor distancia que la banda permite, así que unos pocos puntos fuera lo reducen poco. La página de evaluación de cada candidato muestra la brecha de cada rasgo.",
-  intro: "Todos los candidatos con una scorecard enviada para este rol, por ajuste al perfil ideal (a igualdad, por cobertura). Quienes no tienen ningún rasgo con banda puntuado no tienen ajuste y van al final; una evaluación sin scorecards enviadas todavía no se clasifica. Por defecto solo se listan los paneles completos (todos los entrevistadores han enviado): un panel que aún espera una scorecard puede cambiar.",
+  howFit:
+    "El ajuste es del 100 % cuando cada rasgo evaluado está dentro de su banda. Un rasgo fuera de ella lo reduce según su distancia a la banda, ponderada por el peso del rasgo y comparada con la mayor distancia que la banda permite, así que unos pocos puntos fuera lo reducen poco. La página de evaluación de cada candidato muestra la brecha de cada rasgo.",
+  intro:
+    "Todos los candidatos con una scorecard enviada para este rol, por ajuste al perfil ideal (a igualdad, por cobertura). Quienes no tienen ningún rasgo con banda puntuado no tienen ajuste y van al final; una evaluación sin scorecards enviadas todavía no se clasifica. Por defecto solo se listan los paneles completos (todos los entrevistadores han enviado): un panel que aún espera una scorecard puede cambiar.",
   breadcrumb: "Clasificación",
   filters: "Filtrar la clasificación",
   decision: "Decisión",
@@ -19,7 +21,17 @@ const esRanking: typeof enRanking = {
   pageEmpty: "No hay nada en esta página.",
   firstPage: "Ir a la primera página",
   caption: "Candidatos para {{role}} por ajuste, página {{page}} de {{pages}}",
-  columns: { select: "Comparar", rank: "Puesto", name: "Candidato", fit: "Ajuste", coverage: "Cobertura", evidence: "Valoraciones", panel: "Scorecards", calibrate: "Por calibrar", decision: "Decisión" },
+  columns: {
+    select: "Comparar",
+    rank: "Puesto",
+    name: "Candidato",
+    fit: "Ajuste",
+    coverage: "Cobertura",
+    evidence: "Valoraciones",
+    panel: "Scorecards",
+    calibrate: "Por calibrar",
+    decision: "Decisión",
+  },
   submitted: "{{submitted}}/{{assigned}} enviadas",
   noCalibrate: "Ninguno",
   selectCandidate: "Comparar a {{name}}",

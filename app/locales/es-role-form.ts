@@ -4,7 +4,8 @@ import type enRoleForm from "./en-role-form";
 const esRoleForm: typeof enRoleForm = {
   newTitle: "Nuevo rol",
   editTitle: "Editar {{name}}",
-  intro: "Cada campo se revisa aquí y de nuevo en el servidor. Los textos pueden escribirse en español, inglés o ambos; cada lector ve su idioma cuando está.",
+  intro:
+    "Cada campo se revisa aquí y de nuevo en el servidor. Los textos pueden escribirse en español, inglés o ambos; cada lector ve su idioma cuando está.",
   create: "Crear rol",
   save: "Guardar cambios",
   saved: "Rol guardado.",
@@ -19,7 +20,8 @@ const esRoleForm: typeof enRoleForm = {
   summary: "Resumen",
   lang: { es: "Español", en: "Inglés" },
   hasIdealProfile: "Este rol tiene un perfil OCEAN+ ideal",
-  bandHint: "Por rasgo, la banda ideal mínimo–máximo en 0–100 (mínimo ≤ máximo) y su importancia, de 1 a 3. El gráfico se actualiza mientras escribe.",
+  bandHint:
+    "Por rasgo, la banda ideal mínimo–máximo en 0–100 (mínimo ≤ máximo) y su importancia, de 1 a 3. El gráfico se actualiza mientras escribe.",
   chartLeavesOut: "Fuera del gráfico hasta que su banda sea válida: {{traits}}.",
   blankRowHint: "Complete la fila vacía para agregar; vacíe una fila para quitarla.",
   strength: "Fortaleza {{number}}",
@@ -29,7 +31,8 @@ const esRoleForm: typeof enRoleForm = {
   questionText: "Pregunta",
   evaluatesNote: "Qué evalúa (contexto)",
   questionTraits: "Rasgos que evalúa (de 1 a 3)",
-  questionsHint: "Cada pregunta evalúa de 1 a 3 rasgos, con anclas de comportamiento para las valoraciones 1, 3 y 5 de cada uno. Sin JavaScript, marque los rasgos y guarde: entonces aparecen los campos de anclas.",
+  questionsHint:
+    "Cada pregunta evalúa de 1 a 3 rasgos, con anclas de comportamiento para las valoraciones 1, 3 y 5 de cada uno. Sin JavaScript, marque los rasgos y guarde: entonces aparecen los campos de anclas.",
   addQuestion: "Agregar pregunta",
   transition: "Transición {{number}}",
   targetName: "Rol de destino",

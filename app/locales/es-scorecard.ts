@@ -6,7 +6,8 @@ const esScorecard: typeof enScorecard = {
   pageTitle: "Scorecard",
   intro: "Puntúe de 1 a 5 cada rasgo que evalúa una pregunta, con las anclas de comportamiento a la vista.",
   savedAsYouGo: "Su trabajo se guarda a medida que avanza; nadie lo ve hasta que lo envía.",
-  saveToKeep: "Pulse Guardar para conservar su trabajo: sin JavaScript en este navegador, nada se guarda hasta que lo haga. Nadie lo ve hasta que lo envía.",
+  saveToKeep:
+    "Pulse Guardar para conservar su trabajo: sin JavaScript en este navegador, nada se guarda hasta que lo haga. Nadie lo ve hasta que lo envía.",
   kitLine: "{{kit}} · versión {{version}}",
   question: "Pregunta {{number}} de {{count}}",
   evaluates: "Evalúa",

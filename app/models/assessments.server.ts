@@ -23,10 +23,16 @@ export type AssessmentAccess = { id: number; candidateId: number; kitVersionId: 
  * interviewer only those assigned to them ("denied" otherwise); undefined when there
  * is no such assessment. Routes answer both refusals with the same 404.
  */
-export async function findAssessmentFor(db: Executor, assessmentId: number, user: SessionUser): Promise<AssessmentAccess | "denied" | undefined> {
+export async function findAssessmentFor(
+  db: Executor,
+  assessmentId: number,
+  user: SessionUser,
+): Promise<AssessmentAccess | "denied" | undefined> {
   const row = await db
     .selectFrom("assessments")
-    .leftJoin("assessment_interviewers as ai", (join) => join.onRef("ai.assessment_id", "=", "assessments.id").on("ai.user_id", "=", user.id))
+    .leftJoin("assessment_interviewers as ai", (join) =>
+      join.onRef("ai.assessment_id", "=", "assessments.id").on("ai.user_id", "=", user.id),
+    )
     .select(["assessments.id", "assessments.candidate_id", "assessments.kit_version_id", "ai.user_id as assigned_user"])
     .where("assessments.id", "=", assessmentId)
     .executeTakeFirst();
@@ -47,7 +53,13 @@ export type ScoringKit = {
   roleSlug: string;
   roleName: string;
   contentLanguage: "es" | "en" | "zh";
-  questions: { id: number; position: number; text: string; traits: TraitKey[]; anchors: { trait: TraitKey; rating: 1 | 3 | 5; text: string }[] }[];
+  questions: {
+    id: number;
+    position: number;
+    text: string;
+    traits: TraitKey[];
+    anchors: { trait: TraitKey; rating: 1 | 3 | 5; text: string }[];
+  }[];
   strengths: { id: number; text: string }[];
   redFlags: { id: number; text: string }[];
   idealProfile: Record<TraitKey, { low: number; high: number; weight: number }> | null;
@@ -58,7 +70,12 @@ export async function loadScoringKit(db: Executor, kitVersionId: number): Promis
   const version = await db.selectFrom("kit_versions").selectAll().where("id", "=", kitVersionId).executeTakeFirst();
   if (!version) return undefined;
   const [questions, traits, anchors, strengths, redFlags, bands] = await Promise.all([
-    db.selectFrom("kit_questions").select(["id", "position", "text"]).where("kit_version_id", "=", kitVersionId).orderBy("position").execute(),
+    db
+      .selectFrom("kit_questions")
+      .select(["id", "position", "text"])
+      .where("kit_version_id", "=", kitVersionId)
+      .orderBy("position")
+      .execute(),
     db
       .selectFrom("kit_question_traits")
       .innerJoin("kit_questions", "kit_questions.id", "kit_question_traits.kit_question_id")
@@ -68,7 +85,12 @@ export async function loadScoringKit(db: Executor, kitVersionId: number): Promis
     db
       .selectFrom("kit_question_anchors")
       .innerJoin("kit_questions", "kit_questions.id", "kit_question_anchors.kit_question_id")
-      .select(["kit_question_anchors.kit_question_id", "kit_question_anchors.trait", "kit_question_anchors.rating", "kit_question_anchors.text"])
+      .select([
+        "kit_question_anchors.kit_question_id",
+        "kit_question_anchors.trait",
+        "kit_question_anchors.rating",
+        "kit_question_anchors.text",
+      ])
       .where("kit_questions.kit_version_id", "=", kitVersionId)
       .orderBy("kit_question_anchors.rating")
       .execute(),
@@ -142,7 +164,18 @@ export async function getOwnScorecard(db: Executor, assessmentId: number, interv
     .where("interviewer_id", "=", interviewerId)
     .executeTakeFirst();
   if (!card) {
-    return { id: null, status: "not_started", recommendation: null, ratings: [], notes: [], strengths: [], redFlags: [], updatedAt: null, submittedAt: null, revision: 0 };
+    return {
+      id: null,
+      status: "not_started",
+      recommendation: null,
+      ratings: [],
+      notes: [],
+      strengths: [],
+      redFlags: [],
+      updatedAt: null,
+      submittedAt: null,
+      revision: 0,
+    };
   }
   const [ratings, notes, strengths, redFlags] = await Promise.all([
     db.selectFrom("ratings").select(["kit_question_id", "trait", "rating"]).where("scorecard_id", "=", card.id).execute(),
@@ -225,7 +258,11 @@ export async function saveScorecard(
     let revision: number;
     if (existing) {
       revision = existing.revision + 1;
-      await trx.updateTable("scorecards").set({ ...values, revision }).where("id", "=", existing.id).execute();
+      await trx
+        .updateTable("scorecards")
+        .set({ ...values, revision })
+        .where("id", "=", existing.id)
+        .execute();
       scorecardId = existing.id;
       await trx.deleteFrom("ratings").where("scorecard_id", "=", scorecardId).execute();
       await trx.deleteFrom("scorecard_notes").where("scorecard_id", "=", scorecardId).execute();
@@ -247,11 +284,17 @@ export async function saveScorecard(
         .execute();
     }
     if (input.notes.length > 0) {
-      await trx.insertInto("scorecard_notes").values(input.notes.map((n) => ({ scorecard_id: scorecardId, kit_question_id: n.questionId, notes: n.text }))).execute();
+      await trx
+        .insertInto("scorecard_notes")
+        .values(input.notes.map((n) => ({ scorecard_id: scorecardId, kit_question_id: n.questionId, notes: n.text })))
+        .execute();
     }
     const strengthIds = [...new Set(input.strengths)].flatMap((i) => (kit.strengths[i] ? [kit.strengths[i].id] : []));
     if (strengthIds.length > 0) {
-      await trx.insertInto("observed_strengths").values(strengthIds.map((id) => ({ scorecard_id: scorecardId, kit_strength_id: id }))).execute();
+      await trx
+        .insertInto("observed_strengths")
+        .values(strengthIds.map((id) => ({ scorecard_id: scorecardId, kit_strength_id: id })))
+        .execute();
     }
     const flags = input.redFlags.flatMap((f) => {
       const flag = kit.redFlags[f.index];
@@ -277,7 +320,11 @@ export async function saveScorecard(
 }
 
 /** A recruiter reopens a submitted scorecard for changes; audited, and the panel's result forgets it. */
-export async function reopenScorecard(db: Kysely<Database>, args: { assessmentId: number; scorecardId: number; actorId: number; kit: ScoringKit }, now: Date): Promise<boolean> {
+export async function reopenScorecard(
+  db: Kysely<Database>,
+  args: { assessmentId: number; scorecardId: number; actorId: number; kit: ScoringKit },
+  now: Date,
+): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable("scorecards")
@@ -288,7 +335,17 @@ export async function reopenScorecard(db: Kysely<Database>, args: { assessmentId
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return false;
     await refreshAssessmentResult(trx, args.assessmentId, args.kit, now);
-    await recordAudit(trx, { actorUserId: args.actorId, action: "scorecard.reopen", entityType: "scorecard", entityId: args.scorecardId, details: { assessment: args.assessmentId } }, now);
+    await recordAudit(
+      trx,
+      {
+        actorUserId: args.actorId,
+        action: "scorecard.reopen",
+        entityType: "scorecard",
+        entityId: args.scorecardId,
+        details: { assessment: args.assessmentId },
+      },
+      now,
+    );
     return true;
   });
 }
@@ -320,7 +377,11 @@ export async function computePanel(db: Executor, assessmentId: number, kit: Scor
     ids.length === 0
       ? [[], [], []]
       : await Promise.all([
-          db.selectFrom("ratings").select(["scorecard_id", "kit_question_id", "trait", "rating"]).where("scorecard_id", "in", ids).execute(),
+          db
+            .selectFrom("ratings")
+            .select(["scorecard_id", "kit_question_id", "trait", "rating"])
+            .where("scorecard_id", "in", ids)
+            .execute(),
           db
             .selectFrom("observed_red_flags")
             .innerJoin("kit_red_flags", "kit_red_flags.id", "observed_red_flags.kit_red_flag_id")
@@ -361,7 +422,9 @@ export async function computePanel(db: Executor, assessmentId: number, kit: Scor
     interviewerNames: Object.fromEntries(cards.map((c) => [String(c.interviewer_id), c.name])),
     ratingRows: ratings.flatMap((r) => {
       const card = cards.find((c) => c.id === r.scorecard_id);
-      return card && isRating(r.rating) ? [{ questionId: r.kit_question_id, trait: r.trait, interviewerId: String(card.interviewer_id), rating: r.rating }] : [];
+      return card && isRating(r.rating)
+        ? [{ questionId: r.kit_question_id, trait: r.trait, interviewerId: String(card.interviewer_id), rating: r.rating }]
+        : [];
     }),
     redFlagsSeen: flags.map((f) => ({ interviewerName: nameOf.get(f.scorecard_id) ?? "", text: f.text, evidence: f.evidence })),
     strengthsSeen: [...strengthCounts.entries()].map(([text, count]) => ({ text, count })),
@@ -432,7 +495,11 @@ export async function refreshAssessmentResult(trx: Kysely<Database>, assessmentI
  * one of their latest assessment (by creation, then id): the ranking's row.
  */
 async function markLatestResult(trx: Kysely<Database>, assessmentId: number, roleSlug: string): Promise<void> {
-  const { candidate_id: candidateId } = await trx.selectFrom("assessments").select("candidate_id").where("id", "=", assessmentId).executeTakeFirstOrThrow();
+  const { candidate_id: candidateId } = await trx
+    .selectFrom("assessments")
+    .select("candidate_id")
+    .where("id", "=", assessmentId)
+    .executeTakeFirstOrThrow();
   const latest = await trx
     .selectFrom("assessment_results as r")
     .innerJoin("assessments as a", "a.id", "r.assessment_id")
@@ -462,14 +529,34 @@ export async function kitVersionChoices(db: Executor): Promise<KitVersionChoice[
   const rows = await db
     .selectFrom("kit_versions")
     .innerJoin("kits", "kits.id", "kit_versions.kit_id")
-    .select(["kit_versions.id", "kit_versions.name", "kit_versions.version", "kit_versions.role_name", "kit_versions.role_slug", "kit_versions.level"])
+    .select([
+      "kit_versions.id",
+      "kit_versions.name",
+      "kit_versions.version",
+      "kit_versions.role_name",
+      "kit_versions.role_slug",
+      "kit_versions.level",
+    ])
     .where("kits.archived_at", "is", null)
     .where(({ eb, selectFrom }) =>
-      eb("kit_versions.version", "=", selectFrom("kit_versions as latest").select((e) => e.fn.max("latest.version").as("v")).whereRef("latest.kit_id", "=", "kit_versions.kit_id")),
+      eb(
+        "kit_versions.version",
+        "=",
+        selectFrom("kit_versions as latest")
+          .select((e) => e.fn.max("latest.version").as("v"))
+          .whereRef("latest.kit_id", "=", "kit_versions.kit_id"),
+      ),
     )
     .orderBy("kit_versions.name")
     .execute();
-  return rows.map((r) => ({ kitVersionId: r.id, name: r.name, version: r.version, roleName: r.role_name, roleSlug: r.role_slug, level: r.level }));
+  return rows.map((r) => ({
+    kitVersionId: r.id,
+    name: r.name,
+    version: r.version,
+    roleName: r.role_name,
+    roleSlug: r.role_slug,
+    level: r.level,
+  }));
 }
 
 /** Whether a kit version belongs to an archived kit: out of the picker, and refused to a forged post too. */
@@ -511,7 +598,17 @@ export async function createAssessment(
       .insertInto("assessment_interviewers")
       .values(ids.map((userId) => ({ assessment_id: id, user_id: userId, added_at: at, assessment_created_at: at })))
       .execute();
-    await recordAudit(trx, { actorUserId: args.actorId, action: "assessment.create", entityType: "assessment", entityId: id, details: { candidate: args.candidateId, kitVersion: args.kitVersionId, interviewers: ids.length } }, now);
+    await recordAudit(
+      trx,
+      {
+        actorUserId: args.actorId,
+        action: "assessment.create",
+        entityType: "assessment",
+        entityId: id,
+        details: { candidate: args.candidateId, kitVersion: args.kitVersionId, interviewers: ids.length },
+      },
+      now,
+    );
     return { ok: true, id };
   });
 }
@@ -551,7 +648,9 @@ export async function getAssessmentOverview(db: Executor, assessmentId: number):
     db
       .selectFrom("assessment_interviewers as ai")
       .innerJoin("users", "users.id", "ai.user_id")
-      .leftJoin("scorecards", (join) => join.onRef("scorecards.assessment_id", "=", "ai.assessment_id").onRef("scorecards.interviewer_id", "=", "ai.user_id"))
+      .leftJoin("scorecards", (join) =>
+        join.onRef("scorecards.assessment_id", "=", "ai.assessment_id").onRef("scorecards.interviewer_id", "=", "ai.user_id"),
+      )
       .select(["ai.user_id", "users.name", "scorecards.id as scorecard_id", "scorecards.status", "scorecards.submitted_at"])
       .where("ai.assessment_id", "=", assessmentId)
       .orderBy("ai.added_at")
@@ -577,18 +676,40 @@ export async function getAssessmentOverview(db: Executor, assessmentId: number):
       scorecardId: i.scorecard_id,
       submittedAt: i.submitted_at,
     })),
-    decisions: decisions.flatMap((d) => (isDecision(d.decision) ? [{ decision: d.decision, reason: d.reason, decidedByName: d.name, decidedAt: d.decided_at }] : [])),
+    decisions: decisions.flatMap((d) =>
+      isDecision(d.decision) ? [{ decision: d.decision, reason: d.reason, decidedByName: d.name, decidedAt: d.decided_at }] : [],
+    ),
   };
 }
 
-export async function recordDecision(db: Kysely<Database>, args: { assessmentId: number; decision: Decision; reason: string; actorId: number }, now: Date): Promise<void> {
+export async function recordDecision(
+  db: Kysely<Database>,
+  args: { assessmentId: number; decision: Decision; reason: string; actorId: number },
+  now: Date,
+): Promise<void> {
   await inTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto("decisions")
-      .values({ assessment_id: args.assessmentId, decision: args.decision, reason: args.reason, decided_by: args.actorId, decided_at: now.toISOString() })
+      .values({
+        assessment_id: args.assessmentId,
+        decision: args.decision,
+        reason: args.reason,
+        decided_by: args.actorId,
+        decided_at: now.toISOString(),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorUserId: args.actorId, action: "decision.record", entityType: "decision", entityId: id, details: { assessment: args.assessmentId, decision: args.decision } }, now);
+    await recordAudit(
+      trx,
+      {
+        actorUserId: args.actorId,
+        action: "decision.record",
+        entityType: "decision",
+        entityId: id,
+        details: { assessment: args.assessmentId, decision: args.decision },
+      },
+      now,
+    );
   });
 }
 
@@ -608,15 +729,27 @@ export type ParkedDraftContent = {
  * Adds an active account to the panel; false when it cannot score or is
  * already there. A draft they left when removed comes back with them.
  */
-export async function addInterviewer(db: Kysely<Database>, args: { assessmentId: number; userId: number; actorId: number }, now: Date): Promise<boolean> {
+export async function addInterviewer(
+  db: Kysely<Database>,
+  args: { assessmentId: number; userId: number; actorId: number },
+  now: Date,
+): Promise<boolean> {
   return inTransaction(db, async (trx) => {
-    const user = await trx.selectFrom("users").select("id").where("id", "=", args.userId).where("deactivated_at", "is", null).executeTakeFirst();
+    const user = await trx
+      .selectFrom("users")
+      .select("id")
+      .where("id", "=", args.userId)
+      .where("deactivated_at", "is", null)
+      .executeTakeFirst();
     if (!user) return false;
     const inserted = await trx
       .insertInto("assessment_interviewers")
       .columns(["assessment_id", "user_id", "added_at", "assessment_created_at"])
       .expression((eb) =>
-        eb.selectFrom("assessments").select((e) => ["id", e.val(args.userId).as("user_id"), e.val(now.toISOString()).as("added_at"), "created_at"]).where("id", "=", args.assessmentId),
+        eb
+          .selectFrom("assessments")
+          .select((e) => ["id", e.val(args.userId).as("user_id"), e.val(now.toISOString()).as("added_at"), "created_at"])
+          .where("id", "=", args.assessmentId),
       )
       .onConflict((oc) => oc.columns(["assessment_id", "user_id"]).doNothing())
       .executeTakeFirst();
@@ -624,7 +757,13 @@ export async function addInterviewer(db: Kysely<Database>, args: { assessmentId:
     const restored = await restoreParkedDraft(trx, args.assessmentId, args.userId, now);
     await recordAudit(
       trx,
-      { actorUserId: args.actorId, action: "assessment.interviewer_add", entityType: "assessment", entityId: args.assessmentId, details: { user: args.userId, draftRestored: restored } },
+      {
+        actorUserId: args.actorId,
+        action: "assessment.interviewer_add",
+        entityType: "assessment",
+        entityId: args.assessmentId,
+        details: { user: args.userId, draftRestored: restored },
+      },
       now,
     );
     return true;
@@ -645,7 +784,11 @@ export async function removeInterviewer(
   now: Date,
 ): Promise<RemoveInterviewerOutcome> {
   return inTransaction(db, async (trx): Promise<RemoveInterviewerOutcome> => {
-    const panel = await trx.selectFrom("assessment_interviewers").select("user_id").where("assessment_id", "=", args.assessmentId).execute();
+    const panel = await trx
+      .selectFrom("assessment_interviewers")
+      .select("user_id")
+      .where("assessment_id", "=", args.assessmentId)
+      .execute();
     if (!panel.some((row) => row.user_id === args.userId)) return "notOnPanel";
     const scorecard = await trx
       .selectFrom("scorecards")
@@ -668,16 +811,22 @@ export async function removeInterviewer(
           updated_at: scorecard.updated_at,
           parked_at: now.toISOString(),
         })
-        .onConflict((oc) => oc.columns(["assessment_id", "interviewer_id"]).doUpdateSet((eb) => ({
-          revision: eb.ref("excluded.revision"),
-          content: eb.ref("excluded.content"),
-          updated_at: eb.ref("excluded.updated_at"),
-          parked_at: eb.ref("excluded.parked_at"),
-        })))
+        .onConflict((oc) =>
+          oc.columns(["assessment_id", "interviewer_id"]).doUpdateSet((eb) => ({
+            revision: eb.ref("excluded.revision"),
+            content: eb.ref("excluded.content"),
+            updated_at: eb.ref("excluded.updated_at"),
+            parked_at: eb.ref("excluded.parked_at"),
+          })),
+        )
         .execute();
     }
     // The scorecard, its ratings and notes go with the assignment (foreign keys cascade).
-    await trx.deleteFrom("assessment_interviewers").where("assessment_id", "=", args.assessmentId).where("user_id", "=", args.userId).execute();
+    await trx
+      .deleteFrom("assessment_interviewers")
+      .where("assessment_id", "=", args.assessmentId)
+      .where("user_id", "=", args.userId)
+      .execute();
     await recordAudit(
       trx,
       {
@@ -706,15 +855,22 @@ export async function ownScorecardStatusesOn(
     .selectFrom("assessment_interviewers as ai")
     .innerJoin("assessments", "assessments.id", "ai.assessment_id")
     .innerJoin("kit_versions", "kit_versions.id", "assessments.kit_version_id")
-    .leftJoin("scorecards", (join) => join.onRef("scorecards.assessment_id", "=", "ai.assessment_id").onRef("scorecards.interviewer_id", "=", "ai.user_id"))
+    .leftJoin("scorecards", (join) =>
+      join.onRef("scorecards.assessment_id", "=", "ai.assessment_id").onRef("scorecards.interviewer_id", "=", "ai.user_id"),
+    )
     .select("scorecards.status")
     .where("ai.user_id", "=", userId);
-  query = "kitId" in scope ? query.where("kit_versions.kit_id", "=", scope.kitId) : query.where("kit_versions.role_slug", "=", scope.roleSlug);
+  query =
+    "kitId" in scope ? query.where("kit_versions.kit_id", "=", scope.kitId) : query.where("kit_versions.role_slug", "=", scope.roleSlug);
   const rows = await query.execute();
   return rows.map((r) => r.status ?? "not_started");
 }
 
-async function draftContent(trx: Kysely<Database>, scorecardId: number, recommendation: ParkedDraftContent["recommendation"]): Promise<ParkedDraftContent> {
+async function draftContent(
+  trx: Kysely<Database>,
+  scorecardId: number,
+  recommendation: ParkedDraftContent["recommendation"],
+): Promise<ParkedDraftContent> {
   const [ratings, notes, strengths, redFlags] = await Promise.all([
     trx.selectFrom("ratings").select(["kit_question_id", "trait", "rating"]).where("scorecard_id", "=", scorecardId).execute(),
     trx.selectFrom("scorecard_notes").select(["kit_question_id", "notes"]).where("scorecard_id", "=", scorecardId).execute(),
@@ -732,7 +888,12 @@ async function draftContent(trx: Kysely<Database>, scorecardId: number, recommen
 
 /** Puts a parked draft back as the interviewer's scorecard (a new revision); true when there was one. */
 async function restoreParkedDraft(trx: Kysely<Database>, assessmentId: number, interviewerId: number, now: Date): Promise<boolean> {
-  const parked = await trx.selectFrom("parked_drafts").selectAll().where("assessment_id", "=", assessmentId).where("interviewer_id", "=", interviewerId).executeTakeFirst();
+  const parked = await trx
+    .selectFrom("parked_drafts")
+    .selectAll()
+    .where("assessment_id", "=", assessmentId)
+    .where("interviewer_id", "=", interviewerId)
+    .executeTakeFirst();
   if (!parked) return false;
   // Written by removeInterviewer above, from the same type.
   const content: ParkedDraftContent = JSON.parse(parked.content);
@@ -750,16 +911,28 @@ async function restoreParkedDraft(trx: Kysely<Database>, assessmentId: number, i
     .returning("id")
     .executeTakeFirstOrThrow();
   if (content.ratings.length > 0) {
-    await trx.insertInto("ratings").values(content.ratings.map((r) => ({ scorecard_id: id, kit_question_id: r.questionId, trait: r.trait, rating: r.rating }))).execute();
+    await trx
+      .insertInto("ratings")
+      .values(content.ratings.map((r) => ({ scorecard_id: id, kit_question_id: r.questionId, trait: r.trait, rating: r.rating })))
+      .execute();
   }
   if (content.notes.length > 0) {
-    await trx.insertInto("scorecard_notes").values(content.notes.map((n) => ({ scorecard_id: id, kit_question_id: n.questionId, notes: n.text }))).execute();
+    await trx
+      .insertInto("scorecard_notes")
+      .values(content.notes.map((n) => ({ scorecard_id: id, kit_question_id: n.questionId, notes: n.text })))
+      .execute();
   }
   if (content.strengths.length > 0) {
-    await trx.insertInto("observed_strengths").values(content.strengths.map((s) => ({ scorecard_id: id, kit_strength_id: s }))).execute();
+    await trx
+      .insertInto("observed_strengths")
+      .values(content.strengths.map((s) => ({ scorecard_id: id, kit_strength_id: s })))
+      .execute();
   }
   if (content.redFlags.length > 0) {
-    await trx.insertInto("observed_red_flags").values(content.redFlags.map((f) => ({ scorecard_id: id, kit_red_flag_id: f.redFlagId, evidence: f.evidence }))).execute();
+    await trx
+      .insertInto("observed_red_flags")
+      .values(content.redFlags.map((f) => ({ scorecard_id: id, kit_red_flag_id: f.redFlagId, evidence: f.evidence })))
+      .execute();
   }
   await trx.deleteFrom("parked_drafts").where("assessment_id", "=", assessmentId).where("interviewer_id", "=", interviewerId).execute();
   return true;
@@ -791,7 +964,11 @@ export type AssessmentListItem = {
 export const ASSESSMENT_PAGE_SIZE = 50;
 
 /** An interviewer's assigned assessments, or every assessment for a recruiter; newest first. */
-export async function listAssessmentsFor(db: Executor, user: SessionUser, page: number): Promise<{ rows: AssessmentListItem[]; hasMore: boolean }> {
+export async function listAssessmentsFor(
+  db: Executor,
+  user: SessionUser,
+  page: number,
+): Promise<{ rows: AssessmentListItem[]; hasMore: boolean }> {
   // The page's ids first (one more, to know whether a next page exists), so the
   // counts and joins below run for this page's rows only. An interviewer's
   // assignments carry their assessment's date (migration 0004): both lists
@@ -814,8 +991,12 @@ export async function listAssessmentsFor(db: Executor, user: SessionUser, page: 
     .where("assessments.id", "in", pageIds)
     .innerJoin("candidates", "candidates.id", "assessments.candidate_id")
     .innerJoin("kit_versions", "kit_versions.id", "assessments.kit_version_id")
-    .leftJoin("scorecards as mine", (join) => join.onRef("mine.assessment_id", "=", "assessments.id").on("mine.interviewer_id", "=", user.id))
-    .leftJoin("assessment_interviewers as me", (join) => join.onRef("me.assessment_id", "=", "assessments.id").on("me.user_id", "=", user.id))
+    .leftJoin("scorecards as mine", (join) =>
+      join.onRef("mine.assessment_id", "=", "assessments.id").on("mine.interviewer_id", "=", user.id),
+    )
+    .leftJoin("assessment_interviewers as me", (join) =>
+      join.onRef("me.assessment_id", "=", "assessments.id").on("me.user_id", "=", user.id),
+    )
     .select((eb) => [
       "assessments.id",
       "assessments.created_at",
@@ -825,7 +1006,11 @@ export async function listAssessmentsFor(db: Executor, user: SessionUser, page: 
       "kit_versions.role_name",
       "mine.status as my_status",
       "me.user_id as assigned",
-      eb.selectFrom("assessment_interviewers").select((e) => e.fn.countAll<number>().as("n")).whereRef("assessment_interviewers.assessment_id", "=", "assessments.id").as("interviewers"),
+      eb
+        .selectFrom("assessment_interviewers")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("assessment_interviewers.assessment_id", "=", "assessments.id")
+        .as("interviewers"),
       eb
         .selectFrom("scorecards")
         .select((e) => e.fn.countAll<number>().as("n"))

@@ -31,7 +31,11 @@ export async function listCandidates(
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const byName = options.sort === "name";
   // The page's ids first, from the sort's index alone: a deep page skips index entries, not joined rows.
-  const pageIds = (byName ? base.orderBy("candidates.name").orderBy("candidates.id") : base.orderBy("candidates.created_at", "desc").orderBy("candidates.id", "desc"))
+  const pageIds = (
+    byName
+      ? base.orderBy("candidates.name").orderBy("candidates.id")
+      : base.orderBy("candidates.created_at", "desc").orderBy("candidates.id", "desc")
+  )
     .select("candidates.id")
     .limit(CANDIDATE_PAGE_SIZE)
     .offset((options.page - 1) * CANDIDATE_PAGE_SIZE);
@@ -46,9 +50,15 @@ export async function listCandidates(
       "candidates.source",
       "candidates.created_at",
       "roles.name as role_name",
-      eb.selectFrom("assessments").select((e) => e.fn.countAll<number>().as("n")).whereRef("assessments.candidate_id", "=", "candidates.id").as("assessment_count"),
+      eb
+        .selectFrom("assessments")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("assessments.candidate_id", "=", "candidates.id")
+        .as("assessment_count"),
     ]);
-  query = byName ? query.orderBy("candidates.name").orderBy("candidates.id") : query.orderBy("candidates.created_at", "desc").orderBy("candidates.id", "desc");
+  query = byName
+    ? query.orderBy("candidates.name").orderBy("candidates.id")
+    : query.orderBy("candidates.created_at", "desc").orderBy("candidates.id", "desc");
   const rows = await query.execute();
   return {
     rows: rows.map((r) => ({
@@ -72,9 +82,7 @@ async function roleIdOf(db: Executor, slug: string | null): Promise<number | nul
 }
 
 export type CandidateSaveResult =
-  | { ok: true; id: number }
-  | { ok: false; field: "roleSlug" }
-  | { ok: false; field: "email"; existing: { id: number; name: string } };
+  { ok: true; id: number } | { ok: false; field: "roleSlug" } | { ok: false; field: "email"; existing: { id: number; name: string } };
 
 /**
  * Another candidate with the same e-mail: the same person added twice, most
@@ -87,7 +95,12 @@ async function sameEmail(db: Executor, input: CandidateInput, self: number | nul
   return query.orderBy("id").executeTakeFirst();
 }
 
-export async function createCandidate(db: Kysely<Database>, input: CandidateInput, actorId: number, now: Date): Promise<CandidateSaveResult> {
+export async function createCandidate(
+  db: Kysely<Database>,
+  input: CandidateInput,
+  actorId: number,
+  now: Date,
+): Promise<CandidateSaveResult> {
   return inTransaction(db, async (trx): Promise<CandidateSaveResult> => {
     const roleId = await roleIdOf(trx, input.roleSlug);
     if (roleId === undefined) return { ok: false, field: "roleSlug" };
@@ -96,7 +109,16 @@ export async function createCandidate(db: Kysely<Database>, input: CandidateInpu
     const at = now.toISOString();
     const { id } = await trx
       .insertInto("candidates")
-      .values({ name: input.name, email: input.email, role_id: roleId, source: input.source, notes: input.notes, created_by: actorId, created_at: at, updated_at: at })
+      .values({
+        name: input.name,
+        email: input.email,
+        role_id: roleId,
+        source: input.source,
+        notes: input.notes,
+        created_by: actorId,
+        created_at: at,
+        updated_at: at,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await recordAudit(trx, { actorUserId: actorId, action: "candidate.create", entityType: "candidate", entityId: id }, now);
@@ -104,7 +126,13 @@ export async function createCandidate(db: Kysely<Database>, input: CandidateInpu
   });
 }
 
-export async function updateCandidate(db: Kysely<Database>, id: number, input: CandidateInput, actorId: number, now: Date): Promise<CandidateSaveResult | undefined> {
+export async function updateCandidate(
+  db: Kysely<Database>,
+  id: number,
+  input: CandidateInput,
+  actorId: number,
+  now: Date,
+): Promise<CandidateSaveResult | undefined> {
   return inTransaction(db, async (trx): Promise<CandidateSaveResult | undefined> => {
     const roleId = await roleIdOf(trx, input.roleSlug);
     if (roleId === undefined) return { ok: false, field: "roleSlug" };
@@ -112,7 +140,14 @@ export async function updateCandidate(db: Kysely<Database>, id: number, input: C
     if (existing) return { ok: false, field: "email", existing };
     const updated = await trx
       .updateTable("candidates")
-      .set({ name: input.name, email: input.email, role_id: roleId, source: input.source, notes: input.notes, updated_at: now.toISOString() })
+      .set({
+        name: input.name,
+        email: input.email,
+        role_id: roleId,
+        source: input.source,
+        notes: input.notes,
+        updated_at: now.toISOString(),
+      })
       .where("id", "=", id)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return undefined;
@@ -148,7 +183,16 @@ export async function getCandidate(db: Executor, id: number): Promise<CandidateD
   const candidate = await db
     .selectFrom("candidates")
     .leftJoin("roles", "roles.id", "candidates.role_id")
-    .select(["candidates.id", "candidates.name", "candidates.email", "candidates.source", "candidates.notes", "candidates.created_at", "roles.slug as role_slug", "roles.name as role_name"])
+    .select([
+      "candidates.id",
+      "candidates.name",
+      "candidates.email",
+      "candidates.source",
+      "candidates.notes",
+      "candidates.created_at",
+      "roles.slug as role_slug",
+      "roles.name as role_name",
+    ])
     .where("candidates.id", "=", id)
     .executeTakeFirst();
   if (!candidate) return undefined;
@@ -161,7 +205,11 @@ export async function getCandidate(db: Executor, id: number): Promise<CandidateD
       "kit_versions.name as kit_name",
       "kit_versions.version",
       "kit_versions.role_name",
-      eb.selectFrom("assessment_interviewers").select((e) => e.fn.countAll<number>().as("n")).whereRef("assessment_interviewers.assessment_id", "=", "assessments.id").as("interviewers"),
+      eb
+        .selectFrom("assessment_interviewers")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("assessment_interviewers.assessment_id", "=", "assessments.id")
+        .as("interviewers"),
       eb
         .selectFrom("scorecards")
         .select((e) => e.fn.countAll<number>().as("n"))

@@ -1,5 +1,12 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
-import type { ContentLanguage, Database, KitQuestionAnchorsTable, KitQuestionTraitsTable, KitVersionsTable, LevelColumn } from "../../db/schema";
+import type {
+  ContentLanguage,
+  Database,
+  KitQuestionAnchorsTable,
+  KitQuestionTraitsTable,
+  KitVersionsTable,
+  LevelColumn,
+} from "../../db/schema";
 import type { Level } from "~/domain/levels";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { inTransaction } from "../../db/transaction";
@@ -49,7 +56,13 @@ function toRating(rating: number): 1 | 3 | 5 | undefined {
 type RoleSnapshot = {
   role: { id: number; slug: string; name: string; contentLanguage: ContentLanguage };
   traits: { trait: TraitKey; low: number; high: number; weight: number; statement: string | null }[];
-  questions: { id: number; position: number; text: string; traits: TraitKey[]; anchors: { trait: TraitKey; rating: 1 | 3 | 5; text: string }[] }[];
+  questions: {
+    id: number;
+    position: number;
+    text: string;
+    traits: TraitKey[];
+    anchors: { trait: TraitKey; rating: 1 | 3 | 5; text: string }[];
+  }[];
   strengths: { position: number; text: string }[];
   redFlags: { position: number; text: string }[];
   /** Every level; mandatory first, then by skill name. */
@@ -58,9 +71,10 @@ type RoleSnapshot = {
 
 /** The role's rows a kit copies, localized texts still as stored JSON; a fixed number of queries. */
 async function loadRoleSnapshot(db: Kysely<Database>, by: { slug: string } | { id: number }): Promise<RoleSnapshot | undefined> {
-  const role = await ("slug" in by
-    ? db.selectFrom("roles").select(["id", "slug", "name", "content_language"]).where("slug", "=", by.slug)
-    : db.selectFrom("roles").select(["id", "slug", "name", "content_language"]).where("id", "=", by.id)
+  const role = await (
+    "slug" in by
+      ? db.selectFrom("roles").select(["id", "slug", "name", "content_language"]).where("slug", "=", by.slug)
+      : db.selectFrom("roles").select(["id", "slug", "name", "content_language"]).where("id", "=", by.id)
   ).executeTakeFirst();
   if (!role) return undefined;
   const [traits, questions, questionTraits, anchors, strengths, redFlags, expectations] = await Promise.all([
@@ -110,7 +124,12 @@ async function loadRoleSnapshot(db: Kysely<Database>, by: { slug: string } | { i
     })),
     strengths,
     redFlags,
-    expectations: expectations.map((e) => ({ level: e.level, skillName: e.name, mandatory: e.mandatory === 1, description: e.description })),
+    expectations: expectations.map((e) => ({
+      level: e.level,
+      skillName: e.name,
+      mandatory: e.mandatory === 1,
+      description: e.description,
+    })),
   };
 }
 
@@ -132,7 +151,10 @@ export type KitBuilderSource = {
   expectations: Record<Level, KitExpectationView[]>;
 };
 
-function groupAnchors(anchors: readonly { trait: TraitKey; rating: 1 | 3 | 5; text: ShownText }[], traits: readonly TraitKey[]): KitAnchorView[] {
+function groupAnchors(
+  anchors: readonly { trait: TraitKey; rating: 1 | 3 | 5; text: ShownText }[],
+  traits: readonly TraitKey[],
+): KitAnchorView[] {
   return traits.map((trait) => ({
     trait,
     ratings: anchors.filter((a) => a.trait === trait).map((a) => ({ rating: a.rating, text: a.text })),
@@ -195,9 +217,7 @@ export function newKitFormValues(source: KitBuilderSource, level: Level, lang: K
 
 export type KitSaveOutcome = "created" | "updated" | "versioned";
 
-export type KitSaveResult =
-  | { ok: true; kitId: number; version: number; outcome: KitSaveOutcome }
-  | { ok: false; errors: KitFieldErrors };
+export type KitSaveResult = { ok: true; kitId: number; version: number; outcome: KitSaveOutcome } | { ok: false; errors: KitFieldErrors };
 
 /** Role questions and list positions must exist in the role; reported by form field. */
 function checkDraftAgainstRole(snapshot: RoleSnapshot, draft: KitDraft): KitFieldErrors {
@@ -229,7 +249,16 @@ async function insertVersionContent(trx: Transaction<Database>, versionId: numbe
   if (snapshot.traits.length > 0) {
     await trx
       .insertInto("kit_version_traits")
-      .values(snapshot.traits.map((t) => ({ kit_version_id: versionId, trait: t.trait, low: t.low, high: t.high, weight: t.weight, statement: t.statement })))
+      .values(
+        snapshot.traits.map((t) => ({
+          kit_version_id: versionId,
+          trait: t.trait,
+          low: t.low,
+          high: t.high,
+          weight: t.weight,
+          statement: t.statement,
+        })),
+      )
       .execute();
   }
 
@@ -257,7 +286,9 @@ async function insertVersionContent(trx: Transaction<Database>, versionId: numbe
   if (questions.length > 0) {
     const inserted = await trx
       .insertInto("kit_questions")
-      .values(questions.map((q) => ({ kit_version_id: versionId, position: q.position, text: q.text, source_question_id: q.sourceQuestionId })))
+      .values(
+        questions.map((q) => ({ kit_version_id: versionId, position: q.position, text: q.text, source_question_id: q.sourceQuestionId })),
+      )
       .returning(["id", "position"])
       .execute();
     // RETURNING order is not guaranteed: match the rows back by position.
@@ -268,7 +299,8 @@ async function insertVersionContent(trx: Transaction<Database>, versionId: numbe
       const id = idAt.get(q.position);
       if (id === undefined) throw new Error(`No id returned for kit question ${q.position}`);
       for (const trait of q.traits) traitRows.push({ kit_question_id: id, trait });
-      for (const anchor of q.anchors) anchorRows.push({ kit_question_id: id, trait: anchor.trait, rating: anchor.rating, text: anchor.text });
+      for (const anchor of q.anchors)
+        anchorRows.push({ kit_question_id: id, trait: anchor.trait, rating: anchor.rating, text: anchor.text });
     }
     if (traitRows.length > 0) await trx.insertInto("kit_question_traits").values(traitRows).execute();
     if (anchorRows.length > 0) await trx.insertInto("kit_question_anchors").values(anchorRows).execute();
@@ -277,13 +309,25 @@ async function insertVersionContent(trx: Transaction<Database>, versionId: numbe
   if (draft.strengths.length > 0) {
     await trx
       .insertInto("kit_strengths")
-      .values(draft.strengths.map((pick, index) => ({ kit_version_id: versionId, position: index + 1, text: textOf(snapshot.strengths, pick.position) })))
+      .values(
+        draft.strengths.map((pick, index) => ({
+          kit_version_id: versionId,
+          position: index + 1,
+          text: textOf(snapshot.strengths, pick.position),
+        })),
+      )
       .execute();
   }
   if (draft.redFlags.length > 0) {
     await trx
       .insertInto("kit_red_flags")
-      .values(draft.redFlags.map((pick, index) => ({ kit_version_id: versionId, position: index + 1, text: textOf(snapshot.redFlags, pick.position) })))
+      .values(
+        draft.redFlags.map((pick, index) => ({
+          kit_version_id: versionId,
+          position: index + 1,
+          text: textOf(snapshot.redFlags, pick.position),
+        })),
+      )
       .execute();
   }
   const expectations = snapshot.expectations.filter((e) => e.level === draft.level);
@@ -303,7 +347,12 @@ async function insertVersionContent(trx: Transaction<Database>, versionId: numbe
   }
 }
 
-function versionRow(snapshot: RoleSnapshot, draft: KitDraft, userId: number, now: Date): Omit<Insertable<KitVersionsTable>, "kit_id" | "version"> {
+function versionRow(
+  snapshot: RoleSnapshot,
+  draft: KitDraft,
+  userId: number,
+  now: Date,
+): Omit<Insertable<KitVersionsTable>, "kit_id" | "version"> {
   return {
     name: draft.name,
     level: draft.level,
@@ -339,7 +388,13 @@ export async function createKit(
   await insertVersionContent(trx, version.id, snapshot, args.draft);
   await recordAudit(
     trx,
-    { actorUserId: args.userId, action: "kit.create", entityType: "kit", entityId: kit.id, details: { version: 1, roleId: snapshot.role.id } },
+    {
+      actorUserId: args.userId,
+      action: "kit.create",
+      entityType: "kit",
+      entityId: kit.id,
+      details: { version: 1, roleId: snapshot.role.id },
+    },
     now,
   );
   return { ok: true, kitId: kit.id, version: 1, outcome: "created" };
@@ -362,7 +417,9 @@ export async function updateKit(
     .select((eb) => [
       "kit_versions.id",
       "kit_versions.version",
-      eb.exists(eb.selectFrom("assessments").select("assessments.id").whereRef("assessments.kit_version_id", "=", "kit_versions.id")).as("used"),
+      eb
+        .exists(eb.selectFrom("assessments").select("assessments.id").whereRef("assessments.kit_version_id", "=", "kit_versions.id"))
+        .as("used"),
     ])
     .where("kit_versions.kit_id", "=", kit.id)
     .orderBy("kit_versions.version", "desc")
@@ -384,7 +441,13 @@ export async function updateKit(
     await insertVersionContent(trx, row.id, snapshot, args.draft);
     await recordAudit(
       trx,
-      { actorUserId: args.userId, action: "kit.version", entityType: "kit", entityId: kit.id, details: { version, previousVersion: latest.version } },
+      {
+        actorUserId: args.userId,
+        action: "kit.version",
+        entityType: "kit",
+        entityId: kit.id,
+        details: { version, previousVersion: latest.version },
+      },
       now,
     );
     return { ok: true, kitId: kit.id, version, outcome: "versioned" };
@@ -392,7 +455,11 @@ export async function updateKit(
 
   // Nothing refers to an unused version's rows (ratings and notes need an
   // assessment), so its content can be replaced wholesale.
-  await trx.updateTable("kit_versions").set(versionRow(snapshot, args.draft, args.userId, now)).where("id", "=", latest.id).execute();
+  await trx
+    .updateTable("kit_versions")
+    .set(versionRow(snapshot, args.draft, args.userId, now))
+    .where("id", "=", latest.id)
+    .execute();
   await trx.deleteFrom("kit_questions").where("kit_version_id", "=", latest.id).execute(); // traits and anchors cascade
   await trx.deleteFrom("kit_version_traits").where("kit_version_id", "=", latest.id).execute();
   await trx.deleteFrom("kit_strengths").where("kit_version_id", "=", latest.id).execute();
@@ -480,7 +547,12 @@ async function loadVersions(db: Kysely<Database>, kitId: number, only?: number):
     db
       .selectFrom("kit_question_anchors")
       .innerJoin("kit_questions", "kit_questions.id", "kit_question_anchors.kit_question_id")
-      .select(["kit_question_anchors.kit_question_id", "kit_question_anchors.trait", "kit_question_anchors.rating", "kit_question_anchors.text"])
+      .select([
+        "kit_question_anchors.kit_question_id",
+        "kit_question_anchors.trait",
+        "kit_question_anchors.rating",
+        "kit_question_anchors.text",
+      ])
       .where("kit_questions.kit_version_id", "in", ids)
       .execute(),
     db.selectFrom("kit_strengths").select(["kit_version_id", "text"]).where("kit_version_id", "in", ids).orderBy("position").execute(),
@@ -493,7 +565,8 @@ async function loadVersions(db: Kysely<Database>, kitId: number, only?: number):
   const anchorsOf = new Map<number, RawQuestion["anchors"]>();
   for (const row of anchors) {
     const rating = toRating(row.rating);
-    if (rating) anchorsOf.set(row.kit_question_id, [...(anchorsOf.get(row.kit_question_id) ?? []), { trait: row.trait, rating, text: row.text }]);
+    if (rating)
+      anchorsOf.set(row.kit_question_id, [...(anchorsOf.get(row.kit_question_id) ?? []), { trait: row.trait, rating, text: row.text }]);
   }
 
   return versions.map((v) => ({
@@ -529,7 +602,14 @@ async function loadVersions(db: Kysely<Database>, kitId: number, only?: number):
   }));
 }
 
-export type KitQuestionView = { id: number; position: number; text: ShownText; fromRole: boolean; traits: TraitKey[]; anchors: KitAnchorView[] };
+export type KitQuestionView = {
+  id: number;
+  position: number;
+  text: ShownText;
+  fromRole: boolean;
+  traits: TraitKey[];
+  anchors: KitAnchorView[];
+};
 
 /** One version as readers see it. */
 export type KitVersionView = {
@@ -565,7 +645,13 @@ function showVersion(raw: StoredKitVersion, lang: UiLanguage): KitVersionView {
     idealProfile:
       raw.traits.length === 0
         ? null
-        : raw.traits.map((t) => ({ trait: t.trait, low: t.low, high: t.high, weight: t.weight, statement: showOptionalText(t.statement, lang, raw.contentLanguage) })),
+        : raw.traits.map((t) => ({
+            trait: t.trait,
+            low: t.low,
+            high: t.high,
+            weight: t.weight,
+            statement: showOptionalText(t.statement, lang, raw.contentLanguage),
+          })),
     questions: raw.questions.map((q) => ({
       id: q.id,
       position: q.position,
@@ -579,7 +665,11 @@ function showVersion(raw: StoredKitVersion, lang: UiLanguage): KitVersionView {
     })),
     strengths: raw.strengths.map(show),
     redFlags: raw.redFlags.map(show),
-    expectations: raw.expectations.map((e) => ({ skillName: e.skillName, mandatory: e.mandatory, description: showText(e.description, lang, SKILL_PROFILE_LANGUAGE) })),
+    expectations: raw.expectations.map((e) => ({
+      skillName: e.skillName,
+      mandatory: e.mandatory,
+      description: showText(e.description, lang, SKILL_PROFILE_LANGUAGE),
+    })),
   };
 }
 
@@ -629,7 +719,8 @@ export function diffKitVersions(older: StoredKitVersion, newer: StoredKitVersion
     ["redFlagAdded", "redFlagRemoved", older.redFlags, newer.redFlags],
   ] as const) {
     for (const text of after) if (!before.includes(text)) changes.push({ kind: added, text: show(text) });
-    for (const text of before) if (!after.includes(text)) changes.push({ kind: removed, text: showText(text, lang, older.contentLanguage) });
+    for (const text of before)
+      if (!after.includes(text)) changes.push({ kind: removed, text: showText(text, lang, older.contentLanguage) });
   }
 
   if (JSON.stringify(older.expectations) !== JSON.stringify(newer.expectations)) {
@@ -669,7 +760,11 @@ export async function listKits(db: Kysely<Database>, options: { showArchived?: b
       "v.level",
       "v.version",
       "kits.archived_at",
-      eb.selectFrom("kit_questions").select((e) => e.fn.countAll<number>().as("n")).whereRef("kit_questions.kit_version_id", "=", "v.id").as("question_count"),
+      eb
+        .selectFrom("kit_questions")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("kit_questions.kit_version_id", "=", "v.id")
+        .as("question_count"),
       eb
         .selectFrom("assessments")
         .innerJoin("kit_versions as used", "used.id", "assessments.kit_version_id")
@@ -681,7 +776,10 @@ export async function listKits(db: Kysely<Database>, options: { showArchived?: b
       eb(
         "v.version",
         "=",
-        eb.selectFrom("kit_versions as latest").select((e) => e.fn.max("latest.version").as("m")).whereRef("latest.kit_id", "=", "kits.id"),
+        eb
+          .selectFrom("kit_versions as latest")
+          .select((e) => e.fn.max("latest.version").as("m"))
+          .whereRef("latest.kit_id", "=", "kits.id"),
       ),
     )
     .$if(!options.showArchived, (q) => q.where("kits.archived_at", "is", null))
@@ -725,11 +823,18 @@ export async function getKitArchiveState(db: Kysely<Database>, kitId: number): P
     .where("kits.id", "=", kitId)
     .executeTakeFirst();
   if (!row) return undefined;
-  return { archived: row.archived_at === null ? null : { at: row.archived_at, byName: row.archived_by_name }, assessments: Number(row.assessments ?? 0) };
+  return {
+    archived: row.archived_at === null ? null : { at: row.archived_at, byName: row.archived_by_name },
+    assessments: Number(row.assessments ?? 0),
+  };
 }
 
 /** Archives or restores a kit; false when it was already so. Audited. */
-export async function setKitArchived(db: Kysely<Database>, args: { kitId: number; archived: boolean; actorId: number }, now: Date): Promise<boolean> {
+export async function setKitArchived(
+  db: Kysely<Database>,
+  args: { kitId: number; archived: boolean; actorId: number },
+  now: Date,
+): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable("kits")
@@ -738,13 +843,21 @@ export async function setKitArchived(db: Kysely<Database>, args: { kitId: number
       .where("archived_at", args.archived ? "is" : "is not", null)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return false;
-    await recordAudit(trx, { actorUserId: args.actorId, action: args.archived ? "kit.archive" : "kit.restore", entityType: "kit", entityId: args.kitId }, now);
+    await recordAudit(
+      trx,
+      { actorUserId: args.actorId, action: args.archived ? "kit.archive" : "kit.restore", entityType: "kit", entityId: args.kitId },
+      now,
+    );
     return true;
   });
 }
 
 /** Deletes a kit no assessment uses, with its versions (they cascade); "used" is checked in the delete's transaction. */
-export async function deleteKit(db: Kysely<Database>, args: { kitId: number; actorId: number }, now: Date): Promise<"deleted" | "used" | "notFound"> {
+export async function deleteKit(
+  db: Kysely<Database>,
+  args: { kitId: number; actorId: number },
+  now: Date,
+): Promise<"deleted" | "used" | "notFound"> {
   return inTransaction(db, async (trx) => {
     const state = await getKitArchiveState(trx, args.kitId);
     if (!state) return "notFound";
@@ -794,7 +907,12 @@ export async function getKitDetail(db: Kysely<Database>, kitId: number, lang: Ui
 }
 
 /** One version of a kit (the latest when `version` is null); undefined when there is none. */
-export async function getKitVersion(db: Kysely<Database>, kitId: number, version: number | null, lang: UiLanguage): Promise<KitVersionView | undefined> {
+export async function getKitVersion(
+  db: Kysely<Database>,
+  kitId: number,
+  version: number | null,
+  lang: UiLanguage,
+): Promise<KitVersionView | undefined> {
   let wanted = version;
   if (wanted === null) {
     const latest = await db
@@ -819,8 +937,7 @@ export type KitEditor = {
 /** A question the recruiter wrote, back into the form, in the one language it was written in. */
 function customValues(q: RawQuestion, lang: UiLanguage): KitQuestionValues {
   const text = parseLocalized(q.text);
-  const written: KitTextLang =
-    text?.[lang] !== undefined ? lang : (KIT_TEXT_LANGS.find((l) => text?.[l] !== undefined) ?? lang);
+  const written: KitTextLang = text?.[lang] !== undefined ? lang : (KIT_TEXT_LANGS.find((l) => text?.[l] !== undefined) ?? lang);
   // A text without that language (a copied role question whose role question is gone) shows its best language.
   const pick = (json: string): string => {
     const localized = parseLocalized(json);
@@ -847,7 +964,11 @@ export async function getKitEditor(db: Kysely<Database>, kitId: number, lang: Ui
   if (!kit || kit.role_id === null) return undefined;
   const [snapshot, latestRow] = await Promise.all([
     loadRoleSnapshot(db, { id: kit.role_id }),
-    db.selectFrom("kit_versions").select((eb) => eb.fn.max("version").as("v")).where("kit_id", "=", kit.id).executeTakeFirst(),
+    db
+      .selectFrom("kit_versions")
+      .select((eb) => eb.fn.max("version").as("v"))
+      .where("kit_id", "=", kit.id)
+      .executeTakeFirst(),
   ]);
   if (!snapshot || latestRow?.v === null || latestRow?.v === undefined) return undefined;
   const [latest] = await loadVersions(db, kit.id, Number(latestRow.v));

@@ -22,7 +22,9 @@ export { libraryData } from "../../seeds/library";
 
 /** A stable hash of an item's content: keys sorted, so the same content read back from the tables hashes the same. */
 export function contentHash(content: RoleFile | SkillFile): string {
-  return createHash("sha256").update(JSON.stringify(sortedKeys(content))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(sortedKeys(content)))
+    .digest("hex");
 }
 
 function sortedKeys(value: unknown): unknown {
@@ -62,14 +64,26 @@ export async function syncLibrary(trx: Kysely<Database>, data: LibraryData, now:
     const current = await readRoleFile(trx, role.slug);
     if (current === undefined || contentHash(current) !== record.content_hash) continue;
     await replaceRole(trx, present.id, role, at, null);
-    await trx.updateTable("library_items").set({ content_hash: hash, loaded_at: at }).where("kind", "=", "role").where("slug", "=", role.slug).execute();
+    await trx
+      .updateTable("library_items")
+      .set({ content_hash: hash, loaded_at: at })
+      .where("kind", "=", "role")
+      .where("slug", "=", role.slug)
+      .execute();
     result.rolesUpdated += 1;
   }
 
   // Skill profiles are read-only in the app: one never loaded is added, a recorded one is left as it is.
   const roleSlugs = new Set((await trx.selectFrom("roles").select("slug").execute()).map((row) => row.slug));
   const profiled = new Set(
-    (await trx.selectFrom("skills").innerJoin("skill_expectations", "skill_expectations.skill_id", "skills.id").select("skills.slug").distinct().execute()).map((row) => row.slug),
+    (
+      await trx
+        .selectFrom("skills")
+        .innerJoin("skill_expectations", "skill_expectations.skill_id", "skills.id")
+        .select("skills.slug")
+        .distinct()
+        .execute()
+    ).map((row) => row.slug),
   );
   for (const { skill } of data.skills) {
     if (records.has(`skill:${skill.slug}`)) continue;
@@ -79,7 +93,10 @@ export async function syncLibrary(trx: Kysely<Database>, data: LibraryData, now:
       await insertSkillProfile(trx, skill);
       result.skillsAdded += 1;
     }
-    await trx.insertInto("library_items").values({ kind: "skill", slug: skill.slug, content_hash: contentHash(skill), loaded_at: at }).execute();
+    await trx
+      .insertInto("library_items")
+      .values({ kind: "skill", slug: skill.slug, content_hash: contentHash(skill), loaded_at: at })
+      .execute();
   }
   return result;
 }
@@ -93,7 +110,11 @@ export async function isRoleLibraryEmpty(db: Kysely<Database>): Promise<boolean>
 export async function addLibrary(db: Kysely<Database>, data: LibraryData, actorId: number, now: Date): Promise<LibrarySync> {
   return db.transaction().execute(async (trx) => {
     const result = await syncLibrary(trx, data, now);
-    await recordAudit(trx, { actorUserId: actorId, action: "role.library_add", entityType: "role", entityId: null, details: { ...result } }, now);
+    await recordAudit(
+      trx,
+      { actorUserId: actorId, action: "role.library_add", entityType: "role", entityId: null, details: { ...result } },
+      now,
+    );
     return result;
   });
 }

@@ -45,8 +45,14 @@ export async function checkThrottle(db: Kysely<Database>, keys: ThrottleKeys, no
 
 export async function recordLoginFailure(db: Kysely<Database>, keys: ThrottleKeys, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto("login_failures").values({ account_key: keys.accountKey, client_key: keys.clientKey, at: now.toISOString() }).execute();
-    await trx.deleteFrom("login_failures").where("at", "<=", new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString()).execute();
+    await trx
+      .insertInto("login_failures")
+      .values({ account_key: keys.accountKey, client_key: keys.clientKey, at: now.toISOString() })
+      .execute();
+    await trx
+      .deleteFrom("login_failures")
+      .where("at", "<=", new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString())
+      .execute();
   });
 }
 

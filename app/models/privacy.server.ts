@@ -135,12 +135,26 @@ function reportStatus(link: { expires_at: string | null; revoked_at: string | nu
   return "active";
 }
 
-async function exportAssessment(db: Executor, assessment: { id: number; kit_version_id: number; created_by: number | null; created_at: string }, now: Date): Promise<ExportedAssessment> {
+async function exportAssessment(
+  db: Executor,
+  assessment: { id: number; kit_version_id: number; created_by: number | null; created_at: string },
+  now: Date,
+): Promise<ExportedAssessment> {
   const kit = await loadScoringKit(db, assessment.kit_version_id);
   if (!kit) throw new Error(`Assessment ${assessment.id} has no kit version ${assessment.kit_version_id}`);
   const [bands, interviewers, cards, decisions, links, snapshots, stored, panel] = await Promise.all([
-    db.selectFrom("kit_version_traits").select(["trait", "low", "high", "weight", "statement"]).where("kit_version_id", "=", assessment.kit_version_id).execute(),
-    db.selectFrom("assessment_interviewers").select(["user_id", "added_at"]).where("assessment_id", "=", assessment.id).orderBy("added_at").orderBy("user_id").execute(),
+    db
+      .selectFrom("kit_version_traits")
+      .select(["trait", "low", "high", "weight", "statement"])
+      .where("kit_version_id", "=", assessment.kit_version_id)
+      .execute(),
+    db
+      .selectFrom("assessment_interviewers")
+      .select(["user_id", "added_at"])
+      .where("assessment_id", "=", assessment.id)
+      .orderBy("added_at")
+      .orderBy("user_id")
+      .execute(),
     db.selectFrom("scorecards").selectAll().where("assessment_id", "=", assessment.id).orderBy("id").execute(),
     db.selectFrom("decisions").selectAll().where("assessment_id", "=", assessment.id).orderBy("decided_at").orderBy("id").execute(),
     db
@@ -164,8 +178,19 @@ async function exportAssessment(db: Executor, assessment: { id: number; kit_vers
     cardIds.length === 0
       ? [[], [], [], []]
       : await Promise.all([
-          db.selectFrom("ratings").select(["scorecard_id", "kit_question_id", "trait", "rating"]).where("scorecard_id", "in", cardIds).orderBy("kit_question_id").orderBy("trait").execute(),
-          db.selectFrom("scorecard_notes").select(["scorecard_id", "kit_question_id", "notes"]).where("scorecard_id", "in", cardIds).orderBy("kit_question_id").execute(),
+          db
+            .selectFrom("ratings")
+            .select(["scorecard_id", "kit_question_id", "trait", "rating"])
+            .where("scorecard_id", "in", cardIds)
+            .orderBy("kit_question_id")
+            .orderBy("trait")
+            .execute(),
+          db
+            .selectFrom("scorecard_notes")
+            .select(["scorecard_id", "kit_question_id", "notes"])
+            .where("scorecard_id", "in", cardIds)
+            .orderBy("kit_question_id")
+            .execute(),
           db
             .selectFrom("observed_strengths")
             .innerJoin("kit_strengths", "kit_strengths.id", "observed_strengths.kit_strength_id")
@@ -176,7 +201,12 @@ async function exportAssessment(db: Executor, assessment: { id: number; kit_vers
           db
             .selectFrom("observed_red_flags")
             .innerJoin("kit_red_flags", "kit_red_flags.id", "observed_red_flags.kit_red_flag_id")
-            .select(["observed_red_flags.scorecard_id", "observed_red_flags.kit_red_flag_id", "observed_red_flags.evidence", "kit_red_flags.text"])
+            .select([
+              "observed_red_flags.scorecard_id",
+              "observed_red_flags.kit_red_flag_id",
+              "observed_red_flags.evidence",
+              "kit_red_flags.text",
+            ])
             .where("observed_red_flags.scorecard_id", "in", cardIds)
             .orderBy("kit_red_flags.position")
             .execute(),
@@ -184,7 +214,9 @@ async function exportAssessment(db: Executor, assessment: { id: number; kit_vers
 
   const band = (trait: TraitKey): ExportedBand => {
     const row = bands.find((b) => b.trait === trait);
-    return row ? { low: row.low, high: row.high, weight: row.weight, statement: parseLocalized(row.statement) } : { low: 0, high: 100, weight: 1, statement: null };
+    return row
+      ? { low: row.low, high: row.high, weight: row.weight, statement: parseLocalized(row.statement) }
+      : { low: 0, high: 100, weight: 1, statement: null };
   };
   const fit = panel.fit;
   return {
@@ -197,7 +229,9 @@ async function exportAssessment(db: Executor, assessment: { id: number; kit_vers
     idealProfile: bands.length === 0 ? null : traitRecord(band),
     questions: kit.questions.map((q) => ({ id: q.id, position: q.position, text: parseLocalized(q.text), traits: q.traits })),
     interviewers: interviewers.map((i) => ({ interviewer: i.user_id, addedAt: i.added_at })),
-    parkedDrafts: (await db.selectFrom("parked_drafts").selectAll().where("assessment_id", "=", assessment.id).orderBy("interviewer_id").execute()).map((d) => {
+    parkedDrafts: (
+      await db.selectFrom("parked_drafts").selectAll().where("assessment_id", "=", assessment.id).orderBy("interviewer_id").execute()
+    ).map((d) => {
       // Written by removeInterviewer from this type.
       const content: ParkedDraftContent = JSON.parse(d.content);
       return { interviewer: d.interviewer_id, revision: d.revision, updatedAt: d.updated_at, parkedAt: d.parked_at, content };
@@ -210,9 +244,13 @@ async function exportAssessment(db: Executor, assessment: { id: number; kit_vers
       revision: card.revision,
       updatedAt: card.updated_at,
       submittedAt: card.submitted_at,
-      ratings: ratings.filter((r) => r.scorecard_id === card.id).map((r) => ({ questionId: r.kit_question_id, trait: r.trait, rating: r.rating })),
+      ratings: ratings
+        .filter((r) => r.scorecard_id === card.id)
+        .map((r) => ({ questionId: r.kit_question_id, trait: r.trait, rating: r.rating })),
       notes: notes.filter((n) => n.scorecard_id === card.id).map((n) => ({ questionId: n.kit_question_id, text: n.notes })),
-      observedStrengths: strengths.filter((s) => s.scorecard_id === card.id).map((s) => ({ strengthId: s.kit_strength_id, text: parseLocalized(s.text) })),
+      observedStrengths: strengths
+        .filter((s) => s.scorecard_id === card.id)
+        .map((s) => ({ strengthId: s.kit_strength_id, text: parseLocalized(s.text) })),
       observedRedFlags: redFlags
         .filter((f) => f.scorecard_id === card.id)
         .map((f) => ({ redFlagId: f.kit_red_flag_id, text: parseLocalized(f.text), evidence: f.evidence })),
@@ -237,7 +275,13 @@ async function exportAssessment(db: Executor, assessment: { id: number; kit_vers
           traits: traitRecord((trait) => ({ score: stored[`${trait}_score`], evidence: stored[`${trait}_evidence`] })),
         }
       : null,
-    decisions: decisions.map((d) => ({ id: d.id, decision: d.decision, reason: d.reason, decidedBy: d.decided_by, decidedAt: d.decided_at })),
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      decision: d.decision,
+      reason: d.reason,
+      decidedBy: d.decided_by,
+      decidedAt: d.decided_at,
+    })),
     reportLinks: links.map((l) => ({
       id: l.id,
       status: reportStatus(l, now),

@@ -2,7 +2,13 @@ import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { DECISIONS, type Decision } from "~/models/assessments.server";
-import { meansNeedCalibration, RECOMMENDATIONS, tallyRecommendations, type InterviewerTraitTotal, type Recommendation } from "~/domain/scoring";
+import {
+  meansNeedCalibration,
+  RECOMMENDATIONS,
+  tallyRecommendations,
+  type InterviewerTraitTotal,
+  type Recommendation,
+} from "~/domain/scoring";
 import type { DecisionFilter } from "~/schemas/list-options";
 import { shownPercent } from "~/utils/numbers";
 
@@ -59,10 +65,7 @@ function assignedCount(eb: Scope) {
  */
 function rankedBase(db: Executor, slug: string, filters: RankingFilters) {
   // No joins: counting the rows reads assessment_results_ranking_idx alone.
-  let query = db
-    .selectFrom("assessment_results as r")
-    .where("r.role_slug", "=", slug)
-    .where("r.latest", "=", 1);
+  let query = db.selectFrom("assessment_results as r").where("r.role_slug", "=", slug).where("r.latest", "=", 1);
   if (filters.minCoverage > 0) query = query.where("r.coverage", ">=", filters.minCoverage / 100);
   // A submitted scorecard's interviewer is always on the panel (scorecards_assignment_fk): equal counts are a complete panel.
   if (filters.complete) query = query.where((eb) => eb("r.submitted_scorecards", ">=", assignedCount(eb)));
@@ -75,7 +78,12 @@ function rankedBase(db: Executor, slug: string, filters: RankingFilters) {
 }
 
 /** The columns of a ranked row, from the result (r), its assessment (a) and candidate (c). */
-function rankedColumns(eb: ExpressionBuilder<Database & { r: Database["assessment_results"]; a: Database["assessments"]; c: Database["candidates"] }, "r" | "a" | "c">) {
+function rankedColumns(
+  eb: ExpressionBuilder<
+    Database & { r: Database["assessment_results"]; a: Database["assessments"]; c: Database["candidates"] },
+    "r" | "a" | "c"
+  >,
+) {
   return [
     "r.assessment_id",
     "a.candidate_id",
@@ -189,7 +197,11 @@ function scorecardsIn(db: Executor, scope: PanelScope) {
   return "assessmentIds" in scope
     ? cards.where("s.assessment_id", "in", scope.assessmentIds)
     : cards.where("s.assessment_id", "in", (eb) =>
-        eb.selectFrom("assessment_results").select("assessment_results.assessment_id").where("assessment_results.role_slug", "=", scope.roleSlug).where("assessment_results.latest", "=", 1),
+        eb
+          .selectFrom("assessment_results")
+          .select("assessment_results.assessment_id")
+          .where("assessment_results.role_slug", "=", scope.roleSlug)
+          .where("assessment_results.latest", "=", 1),
       );
 }
 
@@ -216,7 +228,10 @@ async function calibrationByAssessment(db: Executor, scope: PanelScope): Promise
   }
   const flagged = new Map<number, TraitKey[]>();
   for (const [assessmentId, byTrait] of grouped) {
-    flagged.set(assessmentId, TRAIT_KEYS.filter((trait) => meansNeedCalibration(byTrait.get(trait) ?? [])));
+    flagged.set(
+      assessmentId,
+      TRAIT_KEYS.filter((trait) => meansNeedCalibration(byTrait.get(trait) ?? [])),
+    );
   }
   return flagged;
 }
@@ -259,7 +274,11 @@ export async function rankCandidates(
   };
 }
 
-export type CsvRankedCandidate = RankedWithCalibration & { rank: number; email: string | null; recommendations: Record<Recommendation, number> };
+export type CsvRankedCandidate = RankedWithCalibration & {
+  rank: number;
+  email: string | null;
+  recommendations: Record<Recommendation, number>;
+};
 
 /**
  * The whole ranking in rank order, filtered as the page (the CSV): three
@@ -267,7 +286,10 @@ export type CsvRankedCandidate = RankedWithCalibration & { rank: number; email: 
  */
 export async function fullRanking(db: Executor, slug: string, filters: RankingFilters): Promise<CsvRankedCandidate[]> {
   const rows = await rankedSelect(db, slug, filters).execute();
-  const [calibrate, recommendations] = await Promise.all([calibrationByAssessment(db, { roleSlug: slug }), recommendationsByAssessment(db, { roleSlug: slug })]);
+  const [calibrate, recommendations] = await Promise.all([
+    calibrationByAssessment(db, { roleSlug: slug }),
+    recommendationsByAssessment(db, { roleSlug: slug }),
+  ]);
   return rows.map((row, i) => ({
     ...toRanked(row),
     rank: i + 1,

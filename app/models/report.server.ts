@@ -99,8 +99,19 @@ export async function loadFitCharts(db: Executor, kit: ScoringKit, panel: Pick<P
     const transitionDeltas: Partial<Record<TraitKey, number>> = {};
     for (const d of deltas) if (d.transition_id === row.id) transitionDeltas[d.trait] = d.delta;
     // transitionFit needs a source only for the shifted basis, which is never taken when the target exists.
-    const fitted = transitionFit(scores, source ?? target ?? traitRecord(() => ({ low: 0, high: 100, weight: 1 })), { target: row.target_name, publishedFit: row.published_fit, deltas: transitionDeltas }, target);
-    return { ...base, basis: fitted.basis, fit: fitted.fit.fit, coverage: fitted.fit.coverage, areas: areasToDevelop(scores, fitted.profile) };
+    const fitted = transitionFit(
+      scores,
+      source ?? target ?? traitRecord(() => ({ low: 0, high: 100, weight: 1 })),
+      { target: row.target_name, publishedFit: row.published_fit, deltas: transitionDeltas },
+      target,
+    );
+    return {
+      ...base,
+      basis: fitted.basis,
+      fit: fitted.fit.fit,
+      coverage: fitted.fit.coverage,
+      areas: areasToDevelop(scores, fitted.profile),
+    };
   });
 
   return {
@@ -193,7 +204,14 @@ async function insertSnapshot(
   const content: SnapshotContent = { language: args.language, charts: args.charts };
   const { id } = await db
     .insertInto("report_snapshots")
-    .values({ assessment_id: args.assessmentId, version: args.version, language: args.language, content: JSON.stringify(content), created_by: args.actorId, created_at: now.toISOString() })
+    .values({
+      assessment_id: args.assessmentId,
+      version: args.version,
+      language: args.language,
+      content: JSON.stringify(content),
+      created_by: args.actorId,
+      created_at: now.toISOString(),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return id;
@@ -201,7 +219,11 @@ async function insertSnapshot(
 
 function liveAt(now: Date) {
   const at = now.toISOString();
-  return (eb: ExpressionBuilder<Database, "report_links">) => eb.and([eb("report_links.revoked_at", "is", null), eb.or([eb("report_links.expires_at", "is", null), eb("report_links.expires_at", ">", at)])]);
+  return (eb: ExpressionBuilder<Database, "report_links">) =>
+    eb.and([
+      eb("report_links.revoked_at", "is", null),
+      eb.or([eb("report_links.expires_at", "is", null), eb("report_links.expires_at", ">", at)]),
+    ]);
 }
 
 export type PublishOutcome = { ok: true; id: number; token: string; shortId: string; version: number } | { ok: false; reason: "noScores" };
@@ -223,8 +245,17 @@ export async function publishReport(
     const charts = await currentCharts(trx, args.assessmentId);
     if (!charts) return { ok: false, reason: "noScores" };
     const version = await nextVersion(trx, args.assessmentId);
-    const snapshotId = await insertSnapshot(trx, { assessmentId: args.assessmentId, version, language: args.language, charts, actorId: args.actorId }, now);
-    const earlierLinks = await trx.selectFrom("report_links").select(["id", "language"]).where("assessment_id", "=", args.assessmentId).where(liveAt(now)).execute();
+    const snapshotId = await insertSnapshot(
+      trx,
+      { assessmentId: args.assessmentId, version, language: args.language, charts, actorId: args.actorId },
+      now,
+    );
+    const earlierLinks = await trx
+      .selectFrom("report_links")
+      .select(["id", "language"])
+      .where("assessment_id", "=", args.assessmentId)
+      .where(liveAt(now))
+      .execute();
     const tokenHash = hashToken(token);
     const { id } = await trx
       .insertInto("report_links")
@@ -243,7 +274,17 @@ export async function publishReport(
     if (earlier === "revoke") {
       for (const link of earlierLinks) {
         await trx.updateTable("report_links").set({ revoked_at: now.toISOString() }).where("id", "=", link.id).execute();
-        await recordAudit(trx, { actorUserId: args.actorId, action: "report.revoke", entityType: "report", entityId: link.id, details: { assessment: args.assessmentId, replacedBy: id } }, now);
+        await recordAudit(
+          trx,
+          {
+            actorUserId: args.actorId,
+            action: "report.revoke",
+            entityType: "report",
+            entityId: link.id,
+            details: { assessment: args.assessmentId, replacedBy: id },
+          },
+          now,
+        );
       }
     } else {
       // A link keeps its language: a Spanish reader moved to the new version still reads Spanish.
@@ -251,7 +292,11 @@ export async function publishReport(
       for (const link of earlierLinks) {
         let target = snapshots.get(link.language);
         if (target === undefined) {
-          target = await insertSnapshot(trx, { assessmentId: args.assessmentId, version, language: link.language, charts, actorId: args.actorId }, now);
+          target = await insertSnapshot(
+            trx,
+            { assessmentId: args.assessmentId, version, language: link.language, charts, actorId: args.actorId },
+            now,
+          );
           snapshots.set(link.language, target);
         }
         await trx.updateTable("report_links").set({ snapshot_id: target }).where("id", "=", link.id).execute();
@@ -264,7 +309,14 @@ export async function publishReport(
         action: "report.publish",
         entityType: "report",
         entityId: id,
-        details: { assessment: args.assessmentId, language: args.language, expires: args.expiresAt !== null, version, earlier, earlierLinks: earlierLinks.length },
+        details: {
+          assessment: args.assessmentId,
+          language: args.language,
+          expires: args.expiresAt !== null,
+          version,
+          earlier,
+          earlierLinks: earlierLinks.length,
+        },
       },
       now,
     );
@@ -273,7 +325,11 @@ export async function publishReport(
 }
 
 /** Revokes a live link of this assessment; false when there is none such. */
-export async function revokeReport(db: Kysely<Database>, args: { assessmentId: number; reportId: number; actorId: number }, now: Date): Promise<boolean> {
+export async function revokeReport(
+  db: Kysely<Database>,
+  args: { assessmentId: number; reportId: number; actorId: number },
+  now: Date,
+): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const result = await trx
       .updateTable("report_links")
@@ -283,7 +339,17 @@ export async function revokeReport(db: Kysely<Database>, args: { assessmentId: n
       .where("revoked_at", "is", null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
-    await recordAudit(trx, { actorUserId: args.actorId, action: "report.revoke", entityType: "report", entityId: args.reportId, details: { assessment: args.assessmentId } }, now);
+    await recordAudit(
+      trx,
+      {
+        actorUserId: args.actorId,
+        action: "report.revoke",
+        entityType: "report",
+        entityId: args.reportId,
+        details: { assessment: args.assessmentId },
+      },
+      now,
+    );
     return true;
   });
 }
@@ -343,7 +409,13 @@ export async function openCandidateReport(db: Kysely<Database>, token: string, n
   return inTransaction(db, async (trx) => {
     const link = await trx
       .selectFrom("report_links")
-      .select(["report_links.id", "report_links.assessment_id", "report_links.language", "report_links.expires_at", "report_links.snapshot_id"])
+      .select([
+        "report_links.id",
+        "report_links.assessment_id",
+        "report_links.language",
+        "report_links.expires_at",
+        "report_links.snapshot_id",
+      ])
       .where("report_links.token_hash", "=", hashToken(token))
       .where(liveAt(now))
       .executeTakeFirst();
@@ -353,7 +425,11 @@ export async function openCandidateReport(db: Kysely<Database>, token: string, n
       const charts = await currentCharts(trx, link.assessment_id);
       if (!charts) return undefined;
       const version = await nextVersion(trx, link.assessment_id);
-      snapshotId = await insertSnapshot(trx, { assessmentId: link.assessment_id, version, language: link.language, charts, actorId: null }, now);
+      snapshotId = await insertSnapshot(
+        trx,
+        { assessmentId: link.assessment_id, version, language: link.language, charts, actorId: null },
+        now,
+      );
     }
     await trx
       .updateTable("report_links")
@@ -397,12 +473,20 @@ export type AssessmentReportSection = {
 /** The charts (when the panel may be seen) and, for a recruiter, the report links of an assessment and whether they are out of date. */
 export async function loadAssessmentReportSection(
   db: Executor,
-  args: { assessmentId: number; kit: ScoringKit; panel: Pick<PanelResult, "traits" | "scores" | "submittedCount"> | null; isRecruiter: boolean },
+  args: {
+    assessmentId: number;
+    kit: ScoringKit;
+    panel: Pick<PanelResult, "traits" | "scores" | "submittedCount"> | null;
+    isRecruiter: boolean;
+  },
   now: Date,
 ): Promise<AssessmentReportSection> {
   const charts = args.panel ? await loadFitCharts(db, args.kit, args.panel) : null;
   if (!args.isRecruiter) return { charts, links: [], canPublish: false, outOfDateVersion: null };
   const submitted = (args.panel?.submittedCount ?? 0) > 0;
-  const [links, outOfDateVersion] = await Promise.all([listReportLinks(db, args.assessmentId, now), publishedVersionOutOfDate(db, args.assessmentId, submitted ? charts : null, now)]);
+  const [links, outOfDateVersion] = await Promise.all([
+    listReportLinks(db, args.assessmentId, now),
+    publishedVersionOutOfDate(db, args.assessmentId, submitted ? charts : null, now),
+  ]);
   return { charts, links, canPublish: submitted, outOfDateVersion };
 }

@@ -26,51 +26,72 @@ export async function readRoleFile(db: Kysely<Database>, slug: string): Promise<
   if (!role) return undefined;
   const roleId = role.id;
 
-  const [traits, strengths, redFlags, questions, questionTraits, anchors, transitions, transitionStrengths, deltas, similar, archetypes, focus, technologies, cells] =
-    await Promise.all([
-      db.selectFrom("role_traits").selectAll().where("role_id", "=", roleId).execute(),
-      db.selectFrom("role_strengths").select("text").where("role_id", "=", roleId).orderBy("position").execute(),
-      db.selectFrom("role_red_flags").select("text").where("role_id", "=", roleId).orderBy("position").execute(),
-      db.selectFrom("questions").selectAll().where("role_id", "=", roleId).orderBy("position").execute(),
-      db
-        .selectFrom("question_traits")
-        .innerJoin("questions", "questions.id", "question_traits.question_id")
-        .select(["question_traits.question_id", "question_traits.trait"])
-        .where("questions.role_id", "=", roleId)
-        .execute(),
-      db
-        .selectFrom("question_anchors")
-        .innerJoin("questions", "questions.id", "question_anchors.question_id")
-        .select(["question_anchors.question_id", "question_anchors.trait", "question_anchors.rating", "question_anchors.text"])
-        .where("questions.role_id", "=", roleId)
-        .execute(),
-      db.selectFrom("transitions").selectAll().where("role_id", "=", roleId).orderBy("position").execute(),
-      db
-        .selectFrom("transition_strengths")
-        .innerJoin("transitions", "transitions.id", "transition_strengths.transition_id")
-        .select(["transition_strengths.transition_id", "transition_strengths.text"])
-        .where("transitions.role_id", "=", roleId)
-        .orderBy("transition_strengths.position")
-        .execute(),
-      db
-        .selectFrom("transition_deltas")
-        .innerJoin("transitions", "transitions.id", "transition_deltas.transition_id")
-        .select(["transition_deltas.transition_id", "transition_deltas.trait", "transition_deltas.delta"])
-        .where("transitions.role_id", "=", roleId)
-        .execute(),
-      db.selectFrom("similar_roles").select(["similar_slug", "similar_name"]).where("role_id", "=", roleId).orderBy("position").execute(),
-      db.selectFrom("archetypes").select(["name", "description"]).where("role_id", "=", roleId).orderBy("position").execute(),
-      db.selectFrom("role_level_focus").select(["level", "text"]).where("role_id", "=", roleId).execute(),
-      db.selectFrom("role_technologies").select("name").where("role_id", "=", roleId).orderBy("position").execute(),
-      db
-        .selectFrom("role_skill_cells")
-        .innerJoin("skills", "skills.id", "role_skill_cells.skill_id")
-        .innerJoin("skill_domains", "skill_domains.id", "skills.domain_id")
-        .select(["role_skill_cells.level", "role_skill_cells.code", "role_skill_cells.position", "skills.slug", "skills.name", "skill_domains.name as group_name"])
-        .where("role_skill_cells.role_id", "=", roleId)
-        .orderBy("role_skill_cells.position")
-        .execute(),
-    ]);
+  const [
+    traits,
+    strengths,
+    redFlags,
+    questions,
+    questionTraits,
+    anchors,
+    transitions,
+    transitionStrengths,
+    deltas,
+    similar,
+    archetypes,
+    focus,
+    technologies,
+    cells,
+  ] = await Promise.all([
+    db.selectFrom("role_traits").selectAll().where("role_id", "=", roleId).execute(),
+    db.selectFrom("role_strengths").select("text").where("role_id", "=", roleId).orderBy("position").execute(),
+    db.selectFrom("role_red_flags").select("text").where("role_id", "=", roleId).orderBy("position").execute(),
+    db.selectFrom("questions").selectAll().where("role_id", "=", roleId).orderBy("position").execute(),
+    db
+      .selectFrom("question_traits")
+      .innerJoin("questions", "questions.id", "question_traits.question_id")
+      .select(["question_traits.question_id", "question_traits.trait"])
+      .where("questions.role_id", "=", roleId)
+      .execute(),
+    db
+      .selectFrom("question_anchors")
+      .innerJoin("questions", "questions.id", "question_anchors.question_id")
+      .select(["question_anchors.question_id", "question_anchors.trait", "question_anchors.rating", "question_anchors.text"])
+      .where("questions.role_id", "=", roleId)
+      .execute(),
+    db.selectFrom("transitions").selectAll().where("role_id", "=", roleId).orderBy("position").execute(),
+    db
+      .selectFrom("transition_strengths")
+      .innerJoin("transitions", "transitions.id", "transition_strengths.transition_id")
+      .select(["transition_strengths.transition_id", "transition_strengths.text"])
+      .where("transitions.role_id", "=", roleId)
+      .orderBy("transition_strengths.position")
+      .execute(),
+    db
+      .selectFrom("transition_deltas")
+      .innerJoin("transitions", "transitions.id", "transition_deltas.transition_id")
+      .select(["transition_deltas.transition_id", "transition_deltas.trait", "transition_deltas.delta"])
+      .where("transitions.role_id", "=", roleId)
+      .execute(),
+    db.selectFrom("similar_roles").select(["similar_slug", "similar_name"]).where("role_id", "=", roleId).orderBy("position").execute(),
+    db.selectFrom("archetypes").select(["name", "description"]).where("role_id", "=", roleId).orderBy("position").execute(),
+    db.selectFrom("role_level_focus").select(["level", "text"]).where("role_id", "=", roleId).execute(),
+    db.selectFrom("role_technologies").select("name").where("role_id", "=", roleId).orderBy("position").execute(),
+    db
+      .selectFrom("role_skill_cells")
+      .innerJoin("skills", "skills.id", "role_skill_cells.skill_id")
+      .innerJoin("skill_domains", "skill_domains.id", "skills.domain_id")
+      .select([
+        "role_skill_cells.level",
+        "role_skill_cells.code",
+        "role_skill_cells.position",
+        "skills.slug",
+        "skills.name",
+        "skill_domains.name as group_name",
+      ])
+      .where("role_skill_cells.role_id", "=", roleId)
+      .orderBy("role_skill_cells.position")
+      .execute(),
+  ]);
 
   const idealProfile: RoleFile["idealProfile"] =
     traits.length === 0
@@ -138,7 +159,12 @@ export async function readRoleFile(db: Kysely<Database>, slug: string): Promise<
         };
         anchorsOfQuestion[trait] = { "1": of(1), "3": of(3), "5": of(5) };
       }
-      return { text: required(q.text), evaluatesNote: parseLocalized(q.evaluates_note), traits: traitsOfQuestion, anchors: anchorsOfQuestion };
+      return {
+        text: required(q.text),
+        evaluatesNote: parseLocalized(q.evaluates_note),
+        traits: traitsOfQuestion,
+        anchors: anchorsOfQuestion,
+      };
     }),
     transitions: transitions.map((tr) => {
       const deltasOfTransition: Partial<Record<TraitKey, number>> = {};

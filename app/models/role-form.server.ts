@@ -11,11 +11,7 @@ import { redirectWithNotice } from "~/utils/session.server";
  * /roles/:slug/edit: validate with the browser's schema, keep what the form
  * does not edit (skills matrix, source note), save in one transaction.
  */
-export async function handleRoleForm(
-  request: Request,
-  context: AppLoadContext,
-  options: { currentSlug: string | null; actorId: number },
-) {
+export async function handleRoleForm(request: Request, context: AppLoadContext, options: { currentSlug: string | null; actorId: number }) {
   const values = formDataToValues(await readFormData(request));
   const result = validateRoleForm(values);
   if (!result.ok) return data({ errors: result.errors, values: postedToFormValues(values) }, { status: 400 });

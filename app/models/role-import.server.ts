@@ -4,9 +4,7 @@ import { recordAudit } from "~/models/audit.server";
 import { insertRole, replaceRole } from "~/models/role-writes.server";
 import type { RoleFile } from "~/schemas/role";
 
-export type RoleSaveResult =
-  | { status: "created" | "replaced"; slug: string; roleId: number }
-  | { status: "slug_taken"; slug: string };
+export type RoleSaveResult = { status: "created" | "replaced"; slug: string; roleId: number } | { status: "slug_taken"; slug: string };
 
 /**
  * Creates the role, or replaces the role of the same slug when `replace` is
@@ -31,7 +29,13 @@ export async function importRole(
     }
     await recordAudit(
       trx,
-      { actorUserId: options.actorId, action: "role.import", entityType: "role", entityId: roleId, details: { replaced: existing !== undefined } },
+      {
+        actorUserId: options.actorId,
+        action: "role.import",
+        entityType: "role",
+        entityId: roleId,
+        details: { replaced: existing !== undefined },
+      },
       now,
     );
     return { status: existing ? "replaced" : "created", slug: role.slug, roleId };

@@ -92,7 +92,10 @@ async function ensureMatrixSkills(db: Kysely<Database>, matrix: SkillsMatrixFile
     }
   }
   const missing = rows.filter((row) => !existingBySlug.has(row.slug));
-  const domainIds = await ensureDomains(db, missing.map((row) => row.group));
+  const domainIds = await ensureDomains(
+    db,
+    missing.map((row) => row.group),
+  );
   const ids = new Map(existing.map((skill) => [skill.slug, skill.id]));
   for (const chunk of chunked(
     missing.map((row) => ({
@@ -170,7 +173,11 @@ const ROLE_CONTENT_TABLES = [
  */
 export async function replaceRole(trx: DbExecutor, roleId: number, role: RoleFile, now: string, savedBy: number | null): Promise<void> {
   const db: Kysely<Database> = trx;
-  await db.updateTable("roles").set({ ...roleRow(role), updated_at: now, saved_by: savedBy }).where("id", "=", roleId).execute();
+  await db
+    .updateTable("roles")
+    .set({ ...roleRow(role), updated_at: now, saved_by: savedBy })
+    .where("id", "=", roleId)
+    .execute();
   for (const table of ROLE_CONTENT_TABLES) {
     await db.deleteFrom(table).where("role_id", "=", roleId).execute();
   }
@@ -333,10 +340,7 @@ export async function insertSkillProfile(trx: DbExecutor, skill: SkillFile): Pro
   const db: Kysely<Database> = trx;
 
   const roleSlugs = [...new Set(skill.expectations.map((expectation) => expectation.role))];
-  const roles =
-    roleSlugs.length === 0
-      ? []
-      : await db.selectFrom("roles").select(["id", "slug"]).where("slug", "in", roleSlugs).execute();
+  const roles = roleSlugs.length === 0 ? [] : await db.selectFrom("roles").select(["id", "slug"]).where("slug", "in", roleSlugs).execute();
   const roleIds = new Map(roles.map((role) => [role.slug, role.id]));
   const missing = roleSlugs.filter((slug) => !roleIds.has(slug));
   if (missing.length > 0) {

@@ -38,9 +38,19 @@ export async function listRoles(
       "roles.name",
       "roles.family",
       "roles.archived_at",
-      eb.exists(eb.selectFrom("role_traits").select("role_traits.trait").whereRef("role_traits.role_id", "=", "roles.id")).as("has_profile"),
-      eb.selectFrom("questions").select((e) => e.fn.countAll<number>().as("n")).whereRef("questions.role_id", "=", "roles.id").as("question_count"),
-      eb.selectFrom("transitions").select((e) => e.fn.countAll<number>().as("n")).whereRef("transitions.role_id", "=", "roles.id").as("transition_count"),
+      eb
+        .exists(eb.selectFrom("role_traits").select("role_traits.trait").whereRef("role_traits.role_id", "=", "roles.id"))
+        .as("has_profile"),
+      eb
+        .selectFrom("questions")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("questions.role_id", "=", "roles.id")
+        .as("question_count"),
+      eb
+        .selectFrom("transitions")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("transitions.role_id", "=", "roles.id")
+        .as("transition_count"),
     ])
     .orderBy("roles.name");
   if (!options.showArchived) q = q.where("roles.archived_at", "is", null);
@@ -121,15 +131,10 @@ export type RoleProfile = {
   skillExpectations: RoleSkillExpectation[];
 };
 
-const byTraitOrder = (a: { trait: TraitKey }, b: { trait: TraitKey }) =>
-  TRAIT_KEYS.indexOf(a.trait) - TRAIT_KEYS.indexOf(b.trait);
+const byTraitOrder = (a: { trait: TraitKey }, b: { trait: TraitKey }) => TRAIT_KEYS.indexOf(a.trait) - TRAIT_KEYS.indexOf(b.trait);
 
 /** Everything the role page shows, texts in `lang` where the data has them; undefined when no such role. */
-export async function getRoleProfile(
-  db: Kysely<Database>,
-  slug: string,
-  lang: UiLanguage,
-): Promise<RoleProfile | undefined> {
+export async function getRoleProfile(db: Kysely<Database>, slug: string, lang: UiLanguage): Promise<RoleProfile | undefined> {
   const role = await db.selectFrom("roles").selectAll().where("slug", "=", slug).executeTakeFirst();
   if (!role) return undefined;
   const show = (json: string) => showText(json, lang, role.content_language);
@@ -157,7 +162,13 @@ export async function getRoleProfile(
       db
         .selectFrom("transitions")
         .leftJoin("roles as target", "target.slug", "transitions.target_slug")
-        .select(["transitions.id", "transitions.target_name", "transitions.target_slug", "transitions.published_fit", "target.id as target_id"])
+        .select([
+          "transitions.id",
+          "transitions.target_name",
+          "transitions.target_slug",
+          "transitions.published_fit",
+          "target.id as target_id",
+        ])
         .where("transitions.role_id", "=", role.id)
         .orderBy("transitions.position")
         .execute(),
@@ -242,11 +253,7 @@ export async function getRoleProfile(
   };
 }
 
-async function getSkillsMatrix(
-  db: Kysely<Database>,
-  roleId: number,
-  show: (json: string) => ShownText,
-): Promise<SkillsMatrix | null> {
+async function getSkillsMatrix(db: Kysely<Database>, roleId: number, show: (json: string) => ShownText): Promise<SkillsMatrix | null> {
   const [cells, focus, technologies] = await Promise.all([
     db
       .selectFrom("role_skill_cells")
@@ -259,7 +266,14 @@ async function getSkillsMatrix(
         "skills.slug",
         "skills.name",
         "skill_domains.name as group_name",
-        eb.exists(eb.selectFrom("skill_expectations").select("skill_expectations.level").whereRef("skill_expectations.skill_id", "=", "skills.id")).as("has_profile"),
+        eb
+          .exists(
+            eb
+              .selectFrom("skill_expectations")
+              .select("skill_expectations.level")
+              .whereRef("skill_expectations.skill_id", "=", "skills.id"),
+          )
+          .as("has_profile"),
       ])
       .where("role_skill_cells.role_id", "=", roleId)
       .orderBy("role_skill_cells.position")
@@ -293,11 +307,7 @@ async function getSkillsMatrix(
   return { groups, levelFocus, technologies: technologies.map((t) => t.name) };
 }
 
-async function getRoleSkillExpectations(
-  db: Kysely<Database>,
-  roleId: number,
-  lang: UiLanguage,
-): Promise<RoleSkillExpectation[]> {
+async function getRoleSkillExpectations(db: Kysely<Database>, roleId: number, lang: UiLanguage): Promise<RoleSkillExpectation[]> {
   const rows = await db
     .selectFrom("skill_expectations")
     .innerJoin("skills", "skills.id", "skill_expectations.skill_id")
@@ -351,10 +361,29 @@ export async function getRoleArchiveState(db: Executor, slug: string): Promise<R
       eb
         .selectFrom("kits")
         .select((e) => e.fn.countAll<number>().as("n"))
-        .where((w) => w.or([w("kits.role_id", "=", w.ref("roles.id")), w.exists(w.selectFrom("kit_versions").select("kit_versions.id").whereRef("kit_versions.kit_id", "=", "kits.id").whereRef("kit_versions.role_slug", "=", "roles.slug"))]))
+        .where((w) =>
+          w.or([
+            w("kits.role_id", "=", w.ref("roles.id")),
+            w.exists(
+              w
+                .selectFrom("kit_versions")
+                .select("kit_versions.id")
+                .whereRef("kit_versions.kit_id", "=", "kits.id")
+                .whereRef("kit_versions.role_slug", "=", "roles.slug"),
+            ),
+          ]),
+        )
         .as("kits"),
-      eb.selectFrom("candidates").select((e) => e.fn.countAll<number>().as("n")).whereRef("candidates.role_id", "=", "roles.id").as("candidates"),
-      eb.selectFrom("assessment_results").select((e) => e.fn.countAll<number>().as("n")).whereRef("assessment_results.role_slug", "=", "roles.slug").as("results"),
+      eb
+        .selectFrom("candidates")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("candidates.role_id", "=", "roles.id")
+        .as("candidates"),
+      eb
+        .selectFrom("assessment_results")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("assessment_results.role_slug", "=", "roles.slug")
+        .as("results"),
       eb
         .selectFrom("transitions")
         .select((e) => e.fn.countAll<number>().as("n"))
@@ -367,7 +396,11 @@ export async function getRoleArchiveState(db: Executor, slug: string): Promise<R
         .whereRef("similar_roles.similar_slug", "=", "roles.slug")
         .whereRef("similar_roles.role_id", "!=", "roles.id")
         .as("similar"),
-      eb.selectFrom("skill_expectations").select((e) => e.fn.countAll<number>().as("n")).whereRef("skill_expectations.role_id", "=", "roles.id").as("skills"),
+      eb
+        .selectFrom("skill_expectations")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("skill_expectations.role_id", "=", "roles.id")
+        .as("skills"),
     ])
     .where("roles.slug", "=", slug)
     .executeTakeFirst();
@@ -392,7 +425,11 @@ export function roleIsUnused(uses: RoleUses): boolean {
 }
 
 /** Archives or restores a role; false when it was already so. Audited. */
-export async function setRoleArchived(db: Kysely<Database>, args: { roleId: number; archived: boolean; actorId: number }, now: Date): Promise<boolean> {
+export async function setRoleArchived(
+  db: Kysely<Database>,
+  args: { roleId: number; archived: boolean; actorId: number },
+  now: Date,
+): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable("roles")
@@ -401,7 +438,11 @@ export async function setRoleArchived(db: Kysely<Database>, args: { roleId: numb
       .where("archived_at", args.archived ? "is" : "is not", null)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return false;
-    await recordAudit(trx, { actorUserId: args.actorId, action: args.archived ? "role.archive" : "role.restore", entityType: "role", entityId: args.roleId }, now);
+    await recordAudit(
+      trx,
+      { actorUserId: args.actorId, action: args.archived ? "role.archive" : "role.restore", entityType: "role", entityId: args.roleId },
+      now,
+    );
     return true;
   });
 }
@@ -411,13 +452,21 @@ export async function setRoleArchived(db: Kysely<Database>, args: { roleId: numb
  * skills matrix: their foreign keys cascade). "used" when something names it,
  * checked in the same transaction as the delete.
  */
-export async function deleteRole(db: Kysely<Database>, args: { slug: string; actorId: number }, now: Date): Promise<"deleted" | "used" | "notFound"> {
+export async function deleteRole(
+  db: Kysely<Database>,
+  args: { slug: string; actorId: number },
+  now: Date,
+): Promise<"deleted" | "used" | "notFound"> {
   return inTransaction(db, async (trx) => {
     const state = await getRoleArchiveState(trx, args.slug);
     if (!state) return "notFound";
     if (!roleIsUnused(state.uses)) return "used";
     await trx.deleteFrom("roles").where("id", "=", state.id).execute();
-    await recordAudit(trx, { actorUserId: args.actorId, action: "role.delete", entityType: "role", entityId: state.id, details: { slug: args.slug } }, now);
+    await recordAudit(
+      trx,
+      { actorUserId: args.actorId, action: "role.delete", entityType: "role", entityId: state.id, details: { slug: args.slug } },
+      now,
+    );
     return "deleted";
   });
 }

@@ -28,5 +28,7 @@ export async function handleScorecardPost(
   const outside = scorecardFieldsOutsideKit(parsed.data, kit);
   if (Object.keys(outside).length > 0) return { kind: "invalid", errors: outside, posted: readScorecardFields(formData.entries()) };
   const outcome = await saveScorecard(context.db, { assessmentId, interviewerId: user.id, input: parsed.data, kit }, new Date());
-  return outcome.status === "locked" ? { kind: "locked" } : { kind: "saved", revision: outcome.revision, updatedAt: outcome.updatedAt, submitted: outcome.submitted };
+  return outcome.status === "locked"
+    ? { kind: "locked" }
+    : { kind: "saved", revision: outcome.revision, updatedAt: outcome.updatedAt, submitted: outcome.submitted };
 }

@@ -14,10 +14,6 @@ export function showText(json: string, lang: UiLanguage, documentLanguage: "es" 
   return { text: picked.text, lang: picked.lang, inReaderLanguage: picked.lang === lang };
 }
 
-export function showOptionalText(
-  json: string | null,
-  lang: UiLanguage,
-  documentLanguage: "es" | "en" | "zh",
-): ShownText | null {
+export function showOptionalText(json: string | null, lang: UiLanguage, documentLanguage: "es" | "en" | "zh"): ShownText | null {
   return json === null ? null : showText(json, lang, documentLanguage);
 }

@@ -64,15 +64,19 @@ export type SkillProfile = {
 };
 
 /** A skill's expectations per level and role; undefined when no such skill. */
-export async function getSkillProfile(
-  db: Kysely<Database>,
-  slug: string,
-  lang: UiLanguage,
-): Promise<SkillProfile | undefined> {
+export async function getSkillProfile(db: Kysely<Database>, slug: string, lang: UiLanguage): Promise<SkillProfile | undefined> {
   const skill = await db
     .selectFrom("skills")
     .innerJoin("skill_domains", "skill_domains.id", "skills.domain_id")
-    .select(["skills.id", "skills.slug", "skills.name", "skills.skill_group", "skills.description", "skills.published_on", "skill_domains.name as domain"])
+    .select([
+      "skills.id",
+      "skills.slug",
+      "skills.name",
+      "skills.skill_group",
+      "skills.description",
+      "skills.published_on",
+      "skill_domains.name as domain",
+    ])
     .where("skills.slug", "=", slug)
     .executeTakeFirst();
   if (!skill) return undefined;

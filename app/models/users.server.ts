@@ -66,7 +66,14 @@ export async function listUsers(db: Executor): Promise<UserListItem[]> {
     .orderBy("name")
     .orderBy("id")
     .execute();
-  return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, active: r.deactivated_at === null, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    active: r.deactivated_at === null,
+    createdAt: r.created_at,
+  }));
 }
 
 export async function findUser(db: Executor, userId: number): Promise<UserListItem | undefined> {
@@ -89,21 +96,41 @@ export async function countActiveRecruiters(db: Executor): Promise<number> {
 }
 
 /** Changes a role and ends the user's sessions, so the new rights apply at once. */
-export async function changeUserRole(trx: Transaction<Database>, actorId: number, userId: number, role: UserRole, now: Date): Promise<void> {
+export async function changeUserRole(
+  trx: Transaction<Database>,
+  actorId: number,
+  userId: number,
+  role: UserRole,
+  now: Date,
+): Promise<void> {
   await trx.updateTable("users").set({ role }).where("id", "=", userId).execute();
   await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
-  await recordAudit(trx, { actorUserId: actorId, action: "user.role_change", entityType: "user", entityId: userId, details: { role } }, now);
+  await recordAudit(
+    trx,
+    { actorUserId: actorId, action: "user.role_change", entityType: "user", entityId: userId, details: { role } },
+    now,
+  );
 }
 
 /** Deactivation ends every session at once; the user's scorecards stay. */
-export async function setUserActive(trx: Transaction<Database>, actorId: number, userId: number, active: boolean, now: Date): Promise<void> {
+export async function setUserActive(
+  trx: Transaction<Database>,
+  actorId: number,
+  userId: number,
+  active: boolean,
+  now: Date,
+): Promise<void> {
   await trx
     .updateTable("users")
     .set({ deactivated_at: active ? null : now.toISOString() })
     .where("id", "=", userId)
     .execute();
   if (!active) await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
-  await recordAudit(trx, { actorUserId: actorId, action: active ? "user.reactivate" : "user.deactivate", entityType: "user", entityId: userId }, now);
+  await recordAudit(
+    trx,
+    { actorUserId: actorId, action: active ? "user.reactivate" : "user.deactivate", entityType: "user", entityId: userId },
+    now,
+  );
 }
 
 export type PendingInvite = { id: number; email: string; role: UserRole; expiresAt: string; invitedByName: string };
@@ -142,7 +169,11 @@ export async function createInvite(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await recordAudit(trx, { actorUserId: invite.invitedBy, action: "user.invite", entityType: "invite", entityId: row.id, details: { role: invite.role } }, now);
+  await recordAudit(
+    trx,
+    { actorUserId: invite.invitedBy, action: "user.invite", entityType: "invite", entityId: row.id, details: { role: invite.role } },
+    now,
+  );
   return { id: row.id, token, expiresAt };
 }
 
@@ -181,7 +212,11 @@ export async function acceptInvite(
 ): Promise<number | undefined> {
   const invite = await findOpenInvite(trx, token, now);
   if (!invite) return undefined;
-  const userId = await createUser(trx, { email: invite.email, name: account.name, role: invite.role, passwordHash: account.passwordHash }, now);
+  const userId = await createUser(
+    trx,
+    { email: invite.email, name: account.name, role: invite.role, passwordHash: account.passwordHash },
+    now,
+  );
   const spent = await trx
     .updateTable("invites")
     .set({ accepted_at: now.toISOString(), accepted_user_id: userId })

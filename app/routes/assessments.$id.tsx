@@ -43,13 +43,18 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessment
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const access = await requireAssessmentAccess(request, context, user, params.id);
-  const [kit, overview] = await Promise.all([loadScoringKit(context.db, access.kitVersionId), getAssessmentOverview(context.db, access.id)]);
+  const [kit, overview] = await Promise.all([
+    loadScoringKit(context.db, access.kitVersionId),
+    getAssessmentOverview(context.db, access.id),
+  ]);
   if (!kit || !overview) throw notFound();
   const isRecruiter = user.role === "recruiter";
   const mine = overview.interviewers.find((i) => i.userId === user.id);
   const canSeePanel = maySeePanel(user.role, mine?.status ?? null);
   const { language: lang, t } = await getTranslator(request, context);
-  const [panel, notes] = canSeePanel ? await Promise.all([computePanel(context.db, access.id, kit), submittedNotes(context.db, access.id)]) : [null, []];
+  const [panel, notes] = canSeePanel
+    ? await Promise.all([computePanel(context.db, access.id, kit), submittedNotes(context.db, access.id)])
+    : [null, []];
   const choices = isRecruiter ? await interviewerChoices(context.db) : [];
   const assigned = new Set(overview.interviewers.map((i) => i.userId));
   return {
@@ -72,7 +77,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       roleName: kit.roleName,
       // Blind scoring: the bands would anchor an interviewer as much as the panel's scores.
       idealProfile: canSeePanel ? kit.idealProfile : null,
-      questions: kit.questions.map((q, i) => ({ id: q.id, number: i + 1, text: showText(q.text, lang, kit.contentLanguage), traits: q.traits })),
+      questions: kit.questions.map((q, i) => ({
+        id: q.id,
+        number: i + 1,
+        text: showText(q.text, lang, kit.contentLanguage),
+        traits: q.traits,
+      })),
     },
     panel: panel && {
       traits: panel.traits,
@@ -125,7 +135,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (interviewer.status === "submitted") return data({ errors: {}, message: "notRemovable" as const }, { status: 409 });
     if (overview.interviewers.length <= 1) return data({ errors: {}, message: "lastInterviewer" as const }, { status: 409 });
     if (!isConfirmed(formData)) return confirmationPage(formData, removeSpec(interviewer));
-    const outcome = await removeInterviewer(context.db, { assessmentId: access.id, userId: parsed.data.userId, actorId: user.id, discardDraft: parsed.data.discardDraft === "1" }, now);
+    const outcome = await removeInterviewer(
+      context.db,
+      { assessmentId: access.id, userId: parsed.data.userId, actorId: user.id, discardDraft: parsed.data.discardDraft === "1" },
+      now,
+    );
     if (outcome === "lastInterviewer") return data({ errors: {}, message: "lastInterviewer" as const }, { status: 409 });
     if (outcome !== "removed") return data({ errors: {}, message: "notRemovable" as const }, { status: 409 });
     return redirect(`/assessments/${access.id}`, 303);
@@ -135,12 +149,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const kit = await loadScoringKit(context.db, access.kitVersionId);
     if (!parsed.ok || !kit) throw new Response("Bad request", { status: 400 });
     if (!isConfirmed(formData)) {
-      const [overview, report] = await Promise.all([getAssessmentOverview(context.db, access.id), loadAssessmentReportSection(context.db, { assessmentId: access.id, kit, panel: null, isRecruiter: true }, now)]);
+      const [overview, report] = await Promise.all([
+        getAssessmentOverview(context.db, access.id),
+        loadAssessmentReportSection(context.db, { assessmentId: access.id, kit, panel: null, isRecruiter: true }, now),
+      ]);
       const interviewer = overview?.interviewers.find((i) => i.scorecardId === parsed.data.scorecardId && i.status === "submitted");
       if (!interviewer) throw notFound();
-      return confirmationPage(formData, reopenSpec(interviewer.name, report.links.some((link) => link.status === "live")));
+      return confirmationPage(
+        formData,
+        reopenSpec(
+          interviewer.name,
+          report.links.some((link) => link.status === "live"),
+        ),
+      );
     }
-    const reopened = await reopenScorecard(context.db, { assessmentId: access.id, scorecardId: parsed.data.scorecardId, actorId: user.id, kit }, now);
+    const reopened = await reopenScorecard(
+      context.db,
+      { assessmentId: access.id, scorecardId: parsed.data.scorecardId, actorId: user.id, kit },
+      now,
+    );
     if (!reopened) throw notFound();
     return redirect(`/assessments/${access.id}`, 303);
   }
@@ -149,17 +176,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ errors: parsed.errors, message: null, published: null }, { status: 400 });
     const days = parsed.data.expiresInDays ?? null;
     const expiresAt = days === null ? null : new Date(now.getTime() + days * 86_400_000);
-    const outcome = await publishReport(context.db, { assessmentId: access.id, language: parsed.data.language, expiresAt, actorId: user.id, earlier: parsed.data.earlier }, now);
+    const outcome = await publishReport(
+      context.db,
+      { assessmentId: access.id, language: parsed.data.language, expiresAt, actorId: user.id, earlier: parsed.data.earlier },
+      now,
+    );
     if (!outcome.ok) return data({ errors: { publish: outcome.reason }, message: null, published: null }, { status: 409 });
     // The token is shown this once and never stored: only its hash is.
     const link = `${new URL(request.url).origin}/r/${outcome.token}`;
-    return data({ errors: {}, message: null, published: { link, expiresAt: expiresAt?.toISOString() ?? null, shortId: outcome.shortId, version: outcome.version } });
+    return data({
+      errors: {},
+      message: null,
+      published: { link, expiresAt: expiresAt?.toISOString() ?? null, shortId: outcome.shortId, version: outcome.version },
+    });
   }
   if (intent === "revoke") {
     const parsed = parseForm(formData, revokeReportSchema);
     if (!parsed.ok) throw new Response("Bad request", { status: 400 });
     if (!isConfirmed(formData)) return confirmationPage(formData, REVOKE_SPEC);
-    if (!(await revokeReport(context.db, { assessmentId: access.id, reportId: parsed.data.reportId, actorId: user.id }, now))) throw notFound();
+    if (!(await revokeReport(context.db, { assessmentId: access.id, reportId: parsed.data.reportId, actorId: user.id }, now)))
+      throw notFound();
     return redirect(`/assessments/${access.id}`, 303);
   }
   throw new Response("Unknown action", { status: 400 });
@@ -171,7 +207,10 @@ function removeSpec(interviewer: { name: string; status: "not_started" | "draft"
   const hasDraft = interviewer.status === "draft";
   return {
     title: { key: "assessments.confirmRemove.title", params: { name } },
-    lost: [{ key: "assessments.confirmRemove.access", params: { name } }, { key: hasDraft ? "assessments.confirmRemove.draftKept" : "assessments.confirmRemove.noDraft" }],
+    lost: [
+      { key: "assessments.confirmRemove.access", params: { name } },
+      { key: hasDraft ? "assessments.confirmRemove.draftKept" : "assessments.confirmRemove.noDraft" },
+    ],
     confirm: { key: "assessments.confirmRemove.confirm", params: { name } },
     ...(hasDraft && { option: { name: "discardDraft", label: { key: "assessments.confirmRemove.discardDraft" } } }),
   };
@@ -180,7 +219,10 @@ function removeSpec(interviewer: { name: string; status: "not_started" | "draft"
 function reopenSpec(name: string, liveReport: boolean): ConfirmSpec {
   return {
     title: { key: "assessments.confirmReopen.title", params: { name } },
-    lost: [{ key: "assessments.confirmReopen.panel", params: { name } }, ...(liveReport ? [{ key: "assessments.reopenChangesReport" as const }] : [])],
+    lost: [
+      { key: "assessments.confirmReopen.panel", params: { name } },
+      ...(liveReport ? [{ key: "assessments.reopenChangesReport" as const }] : []),
+    ],
     confirm: { key: "assessments.confirmReopen.confirm" },
   };
 }
@@ -211,8 +253,8 @@ export default function AssessmentPage() {
       </p>
       <h1>{t("assessments.title", { name: overview.candidate.name })}</h1>
       <p className="muted">
-        {t("assessments.kit")}: <Link to={`/kits/${kit.kitId}`}>{kit.name}</Link> ({t("assessments.version", { version: kit.version })}) · {t("assessments.role")}:{" "}
-        <Link to={`/roles/${kit.roleSlug}`}>{kit.roleName}</Link>
+        {t("assessments.kit")}: <Link to={`/kits/${kit.kitId}`}>{kit.name}</Link> ({t("assessments.version", { version: kit.version })}) ·{" "}
+        {t("assessments.role")}: <Link to={`/roles/${kit.roleSlug}`}>{kit.roleName}</Link>
       </p>
       {myStatus !== null && myStatus !== "submitted" && (
         <p>
@@ -324,12 +366,20 @@ export default function AssessmentPage() {
               <thead>
                 <tr>
                   <th scope="col">{t("assessments.traitColumns.trait")}</th>
-                  <th scope="col" className="num">{t("assessments.traitColumns.score")}</th>
-                  <th scope="col" className="num">{t("assessments.traitColumns.evidence")}</th>
+                  <th scope="col" className="num">
+                    {t("assessments.traitColumns.score")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("assessments.traitColumns.evidence")}
+                  </th>
                   <th scope="col">{t("assessments.traitColumns.means")}</th>
-                  <th scope="col" className="num">{t("assessments.traitColumns.spread")}</th>
+                  <th scope="col" className="num">
+                    {t("assessments.traitColumns.spread")}
+                  </th>
                   <th scope="col">{t("assessments.traitColumns.band")}</th>
-                  <th scope="col" className="num">{t("assessments.traitColumns.gap")}</th>
+                  <th scope="col" className="num">
+                    {t("assessments.traitColumns.gap")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -368,7 +418,9 @@ export default function AssessmentPage() {
                       )}
                       <td>{band ? `${band.low}–${band.high} (×${band.weight})` : "—"}</td>
                       {/* From the score as shown, so score and gap add up to the band's edge. */}
-                      <td className="num">{gap === undefined || agg.status !== "assessed" || !band ? "—" : score(shownGap(agg.score, band))}</td>
+                      <td className="num">
+                        {gap === undefined || agg.status !== "assessed" || !band ? "—" : score(shownGap(agg.score, band))}
+                      </td>
                     </tr>
                   );
                 })}
@@ -442,7 +494,8 @@ export default function AssessmentPage() {
                           <td>{t(`traits.${trait}`)}</td>
                           {interviewerIds.map((id) => (
                             <td key={id} className="num">
-                              {panel.ratingRows.find((r) => r.questionId === q.id && r.trait === trait && r.interviewerId === id)?.rating ?? "—"}
+                              {panel.ratingRows.find((r) => r.questionId === q.id && r.trait === trait && r.interviewerId === id)?.rating ??
+                                "—"}
                             </td>
                           ))}
                         </tr>
@@ -482,13 +535,23 @@ export default function AssessmentPage() {
             <ul className="compact" data-testid="decisions">
               {overview.decisions.map((d, index) => (
                 <li key={index}>
-                  <strong>{t("assessments.decidedBy", { decision: t(`assessments.decisionValues.${d.decision}`), name: d.decidedByName, at: dateTime(d.decidedAt) })}</strong>: {d.reason}
+                  <strong>
+                    {t("assessments.decidedBy", {
+                      decision: t(`assessments.decisionValues.${d.decision}`),
+                      name: d.decidedByName,
+                      at: dateTime(d.decidedAt),
+                    })}
+                  </strong>
+                  : {d.reason}
                 </li>
               ))}
             </ul>
           )}
           {/* Keyed on the decisions: a recorded decision leaves an empty form, not a ready duplicate. */}
-          <DecisionForm key={overview.decisions.length} serverErrors={actionData && "errors" in actionData ? actionData.errors : undefined} />
+          <DecisionForm
+            key={overview.decisions.length}
+            serverErrors={actionData && "errors" in actionData ? actionData.errors : undefined}
+          />
         </section>
       )}
     </article>

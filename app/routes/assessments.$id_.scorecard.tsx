@@ -250,7 +250,12 @@ function SaveStatus({ state, fallbackAt }: { state: SaveState; fallbackAt: strin
   else if (state.kind === "saved") text = t("scorecard.savedAt", { time: formatTime(state.at) });
   else if (fallbackAt) text = t("scorecard.savedAt", { time: formatTime(fallbackAt) });
   return (
-    <p className={`save-status${["retrying", "invalid", "signedOut"].includes(state.kind) ? " save-status-warning" : ""}`} role="status" aria-live="polite" data-testid="save-status">
+    <p
+      className={`save-status${["retrying", "invalid", "signedOut"].includes(state.kind) ? " save-status-warning" : ""}`}
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+    >
       {text}
     </p>
   );
@@ -341,7 +346,11 @@ export default function ScorecardPage() {
           {t("scorecard.intro")} <span data-testid="save-mode">{hydrated ? t("scorecard.savedAsYouGo") : t("scorecard.saveToKeep")}</span>
         </p>
       )}
-      {actionData?.locked && <p className="alert" role="alert">{t("scorecard.locked")}</p>}
+      {actionData?.locked && (
+        <p className="alert" role="alert">
+          {t("scorecard.locked")}
+        </p>
+      )}
       {errorCount > 0 && (
         <p className="alert" role="alert">
           {t("scorecard.hasErrors", { count: errorCount })}
@@ -365,7 +374,12 @@ export default function ScorecardPage() {
                   const error = fieldError(name);
                   const anchorFor = (rating: number) => q.anchors.find((a) => a.trait === trait && a.rating === rating);
                   return (
-                    <fieldset key={trait} className="rating-group" aria-invalid={error ? true : undefined} aria-describedby={error ? `${name}-error` : undefined}>
+                    <fieldset
+                      key={trait}
+                      className="rating-group"
+                      aria-invalid={error ? true : undefined}
+                      aria-describedby={error ? `${name}-error` : undefined}
+                    >
                       <legend>{t("scorecard.ratingFor", { trait: t(`traits.${trait}`) })}</legend>
                       {[1, 2, 3, 4, 5].map((rating) => {
                         const anchor = anchorFor(rating);
@@ -417,7 +431,12 @@ export default function ScorecardPage() {
               <legend>{t("scorecard.strengths")}</legend>
               {kit.strengths.map((s, index) => (
                 <div className="checkbox" key={index}>
-                  <input type="checkbox" id={`strength-${index}`} name={`strength.${index}`} defaultChecked={values.strengths.includes(index)} />
+                  <input
+                    type="checkbox"
+                    id={`strength-${index}`}
+                    name={`strength.${index}`}
+                    defaultChecked={values.strengths.includes(index)}
+                  />
                   <label htmlFor={`strength-${index}`}>
                     <ShownText value={s} />
                   </label>
@@ -434,7 +453,12 @@ export default function ScorecardPage() {
                 return (
                   <div className="red-flag" key={index}>
                     <div className="checkbox">
-                      <input type="checkbox" id={`redFlag-${index}`} name={`redFlag.${index}`} defaultChecked={values.redFlags.includes(index)} />
+                      <input
+                        type="checkbox"
+                        id={`redFlag-${index}`}
+                        name={`redFlag.${index}`}
+                        defaultChecked={values.redFlags.includes(index)}
+                      />
                       <label htmlFor={`redFlag-${index}`}>
                         <ShownText value={flag} />
                       </label>
@@ -468,7 +492,13 @@ export default function ScorecardPage() {
             <div className="recommendation-options">
               {RECOMMENDATIONS.map((rec) => (
                 <div className="rating-option" key={rec}>
-                  <input type="radio" id={`recommendation-${rec}`} name="recommendation" value={rec} defaultChecked={values.recommendation === rec} />
+                  <input
+                    type="radio"
+                    id={`recommendation-${rec}`}
+                    name="recommendation"
+                    value={rec}
+                    defaultChecked={values.recommendation === rec}
+                  />
                   <label htmlFor={`recommendation-${rec}`}>{t(`assessments.recommendation.${rec}`)}</label>
                 </div>
               ))}
@@ -487,7 +517,13 @@ export default function ScorecardPage() {
               <button type="submit" name="intent" value="save" className="button-secondary">
                 {t("scorecard.save")}
               </button>
-              <button type="submit" name="intent" value="submit" disabled={navigation.state === "submitting"} aria-describedby="submit-hint">
+              <button
+                type="submit"
+                name="intent"
+                value="submit"
+                disabled={navigation.state === "submitting"}
+                aria-describedby="submit-hint"
+              >
                 {t("scorecard.submit")}
               </button>
               <p id="submit-hint" className="field-hint">

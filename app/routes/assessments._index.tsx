@@ -45,7 +45,9 @@ export default function AssessmentList() {
                 <th scope="col">{t("assessmentList.kit")}</th>
                 <th scope="col">{t("assessmentList.created")}</th>
                 <th scope="col">{t("assessmentList.myScorecard")}</th>
-                <th scope="col" className="num">{t("assessmentList.submitted")}</th>
+                <th scope="col" className="num">
+                  {t("assessmentList.submitted")}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -23,7 +23,10 @@ import { takeNotice } from "~/utils/session.server";
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
 /** A candidate id as it appears in the URL: digits only, no leading zero. */
-const idParam = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number);
+const idParam = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/)
+  .transform(Number);
 const savedParam = z.enum(["created", "updated"]).nullable().catch(null);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -149,7 +152,13 @@ function AssessmentsTable({ assessments }: { assessments: CandidateAssessment[] 
               <td>{a.roleName}</td>
               <td className="num">{a.interviewers}</td>
               <td className="num">{t("candidates.detail.submittedOf", { submitted: a.submitted, total: a.interviewers })}</td>
-              <td>{a.decision ? <span className="badge">{t(`candidates.decisions.${a.decision}`)}</span> : <span className="muted">{t("candidates.decisions.none")}</span>}</td>
+              <td>
+                {a.decision ? (
+                  <span className="badge">{t(`candidates.decisions.${a.decision}`)}</span>
+                ) : (
+                  <span className="muted">{t("candidates.decisions.none")}</span>
+                )}
+              </td>
               <td>
                 <time dateTime={a.createdAt}>{formatDate(a.createdAt, "date")}</time>
               </td>
@@ -229,13 +238,22 @@ function NewAssessmentForm(props: {
           <option value="">{t("candidates.newAssessment.chooseKit")}</option>
           {props.kits.map((kit) => (
             <option key={kit.kitVersionId} value={kit.kitVersionId}>
-              {t("candidates.newAssessment.kitOption", { name: kit.name, version: kit.version, role: kit.roleName, level: t(`levels.${kit.level}`) })}
+              {t("candidates.newAssessment.kitOption", {
+                name: kit.name,
+                version: kit.version,
+                role: kit.roleName,
+                level: t(`levels.${kit.level}`),
+              })}
             </option>
           ))}
         </select>
         <FieldError id="assessment-kit-error" error={errors.kitVersionId} />
       </div>
-      <fieldset aria-describedby={["assessment-interviewers-hint", errors.interviewerIds ? "assessment-interviewers-error" : null].filter(Boolean).join(" ")}>
+      <fieldset
+        aria-describedby={["assessment-interviewers-hint", errors.interviewerIds ? "assessment-interviewers-error" : null]
+          .filter(Boolean)
+          .join(" ")}
+      >
         <legend>{t("candidates.newAssessment.interviewers")}</legend>
         <p id="assessment-interviewers-hint" className="field-hint">
           {t("candidates.newAssessment.interviewersHint")}

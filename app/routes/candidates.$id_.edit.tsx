@@ -15,7 +15,10 @@ import { redirectWithNotice } from "~/utils/session.server";
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
 /** A candidate id as it appears in the URL: digits only, no leading zero. */
-const idParam = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number);
+const idParam = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/)
+  .transform(Number);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
@@ -33,7 +36,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     differentPerson: false,
   };
   const { t } = await getTranslator(request, context);
-  return { title: pageTitle(t, t("candidates.form.editTitle", { name: candidate.name })), id: candidate.id, name: candidate.name, values, roles };
+  return {
+    title: pageTitle(t, t("candidates.form.editTitle", { name: candidate.name })),
+    id: candidate.id,
+    name: candidate.name,
+    values,
+    roles,
+  };
 }
 
 type ActionData = { values: CandidateFormValues; errors: FieldErrors; duplicate?: { id: number; name: string } };

@@ -5,7 +5,10 @@ import { exportCandidate } from "~/models/privacy.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 
 /** A candidate id as it appears in the URL: digits only, no leading zero. */
-const idParam = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number);
+const idParam = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/)
+  .transform(Number);
 
 /** GET /candidates/:id/export — everything about the candidate as a "traitkit.candidate/v1" JSON file (RELIABILITY.md G1). */
 export async function loader({ request, params, context }: LoaderFunctionArgs): Promise<Response> {

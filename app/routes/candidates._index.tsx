@@ -15,7 +15,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
   const params = new URL(request.url).searchParams;
-  const query = candidateListQuery.parse({ q: params.get("q") ?? "", sort: params.get("sort") ?? "newest", page: params.get("page") ?? "1" });
+  const query = candidateListQuery.parse({
+    q: params.get("q") ?? "",
+    sort: params.get("sort") ?? "newest",
+    page: params.get("page") ?? "1",
+  });
   const { rows, total, pageCount } = await listCandidates(context.db, query);
   const { t } = await getTranslator(request, context);
   return { title: pageTitle(t, t("candidates.title")), query, candidates: rows, total, pageCount };

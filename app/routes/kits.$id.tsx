@@ -36,9 +36,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { notice: saved, headers } = takeNotice(request, savedParam);
   const isRecruiter = user.role === "recruiter";
   // Blind scoring: the bands are left out of the page's data, not only out of its view.
-  const bandsHidden = !maySeeIdealBands(user.role, isRecruiter ? [] : await ownScorecardStatusesOn(context.db, user.id, { kitId: found.id }));
+  const bandsHidden = !maySeeIdealBands(
+    user.role,
+    isRecruiter ? [] : await ownScorecardStatusesOn(context.db, user.id, { kitId: found.id }),
+  );
   const kit = bandsHidden
-    ? { ...found, latest: { ...found.latest, idealProfile: null }, history: found.history.map((entry) => ({ ...entry, idealProfile: null })) }
+    ? {
+        ...found,
+        latest: { ...found.latest, idealProfile: null },
+        history: found.history.map((entry) => ({ ...entry, idealProfile: null })),
+      }
     : found;
   const state = await getKitArchiveState(context.db, kit.id);
   return data(
@@ -58,11 +65,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 function archiveKitSpec(name: string): ConfirmSpec {
-  return { title: { key: "kits.archive.archiveTitle", params: { name } }, lost: [{ key: "kits.archive.archiveLost" }], confirm: { key: "kits.archive.confirmArchive" } };
+  return {
+    title: { key: "kits.archive.archiveTitle", params: { name } },
+    lost: [{ key: "kits.archive.archiveLost" }],
+    confirm: { key: "kits.archive.confirmArchive" },
+  };
 }
 
 function deleteKitSpec(name: string): ConfirmSpec {
-  return { title: { key: "kits.archive.deleteTitle", params: { name } }, lost: [{ key: "kits.archive.deleteLost" }], confirm: { key: "archive.deleteForGood" } };
+  return {
+    title: { key: "kits.archive.deleteTitle", params: { name } },
+    lost: [{ key: "kits.archive.deleteLost" }],
+    confirm: { key: "archive.deleteForGood" },
+  };
 }
 
 /** Archive (asks first), restore, and delete (asks first; refused while an assessment uses the kit): recruiters only. */
@@ -122,10 +137,24 @@ function ChangeLine({ change }: { change: KitChange }) {
 
 function Usage({ count }: { count: number }) {
   const { t } = useTranslation();
-  return <span className={count > 0 ? "badge badge-used" : "badge"}>{count > 0 ? t("kits.detail.usedBy", { count }) : t("kits.detail.notUsed")}</span>;
+  return (
+    <span className={count > 0 ? "badge badge-used" : "badge"}>
+      {count > 0 ? t("kits.detail.usedBy", { count }) : t("kits.detail.notUsed")}
+    </span>
+  );
 }
 
-function HistoryEntry({ kitId, entry, current, bandsHidden }: { kitId: number; entry: KitHistoryEntry; current: boolean; bandsHidden: boolean }) {
+function HistoryEntry({
+  kitId,
+  entry,
+  current,
+  bandsHidden,
+}: {
+  kitId: number;
+  entry: KitHistoryEntry;
+  current: boolean;
+  bandsHidden: boolean;
+}) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const headingId = `version-${entry.version}`;
@@ -214,7 +243,13 @@ export default function KitPage() {
         <h2 id="kit-history">{t("kits.detail.history")}</h2>
         <ol className="kit-history" reversed>
           {kit.history.map((entry) => (
-            <HistoryEntry key={entry.id} kitId={kit.id} entry={entry} current={entry.version === latest.version} bandsHidden={bandsHidden} />
+            <HistoryEntry
+              key={entry.id}
+              kitId={kit.id}
+              entry={entry}
+              current={entry.version === latest.version}
+              bandsHidden={bandsHidden}
+            />
           ))}
         </ol>
       </section>

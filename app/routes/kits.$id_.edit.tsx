@@ -38,11 +38,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (step.kind === "render") {
     // A button other than Save, or a bad form: nothing is stored, but the kit must exist.
     if (!(await kitExists(context.db, kitId))) throw notFound();
-    return data<ActionData>({ values: step.values, errors: step.errors, focus: step.focus, revision: randomUUID() }, { status: step.status });
+    return data<ActionData>(
+      { values: step.values, errors: step.errors, focus: step.focus, revision: randomUUID() },
+      { status: step.status },
+    );
   }
   const result = await context.db.transaction().execute((trx) => updateKit(trx, { kitId, draft: step.draft, userId: user.id }, new Date()));
   if (!result) throw notFound();
-  if (!result.ok) return data<ActionData>({ values: step.values, errors: result.errors, focus: null, revision: randomUUID() }, { status: 400 });
+  if (!result.ok)
+    return data<ActionData>({ values: step.values, errors: result.errors, focus: null, revision: randomUUID() }, { status: 400 });
   return redirectWithNotice(request, `/kits/${result.kitId}`, result.outcome);
 }
 
@@ -54,7 +58,8 @@ export default function EditKitPage() {
   return (
     <>
       <p className="muted">
-        <Link to="/kits">{t("kits.title")}</Link> / <Link to={`/kits/${editor.kitId}`}>{editor.values.name}</Link> / {t("kits.builder.editTitle")}
+        <Link to="/kits">{t("kits.title")}</Link> / <Link to={`/kits/${editor.kitId}`}>{editor.values.name}</Link> /{" "}
+        {t("kits.builder.editTitle")}
       </p>
       <h1>{t("kits.builder.editTitle")}</h1>
       <KitBuilder

@@ -35,7 +35,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const found = await getKitVersion(context.db, id.data, version === null ? null : version.data, await getLanguage(request, context));
   if (!found) throw notFound();
   // Blind scoring: the sheet an interviewer takes into the room holds no band they may not see yet.
-  const bandsHidden = !maySeeIdealBands(user.role, user.role === "recruiter" ? [] : await ownScorecardStatusesOn(context.db, user.id, { kitId: id.data }));
+  const bandsHidden = !maySeeIdealBands(
+    user.role,
+    user.role === "recruiter" ? [] : await ownScorecardStatusesOn(context.db, user.id, { kitId: id.data }),
+  );
   return { kitId: id.data, version: bandsHidden ? { ...found, idealProfile: null } : found, bandsHidden };
 }
 
@@ -189,7 +192,12 @@ export default function KitPrintPage() {
         ) : version.idealProfile === null ? (
           <p className="note">{t("kits.content.noIdealProfile")}</p>
         ) : (
-          <IdealProfileTable profile={version.idealProfile} caption={t("kits.content.idealProfile")} captionHidden testId="kit-ideal-profile" />
+          <IdealProfileTable
+            profile={version.idealProfile}
+            caption={t("kits.content.idealProfile")}
+            captionHidden
+            testId="kit-ideal-profile"
+          />
         )}
       </section>
     </article>

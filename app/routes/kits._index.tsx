@@ -42,7 +42,14 @@ export default function KitsPage() {
       )}
       <Form method="get" className="filters" aria-label={t("kits.title")}>
         <div className="checkbox">
-          <input id="kit-archived-filter" type="checkbox" name="archived" value="show" defaultChecked={showArchived} key={String(showArchived)} />
+          <input
+            id="kit-archived-filter"
+            type="checkbox"
+            name="archived"
+            value="show"
+            defaultChecked={showArchived}
+            key={String(showArchived)}
+          />
           <label htmlFor="kit-archived-filter">{t("archive.showArchived")}</label>
         </div>
         <button type="submit" className="button-secondary">
@@ -60,9 +67,15 @@ export default function KitsPage() {
                 <th scope="col">{t("kits.columns.name")}</th>
                 <th scope="col">{t("kits.columns.role")}</th>
                 <th scope="col">{t("kits.columns.level")}</th>
-                <th scope="col" className="num">{t("kits.columns.version")}</th>
-                <th scope="col" className="num">{t("kits.columns.questions")}</th>
-                <th scope="col" className="num">{t("kits.columns.uses")}</th>
+                <th scope="col" className="num">
+                  {t("kits.columns.version")}
+                </th>
+                <th scope="col" className="num">
+                  {t("kits.columns.questions")}
+                </th>
+                <th scope="col" className="num">
+                  {t("kits.columns.uses")}
+                </th>
               </tr>
             </thead>
             <tbody>

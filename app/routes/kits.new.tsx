@@ -63,9 +63,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = await getLanguage(request, context);
   const step = kitFormStep(await readFormData(request), lang);
   if (step.kind === "render") {
-    return data<ActionData>({ values: step.values, errors: step.errors, focus: step.focus, revision: randomUUID() }, { status: step.status });
+    return data<ActionData>(
+      { values: step.values, errors: step.errors, focus: step.focus, revision: randomUUID() },
+      { status: step.status },
+    );
   }
-  const result = await context.db.transaction().execute((trx) => createKit(trx, { roleSlug, draft: step.draft, userId: user.id }, new Date()));
+  const result = await context.db
+    .transaction()
+    .execute((trx) => createKit(trx, { roleSlug, draft: step.draft, userId: user.id }, new Date()));
   if (!result) throw notFound();
   if (!result.ok) {
     return data<ActionData>({ values: step.values, errors: result.errors, focus: null, revision: randomUUID() }, { status: 400 });

@@ -8,7 +8,15 @@ import { IdealProfileChart } from "~/components/charts/IdealProfileChart";
 import { IdealProfileTable } from "~/components/IdealProfileTable";
 import { ShownText, ShownTextList } from "~/components/ShownText";
 import { LEVEL_NAMES, LEVELS, type Level } from "~/domain/levels";
-import { deleteRole, getRoleArchiveState, getRoleProfile, setRoleArchived, type RoleProfile, type RoleUses, type SkillsMatrix } from "~/models/roles.server";
+import {
+  deleteRole,
+  getRoleArchiveState,
+  getRoleProfile,
+  setRoleArchived,
+  type RoleProfile,
+  type RoleUses,
+  type SkillsMatrix,
+} from "~/models/roles.server";
 import { roleNamesakes, roleSavedBy } from "~/models/role-writes.server";
 import { ownScorecardStatusesOn } from "~/models/assessments.server";
 import { maySeeIdealBands } from "~/domain/blind";
@@ -36,14 +44,29 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { notice: imported, headers } = takeNotice(request, importedParam);
   const canEdit = user.role === "recruiter";
   // Blind scoring: as on the kit pages, the bands are left out of an unscored interviewer's data, not only out of the view.
-  const bandsHidden = role.idealProfile !== null && !maySeeIdealBands(user.role, canEdit ? [] : await ownScorecardStatusesOn(context.db, user.id, { roleSlug: role.slug }));
+  const bandsHidden =
+    role.idealProfile !== null &&
+    !maySeeIdealBands(user.role, canEdit ? [] : await ownScorecardStatusesOn(context.db, user.id, { roleSlug: role.slug }));
   // The documents' provenance notes hold for a role as loaded from them; a role a person saved says who and when.
   const savedBy = (await roleSavedBy(context.db, role.slug)) ?? null;
   const namesakes = canEdit ? await roleNamesakes(context.db, role) : [];
   const state = await getRoleArchiveState(context.db, role.slug);
   // Interviewers see that a role is archived, not what uses it.
   const archive = state && { archived: state.archived, uses: canEdit ? state.uses : null };
-  return data({ title: pageTitle(t, role.name), role: bandsHidden ? { ...role, idealProfile: null } : role, bandsHidden, savedBy, namesakes, level, imported, canEdit, archive }, { headers });
+  return data(
+    {
+      title: pageTitle(t, role.name),
+      role: bandsHidden ? { ...role, idealProfile: null } : role,
+      bandsHidden,
+      savedBy,
+      namesakes,
+      level,
+      imported,
+      canEdit,
+      archive,
+    },
+    { headers },
+  );
 }
 
 const USE_KINDS = ["kits", "candidates", "results", "links", "skills"] as const;
@@ -54,11 +77,19 @@ function roleBlockers(uses: RoleUses): ConfirmText[] {
 }
 
 function archiveRoleSpec(name: string): ConfirmSpec {
-  return { title: { key: "archive.role.archiveTitle", params: { name } }, lost: [{ key: "archive.role.archiveLost" }], confirm: { key: "archive.role.confirmArchive" } };
+  return {
+    title: { key: "archive.role.archiveTitle", params: { name } },
+    lost: [{ key: "archive.role.archiveLost" }],
+    confirm: { key: "archive.role.confirmArchive" },
+  };
 }
 
 function deleteRoleSpec(name: string): ConfirmSpec {
-  return { title: { key: "archive.role.deleteTitle", params: { name } }, lost: [{ key: "archive.role.deleteLost" }], confirm: { key: "archive.deleteForGood" } };
+  return {
+    title: { key: "archive.role.deleteTitle", params: { name } },
+    lost: [{ key: "archive.role.deleteLost" }],
+    confirm: { key: "archive.deleteForGood" },
+  };
 }
 
 /** Archive (asks first), restore, and delete (asks first; refused while anything uses the role): recruiters only. */
@@ -127,8 +158,7 @@ function QuestionsSection({ role }: { role: RoleProfile }) {
           <li key={q.id} className="question">
             <ShownText value={q.text} as="p" />
             <p>
-              <strong>{t("role.evaluates")}:</strong>{" "}
-              {q.traits.map((trait) => t(`traits.${trait}`)).join(", ")}
+              <strong>{t("role.evaluates")}:</strong> {q.traits.map((trait) => t(`traits.${trait}`)).join(", ")}
               {q.evaluatesNote && (
                 <>
                   {" — "}
@@ -177,7 +207,9 @@ function TransitionsSection({ role }: { role: RoleProfile }) {
           <thead>
             <tr>
               <th scope="col">{t("roles.columns.name")}</th>
-              <th scope="col" className="num">{t("role.publishedFit")}</th>
+              <th scope="col" className="num">
+                {t("role.publishedFit")}
+              </th>
               <th scope="col">{t("role.strengthsForMove")}</th>
               <th scope="col">{t("role.areasToDevelop")}</th>
             </tr>
@@ -251,7 +283,9 @@ function SkillsMatrixSection({ matrix, level }: { matrix: SkillsMatrix; level: L
         <div className="cards" data-testid="level-summary">
           {focus && (
             <div className="card">
-              <h3>{t("role.levelFocus")}: {t(`levels.${level}`)}</h3>
+              <h3>
+                {t("role.levelFocus")}: {t(`levels.${level}`)}
+              </h3>
               <ShownText value={focus} as="p" />
             </div>
           )}

@@ -21,7 +21,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const role = await roleForRanking(context.db, slug.data);
   if (!role) throw notFound();
   const query = parseRankingQuery(new URL(request.url).searchParams);
-  const { rows, total, pageCount } = await rankCandidates(context.db, role.slug, { decision: query.decision, minCoverage: query.minCoverage, complete: query.complete }, query.page);
+  const { rows, total, pageCount } = await rankCandidates(
+    context.db,
+    role.slug,
+    { decision: query.decision, minCoverage: query.minCoverage, complete: query.complete },
+    query.page,
+  );
   // Only what the table draws: the trait scores stay in the CSV and the comparison.
   const drawn = rows.map(({ assessmentId, candidateId, name, fit, coverage, evidence, decision, submitted, assigned, calibrate }) => ({
     assessmentId,
@@ -36,7 +41,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     calibrate,
   }));
   const { t } = await getTranslator(request, context);
-  return { title: pageTitle(t, role.name, t("ranking.breadcrumb")), role: { slug: role.slug, name: role.name }, query, rows: drawn, total, pageCount, firstRank: (query.page - 1) * RANKING_PAGE_SIZE + 1 };
+  return {
+    title: pageTitle(t, role.name, t("ranking.breadcrumb")),
+    role: { slug: role.slug, name: role.name },
+    query,
+    rows: drawn,
+    total,
+    pageCount,
+    firstRank: (query.page - 1) * RANKING_PAGE_SIZE + 1,
+  };
 }
 
 /** The filters as a query string; defaults left out. */
@@ -165,12 +178,28 @@ export default function RankingPage() {
         </div>
         <div className="field">
           <label htmlFor="ranking-min-coverage">{t("ranking.minCoverage")}</label>
-          <input id="ranking-min-coverage" type="number" name="minCoverage" min={0} max={100} step={1} defaultValue={query.minCoverage} key={query.minCoverage} />
+          <input
+            id="ranking-min-coverage"
+            type="number"
+            name="minCoverage"
+            min={0}
+            max={100}
+            step={1}
+            defaultValue={query.minCoverage}
+            key={query.minCoverage}
+          />
         </div>
         <div className="checkbox">
           {/* Sent whatever the box: an unticked box sends nothing, and no value means "on". */}
           <input type="hidden" name="complete" value="0" />
-          <input id="ranking-complete" type="checkbox" name="complete" value="1" defaultChecked={query.complete} key={String(query.complete)} />
+          <input
+            id="ranking-complete"
+            type="checkbox"
+            name="complete"
+            value="1"
+            defaultChecked={query.complete}
+            key={String(query.complete)}
+          />
           <label htmlFor="ranking-complete">{t("ranking.completeOnly")}</label>
         </div>
         <button type="submit">{t("ranking.apply")}</button>
@@ -217,7 +246,14 @@ export default function RankingPage() {
                 {rows.map((row, i) => (
                   <tr key={row.assessmentId} data-candidate-id={row.candidateId}>
                     <td>
-                      <input type="checkbox" name="c" value={row.candidateId} id={`compare-${row.candidateId}`} aria-label={t("ranking.selectCandidate", { name: row.name })} aria-describedby="compare-hint" />
+                      <input
+                        type="checkbox"
+                        name="c"
+                        value={row.candidateId}
+                        id={`compare-${row.candidateId}`}
+                        aria-label={t("ranking.selectCandidate", { name: row.name })}
+                        aria-describedby="compare-hint"
+                      />
                     </td>
                     <td className="num">{firstRank + i}</td>
                     <th scope="row">
@@ -228,10 +264,10 @@ export default function RankingPage() {
                     </td>
                     <td className="num">{percent(row.coverage * 100)}</td>
                     <td className="num">{row.evidence}</td>
-                    <td data-testid="ranking-panel">
-                      {t("ranking.submitted", { submitted: row.submitted, assigned: row.assigned })}
+                    <td data-testid="ranking-panel">{t("ranking.submitted", { submitted: row.submitted, assigned: row.assigned })}</td>
+                    <td data-testid="ranking-calibrate">
+                      {row.calibrate.length === 0 ? noCalibrate : row.calibrate.map((trait) => t(`traits.${trait}`)).join(", ")}
                     </td>
-                    <td data-testid="ranking-calibrate">{row.calibrate.length === 0 ? noCalibrate : row.calibrate.map((trait) => t(`traits.${trait}`)).join(", ")}</td>
                     <td>{row.decision === null ? noDecision : t(`ranking.decisions.${row.decision}`)}</td>
                   </tr>
                 ))}

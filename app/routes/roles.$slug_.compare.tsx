@@ -71,7 +71,8 @@ export default function ComparePage() {
   return (
     <>
       <p className="muted">
-        <Link to="/roles">{t("roles.title")}</Link> / <Link to={`/roles/${role.slug}`}>{role.name}</Link> / <Link to={rankingHref}>{t("ranking.breadcrumb")}</Link>
+        <Link to="/roles">{t("roles.title")}</Link> / <Link to={`/roles/${role.slug}`}>{role.name}</Link> /{" "}
+        <Link to={rankingHref}>{t("ranking.breadcrumb")}</Link>
       </p>
       <h1>{t("ranking.compare.title", { role: role.name })}</h1>
       {error !== null ? (
@@ -174,7 +175,13 @@ export default function ComparePage() {
                   <th scope="row">{t("ranking.compare.decision")}</th>
                   <td className="num">—</td>
                   {candidates.map((c) => (
-                    <td key={c.candidateId}>{c.decision === null ? <span className="muted">{t("ranking.noDecision")}</span> : t(`ranking.decisions.${c.decision}`)}</td>
+                    <td key={c.candidateId}>
+                      {c.decision === null ? (
+                        <span className="muted">{t("ranking.noDecision")}</span>
+                      ) : (
+                        t(`ranking.decisions.${c.decision}`)
+                      )}
+                    </td>
                   ))}
                 </tr>
               </tbody>

@@ -18,7 +18,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!role) throw notFound();
   const { t } = await getTranslator(request, context);
   const otherRoles = (await roleChoices(context.db)).filter((other) => other.slug !== role.slug);
-  return { title: pageTitle(t, t("roleForm.editTitle", { name: role.name })), slug: role.slug, name: role.name, values: roleToFormValues(role), otherRoles };
+  return {
+    title: pageTitle(t, t("roleForm.editTitle", { name: role.name })),
+    slug: role.slug,
+    name: role.name,
+    values: roleToFormValues(role),
+    otherRoles,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

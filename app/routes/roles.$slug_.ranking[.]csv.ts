@@ -21,8 +21,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { decision, minCoverage, complete } = parseRankingQuery(url.searchParams);
   const rows = await fullRanking(context.db, role.slug, { decision, minCoverage, complete });
   // The request's origin is the address the recruiter reached (behind a proxy, its scheme when TRUST_PROXY=1).
-  const body = stringify(rankingCsvRecords(rows, url.origin), { header: true, columns: [...RANKING_CSV_HEADER], cast: { number: (value) => String(value) } });
-  await recordAudit(context.db, { actorUserId: user.id, action: "ranking.export", entityType: "role", entityId: role.id, details: { rows: rows.length, decision, minCoverage, complete } }, new Date());
+  const body = stringify(rankingCsvRecords(rows, url.origin), {
+    header: true,
+    columns: [...RANKING_CSV_HEADER],
+    cast: { number: (value) => String(value) },
+  });
+  await recordAudit(
+    context.db,
+    {
+      actorUserId: user.id,
+      action: "ranking.export",
+      entityType: "role",
+      entityId: role.id,
+      details: { rows: rows.length, decision, minCoverage, complete },
+    },
+    new Date(),
+  );
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

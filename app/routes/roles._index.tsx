@@ -21,7 +21,11 @@ const searchSchema = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const url = new URL(request.url);
-  const search = searchSchema.parse({ q: url.searchParams.get("q") ?? "", profile: url.searchParams.get("profile") ?? "all", archived: url.searchParams.get("archived") });
+  const search = searchSchema.parse({
+    q: url.searchParams.get("q") ?? "",
+    profile: url.searchParams.get("profile") ?? "all",
+    archived: url.searchParams.get("archived"),
+  });
   const roles = await listRoles(context.db, { query: search.q, profile: search.profile, showArchived: search.archived === "show" });
   // No role at all is a new library, not a search that found nothing: it says what to do next.
   const libraryEmpty = roles.length === 0 && (await isRoleLibraryEmpty(context.db));
@@ -72,7 +76,14 @@ export default function RoleLibrary() {
           </select>
         </div>
         <div className="checkbox">
-          <input id="role-archived-filter" type="checkbox" name="archived" value="show" defaultChecked={search.archived === "show"} key={search.archived} />
+          <input
+            id="role-archived-filter"
+            type="checkbox"
+            name="archived"
+            value="show"
+            defaultChecked={search.archived === "show"}
+            key={search.archived}
+          />
           <label htmlFor="role-archived-filter">{t("archive.showArchived")}</label>
         </div>
         <button type="submit">{t("roles.searchButton")}</button>
@@ -103,8 +114,12 @@ export default function RoleLibrary() {
                 <th scope="col">{t("roles.columns.name")}</th>
                 <th scope="col">{t("roles.columns.family")}</th>
                 <th scope="col">{t("roles.columns.profile")}</th>
-                <th scope="col" className="num">{t("roles.columns.questions")}</th>
-                <th scope="col" className="num">{t("roles.columns.transitions")}</th>
+                <th scope="col" className="num">
+                  {t("roles.columns.questions")}
+                </th>
+                <th scope="col" className="num">
+                  {t("roles.columns.transitions")}
+                </th>
               </tr>
             </thead>
             <tbody>

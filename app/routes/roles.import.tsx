@@ -1,16 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { importRole } from "~/models/role-import.server";
 import { roleFileSchema } from "~/schemas/role";
-import { jsonErrorPosition, ROLE_FILE_MAX_BYTES, roleFileIssues, type ImportIssueKey, type RoleFileIssue } from "~/schemas/role-file-issues";
+import {
+  jsonErrorPosition,
+  ROLE_FILE_MAX_BYTES,
+  roleFileIssues,
+  type ImportIssueKey,
+  type RoleFileIssue,
+} from "~/schemas/role-file-issues";
 import { requireUser } from "~/utils/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
@@ -70,13 +71,15 @@ export default function ImportRole() {
   const issues = result?.issues ?? [];
   // Checked here before the upload: a file over the limit would otherwise travel whole to be refused.
   const [tooLarge, setTooLarge] = useState(false);
-  const checkSize = (event: ChangeEvent<HTMLInputElement>) => setTooLarge((event.currentTarget.files?.[0]?.size ?? 0) > ROLE_FILE_MAX_BYTES);
+  const checkSize = (event: ChangeEvent<HTMLInputElement>) =>
+    setTooLarge((event.currentTarget.files?.[0]?.size ?? 0) > ROLE_FILE_MAX_BYTES);
   const refuseTooLarge = (event: FormEvent<HTMLFormElement>) => {
     if (tooLarge) event.preventDefault();
   };
   const message = (issue: RoleFileIssue) => {
     if (issue.kind === "format") return t(`roleForm.errors.${issue.key}`);
-    if (issue.key === "wrongType") return t("roleImport.wrongType", { expected: t(`roleImport.types.${String(issue.values?.expected)}` as "roleImport.types.string") });
+    if (issue.key === "wrongType")
+      return t("roleImport.wrongType", { expected: t(`roleImport.types.${String(issue.values?.expected)}` as "roleImport.types.string") });
     return t(`roleImport.${issue.key}`, issue.values);
   };
   return (
@@ -92,7 +95,9 @@ export default function ImportRole() {
           <ul className="compact">
             {issues.map((issue, index) => (
               <li key={index}>
-                {issue.path === "" ? message(issue) : (
+                {issue.path === "" ? (
+                  message(issue)
+                ) : (
                   <>
                     <code>{issue.path}</code>: {message(issue)}
                   </>

@@ -45,7 +45,11 @@ const cancelInviteSchema = z.object({ intent: z.literal("cancelInvite"), inviteI
 type ActionResult =
   | { kind: "invite"; ok: true; link: string; email: string }
   | { kind: "invite"; ok: false; errors: Record<string, string>; email: string; role: string }
-  | { kind: "user"; ok: boolean; message: "roleChanged" | "deactivatedDone" | "reactivatedDone" | "lastRecruiter" | "notYourself" | "inviteCancelled" };
+  | {
+      kind: "user";
+      ok: boolean;
+      message: "roleChanged" | "deactivatedDone" | "reactivatedDone" | "lastRecruiter" | "notYourself" | "inviteCancelled";
+    };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const me = await requireUser(request, context, { role: "recruiter" });

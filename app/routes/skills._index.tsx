@@ -34,8 +34,12 @@ export default function SkillProfiles() {
                 <th scope="col">{t("role.skill")}</th>
                 <th scope="col">{t("skills.domain")}</th>
                 <th scope="col">{t("skills.group")}</th>
-                <th scope="col" className="num">{t("skills.roles")}</th>
-                <th scope="col" className="num">{t("skills.mandatoryCount")}</th>
+                <th scope="col" className="num">
+                  {t("skills.roles")}
+                </th>
+                <th scope="col" className="num">
+                  {t("skills.mandatoryCount")}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -9,7 +9,9 @@ export const PASSWORD_MAX_LENGTH = 256;
 
 export const emailSchema = z.pipe(
   z.pipe(
-    z.string({ error: "validation.emailRequired" }).check(z.trim(), z.minLength(1, "validation.emailRequired"), z.maxLength(254, "validation.emailTooLong")),
+    z
+      .string({ error: "validation.emailRequired" })
+      .check(z.trim(), z.minLength(1, "validation.emailRequired"), z.maxLength(254, "validation.emailTooLong")),
     z.email({ error: "validation.emailInvalid" }),
   ),
   z.transform((email) => email.toLowerCase()),

@@ -352,7 +352,11 @@ export function readKitForm(formData: FormData): { values: KitFormValues; intent
     const question = slot(index);
     if (rest === "source") question.source = first(key);
     else if (rest === "include") question.include = true;
-    else if (rest === "traits") question.traits = formData.getAll(key).filter((v): v is string => typeof v === "string").slice(0, TRAIT_KEYS.length);
+    else if (rest === "traits")
+      question.traits = formData
+        .getAll(key)
+        .filter((v): v is string => typeof v === "string")
+        .slice(0, TRAIT_KEYS.length);
     else {
       const text = /^text\.(\w+)$/.exec(rest);
       if (text?.[1] && isTextLang(text[1])) {
@@ -404,7 +408,11 @@ export function withEmptySlot(values: KitFormValues, lang: KitTextLang): KitForm
 }
 
 /** Applies a button other than Save; the form comes back with the change and nothing is stored. */
-export function applyKitIntent(values: KitFormValues, intent: KitIntent, lang: KitTextLang): { values: KitFormValues; focus: string | null } {
+export function applyKitIntent(
+  values: KitFormValues,
+  intent: KitIntent,
+  lang: KitTextLang,
+): { values: KitFormValues; focus: string | null } {
   switch (intent.kind) {
     case "move": {
       const moved = moveQuestion(values, intent.index, intent.direction);
@@ -414,7 +422,8 @@ export function applyKitIntent(values: KitFormValues, intent: KitIntent, lang: K
     case "remove":
       return { values: withEmptySlot(removeQuestion(values, intent.index), lang), focus: null };
     case "add": {
-      const added = values.questions.length < MAX_KIT_QUESTIONS ? { ...values, questions: [...values.questions, emptyCustomQuestion(lang)] } : values;
+      const added =
+        values.questions.length < MAX_KIT_QUESTIONS ? { ...values, questions: [...values.questions, emptyCustomQuestion(lang)] } : values;
       return { values: added, focus: `question-${added.questions.length - 1}-text` };
     }
     case "refresh":

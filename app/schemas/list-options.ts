@@ -30,6 +30,9 @@ export const SEARCH_MAX_WORDS = 8;
  * any order ("engineer ml" finds "ML Engineer").
  */
 export function searchWords(query: string): string[] {
-  const words = query.toLowerCase().split(/\s+/).filter((word) => word !== "");
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== "");
   return [...new Set(words)].slice(0, SEARCH_MAX_WORDS);
 }

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { compareCountProblem, DECISION_FILTERS } from "./list-options";
 
 /** The role's slug from the URL. */
-export const roleSlugParam = z.string().min(1).max(200).regex(/^[a-z0-9][a-z0-9-]*$/);
+export const roleSlugParam = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z0-9][a-z0-9-]*$/);
 
 /** The ranking page's query string; anything odd falls back to the default. */
 export const rankingQuery = z.object({
@@ -40,11 +44,13 @@ const candidateId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEG
  * ranking's form) or as one comma list (`c=1,2`, the shareable address), or both.
  * Duplicates count once.
  */
-export function parseCompareIds(values: string[]):
-  | { ok: true; ids: number[] }
-  | { ok: false; reason: "badIds" }
-  | { ok: false; reason: "tooFew" | "tooMany"; count: number } {
-  const parts = values.flatMap((value) => value.split(",")).map((part) => part.trim()).filter((part) => part !== "");
+export function parseCompareIds(
+  values: string[],
+): { ok: true; ids: number[] } | { ok: false; reason: "badIds" } | { ok: false; reason: "tooFew" | "tooMany"; count: number } {
+  const parts = values
+    .flatMap((value) => value.split(","))
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
   const ids: number[] = [];
   for (const part of parts) {
     if (!/^\d+$/.test(part)) return { ok: false, reason: "badIds" };

@@ -8,7 +8,12 @@ function formWithAnchors(set: unknown) {
   values.name = "Data Steward";
   values.family = "Data governance";
   values.questions = [
-    { ...blankQuestion(), text: { es: "", en: "Tell us about a dataset you documented." }, traits: ["openness"], anchors: { openness: set as never } },
+    {
+      ...blankQuestion(),
+      text: { es: "", en: "Tell us about a dataset you documented." },
+      traits: ["openness"],
+      anchors: { openness: set as never },
+    },
     blankQuestion(),
   ];
   return values;
@@ -36,7 +41,11 @@ describe("role form anchors", () => {
       form.append(name!, value!);
     }
     const result = validateRoleForm(formDataToValues(form));
-    expect(result.ok && result.data.questions[0]?.anchors.openness).toEqual({ "1": { en: low.en }, "3": { en: mid.en }, "5": { es: high.es, en: high.en } });
+    expect(result.ok && result.data.questions[0]?.anchors.openness).toEqual({
+      "1": { en: low.en },
+      "3": { en: mid.en },
+      "5": { es: high.es, en: high.en },
+    });
   });
 
   it("reads the anchor set react-hook-form makes in the browser (an array: ratings at indexes 1, 3 and 5)", () => {
@@ -46,7 +55,11 @@ describe("role form anchors", () => {
     typed[5] = high;
     const result = validateRoleForm(formWithAnchors(typed));
     expect(result).toEqual({ ok: true, data: expect.anything() });
-    expect(result.ok && result.data.questions[0]?.anchors.openness).toEqual({ "1": { en: low.en }, "3": { en: mid.en }, "5": { es: high.es, en: high.en } });
+    expect(result.ok && result.data.questions[0]?.anchors.openness).toEqual({
+      "1": { en: low.en },
+      "3": { en: mid.en },
+      "5": { es: high.es, en: high.en },
+    });
   });
 
   it("names a missing anchor by its field, whichever shape holds the set", () => {
@@ -54,6 +67,9 @@ describe("role form anchors", () => {
     typed[1] = low;
     typed[5] = high;
     expect(validateRoleForm(formWithAnchors(typed))).toEqual({ ok: false, errors: { "questions.0.anchors.openness.3": "required" } });
-    expect(validateRoleForm(formWithAnchors({ "1": low, "5": high }))).toEqual({ ok: false, errors: { "questions.0.anchors.openness.3": "required" } });
+    expect(validateRoleForm(formWithAnchors({ "1": low, "5": high }))).toEqual({
+      ok: false,
+      errors: { "questions.0.anchors.openness.3": "required" },
+    });
   });
 });

@@ -252,8 +252,19 @@ export type RoleFormValues = {
   idealProfile: Record<TraitKey, { low: string; high: string; weight: string; statement: LocalizedField; bandSource: string }>;
   strengths: LocalizedField[];
   redFlags: LocalizedField[];
-  questions: { text: LocalizedField; evaluatesNote: LocalizedField; traits: string[]; anchors: Partial<Record<TraitKey, AnchorFieldValues>> }[];
-  transitions: { target: string; targetName: string; publishedFit: string; strengths: LocalizedField[]; deltas: Record<TraitKey, string> }[];
+  questions: {
+    text: LocalizedField;
+    evaluatesNote: LocalizedField;
+    traits: string[];
+    anchors: Partial<Record<TraitKey, AnchorFieldValues>>;
+  }[];
+  transitions: {
+    target: string;
+    targetName: string;
+    publishedFit: string;
+    strengths: LocalizedField[];
+    deltas: Record<TraitKey, string>;
+  }[];
   similarRoles: { slug: string; name: string }[];
   successCase: { title: LocalizedField; story: LocalizedField };
   archetypes: { name: LocalizedField; description: LocalizedField }[];
@@ -273,7 +284,14 @@ export function blankTransition(): RoleFormValues["transitions"][number] {
     targetName: "",
     publishedFit: "",
     strengths: [blankField()],
-    deltas: { openness: "", conscientiousness: "", extraversion: "", agreeableness: "", emotional_stability: "", relational_engagement: "" },
+    deltas: {
+      openness: "",
+      conscientiousness: "",
+      extraversion: "",
+      agreeableness: "",
+      emotional_stability: "",
+      relational_engagement: "",
+    },
   };
 }
 
@@ -339,7 +357,10 @@ export function roleToFormValues(role: RoleContent | null): RoleFormValues {
     ],
     similarRoles: [...(role?.similarRoles ?? []).map((s) => ({ slug: s.slug, name: s.name })), { slug: "", name: "" }],
     successCase: { title: field(role?.successCase?.title), story: field(role?.successCase?.story) },
-    archetypes: [...(role?.archetypes ?? []).map((a) => ({ name: field(a.name), description: field(a.description) })), { name: blankField(), description: blankField() }],
+    archetypes: [
+      ...(role?.archetypes ?? []).map((a) => ({ name: field(a.name), description: field(a.description) })),
+      { name: blankField(), description: blankField() },
+    ],
   };
 }
 

@@ -52,7 +52,9 @@ export function duplicateMessage(subject: string, value: string): string {
 export type RoleMessageKey = keyof typeof ROLE_MESSAGES | keyof typeof ROLE_DUPLICATES;
 
 const KEYS = new Map<string, RoleMessageKey>(Object.entries(ROLE_MESSAGES).map(([key, message]) => [message, key as RoleMessageKey]));
-const DUPLICATE_PREFIXES = Object.entries(ROLE_DUPLICATES).map(([key, subject]) => [duplicatePrefix(subject), key as RoleMessageKey] as const);
+const DUPLICATE_PREFIXES = Object.entries(ROLE_DUPLICATES).map(
+  ([key, subject]) => [duplicatePrefix(subject), key as RoleMessageKey] as const,
+);
 
 /** The key of one of the format's messages; undefined for any other text. */
 export function roleMessageKey(message: string): RoleMessageKey | undefined {

@@ -44,14 +44,12 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
 
 export const SLUG_MAX = 80;
 
-export const slugSchema = z
-  .string()
-  .check(
-    z.minLength(2, ROLE_MESSAGES.slugShort),
-    z.maxLength(SLUG_MAX, ROLE_MESSAGES.slugLong),
-    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, ROLE_MESSAGES.slugChars),
-    z.refine((slug) => !RESERVED_SLUGS.has(slug), ROLE_MESSAGES.slugReserved),
-  );
+export const slugSchema = z.string().check(
+  z.minLength(2, ROLE_MESSAGES.slugShort),
+  z.maxLength(SLUG_MAX, ROLE_MESSAGES.slugLong),
+  z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, ROLE_MESSAGES.slugChars),
+  z.refine((slug) => !RESERVED_SLUGS.has(slug), ROLE_MESSAGES.slugReserved),
+);
 
 /**
  * The slug a name suggests: "MLOps Engineer (Senior)" → "mlops-engineer-senior".
@@ -109,13 +107,11 @@ export const questionSchema = z
     text: localizedTextOf(MAX_QUESTION_LENGTH, ROLE_MESSAGES.questionLong),
     /** The rest of the document's "Evalúa: <traits> …" line, e.g. "en gestión de incidentes de ML". */
     evaluatesNote: z.nullable(localizedText),
-    traits: z
-      .array(traitKeySchema)
-      .check(
-        z.minLength(1, ROLE_MESSAGES.traitsFew),
-        z.maxLength(3, ROLE_MESSAGES.traitsMany),
-        z.refine((traits) => new Set(traits).size === traits.length, ROLE_MESSAGES.traitsTwice),
-      ),
+    traits: z.array(traitKeySchema).check(
+      z.minLength(1, ROLE_MESSAGES.traitsFew),
+      z.maxLength(3, ROLE_MESSAGES.traitsMany),
+      z.refine((traits) => new Set(traits).size === traits.length, ROLE_MESSAGES.traitsTwice),
+    ),
     anchors: z.partialRecord(traitKeySchema, anchorSetSchema),
   })
   .check(
@@ -144,9 +140,7 @@ export const transitionSchema = z.strictObject({
   /** "Áreas a desarrollar: Apertura +15" → { openness: 15 }. */
   deltas: z.partialRecord(
     traitKeySchema,
-    z
-      .int({ error: ROLE_MESSAGES.deltaWhole })
-      .check(z.minimum(-100, ROLE_MESSAGES.deltaRange), z.maximum(100, ROLE_MESSAGES.deltaRange)),
+    z.int({ error: ROLE_MESSAGES.deltaWhole }).check(z.minimum(-100, ROLE_MESSAGES.deltaRange), z.maximum(100, ROLE_MESSAGES.deltaRange)),
   ),
 });
 
@@ -171,7 +165,9 @@ export const skillsMatrixSchema = z
   .strictObject({
     levelFocus: z.partialRecord(levelSchema, localizedText),
     /** The technology stack as published (a flat list). */
-    technologies: z.array(z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty), z.maxLength(NAME_MAX, ROLE_MESSAGES.itemLong))),
+    technologies: z.array(
+      z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty), z.maxLength(NAME_MAX, ROLE_MESSAGES.itemLong)),
+    ),
     /** A group is the skills' domain (e.g. "Machine Learning & AI"). */
     groups: z.array(z.strictObject({ name: nameSchema, skills: z.array(matrixSkillSchema) })),
   })
@@ -237,7 +233,10 @@ export const roleFileSchema = z
     format: z.literal(ROLE_FORMAT),
     ...roleContentShape,
     /** Where the data comes from and what the source got wrong; free text, not shown to candidates. */
-    sourceNote: z._default(z.nullable(z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty), z.maxLength(SOURCE_NOTE_MAX, ROLE_MESSAGES.noteLong))), null),
+    sourceNote: z._default(
+      z.nullable(z.string().check(z.trim(), z.minLength(1, ROLE_MESSAGES.notEmpty), z.maxLength(SOURCE_NOTE_MAX, ROLE_MESSAGES.noteLong))),
+      null,
+    ),
     skillsMatrix: z.nullable(skillsMatrixSchema),
   })
   .check(z.superRefine(refineRole));

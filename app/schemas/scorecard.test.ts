@@ -14,6 +14,9 @@ describe("scorecard notes", () => {
 
   it("refuses a note over the limit by its field, rather than cutting it", () => {
     expect(parseScorecardForm([["notes.7", "a".repeat(NOTES_MAX)]]).ok).toBe(true);
-    expect(parseScorecardForm([["notes.7", "a".repeat(NOTES_MAX + 1)]])).toEqual({ ok: false, errors: { "notes.7": "scorecard.errors.notesTooLong" } });
+    expect(parseScorecardForm([["notes.7", "a".repeat(NOTES_MAX + 1)]])).toEqual({
+      ok: false,
+      errors: { "notes.7": "scorecard.errors.notesTooLong" },
+    });
   });
 });

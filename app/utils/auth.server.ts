@@ -56,7 +56,8 @@ export async function requireAssessmentAccess(
   const id = parseIdParam(idParam);
   const found = id === undefined ? undefined : await findAssessmentFor(context.db, id, user);
   if (found === undefined) throw notFound();
-  if (found === "denied" || (options.assignedOnly && !found.assigned)) throw deniedAsNotFound(request, user, "not on the assessment's panel");
+  if (found === "denied" || (options.assignedOnly && !found.assigned))
+    throw deniedAsNotFound(request, user, "not on the assessment's panel");
   return found;
 }
 
@@ -65,11 +66,7 @@ export async function requireAssessmentAccess(
  * thrown redirect to /login; with `role`, a user of another role gets a 404,
  * as if the page did not exist.
  */
-export async function requireUser(
-  request: Request,
-  context: AppLoadContext,
-  options: { role?: UserRole } = {},
-): Promise<SessionUser> {
+export async function requireUser(request: Request, context: AppLoadContext, options: { role?: UserRole } = {}): Promise<SessionUser> {
   const user = await getUser(request, context);
   if (!user) throw loginRedirect(request);
   if (options.role && user.role !== options.role) {

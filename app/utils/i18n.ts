@@ -72,7 +72,8 @@ export function createTranslator(language: UiLanguage, translation: Translation)
     language,
     t: (key, params) => {
       const count = params?.count;
-      const plural = typeof count === "number" ? (textAt(`${key}_${plurals.select(count)}`, params) ?? textAt(`${key}_other`, params)) : undefined;
+      const plural =
+        typeof count === "number" ? (textAt(`${key}_${plurals.select(count)}`, params) ?? textAt(`${key}_other`, params)) : undefined;
       return plural ?? textAt(key, params) ?? key;
     },
     exists: (key) => textAt(key) !== undefined,

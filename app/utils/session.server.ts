@@ -66,11 +66,7 @@ export async function createSession(db: Kysely<Database>, userId: number, now: D
 }
 
 /** The active user of a session id, or undefined when it is unknown, expired or its user deactivated. */
-export async function findSessionUser(
-  db: Kysely<Database>,
-  sessionId: string,
-  now: Date,
-): Promise<SessionUser | undefined> {
+export async function findSessionUser(db: Kysely<Database>, sessionId: string, now: Date): Promise<SessionUser | undefined> {
   const idHash = hashToken(sessionId);
   const row = await db
     .selectFrom("sessions")

@@ -19,7 +19,15 @@ const TranslationContext = createContext<TranslationContextValue | null>(null);
  * the languages the server's page used (its <html lang> and any
  * `data-texts-lang` section) and loads another one when it is first needed.
  */
-export function TranslationProvider({ language: initial, translators: loaded, children }: { language: UiLanguage; translators: Translators; children: ReactNode }) {
+export function TranslationProvider({
+  language: initial,
+  translators: loaded,
+  children,
+}: {
+  language: UiLanguage;
+  translators: Translators;
+  children: ReactNode;
+}) {
   const [translators, setTranslators] = useState(loaded);
   const [language, setLanguage] = useState(initial);
   const load = useCallback(async (lang: UiLanguage) => {
@@ -34,7 +42,10 @@ export function TranslationProvider({ language: initial, translators: loaded, ch
     [load],
   );
   const translator = translators[language];
-  const value = useMemo(() => (translator ? { translator, translators, load, changeLanguage } : null), [translator, translators, load, changeLanguage]);
+  const value = useMemo(
+    () => (translator ? { translator, translators, load, changeLanguage } : null),
+    [translator, translators, load, changeLanguage],
+  );
   if (!value) throw new Error(`The texts of "${language}" were not loaded`);
   return <TranslationContext.Provider value={value}>{children}</TranslationContext.Provider>;
 }

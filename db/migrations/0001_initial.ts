@@ -14,18 +14,10 @@ import { sql, type Kysely } from "kysely";
  *   so no path into the database can store an impossible value.
  */
 
-const TRAITS = [
-  "openness",
-  "conscientiousness",
-  "extraversion",
-  "agreeableness",
-  "emotional_stability",
-  "relational_engagement",
-];
+const TRAITS = ["openness", "conscientiousness", "extraversion", "agreeableness", "emotional_stability", "relational_engagement"];
 const LEVELS = ["junior", "mid", "senior", "lead", "principal"];
 
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
+const inList = (column: string, values: readonly string[]) => sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
 
 // Kysely<any>, as Kysely advises for migrations: a migration is frozen history and must
 // not follow the app's Database type as it changes later.
@@ -97,7 +89,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("rating", "integer", (c) => c.notNull().check(sql`rating in (1, 3, 5)`))
     .addColumn("text", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("question_anchors_pk", ["question_id", "trait", "rating"])
-    .addForeignKeyConstraint("question_anchors_trait_fk", ["question_id", "trait"], "question_traits", ["question_id", "trait"], (fk) => fk.onDelete("cascade"))
+    .addForeignKeyConstraint("question_anchors_trait_fk", ["question_id", "trait"], "question_traits", ["question_id", "trait"], (fk) =>
+      fk.onDelete("cascade"),
+    )
     .execute();
 
   await db.schema
@@ -330,7 +324,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("rating", "integer", (c) => c.notNull().check(sql`rating in (1, 3, 5)`))
     .addColumn("text", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("kit_question_anchors_pk", ["kit_question_id", "trait", "rating"])
-    .addForeignKeyConstraint("kit_question_anchors_trait_fk", ["kit_question_id", "trait"], "kit_question_traits", ["kit_question_id", "trait"], (fk) => fk.onDelete("cascade"))
+    .addForeignKeyConstraint(
+      "kit_question_anchors_trait_fk",
+      ["kit_question_id", "trait"],
+      "kit_question_traits",
+      ["kit_question_id", "trait"],
+      (fk) => fk.onDelete("cascade"),
+    )
     .execute();
 
   for (const table of ["kit_strengths", "kit_red_flags"]) {
@@ -386,7 +386,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("submitted_at", "text")
     .addUniqueConstraint("scorecards_interviewer_uq", ["assessment_id", "interviewer_id"])
     // A scorecard belongs to an interviewer assigned to its assessment.
-    .addForeignKeyConstraint("scorecards_assignment_fk", ["assessment_id", "interviewer_id"], "assessment_interviewers", ["assessment_id", "user_id"], (fk) => fk.onDelete("cascade"))
+    .addForeignKeyConstraint(
+      "scorecards_assignment_fk",
+      ["assessment_id", "interviewer_id"],
+      "assessment_interviewers",
+      ["assessment_id", "user_id"],
+      (fk) => fk.onDelete("cascade"),
+    )
     .addCheckConstraint("scorecards_submitted_complete", sql`status = 'draft' or (recommendation is not null and submitted_at is not null)`)
     .execute();
   await db.schema.createIndex("scorecards_interviewer_idx").on("scorecards").column("interviewer_id").execute();
@@ -399,7 +405,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("rating", "integer", (c) => c.notNull().check(sql`rating between 1 and 5`))
     .addPrimaryKeyConstraint("ratings_pk", ["scorecard_id", "kit_question_id", "trait"])
     // Only a trait the question evaluates can be rated.
-    .addForeignKeyConstraint("ratings_trait_fk", ["kit_question_id", "trait"], "kit_question_traits", ["kit_question_id", "trait"], (fk) => fk.onDelete("restrict"))
+    .addForeignKeyConstraint("ratings_trait_fk", ["kit_question_id", "trait"], "kit_question_traits", ["kit_question_id", "trait"], (fk) =>
+      fk.onDelete("restrict"),
+    )
     .execute();
 
   await db.schema

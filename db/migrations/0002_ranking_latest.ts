@@ -12,7 +12,12 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable("assessment_results")
-    .addColumn("latest", "integer", (c) => c.notNull().defaultTo(0).check(sql`latest in (0, 1)`))
+    .addColumn("latest", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`latest in (0, 1)`),
+    )
     .execute();
 
   await sql`

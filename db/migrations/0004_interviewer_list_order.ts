@@ -21,7 +21,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await sql`
     update assessment_interviewers
-    set assessment_created_at = (select created_at from assessments where assessments.id = assessment_interviewers.assessment_id)`.execute(db);
+    set assessment_created_at = (select created_at from assessments where assessments.id = assessment_interviewers.assessment_id)`.execute(
+    db,
+  );
 
   await sql`
     create trigger assessment_interviewers_created_copy

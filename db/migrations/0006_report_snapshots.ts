@@ -33,7 +33,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable("report_links")
     .addColumn("snapshot_id", "integer", (c) => c.references("report_snapshots.id").onDelete("cascade"))
     .execute();
-  await db.schema.alterTable("report_links").addColumn("opens", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("report_links")
+    .addColumn("opens", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable("report_links").addColumn("last_opened_at", "text").execute();
   await db.schema.createIndex("report_links_snapshot_idx").on("report_links").column("snapshot_id").execute();
 }

@@ -44,8 +44,6 @@ describe("accounts", () => {
   const { browser, baseURL } = useBrowser();
   const { newPage } = usePages(browser, baseURL);
 
-
-
   it("sends a signed-out visitor to the sign-in page and back to the page they asked for", async () => {
     const page = await newPage();
     await page.goto(`${baseURL}/roles`);
@@ -150,7 +148,9 @@ describe("accounts", () => {
       await expect(row.locator("th").textContent()).resolves.toContain(account.name);
       await expect(row.locator("td").nth(2).textContent()).resolves.toBe("Active");
     }
-    await expect(table.locator("tbody tr", { hasText: RECRUITER }).locator("th").textContent()).resolves.toBe(`${demoName(RECRUITER)} · you`);
+    await expect(table.locator("tbody tr", { hasText: RECRUITER }).locator("th").textContent()).resolves.toBe(
+      `${demoName(RECRUITER)} · you`,
+    );
     await expectAccessible(page);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, "users.png"), fullPage: true });
@@ -177,7 +177,9 @@ describe("accounts", () => {
     const page = await newPage({ locale: "es-ES" });
     await page.goto(`${baseURL}/login`);
     await page.getByRole("heading", { level: 1, name: "Iniciar sesión" }).waitFor();
-    await expect(page.getByText("Inicie sesión con").textContent()).resolves.toBe("Inicie sesión con el correo electrónico y la contraseña de su cuenta de Traitkit.");
+    await expect(page.getByText("Inicie sesión con").textContent()).resolves.toBe(
+      "Inicie sesión con el correo electrónico y la contraseña de su cuenta de Traitkit.",
+    );
     await signIn(page, baseURL, RECRUITER);
     await page.getByRole("heading", { level: 1, name: "Biblioteca de roles" }).waitFor();
     const nav = page.getByRole("navigation", { name: "Principal" });
@@ -185,13 +187,17 @@ describe("accounts", () => {
     await nav.getByRole("link", { name: "Usuarios" }).click();
     await landsOn(page, "/settings/users");
     await page.getByRole("heading", { level: 1, name: "Usuarios" }).waitFor();
-    await expect(page.locator("[data-testid=users-table] tbody tr", { hasText: RECRUITER }).locator("th").textContent()).resolves.toBe(`${demoName(RECRUITER)} · usted`);
+    await expect(page.locator("[data-testid=users-table] tbody tr", { hasText: RECRUITER }).locator("th").textContent()).resolves.toBe(
+      `${demoName(RECRUITER)} · usted`,
+    );
 
     await nav.getByRole("link", { name: "Auditoría" }).click();
     await landsOn(page, "/audit");
     await page.getByRole("heading", { level: 1, name: "Registro de auditoría" }).waitFor();
     const rows = page.locator("[data-testid=audit-table] tbody tr");
-    const signIns = rows.filter({ has: page.locator(".audit-action", { hasText: /^Inició sesión$/ }) }).filter({ has: page.getByRole("cell", { name: demoName(RECRUITER), exact: true }) });
+    const signIns = rows
+      .filter({ has: page.locator(".audit-action", { hasText: /^Inició sesión$/ }) })
+      .filter({ has: page.getByRole("cell", { name: demoName(RECRUITER), exact: true }) });
     await expect(signIns.count()).resolves.toBeGreaterThan(0);
     const action = signIns.first().locator("td").nth(2);
     await expect(action.locator(".audit-action").textContent()).resolves.toBe("Inició sesión");
@@ -251,7 +257,9 @@ describe("accounts", () => {
     await colleague.goto(link);
     await colleague.getByRole("heading", { level: 1, name: "Join Traitkit" }).waitFor();
     await expect(colleague.title()).resolves.toBe("Join Traitkit");
-    await expect(colleague.getByText("You were invited").textContent()).resolves.toContain(`as interviewer with the address ${colleagueEmail}`);
+    await expect(colleague.getByText("You were invited").textContent()).resolves.toContain(
+      `as interviewer with the address ${colleagueEmail}`,
+    );
     await expectAccessible(colleague);
 
     const name = colleague.getByLabel("Your name");
@@ -306,8 +314,13 @@ describe("accounts", () => {
 
     await recruiter.getByRole("button", { name: `Cancel the invite for ${wrongEmail}` }).click();
     // It asks first: the link cannot be turned back on.
-    await recruiter.getByRole("dialog", { name: `Cancel the invite for ${wrongEmail}?` }).getByRole("button", { name: "Cancel the invite" }).click();
-    await expect(recruiter.getByRole("status").filter({ hasText: "Invite cancelled" }).textContent()).resolves.toBe("Invite cancelled: its link no longer works.");
+    await recruiter
+      .getByRole("dialog", { name: `Cancel the invite for ${wrongEmail}?` })
+      .getByRole("button", { name: "Cancel the invite" })
+      .click();
+    await expect(recruiter.getByRole("status").filter({ hasText: "Invite cancelled" }).textContent()).resolves.toBe(
+      "Invite cancelled: its link no longer works.",
+    );
     await expect.poll(() => recruiter.getByRole("cell", { name: wrongEmail, exact: true }).count()).toBe(0);
     await expectAccessible(recruiter);
 
@@ -352,7 +365,9 @@ describe("accounts", () => {
     const name = demoName(INTERVIEWER2);
     await recruiter.getByRole("button", { name: `Deactivate: ${name}` }).click();
     await recruiter.getByRole("button", { name: `Reactivate: ${name}` }).waitFor();
-    await expect(recruiter.getByRole("status").textContent()).resolves.toBe("Deactivated: their sessions ended at once. Their scorecards stay.");
+    await expect(recruiter.getByRole("status").textContent()).resolves.toBe(
+      "Deactivated: their sessions ended at once. Their scorecards stay.",
+    );
     const row = recruiter.locator("[data-testid=users-table] tbody tr", { hasText: INTERVIEWER2 });
     await expect(row.locator("td").nth(2).textContent()).resolves.toBe("Deactivated");
     await expectAccessible(recruiter);

@@ -94,7 +94,12 @@ async function checkWithAxe(page: Page, name: string): Promise<void> {
   expect(blocking, `axe violations on ${name}`).toEqual([]);
 }
 
-export type PageOptions = { javaScriptEnabled?: boolean; locale?: string; acceptDownloads?: boolean; viewport?: { width: number; height: number } };
+export type PageOptions = {
+  javaScriptEnabled?: boolean;
+  locale?: string;
+  acceptDownloads?: boolean;
+  viewport?: { width: number; height: number };
+};
 
 /**
  * Fresh browser contexts for each test (a desktop-sized English browser unless

@@ -34,8 +34,6 @@ describe("candidates", () => {
   const { browser, baseURL } = useBrowser();
   const { signedInPage: newPage } = usePages(browser, baseURL);
 
-
-
   it("adds a candidate by typing, finds it in the list, opens it and creates an assessment with the demo kit and both interviewers", async () => {
     const person = uniqueCandidate("Quinn");
     const page = await newPage(RECRUITER);

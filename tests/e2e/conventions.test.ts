@@ -233,7 +233,11 @@ describe("what every page shares", () => {
       await page.goto(`${baseURL}/audit`);
       const box = page.locator(".table-scroll").first();
       await expectAccessible(page, { javaScriptEnabled });
-      const sizes = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, attachment: getComputedStyle(el).backgroundAttachment }));
+      const sizes = await box.evaluate((el) => ({
+        scroll: el.scrollWidth,
+        client: el.clientWidth,
+        attachment: getComputedStyle(el).backgroundAttachment,
+      }));
       expect(sizes.scroll).toBeGreaterThan(sizes.client);
       expect(sizes.attachment.split(", ")).toEqual(["local", "local", "scroll", "scroll"]);
       // At the start: a shadow on the right, where the rest is, and none on the left.

@@ -14,7 +14,9 @@ async function importOwnRole(page: Page, baseURL: string): Promise<{ slug: strin
   const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
   const role = { ...(await exported.json()), slug: `archive-e2e-${stamp}`, name: `Archive E2E ${stamp}` };
   await page.goto(`${baseURL}/roles/import`);
-  await page.getByLabel("Role file (JSON)").setInputFiles({ name: "role.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(role)) });
+  await page
+    .getByLabel("Role file (JSON)")
+    .setInputFiles({ name: "role.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(role)) });
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: role.name }).waitFor();
   return { slug: role.slug, name: role.name };
@@ -36,7 +38,9 @@ describe("destructive actions ask first", () => {
     const dialog = page.getByRole("dialog", { name: `Archive the role ${role.name}?` });
     await dialog.getByText("Restore brings it back", { exact: false }).waitFor();
     // The safe choice has the focus.
-    await expect(dialog.getByRole("button", { name: "Cancel" }).evaluate((button) => button === document.activeElement)).resolves.toBe(true);
+    await expect(dialog.getByRole("button", { name: "Cancel" }).evaluate((button) => button === document.activeElement)).resolves.toBe(
+      true,
+    );
     await expectAccessible(page);
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await dialog.waitFor({ state: "hidden" });
@@ -44,7 +48,10 @@ describe("destructive actions ask first", () => {
 
     await section.getByRole("button", { name: "Archive", exact: true }).click();
     await dialog.getByRole("button", { name: "Archive the role" }).click();
-    await page.getByTestId("archived-banner").getByText(/^Archived on .+ by Rita Recruiter \(demo\)/).waitFor();
+    await page
+      .getByTestId("archived-banner")
+      .getByText(/^Archived on .+ by Rita Recruiter \(demo\)/)
+      .waitFor();
     await expectAccessible(page);
 
     await page.goto(`${baseURL}/roles?q=${encodeURIComponent(role.name)}`);
@@ -60,7 +67,10 @@ describe("destructive actions ask first", () => {
     await page.getByTestId("archived-banner").waitFor({ state: "detached" });
 
     await page.getByTestId("archive-section").getByRole("button", { name: "Delete", exact: true }).click();
-    await page.getByRole("dialog", { name: `Delete the role ${role.name} for good?` }).getByRole("button", { name: "Delete for good" }).click();
+    await page
+      .getByRole("dialog", { name: `Delete the role ${role.name} for good?` })
+      .getByRole("button", { name: "Delete for good" })
+      .click();
     await page.waitForURL((url) => url.pathname === "/roles");
     const gone = await page.goto(`${baseURL}/roles/${role.slug}`);
     expect(gone?.status()).toBe(404);
@@ -87,7 +97,10 @@ describe("destructive actions ask first", () => {
     // In a Spanish browser, the banner and Restore.
     const spanish = await signedInPage(RECRUITER, { javaScriptEnabled: false, locale: "es-ES" });
     await spanish.goto(`${baseURL}/roles/${role.slug}`);
-    await spanish.getByTestId("archived-banner").getByText(/^Archivado el .+ por Rita Recruiter \(demo\)/).waitFor();
+    await spanish
+      .getByTestId("archived-banner")
+      .getByText(/^Archivado el .+ por Rita Recruiter \(demo\)/)
+      .waitFor();
     await expectAccessible(spanish, { javaScriptEnabled: false });
     await spanish.getByTestId("archived-banner").getByRole("button", { name: "Restaurar" }).click();
     await spanish.getByTestId("archive-section").getByRole("button", { name: "Archivar", exact: true }).waitFor();

@@ -32,7 +32,11 @@ const INES_NOTE = "Saw the drift within an hour from an alert on the feature dis
 const LONG_NOTE_END = "ENDOFTHELONGNOTE";
 const LONG_NOTE = [
   "Walked through the A/B design in detail.",
-  ...Array.from({ length: 14 }, (_, i) => `Point ${i + 1}: sticky assignment by user, a guardrail metric on latency, and a pre-registered stopping rule were each explained with an example.`),
+  ...Array.from(
+    { length: 14 },
+    (_, i) =>
+      `Point ${i + 1}: sticky assignment by user, a guardrail metric on latency, and a pre-registered stopping rule were each explained with an example.`,
+  ),
   LONG_NOTE_END,
 ].join("\n");
 
@@ -47,8 +51,14 @@ function notesField(page: Page, question: number): Locator {
 }
 
 async function rateFirstGroup(page: Page, question: number, rating: number): Promise<void> {
-  const group = page.getByRole("region", { name: new RegExp(`^Question ${question} of \\d+$`) }).locator("fieldset.rating-group").first();
-  await group.locator("label").filter({ has: page.locator("strong", { hasText: new RegExp(`^${rating}$`) }) }).click();
+  const group = page
+    .getByRole("region", { name: new RegExp(`^Question ${question} of \\d+$`) })
+    .locator("fieldset.rating-group")
+    .first();
+  await group
+    .locator("label")
+    .filter({ has: page.locator("strong", { hasText: new RegExp(`^${rating}$`) }) })
+    .click();
 }
 
 /** One interviewer's evidence on a question of the panel. */
@@ -92,7 +102,9 @@ describe("evidence a panel can trust", () => {
     const page = await signedInPage(INTERVIEWER1, { viewport: PHONE });
     await page.goto(`${baseURL}${assessmentPath}/scorecard`);
     await hydrated(page);
-    await expect(page.getByTestId("save-mode").textContent()).resolves.toBe("Your work is saved as you go; nobody sees it until you submit.");
+    await expect(page.getByTestId("save-mode").textContent()).resolves.toBe(
+      "Your work is saved as you go; nobody sees it until you submit.",
+    );
     const bar = page.locator(".scorecard-actions");
     const inView = async (where: string) => {
       const box = await bar.boundingBox();
@@ -107,7 +119,10 @@ describe("evidence a panel can trust", () => {
     await expectAccessible(page);
     await rateFirstGroup(page, 1, 2);
     await notesField(page, 1).fill(IAN_NOTE);
-    await page.getByTestId("save-status").filter({ hasText: /^Saved at / }).waitFor();
+    await page
+      .getByTestId("save-status")
+      .filter({ hasText: /^Saved at / })
+      .waitFor();
     await page.getByRole("region", { name: /^Question 3 of \d+$/ }).scrollIntoViewIfNeeded();
     await inView("half-way down");
     await page.getByTestId("save-status").scrollIntoViewIfNeeded();
@@ -216,13 +231,23 @@ describe("evidence a panel can trust", () => {
       const pdf = path.join(dir, "assessment.pdf");
       await page.pdf({ path: pdf, format: "A4" });
       const text = execFileSync(pdftotext, [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
-      for (const expected of [`Assessment of ${CANDIDATE}`, "Panel result", "Conscientiousness", "Evidence by question", IAN_NOTE, INES_NOTE, LONG_NOTE_END, "Trait scores against the ideal band"]) {
+      for (const expected of [
+        `Assessment of ${CANDIDATE}`,
+        "Panel result",
+        "Conscientiousness",
+        "Evidence by question",
+        IAN_NOTE,
+        INES_NOTE,
+        LONG_NOTE_END,
+        "Trait scores against the ideal band",
+      ]) {
         expect(text, expected).toContain(expected);
       }
       // The folded note is printed whole, once: not its opening, nor the button that opens it.
       expect(text).toContain("Point 14: sticky assignment by user");
       expect(text).not.toContain("Read the whole note");
-      for (const screenOnly of ["Sign out", "Role library", "Record decision", "Publish report", "Interviewer to add", "Actions"]) expect(text, screenOnly).not.toContain(screenOnly);
+      for (const screenOnly of ["Sign out", "Role library", "Record decision", "Publish report", "Interviewer to add", "Actions"])
+        expect(text, screenOnly).not.toContain(screenOnly);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -57,8 +57,6 @@ describe("interview kits", () => {
   const { browser, baseURL } = useBrowser();
   const { signedInPage: newPage } = usePages(browser, baseURL);
 
-
-
   it("builds a kit from the MLOps role at Senior: reorders with the keyboard, adds a question, saves", async () => {
     const page = await newPage(RECRUITER);
     await page.goto(`${baseURL}/kits`);
@@ -89,7 +87,9 @@ describe("interview kits", () => {
     await expect(slots(page).nth(0).textContent()).resolves.toContain(question(1));
     await expect(slots(page).nth(1).textContent()).resolves.toContain(question(0));
     expect(await focusedId(page)).toBe("question-1-move-down");
-    await expect(page.getByTestId("kit-announcement").textContent()).resolves.toBe(`Question moved to position 2 of ${QUESTIONS.length + 1}.`);
+    await expect(page.getByTestId("kit-announcement").textContent()).resolves.toBe(
+      `Question moved to position 2 of ${QUESTIONS.length + 1}.`,
+    );
     await page.keyboard.press("Space");
     await expect(slots(page).nth(2).textContent()).resolves.toContain(question(0));
     expect(await focusedId(page)).toBe("question-2-move-down");
@@ -124,7 +124,9 @@ describe("interview kits", () => {
     await screenshot(page, "kit-page");
 
     await page.goto(`${baseURL}/kits`);
-    await expect(page.locator("[data-testid=kits-table] tr", { hasText: "MLOps Senior — browser test" }).textContent()).resolves.toContain("0 assessments");
+    await expect(page.locator("[data-testid=kits-table] tr", { hasText: "MLOps Senior — browser test" }).textContent()).resolves.toContain(
+      "0 assessments",
+    );
   });
 
   it("prints the kit: Chromium's PDF holds every question with its traits and anchors", async () => {
@@ -168,7 +170,9 @@ describe("interview kits", () => {
     await page.getByRole("link", { name: "Edit kit" }).click();
     await page.getByRole("heading", { level: 1, name: "Edit kit" }).waitFor();
     await hydrated(page);
-    await expect(page.getByTestId("kit-version-notice").textContent()).resolves.toBe("No assessment uses version 1 yet: saving updates it in place.");
+    await expect(page.getByTestId("kit-version-notice").textContent()).resolves.toBe(
+      "No assessment uses version 1 yet: saving updates it in place.",
+    );
     // The kit's order comes back: 2, 1, 3, 4, the added question, then an empty slot.
     await expect(slots(page).nth(0).textContent()).resolves.toContain(question(1));
     await expect(slots(page).nth(4).getByLabel("Question", { exact: true }).inputValue()).resolves.toBe(NEW_QUESTION);
@@ -278,7 +282,10 @@ describe("interview kits", () => {
     await hydrated(page);
     await page.getByRole("heading", { name: "Expectativas de habilidad en Lead" }).waitFor();
     // Role questions show in Spanish, as the document published them.
-    await page.getByText(mlops.questions[0]?.text.es ?? "").first().waitFor();
+    await page
+      .getByText(mlops.questions[0]?.text.es ?? "")
+      .first()
+      .waitFor();
     const slot = slots(page).nth(QUESTIONS.length);
     await expect(slot.getByText("Escríbala en español, el idioma de su interfaz.").count()).resolves.toBe(1);
     const spanish = "¿Cómo decidís que un modelo en producción tiene que retirarse?";
@@ -310,6 +317,8 @@ describe("interview kits", () => {
     await slots(page).nth(3).locator(".kit-drag").dragTo(slots(page).nth(0));
     await expect(slots(page).nth(0).textContent()).resolves.toContain(question(3));
     await expect(slots(page).nth(1).textContent()).resolves.toContain(question(0));
-    await expect(page.getByTestId("kit-announcement").textContent()).resolves.toBe(`Question moved to position 1 of ${QUESTIONS.length + 1}.`);
+    await expect(page.getByTestId("kit-announcement").textContent()).resolves.toBe(
+      `Question moved to position 1 of ${QUESTIONS.length + 1}.`,
+    );
   });
 });

@@ -54,7 +54,9 @@ describe("a deployment without the library (TRAITKIT_LIBRARY=0)", () => {
   it("tells an interviewer the library is empty and who fills it, with no button", async () => {
     const page = await signedIn(INTERVIEWER);
     await page.goto(`${emptyURL}/roles`);
-    await expect(page.getByTestId("empty-library").textContent()).resolves.toBe("No roles yet: a recruiter creates them, imports them or adds the Traitkit library.");
+    await expect(page.getByTestId("empty-library").textContent()).resolves.toBe(
+      "No roles yet: a recruiter creates them, imports them or adds the Traitkit library.",
+    );
     await expect(page.getByRole("button", { name: "Add the Traitkit library" }).count()).resolves.toBe(0);
     await expectAccessible(page);
   });
@@ -72,12 +74,16 @@ describe("a deployment without the library (TRAITKIT_LIBRARY=0)", () => {
 
     const page = await signedIn(RECRUITER);
     await page.goto(`${emptyURL}/skills`);
-    await expect(page.getByTestId("empty-skills").textContent()).resolves.toContain("No skill profiles yet: they come with the Traitkit library");
+    await expect(page.getByTestId("empty-skills").textContent()).resolves.toContain(
+      "No skill profiles yet: they come with the Traitkit library",
+    );
     await expectAccessible(page);
     await page.goto(`${emptyURL}/roles`);
     await hydrated(page);
     const empty = page.getByTestId("empty-library");
-    await expect(empty.locator("p").first().textContent()).resolves.toBe("No roles yet: create one, import one, or add the Traitkit library.");
+    await expect(empty.locator("p").first().textContent()).resolves.toBe(
+      "No roles yet: create one, import one, or add the Traitkit library.",
+    );
     // A search in an empty library is still an empty library, not "no match".
     await expect(page.getByText("No role matches your search.").count()).resolves.toBe(0);
     await expectAccessible(page);

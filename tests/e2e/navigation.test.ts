@@ -49,7 +49,14 @@ describe("links of the menu and of long tables", () => {
     await expect(documentKept(page)).resolves.toBe(true);
 
     // Ctrl+click opens the row in a new tab, as on any link; this page stays.
-    const [opened] = await Promise.all([page.context().waitForEvent("page"), page.locator("table tbody tr").first().getByRole("link").click({ modifiers: ["Control"] })]);
+    const [opened] = await Promise.all([
+      page.context().waitForEvent("page"),
+      page
+        .locator("table tbody tr")
+        .first()
+        .getByRole("link")
+        .click({ modifiers: ["Control"] }),
+    ]);
     await opened.waitForLoadState();
     expect(new URL(opened.url()).pathname).toMatch(/^\/candidates\/\d+$/);
     expect(new URL(page.url()).pathname).toBe("/candidates");

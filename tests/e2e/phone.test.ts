@@ -41,7 +41,17 @@ describe("on a phone (390 × 844)", () => {
   it("shows the recruiter's pages without scrolling sideways, the header's Sign out on screen", async () => {
     const page = await signedInPage("recruiter@demo.traitkit.test", { viewport: PHONE });
     // The forms too: a visually hidden label in a scrolling table once widened them.
-    for (const path of ["/roles", "/roles/mlops-engineer", "/candidates", "/roles/mlops-engineer/candidates", "/assessments/1", "/roles/mlops-engineer/compare?c=1,2,3", "/roles/new", "/roles/mlops-engineer/edit", "/settings/users"]) {
+    for (const path of [
+      "/roles",
+      "/roles/mlops-engineer",
+      "/candidates",
+      "/roles/mlops-engineer/candidates",
+      "/assessments/1",
+      "/roles/mlops-engineer/compare?c=1,2,3",
+      "/roles/new",
+      "/roles/mlops-engineer/edit",
+      "/settings/users",
+    ]) {
       await page.goto(`${baseURL}${path}`);
       await hydrated(page);
       expect(await sidewaysOverflow(page), path).toBe(0);
@@ -64,11 +74,17 @@ describe("on a phone (390 × 844)", () => {
     const grid = await page.getByTestId("trait-band-chart").locator(".recharts-cartesian-grid").boundingBox();
     expect(canvas && grid && grid.width / canvas.width).toBeGreaterThan(0.4);
     // Each trait's figures ("83.3 (n=6)") stand right of the scale, clear of its band and mark.
-    const labels = await page.getByTestId("trait-band-chart").locator(".recharts-label-list text").evaluateAll((texts) => texts.map((text) => text.getBoundingClientRect().left));
+    const labels = await page
+      .getByTestId("trait-band-chart")
+      .locator(".recharts-label-list text")
+      .evaluateAll((texts) => texts.map((text) => text.getBoundingClientRect().left));
     expect(labels).toHaveLength(6);
     for (const left of labels) expect(left).toBeGreaterThanOrEqual((grid?.x ?? 0) + (grid?.width ?? 0) - 1);
     // The transitions' sentence column has a readable width: rows of a few lines, not a column of single words (~180 px rows).
-    const rowHeights = await page.getByTestId("transition-table").locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
+    const rowHeights = await page
+      .getByTestId("transition-table")
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
     expect(rowHeights.length).toBeGreaterThan(0);
     for (const height of rowHeights) expect(height).toBeLessThan(120);
   });
@@ -143,7 +159,10 @@ describe("on a phone (390 × 844)", () => {
       await page.keyboard.press("Tab");
       const high = page.getByLabel(`${trait}: High`, { exact: true });
       await expect(high.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
-      const [field, rowName] = await Promise.all([high.boundingBox(), page.getByRole("rowheader", { name: trait, exact: true }).boundingBox()]);
+      const [field, rowName] = await Promise.all([
+        high.boundingBox(),
+        page.getByRole("rowheader", { name: trait, exact: true }).boundingBox(),
+      ]);
       expect(field && rowName && field.x, trait).toBeGreaterThanOrEqual((rowName?.x ?? 0) + (rowName?.width ?? 0));
     }
   });

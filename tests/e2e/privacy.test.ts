@@ -15,8 +15,6 @@ describe("a candidate's data: export and erase", () => {
   const { browser, baseURL } = useBrowser();
   const { signedInPage: newPage } = usePages(browser, baseURL);
 
-
-
   it("downloads the candidate's JSON, asks before erasing (Escape cancels), then erases the candidate", async () => {
     const person = uniqueCandidate();
     const page = await newPage(RECRUITER);
@@ -36,7 +34,8 @@ describe("a candidate's data: export and erase", () => {
     expect(file).toMatchObject({ format: "traitkit.candidate/v1", candidate: { name: person.name, email: person.email }, assessments: [] });
 
     // Erasing looks like what it is, not like the page's next step.
-    const colour = (name: string) => page.getByRole("button", { name, exact: true }).evaluate((button) => getComputedStyle(button).backgroundColor);
+    const colour = (name: string) =>
+      page.getByRole("button", { name, exact: true }).evaluate((button) => getComputedStyle(button).backgroundColor);
     await expect(colour("Erase candidate")).resolves.toBe("rgb(180, 35, 24)");
     await expect(colour("Create assessment")).resolves.not.toBe("rgb(180, 35, 24)");
 

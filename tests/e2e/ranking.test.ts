@@ -15,8 +15,6 @@ describe("ranking and comparing candidates", () => {
   const { browser, baseURL } = useBrowser();
   const { signedInPage: newPage } = usePages(browser, baseURL);
 
-
-
   it("opens the ranking from the MLOps role, compares three candidates and downloads the CSV", async () => {
     const page = await newPage(RECRUITER);
     await page.goto(`${baseURL}/roles/mlops-engineer`);
@@ -56,7 +54,10 @@ describe("ranking and comparing candidates", () => {
     expect(fitCells.slice(1)).toEqual(fits);
     await page.getByTestId("trait-radar-chart").locator("svg").first().waitFor();
     // The radar's key names the band and each candidate, in the table's order.
-    await expect(page.getByTestId("trait-radar-chart").locator(".chart-legend li").allTextContents()).resolves.toEqual(["Ideal band", ...names]);
+    await expect(page.getByTestId("trait-radar-chart").locator(".chart-legend li").allTextContents()).resolves.toEqual([
+      "Ideal band",
+      ...names,
+    ]);
     // The radar's numbers are this table's trait rows: one table, not the same scores twice.
     await expect(compare.locator("tbody tr[data-row='openness'] th").textContent()).resolves.toBe("Openness");
     await expect(page.getByTestId("trait-radar-table").count()).resolves.toBe(0);
@@ -72,14 +73,23 @@ describe("ranking and comparing candidates", () => {
     // Back to the ranking and download the CSV.
     await page.getByRole("link", { name: "Back to the ranking" }).click();
     await page.getByTestId("ranking-table").waitFor();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the ranking (CSV)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download the ranking (CSV)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("mlops-engineer-ranking.csv");
     const file = await download.path();
     const text = fs.readFileSync(file, "utf8");
     expect(text.split("\n")[0]).toBe(CSV_HEADER);
     const downloaded: Record<string, string>[] = parse(text, { columns: true });
     // What a person reads: the page's rank, name, whole percentages and the panel, with a link back.
-    expect(downloaded[0]).toMatchObject({ rank: "1", name: "Ada Demo-Lovelace", fit_percent: "100", scorecards_submitted: "2", scorecards_assigned: "2" });
+    expect(downloaded[0]).toMatchObject({
+      rank: "1",
+      name: "Ada Demo-Lovelace",
+      fit_percent: "100",
+      scorecards_submitted: "2",
+      scorecards_assigned: "2",
+    });
     expect(downloaded[0]?.assessment_url).toMatch(new RegExp(`^${baseURL}/assessments/\\d+$`));
 
     // Filtered, the download is what the page lists: the same candidates, every page of them.
@@ -90,8 +100,16 @@ describe("ranking and comparing candidates", () => {
     await expect
       .poll(() => page.getByTestId("ranking-table").locator("tbody tr td:last-child").allTextContents())
       .toSatisfy((decisions: string[]) => decisions.length > 0 && decisions.every((decision) => decision === "Advance"));
-    const shown = (await page.getByTestId("ranking-table").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-candidate-id")))).map(Number);
-    const [filtered] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the ranking (CSV)" }).click()]);
+    const shown = (
+      await page
+        .getByTestId("ranking-table")
+        .locator("tbody tr")
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-candidate-id")))
+    ).map(Number);
+    const [filtered] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download the ranking (CSV)" }).click(),
+    ]);
     const lines: Record<string, string>[] = parse(fs.readFileSync(await filtered.path(), "utf8"), { columns: true });
     expect(lines.map((line) => Number(line.candidate_id))).toEqual(shown);
     expect(lines.every((line) => line.decision === "advance")).toBe(true);
@@ -118,7 +136,10 @@ describe("ranking and comparing candidates", () => {
     await expect(row("Barbara Demo-Liskov").getByTestId("ranking-panel").textContent()).resolves.toBe("1/2 submitted");
     await expect(completeOnly.isChecked()).resolves.toBe(false);
     // The download keeps the filter: Barbara is in it, with her panel's count.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the ranking (CSV)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download the ranking (CSV)" }).click(),
+    ]);
     const rows: Record<string, string>[] = parse(fs.readFileSync(await download.path(), "utf8"), { columns: true });
     expect(rows.find((r) => r.name === "Barbara Demo-Liskov")).toMatchObject({ scorecards_submitted: "1", scorecards_assigned: "2" });
     expect(rows.find((r) => r.name === "Edsger Demo-Dijkstra")?.calibrate_traits).toBe("emotional_stability");

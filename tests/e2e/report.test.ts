@@ -59,7 +59,9 @@ describe("the candidate's report", () => {
     await charts.getByTestId("trait-band-chart").locator("svg.recharts-surface").first().waitFor();
     await expect(charts.getByTestId("trait-radar-table").locator("tbody tr").count()).resolves.toBe(6);
     // Extraversion is not in the kit: missing, never 0.
-    await expect(charts.getByTestId("trait-radar-table").locator('tr[data-trait="extraversion"] td').last().textContent()).resolves.toBe("not assessed");
+    await expect(charts.getByTestId("trait-radar-table").locator('tr[data-trait="extraversion"] td').last().textContent()).resolves.toBe(
+      "not assessed",
+    );
     await expectAccessible(recruiter);
 
     // Publish in English, without expiry; the link is shown once.
@@ -72,7 +74,9 @@ describe("the candidate's report", () => {
     expect(link).toMatch(/\/r\/[A-Za-z0-9_-]{43}$/);
     await section.locator('li[data-status="live"]').first().waitFor();
     // The report shows the submitted scorecards: beside Reopen, the recruiter is told a reopen changes it.
-    await expect(recruiter.getByTestId("reopen-changes-report").textContent()).resolves.toContain("Reopening a scorecard does not change what the candidate sees");
+    await expect(recruiter.getByTestId("reopen-changes-report").textContent()).resolves.toContain(
+      "Reopening a scorecard does not change what the candidate sees",
+    );
     await expectAccessible(recruiter);
     await charts.scrollIntoViewIfNeeded();
     await screenshot(recruiter, "report-recruiter-assessment");
@@ -113,7 +117,9 @@ describe("the candidate's report", () => {
     // The report keeps the language it was published in: no switch that would change only the frame around it.
     await expect(candidate.locator("#language-select").count()).resolves.toBe(0);
     // The outline never skips a level (axe's heading-order): h1, then h2, then the charts' h3.
-    const levels = await candidate.locator("main :is(h1, h2, h3, h4, h5, h6)").evaluateAll((headings) => headings.map((h) => Number(h.tagName[1])));
+    const levels = await candidate
+      .locator("main :is(h1, h2, h3, h4, h5, h6)")
+      .evaluateAll((headings) => headings.map((h) => Number(h.tagName[1])));
     expect(levels[0]).toBe(1);
     levels.slice(1).forEach((level, i) => expect(level, `heading ${i + 2} of ${levels.join(",")}`).toBeLessThanOrEqual(levels[i]! + 1));
     await expectAccessible(candidate);
@@ -134,7 +140,11 @@ describe("the candidate's report", () => {
 
     // Revoke: the link then answers 404, like any unknown link, with a page meant for the candidate.
     // It asks first, in a dialog saying the link cannot be turned back on.
-    await section.locator('li[data-status="live"]').first().getByRole("button", { name: /^Revoke/ }).click();
+    await section
+      .locator('li[data-status="live"]')
+      .first()
+      .getByRole("button", { name: /^Revoke/ })
+      .click();
     const dialog = recruiter.getByRole("dialog", { name: "Revoke this candidate report link?" });
     await dialog.getByText("cannot be turned back on", { exact: false }).waitFor();
     await expectAccessible(recruiter);
@@ -144,7 +154,9 @@ describe("the candidate's report", () => {
     const gone = await candidate.goto(link);
     expect(gone?.status()).toBe(404);
     await candidate.getByRole("heading", { level: 1, name: "This report link does not work" }).waitFor();
-    await expect(candidate.getByTestId("report-unavailable").textContent()).resolves.toContain("Ask the recruiter who sent it to you for a new link.");
+    await expect(candidate.getByTestId("report-unavailable").textContent()).resolves.toContain(
+      "Ask the recruiter who sent it to you for a new link.",
+    );
     // Nothing there leads a candidate to pages that need an account, not even the brand.
     await expect(candidate.locator("a[href]:not(.skip-link)").count()).resolves.toBe(0);
     await expectAccessible(candidate);
@@ -172,7 +184,10 @@ describe("the candidate's report", () => {
     await reader.getByTestId("trait-radar-chart").locator("svg.recharts-surface").first().waitFor();
     await reader.getByRole("heading", { level: 1, name: "Su perfil de entrevista" }).waitFor();
     // The charts' keys are the report's words too (Recharts' own legend spoke English).
-    await expect(reader.getByTestId("transition-fit-chart").locator(".chart-legend li").allTextContents()).resolves.toEqual(["Ajuste publicado %", "Su ajuste %"]);
+    await expect(reader.getByTestId("transition-fit-chart").locator(".chart-legend li").allTextContents()).resolves.toEqual([
+      "Ajuste publicado %",
+      "Su ajuste %",
+    ]);
     await expect(reader.getByTestId("trait-radar-chart").locator(".chart-legend li").first().textContent()).resolves.toBe("Banda ideal");
     // The title is in the report's language, like its heading, not the browser's.
     await expect(reader.title()).resolves.toBe("Perfil de entrevista · Traitkit");
@@ -184,7 +199,11 @@ describe("the candidate's report", () => {
 
     // Put back what the test changed: the new link is revoked.
     const revoked = await section.locator('li[data-status="revoked"]').count();
-    await section.locator('li[data-status="live"]').first().getByRole("button", { name: /^Revoke/ }).click();
+    await section
+      .locator('li[data-status="live"]')
+      .first()
+      .getByRole("button", { name: /^Revoke/ })
+      .click();
     await recruiter.getByRole("dialog").getByRole("button", { name: "Revoke the link" }).click();
     await expect.poll(() => section.locator('li[data-status="revoked"]').count()).toBe(revoked + 1);
   });
@@ -214,9 +233,18 @@ describe("the candidate's report", () => {
   /** Interviewer 1 rates question 1's first trait and submits, without JavaScript (a plain post). */
   async function submitScorecard(interviewer: Page, assessmentURL: string, rating: number): Promise<void> {
     await interviewer.goto(`${assessmentURL}/scorecard`);
-    const group = interviewer.getByRole("region", { name: /^Question 1 of \d+$/ }).locator("fieldset.rating-group").first();
-    await group.locator("label").filter({ has: interviewer.locator("strong", { hasText: new RegExp(`^${rating}$`) }) }).click();
-    await interviewer.getByRole("group", { name: "Overall recommendation", exact: true }).getByRole("radio", { name: "Yes", exact: true }).check();
+    const group = interviewer
+      .getByRole("region", { name: /^Question 1 of \d+$/ })
+      .locator("fieldset.rating-group")
+      .first();
+    await group
+      .locator("label")
+      .filter({ has: interviewer.locator("strong", { hasText: new RegExp(`^${rating}$`) }) })
+      .click();
+    await interviewer
+      .getByRole("group", { name: "Overall recommendation", exact: true })
+      .getByRole("radio", { name: "Yes", exact: true })
+      .check();
     await interviewer.getByRole("button", { name: "Submit scorecard" }).click();
     // Submitted: the interviewer lands on the panel.
     await interviewer.getByTestId("panel").waitFor();
@@ -258,7 +286,10 @@ describe("the candidate's report", () => {
     await recruiter.reload();
     await recruiter.getByRole("button", { name: `Reopen the scorecard of ${INTERVIEWER_NAME}` }).click();
     // Reopening asks first; the dialog says what leaves the panel.
-    await recruiter.getByRole("dialog", { name: `Reopen the scorecard of ${INTERVIEWER_NAME}?` }).getByRole("button", { name: "Reopen the scorecard" }).click();
+    await recruiter
+      .getByRole("dialog", { name: `Reopen the scorecard of ${INTERVIEWER_NAME}?` })
+      .getByRole("button", { name: "Reopen the scorecard" })
+      .click();
     await recruiter.getByRole("button", { name: `Reopen the scorecard of ${INTERVIEWER_NAME}` }).waitFor({ state: "detached" });
     await submitScorecard(interviewer, assessmentURL, 1);
 
@@ -275,7 +306,10 @@ describe("the candidate's report", () => {
     // A new version, the earlier link kept: it shows the new one.
     await section.getByRole("radio", { name: "Keep it working: it shows the new version" }).check();
     await section.getByRole("button", { name: "Publish a new version" }).click();
-    await section.getByRole("status").getByText(/version 2/).waitFor();
+    await section
+      .getByRole("status")
+      .getByText(/version 2/)
+      .waitFor();
     // The action's answer comes before the page's data is read again: the notice goes with the latter.
     await section.getByTestId("report-out-of-date").waitFor({ state: "detached" });
     await expectAccessible(recruiter);

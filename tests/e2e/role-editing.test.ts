@@ -42,7 +42,9 @@ describe("role editing", () => {
     expect(page.url()).toMatch(/\/roles\/mlops-engineer\/edit$/);
     // The chart cannot draw a band whose low is above its high: it says which trait it leaves out.
     await expect(page.getByTestId("chart-leaves-out").textContent()).resolves.toBe("Not in the chart until its band is valid: Openness.");
-    await expect(low.evaluate((el) => el === document.activeElement || el.closest("tr")?.contains(document.activeElement))).resolves.toBe(true);
+    await expect(low.evaluate((el) => el === document.activeElement || el.closest("tr")?.contains(document.activeElement))).resolves.toBe(
+      true,
+    );
     // With a second error above it, the keyboard goes to the first one on the page, not to the field marked before.
     const name = page.getByLabel("Name", { exact: true });
     await name.fill("");
@@ -125,8 +127,16 @@ describe("role editing", () => {
     await page.getByRole("link", { name: "Import a role" }).click();
     await page.getByRole("heading", { level: 1, name: "Import a role" }).waitFor();
     await expectAccessible(page);
-    const bad = { ...file, format: "something/v9", questions: [{ text: { en: "Q" }, evaluatesNote: null, traits: ["openness", "conscientiousness", "extraversion", "agreeableness"], anchors: {} }] };
-    await page.getByLabel("Role file (JSON)").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
+    const bad = {
+      ...file,
+      format: "something/v9",
+      questions: [
+        { text: { en: "Q" }, evaluatesNote: null, traits: ["openness", "conscientiousness", "extraversion", "agreeableness"], anchors: {} },
+      ],
+    };
+    await page
+      .getByLabel("Role file (JSON)")
+      .setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
     await page.getByRole("button", { name: "Import" }).click();
     const errors = page.getByTestId("import-errors");
     await errors.waitFor();
@@ -134,7 +144,13 @@ describe("role editing", () => {
     await expect(errors.textContent()).resolves.toContain("format");
     await expectAccessible(page);
 
-    await page.getByLabel("Role file (JSON)").setInputFiles({ name: "ok.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...file, name: "Platform Engineer (imported)" })) });
+    await page
+      .getByLabel("Role file (JSON)")
+      .setInputFiles({
+        name: "ok.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify({ ...file, name: "Platform Engineer (imported)" })),
+      });
     await page.getByLabel("Replace the role with the same slug if it exists").check();
     await page.getByRole("button", { name: "Import" }).click();
     await page.getByText("Role replaced by the imported file.").waitFor();
@@ -159,7 +175,10 @@ describe("role editing", () => {
     await page.getByLabel("This role has an ideal OCEAN+ profile").check();
 
     // Question 1, the form's blank row: anchors in English only.
-    await questionBlock(page, 1).getByRole("group", { name: "Question", exact: true }).getByLabel("English", { exact: true }).fill("Tell us about a dataset you documented.");
+    await questionBlock(page, 1)
+      .getByRole("group", { name: "Question", exact: true })
+      .getByLabel("English", { exact: true })
+      .fill("Tell us about a dataset you documented.");
     await anchorTrait(page, 1, "Openness", {
       "1": { en: "Documents only what is asked." },
       "3": { en: "Documents the usual cases." },
@@ -168,8 +187,14 @@ describe("role editing", () => {
 
     // Question 2, added with the button: anchors in both languages.
     await page.getByRole("button", { name: "Add question" }).click();
-    await questionBlock(page, 2).getByRole("group", { name: "Question", exact: true }).getByLabel("Spanish", { exact: true }).fill("¿Cómo revisas la calidad de un dato?");
-    await questionBlock(page, 2).getByRole("group", { name: "Question", exact: true }).getByLabel("English", { exact: true }).fill("How do you check a data quality issue?");
+    await questionBlock(page, 2)
+      .getByRole("group", { name: "Question", exact: true })
+      .getByLabel("Spanish", { exact: true })
+      .fill("¿Cómo revisas la calidad de un dato?");
+    await questionBlock(page, 2)
+      .getByRole("group", { name: "Question", exact: true })
+      .getByLabel("English", { exact: true })
+      .fill("How do you check a data quality issue?");
     await anchorTrait(page, 2, "Conscientiousness", {
       "1": { es: "No revisa.", en: "Does not check." },
       "3": { es: "Revisa lo obvio.", en: "Checks the obvious." },

@@ -156,7 +156,9 @@ describe("role library", () => {
     await page.getByRole("heading", { name: "Perfil OCEAN+ ideal" }).waitFor();
     const statement = mlops.idealProfile?.openness.statement?.es;
     if (!statement) throw new Error("the MLOps openness statement is published in Spanish");
-    await expect(page.locator("[data-testid=ideal-profile-table] tr[data-trait=openness] td").last().textContent()).resolves.toBe(statement);
+    await expect(page.locator("[data-testid=ideal-profile-table] tr[data-trait=openness] td").last().textContent()).resolves.toBe(
+      statement,
+    );
     // Skill profiles are published in English only: shown as published and marked.
     await expect(page.locator("#skill-expectations ~ * .lang-mark").first().textContent()).resolves.toBe("(en inglés)");
     await expectAccessible(page);
@@ -184,7 +186,9 @@ describe("role library", () => {
     await hydrated(page);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("No encontrado");
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("es");
-    await expect(page.getByRole("navigation", { name: "Principal" }).getByRole("link", { name: "Candidatos" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("navigation", { name: "Principal" }).getByRole("link", { name: "Candidatos" }).isVisible()).resolves.toBe(
+      true,
+    );
     await expect(page.getByRole("button", { name: "Cerrar sesión" }).isVisible()).resolves.toBe(true);
     await expectAccessible(page);
     await context.close();

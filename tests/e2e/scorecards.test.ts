@@ -63,7 +63,14 @@ async function assessmentList(page: Page): Promise<ListRow[]> {
       const cells = [...tr.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim());
       const href = tr.querySelector("th a")?.getAttribute("href") ?? "";
       const [submitted, interviewers] = (cells[4] ?? "").split("/").map((s) => Number(s.trim()));
-      return { id: Number(href.split("/").pop()), candidate: cells[0] ?? "", kit: cells[1] ?? "", myScorecard: cells[3] ?? "", submitted: submitted ?? NaN, interviewers: interviewers ?? NaN };
+      return {
+        id: Number(href.split("/").pop()),
+        candidate: cells[0] ?? "",
+        kit: cells[1] ?? "",
+        myScorecard: cells[3] ?? "",
+        submitted: submitted ?? NaN,
+        interviewers: interviewers ?? NaN,
+      };
     }),
   );
 }
@@ -112,7 +119,10 @@ function ratingGroup(page: Page, question: number, trait: string): Locator {
 /** Clicks the label of a rating (its number, with the behaviour anchor beside it). */
 async function rate(page: Page, choice: Choice): Promise<void> {
   const group = ratingGroup(page, choice.question, choice.trait);
-  await group.locator("label").filter({ has: page.locator("strong", { hasText: new RegExp(`^${choice.rating}$`) }) }).click();
+  await group
+    .locator("label")
+    .filter({ has: page.locator("strong", { hasText: new RegExp(`^${choice.rating}$`) }) })
+    .click();
 }
 
 /** Every rating group of the form, as "question/trait", in page order. */
@@ -146,7 +156,10 @@ function redFlagBlock(page: Page, index: number): Locator {
 
 /** The panel's trait table as shown: trait → cells. */
 async function traitTable(page: Page): Promise<Map<string, string[]>> {
-  const rows = await page.getByTestId("trait-table").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())));
+  const rows = await page
+    .getByTestId("trait-table")
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())));
   return new Map(rows.map((cells) => [cells[0] ?? "", cells.slice(1)]));
 }
 
@@ -154,7 +167,9 @@ async function traitTable(page: Page): Promise<Map<string, string[]>> {
 async function ratingsTable(page: Page): Promise<{ interviewers: string[]; rows: string[][] }> {
   const table = page.getByTestId("ratings-table");
   const headers = await table.locator("thead th").allTextContents();
-  const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((c) => (c.textContent ?? "").trim())));
+  const rows = await table
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((c) => (c.textContent ?? "").trim())));
   return { interviewers: headers.slice(2).map((h) => h.trim()), rows };
 }
 
@@ -173,7 +188,9 @@ async function expectPanelRecomputable(page: Page): Promise<void> {
     const band = /^(\d+)–(\d+) \(×(\d+)\)$/.exec(bandText);
     if (band) bands.set(trait, { low: Number(band[1]), high: Number(band[2]), weight: Number(band[3]) });
     const perInterviewer = interviewers.flatMap((name, column) => {
-      const ratings = rows.filter((r) => r[1] === trait).flatMap((r) => (/^[1-5]$/.test(r[column + 2] ?? "") ? [Number(r[column + 2])] : []));
+      const ratings = rows
+        .filter((r) => r[1] === trait)
+        .flatMap((r) => (/^[1-5]$/.test(r[column + 2] ?? "") ? [Number(r[column + 2])] : []));
       return ratings.length === 0 ? [] : [{ name, ratings }];
     });
     if (perInterviewer.length === 0) {
@@ -193,7 +210,8 @@ async function expectPanelRecomputable(page: Page): Promise<void> {
     expect((cells[2] ?? "").split("; ").sort(), `${trait} means`).toEqual(means.map((m) => `${m.name}: ${m.rating.toFixed(2)}`).sort());
     expect(cells[3], `${trait} spread`).toBe(`${spread.toFixed(2)}${spread >= 2 - 1e-9 ? " calibrate" : ""}`);
     const b = bands.get(trait);
-    if (b && !(b.low === 0 && b.high === 100)) expect(cells.at(-1), `${trait} gap`).toBe(ONE_DECIMAL.format(Math.max(0, b.low - shown, shown - b.high)));
+    if (b && !(b.low === 0 && b.high === 100))
+      expect(cells.at(-1), `${trait} gap`).toBe(ONE_DECIMAL.format(Math.max(0, b.low - shown, shown - b.high)));
   }
   let num = 0;
   let den = 0;
@@ -223,8 +241,6 @@ describe("scorecards", () => {
   const { browser, baseURL } = useBrowser();
   const { signedInPage: newPage } = usePages(browser, baseURL);
 
-
-
   it("keeps the blind case blind: interviewer 1 sees the blind notice, no panel, and none of interviewer 2's notes in anything received", async () => {
     const page = await newPage(INTERVIEWER1);
     const capture = captureBodies(page);
@@ -245,7 +261,13 @@ describe("scorecards", () => {
     await expect(page.getByRole("heading", { name: "Panel result" }).count()).resolves.toBe(0);
     // The status of each scorecard is shown, never its content.
     const interviewers = page.getByTestId("interviewers-table");
-    await expect(interviewers.getByRole("row", { name: new RegExp(`^${demoName(INTERVIEWER2).replace(/[()]/g, "\\$&")}`) }).locator("td").first().textContent()).resolves.toBe("Submitted");
+    await expect(
+      interviewers
+        .getByRole("row", { name: new RegExp(`^${demoName(INTERVIEWER2).replace(/[()]/g, "\\$&")}`) })
+        .locator("td")
+        .first()
+        .textContent(),
+    ).resolves.toBe("Submitted");
     await expectAccessible(page);
     await screenshot(page, "blind-notice");
 
@@ -256,7 +278,9 @@ describe("scorecards", () => {
     await expectAccessible(page);
 
     const received = await capture.bodies();
-    expect(received.some((r) => r.url.endsWith(`/assessments/${row.id}.data`) || r.url.includes(`/assessments/${row.id}.data?`))).toBe(true);
+    expect(received.some((r) => r.url.endsWith(`/assessments/${row.id}.data`) || r.url.includes(`/assessments/${row.id}.data?`))).toBe(
+      true,
+    );
     expect(received.some((r) => r.url.includes(`/assessments/${row.id}/scorecard.data`))).toBe(true);
     // The demo's blind case: interviewer 2's notes are in the seed; none reaches interviewer 1.
     const seeded = DEMO_CANDIDATES.find((c) => c.name === row.candidate)?.assessment?.interviewer2?.notes;
@@ -299,7 +323,10 @@ describe("scorecards", () => {
     const ratings = ratingsFor(groups, 2);
     journey.jsRatings = ratings;
     for (const choice of ratings) await rate(page, choice);
-    const notes = { 1: "Noticed the drift from an alert on the feature distribution; rolled back within the hour.", 2: "Sticky assignment, a guardrail metric; forgot novelty effects." };
+    const notes = {
+      1: "Noticed the drift from an alert on the feature distribution; rolled back within the hour.",
+      2: "Sticky assignment, a guardrail metric; forgot novelty effects.",
+    };
     await page.getByLabel("Notes on question 1", { exact: true }).fill(notes[1]);
     const lastSave = page.waitForResponse((r) => r.url().endsWith("/autosave") && (r.request().postData() ?? "").includes(notes[2]));
     await page.getByLabel("Notes on question 2", { exact: true }).fill(notes[2]);
@@ -314,7 +341,9 @@ describe("scorecards", () => {
     await status.filter({ hasText: "Not saved — retrying" }).waitFor();
     await expect(status.getAttribute("class")).resolves.toContain("save-status-warning");
     await screenshot(page, "js-offline");
-    const backOnline = page.waitForResponse((r) => r.url().endsWith("/autosave") && r.status() === 200 && (r.request().postData() ?? "").includes("distilled model"));
+    const backOnline = page.waitForResponse(
+      (r) => r.url().endsWith("/autosave") && r.status() === 200 && (r.request().postData() ?? "").includes("distilled model"),
+    );
     await page.context().setOffline(false);
     await backOnline;
     await status.filter({ hasText: /^Saved at / }).waitFor();
@@ -323,7 +352,10 @@ describe("scorecards", () => {
     await page.reload();
     await page.getByRole("heading", { level: 1, name: `Scorecard: ${row.candidate}` }).waitFor();
     await hydrated(page);
-    for (const choice of ratings) await expect(checkedRating(page, choice.question, choice.trait), `${choice.question}/${choice.trait}`).resolves.toBe(String(choice.rating));
+    for (const choice of ratings)
+      await expect(checkedRating(page, choice.question, choice.trait), `${choice.question}/${choice.trait}`).resolves.toBe(
+        String(choice.rating),
+      );
     await expect(page.getByLabel("Notes on question 1", { exact: true }).inputValue()).resolves.toBe(notes[1]);
     await expect(page.getByLabel("Notes on question 2", { exact: true }).inputValue()).resolves.toBe(notes[2]);
     await expect(page.getByLabel("Notes on question 3", { exact: true }).inputValue()).resolves.toBe("Chose the distilled model at 40 ms.");
@@ -336,7 +368,12 @@ describe("scorecards", () => {
     const scrolledTo = await page.evaluate(() => window.scrollY);
     expect(scrolledTo).toBeGreaterThan(300);
     const [posted] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith(`/assessments/${row.id}/scorecard`) && !r.url().endsWith("/autosave")),
+      page.waitForResponse(
+        (r) =>
+          r.request().method() === "POST" &&
+          new URL(r.url()).pathname.startsWith(`/assessments/${row.id}/scorecard`) &&
+          !r.url().endsWith("/autosave"),
+      ),
       page.keyboard.press("Space"),
     ]);
     expect(posted.ok()).toBe(true);
@@ -370,7 +407,9 @@ describe("scorecards", () => {
     const evidence = flag.getByLabel(/^Evidence for: /);
     await flag.locator(".field-error").waitFor();
     await expect(evidence.getAttribute("aria-invalid")).resolves.toBe("true");
-    await expect(describedBy(evidence)).resolves.toMatch(/^Write a line of evidence for this red flag A line on what the candidate said or did\. /);
+    await expect(describedBy(evidence)).resolves.toMatch(
+      /^Write a line of evidence for this red flag A line on what the candidate said or did\. /,
+    );
     await expect(recommendation.locator("#recommendation-error").count()).resolves.toBe(0);
     expect(posts).toEqual([]);
     await expectAccessible(page);
@@ -386,7 +425,9 @@ describe("scorecards", () => {
     expect(posts).toEqual([`${baseURL}/assessments/${row.id}/scorecard.data`]);
     await expect(page.getByTestId("blind-notice").count()).resolves.toBe(0);
     await expect(page.getByRole("link", { name: "Open my scorecard" }).count()).resolves.toBe(0);
-    await expect(page.getByTestId("panel").getByText("Has never looked at a deployed model's accuracy after release.", { exact: false }).count()).resolves.toBe(1);
+    await expect(
+      page.getByTestId("panel").getByText("Has never looked at a deployed model's accuracy after release.", { exact: false }).count(),
+    ).resolves.toBe(1);
     await page.getByText("Ratings behind the scores").click();
     const behind = await ratingsTable(page);
     expect(behind.interviewers).toContain(demoName(INTERVIEWER1));
@@ -408,7 +449,10 @@ describe("scorecards", () => {
     await page.goto(`${baseURL}/assessments`);
     await page.getByRole("heading", { level: 1, name: "My assessments" }).waitFor();
     await expectAccessible(page, { javaScriptEnabled: false });
-    const row = pickNotStarted(await assessmentList(page), { othersSubmitted: false, except: journey.jsAssessment ? [journey.jsAssessment.id] : [] });
+    const row = pickNotStarted(await assessmentList(page), {
+      othersSubmitted: false,
+      except: journey.jsAssessment ? [journey.jsAssessment.id] : [],
+    });
     journey.noJsAssessment = row;
 
     await page.getByTestId("assessment-list").getByRole("link", { name: row.candidate, exact: true }).click();
@@ -435,9 +479,16 @@ describe("scorecards", () => {
     await page.waitForLoadState("load");
     await page.getByRole("heading", { level: 1, name: `Scorecard: ${row.candidate}` }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/assessments/${row.id}/scorecard`);
-    for (const choice of ratings) await expect(checkedRating(page, choice.question, choice.trait), `${choice.question}/${choice.trait}`).resolves.toBe(String(choice.rating));
-    await expect(page.getByLabel("Notes on question 4", { exact: true }).inputValue()).resolves.toBe("Set up a shared staging environment for the data scientists.");
-    await expect(page.getByRole("group", { name: "Strengths observed", exact: true }).getByRole("checkbox").first().isChecked()).resolves.toBe(true);
+    for (const choice of ratings)
+      await expect(checkedRating(page, choice.question, choice.trait), `${choice.question}/${choice.trait}`).resolves.toBe(
+        String(choice.rating),
+      );
+    await expect(page.getByLabel("Notes on question 4", { exact: true }).inputValue()).resolves.toBe(
+      "Set up a shared staging environment for the data scientists.",
+    );
+    await expect(
+      page.getByRole("group", { name: "Strengths observed", exact: true }).getByRole("checkbox").first().isChecked(),
+    ).resolves.toBe(true);
     await expect(page.getByTestId("save-status").textContent()).resolves.toMatch(/^Saved at \d{1,2}:\d{2}/);
     await expectAccessible(page, { javaScriptEnabled: false });
 
@@ -454,7 +505,9 @@ describe("scorecards", () => {
     await expect(recommendation.getAttribute("aria-invalid")).resolves.toBe("true");
     await expect(describedBy(recommendation)).resolves.toBe("Choose an overall recommendation to submit");
     await expect(page.getByRole("alert").textContent()).resolves.toBe("Not submitted: 1 field needs attention (marked below).");
-    await expect(page.getByLabel("Notes on question 1", { exact: true }).inputValue()).resolves.toBe("Typed before submitting: kept on the error page.");
+    await expect(page.getByLabel("Notes on question 1", { exact: true }).inputValue()).resolves.toBe(
+      "Typed before submitting: kept on the error page.",
+    );
     for (const choice of ratings) await expect(checkedRating(page, choice.question, choice.trait)).resolves.toBe(String(choice.rating));
     await expectAccessible(page, { javaScriptEnabled: false });
     await screenshot(page, "nojs-recommendation-error");
@@ -472,7 +525,9 @@ describe("scorecards", () => {
     const evidence = redFlagBlock(page, 1).getByLabel(/^Evidence for: /);
     await redFlagBlock(page, 1).locator(".field-error").waitFor();
     await expect(evidence.getAttribute("aria-invalid")).resolves.toBe("true");
-    await expect(describedBy(evidence)).resolves.toMatch(/^Write a line of evidence for this red flag A line on what the candidate said or did\. /);
+    await expect(describedBy(evidence)).resolves.toMatch(
+      /^Write a line of evidence for this red flag A line on what the candidate said or did\. /,
+    );
     await expect(recommendationGroup(page).getByRole("radio", { name: "No", exact: true }).isChecked()).resolves.toBe(true);
     await expectAccessible(page, { javaScriptEnabled: false });
     await screenshot(page, "nojs-evidence-error");
@@ -486,7 +541,9 @@ describe("scorecards", () => {
     await page.waitForLoadState("load");
     await page.getByTestId("panel").waitFor();
     expect(new URL(page.url()).pathname).toBe(`/assessments/${row.id}`);
-    await expect(page.getByTestId("panel").getByText("Could not say how last quarter's training run was reproduced.", { exact: false }).count()).resolves.toBe(1);
+    await expect(
+      page.getByTestId("panel").getByText("Could not say how last quarter's training run was reproduced.", { exact: false }).count(),
+    ).resolves.toBe(1);
     await expectPanelRecomputable(page);
     await expectAccessible(page, { javaScriptEnabled: false });
     await screenshot(page, "nojs-panel");
@@ -532,7 +589,14 @@ describe("scorecards", () => {
     }
     await expectPanelRecomputable(page);
     const table = await traitTable(page);
-    expect([...table.keys()]).toEqual(["Openness", "Conscientiousness", "Extraversion", "Agreeableness", "Emotional Stability", "Relational Engagement"]);
+    expect([...table.keys()]).toEqual([
+      "Openness",
+      "Conscientiousness",
+      "Extraversion",
+      "Agreeableness",
+      "Emotional Stability",
+      "Relational Engagement",
+    ]);
     await expect(page.getByTestId("fit").textContent()).resolves.toMatch(/^\d{1,3}% fit, coverage \d{1,3}%$/);
     await expect(page.getByTestId("recommendations").locator("li").allTextContents()).resolves.toContain("Yes: 1");
     await page.getByText("No decision yet.").waitFor();
@@ -562,7 +626,9 @@ describe("scorecards", () => {
     await page.getByRole("button", { name: "Record decision" }).click();
     const listed = page.getByTestId("decisions").locator("li").filter({ hasText: why });
     await listed.waitFor();
-    await expect(listed.textContent()).resolves.toMatch(new RegExp(`^Advance by ${demoName(RECRUITER).replace(/[()]/g, "\\$&")}, .+: ${why.replace(/[.]/g, "\\.")}$`));
+    await expect(listed.textContent()).resolves.toMatch(
+      new RegExp(`^Advance by ${demoName(RECRUITER).replace(/[()]/g, "\\$&")}, .+: ${why.replace(/[.]/g, "\\.")}$`),
+    );
     await expect(page.getByText("No decision yet.").count()).resolves.toBe(0);
     await expectAccessible(page);
     await screenshot(page, "recruiter-decision");
@@ -602,7 +668,9 @@ describe("scorecards", () => {
     const flag = redFlagBlock(page, 0);
     await flag.locator(".checkbox label").click();
     const note = "Submitted right after typing, before the autosave.";
-    const autosaved = page.waitForResponse((r) => r.url().endsWith(`/assessments/${row.id}/scorecard/autosave`) && (r.request().postData() ?? "").includes(note));
+    const autosaved = page.waitForResponse(
+      (r) => r.url().endsWith(`/assessments/${row.id}/scorecard/autosave`) && (r.request().postData() ?? "").includes(note),
+    );
     await page.getByLabel("Notes on question 1", { exact: true }).fill(note);
     await page.getByRole("button", { name: "Submit scorecard" }).click();
 
@@ -611,12 +679,17 @@ describe("scorecards", () => {
 
     // The autosave finishes after the click: it saves the draft and says so, and the errors stay.
     expect((await autosaved).status()).toBe(200);
-    await page.getByTestId("save-status").filter({ hasText: /^Saved at \d{1,2}:\d{2}(\s[AP]M)? UTC$/ }).waitFor();
+    await page
+      .getByTestId("save-status")
+      .filter({ hasText: /^Saved at \d{1,2}:\d{2}(\s[AP]M)? UTC$/ })
+      .waitFor();
     // Read as shown now, without waiting for an alert to come back.
     await expect(alert.allTextContents()).resolves.toEqual(["Not submitted: 2 fields need attention (marked below)."]);
     const evidence = flag.getByLabel(/^Evidence for: /);
     await expect(evidence.getAttribute("aria-invalid")).resolves.toBe("true");
-    await expect(describedBy(evidence)).resolves.toMatch(/^Write a line of evidence for this red flag A line on what the candidate said or did\. /);
+    await expect(describedBy(evidence)).resolves.toMatch(
+      /^Write a line of evidence for this red flag A line on what the candidate said or did\. /,
+    );
     await expect(flag.locator(".field-error").isVisible()).resolves.toBe(true);
     await expect(evidence.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
     const recommendation = recommendationGroup(page);
@@ -635,9 +708,14 @@ describe("scorecards", () => {
     await recommendation.getByText("No", { exact: true }).click();
     await recommendation.locator("#recommendation-error").waitFor({ state: "detached" });
     expect((await nextSave).status()).toBe(200);
-    await page.getByTestId("save-status").filter({ hasText: /^Saved at / }).waitFor();
+    await page
+      .getByTestId("save-status")
+      .filter({ hasText: /^Saved at / })
+      .waitFor();
     await expect(alert.allTextContents()).resolves.toEqual(["Not submitted: 1 field needs attention (marked below)."]);
-    await expect(describedBy(evidence)).resolves.toMatch(/^Write a line of evidence for this red flag A line on what the candidate said or did\. /);
+    await expect(describedBy(evidence)).resolves.toMatch(
+      /^Write a line of evidence for this red flag A line on what the candidate said or did\. /,
+    );
     expect(posts).toEqual([]);
     await expectAccessible(page);
   });

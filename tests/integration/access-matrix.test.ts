@@ -8,7 +8,16 @@ import { roleFileSchema } from "../../app/schemas/role";
 import { roleToFormValues } from "../../app/schemas/role-form";
 import { getKitBuilderSource, getKitEditor, newKitFormValues } from "../../app/models/kits.server";
 import type { KitFormValues } from "../../app/schemas/kit";
-import { concretePath, pathPattern, readMatrix, ROLES, routeFiles, type Cell, type MatrixRow as Row, type Role } from "./support/access-matrix";
+import {
+  concretePath,
+  pathPattern,
+  readMatrix,
+  ROLES,
+  routeFiles,
+  type Cell,
+  type MatrixRow as Row,
+  type Role,
+} from "./support/access-matrix";
 import {
   accountState,
   captureLogs,
@@ -41,7 +50,9 @@ describe("the access table covers every route", () => {
   });
 
   it("tells the two interviewer columns apart only on routes of one assessment", () => {
-    const differing = MATRIX.filter((row) => row.cells["interviewer assigned"].text !== row.cells["interviewer not assigned"].text).map((row) => `${row.method} ${row.route}`);
+    const differing = MATRIX.filter((row) => row.cells["interviewer assigned"].text !== row.cells["interviewer not assigned"].text).map(
+      (row) => `${row.method} ${row.route}`,
+    );
     // Off an assessment, being on a panel changes nothing.
     expect(differing.filter((key) => !key.includes(" /assessments/:id"))).toEqual([]);
     // On one, the interviewer who is not on its panel is refused like a page that does not exist.
@@ -116,7 +127,12 @@ beforeAll(async () => {
   if (!candidate.ok) throw new Error(`The matrix candidate was refused (${candidate.field})`);
   const assessment = await createAssessment(
     server.db,
-    { candidateId: candidate.id, kitVersionId: kitVersion.kit_version_id, interviewerIds: [await userId(server.db, DEMO.interviewer1)], actorId: recruiterId },
+    {
+      candidateId: candidate.id,
+      kitVersionId: kitVersion.kit_version_id,
+      interviewerIds: [await userId(server.db, DEMO.interviewer1)],
+      actorId: recruiterId,
+    },
     new Date(),
   );
   if (!assessment.ok) throw new Error(`The matrix assessment was refused: ${JSON.stringify(assessment.errors)}`);
@@ -143,7 +159,12 @@ async function matrixState(): Promise<unknown> {
     accounts: await accountState(db),
     candidates: await db.selectFrom("candidates").selectAll().orderBy("id").execute(),
     assessments: await db.selectFrom("assessments").selectAll().orderBy("id").execute(),
-    panels: await db.selectFrom("assessment_interviewers").select(["assessment_id", "user_id"]).orderBy("assessment_id").orderBy("user_id").execute(),
+    panels: await db
+      .selectFrom("assessment_interviewers")
+      .select(["assessment_id", "user_id"])
+      .orderBy("assessment_id")
+      .orderBy("user_id")
+      .execute(),
     scorecards: await db.selectFrom("scorecards").selectAll().orderBy("id").execute(),
     ratings: await db.selectFrom("ratings").selectAll().orderBy("scorecard_id").orderBy("kit_question_id").orderBy("trait").execute(),
     notes: await db.selectFrom("scorecard_notes").selectAll().orderBy("scorecard_id").orderBy("kit_question_id").execute(),
@@ -152,7 +173,9 @@ async function matrixState(): Promise<unknown> {
     decisions: await db.selectFrom("decisions").selectAll().orderBy("id").execute(),
     results: await db.selectFrom("assessment_results").selectAll().orderBy("assessment_id").execute(),
     // Opening a report counts the open (a number and a time), the one write a GET makes by design.
-    reportLinks: (await db.selectFrom("report_links").selectAll().orderBy("id").execute()).map(({ opens: _opens, last_opened_at: _lastOpenedAt, ...link }) => link),
+    reportLinks: (await db.selectFrom("report_links").selectAll().orderBy("id").execute()).map(
+      ({ opens: _opens, last_opened_at: _lastOpenedAt, ...link }) => link,
+    ),
   };
 }
 
@@ -177,7 +200,9 @@ async function cookieFor(role: Role): Promise<string | undefined> {
 async function openInviteToken(): Promise<string> {
   serial += 1;
   const email = `matrix-invitee-${serial}@example.test`;
-  const invite = await server.db.transaction().execute((trx) => createInvite(trx, { email, role: "interviewer", invitedBy: recruiterId }, new Date()));
+  const invite = await server.db
+    .transaction()
+    .execute((trx) => createInvite(trx, { email, role: "interviewer", invitedBy: recruiterId }, new Date()));
   return invite.token;
 }
 
@@ -191,18 +216,25 @@ function unknownToken(): string {
  */
 async function publishablePath(): Promise<string> {
   // Read at each use: the matrix erases candidates as it goes.
-  const row = await server.db.selectFrom("scorecards").select("assessment_id").where("status", "=", "submitted").orderBy("assessment_id", "desc").executeTakeFirstOrThrow();
+  const row = await server.db
+    .selectFrom("scorecards")
+    .select("assessment_id")
+    .where("status", "=", "submitted")
+    .orderBy("assessment_id", "desc")
+    .executeTakeFirstOrThrow();
   return `/assessments/${row.assessment_id}`;
 }
 
 /** Publishes a report of the assessment at `pathname` as the recruiter and returns its token, read from the page. */
 async function publishedReportToken(pathname: string): Promise<string> {
-  const response = await request(server.baseURL, pathname, { cookie: await cookieFor("recruiter"), form: { intent: "publish", language: "en" } });
+  const response = await request(server.baseURL, pathname, {
+    cookie: await cookieFor("recruiter"),
+    form: { intent: "publish", language: "en" },
+  });
   const token = /\/r\/([A-Za-z0-9_-]{43})/.exec(await response.text())?.[1];
   if (!token) throw new Error(`No report link in the answer to publishing on ${pathname}`);
   return token;
 }
-
 
 /** The demo's MLOps Engineer role file, as the app exports it. */
 async function exportedRole(): Promise<string> {
@@ -274,7 +306,8 @@ const SETTINGS_VARIANTS: Record<string, () => Step | Promise<Step>> = {
   },
   "change role": () => ({
     label: "change role",
-    send: (cookie) => request(server.baseURL, "/settings/users", { cookie, form: { intent: "role", userId: String(targetUserId), role: "recruiter" } }),
+    send: (cookie) =>
+      request(server.baseURL, "/settings/users", { cookie, form: { intent: "role", userId: String(targetUserId), role: "recruiter" } }),
     afterSuccess: async () => {
       const row = await server.db.selectFrom("users").select("role").where("id", "=", targetUserId).executeTakeFirstOrThrow();
       expect(row.role).toBe("recruiter");
@@ -283,10 +316,15 @@ const SETTINGS_VARIANTS: Record<string, () => Step | Promise<Step>> = {
   "cancel an invite": async () => {
     serial += 1;
     // Made before the cell's "nothing changed" snapshot: a refused cancel leaves it open.
-    const { id } = await server.db.transaction().execute((trx) => createInvite(trx, { email: `matrix-cancel-${serial}@example.test`, role: "interviewer", invitedBy: recruiterId }, new Date()));
+    const { id } = await server.db
+      .transaction()
+      .execute((trx) =>
+        createInvite(trx, { email: `matrix-cancel-${serial}@example.test`, role: "interviewer", invitedBy: recruiterId }, new Date()),
+      );
     return {
       label: "cancel an invite",
-      send: (cookie) => request(server.baseURL, "/settings/users", { cookie, form: { intent: "cancelInvite", inviteId: String(id), confirm: "1" } }),
+      send: (cookie) =>
+        request(server.baseURL, "/settings/users", { cookie, form: { intent: "cancelInvite", inviteId: String(id), confirm: "1" } }),
       afterSuccess: async () => {
         expect(await server.db.selectFrom("invites").select("id").where("id", "=", id).executeTakeFirst()).toBeUndefined();
       },
@@ -294,7 +332,11 @@ const SETTINGS_VARIANTS: Record<string, () => Step | Promise<Step>> = {
   },
   "cancel without confirm": async () => {
     serial += 1;
-    const { id } = await server.db.transaction().execute((trx) => createInvite(trx, { email: `matrix-keep-${serial}@example.test`, role: "interviewer", invitedBy: recruiterId }, new Date()));
+    const { id } = await server.db
+      .transaction()
+      .execute((trx) =>
+        createInvite(trx, { email: `matrix-keep-${serial}@example.test`, role: "interviewer", invitedBy: recruiterId }, new Date()),
+      );
     return {
       label: "cancel an invite without confirm=1: the confirmation page",
       send: (cookie) => request(server.baseURL, "/settings/users", { cookie, form: { intent: "cancelInvite", inviteId: String(id) } }),
@@ -319,7 +361,12 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
       const own = ACCOUNT_OF[role];
       const email = own ?? OTHER_ACCOUNT;
       if (code === 401) {
-        return [{ label: "wrong password", send: (cookie) => request(server.baseURL, "/login", { cookie, form: { email, password: "not-the-password" } }) }];
+        return [
+          {
+            label: "wrong password",
+            send: (cookie) => request(server.baseURL, "/login", { cookie, form: { email, password: "not-the-password" } }),
+          },
+        ];
       }
       return [
         {
@@ -338,9 +385,15 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
     case "POST /logout":
       return [{ label: "sign out", send: (cookie) => request(server.baseURL, "/logout", { cookie, form: {} }) }];
     case "POST /language":
-      return [{ label: "switch language", send: (cookie) => request(server.baseURL, "/language", { cookie, form: { lng: "en", redirectTo: "/roles" } }) }];
+      return [
+        {
+          label: "switch language",
+          send: (cookie) => request(server.baseURL, "/language", { cookie, form: { lng: "en", redirectTo: "/roles" } }),
+        },
+      ];
     case "POST /settings/users": {
-      const wanted = code === 200 ? (/\(([^)]*)\)/.exec(cell.text)?.[1] ?? "invite").split(",").map((s) => s.trim()) : Object.keys(SETTINGS_VARIANTS);
+      const wanted =
+        code === 200 ? (/\(([^)]*)\)/.exec(cell.text)?.[1] ?? "invite").split(",").map((s) => s.trim()) : Object.keys(SETTINGS_VARIANTS);
       return Promise.all(
         wanted.map((name) => {
           const make = SETTINGS_VARIANTS[name];
@@ -360,12 +413,17 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
       return [
         {
           label: open ? "open invite" : "unknown token",
-          send: (cookie) => request(server.baseURL, pathname, { cookie, form: { name: "Matrix Invitee", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
+          send: (cookie) =>
+            request(server.baseURL, pathname, {
+              cookie,
+              form: { name: "Matrix Invitee", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+            }),
         },
       ];
     }
     case "POST /roles": {
-      if (code === 400) return [{ label: "no intent", send: (cookie) => request(server.baseURL, "/roles", { cookie, form: { intent: "nothing" } }) }];
+      if (code === 400)
+        return [{ label: "no intent", send: (cookie) => request(server.baseURL, "/roles", { cookie, form: { intent: "nothing" } }) }];
       if (code === 303) {
         return [
           {
@@ -373,7 +431,9 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
             send: (cookie) => request(server.baseURL, "/roles", { cookie, form: { intent: "library" } }),
             afterSuccess: async (response) => {
               expect(locationPath(response)).toBe("/roles");
-              expect(await server.db.selectFrom("audit_log").select("id").where("action", "=", "role.library_add").executeTakeFirst()).toBeDefined();
+              expect(
+                await server.db.selectFrom("audit_log").select("id").where("action", "=", "role.library_add").executeTakeFirst(),
+              ).toBeDefined();
             },
           },
         ];
@@ -428,7 +488,12 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
       }
       if (code === 400) {
         // The blank form: no name, no slug.
-        return [{ label: "a blank form", send: (cookie) => request(server.baseURL, "/roles/new", { cookie, form: formFields(roleToFormValues(null)) }) }];
+        return [
+          {
+            label: "a blank form",
+            send: (cookie) => request(server.baseURL, "/roles/new", { cookie, form: formFields(roleToFormValues(null)) }),
+          },
+        ];
       }
       break;
     }
@@ -452,21 +517,39 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
     case "GET /r/:token": {
       // A live link is published by the recruiter first; 404: a token nobody issued.
       const token = code === 200 ? await publishedReportToken(await publishablePath()) : unknownToken();
-      return [{ label: code === 200 ? "live report link" : "unknown token", send: (cookie) => request(server.baseURL, `/r/${token}`, { cookie }) }];
+      return [
+        {
+          label: code === 200 ? "live report link" : "unknown token",
+          send: (cookie) => request(server.baseURL, `/r/${token}`, { cookie }),
+        },
+      ];
     }
     case "POST /assessments/:id": {
       if (code === 200) {
         const pathname = await publishablePath();
         // A panel of two, made before the cell's snapshot: removing one is possible, so it is asked first.
-        const candidate = await server.db.selectFrom("candidates").select("id").where("name", "=", "Matrix Panel Candidate").executeTakeFirstOrThrow();
-        const kitVersion = await server.db.selectFrom("assessments").select("kit_version_id").where("id", "=", matrixAssessmentId).executeTakeFirstOrThrow();
+        const candidate = await server.db
+          .selectFrom("candidates")
+          .select("id")
+          .where("name", "=", "Matrix Panel Candidate")
+          .executeTakeFirstOrThrow();
+        const kitVersion = await server.db
+          .selectFrom("assessments")
+          .select("kit_version_id")
+          .where("id", "=", matrixAssessmentId)
+          .executeTakeFirstOrThrow();
         const panel = [await userId(server.db, DEMO.interviewer1), await userId(server.db, DEMO.interviewer2)];
-        const pair = await createAssessment(server.db, { candidateId: candidate.id, kitVersionId: kitVersion.kit_version_id, interviewerIds: panel, actorId: recruiterId }, new Date());
+        const pair = await createAssessment(
+          server.db,
+          { candidateId: candidate.id, kitVersionId: kitVersion.kit_version_id, interviewerIds: panel, actorId: recruiterId },
+          new Date(),
+        );
         if (!pair.ok) throw new Error("The two-interviewer assessment was refused");
         return [
           {
             label: "remove an interviewer without confirm=1: the confirmation page",
-            send: (cookie) => request(server.baseURL, `/assessments/${pair.id}`, { cookie, form: { intent: "remove", userId: String(panel[1]) } }),
+            send: (cookie) =>
+              request(server.baseURL, `/assessments/${pair.id}`, { cookie, form: { intent: "remove", userId: String(panel[1]) } }),
             afterSuccess: async (response) => {
               expect(await response.text()).toContain('data-testid="confirmation-page"');
             },
@@ -474,7 +557,8 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
           },
           {
             label: "publish a report",
-            send: (cookie) => request(server.baseURL, pathname, { cookie, form: { intent: "publish", language: "es", expiresInDays: "30" } }),
+            send: (cookie) =>
+              request(server.baseURL, pathname, { cookie, form: { intent: "publish", language: "es", expiresInDays: "30" } }),
             afterSuccess: async (response) => {
               const token = /\/r\/([A-Za-z0-9_-]{43})/.exec(await response.text())?.[1] ?? "";
               const hash = crypto.createHash("sha256").update(token).digest("hex");
@@ -488,14 +572,24 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
         // The matrix assessment's panel is interviewer1 alone: they cannot be removed.
         const pathname = await pathFor(row.route);
         const only = await userId(server.db, DEMO.interviewer1);
-        return [{ label: "remove the last interviewer", send: (cookie) => request(server.baseURL, pathname, { cookie, form: { intent: "remove", userId: String(only), confirm: "1" } }) }];
+        return [
+          {
+            label: "remove the last interviewer",
+            send: (cookie) => request(server.baseURL, pathname, { cookie, form: { intent: "remove", userId: String(only), confirm: "1" } }),
+          },
+        ];
       }
       if (code === 303 || code === 400 || code === 404) {
         const pathname = await pathFor(row.route);
         const reason = code === 400 ? "" : `Matrix decision ${serial++}`;
         return [
           {
-            label: code === 303 ? "a decision with its reason" : code === 404 ? "a decision with its reason, not a recruiter" : "a decision without a reason",
+            label:
+              code === 303
+                ? "a decision with its reason"
+                : code === 404
+                  ? "a decision with its reason, not a recruiter"
+                  : "a decision without a reason",
             send: (cookie) => request(server.baseURL, pathname, { cookie, form: { intent: "decision", decision: "hold", reason } }),
             afterSuccess: async (response) => {
               expect(locationPath(response)).toBe(pathname);
@@ -514,7 +608,11 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
         const table = row.route === "/roles/:slug" ? "roles" : "kits";
         const id = Number(pathname.split("/")[2]);
         const query = server.db.selectFrom(table).select("archived_at");
-        return (await (table === "roles" ? query.where("slug", "=", pathname.split("/")[2] ?? "") : query.where("id", "=", id)).executeTakeFirstOrThrow()).archived_at;
+        return (
+          await (
+            table === "roles" ? query.where("slug", "=", pathname.split("/")[2] ?? "") : query.where("id", "=", id)
+          ).executeTakeFirstOrThrow()
+        ).archived_at;
       };
       const post = (form: Record<string, string>) => (cookie: string | undefined) => request(server.baseURL, pathname, { cookie, form });
       // The demo role and kit are used by the demo's assessments: never deleted, archived only for a moment.
@@ -555,7 +653,8 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
           send: (cookie) => request(server.baseURL, "/assessments", { cookie }),
           afterSuccess: async (response) => {
             const html = await response.text();
-            if (listed) expect(html, `${key} as ${role} lists the matrix assessment`).toContain(`href="/assessments/${matrixAssessmentId}"`);
+            if (listed)
+              expect(html, `${key} as ${role} lists the matrix assessment`).toContain(`href="/assessments/${matrixAssessmentId}"`);
             else expect(html, `${key} as ${role} lists the matrix assessment`).not.toContain(`href="/assessments/${matrixAssessmentId}"`);
           },
         },
@@ -578,10 +677,19 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
         // 400: a submit without a recommendation (form) or a rating out of range (autosave).
         // 404: the same draft as a member saves, from somebody not on the panel.
         const form: Record<string, string> =
-          code === 400 ? (row.route.endsWith("autosave") ? { [field]: "9" } : { intent: "submit", [field]: "3" }) : { intent: "save", [field]: "3", [`notes.${question.kit_question_id}`]: "Matrix note" };
+          code === 400
+            ? row.route.endsWith("autosave")
+              ? { [field]: "9" }
+              : { intent: "submit", [field]: "3" }
+            : { intent: "save", [field]: "3", [`notes.${question.kit_question_id}`]: "Matrix note" };
         return [
           {
-            label: code === 400 ? "a scorecard that cannot be taken" : code === 404 ? "a draft with one rating, not on the panel" : "a draft with one rating",
+            label:
+              code === 400
+                ? "a scorecard that cannot be taken"
+                : code === 404
+                  ? "a draft with one rating, not on the panel"
+                  : "a draft with one rating",
             send: (cookie) => request(server.baseURL, pathname, { cookie, form }),
             afterSuccess: async (response) => {
               if (code === 303) expect(locationPath(response)).toBe(pathname);
@@ -625,14 +733,21 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
     case "POST /candidates/:id": {
       if (code === 200) {
         const pathname = await pathFor(row.route);
-        return [{ label: "erase without confirm=1: the confirmation page", send: (cookie) => request(server.baseURL, pathname, { cookie, form: { intent: "erase" } }), writesNothing: true }];
+        return [
+          {
+            label: "erase without confirm=1: the confirmation page",
+            send: (cookie) => request(server.baseURL, pathname, { cookie, form: { intent: "erase" } }),
+            writesNothing: true,
+          },
+        ];
       }
       if (code === 303 || code === 400) {
         const pathname = await pathFor(row.route);
         const kitVersion = await server.db.selectFrom("kit_versions").select("id").orderBy("id").executeTakeFirstOrThrow();
         const form = new URLSearchParams({ intent: "assessment", kitVersionId: String(kitVersion.id) });
         // 400: no interviewer ticked.
-        if (code === 303) for (const email of [DEMO.interviewer1, DEMO.interviewer2]) form.append("interviewerIds", String(await userId(server.db, email)));
+        if (code === 303)
+          for (const email of [DEMO.interviewer1, DEMO.interviewer2]) form.append("interviewerIds", String(await userId(server.db, email)));
         return [
           {
             label: code === 303 ? "an assessment with both demo interviewers" : "an assessment without interviewers",
@@ -689,7 +804,10 @@ async function checkCell(row: Row, role: Role): Promise<void> {
       if (cookie && email && code === 404 && cell.codes.length === 1 && row.route !== "/*") {
         const denials = logs.events().filter((e) => e.event === "authz.denied");
         expect(denials, `${what}: authz.denied events`).toHaveLength(1);
-        expect(denials[0], `${what}: the authz.denied event`).toMatchObject({ userId: await userId(server.db, email), path: new URL(response.url).pathname });
+        expect(denials[0], `${what}: the authz.denied event`).toMatchObject({
+          userId: await userId(server.db, email),
+          path: new URL(response.url).pathname,
+        });
       }
       if (cell.codes.length === 1 && cell.location !== null) expect(locationPath(response), what).toMatch(pathPattern(cell.location));
       if (mustNotChange) {

@@ -35,12 +35,15 @@ async function userByEmail(email: string): Promise<SessionUser> {
 /** The whole list, newest first, as the database has it. */
 async function expectedIds(user: SessionUser): Promise<number[]> {
   let query = db.selectFrom("assessments").select("assessments.id");
-  if (user.role !== "recruiter") query = query.innerJoin("assessment_interviewers as ai", "ai.assessment_id", "assessments.id").where("ai.user_id", "=", user.id);
+  if (user.role !== "recruiter")
+    query = query.innerJoin("assessment_interviewers as ai", "ai.assessment_id", "assessments.id").where("ai.user_id", "=", user.id);
   const rows = await query.orderBy("assessments.created_at", "desc").orderBy("assessments.id", "desc").execute();
   return rows.map((row) => row.id);
 }
 
-async function allPages(user: SessionUser): Promise<{ ids: number[]; pages: number; lastHasMore: boolean; items: Awaited<ReturnType<typeof listAssessmentsFor>>["rows"] }> {
+async function allPages(
+  user: SessionUser,
+): Promise<{ ids: number[]; pages: number; lastHasMore: boolean; items: Awaited<ReturnType<typeof listAssessmentsFor>>["rows"] }> {
   const ids: number[] = [];
   const items: Awaited<ReturnType<typeof listAssessmentsFor>>["rows"] = [];
   let page = 1;
@@ -71,7 +74,11 @@ describe("the assessment list", () => {
     expect(expected.length).toBeGreaterThan(ASSESSMENT_PAGE_SIZE);
     const { ids, items } = await allPages(interviewer);
     expect(ids).toEqual(expected);
-    const own = await db.selectFrom("scorecards").select(["assessment_id", "status"]).where("interviewer_id", "=", interviewer.id).execute();
+    const own = await db
+      .selectFrom("scorecards")
+      .select(["assessment_id", "status"])
+      .where("interviewer_id", "=", interviewer.id)
+      .execute();
     const statusOf = new Map(own.map((row) => [row.assessment_id, row.status]));
     for (const item of items) expect(item.myStatus, `assessment ${item.id}`).toBe(statusOf.get(item.id) ?? "not_started");
   });

@@ -39,7 +39,12 @@ function alertText(html: string): string | undefined {
     .trim();
 }
 
-async function postLogin(baseURL: string, email: string, password: string, extra: { cookie?: string; headers?: Record<string, string> } = {}) {
+async function postLogin(
+  baseURL: string,
+  email: string,
+  password: string,
+  extra: { cookie?: string; headers?: Record<string, string> } = {},
+) {
   return request(baseURL, "/login", { form: { email, password }, ...extra });
 }
 
@@ -225,7 +230,10 @@ describe("sessions behind an https proxy (TRUST_PROXY=1)", () => {
     expect(hsts).toContain("includeSubDomains");
 
     const value = setCookieValue(response, "__Host-traitkit_session") ?? "";
-    const page = await request(server.baseURL, "/roles", { cookie: `__Host-traitkit_session=${value}`, headers: { "X-Forwarded-Proto": "https" } });
+    const page = await request(server.baseURL, "/roles", {
+      cookie: `__Host-traitkit_session=${value}`,
+      headers: { "X-Forwarded-Proto": "https" },
+    });
     expect(page.status).toBe(200);
     await page.body?.cancel();
   });
@@ -411,14 +419,18 @@ describe("sign-in throttling (B1)", () => {
         limited: true,
         scope: "account",
       });
-      expect(await checkThrottle(server.db, throttleKeys("clock-b@example.test", "198.51.102.1"), at(61 * MINUTE + 40 * 1000))).toEqual({ limited: false });
+      expect(await checkThrottle(server.db, throttleKeys("clock-b@example.test", "198.51.102.1"), at(61 * MINUTE + 40 * 1000))).toEqual({
+        limited: false,
+      });
     });
 
     it("holds an address after 50 failures in 15 minutes across accounts", async () => {
       for (let i = 0; i < 50; i += 1) {
         await recordLoginFailure(server.db, throttleKeys(`clock-c${i}@example.test`, "198.51.103.1"), at(2 * 60 * MINUTE + i * 1000));
       }
-      expect(await checkThrottle(server.db, throttleKeys("clock-fresh@example.test", "198.51.103.1"), at(2 * 60 * MINUTE + 5 * MINUTE))).toMatchObject({
+      expect(
+        await checkThrottle(server.db, throttleKeys("clock-fresh@example.test", "198.51.103.1"), at(2 * 60 * MINUTE + 5 * MINUTE)),
+      ).toMatchObject({
         limited: true,
         scope: "client",
       });
@@ -451,7 +463,10 @@ describe("invites over HTTP", () => {
 
   it("makes a one-time link that creates the account, signs it in, and then answers 404", async () => {
     const email = "nadia@example.test";
-    const invited = await request(server.baseURL, "/settings/users", { cookie: recruiterCookie, form: { intent: "invite", email, role: "interviewer" } });
+    const invited = await request(server.baseURL, "/settings/users", {
+      cookie: recruiterCookie,
+      form: { intent: "invite", email, role: "interviewer" },
+    });
     expect(invited.status).toBe(200);
     const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec(await invited.text())?.[1];
     expect(token).toBeDefined();
@@ -562,7 +577,9 @@ describe("cross-site requests are refused (C1)", () => {
         const recruiterId = await userId(server.db, DEMO.recruiter);
         const invite = await server.db
           .transaction()
-          .execute((trx) => createInvite(trx, { email: "csrf-invitee@example.test", role: "interviewer", invitedBy: recruiterId }, new Date()));
+          .execute((trx) =>
+            createInvite(trx, { email: "csrf-invitee@example.test", role: "interviewer", invitedBy: recruiterId }, new Date()),
+          );
         return { path: `/invite/${invite.token}`, form: { name: "Mallory", password: STRONG_PASSWORD, confirmPassword: STRONG_PASSWORD } };
       }
       default:
@@ -587,7 +604,12 @@ describe("cross-site requests are refused (C1)", () => {
       const good = await goodRequest(row);
       for (const variant of CROSS_SITE) {
         const before = await accountState(server.db);
-        const response = await request(server.baseURL, good.path, { cookie, form: good.form, origin: variant.origin, headers: variant.headers });
+        const response = await request(server.baseURL, good.path, {
+          cookie,
+          form: good.form,
+          origin: variant.origin,
+          headers: variant.headers,
+        });
         expect(response.status, variant.name).toBe(403);
         expect(response.headers.get("Set-Cookie"), variant.name).toBeNull();
         await response.body?.cancel();
@@ -636,12 +658,18 @@ describe("security headers (H1)", () => {
 
   /** A live candidate-report token (/r/:token), published by the recruiter and read from the page. */
   async function reportToken(): Promise<string> {
-    const published = await request(server.baseURL, await concretePath(server.db, "/assessments/:id"), { cookie: recruiterCookie, form: { intent: "publish", language: "en" } });
+    const published = await request(server.baseURL, await concretePath(server.db, "/assessments/:id"), {
+      cookie: recruiterCookie,
+      form: { intent: "publish", language: "en" },
+    });
     return /\/r\/([A-Za-z0-9_-]{43})/.exec(await published.text())?.[1] ?? "";
   }
 
   async function fetchPage(row: MatrixRow): Promise<Response> {
-    const pathname = (await concretePath(server.db, row.route)).replace(":token", row.route === "/r/:token" ? await reportToken() : inviteToken);
+    const pathname = (await concretePath(server.db, row.route)).replace(
+      ":token",
+      row.route === "/r/:token" ? await reportToken() : inviteToken,
+    );
     // Anonymous where the page is open to everyone (the sign-in page redirects a signed-in user), else the
     // recruiter, or interviewer1 where only a member of the panel may look (scorecards).
     const cookie = row.cells.anonymous.codes.includes(200)
@@ -718,7 +746,9 @@ describe("logs hold no secrets, one event per attempt (L1)", () => {
     expect(sessionId).not.toBe("");
     const successEvents = authEvents(capture.events());
     capture.stop();
-    expect(successEvents).toEqual([{ level: 30, time: expect.any(Number), event: "auth.sign_in", userId: await userId(server.db, DEMO.interviewer1) }]);
+    expect(successEvents).toEqual([
+      { level: 30, time: expect.any(Number), event: "auth.sign_in", userId: await userId(server.db, DEMO.interviewer1) },
+    ]);
 
     capture = captureLogs();
     const failure = await postLogin(server.baseURL, DEMO.interviewer1, wrongPassword);
@@ -739,7 +769,15 @@ describe("logs hold no secrets, one event per attempt (L1)", () => {
     expect(logoutEvents.map((e) => e.event)).toEqual(["auth.sign_out"]);
 
     const all = [JSON.stringify(successEvents), failureText, logoutText].join("\n");
-    for (const canary of [DEMO.password, wrongPassword, sessionId, sha256Hex(sessionId), DEMO.interviewer1, "interviewer1", "Ian Interviewer"]) {
+    for (const canary of [
+      DEMO.password,
+      wrongPassword,
+      sessionId,
+      sha256Hex(sessionId),
+      DEMO.interviewer1,
+      "interviewer1",
+      "Ian Interviewer",
+    ]) {
       expect(all.includes(canary), `log holds ${canary}`).toBe(false);
     }
   });

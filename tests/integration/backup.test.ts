@@ -64,7 +64,11 @@ describe("backup", () => {
     const writes = (async () => {
       while (!stop) {
         await writer.db.transaction().execute(async (trx) => {
-          await recordAudit(trx, { actorUserId: null, action: "user.create", entityType: "user", entityId: written, details: { n: written } }, new Date());
+          await recordAudit(
+            trx,
+            { actorUserId: null, action: "user.create", entityType: "user", entityId: written, details: { n: written } },
+            new Date(),
+          );
         });
         written += 1;
         // Let the backup's steps (setImmediate) interleave with the writes.
@@ -103,7 +107,9 @@ describe("backup", () => {
         expect(await migrateToLatest(restored.db)).toEqual([]);
         expect(countsByTable(tableCounts(restored.sqlite))).toEqual(copyCounts);
         // The copied audit rows are the first ones written, in order: no gap.
-        const ids = restored.sqlite.prepare<[], { entity_id: string }>("select entity_id from audit_log where details like '{\"n\":%' order by id").all();
+        const ids = restored.sqlite
+          .prepare<[], { entity_id: string }>("select entity_id from audit_log where details like '{\"n\":%' order by id")
+          .all();
         expect(ids.map((r) => Number(r.entity_id))).toEqual(ids.map((_, i) => i));
       } finally {
         await restored.db.destroy();

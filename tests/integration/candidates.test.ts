@@ -92,10 +92,21 @@ describe("adding a candidate", () => {
       .select(["candidates.name", "candidates.email", "candidates.source", "candidates.notes", "roles.slug"])
       .where("candidates.id", "=", id)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ name: "Test Person Alpha", email: "alpha.person@example.com", source: "Referral", notes: "Met at a meetup.\nStrong on monitoring.", slug: "mlops-engineer" });
+    expect(row).toEqual({
+      name: "Test Person Alpha",
+      email: "alpha.person@example.com",
+      source: "Referral",
+      notes: "Met at a meetup.\nStrong on monitoring.",
+      slug: "mlops-engineer",
+    });
     const after = await counts(server.db);
     expect(after.candidates).toBe((before.candidates ?? 0) + 1);
-    const audit = await server.db.selectFrom("audit_log").selectAll().where("action", "=", "candidate.create").where("entity_id", "=", String(id)).executeTakeFirstOrThrow();
+    const audit = await server.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "candidate.create")
+      .where("entity_id", "=", String(id))
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(audit)).not.toMatch(/alpha/i);
     // Personal data never goes to the logs.
     expect(logs.text()).not.toMatch(/alpha/i);
@@ -113,7 +124,13 @@ describe("adding a candidate", () => {
   });
 
   it("says a save once: a reload does not confirm it again, nor does another page", async () => {
-    const response = await post("/candidates/new", { name: "Test Person Once", email: "once.person@example.com", roleSlug: "", source: "", notes: "" });
+    const response = await post("/candidates/new", {
+      name: "Test Person Once",
+      email: "once.person@example.com",
+      roleSlug: "",
+      source: "",
+      notes: "",
+    });
     expect(response.status).toBe(303);
     const target = locationPath(response) ?? "";
     const notice = /^(traitkit_notice=[^;]+)/.exec(response.headers.get("Set-Cookie") ?? "")?.[1];
@@ -124,8 +141,12 @@ describe("adding a candidate", () => {
     // The browser dropped the spent cookie: the reload carries none.
     expect(await html(await get(target))).not.toContain("Candidate added.");
     // A notice for another address, or an unknown one, shows nothing.
-    expect(await html(await get(target, `${recruiterCookie}; traitkit_notice=created%7C%2Fcandidates%2F1`))).not.toContain("Candidate added.");
-    expect(await html(await get(target, `${recruiterCookie}; traitkit_notice=hacked%7C${encodeURIComponent(target)}`))).not.toContain("Candidate added.");
+    expect(await html(await get(target, `${recruiterCookie}; traitkit_notice=created%7C%2Fcandidates%2F1`))).not.toContain(
+      "Candidate added.",
+    );
+    expect(await html(await get(target, `${recruiterCookie}; traitkit_notice=hacked%7C${encodeURIComponent(target)}`))).not.toContain(
+      "Candidate added.",
+    );
   });
 
   it("needs only a name", async () => {
@@ -137,7 +158,13 @@ describe("adding a candidate", () => {
 
   it("refuses a blank name and a bad email with 400, the errors by the fields, the typed values kept, and writes nothing", async () => {
     const before = await counts(server.db);
-    const response = await post("/candidates/new", { name: "   ", email: "not-an-email", roleSlug: "mlops-engineer", source: "Job board", notes: "" });
+    const response = await post("/candidates/new", {
+      name: "   ",
+      email: "not-an-email",
+      roleSlug: "mlops-engineer",
+      source: "Job board",
+      notes: "",
+    });
     expect(response.status).toBe(400);
     const page = await html(response);
     expect(fieldError(page, "field-name")).toBe("Enter a name");
@@ -162,7 +189,13 @@ describe("adding a candidate", () => {
   });
 
   it("refuses a second candidate with an e-mail on file, linking the one there, unless confirmed as another person", async () => {
-    const first = await post("/candidates/new", { name: "Test Person Twice", email: "twice@example.com", roleSlug: "", source: "", notes: "" });
+    const first = await post("/candidates/new", {
+      name: "Test Person Twice",
+      email: "twice@example.com",
+      roleSlug: "",
+      source: "",
+      notes: "",
+    });
     const existing = Number(locationPath(first)?.split("/")[2]);
     const before = await counts(server.db);
     const fields = { name: "Test Person Again", email: "  TWICE@example.com ", roleSlug: "", source: "", notes: "" };
@@ -215,10 +248,20 @@ describe("editing a candidate", () => {
     expect(form).toMatch(/<option value="mlops-engineer" selected="">/);
     expect(form).toMatch(/<input[^>]*value="demo"/);
 
-    const response = await post(`/candidates/${id}/edit`, { name: "Grace Demo-Hopper", email: "", roleSlug: "mlops-engineer", source: "demo (edited)", notes: "Edited." });
+    const response = await post(`/candidates/${id}/edit`, {
+      name: "Grace Demo-Hopper",
+      email: "",
+      roleSlug: "mlops-engineer",
+      source: "demo (edited)",
+      notes: "Edited.",
+    });
     expect(response.status).toBe(303);
     expect(locationPath(response)).toBe(`/candidates/${id}`);
-    const row = await server.db.selectFrom("candidates").select(["email", "source", "notes"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const row = await server.db
+      .selectFrom("candidates")
+      .select(["email", "source", "notes"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ email: null, source: "demo (edited)", notes: "Edited." });
   });
 
@@ -226,7 +269,13 @@ describe("editing a candidate", () => {
     const id = await demoCandidateId("Katherine Demo-Johnson");
     const other = await demoCandidateId("Edsger Demo-Dijkstra");
     const before = await server.db.selectFrom("candidates").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-    const fields = { name: "Katherine Demo-Johnson", email: "edsger.demo-dijkstra@example.com", roleSlug: "mlops-engineer", source: "demo", notes: "" };
+    const fields = {
+      name: "Katherine Demo-Johnson",
+      email: "edsger.demo-dijkstra@example.com",
+      roleSlug: "mlops-engineer",
+      source: "demo",
+      notes: "",
+    };
     const refused = await post(`/candidates/${id}/edit`, fields);
     expect(refused.status).toBe(409);
     expect(await html(refused)).toMatch(new RegExp(`<a [^>]*href="/candidates/${other}"[^>]*>Edsger Demo-Dijkstra</a>`));
@@ -259,7 +308,11 @@ describe("who may see candidates", () => {
     }
     expect((await post("/candidates/new", { name: "Sneaky" }, interviewerCookie)).status).toBe(404);
     expect((await post(`/candidates/${id}/edit`, { name: "Sneaky" }, interviewerCookie)).status).toBe(404);
-    const assessment = new URLSearchParams({ intent: "assessment", kitVersionId: String(kitVersionId), interviewerIds: String(interviewerIds[0]) });
+    const assessment = new URLSearchParams({
+      intent: "assessment",
+      kitVersionId: String(kitVersionId),
+      interviewerIds: String(interviewerIds[0]),
+    });
     expect((await post(`/candidates/${id}`, assessment, interviewerCookie)).status).toBe(404);
     expect(await counts(server.db)).toEqual(before);
   });
@@ -329,7 +382,8 @@ describe("the candidate list", () => {
     expect(last).not.toMatch(/rel="next"/);
 
     const all = new Set<number>();
-    for (const page of [1, 2, 3]) for (const id of listedIds(await html(await get(`/candidates?q=Paging+Person&page=${page}`)))) all.add(id);
+    for (const page of [1, 2, 3])
+      for (const id of listedIds(await html(await get(`/candidates?q=Paging+Person&page=${page}`)))) all.add(id);
     expect(all.size).toBe(120);
   });
 
@@ -400,7 +454,12 @@ describe("creating an assessment from the candidate page", () => {
     const assessmentId = Number(target?.split("/")[2]);
     const assessment = await server.db.selectFrom("assessments").selectAll().where("id", "=", assessmentId).executeTakeFirstOrThrow();
     expect([assessment.candidate_id, assessment.kit_version_id]).toEqual([id, kitVersionId]);
-    const panel = await server.db.selectFrom("assessment_interviewers").select("user_id").where("assessment_id", "=", assessmentId).orderBy("user_id").execute();
+    const panel = await server.db
+      .selectFrom("assessment_interviewers")
+      .select("user_id")
+      .where("assessment_id", "=", assessmentId)
+      .orderBy("user_id")
+      .execute();
     expect(panel.map((p) => p.user_id)).toEqual([...interviewerIds].sort((a, b) => a - b));
 
     const after = await html(await get(`/candidates/${id}`));
@@ -413,7 +472,10 @@ describe("creating an assessment from the candidate page", () => {
     const id = await demoCandidateId("Radia Demo-Perlman");
     const before = await counts(server.db);
 
-    const noInterviewer = await post(`/candidates/${id}`, new URLSearchParams({ intent: "assessment", kitVersionId: String(kitVersionId) }));
+    const noInterviewer = await post(
+      `/candidates/${id}`,
+      new URLSearchParams({ intent: "assessment", kitVersionId: String(kitVersionId) }),
+    );
     expect(noInterviewer.status).toBe(400);
     const page = await html(noInterviewer);
     expect(fieldError(page, "assessment-interviewers")).toBe("Choose at least one interviewer");
@@ -521,7 +583,11 @@ describe("a large candidate list", () => {
       updated_at: at,
     }));
     await server.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < rows.length; i += 500) await trx.insertInto("candidates").values(rows.slice(i, i + 500)).execute();
+      for (let i = 0; i < rows.length; i += 500)
+        await trx
+          .insertInto("candidates")
+          .values(rows.slice(i, i + 500))
+          .execute();
     });
     for (const pathname of ["/candidates", "/candidates?sort=name&page=400", "/candidates?q=bulk.19999%40"]) {
       const started = performance.now();

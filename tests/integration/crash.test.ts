@@ -59,9 +59,7 @@ type CardContent = {
 };
 type CardState = { status: "draft" | "submitted"; content: CardContent };
 
-type Operation =
-  | { kind: "autosave" | "save" | "submit"; content: CardContent }
-  | { kind: "reopen" };
+type Operation = { kind: "autosave" | "save" | "submit"; content: CardContent } | { kind: "reopen" };
 
 type Card = {
   assessmentId: number;
@@ -138,21 +136,52 @@ async function prepareDatabase(file: string): Promise<void> {
       interviewer2: await userId(db, DEMO.interviewer2),
       interviewer3: await createUser(db, { ...INTERVIEWER3, role: "interviewer", passwordHash: await hashPassword(DEMO.password) }, now),
     };
-    const version = await db.selectFrom("kit_versions").select("id").where("name", "=", DEMO_KIT.name).orderBy("version", "desc").executeTakeFirstOrThrow();
+    const version = await db
+      .selectFrom("kit_versions")
+      .select("id")
+      .where("name", "=", DEMO_KIT.name)
+      .orderBy("version", "desc")
+      .executeTakeFirstOrThrow();
     const loaded = await loadScoringKit(db, version.id);
     if (!loaded) throw new Error("The demo kit version cannot be loaded");
     kit = loaded;
 
     cards = [];
     for (let n = 1; n <= ASSESSMENTS; n++) {
-      const candidate = await createCandidate(db, { name: `Crash Demo-Candidate ${n}`, email: null, roleSlug: DEMO_KIT.role, source: "crash test", notes: null, differentPerson: false }, recruiterId, now);
+      const candidate = await createCandidate(
+        db,
+        {
+          name: `Crash Demo-Candidate ${n}`,
+          email: null,
+          roleSlug: DEMO_KIT.role,
+          source: "crash test",
+          notes: null,
+          differentPerson: false,
+        },
+        recruiterId,
+        now,
+      );
       if (!candidate.ok) throw new Error(`createCandidate refused: ${candidate.field}`);
-      const assessment = await createAssessment(db, { candidateId: candidate.id, kitVersionId: kit.kitVersionId, interviewerIds: PANEL.map((who) => interviewerIds[who]), actorId: recruiterId }, now);
+      const assessment = await createAssessment(
+        db,
+        {
+          candidateId: candidate.id,
+          kitVersionId: kit.kitVersionId,
+          interviewerIds: PANEL.map((who) => interviewerIds[who]),
+          actorId: recruiterId,
+        },
+        now,
+      );
       if (!assessment.ok) throw new Error(`createAssessment refused: ${JSON.stringify(assessment.errors)}`);
       for (const who of PANEL) {
         const input = { intent: "save" as const, ratings: [], notes: [], strengths: [], redFlags: [], recommendation: null };
         await saveScorecard(db, { assessmentId: assessment.id, interviewerId: interviewerIds[who], input, kit }, now);
-        const row = await db.selectFrom("scorecards").select("id").where("assessment_id", "=", assessment.id).where("interviewer_id", "=", interviewerIds[who]).executeTakeFirstOrThrow();
+        const row = await db
+          .selectFrom("scorecards")
+          .select("id")
+          .where("assessment_id", "=", assessment.id)
+          .where("interviewer_id", "=", interviewerIds[who])
+          .executeTakeFirstOrThrow();
         cards.push({
           assessmentId: assessment.id,
           interviewer: who,
@@ -233,22 +262,40 @@ type Answer = { acknowledged: true } | { acknowledged: false; why: string };
 async function send(baseURL: string, cookies: Record<Actor, string>, card: Card, operation: Operation): Promise<Answer> {
   const scorecardPath = `/assessments/${card.assessmentId}/scorecard`;
   if (operation.kind === "autosave") {
-    const response = await request(baseURL, `${scorecardPath}/autosave`, { cookie: cookies[card.interviewer], form: formFields("save", operation.content), headers: { Accept: "application/json" } });
+    const response = await request(baseURL, `${scorecardPath}/autosave`, {
+      cookie: cookies[card.interviewer],
+      form: formFields("save", operation.content),
+      headers: { Accept: "application/json" },
+    });
     const body = await response.text();
     if (response.status !== 200) return { acknowledged: false, why: `autosave answered ${response.status}: ${body.slice(0, 200)}` };
     const revision = (JSON.parse(body) as { revision?: unknown }).revision;
-    if (revision !== card.revision + 1) return { acknowledged: false, why: `autosave answered revision ${String(revision)}, expected ${card.revision + 1}` };
+    if (revision !== card.revision + 1)
+      return { acknowledged: false, why: `autosave answered revision ${String(revision)}, expected ${card.revision + 1}` };
     return { acknowledged: true };
   }
   const [pathname, cookie, form, expectedLocation] =
     operation.kind === "reopen"
-      ? [`/assessments/${card.assessmentId}`, cookies.recruiter, new URLSearchParams({ intent: "reopen", scorecardId: String(card.scorecardId), confirm: "1" }), `/assessments/${card.assessmentId}`]
-      : [scorecardPath, cookies[card.interviewer], formFields(operation.kind, operation.content), operation.kind === "submit" ? `/assessments/${card.assessmentId}` : scorecardPath];
+      ? [
+          `/assessments/${card.assessmentId}`,
+          cookies.recruiter,
+          new URLSearchParams({ intent: "reopen", scorecardId: String(card.scorecardId), confirm: "1" }),
+          `/assessments/${card.assessmentId}`,
+        ]
+      : [
+          scorecardPath,
+          cookies[card.interviewer],
+          formFields(operation.kind, operation.content),
+          operation.kind === "submit" ? `/assessments/${card.assessmentId}` : scorecardPath,
+        ];
   const response = await request(baseURL, pathname, { cookie, form });
   const body = await response.text();
   // A 303 to /login would be a lost session, not an acknowledged save.
   if (response.status !== 303 || locationPath(response) !== expectedLocation) {
-    return { acknowledged: false, why: `${operation.kind} answered ${response.status} → ${String(locationPath(response))}: ${body.slice(0, 200)}` };
+    return {
+      acknowledged: false,
+      why: `${operation.kind} answered ${response.status} → ${String(locationPath(response))}: ${body.slice(0, 200)}`,
+    };
   }
   return { acknowledged: true };
 }
@@ -326,7 +373,11 @@ type StoredCard = { revision: number; audited: number; state: CardState };
 
 /** A scorecard as stored, read back in the form's terms. */
 async function readStoredCard(db: TraitkitDb, scorecardId: number): Promise<StoredCard> {
-  const row = await db.selectFrom("scorecards").select(["status", "recommendation", "revision"]).where("id", "=", scorecardId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("scorecards")
+    .select(["status", "recommendation", "revision"])
+    .where("id", "=", scorecardId)
+    .executeTakeFirstOrThrow();
   const [ratings, notes, strengths, redFlags, audited] = await Promise.all([
     db.selectFrom("ratings").select(["kit_question_id", "trait", "rating"]).where("scorecard_id", "=", scorecardId).execute(),
     db.selectFrom("scorecard_notes").select(["kit_question_id", "notes"]).where("scorecard_id", "=", scorecardId).execute(),
@@ -413,7 +464,10 @@ async function checkResults(db: TraitkitDb): Promise<void> {
       ),
     };
     const { assessment_id: _id, computed_at: _at, ...cached } = row;
-    expect(cached, `${where}: cached result`).toEqual({ ...fresh, latest: (await isLatestResult(db, assessment.id, assessmentKit.roleSlug)) ? 1 : 0 });
+    expect(cached, `${where}: cached result`).toEqual({
+      ...fresh,
+      latest: (await isLatestResult(db, assessment.id, assessmentKit.roleSlug)) ? 1 : 0,
+    });
   }
 }
 
@@ -497,7 +551,11 @@ describe("crash safety (issue #9)", () => {
 
     for (let kill = 1; kill <= KILLS; kill++) {
       const round = startRound(running.baseURL, cookies, figures);
-      await withTimeout(round.firstAcknowledged, FIRST_ACK_TIMEOUT_MS, `Round ${kill}: no save acknowledged within ${FIRST_ACK_TIMEOUT_MS} ms (seed ${seed})`);
+      await withTimeout(
+        round.firstAcknowledged,
+        FIRST_ACK_TIMEOUT_MS,
+        `Round ${kill}: no save acknowledged within ${FIRST_ACK_TIMEOUT_MS} ms (seed ${seed})`,
+      );
       await sleep(Math.floor(killMoments() * KILL_WINDOW_MS));
       round.killed = true;
       await running.kill();

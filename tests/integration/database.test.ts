@@ -29,7 +29,18 @@ const now = "2026-11-22T12:00:00.000Z";
 async function insertRole(slug = "r") {
   const role = await db
     .insertInto("roles")
-    .values({ slug, name: "R", family: "F", content_language: "en", summary: null, source_note: null, success_case_title: null, success_case_story: null, created_at: now, updated_at: now })
+    .values({
+      slug,
+      name: "R",
+      family: "F",
+      content_language: "en",
+      summary: null,
+      source_note: null,
+      success_case_title: null,
+      success_case_story: null,
+      created_at: now,
+      updated_at: now,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return role.id;
@@ -44,8 +55,39 @@ describe("database", () => {
   });
 
   it("creates the whole data model from an empty file, and a second run changes nothing", async () => {
-    const tables = (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db)).rows.map((r) => r.name);
-    for (const table of ["roles", "role_traits", "questions", "question_anchors", "transitions", "transition_deltas", "skills", "role_skill_cells", "skill_expectations", "users", "sessions", "invites", "candidates", "kits", "kit_versions", "assessments", "assessment_interviewers", "scorecards", "ratings", "observed_red_flags", "decisions", "report_links", "audit_log", "assessment_results"]) {
+    const tables = (
+      await sql<{
+        name: string;
+      }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(
+        db,
+      )
+    ).rows.map((r) => r.name);
+    for (const table of [
+      "roles",
+      "role_traits",
+      "questions",
+      "question_anchors",
+      "transitions",
+      "transition_deltas",
+      "skills",
+      "role_skill_cells",
+      "skill_expectations",
+      "users",
+      "sessions",
+      "invites",
+      "candidates",
+      "kits",
+      "kit_versions",
+      "assessments",
+      "assessment_interviewers",
+      "scorecards",
+      "ratings",
+      "observed_red_flags",
+      "decisions",
+      "report_links",
+      "audit_log",
+      "assessment_results",
+    ]) {
       expect(tables).toContain(table);
     }
     await expect(migrateToLatest(db)).resolves.toEqual([]);
@@ -55,23 +97,35 @@ describe("database", () => {
   it("refuses an ideal band whose low is above its high", async () => {
     const roleId = await insertRole();
     await expect(
-      db.insertInto("role_traits").values({ role_id: roleId, trait: "openness", low: 80, high: 60, weight: 2, statement: null, band_source: "team" }).execute(),
+      db
+        .insertInto("role_traits")
+        .values({ role_id: roleId, trait: "openness", low: 80, high: 60, weight: 2, statement: null, band_source: "team" })
+        .execute(),
     ).rejects.toThrow(/CHECK/);
   });
 
   it("refuses an unknown trait key and a weight outside 1–3", async () => {
     const roleId = await insertRole();
     await expect(
-      sql`insert into role_traits (role_id, trait, low, high, weight, band_source) values (${roleId}, 'neuroticism', 10, 20, 1, 'team')`.execute(db),
+      sql`insert into role_traits (role_id, trait, low, high, weight, band_source) values (${roleId}, 'neuroticism', 10, 20, 1, 'team')`.execute(
+        db,
+      ),
     ).rejects.toThrow(/CHECK/);
     await expect(
-      db.insertInto("role_traits").values({ role_id: roleId, trait: "openness", low: 10, high: 20, weight: 4, statement: null, band_source: "team" }).execute(),
+      db
+        .insertInto("role_traits")
+        .values({ role_id: roleId, trait: "openness", low: 10, high: 20, weight: 4, statement: null, band_source: "team" })
+        .execute(),
     ).rejects.toThrow(/CHECK/);
   });
 
   it("refuses a question anchor for a trait the question does not evaluate", async () => {
     const roleId = await insertRole();
-    const q = await db.insertInto("questions").values({ role_id: roleId, position: 0, text: '{"en":"Q"}', evaluates_note: null }).returning("id").executeTakeFirstOrThrow();
+    const q = await db
+      .insertInto("questions")
+      .values({ role_id: roleId, position: 0, text: '{"en":"Q"}', evaluates_note: null })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     await db.insertInto("question_traits").values({ question_id: q.id, trait: "openness" }).execute();
     await expect(
       db.insertInto("question_anchors").values({ question_id: q.id, trait: "extraversion", rating: 3, text: '{"en":"A"}' }).execute(),
@@ -80,7 +134,10 @@ describe("database", () => {
 
   it("deletes a role's content with the role", async () => {
     const roleId = await insertRole();
-    await db.insertInto("role_traits").values({ role_id: roleId, trait: "openness", low: 10, high: 20, weight: 1, statement: null, band_source: "team" }).execute();
+    await db
+      .insertInto("role_traits")
+      .values({ role_id: roleId, trait: "openness", low: 10, high: 20, weight: 1, statement: null, band_source: "team" })
+      .execute();
     await db.deleteFrom("roles").where("id", "=", roleId).execute();
     const left = await db.selectFrom("role_traits").select("trait").execute();
     expect(left).toEqual([]);
@@ -90,13 +147,23 @@ describe("database", () => {
     await loadDemoData(db, new Date(now));
     const assessment = await db.selectFrom("assessments").select(["id", "created_at"]).orderBy("id").executeTakeFirstOrThrow();
     const assigned = db.selectFrom("assessment_interviewers").select("user_id").where("assessment_id", "=", assessment.id);
-    const outsider = await db.selectFrom("users").select("id").where("id", "not in", assigned).where("deactivated_at", "is", null).executeTakeFirstOrThrow();
+    const outsider = await db
+      .selectFrom("users")
+      .select("id")
+      .where("id", "not in", assigned)
+      .where("deactivated_at", "is", null)
+      .executeTakeFirstOrThrow();
     const recruiter = await db.selectFrom("users").select("id").where("role", "=", "recruiter").executeTakeFirstOrThrow();
 
     await expect(
-      db.insertInto("assessment_interviewers").values({ assessment_id: assessment.id, user_id: outsider.id, added_at: now, assessment_created_at: now }).execute(),
+      db
+        .insertInto("assessment_interviewers")
+        .values({ assessment_id: assessment.id, user_id: outsider.id, added_at: now, assessment_created_at: now })
+        .execute(),
     ).rejects.toThrow(/assessment_created_at must be the assessment's created_at/);
-    await expect(db.updateTable("assessments").set({ created_at: now }).where("id", "=", assessment.id).execute()).rejects.toThrow(/created_at does not change/);
+    await expect(db.updateTable("assessments").set({ created_at: now }).where("id", "=", assessment.id).execute()).rejects.toThrow(
+      /created_at does not change/,
+    );
     await expect(
       db.updateTable("assessment_interviewers").set({ assessment_created_at: now }).where("assessment_id", "=", assessment.id).execute(),
     ).rejects.toThrow(/assessment_created_at must be/);

@@ -75,8 +75,7 @@ async function tableCounts(db: TraitkitDb): Promise<Record<Table, number>> {
 const roles: RoleFile[] = ROLE_FILES.map((file) => roleFileSchema.parse(file.data));
 const skills: SkillFile[] = SKILL_FILES.map((file) => skillFileSchema.parse(file.data));
 
-const sum = <T>(items: readonly T[], count: (item: T) => number): number =>
-  items.reduce((total, item) => total + count(item), 0);
+const sum = <T>(items: readonly T[], count: (item: T) => number): number => items.reduce((total, item) => total + count(item), 0);
 
 const matrixSkills = roles.flatMap((role) => role.skillsMatrix?.groups.flatMap((group) => group.skills) ?? []);
 
@@ -183,7 +182,12 @@ describe("loadDemoData", () => {
     expect(parseLocalized(traits.find((t) => t.trait === "emotional_stability")?.statement ?? null)?.es).toBe(
       "Calma ante degradación de modelos en producción y respuesta a incidentes de ML",
     );
-    const questions = await db.selectFrom("questions").select(["id", "position"]).where("role_id", "=", mlops).orderBy("position").execute();
+    const questions = await db
+      .selectFrom("questions")
+      .select(["id", "position"])
+      .where("role_id", "=", mlops)
+      .orderBy("position")
+      .execute();
     expect(questions.map((q) => q.position)).toEqual([1, 2, 3, 4]);
     const firstQuestionTraits = await db
       .selectFrom("question_traits")
@@ -298,7 +302,14 @@ describe("loadDemoData", () => {
   it("loads nothing into a database that has a user", async () => {
     await db
       .insertInto("users")
-      .values({ email: "ana@example.com", name: "Ana", role: "recruiter", password_hash: "x", deactivated_at: null, created_at: NOW.toISOString() })
+      .values({
+        email: "ana@example.com",
+        name: "Ana",
+        role: "recruiter",
+        password_hash: "x",
+        deactivated_at: null,
+        created_at: NOW.toISOString(),
+      })
       .execute();
     expect((await loadDemoData(db, NOW)).loaded).toBe(false);
     expect((await tableCounts(db)).roles).toBe(0);

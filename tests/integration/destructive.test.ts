@@ -26,11 +26,20 @@ let cookies: { recruiter: string; interviewer1: string };
 
 beforeAll(async () => {
   server = await startTestServer();
-  const version = await server.db.selectFrom("kit_versions").select("id").where("name", "=", DEMO_KIT.name).orderBy("version", "desc").executeTakeFirstOrThrow();
+  const version = await server.db
+    .selectFrom("kit_versions")
+    .select("id")
+    .where("name", "=", DEMO_KIT.name)
+    .orderBy("version", "desc")
+    .executeTakeFirstOrThrow();
   const loaded = await loadScoringKit(server.db, version.id);
   if (!loaded) throw new Error("The demo kit version cannot be loaded");
   kit = loaded;
-  ids = { recruiter: await userId(server.db, DEMO.recruiter), interviewer1: await userId(server.db, DEMO.interviewer1), interviewer2: await userId(server.db, DEMO.interviewer2) };
+  ids = {
+    recruiter: await userId(server.db, DEMO.recruiter),
+    interviewer1: await userId(server.db, DEMO.interviewer1),
+    interviewer2: await userId(server.db, DEMO.interviewer2),
+  };
   cookies = { recruiter: await signIn(server.baseURL, DEMO.recruiter), interviewer1: await signIn(server.baseURL, DEMO.interviewer1) };
 });
 
@@ -56,7 +65,8 @@ async function expectConfirmationPage(pathname: string, form: Record<string, str
   expect(response.status, `${pathname} ${JSON.stringify(form)}`).toBe(200);
   expect(page).toContain('data-testid="confirmation-page"');
   // The form posts the same fields again, with confirm=1.
-  for (const [name, value] of Object.entries(form)) if (name !== "confirm") expect(page).toContain(`<input type="hidden" name="${name}" value="${value}"/>`);
+  for (const [name, value] of Object.entries(form))
+    if (name !== "confirm") expect(page).toContain(`<input type="hidden" name="${name}" value="${value}"/>`);
   expect(page).toMatch(/<button type="submit" name="confirm" value="1" class="button-danger">/);
   expect(changedTables(before, await snapshot())).toEqual([]);
   return page;
@@ -66,10 +76,23 @@ async function newAssessment(interviewerIds: number[]): Promise<{ id: number; ca
   const at = new Date().toISOString();
   const candidate = await server.db
     .insertInto("candidates")
-    .values({ name: `Destructive ${randomUUID().slice(0, 8)}`, email: null, role_id: null, source: "test", notes: null, created_by: ids.recruiter, created_at: at, updated_at: at })
+    .values({
+      name: `Destructive ${randomUUID().slice(0, 8)}`,
+      email: null,
+      role_id: null,
+      source: "test",
+      notes: null,
+      created_by: ids.recruiter,
+      created_at: at,
+      updated_at: at,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const created = await createAssessment(server.db, { candidateId: candidate.id, kitVersionId: kit.kitVersionId, interviewerIds, actorId: ids.recruiter }, new Date());
+  const created = await createAssessment(
+    server.db,
+    { candidateId: candidate.id, kitVersionId: kit.kitVersionId, interviewerIds, actorId: ids.recruiter },
+    new Date(),
+  );
   if (!created.ok) throw new Error(`createAssessment refused: ${JSON.stringify(created.errors)}`);
   return { id: created.id, candidateId: candidate.id };
 }
@@ -97,10 +120,20 @@ async function saveDraft(assessmentId: number): Promise<void> {
 }
 
 async function draftOf(assessmentId: number) {
-  const card = await server.db.selectFrom("scorecards").selectAll().where("assessment_id", "=", assessmentId).where("interviewer_id", "=", ids.interviewer1).executeTakeFirst();
+  const card = await server.db
+    .selectFrom("scorecards")
+    .selectAll()
+    .where("assessment_id", "=", assessmentId)
+    .where("interviewer_id", "=", ids.interviewer1)
+    .executeTakeFirst();
   if (!card) return undefined;
   const [ratings, notes, strengths, flags] = await Promise.all([
-    server.db.selectFrom("ratings").select(["kit_question_id", "trait", "rating"]).where("scorecard_id", "=", card.id).orderBy("kit_question_id").execute(),
+    server.db
+      .selectFrom("ratings")
+      .select(["kit_question_id", "trait", "rating"])
+      .where("scorecard_id", "=", card.id)
+      .orderBy("kit_question_id")
+      .execute(),
     server.db.selectFrom("scorecard_notes").select(["kit_question_id", "notes"]).where("scorecard_id", "=", card.id).execute(),
     server.db.selectFrom("observed_strengths").select("kit_strength_id").where("scorecard_id", "=", card.id).execute(),
     server.db.selectFrom("observed_red_flags").select(["kit_red_flag_id", "evidence"]).where("scorecard_id", "=", card.id).execute(),
@@ -115,14 +148,21 @@ describe("removing an interviewer", () => {
     const page = await expectConfirmationPage(`/assessments/${id}`, { intent: "remove", userId: String(ids.interviewer1) });
     expect(page).toContain("Their draft scorecard is set aside and comes back if they are added again");
     expect(page).toMatch(/<input id="confirm-option" type="checkbox" name="discardDraft" value="1"\/>/);
-    const spanish = await request(server.baseURL, `/assessments/${id}`, { cookie: cookies.recruiter, form: { intent: "remove", userId: String(ids.interviewer1) }, headers: { "Accept-Language": "es" } });
+    const spanish = await request(server.baseURL, `/assessments/${id}`, {
+      cookie: cookies.recruiter,
+      form: { intent: "remove", userId: String(ids.interviewer1) },
+      headers: { "Accept-Language": "es" },
+    });
     expect(await spanish.text()).toContain("Su scorecard en borrador se guarda aparte");
   });
 
   it("never takes an assessment's last interviewer: 409 with the reason, nothing changed", async () => {
     const { id } = await newAssessment([ids.interviewer1]);
     const before = await snapshot();
-    const forms: Record<string, string>[] = [{ intent: "remove", userId: String(ids.interviewer1), confirm: "1" }, { intent: "remove", userId: String(ids.interviewer1) }];
+    const forms: Record<string, string>[] = [
+      { intent: "remove", userId: String(ids.interviewer1), confirm: "1" },
+      { intent: "remove", userId: String(ids.interviewer1) },
+    ];
     for (const form of forms) {
       const response = await post(`/assessments/${id}`, form);
       expect(response.status).toBe(409);
@@ -144,7 +184,12 @@ describe("removing an interviewer", () => {
     expect(parked).toHaveLength(1);
     // Off the panel: their scorecard is not theirs to open any more.
     expect((await request(server.baseURL, `/assessments/${id}/scorecard`, { cookie: cookies.interviewer1 })).status).toBe(404);
-    const audit = await server.db.selectFrom("audit_log").select("details").where("action", "=", "assessment.interviewer_remove").where("entity_id", "=", String(id)).executeTakeFirstOrThrow();
+    const audit = await server.db
+      .selectFrom("audit_log")
+      .select("details")
+      .where("action", "=", "assessment.interviewer_remove")
+      .where("entity_id", "=", String(id))
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.details ?? "{}")).toEqual({ user: ids.interviewer1, draft: "kept" });
 
     const added = await post(`/assessments/${id}`, { intent: "add", userId: String(ids.interviewer1) });
@@ -157,7 +202,12 @@ describe("removing an interviewer", () => {
   it("discards the draft when the recruiter chooses to: nothing comes back on re-adding", async () => {
     const { id } = await newAssessment([ids.interviewer1, ids.interviewer2]);
     await saveDraft(id);
-    const removed = await post(`/assessments/${id}`, { intent: "remove", userId: String(ids.interviewer1), discardDraft: "1", confirm: "1" });
+    const removed = await post(`/assessments/${id}`, {
+      intent: "remove",
+      userId: String(ids.interviewer1),
+      discardDraft: "1",
+      confirm: "1",
+    });
     expect(removed.status).toBe(303);
     expect(await server.db.selectFrom("parked_drafts").selectAll().where("assessment_id", "=", id).execute()).toEqual([]);
     expect((await post(`/assessments/${id}`, { intent: "add", userId: String(ids.interviewer1) })).status).toBe(303);
@@ -170,7 +220,10 @@ describe("removing an interviewer", () => {
     expect((await post(`/assessments/${id}`, { intent: "remove", userId: String(ids.interviewer1), confirm: "1" })).status).toBe(303);
     const exported = await (await request(server.baseURL, `/candidates/${candidateId}/export`, { cookie: cookies.recruiter })).json();
     expect(exported.assessments[0].parkedDrafts).toEqual([
-      expect.objectContaining({ interviewer: ids.interviewer1, content: expect.objectContaining({ notes: [expect.objectContaining({ text: "Walked through a rollback." })] }) }),
+      expect.objectContaining({
+        interviewer: ids.interviewer1,
+        content: expect.objectContaining({ notes: [expect.objectContaining({ text: "Walked through a rollback." })] }),
+      }),
     ]);
     expect((await post(`/candidates/${candidateId}`, { intent: "erase", confirm: "1" })).status).toBe(303);
     expect(await server.db.selectFrom("parked_drafts").selectAll().where("assessment_id", "=", id).execute()).toEqual([]);
@@ -181,34 +234,58 @@ describe("reopen and revoke ask first", () => {
   it("reopen: the confirmation page without confirm=1, the reopening with it", async () => {
     const { id } = await newAssessment([ids.interviewer1, ids.interviewer2]);
     await saveDraft(id);
-    await server.db.updateTable("scorecards").set({ status: "submitted", submitted_at: new Date().toISOString() }).where("assessment_id", "=", id).execute();
+    await server.db
+      .updateTable("scorecards")
+      .set({ status: "submitted", submitted_at: new Date().toISOString() })
+      .where("assessment_id", "=", id)
+      .execute();
     const card = await server.db.selectFrom("scorecards").select("id").where("assessment_id", "=", id).executeTakeFirstOrThrow();
     const page = await expectConfirmationPage(`/assessments/${id}`, { intent: "reopen", scorecardId: String(card.id) });
     expect(page).toContain("leave the panel&#x27;s scores, the fit and the role&#x27;s ranking");
     const reopened = await post(`/assessments/${id}`, { intent: "reopen", scorecardId: String(card.id), confirm: "1" });
     expect(reopened.status).toBe(303);
-    expect((await server.db.selectFrom("scorecards").select("status").where("id", "=", card.id).executeTakeFirstOrThrow()).status).toBe("draft");
+    expect((await server.db.selectFrom("scorecards").select("status").where("id", "=", card.id).executeTakeFirstOrThrow()).status).toBe(
+      "draft",
+    );
   });
 
   it("revoke: the confirmation page without confirm=1, the revocation with it", async () => {
     const { id } = await newAssessment([ids.interviewer1]);
     // A report waits for a submitted scorecard.
     await saveDraft(id);
-    await server.db.updateTable("scorecards").set({ status: "submitted", submitted_at: new Date().toISOString() }).where("assessment_id", "=", id).execute();
+    await server.db
+      .updateTable("scorecards")
+      .set({ status: "submitted", submitted_at: new Date().toISOString() })
+      .where("assessment_id", "=", id)
+      .execute();
     const published = await post(`/assessments/${id}`, { intent: "publish", language: "en" });
     expect(published.status).toBe(200);
     await published.body?.cancel();
-    const link = await server.db.selectFrom("report_links").select(["id", "revoked_at"]).where("assessment_id", "=", id).executeTakeFirstOrThrow();
+    const link = await server.db
+      .selectFrom("report_links")
+      .select(["id", "revoked_at"])
+      .where("assessment_id", "=", id)
+      .executeTakeFirstOrThrow();
     const page = await expectConfirmationPage(`/assessments/${id}`, { intent: "revoke", reportId: String(link.id) });
     expect(page).toContain("Revoke this candidate report link?");
     expect((await post(`/assessments/${id}`, { intent: "revoke", reportId: String(link.id), confirm: "1" })).status).toBe(303);
-    expect((await server.db.selectFrom("report_links").select("revoked_at").where("id", "=", link.id).executeTakeFirstOrThrow()).revoked_at).not.toBeNull();
+    expect(
+      (await server.db.selectFrom("report_links").select("revoked_at").where("id", "=", link.id).executeTakeFirstOrThrow()).revoked_at,
+    ).not.toBeNull();
   });
 });
 
 describe("cancelling an invite asks first", () => {
   it("answers the confirmation page without confirm=1, cancels with it", async () => {
-    const invite = await server.db.transaction().execute((trx) => createInvite(trx, { email: `cancel-${randomUUID().slice(0, 8)}@example.test`, role: "interviewer", invitedBy: ids.recruiter }, new Date()));
+    const invite = await server.db
+      .transaction()
+      .execute((trx) =>
+        createInvite(
+          trx,
+          { email: `cancel-${randomUUID().slice(0, 8)}@example.test`, role: "interviewer", invitedBy: ids.recruiter },
+          new Date(),
+        ),
+      );
     const page = await expectConfirmationPage("/settings/users", { intent: "cancelInvite", inviteId: String(invite.id) });
     expect(page).toContain("Its link stops working at once");
     const cancelled = await post("/settings/users", { intent: "cancelInvite", inviteId: String(invite.id), confirm: "1" });
@@ -252,8 +329,12 @@ describe("archiving and deleting roles", () => {
     expect((await roleChoices(server.db)).map((r) => r.slug)).not.toContain(role.slug);
     expect(await (await request(server.baseURL, "/roles", { cookie: cookies.recruiter })).text()).not.toContain(`/roles/${role.slug}"`);
     expect(await (await request(server.baseURL, "/kits", { cookie: cookies.recruiter })).text()).not.toContain(`value="${role.slug}"`);
-    expect(await (await request(server.baseURL, "/candidates/new", { cookie: cookies.recruiter })).text()).not.toContain(`value="${role.slug}"`);
-    const shown = await (await request(server.baseURL, `/roles?q=${encodeURIComponent(role.name)}&archived=show`, { cookie: cookies.recruiter })).text();
+    expect(await (await request(server.baseURL, "/candidates/new", { cookie: cookies.recruiter })).text()).not.toContain(
+      `value="${role.slug}"`,
+    );
+    const shown = await (
+      await request(server.baseURL, `/roles?q=${encodeURIComponent(role.name)}&archived=show`, { cookie: cookies.recruiter })
+    ).text();
     expect(shown).toContain(`/roles/${role.slug}"`);
     expect(shown).toContain("Archived</span>");
 
@@ -266,7 +347,13 @@ describe("archiving and deleting roles", () => {
     const restored = await post(`/roles/${role.slug}`, { intent: "restore" });
     expect(restored.status).toBe(303);
     expect((await listRoles(server.db, { query: "", profile: "all" })).map((r) => r.slug)).toContain(role.slug);
-    const actions = await server.db.selectFrom("audit_log").select("action").where("entity_type", "=", "role").where("action", "in", ["role.archive", "role.restore"]).orderBy("id").execute();
+    const actions = await server.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_type", "=", "role")
+      .where("action", "in", ["role.archive", "role.restore"])
+      .orderBy("id")
+      .execute();
     expect(actions.slice(-2).map((a) => a.action)).toEqual(["role.archive", "role.restore"]);
   });
 
@@ -310,11 +397,16 @@ describe("archiving and deleting kits", () => {
     const kitId = await newKit(role.slug);
     const version = await server.db.selectFrom("kit_versions").select("id").where("kit_id", "=", kitId).executeTakeFirstOrThrow();
     const candidate = await newAssessment([ids.interviewer1]);
-    const using = await createAssessment(server.db, { candidateId: candidate.candidateId, kitVersionId: version.id, interviewerIds: [ids.interviewer1], actorId: ids.recruiter }, new Date());
+    const using = await createAssessment(
+      server.db,
+      { candidateId: candidate.candidateId, kitVersionId: version.id, interviewerIds: [ids.interviewer1], actorId: ids.recruiter },
+      new Date(),
+    );
     expect(using.ok).toBe(true);
 
     const kitName = (await server.db.selectFrom("kit_versions").select("name").where("id", "=", version.id).executeTakeFirstOrThrow()).name;
-    const picker = async () => (await request(server.baseURL, `/candidates/${candidate.candidateId}`, { cookie: cookies.recruiter })).text();
+    const picker = async () =>
+      (await request(server.baseURL, `/candidates/${candidate.candidateId}`, { cookie: cookies.recruiter })).text();
     expect(await picker()).toContain(`>${kitName} (v1) — `);
 
     await expectConfirmationPage(`/kits/${kitId}`, { intent: "archive" });
@@ -326,7 +418,11 @@ describe("archiving and deleting kits", () => {
     if (using.ok) expect((await request(server.baseURL, `/assessments/${using.id}`, { cookie: cookies.recruiter })).status).toBe(200);
     // Out of the picker, and out of a forged post.
     const before = await snapshot();
-    const forged = await post(`/candidates/${candidate.candidateId}`, { intent: "assessment", kitVersionId: String(version.id), interviewerIds: String(ids.interviewer1) });
+    const forged = await post(`/candidates/${candidate.candidateId}`, {
+      intent: "assessment",
+      kitVersionId: String(version.id),
+      interviewerIds: String(ids.interviewer1),
+    });
     expect(forged.status).toBe(400);
     expect(await forged.text()).toContain("Choose an interview kit");
     expect(changedTables(before, await snapshot())).toEqual([]);
@@ -347,7 +443,11 @@ describe("archiving and deleting kits", () => {
     expect(locationPath(deleted)).toBe("/kits");
     expect(await server.db.selectFrom("kit_versions").select("id").where("kit_id", "=", unused).executeTakeFirst()).toBeUndefined();
 
-    const demoKit = await server.db.selectFrom("kit_versions").select("kit_id").where("id", "=", kit.kitVersionId).executeTakeFirstOrThrow();
+    const demoKit = await server.db
+      .selectFrom("kit_versions")
+      .select("kit_id")
+      .where("id", "=", kit.kitVersionId)
+      .executeTakeFirstOrThrow();
     const before = await snapshot();
     const refused = await post(`/kits/${demoKit.kit_id}`, { intent: "delete", confirm: "1" });
     expect(refused.status).toBe(409);

@@ -28,12 +28,21 @@ const FRESH = "fresh.interviewer@example.test";
 
 beforeAll(async () => {
   server = await startTestServer();
-  const version = await server.db.selectFrom("kit_versions").select(["id", "kit_id"]).where("name", "=", DEMO_KIT.name).orderBy("version", "desc").executeTakeFirstOrThrow();
+  const version = await server.db
+    .selectFrom("kit_versions")
+    .select(["id", "kit_id"])
+    .where("name", "=", DEMO_KIT.name)
+    .orderBy("version", "desc")
+    .executeTakeFirstOrThrow();
   kitId = version.kit_id;
   kitVersionId = version.id;
   recruiterId = await userId(server.db, DEMO.recruiter);
   roleId = (await server.db.selectFrom("roles").select("id").where("slug", "=", DEMO_KIT.role).executeTakeFirstOrThrow()).id;
-  freshId = await createUser(server.db, { email: FRESH, name: "Fiona Fresh", role: "interviewer", passwordHash: await hashPassword(DEMO.password) }, new Date());
+  freshId = await createUser(
+    server.db,
+    { email: FRESH, name: "Fiona Fresh", role: "interviewer", passwordHash: await hashPassword(DEMO.password) },
+    new Date(),
+  );
   cookies = { recruiter: await signIn(server.baseURL, DEMO.recruiter), fresh: await signIn(server.baseURL, FRESH) };
 });
 
@@ -45,10 +54,23 @@ async function assessmentFor(interviewerId = freshId): Promise<number> {
   const at = new Date().toISOString();
   const candidate = await server.db
     .insertInto("candidates")
-    .values({ name: `Bands ${randomUUID().slice(0, 8)}`, email: null, role_id: roleId, source: "test", notes: null, created_by: recruiterId, created_at: at, updated_at: at })
+    .values({
+      name: `Bands ${randomUUID().slice(0, 8)}`,
+      email: null,
+      role_id: roleId,
+      source: "test",
+      notes: null,
+      created_by: recruiterId,
+      created_at: at,
+      updated_at: at,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const created = await createAssessment(server.db, { candidateId: candidate.id, kitVersionId, interviewerIds: [interviewerId], actorId: recruiterId }, new Date());
+  const created = await createAssessment(
+    server.db,
+    { candidateId: candidate.id, kitVersionId, interviewerIds: [interviewerId], actorId: recruiterId },
+    new Date(),
+  );
   if (!created.ok) throw new Error(JSON.stringify(created.errors));
   return created.id;
 }
@@ -84,7 +106,10 @@ describe("a kit's ideal bands and blind scoring", () => {
     const draft = await request(server.baseURL, `/assessments/${first}/scorecard`, { cookie: cookies.fresh, form: { intent: "save" } });
     expect(draft.status).toBe(303);
     expect(await bandsFor(cookies.fresh)).toBe("hidden");
-    const submitted = await request(server.baseURL, `/assessments/${first}/scorecard`, { cookie: cookies.fresh, form: { intent: "submit", recommendation: "yes" } });
+    const submitted = await request(server.baseURL, `/assessments/${first}/scorecard`, {
+      cookie: cookies.fresh,
+      form: { intent: "submit", recommendation: "yes" },
+    });
     expect(submitted.status).toBe(303);
     expect(await bandsFor(cookies.fresh)).toBe("shown");
     // A second panel on the same kit: hidden until that scorecard is in too.
@@ -96,7 +121,12 @@ describe("a kit's ideal bands and blind scoring", () => {
     const id = await assessmentFor();
     // A band is { low, high, weight }: its "weight" key is in the data a recruiter gets, and in none an interviewer gets before submitting.
     expect(await (await request(server.baseURL, `/assessments/${id}.data`, { cookie: cookies.recruiter })).text()).toContain('"weight"');
-    for (const path of [`/assessments/${id}`, `/assessments/${id}.data`, `/assessments/${id}/scorecard`, `/assessments/${id}/scorecard.data`]) {
+    for (const path of [
+      `/assessments/${id}`,
+      `/assessments/${id}.data`,
+      `/assessments/${id}/scorecard`,
+      `/assessments/${id}/scorecard.data`,
+    ]) {
       const body = await (await request(server.baseURL, path, { cookie: cookies.fresh })).text();
       expect(body.includes(BAND_STATEMENT), path).toBe(false);
       expect(body.includes('"weight"'), path).toBe(false);
@@ -117,12 +147,19 @@ describe("a kit's ideal bands and blind scoring", () => {
     };
     expect(await roleBands(cookies.recruiter)).toBe("shown");
     const email = `role.bands.${randomUUID().slice(0, 8)}@example.test`;
-    const id = await createUser(server.db, { email, name: "Rhea Role", role: "interviewer", passwordHash: await hashPassword(DEMO.password) }, new Date());
+    const id = await createUser(
+      server.db,
+      { email, name: "Rhea Role", role: "interviewer", passwordHash: await hashPassword(DEMO.password) },
+      new Date(),
+    );
     const cookie = await signIn(server.baseURL, email);
     expect(await roleBands(cookie)).toBe("hidden");
     const assessment = await assessmentFor(id);
     expect(await roleBands(cookie)).toBe("hidden");
-    const submitted = await request(server.baseURL, `/assessments/${assessment}/scorecard`, { cookie, form: { intent: "submit", recommendation: "yes" } });
+    const submitted = await request(server.baseURL, `/assessments/${assessment}/scorecard`, {
+      cookie,
+      form: { intent: "submit", recommendation: "yes" },
+    });
     expect(submitted.status).toBe(303);
     expect(await roleBands(cookie)).toBe("shown");
   });

@@ -120,7 +120,9 @@ async function counts(db: TraitkitDb): Promise<Record<string, number>> {
 
 /** Every row of one version, its children included, in a stable order. */
 async function versionRows(db: TraitkitDb, versionId: number) {
-  const questionIds = (await db.selectFrom("kit_questions").select("id").where("kit_version_id", "=", versionId).execute()).map((r) => r.id);
+  const questionIds = (await db.selectFrom("kit_questions").select("id").where("kit_version_id", "=", versionId).execute()).map(
+    (r) => r.id,
+  );
   const inQuestions = questionIds.length > 0 ? questionIds : [-1];
   return {
     version: await db.selectFrom("kit_versions").selectAll().where("id", "=", versionId).executeTakeFirstOrThrow(),
@@ -167,7 +169,16 @@ async function useVersion(db: TraitkitDb, kitVersionId: number): Promise<number>
   const recruiter = await userId(db, DEMO.recruiter);
   const candidate = await db
     .insertInto("candidates")
-    .values({ name: "Kit Test Candidate", email: null, role_id: null, source: null, notes: null, created_by: recruiter, created_at: now, updated_at: now })
+    .values({
+      name: "Kit Test Candidate",
+      email: null,
+      role_id: null,
+      source: null,
+      notes: null,
+      created_by: recruiter,
+      created_at: now,
+      updated_at: now,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const assessment = await db
@@ -203,7 +214,9 @@ describe("building a kit", () => {
   it("saves version 1 with the questions in form order, copies of the role's texts, the ideal profile and the level's expectations, mandatory first", async () => {
     const [q1, q2, q3, q4] = mlopsQuestionIds;
     if (q1 === undefined || q2 === undefined || q3 === undefined || q4 === undefined) throw new Error("MLOps has 4 questions");
-    const kitId = await createKit(kitForm({ name: "Ordered kit", order: [q3, q1, q2, q4], untick: [q4], custom: true, strengths: [1, 3], redFlags: [2] }));
+    const kitId = await createKit(
+      kitForm({ name: "Ordered kit", order: [q3, q1, q2, q4], untick: [q4], custom: true, strengths: [1, 3], redFlags: [2] }),
+    );
     const [version] = await versionsOf(server.db, kitId);
     expect(version).toMatchObject({ version: 1, name: "Ordered kit", level: "senior" });
     const rows = await versionRows(server.db, version?.id ?? -1);
@@ -220,9 +233,19 @@ describe("building a kit", () => {
     const role = await server.db.selectFrom("roles").select("id").where("slug", "=", "mlops-engineer").executeTakeFirstOrThrow();
     const roleQuestion = await server.db.selectFrom("questions").select("text").where("id", "=", q3).executeTakeFirstOrThrow();
     expect(rows.questions[0]?.text).toBe(roleQuestion.text);
-    const strengths = await server.db.selectFrom("role_strengths").select("text").where("role_id", "=", role.id).orderBy("position").execute();
+    const strengths = await server.db
+      .selectFrom("role_strengths")
+      .select("text")
+      .where("role_id", "=", role.id)
+      .orderBy("position")
+      .execute();
     expect(rows.strengths.map((s) => s.text)).toEqual([strengths[0]?.text, strengths[2]?.text]);
-    const profile = await server.db.selectFrom("role_traits").select(["trait", "low", "high", "weight"]).where("role_id", "=", role.id).orderBy("trait").execute();
+    const profile = await server.db
+      .selectFrom("role_traits")
+      .select(["trait", "low", "high", "weight"])
+      .where("role_id", "=", role.id)
+      .orderBy("trait")
+      .execute();
     expect(rows.traits.map((t) => ({ trait: t.trait, low: t.low, high: t.high, weight: t.weight }))).toEqual(profile);
     const expected = await server.db
       .selectFrom("skill_expectations")
@@ -234,7 +257,12 @@ describe("building a kit", () => {
     const mandatory = rows.expectations.map((e) => e.mandatory);
     expect(mandatory).toEqual([...mandatory].sort((a, b) => b - a));
 
-    const audit = await server.db.selectFrom("audit_log").select(["action", "entity_type"]).where("entity_type", "=", "kit").where("entity_id", "=", String(kitId)).execute();
+    const audit = await server.db
+      .selectFrom("audit_log")
+      .select(["action", "entity_type"])
+      .where("entity_type", "=", "kit")
+      .where("entity_id", "=", String(kitId))
+      .execute();
     expect(audit).toEqual([{ action: "kit.create", entity_type: "kit" }]);
   });
 
@@ -276,7 +304,11 @@ describe("building a kit", () => {
     const before = await counts(server.db);
     const [q1, q2, q3, q4] = mlopsQuestionIds;
     if (q1 === undefined || q2 === undefined || q3 === undefined || q4 === undefined) throw new Error("MLOps has 4 questions");
-    const response = await post("/kits/new?role=mlops-engineer&level=senior", kitForm({ name: "Not saved", order: [q1, q2, q3, q4], intent: "move:0:down" }), recruiterCookie);
+    const response = await post(
+      "/kits/new?role=mlops-engineer&level=senior",
+      kitForm({ name: "Not saved", order: [q1, q2, q3, q4], intent: "move:0:down" }),
+      recruiterCookie,
+    );
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(sourcesInPage(html)).toEqual([`role:${q2}`, `role:${q1}`, `role:${q3}`, `role:${q4}`, "custom"]);
@@ -360,7 +392,15 @@ describe("versions", () => {
 
     const response = await post(
       `/kits/${kitId}/edit`,
-      kitForm({ name: "Panel A (revised)", level: "lead", order: [q4, q1, q2, q3], untick: [q3], custom: true, strengths: [2], redFlags: [1, 2] }),
+      kitForm({
+        name: "Panel A (revised)",
+        level: "lead",
+        order: [q4, q1, q2, q3],
+        untick: [q3],
+        custom: true,
+        strengths: [2],
+        redFlags: [1, 2],
+      }),
       recruiterCookie,
     );
     expect(response.status).toBe(303);
@@ -372,14 +412,24 @@ describe("versions", () => {
       [2, "Panel A (revised)", "lead"],
     ]);
     expect(await versionRows(server.db, v1.id)).toEqual(v1Before);
-    const assessment = await server.db.selectFrom("assessments").select("kit_version_id").where("id", "=", assessmentId).executeTakeFirstOrThrow();
+    const assessment = await server.db
+      .selectFrom("assessments")
+      .select("kit_version_id")
+      .where("id", "=", assessmentId)
+      .executeTakeFirstOrThrow();
     expect(assessment.kit_version_id).toBe(v1.id);
     const v2 = await versionRows(server.db, versions[1]?.id ?? -1);
     expect(v2.questions.map((q) => q.source_question_id)).toEqual([q4, q1, q2, null]);
     expect(v2.strengths).toHaveLength(1);
     expect(v2.redFlags).toHaveLength(2);
 
-    const audit = await server.db.selectFrom("audit_log").select("action").where("entity_type", "=", "kit").where("entity_id", "=", String(kitId)).orderBy("id").execute();
+    const audit = await server.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_type", "=", "kit")
+      .where("entity_id", "=", String(kitId))
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["kit.create", "kit.version"]);
 
     // The kit page shows both, what changed, and which version the assessment uses.
@@ -391,7 +441,11 @@ describe("versions", () => {
     expect(html).toContain("Questions reordered.");
 
     // A second edit while version 2 is unused changes version 2 in place.
-    const again = await post(`/kits/${kitId}/edit`, kitForm({ name: "Panel A (v2 fixed)", level: "lead", order: [q4, q1, q2, q3], untick: [q3] }), recruiterCookie);
+    const again = await post(
+      `/kits/${kitId}/edit`,
+      kitForm({ name: "Panel A (v2 fixed)", level: "lead", order: [q4, q1, q2, q3], untick: [q3] }),
+      recruiterCookie,
+    );
     expect(again.status).toBe(303);
     expect(again.headers.get("Location")).toBe(`/kits/${kitId}`);
     expect((await versionsOf(server.db, kitId)).map((v) => v.name)).toEqual(["Panel A", "Panel A (v2 fixed)"]);
@@ -403,7 +457,11 @@ describe("versions", () => {
     if (q1 === undefined || q2 === undefined || q3 === undefined) throw new Error("MLOps has questions");
     const kitId = await createKit(kitForm({ name: "Draft panel", order: [q1, q2], strengths: [1] }));
     const [before] = await versionsOf(server.db, kitId);
-    const response = await post(`/kits/${kitId}/edit`, kitForm({ name: "Draft panel, final", level: "principal", order: [q3, q2, q1], untick: [q1], redFlags: [3] }), recruiterCookie);
+    const response = await post(
+      `/kits/${kitId}/edit`,
+      kitForm({ name: "Draft panel, final", level: "principal", order: [q3, q2, q1], untick: [q1], redFlags: [3] }),
+      recruiterCookie,
+    );
     expect(response.status).toBe(303);
     expect(response.headers.get("Location")).toBe(`/kits/${kitId}`);
     const versions = await versionsOf(server.db, kitId);
@@ -415,7 +473,13 @@ describe("versions", () => {
     ]);
     expect(rows.strengths).toEqual([]);
     expect(rows.redFlags).toHaveLength(1);
-    const audit = await server.db.selectFrom("audit_log").select("action").where("entity_type", "=", "kit").where("entity_id", "=", String(kitId)).orderBy("id").execute();
+    const audit = await server.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_type", "=", "kit")
+      .where("entity_id", "=", String(kitId))
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["kit.create", "kit.update"]);
   });
 
@@ -431,7 +495,17 @@ describe("versions", () => {
 
 describe("who may do what", () => {
   it("answers 404 for an unknown or malformed kit and version", async () => {
-    for (const pathname of ["/kits/999999", "/kits/abc", "/kits/0", "/kits/1.5", "/kits/999999/print", "/kits/1/print?version=99", "/kits/1/print?version=x", "/kits/999999/edit", "/kits/new?role=no-such-role"]) {
+    for (const pathname of [
+      "/kits/999999",
+      "/kits/abc",
+      "/kits/0",
+      "/kits/1.5",
+      "/kits/999999/print",
+      "/kits/1/print?version=99",
+      "/kits/1/print?version=x",
+      "/kits/999999/edit",
+      "/kits/new?role=no-such-role",
+    ]) {
       const response = await request(server.baseURL, pathname, { cookie: recruiterCookie });
       await response.body?.cancel();
       expect(response.status, pathname).toBe(404);

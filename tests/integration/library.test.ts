@@ -56,7 +56,10 @@ async function skillProfileCount(db: TraitkitDb): Promise<number> {
 function nextVersion(data: LibraryData): LibraryData {
   return {
     ...data,
-    roles: data.roles.map(({ file: roleFile, role }) => ({ file: roleFile, role: { ...role, summary: { en: `${role.name}, revised in the next library version.` } } })),
+    roles: data.roles.map(({ file: roleFile, role }) => ({
+      file: roleFile,
+      role: { ...role, summary: { en: `${role.name}, revised in the next library version.` } },
+    })),
   };
 }
 
@@ -110,7 +113,9 @@ describe("a later start or a new library version", () => {
     const edited = await readRoleFile(db, "mlops-engineer");
     if (!edited) throw new Error("no mlops-engineer");
     const role = await db.selectFrom("roles").select("id").where("slug", "=", "mlops-engineer").executeTakeFirstOrThrow();
-    await db.transaction().execute((trx) => replaceRole(trx, role.id, { ...edited, name: "MLOps Engineer (our version)" }, new Date().toISOString(), null));
+    await db
+      .transaction()
+      .execute((trx) => replaceRole(trx, role.id, { ...edited, name: "MLOps Engineer (our version)" }, new Date().toISOString(), null));
     await stop(db);
 
     // A restart leaves the edit alone.
@@ -124,7 +129,9 @@ describe("a later start or a new library version", () => {
     const mlops = await readRoleFile(restarted, "mlops-engineer");
     expect(mlops?.name).toBe("MLOps Engineer (our version)");
     expect(mlops?.summary).toEqual(edited.summary);
-    expect((await readRoleFile(restarted, "data-scientist"))?.summary).toEqual({ en: "Data Scientist, revised in the next library version." });
+    expect((await readRoleFile(restarted, "data-scientist"))?.summary).toEqual({
+      en: "Data Scientist, revised in the next library version.",
+    });
     // And the version after that, on a role updated once already: still taken, as it was not edited.
     const again = await restarted.transaction().execute((trx) => syncLibrary(trx, LIBRARY, new Date()));
     expect(again.rolesUpdated).toBe(LIBRARY.roles.length - 1);
@@ -144,7 +151,13 @@ describe("a later start or a new library version", () => {
     const db = await start({ TRAITKIT_DEMO: "0" });
     const first = LIBRARY.roles[0];
     if (!first) throw new Error("empty library");
-    const added: LibraryData = { ...LIBRARY, roles: [...LIBRARY.roles, { file: "seeds/roles/new.json", role: { ...first.role, slug: "new-library-role", name: "New Library Role" } }] };
+    const added: LibraryData = {
+      ...LIBRARY,
+      roles: [
+        ...LIBRARY.roles,
+        { file: "seeds/roles/new.json", role: { ...first.role, slug: "new-library-role", name: "New Library Role" } },
+      ],
+    };
     const result = await db.transaction().execute((trx) => syncLibrary(trx, added, new Date()));
     expect(result).toEqual({ rolesAdded: 1, rolesUpdated: 0, skillsAdded: 0 });
     expect(await roleSlugs(db)).toContain("new-library-role");

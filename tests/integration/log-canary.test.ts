@@ -6,7 +6,17 @@ import crypto from "node:crypto";
 import util from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadScoringKit } from "../../app/models/assessments.server";
-import { DEMO, locationPath, request, SESSION_COOKIE, setCookieValue, startTestServer, userId, type RequestOptions, type TestServer } from "./support/test-server";
+import {
+  DEMO,
+  locationPath,
+  request,
+  SESSION_COOKIE,
+  setCookieValue,
+  startTestServer,
+  userId,
+  type RequestOptions,
+  type TestServer,
+} from "./support/test-server";
 
 /*
  * The run-wide log canary (issue 9, RELIABILITY.md L1): "tokens and session ids
@@ -62,7 +72,10 @@ let stdout: LogCapture;
 const otherOutput: string[] = [];
 const originalStderrWrite = process.stderr.write.bind(process.stderr);
 const CONSOLE_METHODS = ["log", "info", "warn", "error", "debug", "trace"] as const;
-const originalConsole = Object.fromEntries(CONSOLE_METHODS.map((m) => [m, console[m]])) as Record<(typeof CONSOLE_METHODS)[number], (...args: unknown[]) => void>;
+const originalConsole = Object.fromEntries(CONSOLE_METHODS.map((m) => [m, console[m]])) as Record<
+  (typeof CONSOLE_METHODS)[number],
+  (...args: unknown[]) => void
+>;
 
 function startCapture(): void {
   stdout = captureLogs();
@@ -153,22 +166,44 @@ describe("the log canary", () => {
     // The recruiter adds the canary candidate and opens its pages.
     const created = await send("/candidates/new", {
       cookie: recruiter,
-      form: { name: CANARY.candidateName, email: CANARY.candidateEmail, roleSlug: "mlops-engineer", source: "canary", notes: CANARY.candidateNotes },
+      form: {
+        name: CANARY.candidateName,
+        email: CANARY.candidateEmail,
+        roleSlug: "mlops-engineer",
+        source: "canary",
+        notes: CANARY.candidateNotes,
+      },
     });
     await created.body?.cancel();
     expect(created.status).toBe(303);
     const candidatePath = locationPath(created) ?? "";
     expect(candidatePath).toMatch(/^\/candidates\/\d+$/);
     expect(await html(candidatePath, { cookie: recruiter })).toContain(CANARY.candidateName);
-    for (const page of [`${candidatePath}/edit`, `${candidatePath}/export`, "/candidates", `/candidates?q=${encodeURIComponent(CANARY.candidateName)}`, "/roles/mlops-engineer/candidates", "/roles/mlops-engineer/ranking.csv"]) {
+    for (const page of [
+      `${candidatePath}/edit`,
+      `${candidatePath}/export`,
+      "/candidates",
+      `/candidates?q=${encodeURIComponent(CANARY.candidateName)}`,
+      "/roles/mlops-engineer/candidates",
+      "/roles/mlops-engineer/ranking.csv",
+    ]) {
       expect(await status(page, { cookie: recruiter }), page).toBe(200);
     }
 
     // An assessment with interviewer1 on the panel.
-    const kitVersion = await server.db.selectFrom("kit_versions").innerJoin("kits", "kits.id", "kit_versions.kit_id").select("kit_versions.id").orderBy("kit_versions.id").executeTakeFirstOrThrow();
+    const kitVersion = await server.db
+      .selectFrom("kit_versions")
+      .innerJoin("kits", "kits.id", "kit_versions.kit_id")
+      .select("kit_versions.id")
+      .orderBy("kit_versions.id")
+      .executeTakeFirstOrThrow();
     const assessed = await send(candidatePath, {
       cookie: recruiter,
-      form: { intent: "assessment", kitVersionId: String(kitVersion.id), interviewerIds: String(await userId(server.db, DEMO.interviewer1)) },
+      form: {
+        intent: "assessment",
+        kitVersionId: String(kitVersion.id),
+        interviewerIds: String(await userId(server.db, DEMO.interviewer1)),
+      },
     });
     await assessed.body?.cancel();
     expect(assessed.status).toBe(303);
@@ -182,8 +217,15 @@ describe("the log canary", () => {
     if (!first) throw new Error("The kit has no question");
     expect(await html("/assessments", { cookie: interviewer1 })).toContain(assessmentPath);
     expect(await html(`${assessmentPath}/scorecard`, { cookie: interviewer1 })).toContain(CANARY.candidateName);
-    expect(await status(`${assessmentPath}/scorecard/autosave`, { cookie: interviewer1, form: { [`notes.${first.id}`]: CANARY.autosaveNotes } })).toBe(200);
-    expect(await status(`${assessmentPath}/scorecard`, { cookie: interviewer1, form: { intent: "save", [`notes.${first.id}`]: CANARY.scorecardNotes } })).toBe(303);
+    expect(
+      await status(`${assessmentPath}/scorecard/autosave`, { cookie: interviewer1, form: { [`notes.${first.id}`]: CANARY.autosaveNotes } }),
+    ).toBe(200);
+    expect(
+      await status(`${assessmentPath}/scorecard`, {
+        cookie: interviewer1,
+        form: { intent: "save", [`notes.${first.id}`]: CANARY.scorecardNotes },
+      }),
+    ).toBe(303);
     const card = new URLSearchParams({ intent: "submit", recommendation: "yes", [`notes.${first.id}`]: CANARY.scorecardNotes });
     for (const question of kit.questions) for (const trait of question.traits) card.set(`rating.${question.id}.${trait}`, "4");
     if (kit.redFlags.length > 0) {
@@ -197,7 +239,9 @@ describe("the log canary", () => {
 
     // The recruiter reads the panel, decides, publishes a report link; the candidate opens it.
     expect(await html(assessmentPath, { cookie: recruiter })).toContain(CANARY.candidateName);
-    expect(await status(assessmentPath, { cookie: recruiter, form: { intent: "decision", decision: "hold", reason: CANARY.decisionReason } })).toBe(303);
+    expect(
+      await status(assessmentPath, { cookie: recruiter, form: { intent: "decision", decision: "hold", reason: CANARY.decisionReason } }),
+    ).toBe(303);
     const published = await html(assessmentPath, { cookie: recruiter, form: { intent: "publish", language: "en", expiresInDays: "30" } });
     const reportToken = /\/r\/([A-Za-z0-9_-]{43})/.exec(published)?.[1];
     if (!reportToken) throw new Error("No report link in the answer to publishing");
@@ -209,15 +253,24 @@ describe("the log canary", () => {
     expect(await status(`/r/${reportToken}`, { form: {} })).toBe(405);
     expect(await status(`/r/${reportToken}`, { form: {}, origin: "https://evil.example" })).toBe(403);
     // Revoked: the same link answers 404.
-    const link = await server.db.selectFrom("report_links").select("id").where("token_hash", "=", sha256(reportToken)).executeTakeFirstOrThrow();
-    expect(await status(assessmentPath, { cookie: recruiter, form: { intent: "revoke", reportId: String(link.id), confirm: "1" } })).toBe(303);
+    const link = await server.db
+      .selectFrom("report_links")
+      .select("id")
+      .where("token_hash", "=", sha256(reportToken))
+      .executeTakeFirstOrThrow();
+    expect(await status(assessmentPath, { cookie: recruiter, form: { intent: "revoke", reportId: String(link.id), confirm: "1" } })).toBe(
+      303,
+    );
     expect(await status(`/r/${reportToken}`)).toBe(404);
     const unknownReport = crypto.randomBytes(32).toString("base64url");
     token("unknown report token", unknownReport);
     expect(await status(`/r/${unknownReport}`)).toBe(404);
 
     // An invite: created, opened, refused cross-site, accepted (signed in), then spent.
-    const settings = await html("/settings/users", { cookie: recruiter, form: { intent: "invite", email: CANARY.inviteeEmail, role: "interviewer" } });
+    const settings = await html("/settings/users", {
+      cookie: recruiter,
+      form: { intent: "invite", email: CANARY.inviteeEmail, role: "interviewer" },
+    });
     const inviteToken = /\/invite\/([A-Za-z0-9_-]{43})/.exec(settings)?.[1];
     if (!inviteToken) throw new Error("No invite link in the answer to inviting");
     token("invite token", inviteToken);
@@ -236,12 +289,27 @@ describe("the log canary", () => {
     // Refusals: 404 for a role or a panel one is not on (authz.denied), 404 for nothing there, 403 cross-site.
     expect(await status(candidatePath, { cookie: interviewer1 })).toBe(404);
     expect(await status(assessmentPath, { cookie: interviewer2 })).toBe(404);
-    expect(await status(`${assessmentPath}/scorecard`, { cookie: interviewer2, form: { intent: "save", [`notes.${first.id}`]: CANARY.scorecardNotes } })).toBe(404);
-    expect(await status("/settings/users", { cookie: invitee, form: { intent: "invite", email: CANARY.inviteeEmail, role: "recruiter" } })).toBe(404);
+    expect(
+      await status(`${assessmentPath}/scorecard`, {
+        cookie: interviewer2,
+        form: { intent: "save", [`notes.${first.id}`]: CANARY.scorecardNotes },
+      }),
+    ).toBe(404);
+    expect(
+      await status("/settings/users", { cookie: invitee, form: { intent: "invite", email: CANARY.inviteeEmail, role: "recruiter" } }),
+    ).toBe(404);
     expect(await status("/candidates/999999", { cookie: recruiter })).toBe(404);
     expect(await status(`/no-such-page/${encodeURIComponent(CANARY.candidateEmail)}`, { cookie: recruiter })).toBe(404);
-    expect(await status("/candidates/new", { cookie: recruiter, form: { name: CANARY.candidateName, email: CANARY.candidateEmail, roleSlug: "mlops-engineer" }, origin: "https://evil.example" })).toBe(403);
-    expect(await status("/logout", { cookie: interviewer2, form: {}, headers: { "Sec-Fetch-Site": "cross-site" }, origin: null })).toBe(403);
+    expect(
+      await status("/candidates/new", {
+        cookie: recruiter,
+        form: { name: CANARY.candidateName, email: CANARY.candidateEmail, roleSlug: "mlops-engineer" },
+        origin: "https://evil.example",
+      }),
+    ).toBe(403);
+    expect(await status("/logout", { cookie: interviewer2, form: {}, headers: { "Sec-Fetch-Site": "cross-site" }, origin: null })).toBe(
+      403,
+    );
 
     // The recruiter erases the canary candidate.
     expect(await status(candidatePath, { cookie: recruiter, form: { intent: "erase", confirm: "1" } })).toBe(303);
@@ -267,7 +335,12 @@ describe("the log canary", () => {
     expect(process.env.NODE_ENV).toBe("production");
     const events = stdout.events();
     // Everything on stdout is a structured log line.
-    expect(stdout.text().split("\n").filter((line) => line.trim() !== "" && !line.trim().startsWith("{"))).toEqual([]);
+    expect(
+      stdout
+        .text()
+        .split("\n")
+        .filter((line) => line.trim() !== "" && !line.trim().startsWith("{")),
+    ).toEqual([]);
     const counts = new Map<unknown, number>();
     for (const event of events) counts.set(event.event, (counts.get(event.event) ?? 0) + 1);
     console.log(
@@ -288,7 +361,8 @@ describe("the log canary", () => {
     // Longest first, so a value inside another is redacted as the longer one.
     const values = [...secrets.keys()].sort((a, b) => b.length - a.length);
     const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const redact = (line: string) => values.reduce((out, value) => out.replace(new RegExp(escape(value), "gi"), `[${secrets.get(value) ?? "secret"}]`), line);
+    const redact = (line: string) =>
+      values.reduce((out, value) => out.replace(new RegExp(escape(value), "gi"), `[${secrets.get(value) ?? "secret"}]`), line);
     const hits: string[] = [];
     for (const line of all.split("\n")) {
       const lower = line.toLowerCase();
@@ -298,6 +372,15 @@ describe("the log canary", () => {
     expect(hits).toEqual([]);
     // The search saw what it looks for: sessions, both kinds of token, the canary data.
     const labels = new Set(secrets.values());
-    for (const label of ["session cookie", "session cookie (hash)", "report token", "invite token", "candidateName", "a user's email", "demo password"]) expect(labels.has(label), label).toBe(true);
+    for (const label of [
+      "session cookie",
+      "session cookie (hash)",
+      "report token",
+      "invite token",
+      "candidateName",
+      "a user's email",
+      "demo password",
+    ])
+      expect(labels.has(label), label).toBe(true);
   });
 });

@@ -42,7 +42,13 @@ const firstOnly: MigrationProvider = { getMigrations: async () => ({ "0001_initi
 /** The demo data in a database migrated up to 0005: where each later migration's upgrade test starts. */
 async function demoDatabaseThrough0005(): Promise<void> {
   const through0005: MigrationProvider = {
-    getMigrations: async () => ({ "0001_initial": m0001, "0002_ranking_latest": m0002, "0003_assessment_list_order": m0003, "0004_interviewer_list_order": m0004, "0005_unranked_reopened": m0005 }),
+    getMigrations: async () => ({
+      "0001_initial": m0001,
+      "0002_ranking_latest": m0002,
+      "0003_assessment_list_order": m0003,
+      "0004_interviewer_list_order": m0004,
+      "0005_unranked_reopened": m0005,
+    }),
   };
   expect((await new Migrator({ db, provider: through0005 }).migrateToLatest()).error).toBeUndefined();
   await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));
@@ -54,7 +60,9 @@ function dataCounts(): TableCount[] {
 }
 
 async function schema(): Promise<{ type: string; name: string; sql: string | null }[]> {
-  return (await sql<{ type: string; name: string; sql: string | null }>`select type, name, sql from sqlite_master order by type, name`.execute(db)).rows;
+  return (
+    await sql<{ type: string; name: string; sql: string | null }>`select type, name, sql from sqlite_master order by type, name`.execute(db)
+  ).rows;
 }
 
 async function appliedMigrations(): Promise<string[]> {
@@ -88,7 +96,10 @@ async function loadDemoDataAtFirstMigration(): Promise<void> {
   sqlite.prepare("attach database ? as source").run(sourceFile);
   // Tables are copied in name order, not in foreign-key order; the check after the copy covers it.
   sqlite.pragma("foreign_keys = OFF");
-  const tables = sqlite.prepare("select name from main.sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'").pluck().all() as string[];
+  const tables = sqlite
+    .prepare("select name from main.sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'")
+    .pluck()
+    .all() as string[];
   for (const table of tables) {
     const columns = (sqlite.pragma(`main.table_info(${table})`) as { name: string }[]).map((c) => `"${c.name}"`).join(", ");
     sqlite.exec(`insert into main."${table}" (${columns}) select ${columns} from source."${table}"`);
@@ -105,7 +116,11 @@ describe("migrations", () => {
     expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual([["0001_initial", "Success"]]);
     await loadDemoDataAtFirstMigration();
     // An interviewer added to a panel later: their assignment's date is not the assessment's.
-    const lateJoin = sqlite.prepare("update assessment_interviewers set added_at = '2026-11-23T09:00:00.000Z' where rowid = (select min(rowid) from assessment_interviewers)").run();
+    const lateJoin = sqlite
+      .prepare(
+        "update assessment_interviewers set added_at = '2026-11-23T09:00:00.000Z' where rowid = (select min(rowid) from assessment_interviewers)",
+      )
+      .run();
     expect(lateJoin.changes).toBe(1);
     const before = dataCounts();
     expect(before.find((c) => c.table === "assessment_results")?.rows).toBeGreaterThan(0);
@@ -141,7 +156,11 @@ describe("migrations", () => {
     expect(flagged.rows.length).toBeGreaterThan(0);
     for (const row of flagged.rows) {
       expect(row.flagged, `candidate ${row.candidate_id}`).toBe(1);
-      const latest = await db.selectFrom("assessment_results").select("latest").where("assessment_id", "=", row.latest_id).executeTakeFirstOrThrow();
+      const latest = await db
+        .selectFrom("assessment_results")
+        .select("latest")
+        .where("assessment_id", "=", row.latest_id)
+        .executeTakeFirstOrThrow();
       expect(latest.latest).toBe(1);
     }
   });
@@ -183,7 +202,12 @@ describe("migrations", () => {
 
   it("0005 removes the result of an assessment left without a submitted scorecard, and flags the candidate's earlier one", async () => {
     const through0004: MigrationProvider = {
-      getMigrations: async () => ({ "0001_initial": m0001, "0002_ranking_latest": m0002, "0003_assessment_list_order": m0003, "0004_interviewer_list_order": m0004 }),
+      getMigrations: async () => ({
+        "0001_initial": m0001,
+        "0002_ranking_latest": m0002,
+        "0003_assessment_list_order": m0003,
+        "0004_interviewer_list_order": m0004,
+      }),
     };
     expect((await new Migrator({ db, provider: through0004 }).migrateToLatest()).error).toBeUndefined();
     await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));
@@ -197,12 +221,26 @@ describe("migrations", () => {
     // What reopening a later assessment's only scorecard left before: a result with no scorecard behind it, flagged as the row.
     const later = await db
       .insertInto("assessments")
-      .values({ candidate_id: earlier.candidate_id, kit_version_id: earlier.kit_version_id, created_by: null, created_at: "2026-11-23T09:00:00.000Z" })
+      .values({
+        candidate_id: earlier.candidate_id,
+        kit_version_id: earlier.kit_version_id,
+        created_by: null,
+        created_at: "2026-11-23T09:00:00.000Z",
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await db
       .insertInto("assessment_results")
-      .values({ assessment_id: later.id, role_slug: earlier.role_slug, fit: null, coverage: 0, evidence: 0, submitted_scorecards: 0, computed_at: "2026-11-23T09:05:00.000Z", latest: 1 })
+      .values({
+        assessment_id: later.id,
+        role_slug: earlier.role_slug,
+        fit: null,
+        coverage: 0,
+        evidence: 0,
+        submitted_scorecards: 0,
+        computed_at: "2026-11-23T09:05:00.000Z",
+        latest: 1,
+      })
       .execute();
     await db.updateTable("assessment_results").set({ latest: 0 }).where("assessment_id", "=", earlier.assessment_id).execute();
     const results = (await db.selectFrom("assessment_results").select("assessment_id").execute()).length;
@@ -210,7 +248,15 @@ describe("migrations", () => {
     // 0005 and every migration after it.
     expect(await migrateToLatest(db)).toEqual((await allMigrationNames()).slice(4));
     expect(await db.selectFrom("assessment_results").select("assessment_id").where("assessment_id", "=", later.id).execute()).toEqual([]);
-    expect((await db.selectFrom("assessment_results").select("latest").where("assessment_id", "=", earlier.assessment_id).executeTakeFirstOrThrow()).latest).toBe(1);
+    expect(
+      (
+        await db
+          .selectFrom("assessment_results")
+          .select("latest")
+          .where("assessment_id", "=", earlier.assessment_id)
+          .executeTakeFirstOrThrow()
+      ).latest,
+    ).toBe(1);
     expect((await db.selectFrom("assessment_results").select("assessment_id").execute()).length).toBe(results - 1);
     const twice = await sql<{ n: number }>`
       select count(*) as n from (
@@ -235,22 +281,38 @@ describe("migrations", () => {
       values (${card.assessment_id}, ${hashToken(token)}, 'es', ${recruiter.id}, '2026-11-22T13:00:00.000Z', null, null)`.execute(db);
 
     expect(await migrateToLatest(db)).toEqual((await allMigrationNames()).slice(5));
-    const migrated = await db.selectFrom("report_links").select(["snapshot_id", "opens", "last_opened_at"]).where("token_hash", "=", hashToken(token)).executeTakeFirstOrThrow();
+    const migrated = await db
+      .selectFrom("report_links")
+      .select(["snapshot_id", "opens", "last_opened_at"])
+      .where("token_hash", "=", hashToken(token))
+      .executeTakeFirstOrThrow();
     expect(migrated).toEqual({ snapshot_id: null, opens: 0, last_opened_at: null });
 
     const now = new Date("2026-12-01T10:00:00.000Z");
     const first = await openCandidateReport(db, token, now);
     expect(first?.language).toBe("es");
     expect(first?.charts.traits.some((t) => t.score !== null)).toBe(true);
-    const frozen = await db.selectFrom("report_links").select(["snapshot_id", "opens", "last_opened_at"]).where("token_hash", "=", hashToken(token)).executeTakeFirstOrThrow();
+    const frozen = await db
+      .selectFrom("report_links")
+      .select(["snapshot_id", "opens", "last_opened_at"])
+      .where("token_hash", "=", hashToken(token))
+      .executeTakeFirstOrThrow();
     expect(frozen.snapshot_id).not.toBeNull();
     expect(frozen).toMatchObject({ opens: 1, last_opened_at: now.toISOString() });
-    expect(await db.selectFrom("report_snapshots").select(["version", "language"]).where("id", "=", frozen.snapshot_id ?? 0).executeTakeFirstOrThrow()).toEqual({ version: 1, language: "es" });
+    expect(
+      await db
+        .selectFrom("report_snapshots")
+        .select(["version", "language"])
+        .where("id", "=", frozen.snapshot_id ?? 0)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ version: 1, language: "es" });
 
     // From now on the panel may change; the candidate's report does not.
     const kit = await loadScoringKit(db, card.kit_version_id);
     if (!kit) throw new Error("No kit");
-    expect(await reopenScorecard(db, { assessmentId: card.assessment_id, scorecardId: card.id, actorId: recruiter.id, kit }, now)).toBe(true);
+    expect(await reopenScorecard(db, { assessmentId: card.assessment_id, scorecardId: card.id, actorId: recruiter.id, kit }, now)).toBe(
+      true,
+    );
     const again = await openCandidateReport(db, token, new Date("2026-12-02T10:00:00.000Z"));
     expect(again?.charts).toEqual(first?.charts);
     expect((await db.selectFrom("report_snapshots").select("id").execute()).length).toBe(1);
@@ -262,13 +324,19 @@ describe("migrations", () => {
     const bea = await createUser(db, { email: "bea@example.com", name: "Bea", role: "recruiter", passwordHash: "x" }, new Date());
     const [made, edited] = await db.selectFrom("roles").select("id").orderBy("id").limit(2).execute();
     const audit = (at: string, actor: number, action: string, roleId: number) =>
-      db.insertInto("audit_log").values({ at, actor_user_id: actor, action, entity_type: "role", entity_id: String(roleId), details: null }).execute();
+      db
+        .insertInto("audit_log")
+        .values({ at, actor_user_id: actor, action, entity_type: "role", entity_id: String(roleId), details: null })
+        .execute();
     await audit("2026-11-23T09:00:00.000Z", ana, "role.create", made!.id);
     await audit("2026-11-23T09:00:00.000Z", ana, "role.import", edited!.id);
     await audit("2026-11-24T09:00:00.000Z", bea, "role.update", edited!.id);
 
     await migrateToLatest(db);
-    const savedBy = await sql<{ id: number; saved_by: number | null }>`select id, saved_by from roles where saved_by is not null order by id`.execute(db);
+    const savedBy = await sql<{
+      id: number;
+      saved_by: number | null;
+    }>`select id, saved_by from roles where saved_by is not null order by id`.execute(db);
     expect(savedBy.rows).toEqual([
       { id: made!.id, saved_by: ana },
       { id: edited!.id, saved_by: bea },
@@ -282,7 +350,11 @@ describe("migrations", () => {
     expect(await migrateToLatest(db)).toContain("0008_library_items");
     const library = libraryData();
     // The next start: nothing added, every library item recorded.
-    expect(await db.transaction().execute((trx) => syncLibrary(trx, library, new Date("2026-12-01T08:00:00.000Z")))).toEqual({ rolesAdded: 0, rolesUpdated: 0, skillsAdded: 0 });
+    expect(await db.transaction().execute((trx) => syncLibrary(trx, library, new Date("2026-12-01T08:00:00.000Z")))).toEqual({
+      rolesAdded: 0,
+      rolesUpdated: 0,
+      skillsAdded: 0,
+    });
     const after = new Map(dataCounts().map((c) => [c.table, c.rows]));
     for (const { table, rows } of before) expect(after.get(table), table).toBe(rows);
     expect(after.get("library_items")).toBe(library.roles.length + library.skills.length);
@@ -300,7 +372,11 @@ describe("migrations", () => {
     const tablesBefore = new Set(countsBefore.map((c) => c.table));
     expect(dataCounts().filter((c) => tablesBefore.has(c.table))).toEqual(countsBefore);
     expect(dataCounts().filter((c) => !tablesBefore.has(c.table))).toEqual(expect.arrayContaining([{ table: "parked_drafts", rows: 0 }]));
-    const archived = await sql<{ n: number }>`select (select count(*) from roles where archived_at is not null or archived_by is not null) + (select count(*) from kits where archived_at is not null or archived_by is not null) as n`.execute(db);
+    const archived = await sql<{
+      n: number;
+    }>`select (select count(*) from roles where archived_at is not null or archived_by is not null) + (select count(*) from kits where archived_at is not null or archived_by is not null) as n`.execute(
+      db,
+    );
     expect(archived.rows[0]!.n).toBe(0);
     expect(await db.selectFrom("parked_drafts").selectAll().execute()).toEqual([]);
     expect(sqlite.pragma("foreign_key_check")).toEqual([]);

@@ -30,7 +30,11 @@ beforeAll(async () => {
   server = await startTestServer();
   recruiterCookie = await signIn(server.baseURL, DEMO.recruiter);
   interviewerCookie = await signIn(server.baseURL, DEMO.interviewer1);
-  const candidate = await server.db.selectFrom("candidates").select(["id", "email"]).where("name", "=", CANDIDATE_NAME).executeTakeFirstOrThrow();
+  const candidate = await server.db
+    .selectFrom("candidates")
+    .select(["id", "email"])
+    .where("name", "=", CANDIDATE_NAME)
+    .executeTakeFirstOrThrow();
   candidateId = candidate.id;
   candidateEmail = candidate.email ?? "";
   expect(candidateEmail).not.toBe("");
@@ -52,7 +56,10 @@ beforeAll(async () => {
     .where((eb) => eb("id", "not in", eb.selectFrom("scorecard_notes").select("kit_question_id").where("scorecard_id", "=", card.id)))
     .orderBy("position")
     .executeTakeFirstOrThrow();
-  await server.db.insertInto("scorecard_notes").values({ scorecard_id: card.id, kit_question_id: question.id, notes: `Said: ${CANARY}` }).execute();
+  await server.db
+    .insertInto("scorecard_notes")
+    .values({ scorecard_id: card.id, kit_question_id: question.id, notes: `Said: ${CANARY}` })
+    .execute();
   const flag = await server.db
     .selectFrom("kit_red_flags")
     .select("id")
@@ -60,7 +67,10 @@ beforeAll(async () => {
     .where((eb) => eb("id", "not in", eb.selectFrom("observed_red_flags").select("kit_red_flag_id").where("scorecard_id", "=", card.id)))
     .orderBy("position")
     .executeTakeFirstOrThrow();
-  await server.db.insertInto("observed_red_flags").values({ scorecard_id: card.id, kit_red_flag_id: flag.id, evidence: `Seen: ${CANARY}` }).execute();
+  await server.db
+    .insertInto("observed_red_flags")
+    .values({ scorecard_id: card.id, kit_red_flag_id: flag.id, evidence: `Seen: ${CANARY}` })
+    .execute();
   const recruiterId = await userId(server.db, DEMO.recruiter);
   const published = await server.db
     .insertInto("report_snapshots")
@@ -82,7 +92,13 @@ beforeAll(async () => {
       assessment_id: card.assessment_id,
       interviewer_id: await userId(server.db, DEMO.recruiter),
       revision: 2,
-      content: JSON.stringify({ recommendation: null, ratings: [], notes: [{ questionId: question.id, text: `Parked: ${CANARY}` }], strengths: [], redFlags: [] }),
+      content: JSON.stringify({
+        recommendation: null,
+        ratings: [],
+        notes: [{ questionId: question.id, text: `Parked: ${CANARY}` }],
+        strengths: [],
+        redFlags: [],
+      }),
       updated_at: at,
       parked_at: at,
     })
@@ -143,23 +159,33 @@ type Coverage = {
 };
 
 const assessmentsOf = (db: TraitkitDb, id: number) => db.selectFrom("assessments").select("id").where("candidate_id", "=", id);
-const scorecardsOf = (db: TraitkitDb, id: number) => db.selectFrom("scorecards").select("id").where("assessment_id", "in", assessmentsOf(db, id));
+const scorecardsOf = (db: TraitkitDb, id: number) =>
+  db.selectFrom("scorecards").select("id").where("assessment_id", "in", assessmentsOf(db, id));
 const cards = (file: CandidateExport) => file.assessments.flatMap((a) => a.scorecards);
 
 /** Table → where its rows appear in the export. A table with an FK path to candidates missing here fails the test. */
 const COVERAGE: Record<string, Coverage> = {
   candidates: {
     rows: async (db, id) =>
-      (await db.selectFrom("candidates").selectAll().where("id", "=", id).execute()).map((c) => `${c.id}|${c.name}|${c.email}|${c.notes}|${c.source}|${c.created_at}`),
-    exported: (f) => [`${f.candidate.id}|${f.candidate.name}|${f.candidate.email}|${f.candidate.notes}|${f.candidate.source}|${f.candidate.createdAt}`],
+      (await db.selectFrom("candidates").selectAll().where("id", "=", id).execute()).map(
+        (c) => `${c.id}|${c.name}|${c.email}|${c.notes}|${c.source}|${c.created_at}`,
+      ),
+    exported: (f) => [
+      `${f.candidate.id}|${f.candidate.name}|${f.candidate.email}|${f.candidate.notes}|${f.candidate.source}|${f.candidate.createdAt}`,
+    ],
   },
   assessments: {
-    rows: async (db, id) => (await db.selectFrom("assessments").selectAll().where("candidate_id", "=", id).execute()).map((a) => `${a.id}|${a.kit_version_id}|${a.created_at}`),
+    rows: async (db, id) =>
+      (await db.selectFrom("assessments").selectAll().where("candidate_id", "=", id).execute()).map(
+        (a) => `${a.id}|${a.kit_version_id}|${a.created_at}`,
+      ),
     exported: (f) => f.assessments.map((a) => `${a.id}|${a.kit.kitVersionId}|${a.createdAt}`),
   },
   assessment_interviewers: {
     rows: async (db, id) =>
-      (await db.selectFrom("assessment_interviewers").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map((r) => `${r.assessment_id}|${r.user_id}|${r.added_at}`),
+      (await db.selectFrom("assessment_interviewers").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map(
+        (r) => `${r.assessment_id}|${r.user_id}|${r.added_at}`,
+      ),
     exported: (f) => f.assessments.flatMap((a) => a.interviewers.map((i) => `${a.id}|${i.interviewer}|${i.addedAt}`)),
   },
   scorecards: {
@@ -167,21 +193,30 @@ const COVERAGE: Record<string, Coverage> = {
       (await db.selectFrom("scorecards").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map(
         (s) => `${s.id}|${s.assessment_id}|${s.interviewer_id}|${s.status}|${s.recommendation}|${s.submitted_at}`,
       ),
-    exported: (f) => f.assessments.flatMap((a) => a.scorecards.map((s) => `${s.id}|${a.id}|${s.interviewer}|${s.status}|${s.recommendation}|${s.submittedAt}`)),
+    exported: (f) =>
+      f.assessments.flatMap((a) =>
+        a.scorecards.map((s) => `${s.id}|${a.id}|${s.interviewer}|${s.status}|${s.recommendation}|${s.submittedAt}`),
+      ),
   },
   ratings: {
     rows: async (db, id) =>
-      (await db.selectFrom("ratings").selectAll().where("scorecard_id", "in", scorecardsOf(db, id)).execute()).map((r) => `${r.scorecard_id}|${r.kit_question_id}|${r.trait}|${r.rating}`),
+      (await db.selectFrom("ratings").selectAll().where("scorecard_id", "in", scorecardsOf(db, id)).execute()).map(
+        (r) => `${r.scorecard_id}|${r.kit_question_id}|${r.trait}|${r.rating}`,
+      ),
     exported: (f) => cards(f).flatMap((s) => s.ratings.map((r) => `${s.id}|${r.questionId}|${r.trait}|${r.rating}`)),
   },
   scorecard_notes: {
     rows: async (db, id) =>
-      (await db.selectFrom("scorecard_notes").selectAll().where("scorecard_id", "in", scorecardsOf(db, id)).execute()).map((n) => `${n.scorecard_id}|${n.kit_question_id}|${n.notes}`),
+      (await db.selectFrom("scorecard_notes").selectAll().where("scorecard_id", "in", scorecardsOf(db, id)).execute()).map(
+        (n) => `${n.scorecard_id}|${n.kit_question_id}|${n.notes}`,
+      ),
     exported: (f) => cards(f).flatMap((s) => s.notes.map((n) => `${s.id}|${n.questionId}|${n.text}`)),
   },
   observed_strengths: {
     rows: async (db, id) =>
-      (await db.selectFrom("observed_strengths").selectAll().where("scorecard_id", "in", scorecardsOf(db, id)).execute()).map((o) => `${o.scorecard_id}|${o.kit_strength_id}`),
+      (await db.selectFrom("observed_strengths").selectAll().where("scorecard_id", "in", scorecardsOf(db, id)).execute()).map(
+        (o) => `${o.scorecard_id}|${o.kit_strength_id}`,
+      ),
     exported: (f) => cards(f).flatMap((s) => s.observedStrengths.map((o) => `${s.id}|${o.strengthId}`)),
   },
   observed_red_flags: {
@@ -196,7 +231,8 @@ const COVERAGE: Record<string, Coverage> = {
       (await db.selectFrom("decisions").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map(
         (d) => `${d.id}|${d.assessment_id}|${d.decision}|${d.reason}|${d.decided_by}|${d.decided_at}`,
       ),
-    exported: (f) => f.assessments.flatMap((a) => a.decisions.map((d) => `${d.id}|${a.id}|${d.decision}|${d.reason}|${d.decidedBy}|${d.decidedAt}`)),
+    exported: (f) =>
+      f.assessments.flatMap((a) => a.decisions.map((d) => `${d.id}|${a.id}|${d.decision}|${d.reason}|${d.decidedBy}|${d.decidedAt}`)),
   },
   assessment_results: {
     rows: async (db, id) =>
@@ -204,19 +240,31 @@ const COVERAGE: Record<string, Coverage> = {
         (r) => `${r.assessment_id}|${r.fit}|${r.coverage}|${r.evidence}|${r.submitted_scorecards}`,
       ),
     exported: (f) =>
-      f.assessments.flatMap((a) => (a.storedResult ? [`${a.id}|${a.storedResult.fit}|${a.storedResult.coverage}|${a.storedResult.evidence}|${a.storedResult.submittedScorecards}`] : [])),
+      f.assessments.flatMap((a) =>
+        a.storedResult
+          ? [`${a.id}|${a.storedResult.fit}|${a.storedResult.coverage}|${a.storedResult.evidence}|${a.storedResult.submittedScorecards}`]
+          : [],
+      ),
   },
   parked_drafts: {
     rows: async (db, id) =>
-      (await db.selectFrom("parked_drafts").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map((d) => `${d.assessment_id}|${d.interviewer_id}|${d.revision}|${d.content}`),
-    exported: (f) => f.assessments.flatMap((a) => a.parkedDrafts.map((d) => `${a.id}|${d.interviewer}|${d.revision}|${JSON.stringify(d.content)}`)),
+      (await db.selectFrom("parked_drafts").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map(
+        (d) => `${d.assessment_id}|${d.interviewer_id}|${d.revision}|${d.content}`,
+      ),
+    exported: (f) =>
+      f.assessments.flatMap((a) => a.parkedDrafts.map((d) => `${a.id}|${d.interviewer}|${d.revision}|${JSON.stringify(d.content)}`)),
   },
   report_links: {
     rows: async (db, id) =>
       (await db.selectFrom("report_links").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map(
         (l) => `${l.id}|${l.assessment_id}|${l.created_at}|${l.expires_at}|${l.revoked_at}|${l.snapshot_id}|${l.opens}|${l.last_opened_at}`,
       ),
-    exported: (f) => f.assessments.flatMap((a) => a.reportLinks.map((l) => `${l.id}|${a.id}|${l.createdAt}|${l.expiresAt}|${l.revokedAt}|${l.snapshotId}|${l.opens}|${l.lastOpenedAt}`)),
+    exported: (f) =>
+      f.assessments.flatMap((a) =>
+        a.reportLinks.map(
+          (l) => `${l.id}|${a.id}|${l.createdAt}|${l.expiresAt}|${l.revokedAt}|${l.snapshotId}|${l.opens}|${l.lastOpenedAt}`,
+        ),
+      ),
   },
   report_snapshots: {
     rows: async (db, id) =>
@@ -224,7 +272,11 @@ const COVERAGE: Record<string, Coverage> = {
         (r) => `${r.id}|${r.assessment_id}|${r.version}|${r.language}|${r.created_by}|${r.created_at}|${r.content}`,
       ),
     exported: (f) =>
-      f.assessments.flatMap((a) => a.reportSnapshots.map((r) => `${r.id}|${a.id}|${r.version}|${r.language}|${r.createdBy}|${r.createdAt}|${JSON.stringify(r.content)}`)),
+      f.assessments.flatMap((a) =>
+        a.reportSnapshots.map(
+          (r) => `${r.id}|${a.id}|${r.version}|${r.language}|${r.createdBy}|${r.createdAt}|${JSON.stringify(r.content)}`,
+        ),
+      ),
   },
 };
 
@@ -247,13 +299,19 @@ function recomputeTraitScores(file: CandidateExport["assessments"][number]): Rec
       continue;
     }
     const means = [...perInterviewer.values()].map((points) => points.reduce((a, b) => a + b, 0) / points.length);
-    out[trait] = { score: means.reduce((a, b) => a + b, 0) / means.length, evidence: [...perInterviewer.values()].reduce((n, p) => n + p.length, 0) };
+    out[trait] = {
+      score: means.reduce((a, b) => a + b, 0) / means.length,
+      evidence: [...perInterviewer.values()].reduce((n, p) => n + p.length, 0),
+    };
   }
   return out;
 }
 
 /** docs/product.md "Fit", written out again here. */
-function recomputeFit(profile: NonNullable<CandidateExport["assessments"][number]["idealProfile"]>, scores: Record<string, { score: number } | null>): { value: number; coverage: number } | null {
+function recomputeFit(
+  profile: NonNullable<CandidateExport["assessments"][number]["idealProfile"]>,
+  scores: Record<string, { score: number } | null>,
+): { value: number; coverage: number } | null {
   let num = 0;
   let den = 0;
   let usedWeight = 0;
@@ -282,7 +340,12 @@ describe("GET /candidates/:id/export (RELIABILITY.md G1)", () => {
     const file = JSON.parse(body) as CandidateExport;
     expect(file.format).toBe("traitkit.candidate/v1");
     expect(file.candidate).toMatchObject({ id: candidateId, name: CANDIDATE_NAME, email: candidateEmail });
-    const audit = await server.db.selectFrom("audit_log").selectAll().where("action", "=", "candidate.export").where("entity_id", "=", String(candidateId)).execute();
+    const audit = await server.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "candidate.export")
+      .where("entity_id", "=", String(candidateId))
+      .execute();
     expect(audit.length).toBeGreaterThan(0);
     for (const row of audit) expect(`${row.details ?? ""}`).not.toContain(CANDIDATE_NAME);
   });
@@ -290,7 +353,17 @@ describe("GET /candidates/:id/export (RELIABILITY.md G1)", () => {
   it("holds every row of every table with a foreign-key path to the candidate", async () => {
     const file = JSON.parse((await exportOf(candidateId)).body) as CandidateExport;
     const reaching = await tablesReachingCandidates(server.db);
-    expect(reaching).toEqual(expect.arrayContaining(["candidates", "assessments", "scorecards", "ratings", "report_links", "report_snapshots", "assessment_results"]));
+    expect(reaching).toEqual(
+      expect.arrayContaining([
+        "candidates",
+        "assessments",
+        "scorecards",
+        "ratings",
+        "report_links",
+        "report_snapshots",
+        "assessment_results",
+      ]),
+    );
     const uncovered = reaching.filter((table) => !(table in COVERAGE));
     expect(uncovered, "tables with an FK path to candidates that the export (and this test's COVERAGE) does not cover").toEqual([]);
     for (const table of reaching) {
@@ -316,8 +389,13 @@ describe("GET /candidates/:id/export (RELIABILITY.md G1)", () => {
       .where("kit_version_id", "=", assessment.kit.kitVersionId)
       .execute();
     expect(assessment.idealProfile).not.toBeNull();
-    for (const band of bands) expect(assessment.idealProfile?.[band.trait]).toMatchObject({ low: band.low, high: band.high, weight: band.weight });
-    const questionIds = await server.db.selectFrom("kit_questions").select("id").where("kit_version_id", "=", assessment.kit.kitVersionId).execute();
+    for (const band of bands)
+      expect(assessment.idealProfile?.[band.trait]).toMatchObject({ low: band.low, high: band.high, weight: band.weight });
+    const questionIds = await server.db
+      .selectFrom("kit_questions")
+      .select("id")
+      .where("kit_version_id", "=", assessment.kit.kitVersionId)
+      .execute();
     expect(assessment.questions.map((q) => q.id).sort()).toEqual(questionIds.map((q) => q.id).sort());
     for (const q of assessment.questions) expect(q.traits.length).toBeGreaterThan(0);
     for (const card of assessment.scorecards) expect(card.submittedAt === null).toBe(card.status === "draft");
@@ -327,7 +405,8 @@ describe("GET /candidates/:id/export (RELIABILITY.md G1)", () => {
     expect(body).toContain(SNAPSHOT_CANARY);
     // The audit trail: the candidate's creation, its assessment, the scorecards' submissions and the decision.
     const actions = new Set(file.audit.map((a) => a.action));
-    for (const action of ["assessment.create", "scorecard.submit", "decision.record", "candidate.export"]) expect(actions, action).toContain(action);
+    for (const action of ["assessment.create", "scorecard.submit", "decision.record", "candidate.export"])
+      expect(actions, action).toContain(action);
   });
 
   it("has ratings that recompute to the export's result (docs/product.md formulas)", async () => {
@@ -395,13 +474,16 @@ async function snapshot(db: TraitkitDb, id: number): Promise<unknown> {
     candidate: await db.selectFrom("candidates").selectAll().where("id", "=", id).execute(),
     assessments: ids,
     scorecards: ids.length ? await db.selectFrom("scorecards").select("id").where("assessment_id", "in", ids).execute() : [],
-    results: ids.length ? await db.selectFrom("assessment_results").select("assessment_id").where("assessment_id", "in", ids).execute() : [],
+    results: ids.length
+      ? await db.selectFrom("assessment_results").select("assessment_id").where("assessment_id", "in", ids).execute()
+      : [],
     erasures: await db.selectFrom("audit_log").select("id").where("action", "=", "candidate.erase").execute(),
   };
 }
 
 describe("erasing a candidate (RELIABILITY.md G2)", () => {
-  const erase = (form: Record<string, string>, cookie = recruiterCookie) => request(server.baseURL, `/candidates/${candidateId}`, { cookie, form: { intent: "erase", ...form } });
+  const erase = (form: Record<string, string>, cookie = recruiterCookie) =>
+    request(server.baseURL, `/candidates/${candidateId}`, { cookie, form: { intent: "erase", ...form } });
 
   it("refuses an interviewer with a 404 and changes nothing", async () => {
     const before = await snapshot(server.db, candidateId);
@@ -427,7 +509,9 @@ describe("erasing a candidate (RELIABILITY.md G2)", () => {
   });
 
   it("erases everything about the candidate in one step; the audit log keeps ids and counts only", async () => {
-    const assessmentIds = (await server.db.selectFrom("assessments").select("id").where("candidate_id", "=", candidateId).execute()).map((a) => a.id);
+    const assessmentIds = (await server.db.selectFrom("assessments").select("id").where("candidate_id", "=", candidateId).execute()).map(
+      (a) => a.id,
+    );
     expect(assessmentIds.length).toBeGreaterThan(0);
     // The canary is in the file before: the byte search below can find what it looks for.
     const before = await fileBytes(server.db, { vacuum: false });
@@ -443,7 +527,14 @@ describe("erasing a candidate (RELIABILITY.md G2)", () => {
       const coverage = COVERAGE[table];
       if (coverage) expect(await coverage.rows(server.db, candidateId), table).toEqual([]);
     }
-    for (const table of ["assessment_interviewers", "scorecards", "decisions", "assessment_results", "report_links", "report_snapshots"] as const) {
+    for (const table of [
+      "assessment_interviewers",
+      "scorecards",
+      "decisions",
+      "assessment_results",
+      "report_links",
+      "report_snapshots",
+    ] as const) {
       const left = await server.db.selectFrom(table).select("assessment_id").where("assessment_id", "in", assessmentIds).execute();
       expect(left, table).toEqual([]);
     }

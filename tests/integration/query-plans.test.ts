@@ -67,7 +67,10 @@ async function serve(candidates: number): Promise<Served> {
   if (!first) throw new Error("No assessed candidate in the seeded data");
   const report = await publishReport(db, { assessmentId: first.id, language: "en", expiresAt: null, actorId: recruiterId }, new Date());
   if (!report.ok) throw new Error("The assessed candidate has no submitted scorecard to publish");
-  const { n } = await db.selectFrom("candidates").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom("candidates")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   const lastPage = Math.ceil(Number(n) / 50);
   return {
     server,
@@ -115,7 +118,9 @@ async function queriesOf(where: Served, name: string): Promise<Served["queries"]
 }
 
 async function planOf(where: Served, query: Served["queries"][number]): Promise<string[]> {
-  const plan = await where.server.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
+  const plan = await where.server.db.executeQuery<{ detail: string }>(
+    CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
+  );
   return plan.rows.map((row) => row.detail);
 }
 
@@ -137,7 +142,14 @@ async function planTreeOf(where: Served, query: Served["queries"][number]): Prom
 function sortsOfScans(plan: PlanRow[]): string[] {
   return plan
     .filter((row) => /USE TEMP B-TREE FOR ORDER BY/.test(row.detail))
-    .filter((sort) => plan.some((row) => row.parent === sort.parent && row.id !== sort.id && fullScans([row.detail.replace(/ USING (COVERING )?INDEX .*$/, "")]).length > 0))
+    .filter((sort) =>
+      plan.some(
+        (row) =>
+          row.parent === sort.parent &&
+          row.id !== sort.id &&
+          fullScans([row.detail.replace(/ USING (COVERING )?INDEX .*$/, "")]).length > 0,
+      ),
+    )
     .map((sort) => sort.detail);
 }
 
@@ -209,8 +221,14 @@ describe("query plans", () => {
     const plans = await Promise.all(queries.filter((q) => q.sql.includes('from "assessment_results"')).map((q) => planOf(large, q)));
     expect(plans.length).toBe(2); // the count and the page
     for (const lines of plans) {
-      expect(lines.some((d) => /SEARCH r USING (COVERING )?INDEX assessment_results_ranking_idx \(role_slug=\? AND latest=\?\)/.test(d)), lines.join("\n")).toBe(true);
-      expect(lines.some((d) => /USE TEMP B-TREE FOR ORDER BY/.test(d)), lines.join("\n")).toBe(false);
+      expect(
+        lines.some((d) => /SEARCH r USING (COVERING )?INDEX assessment_results_ranking_idx \(role_slug=\? AND latest=\?\)/.test(d)),
+        lines.join("\n"),
+      ).toBe(true);
+      expect(
+        lines.some((d) => /USE TEMP B-TREE FOR ORDER BY/.test(d)),
+        lines.join("\n"),
+      ).toBe(false);
     }
   });
 
@@ -220,8 +238,14 @@ describe("query plans", () => {
     const compared = queries.find((q) => q.sql.includes('cross join "assessment_results"'));
     if (!compared) throw new Error("The comparison ran no query of the results");
     const lines = await planOf(large, compared);
-    expect(lines.some((d) => d.includes("INDEX assessments_candidate_idx")), lines.join("\n")).toBe(true);
-    expect(lines.some((d) => d.includes("assessment_results_ranking_idx")), lines.join("\n")).toBe(false);
+    expect(
+      lines.some((d) => d.includes("INDEX assessments_candidate_idx")),
+      lines.join("\n"),
+    ).toBe(true);
+    expect(
+      lines.some((d) => d.includes("assessment_results_ranking_idx")),
+      lines.join("\n"),
+    ).toBe(false);
   });
 
   it("an interviewer's list walks assessment_interviewers_list_idx in list order, without sorting", async () => {
@@ -231,10 +255,15 @@ describe("query plans", () => {
     if (!page) throw new Error("The interviewer's list ran no paged query");
     const plan = await planTreeOf(large, page);
     const shown = plan.map((row) => row.detail).join("\n");
-    const walk = plan.find((row) => /SEARCH assessment_interviewers USING COVERING INDEX assessment_interviewers_list_idx \(user_id=\?\)/.test(row.detail));
+    const walk = plan.find((row) =>
+      /SEARCH assessment_interviewers USING COVERING INDEX assessment_interviewers_list_idx \(user_id=\?\)/.test(row.detail),
+    );
     if (!walk) throw new Error(`The page's ids are not found by assessment_interviewers_list_idx\n${shown}`);
     // The page's own rows may be sorted once fetched; the search for them may not.
-    expect(plan.filter((row) => row.parent === walk.parent && /USE TEMP B-TREE/.test(row.detail)), shown).toEqual([]);
+    expect(
+      plan.filter((row) => row.parent === walk.parent && /USE TEMP B-TREE/.test(row.detail)),
+      shown,
+    ).toEqual([]);
   });
 
   it("the candidate list pages through candidates_created_idx, or candidates_name_idx by name", async () => {
@@ -248,7 +277,10 @@ describe("query plans", () => {
       const page = queries.find((q) => q.sql.includes("limit"));
       if (!page) throw new Error(`${name} ran no paged query`);
       const lines = await planOf(large, page);
-      expect(lines.some((d) => d.includes(`INDEX ${index}`)), `${name}\n${lines.join("\n")}`).toBe(true);
+      expect(
+        lines.some((d) => d.includes(`INDEX ${index}`)),
+        `${name}\n${lines.join("\n")}`,
+      ).toBe(true);
     }
   });
 });

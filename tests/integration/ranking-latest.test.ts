@@ -32,15 +32,23 @@ async function userId(email: string): Promise<number> {
 }
 
 async function assess(candidateId: number, days: number): Promise<number> {
-  const created = await createAssessment(db, { candidateId, kitVersionId: kit.kitVersionId, interviewerIds: [interviewerId], actorId: recruiterId }, on(days));
+  const created = await createAssessment(
+    db,
+    { candidateId, kitVersionId: kit.kitVersionId, interviewerIds: [interviewerId], actorId: recruiterId },
+    on(days),
+  );
   if (!created.ok) throw new Error(JSON.stringify(created.errors));
   return created.id;
 }
 
 /** Submits a scorecard rating every trait of the kit `rating`. */
 async function submit(assessmentId: number, rating: number, days: number): Promise<void> {
-  const fields: [string, string][] = [["intent", "submit"], ["recommendation", "yes"]];
-  for (const question of kit.questions) for (const trait of question.traits) fields.push([`rating.${question.id}.${trait}`, String(rating)]);
+  const fields: [string, string][] = [
+    ["intent", "submit"],
+    ["recommendation", "yes"],
+  ];
+  for (const question of kit.questions)
+    for (const trait of question.traits) fields.push([`rating.${question.id}.${trait}`, String(rating)]);
   const parsed = parseScorecardForm(fields);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   const saved = await saveScorecard(db, { assessmentId, interviewerId, input: parsed.data, kit }, on(days));
@@ -70,7 +78,12 @@ beforeAll(async () => {
   ({ db } = createDb(path.join(dir, "latest.sqlite")));
   await migrateToLatest(db);
   await loadDemoData(db, start);
-  const version = await db.selectFrom("kit_versions").select("id").where("name", "=", DEMO_KIT.name).orderBy("version", "desc").executeTakeFirstOrThrow();
+  const version = await db
+    .selectFrom("kit_versions")
+    .select("id")
+    .where("name", "=", DEMO_KIT.name)
+    .orderBy("version", "desc")
+    .executeTakeFirstOrThrow();
   const loaded = await loadScoringKit(db, version.id);
   if (!loaded) throw new Error("No demo kit");
   kit = loaded;
@@ -85,12 +98,20 @@ afterAll(async () => {
 
 describe("the ranking's latest result per candidate", () => {
   it("follows the latest assessment with a result, whatever order the results come in", async () => {
-    const candidate = await createCandidate(db, candidateSchema.parse({ name: "Grace Twice-Assessed", email: "", roleSlug: kit.roleSlug, source: "", notes: "" }), recruiterId, on(0));
+    const candidate = await createCandidate(
+      db,
+      candidateSchema.parse({ name: "Grace Twice-Assessed", email: "", roleSlug: kit.roleSlug, source: "", notes: "" }),
+      recruiterId,
+      on(0),
+    );
     if (!candidate.ok) throw new Error("candidate refused");
     const first = await assess(candidate.id, 1);
     const second = await assess(candidate.id, 2);
 
-    const shown = async () => (await fullRanking(db, kit.roleSlug, { decision: "any", minCoverage: 0, complete: false })).filter((r) => r.candidateId === candidate.id);
+    const shown = async () =>
+      (await fullRanking(db, kit.roleSlug, { decision: "any", minCoverage: 0, complete: false })).filter(
+        (r) => r.candidateId === candidate.id,
+      );
 
     // The later assessment is scored first: it is the one shown.
     await submit(second, 5, 3);
@@ -110,9 +131,17 @@ describe("the ranking's latest result per candidate", () => {
   });
 
   it("leaves out an assessment whose only submitted scorecard is reopened, and shows the candidate's earlier result again", async () => {
-    const candidate = await createCandidate(db, candidateSchema.parse({ name: "Ada Reopened", email: "", roleSlug: kit.roleSlug, source: "", notes: "" }), recruiterId, on(0));
+    const candidate = await createCandidate(
+      db,
+      candidateSchema.parse({ name: "Ada Reopened", email: "", roleSlug: kit.roleSlug, source: "", notes: "" }),
+      recruiterId,
+      on(0),
+    );
     if (!candidate.ok) throw new Error("candidate refused");
-    const shown = async () => (await fullRanking(db, kit.roleSlug, { decision: "any", minCoverage: 0, complete: false })).filter((r) => r.candidateId === candidate.id);
+    const shown = async () =>
+      (await fullRanking(db, kit.roleSlug, { decision: "any", minCoverage: 0, complete: false })).filter(
+        (r) => r.candidateId === candidate.id,
+      );
     const reopen = async (assessmentId: number, days: number) => {
       const card = await db.selectFrom("scorecards").select("id").where("assessment_id", "=", assessmentId).executeTakeFirstOrThrow();
       expect(await reopenScorecard(db, { assessmentId, scorecardId: card.id, actorId: recruiterId, kit }, on(days))).toBe(true);

@@ -66,7 +66,12 @@ async function storedRanking(all = false): Promise<Stored[]> {
   const panels = await server.db.selectFrom("assessment_interviewers").select("assessment_id").execute();
   const cards = await server.db.selectFrom("scorecards").select("assessment_id").where("status", "=", "submitted").execute();
   const countOf = (list: { assessment_id: number }[], id: number) => list.filter((row) => row.assessment_id === id).length;
-  const decisions = await server.db.selectFrom("decisions").select(["assessment_id", "decision", "decided_at", "id"]).orderBy("decided_at").orderBy("id").execute();
+  const decisions = await server.db
+    .selectFrom("decisions")
+    .select(["assessment_id", "decision", "decided_at", "id"])
+    .orderBy("decided_at")
+    .orderBy("id")
+    .execute();
   const latest = new Map<number, string>();
   for (const d of decisions) latest.set(d.assessment_id, d.decision);
   const stored = rows.map((r) => ({
@@ -123,14 +128,28 @@ beforeAll(async () => {
   recruiterCookie = await signIn(server.baseURL, DEMO.recruiter);
   interviewerCookie = await signIn(server.baseURL, DEMO.interviewer1);
   // ~300 more results written directly: ties on fit, no fit, traits not assessed, decisions.
-  const kitVersion = await server.db.selectFrom("kit_versions").select("id").where("role_slug", "=", SLUG).orderBy("id").executeTakeFirstOrThrow();
+  const kitVersion = await server.db
+    .selectFrom("kit_versions")
+    .select("id")
+    .where("role_slug", "=", SLUG)
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
   const recruiterId = await userId(server.db, DEMO.recruiter);
   const at = new Date("2026-01-01T00:00:00Z").toISOString();
   await server.db.transaction().execute(async (trx) => {
     for (let i = 0; i < EXTRA; i++) {
       const candidate = await trx
         .insertInto("candidates")
-        .values({ name: `Ranked Load ${i}`, email: null, role_id: null, source: null, notes: null, created_by: recruiterId, created_at: at, updated_at: at })
+        .values({
+          name: `Ranked Load ${i}`,
+          email: null,
+          role_id: null,
+          source: null,
+          notes: null,
+          created_by: recruiterId,
+          created_at: at,
+          updated_at: at,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       const assessment = await trx
@@ -161,7 +180,13 @@ beforeAll(async () => {
       if (i % 4 === 0) {
         await trx
           .insertInto("decisions")
-          .values({ assessment_id: assessment.id, decision: i % 8 === 0 ? "advance" : "reject", reason: "load", decided_by: recruiterId, decided_at: at })
+          .values({
+            assessment_id: assessment.id,
+            decision: i % 8 === 0 ? "advance" : "reject",
+            reason: "load",
+            decided_by: recruiterId,
+            decided_at: at,
+          })
           .execute();
       }
     }
@@ -204,10 +229,17 @@ describe("the ranking CSV", () => {
       expect(cells.email).toBe(want.email ?? "");
       expect(cells.fit_percent, `row ${i} fit_percent`).toBe(want.fit === null ? "" : String(Math.round(want.fit)));
       expect(cells.coverage_percent, `row ${i} coverage_percent`).toBe(String(Math.round(want.coverage * 100)));
-      expect([cells.scorecards_submitted, cells.scorecards_assigned], `row ${i} scorecards`).toEqual([String(want.submitted), String(want.assigned)]);
+      expect([cells.scorecards_submitted, cells.scorecards_assigned], `row ${i} scorecards`).toEqual([
+        String(want.submitted),
+        String(want.assigned),
+      ]);
       expect(cells.assessment_url).toBe(`${server.baseURL}/assessments/${want.assessmentId}`);
     });
-    const audit = await server.db.selectFrom("audit_log").select(["entity_type", "details"]).where("action", "=", "ranking.export").execute();
+    const audit = await server.db
+      .selectFrom("audit_log")
+      .select(["entity_type", "details"])
+      .where("action", "=", "ranking.export")
+      .execute();
     expect(audit.length).toBeGreaterThanOrEqual(1);
     expect(audit[0]?.entity_type).toBe("role");
   });
@@ -235,14 +267,24 @@ describe("the ranking CSV", () => {
     expect([edsger?.recommend_no, edsger?.recommend_yes]).toEqual(["1", "1"]);
     // The extra results have no scorecard: zero of each, nothing to calibrate.
     const extra = rows.find((row) => row.name?.startsWith("Ranked Load"));
-    expect([extra?.recommend_strong_no, extra?.recommend_no, extra?.recommend_yes, extra?.recommend_strong_yes, extra?.calibrate_traits]).toEqual(["0", "0", "0", "0", ""]);
+    expect([
+      extra?.recommend_strong_no,
+      extra?.recommend_no,
+      extra?.recommend_yes,
+      extra?.recommend_strong_yes,
+      extra?.calibrate_traits,
+    ]).toEqual(["0", "0", "0", "0", ""]);
   });
 
   it("builds the assessment's address from the proxy's scheme when TRUST_PROXY=1", async () => {
     const proxied = await startTestServer({ trustProxy: true });
     try {
       const overHttps = { "X-Forwarded-Proto": "https" };
-      const login = await request(proxied.baseURL, "/login", { form: { email: DEMO.recruiter, password: DEMO.password }, origin: proxied.baseURL.replace("http://", "https://"), headers: overHttps });
+      const login = await request(proxied.baseURL, "/login", {
+        form: { email: DEMO.recruiter, password: DEMO.password },
+        origin: proxied.baseURL.replace("http://", "https://"),
+        headers: overHttps,
+      });
       await login.body?.cancel();
       const cookie = `__Host-traitkit_session=${setCookieValue(login, "__Host-traitkit_session") ?? ""}`;
       const response = await request(proxied.baseURL, `/roles/${SLUG}/ranking.csv`, { cookie, headers: overHttps });
@@ -256,7 +298,10 @@ describe("the ranking CSV", () => {
 
   it("keeps the page's filters: decision and minimum coverage", async () => {
     const stored = await storedRanking();
-    const csvIds = async (query: string) => parse(await (await get(`/roles/${SLUG}/ranking.csv${query}`)).text()).slice(1).map((r: string[]) => Number(r[0]));
+    const csvIds = async (query: string) =>
+      parse(await (await get(`/roles/${SLUG}/ranking.csv${query}`)).text())
+        .slice(1)
+        .map((r: string[]) => Number(r[0]));
     const advanced = stored.filter((s) => s.decision === "advance").map((s) => s.candidateId);
     expect(advanced.length).toBeGreaterThan(0);
     expect(await csvIds("?decision=advance")).toEqual(advanced);
@@ -322,7 +367,9 @@ describe("the ranking page", () => {
     const row = new RegExp(`<tr data-candidate-id="${barbara}">([\\s\\S]*?)</tr>`).exec(page)?.[1] ?? "";
     expect(row).toContain("1/2 submitted");
     // The form's hidden 0 and ticked 1 together mean "on", as an address without the parameter.
-    expect(rankedIds(await (await get(`/roles/${SLUG}/candidates?complete=0&complete=1`)).text())).toEqual((await storedRanking()).slice(0, 50).map((s) => s.candidateId));
+    expect(rankedIds(await (await get(`/roles/${SLUG}/candidates?complete=0&complete=1`)).text())).toEqual(
+      (await storedRanking()).slice(0, 50).map((s) => s.candidateId),
+    );
   });
 
   it("names the traits a panel is flagged to calibrate on", async () => {
@@ -344,10 +391,18 @@ describe("the ranking page", () => {
 
   it("reads the results through assessment_results_ranking_idx", async () => {
     const compiled = rankingPageQuery(server.db, SLUG, { decision: "any", minCoverage: 0, complete: true }, 1).compile();
-    const plan = await server.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
+    const plan = await server.db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+    );
     const details = plan.rows.map((row) => row.detail);
-    expect(details.some((d) => /SEARCH r USING (COVERING )?INDEX assessment_results_ranking_idx \(role_slug=\? AND latest=\?\)/.test(d)), details.join("\n")).toBe(true);
-    expect(details.filter((d) => /^SCAN /.test(d)), details.join("\n")).toEqual([]);
+    expect(
+      details.some((d) => /SEARCH r USING (COVERING )?INDEX assessment_results_ranking_idx \(role_slug=\? AND latest=\?\)/.test(d)),
+      details.join("\n"),
+    ).toBe(true);
+    expect(
+      details.filter((d) => /^SCAN /.test(d)),
+      details.join("\n"),
+    ).toEqual([]);
   });
 });
 
@@ -387,7 +442,16 @@ describe("the comparison", () => {
     expect(await five.text()).toContain("Compare at most 4 candidates at a time");
     const notAssessed = await server.db
       .insertInto("candidates")
-      .values({ name: "Never Assessed", email: null, role_id: null, source: null, notes: null, created_by: null, created_at: "2026-01-01T00:00:00.000Z", updated_at: "2026-01-01T00:00:00.000Z" })
+      .values({
+        name: "Never Assessed",
+        email: null,
+        role_id: null,
+        source: null,
+        notes: null,
+        created_by: null,
+        created_at: "2026-01-01T00:00:00.000Z",
+        updated_at: "2026-01-01T00:00:00.000Z",
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const missing = await get(`/roles/${SLUG}/compare?c=${ids[0]},${notAssessed.id}`);
@@ -422,7 +486,10 @@ describe("the comparison", () => {
         return value === null ? '<span class="muted">not assessed</span>' : String(Math.round(value * 10) / 10);
       });
       expect(cells, trait).toEqual(expected);
-      expect(expected.some((cell) => cell.includes(".")), trait).toBe(true);
+      expect(
+        expected.some((cell) => cell.includes(".")),
+        trait,
+      ).toBe(true);
     }
   });
 

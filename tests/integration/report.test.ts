@@ -37,7 +37,12 @@ beforeAll(async () => {
   assessmentId = row.id;
   candidateId = row.candidate_id;
   // A note on a submitted scorecard, to prove the report does not show it.
-  const card = await db.selectFrom("scorecards").select("id").where("assessment_id", "=", assessmentId).where("status", "=", "submitted").executeTakeFirstOrThrow();
+  const card = await db
+    .selectFrom("scorecards")
+    .select("id")
+    .where("assessment_id", "=", assessmentId)
+    .where("status", "=", "submitted")
+    .executeTakeFirstOrThrow();
   const question = await db
     .selectFrom("kit_questions")
     .innerJoin("assessments", "assessments.kit_version_id", "kit_questions.kit_version_id")
@@ -70,8 +75,14 @@ function tokenIn(html: string): string {
 
 /** The test server's row counts, report links and snapshots included. */
 async function counts(): Promise<Record<string, number>> {
-  const links = await server.db.selectFrom("report_links").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const snapshots = await server.db.selectFrom("report_snapshots").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const links = await server.db
+    .selectFrom("report_links")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const snapshots = await server.db
+    .selectFrom("report_snapshots")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return { ...(await rowCounts(server.db)), report_links: Number(links.n), report_snapshots: Number(snapshots.n) };
 }
 
@@ -93,7 +104,13 @@ describe("the candidate's report", () => {
       .selectAll()
       .where("token_hash", "=", createHash("sha256").update(token).digest("hex"))
       .executeTakeFirstOrThrow();
-    expect(link).toMatchObject({ assessment_id: assessmentId, language: "en", expires_at: null, revoked_at: null, created_by: recruiterId });
+    expect(link).toMatchObject({
+      assessment_id: assessmentId,
+      language: "en",
+      expires_at: null,
+      revoked_at: null,
+      created_by: recruiterId,
+    });
     const stored = JSON.stringify(await server.db.selectFrom("report_links").selectAll().execute());
     expect(stored).not.toContain(token);
     const audit = await server.db.selectFrom("audit_log").select(["entity_id", "details"]).where("action", "=", "report.publish").execute();
@@ -136,7 +153,11 @@ describe("the candidate's report", () => {
       for (const text of Object.values(parseLocalized(flag.text))) expect(html).not.toContain(text);
       if (flag.evidence) expect(html).not.toContain(flag.evidence);
     }
-    const decision = await server.db.selectFrom("decisions").select("reason").where("assessment_id", "=", assessmentId).executeTakeFirstOrThrow();
+    const decision = await server.db
+      .selectFrom("decisions")
+      .select("reason")
+      .where("assessment_id", "=", assessmentId)
+      .executeTakeFirstOrThrow();
     expect(html).not.toContain(decision.reason);
     expect(html).not.toMatch(/strong_yes|strong_no|recommend|decision|advance|reject|red flag|interviewer/i);
     expect(html).not.toContain(`/assessments/${assessmentId}`);
@@ -144,21 +165,41 @@ describe("the candidate's report", () => {
     // The route's data as the browser fetches it (single fetch), and as the HTML embeds it.
     const data = await (await request(server.baseURL, `/r/${token}.data`)).text();
     expect(data).toContain("charts");
-    for (const [text, pattern] of [html, data].flatMap((body) => [/assessment_?id/i, /candidate_?id/i, /kit_?version_?id/i, /scorecard/i].map((p) => [body, p] as const)).concat([[data, /"id"/]])) {
+    for (const [text, pattern] of [html, data]
+      .flatMap((body) => [/assessment_?id/i, /candidate_?id/i, /kit_?version_?id/i, /scorecard/i].map((p) => [body, p] as const))
+      .concat([[data, /"id"/]])) {
       const hit = pattern.exec(text);
       expect(hit && text.slice(Math.max(0, hit.index - 120), hit.index + 60), String(pattern)).toBeNull();
     }
   });
 
   it("answers revoked, expired and unknown tokens with the same 404", async () => {
-    const link = await server.db.selectFrom("report_links").select("id").where("token_hash", "=", createHash("sha256").update(token).digest("hex")).executeTakeFirstOrThrow();
-    const revoke = await request(server.baseURL, `/assessments/${assessmentId}`, { cookie: recruiterCookie, form: { intent: "revoke", reportId: String(link.id), confirm: "1" } });
+    const link = await server.db
+      .selectFrom("report_links")
+      .select("id")
+      .where("token_hash", "=", createHash("sha256").update(token).digest("hex"))
+      .executeTakeFirstOrThrow();
+    const revoke = await request(server.baseURL, `/assessments/${assessmentId}`, {
+      cookie: recruiterCookie,
+      form: { intent: "revoke", reportId: String(link.id), confirm: "1" },
+    });
     expect(revoke.status).toBe(303);
     const revoked = await server.db.selectFrom("report_links").select("revoked_at").where("id", "=", link.id).executeTakeFirstOrThrow();
     expect(revoked.revoked_at).not.toBeNull();
-    expect(await server.db.selectFrom("audit_log").select("id").where("action", "=", "report.revoke").where("entity_id", "=", String(link.id)).executeTakeFirst()).toBeDefined();
+    expect(
+      await server.db
+        .selectFrom("audit_log")
+        .select("id")
+        .where("action", "=", "report.revoke")
+        .where("entity_id", "=", String(link.id))
+        .executeTakeFirst(),
+    ).toBeDefined();
 
-    const expired = await publishReport(server.db, { assessmentId, language: "es", expiresAt: new Date(Date.now() - 60_000), actorId: recruiterId }, new Date(Date.now() - 3_600_000));
+    const expired = await publishReport(
+      server.db,
+      { assessmentId, language: "es", expiresAt: new Date(Date.now() - 60_000), actorId: recruiterId },
+      new Date(Date.now() - 3_600_000),
+    );
     if (!expired.ok) throw new Error("The demo assessment has no submitted scorecard");
     const unknown = createHash("sha256").update("nobody issued this").digest("base64url");
 
@@ -192,7 +233,10 @@ describe("the candidate's report", () => {
 
   it("refuses publishing by an interviewer with 404 and writes nothing", async () => {
     const before = await counts();
-    const response = await request(server.baseURL, `/assessments/${assessmentId}`, { cookie: interviewerCookie, form: { intent: "publish", language: "en" } });
+    const response = await request(server.baseURL, `/assessments/${assessmentId}`, {
+      cookie: interviewerCookie,
+      form: { intent: "publish", language: "en" },
+    });
     expect(response.status).toBe(404);
     expect(await response.text()).not.toMatch(/\/r\/[A-Za-z0-9_-]{43}/);
     expect(await counts()).toEqual(before);
@@ -225,7 +269,10 @@ describe("a sent report does not change under the candidate", () => {
   }
 
   const publishOn = (assessment: number, form: Record<string, string>) =>
-    request(server.baseURL, `/assessments/${assessment}`, { cookie: recruiterCookie, form: { intent: "publish", language: "en", expiresInDays: "", ...form } });
+    request(server.baseURL, `/assessments/${assessment}`, {
+      cookie: recruiterCookie,
+      form: { intent: "publish", language: "en", expiresInDays: "", ...form },
+    });
 
   /** The candidate's page as HTML, the per-response nonce aside. */
   async function reportPage(token: string): Promise<{ status: number; html: string }> {
@@ -238,7 +285,11 @@ describe("a sent report does not change under the candidate", () => {
   }
 
   function linkOf(token: string) {
-    return server.db.selectFrom("report_links").selectAll().where("token_hash", "=", createHash("sha256").update(token).digest("hex")).executeTakeFirstOrThrow();
+    return server.db
+      .selectFrom("report_links")
+      .selectAll()
+      .where("token_hash", "=", createHash("sha256").update(token).digest("hex"))
+      .executeTakeFirstOrThrow();
   }
 
   beforeAll(async () => {
@@ -250,9 +301,16 @@ describe("a sent report does not change under the candidate", () => {
     expect(response.status).toBe(200);
     firstToken = tokenIn(await response.text());
     const link = await linkOf(firstToken);
-    const snapshot = await server.db.selectFrom("report_snapshots").selectAll().where("id", "=", link.snapshot_id ?? 0).executeTakeFirstOrThrow();
+    const snapshot = await server.db
+      .selectFrom("report_snapshots")
+      .selectAll()
+      .where("id", "=", link.snapshot_id ?? 0)
+      .executeTakeFirstOrThrow();
     expect(snapshot).toMatchObject({ assessment_id: id, version: 1, language: "en", created_by: recruiterId });
-    expect(JSON.parse(snapshot.content)).toMatchObject({ language: "en", charts: { roleName: expect.any(String), traits: expect.any(Array) } });
+    expect(JSON.parse(snapshot.content)).toMatchObject({
+      language: "en",
+      charts: { roleName: expect.any(String), traits: expect.any(Array) },
+    });
     const page = await reportPage(firstToken);
     expect(page.status).toBe(200);
     firstPage = page.html;
@@ -267,7 +325,19 @@ describe("a sent report does not change under the candidate", () => {
     const after = await linkOf(firstToken);
     expect(after.opens).toBe(before.opens + 2);
     expect(after.last_opened_at && after.last_opened_at >= at).toBe(true);
-    expect(Object.keys(after).sort()).toEqual(["assessment_id", "created_at", "created_by", "expires_at", "id", "language", "last_opened_at", "opens", "revoked_at", "snapshot_id", "token_hash"]);
+    expect(Object.keys(after).sort()).toEqual([
+      "assessment_id",
+      "created_at",
+      "created_by",
+      "expires_at",
+      "id",
+      "language",
+      "last_opened_at",
+      "opens",
+      "revoked_at",
+      "snapshot_id",
+      "token_hash",
+    ]);
     // The recruiter's list: short id, who published it, language, version and the opens.
     const page = await assessmentPage(id);
     const recruiter = await server.db.selectFrom("users").select("name").where("id", "=", recruiterId).executeTakeFirstOrThrow();
@@ -288,18 +358,30 @@ describe("a sent report does not change under the candidate", () => {
       .where("scorecards.assessment_id", "=", id)
       .where("users.email", "=", DEMO.interviewer1)
       .executeTakeFirstOrThrow();
-    const reopen = await request(server.baseURL, `/assessments/${id}`, { cookie: recruiterCookie, form: { intent: "reopen", scorecardId: String(card.id), confirm: "1" } });
+    const reopen = await request(server.baseURL, `/assessments/${id}`, {
+      cookie: recruiterCookie,
+      form: { intent: "reopen", scorecardId: String(card.id), confirm: "1" },
+    });
     expect(reopen.status).toBe(303);
     expect((await reportPage(firstToken)).html).toBe(firstPage);
     expect(await assessmentPage(id)).toContain('data-testid="report-out-of-date"');
 
-    const { kit_version_id } = await server.db.selectFrom("assessments").select("kit_version_id").where("id", "=", id).executeTakeFirstOrThrow();
+    const { kit_version_id } = await server.db
+      .selectFrom("assessments")
+      .select("kit_version_id")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     const kit = await loadScoringKit(server.db, kit_version_id);
     if (!kit) throw new Error("No kit");
     const ratings = kit.questions.flatMap((q) => q.traits.map((trait) => ({ questionId: q.id, trait, rating: 1 as const })));
     const saved = await saveScorecard(
       server.db,
-      { assessmentId: id, interviewerId: card.interviewer_id, kit, input: { intent: "submit", ratings, notes: [], strengths: [], redFlags: [], recommendation: "no" } },
+      {
+        assessmentId: id,
+        interviewerId: card.interviewer_id,
+        kit,
+        input: { intent: "submit", ratings, notes: [], strengths: [], redFlags: [], recommendation: "no" },
+      },
       new Date(),
     );
     expect(saved.status).toBe("saved");
@@ -316,7 +398,12 @@ describe("a sent report does not change under the candidate", () => {
     expect(response.status).toBe(200);
     secondToken = tokenIn(await response.text());
     const [first, second] = [await linkOf(firstToken), await linkOf(secondToken)];
-    const versions = await server.db.selectFrom("report_snapshots").select(["id", "version", "language"]).where("assessment_id", "=", id).orderBy("id").execute();
+    const versions = await server.db
+      .selectFrom("report_snapshots")
+      .select(["id", "version", "language"])
+      .where("assessment_id", "=", id)
+      .orderBy("id")
+      .execute();
     expect(versions.map((v) => [v.version, v.language])).toEqual([
       [1, "en"],
       [2, "es"],
@@ -330,7 +417,12 @@ describe("a sent report does not change under the candidate", () => {
     expect(moved.html).not.toBe(firstPage);
     expect(moved.html).toContain("Your interview profile");
     expect(await assessmentPage(id)).not.toContain('data-testid="report-out-of-date"');
-    const audit = await server.db.selectFrom("audit_log").select("details").where("action", "=", "report.publish").where("entity_id", "=", String(second.id)).executeTakeFirstOrThrow();
+    const audit = await server.db
+      .selectFrom("audit_log")
+      .select("details")
+      .where("action", "=", "report.publish")
+      .where("entity_id", "=", String(second.id))
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.details ?? "{}")).toMatchObject({ assessment: id, version: 2, earlier: "keep", earlierLinks: 1 });
   });
 
@@ -342,7 +434,12 @@ describe("a sent report does not change under the candidate", () => {
       expect((await reportPage(token)).status).toBe(404);
       const link = await linkOf(token);
       expect(link.revoked_at).not.toBeNull();
-      const audit = await server.db.selectFrom("audit_log").select("details").where("action", "=", "report.revoke").where("entity_id", "=", String(link.id)).executeTakeFirstOrThrow();
+      const audit = await server.db
+        .selectFrom("audit_log")
+        .select("details")
+        .where("action", "=", "report.revoke")
+        .where("entity_id", "=", String(link.id))
+        .executeTakeFirstOrThrow();
       expect(JSON.parse(audit.details ?? "{}")).toMatchObject({ assessment: id, replacedBy: third.id });
     }
     expect(third.revoked_at).toBeNull();
@@ -374,9 +471,17 @@ describe("a sent report does not change under the candidate", () => {
     expect(published.status).toBe(200);
     const token = tokenIn(await published.text());
     const sent = (await reportPage(token)).html;
-    const cards = await server.db.selectFrom("scorecards").select("id").where("assessment_id", "=", id).where("status", "=", "submitted").execute();
+    const cards = await server.db
+      .selectFrom("scorecards")
+      .select("id")
+      .where("assessment_id", "=", id)
+      .where("status", "=", "submitted")
+      .execute();
     for (const card of cards) {
-      const reopen = await request(server.baseURL, `/assessments/${id}`, { cookie: recruiterCookie, form: { intent: "reopen", scorecardId: String(card.id), confirm: "1" } });
+      const reopen = await request(server.baseURL, `/assessments/${id}`, {
+        cookie: recruiterCookie,
+        form: { intent: "reopen", scorecardId: String(card.id), confirm: "1" },
+      });
       expect(reopen.status).toBe(303);
     }
     const page = await assessmentPage(id);

@@ -7,7 +7,27 @@ import { hashPassword } from "../../app/utils/password.server";
 import type { TraitkitDb } from "../../db/connection";
 import { DEMO, formFields, request, signIn, startTestServer, type TestServer } from "./support/test-server";
 
-const ALL_TABLES = ["roles", "role_traits", "role_strengths", "role_red_flags", "questions", "question_traits", "question_anchors", "transitions", "transition_strengths", "transition_deltas", "similar_roles", "archetypes", "skill_domains", "skills", "role_skill_cells", "role_level_focus", "role_technologies", "skill_expectations", "audit_log"] as const;
+const ALL_TABLES = [
+  "roles",
+  "role_traits",
+  "role_strengths",
+  "role_red_flags",
+  "questions",
+  "question_traits",
+  "question_anchors",
+  "transitions",
+  "transition_strengths",
+  "transition_deltas",
+  "similar_roles",
+  "archetypes",
+  "skill_domains",
+  "skills",
+  "role_skill_cells",
+  "role_level_focus",
+  "role_technologies",
+  "skill_expectations",
+  "audit_log",
+] as const;
 
 /** A fingerprint of every row of the library tables: equal before and after means nothing changed. */
 async function libraryChecksum(db: TraitkitDb): Promise<string> {
@@ -33,7 +53,6 @@ function fileUpload(json: unknown, replace = false): FormData {
   return form;
 }
 
-
 async function postRoleForm(server: TestServer, cookie: string, path: string, fields: URLSearchParams, language = "en"): Promise<Response> {
   return fetch(new URL(path, server.baseURL), {
     method: "POST",
@@ -52,7 +71,11 @@ describe("role export and import", () => {
   beforeAll(async () => {
     demo = await startTestServer();
     empty = await startTestServer({ demo: false });
-    await createUser(empty.db, { email: "ana@example.com", name: "Ana", role: "recruiter", passwordHash: await hashPassword("quiet river lantern morning") }, new Date());
+    await createUser(
+      empty.db,
+      { email: "ana@example.com", name: "Ana", role: "recruiter", passwordHash: await hashPassword("quiet river lantern morning") },
+      new Date(),
+    );
     demoCookie = await signIn(demo.baseURL, DEMO.recruiter);
     emptyCookie = await signIn(empty.baseURL, "ana@example.com", "quiet river lantern morning");
   });
@@ -70,7 +93,11 @@ describe("role export and import", () => {
     expect(file.idealProfile?.conscientiousness.statement?.es).toContain("Rigor en versionado");
     expect(file.questions[0]?.traits).toEqual(["conscientiousness", "emotional_stability"]);
     expect(Object.keys(file.questions[0]?.anchors.conscientiousness ?? {})).toEqual(["1", "3", "5"]);
-    expect(file.transitions[0]).toMatchObject({ target: "ai-researcher", publishedFit: 62, deltas: { openness: 15, conscientiousness: 8 } });
+    expect(file.transitions[0]).toMatchObject({
+      target: "ai-researcher",
+      publishedFit: 62,
+      deltas: { openness: 15, conscientiousness: 8 },
+    });
     expect(roleFileSchema.safeParse(file).success).toBe(true);
   });
 
@@ -90,12 +117,31 @@ describe("role export and import", () => {
     ["an unknown format", (f: Record<string, unknown>) => ({ ...f, format: "traitkit.role/v0" }), "format"],
     ["wrong types", (f: Record<string, unknown>) => ({ ...f, name: 42 }), "name"],
     ["a missing trait", (f: RoleFile) => ({ ...f, idealProfile: { ...f.idealProfile, openness: undefined } }), "idealProfile.openness"],
-    ["low above high", (f: RoleFile) => ({ ...f, idealProfile: f.idealProfile && { ...f.idealProfile, openness: { ...f.idealProfile.openness, low: 90, high: 10 } } }), "idealProfile.openness.high"],
-    ["4 traits on one question", (f: RoleFile) => ({ ...f, questions: f.questions.map((q, i) => (i === 2 ? { ...q, traits: ["openness", "conscientiousness", "extraversion", "agreeableness"] } : q)) }), "questions[2].traits"],
+    [
+      "low above high",
+      (f: RoleFile) => ({
+        ...f,
+        idealProfile: f.idealProfile && { ...f.idealProfile, openness: { ...f.idealProfile.openness, low: 90, high: 10 } },
+      }),
+      "idealProfile.openness.high",
+    ],
+    [
+      "4 traits on one question",
+      (f: RoleFile) => ({
+        ...f,
+        questions: f.questions.map((q, i) =>
+          i === 2 ? { ...q, traits: ["openness", "conscientiousness", "extraversion", "agreeableness"] } : q,
+        ),
+      }),
+      "questions[2].traits",
+    ],
   ] as const)("refuses a file with %s, names the field and changes nothing", async (_what, mutate, path) => {
     const file = (await exportRole(demo, demoCookie, "mlops-engineer")) as RoleFile;
     const before = await libraryChecksum(demo.db);
-    const response = await request(demo.baseURL, "/roles/import", { cookie: demoCookie, multipart: fileUpload(mutate(file as RoleFile & Record<string, unknown>), true) });
+    const response = await request(demo.baseURL, "/roles/import", {
+      cookie: demoCookie,
+      multipart: fileUpload(mutate(file as RoleFile & Record<string, unknown>), true),
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain(`<code>${path}</code>`);
@@ -173,7 +219,10 @@ describe("role export and import", () => {
     expect(seeded).toContain("Band numbers are set by the Traitkit team from the published statements");
     expect(seeded).not.toContain("Band numbers set by");
     const file = (await exportRole(demo, demoCookie, "mlops-engineer")) as RoleFile;
-    const imported = await request(demo.baseURL, "/roles/import", { cookie: demoCookie, multipart: fileUpload({ ...file, slug: "mlops-engineer-copy" }) });
+    const imported = await request(demo.baseURL, "/roles/import", {
+      cookie: demoCookie,
+      multipart: fileUpload({ ...file, slug: "mlops-engineer-copy" }),
+    });
     expect(imported.status).toBe(303);
     const copy = await (await request(demo.baseURL, "/roles/mlops-engineer-copy", { cookie: demoCookie })).text();
     expect(copy).toMatch(/Band numbers set by Rita Recruiter \(demo\) on /);
@@ -258,7 +307,9 @@ describe("role form", () => {
     values.questions[0] = { ...blank, traits: [] };
     blank.text = { en: "Tell me about a rollback you led.", es: "" };
     blank.traits = ["emotional_stability"];
-    blank.anchors = { emotional_stability: { "1": { en: "Panicked", es: "" }, "3": { en: "Coped", es: "" }, "5": { en: "Calm and clear", es: "" } } };
+    blank.anchors = {
+      emotional_stability: { "1": { en: "Panicked", es: "" }, "3": { en: "Coped", es: "" }, "5": { en: "Calm and clear", es: "" } },
+    };
     const response = await postRoleForm(server, cookie, "/roles/mlops-engineer/edit", formFields(values));
     expect(response.status).toBe(303);
     const file = (await exportRole(server, cookie, "mlops-engineer")) as RoleFile;
@@ -268,7 +319,12 @@ describe("role form", () => {
 
   it("creates a new role and refuses a slug that is taken", async () => {
     const values = roleToFormValues(null);
-    Object.assign(values, { name: "Site Reliability Engineer", slug: "site-reliability-engineer", family: "Platform & Infrastructure", contentLanguage: "en" });
+    Object.assign(values, {
+      name: "Site Reliability Engineer",
+      slug: "site-reliability-engineer",
+      family: "Platform & Infrastructure",
+      contentLanguage: "en",
+    });
     const created = await postRoleForm(server, cookie, "/roles/new", formFields(values));
     expect(created.status).toBe(303);
     const again = await postRoleForm(server, cookie, "/roles/new", formFields(values));
@@ -282,7 +338,9 @@ describe("role form", () => {
     const refused = await postRoleForm(server, cookie, "/roles/new", formFields(values));
     expect(refused.status).toBe(400);
     const page = await refused.text();
-    expect(page).toMatch(/id="f-name-warning"[^>]*>Another role in the library has this name; check this is not the same role:(<!-- -->)? <a [^>]*href="\/roles\/mlops-engineer"/);
+    expect(page).toMatch(
+      /id="f-name-warning"[^>]*>Another role in the library has this name; check this is not the same role:(<!-- -->)? <a [^>]*href="\/roles\/mlops-engineer"/,
+    );
     expect(page).toMatch(/<input[^>]*id="f-name"[^>]*aria-describedby="f-name-count f-name-warning"/);
 
     values.family = "ML & AI Engineering";
@@ -291,12 +349,20 @@ describe("role form", () => {
     expect(saved.headers.get("Location")).toBe("/roles/mlops-engineer-again");
     // The role's page says it too: a save without JavaScript has no form warning to see.
     const rolePage = await (await request(server.baseURL, "/roles/mlops-engineer-again", { cookie })).text();
-    expect(rolePage).toMatch(/data-testid="role-namesakes"[^>]*>Another role in the library has this name; check this is not the same role:(<!-- -->)? <span><a [^>]*href="\/roles\/mlops-engineer"/);
+    expect(rolePage).toMatch(
+      /data-testid="role-namesakes"[^>]*>Another role in the library has this name; check this is not the same role:(<!-- -->)? <span><a [^>]*href="\/roles\/mlops-engineer"/,
+    );
   });
 
   it("says who set a recruiter's role's bands, and keeps the documents' notes for a role as loaded from them", async () => {
     const values = roleToFormValues(null);
-    Object.assign(values, { name: "Provenance Engineer", slug: "provenance-engineer", family: "Platform & Infrastructure", contentLanguage: "en", hasIdealProfile: true });
+    Object.assign(values, {
+      name: "Provenance Engineer",
+      slug: "provenance-engineer",
+      family: "Platform & Infrastructure",
+      contentLanguage: "en",
+      hasIdealProfile: true,
+    });
     expect((await postRoleForm(server, cookie, "/roles/new", formFields(values))).status).toBe(303);
     const made = await (await request(server.baseURL, "/roles/provenance-engineer", { cookie })).text();
     expect(made).toMatch(/Band numbers set by Rita Recruiter \(demo\) on [A-Z][a-z]{2} \d{1,2}, \d{4}\./);

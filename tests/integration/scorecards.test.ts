@@ -33,11 +33,20 @@ type Who = "interviewer1" | "interviewer2";
 beforeAll(async () => {
   server = await startTestServer();
   const db = server.db;
-  const version = await db.selectFrom("kit_versions").select("id").where("name", "=", DEMO_KIT.name).orderBy("version", "desc").executeTakeFirstOrThrow();
+  const version = await db
+    .selectFrom("kit_versions")
+    .select("id")
+    .where("name", "=", DEMO_KIT.name)
+    .orderBy("version", "desc")
+    .executeTakeFirstOrThrow();
   const loaded = await loadScoringKit(db, version.id);
   if (!loaded) throw new Error("The demo kit version cannot be loaded");
   kit = loaded;
-  const outsider = await createUser(db, { email: OUTSIDER, name: "Olga Outsider", role: "interviewer", passwordHash: await hashPassword(DEMO.password) }, new Date());
+  const outsider = await createUser(
+    db,
+    { email: OUTSIDER, name: "Olga Outsider", role: "interviewer", passwordHash: await hashPassword(DEMO.password) },
+    new Date(),
+  );
   ids = {
     recruiter: await userId(db, DEMO.recruiter),
     interviewer1: await userId(db, DEMO.interviewer1),
@@ -64,12 +73,26 @@ async function newAssessment(label: string): Promise<{ id: number; candidateId: 
   const at = new Date().toISOString();
   const candidate = await server.db
     .insertInto("candidates")
-    .values({ name: `Test ${label} ${randomUUID().slice(0, 8)}`, email: null, role_id: mlopsRoleId, source: "test", notes: null, created_by: ids.recruiter, created_at: at, updated_at: at })
+    .values({
+      name: `Test ${label} ${randomUUID().slice(0, 8)}`,
+      email: null,
+      role_id: mlopsRoleId,
+      source: "test",
+      notes: null,
+      created_by: ids.recruiter,
+      created_at: at,
+      updated_at: at,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const created = await createAssessment(
     server.db,
-    { candidateId: candidate.id, kitVersionId: kit.kitVersionId, interviewerIds: [ids.interviewer1, ids.interviewer2], actorId: ids.recruiter },
+    {
+      candidateId: candidate.id,
+      kitVersionId: kit.kitVersionId,
+      interviewerIds: [ids.interviewer1, ids.interviewer2],
+      actorId: ids.recruiter,
+    },
     new Date(),
   );
   if (!created.ok) throw new Error(`createAssessment refused: ${JSON.stringify(created.errors)}`);
@@ -100,7 +123,15 @@ async function text(response: Response): Promise<string> {
 }
 
 /** Every row of the tables a scorecard post may change, hashed. */
-const SCORE_TABLES = ["scorecards", "ratings", "scorecard_notes", "observed_strengths", "observed_red_flags", "assessment_results", "decisions"] as const;
+const SCORE_TABLES = [
+  "scorecards",
+  "ratings",
+  "scorecard_notes",
+  "observed_strengths",
+  "observed_red_flags",
+  "assessment_results",
+  "decisions",
+] as const;
 
 async function checksum(): Promise<string> {
   const hash = createHash("sha256");
@@ -120,7 +151,12 @@ async function auditCount(): Promise<number> {
 }
 
 async function scorecardRow(assessmentId: number, who: Who) {
-  return server.db.selectFrom("scorecards").selectAll().where("assessment_id", "=", assessmentId).where("interviewer_id", "=", ids[who]).executeTakeFirst();
+  return server.db
+    .selectFrom("scorecards")
+    .selectAll()
+    .where("assessment_id", "=", assessmentId)
+    .where("interviewer_id", "=", ids[who])
+    .executeTakeFirst();
 }
 
 /** What is stored for one interviewer's scorecard, in the form's own terms. */
@@ -148,13 +184,18 @@ async function storedCard(assessmentId: number, who: Who) {
 function expectedCard(entries: Entries) {
   const map = new Map<string, string>();
   for (const [name, value] of entries) if (!map.has(name)) map.set(name, value);
-  const pick = (prefix: string) => Object.fromEntries([...map].filter(([name, value]) => name.startsWith(prefix) && value.trim() !== "").map(([name, value]) => [name, value.trim()]));
+  const pick = (prefix: string) =>
+    Object.fromEntries(
+      [...map].filter(([name, value]) => name.startsWith(prefix) && value.trim() !== "").map(([name, value]) => [name, value.trim()]),
+    );
   const ticked = (prefix: string) =>
     [...map]
       .filter(([name, value]) => name.startsWith(prefix) && value === "on")
       .map(([name]) => Number(name.slice(prefix.length)))
       .sort();
-  const redFlags = Object.fromEntries(ticked("redFlag.").map((index) => [String(index), map.get(`redFlagEvidence.${index}`)?.trim() || null]));
+  const redFlags = Object.fromEntries(
+    ticked("redFlag.").map((index) => [String(index), map.get(`redFlagEvidence.${index}`)?.trim() || null]),
+  );
   return {
     recommendation: map.get("recommendation") || null,
     ratings: pick("rating."),
@@ -165,12 +206,20 @@ function expectedCard(entries: Entries) {
 }
 
 /** A complete, valid scorecard's fields for the demo kit. */
-function fullCard(options: { intent: "save" | "submit"; ratings: Partial<Record<string, number>>; notes?: Record<number, string>; strengths?: number[]; redFlags?: Record<number, string>; recommendation?: string }): Entries {
+function fullCard(options: {
+  intent: "save" | "submit";
+  ratings: Partial<Record<string, number>>;
+  notes?: Record<number, string>;
+  strengths?: number[];
+  redFlags?: Record<number, string>;
+  recommendation?: string;
+}): Entries {
   const entries: Entries = [["intent", options.intent]];
   for (const [field, rating] of Object.entries(options.ratings)) if (rating !== undefined) entries.push([field, String(rating)]);
   for (const [index, note] of Object.entries(options.notes ?? {})) entries.push([`notes.${q(Number(index))}`, note]);
   for (const index of options.strengths ?? []) entries.push([`strength.${index}`, "on"]);
-  for (const [index, evidence] of Object.entries(options.redFlags ?? {})) entries.push([`redFlag.${index}`, "on"], [`redFlagEvidence.${index}`, evidence]);
+  for (const [index, evidence] of Object.entries(options.redFlags ?? {}))
+    entries.push([`redFlag.${index}`, "on"], [`redFlagEvidence.${index}`, evidence]);
   if (options.recommendation !== undefined) entries.push(["recommendation", options.recommendation]);
   return entries;
 }
@@ -188,14 +237,25 @@ async function submit(assessmentId: number, who: Who, entries: Entries): Promise
 
 /** The cached result must be exactly a fresh recomputation from the ratings. */
 async function expectResultIsFresh(assessmentId: number): Promise<void> {
-  const row = await server.db.selectFrom("assessment_results").selectAll().where("assessment_id", "=", assessmentId).executeTakeFirstOrThrow();
+  const row = await server.db
+    .selectFrom("assessment_results")
+    .selectAll()
+    .where("assessment_id", "=", assessmentId)
+    .executeTakeFirstOrThrow();
   const panel = await computePanel(server.db, assessmentId, kit);
   expect(row.submitted_scorecards).toBe(panel.submittedCount);
   expect(row.evidence).toBe(panel.evidence);
   expect(row.fit).toBe(panel.fit?.fit ?? null);
   expect(row.coverage).toBe(panel.fit?.coverage ?? 0);
   expect(row.role_slug).toBe(kit.roleSlug);
-  for (const trait of ["openness", "conscientiousness", "extraversion", "agreeableness", "emotional_stability", "relational_engagement"] as const) {
+  for (const trait of [
+    "openness",
+    "conscientiousness",
+    "extraversion",
+    "agreeableness",
+    "emotional_stability",
+    "relational_engagement",
+  ] as const) {
     const t = panel.traits[trait];
     expect(row[`${trait}_score`], trait).toBe(t.status === "assessed" ? t.score : null);
     expect(row[`${trait}_evidence`], trait).toBe(t.evidence);
@@ -241,7 +301,12 @@ describe("scorecard access", () => {
     const { id } = await newAssessment("access");
     const before = await checksum();
     const audits = await auditCount();
-    for (const path of [`/assessments/${id}`, `/assessments/${id}.data`, `/assessments/${id}/scorecard`, `/assessments/${id}/scorecard.data`]) {
+    for (const path of [
+      `/assessments/${id}`,
+      `/assessments/${id}.data`,
+      `/assessments/${id}/scorecard`,
+      `/assessments/${id}/scorecard.data`,
+    ]) {
       const response = await get(path, cookies.outsider);
       await response.body?.cancel();
       expect(response.status, `GET ${path}`).toBe(404);
@@ -252,7 +317,11 @@ describe("scorecard access", () => {
       await response.body?.cancel();
       expect(response.status, `POST ${path}`).toBe(404);
     }
-    const submitted = await post(`/assessments/${id}/scorecard`, fullCard({ intent: "submit", ratings: {}, recommendation: "yes" }), cookies.outsider);
+    const submitted = await post(
+      `/assessments/${id}/scorecard`,
+      fullCard({ intent: "submit", ratings: {}, recommendation: "yes" }),
+      cookies.outsider,
+    );
     await submitted.body?.cancel();
     expect(submitted.status).toBe(404);
     // The list does not show it either.
@@ -268,10 +337,22 @@ describe("scorecard access", () => {
     const page = await get(`/assessments/${id}/scorecard`, cookies.recruiter);
     await page.body?.cancel();
     expect(page.status).toBe(404);
-    const save = await post(`/assessments/${id}/scorecard`, fullCard({ intent: "save", ratings: { [ratingField(0, "conscientiousness")]: 4 } }), cookies.recruiter);
+    const save = await post(
+      `/assessments/${id}/scorecard`,
+      fullCard({ intent: "save", ratings: { [ratingField(0, "conscientiousness")]: 4 } }),
+      cookies.recruiter,
+    );
     await save.body?.cancel();
     expect(save.status).toBe(404);
-    const decision = await post(`/assessments/${id}`, [["intent", "decision"], ["decision", "advance"], ["reason", "not mine to decide"]], cookies.interviewer1);
+    const decision = await post(
+      `/assessments/${id}`,
+      [
+        ["intent", "decision"],
+        ["decision", "advance"],
+        ["reason", "not mine to decide"],
+      ],
+      cookies.interviewer1,
+    );
     await decision.body?.cancel();
     expect(decision.status).toBe(404);
     expect(await checksum()).toBe(before);
@@ -304,7 +385,9 @@ describe("the plain-POST form contract", () => {
     const other = new SQLite(file, { readonly: true });
     try {
       const notes = other
-        .prepare("select n.notes from scorecard_notes n join scorecards s on s.id = n.scorecard_id where s.assessment_id = ? and s.interviewer_id = ?")
+        .prepare(
+          "select n.notes from scorecard_notes n join scorecards s on s.id = n.scorecard_id where s.assessment_id = ? and s.interviewer_id = ?",
+        )
         .all(id, ids.interviewer1);
       expect(notes).toEqual([{ notes: "Rolled the model back within the hour." }]);
     } finally {
@@ -375,11 +458,18 @@ describe("the plain-POST form contract", () => {
   it("refuses a submit with a red flag and no evidence (400, the error by the evidence field) and changes nothing", async () => {
     const { id } = await newAssessment("no-evidence");
     const before = await checksum();
-    const entries = fullCard({ intent: "submit", ratings: { [ratingField(0, "conscientiousness")]: 3 }, redFlags: { 1: "   " }, recommendation: "no" });
+    const entries = fullCard({
+      intent: "submit",
+      ratings: { [ratingField(0, "conscientiousness")]: 3 },
+      redFlags: { 1: "   " },
+      recommendation: "no",
+    });
     const response = await postScorecard(id, "interviewer1", entries);
     expect(response.status).toBe(400);
     const html = await text(response);
-    expect(html).toMatch(/<input[^>]*id="redFlagEvidence-1"[^>]*aria-invalid="true"[^>]*aria-describedby="redFlagEvidence-1-error redFlagEvidence-1-hint redFlagEvidence-1-count"/);
+    expect(html).toMatch(
+      /<input[^>]*id="redFlagEvidence-1"[^>]*aria-invalid="true"[^>]*aria-describedby="redFlagEvidence-1-error redFlagEvidence-1-hint redFlagEvidence-1-count"/,
+    );
     expectHas(html, '<p id="redFlagEvidence-1-error" class="field-error">Write a line of evidence for this red flag</p>');
     expectLacks(html, 'id="recommendation-error"');
     expect(checkedInputs(html)).toEqual(expect.arrayContaining(["recommendation=no", "redFlag.1"]));
@@ -389,12 +479,18 @@ describe("the plain-POST form contract", () => {
 
   it("answers 400 to ratings for a question or trait not in the kit, or out of range, on the form and on autosave, and changes nothing", async () => {
     const { id } = await newAssessment("outside-kit");
-    await postScorecard(id, "interviewer1", fullCard({ intent: "save", ratings: { [ratingField(0, "conscientiousness")]: 3 } })).then((r) => r.body?.cancel());
+    await postScorecard(id, "interviewer1", fullCard({ intent: "save", ratings: { [ratingField(0, "conscientiousness")]: 3 } })).then((r) =>
+      r.body?.cancel(),
+    );
     const maxQuestion = await server.db
       .selectFrom("kit_questions")
       .select((eb) => eb.fn.max("id").as("id"))
       .executeTakeFirstOrThrow();
-    const otherQuestion = await server.db.selectFrom("kit_questions").select("id").where("kit_version_id", "!=", kit.kitVersionId).executeTakeFirst();
+    const otherQuestion = await server.db
+      .selectFrom("kit_questions")
+      .select("id")
+      .where("kit_version_id", "!=", kit.kitVersionId)
+      .executeTakeFirst();
     const unknownQuestion = Number(maxQuestion.id) + 1000;
     const bad: [string, string][] = [
       [`rating.${unknownQuestion}.openness`, "3"], // no such question
@@ -414,7 +510,11 @@ describe("the plain-POST form contract", () => {
     const before = await checksum();
     const audits = await auditCount();
     for (const [field, value] of bad) {
-      const entries: Entries = [["intent", "save"], [ratingField(1, "openness"), "4"], [field, value]];
+      const entries: Entries = [
+        ["intent", "save"],
+        [ratingField(1, "openness"), "4"],
+        [field, value],
+      ];
       const form = await postScorecard(id, "interviewer1", entries);
       await form.body?.cancel();
       expect(form.status, `form ${field}=${value}`).toBe(400);
@@ -423,11 +523,18 @@ describe("the plain-POST form contract", () => {
       const body = (await autosave.json()) as { errors: Record<string, string> };
       expect(Object.keys(body.errors), `autosave ${field}=${value}`).toEqual([field]);
       // A field seen twice keeps its first value: the bad one comes first.
-      const submitted = await postScorecard(id, "interviewer1", [[field, value], ["intent", "submit"], ["recommendation", "yes"]]);
+      const submitted = await postScorecard(id, "interviewer1", [
+        [field, value],
+        ["intent", "submit"],
+        ["recommendation", "yes"],
+      ]);
       await submitted.body?.cancel();
       expect(submitted.status, `submit ${field}=${value}`).toBe(400);
     }
-    const unknownIntent = await postScorecard(id, "interviewer1", [["intent", "publish"], [ratingField(1, "openness"), "4"]]);
+    const unknownIntent = await postScorecard(id, "interviewer1", [
+      ["intent", "publish"],
+      [ratingField(1, "openness"), "4"],
+    ]);
     await unknownIntent.body?.cancel();
     expect(unknownIntent.status).toBe(400);
     expect(await checksum()).toBe(before);
@@ -436,21 +543,36 @@ describe("the plain-POST form contract", () => {
 
   it("never submits through autosave: intent=submit there is a save", async () => {
     const { id } = await newAssessment("autosave-submit");
-    const response = await post(`/assessments/${id}/scorecard/autosave`, fullCard({ intent: "submit", ratings: { [ratingField(0, "conscientiousness")]: 4 }, recommendation: "yes" }), cookies.interviewer1);
+    const response = await post(
+      `/assessments/${id}/scorecard/autosave`,
+      fullCard({ intent: "submit", ratings: { [ratingField(0, "conscientiousness")]: 4 }, recommendation: "yes" }),
+      cookies.interviewer1,
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as { revision: number; updatedAt: string };
     expect(body.revision).toBe(1);
     expect(Number.isNaN(Date.parse(body.updatedAt))).toBe(false);
     expect(await storedCard(id, "interviewer1")).toMatchObject({ status: "draft", recommendation: "yes" });
-    expect(await server.db.selectFrom("assessment_results").select("assessment_id").where("assessment_id", "=", id).executeTakeFirst()).toBeUndefined();
+    expect(
+      await server.db.selectFrom("assessment_results").select("assessment_id").where("assessment_id", "=", id).executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it("answers 409 to any further save of a submitted scorecard, on the form and on autosave, and changes nothing", async () => {
     const { id } = await newAssessment("locked");
-    await submit(id, "interviewer1", fullCard({ intent: "submit", ratings: { [ratingField(0, "conscientiousness")]: 4 }, recommendation: "yes" }));
+    await submit(
+      id,
+      "interviewer1",
+      fullCard({ intent: "submit", ratings: { [ratingField(0, "conscientiousness")]: 4 }, recommendation: "yes" }),
+    );
     const before = await checksum();
     const audits = await auditCount();
-    const change = fullCard({ intent: "save", ratings: { [ratingField(0, "conscientiousness")]: 1 }, notes: { 0: "changed my mind" }, recommendation: "strong_no" });
+    const change = fullCard({
+      intent: "save",
+      ratings: { [ratingField(0, "conscientiousness")]: 1 },
+      notes: { 0: "changed my mind" },
+      recommendation: "strong_no",
+    });
     const save = await postScorecard(id, "interviewer1", change);
     expect(save.status).toBe(409);
     expect(await save.text()).toContain("This scorecard was submitted: it is read-only.");
@@ -530,7 +652,10 @@ describe("blind scoring on the raw responses", () => {
         }
         if (path === `/assessments/${id}/scorecard`) {
           // Only interviewer 1's own choices are checked in the form.
-          expect(checkedInputs(body).filter((c) => !c.endsWith("=")), where).toEqual(ownRatings);
+          expect(
+            checkedInputs(body).filter((c) => !c.endsWith("=")),
+            where,
+          ).toEqual(ownRatings);
         }
       }
     };
@@ -597,9 +722,18 @@ describe("the panel's notes", () => {
     await submit(
       id,
       "interviewer2",
-      fullCard({ intent: "submit", ratings: { [ratingField(0, "conscientiousness")]: 4 }, notes: { 0: theirNote, 1: longNote }, recommendation: "yes" }),
+      fullCard({
+        intent: "submit",
+        ratings: { [ratingField(0, "conscientiousness")]: 4 },
+        notes: { 0: theirNote, 1: longNote },
+        recommendation: "yes",
+      }),
     );
-    const draft = await postScorecard(id, "interviewer1", fullCard({ intent: "save", ratings: { [ratingField(0, "conscientiousness")]: 2 }, notes: { 0: draftNote } }));
+    const draft = await postScorecard(
+      id,
+      "interviewer1",
+      fullCard({ intent: "save", ratings: { [ratingField(0, "conscientiousness")]: 2 }, notes: { 0: draftNote } }),
+    );
     await draft.body?.cancel();
     expect(draft.status).toBe(303);
     const [name1, name2] = [await nameOf("interviewer1"), await nameOf("interviewer2")];
@@ -631,7 +765,11 @@ describe("the panel's notes", () => {
     expect((await get(`/assessments/${id}`, cookies.outsider)).status).toBe(404);
 
     // Submitted, interviewer 1 reads both interviewers' notes, and the recruiter now theirs too.
-    await submit(id, "interviewer1", fullCard({ intent: "submit", ratings: { [ratingField(0, "conscientiousness")]: 2 }, notes: { 0: draftNote }, recommendation: "no" }));
+    await submit(
+      id,
+      "interviewer1",
+      fullCard({ intent: "submit", ratings: { [ratingField(0, "conscientiousness")]: 2 }, notes: { 0: draftNote }, recommendation: "no" }),
+    );
     for (const who of ["interviewer1", "recruiter"] as const) {
       const page = await text(await get(`/assessments/${id}`, cookies[who]));
       const evidence = evidenceOf(page, 1);
@@ -646,7 +784,14 @@ describe("the panel's notes", () => {
     const before = await checksum();
     const over = "x".repeat(NOTES_MAX + 1);
     for (const path of [`/assessments/${id}/scorecard`, `/assessments/${id}/scorecard/autosave`]) {
-      const response = await post(path, [["intent", "save"], [`notes.${q(0)}`, over]], cookies.interviewer1);
+      const response = await post(
+        path,
+        [
+          ["intent", "save"],
+          [`notes.${q(0)}`, over],
+        ],
+        cookies.interviewer1,
+      );
       const body = await response.text();
       expect(response.status, path).toBe(400);
       expectHas(body, path, path.endsWith("autosave") ? `notes.${q(0)}` : "Notes are limited to 5,000 characters");
@@ -714,11 +859,19 @@ describe("concurrent saves", () => {
     const N = 12;
     const results = await Promise.all(
       Array.from({ length: N }, (_, k) => k).flatMap((k) => [
-        post(`/assessments/${id}/scorecard`, fullCard({ intent: "save", ratings: { [ratingField(0, "conscientiousness")]: (k % 5) + 1 }, notes: { 1: `form ${k}` } }), cookies.interviewer1).then(async (r) => {
+        post(
+          `/assessments/${id}/scorecard`,
+          fullCard({ intent: "save", ratings: { [ratingField(0, "conscientiousness")]: (k % 5) + 1 }, notes: { 1: `form ${k}` } }),
+          cookies.interviewer1,
+        ).then(async (r) => {
           await r.body?.cancel();
           return r.status;
         }),
-        post(`/assessments/${id}/scorecard/autosave`, fullCard({ intent: "save", ratings: { [ratingField(2, "openness")]: (k % 5) + 1 }, notes: { 1: `auto ${k}` } }), cookies.interviewer2).then(async (r) => {
+        post(
+          `/assessments/${id}/scorecard/autosave`,
+          fullCard({ intent: "save", ratings: { [ratingField(2, "openness")]: (k % 5) + 1 }, notes: { 1: `auto ${k}` } }),
+          cookies.interviewer2,
+        ).then(async (r) => {
           await r.body?.cancel();
           return r.status;
         }),
@@ -743,8 +896,11 @@ describe("the panel", () => {
   // Hand-worked: points = (r − 1) × 25; a trait's score = mean over interviewers of each one's mean points.
   const I1 = {
     ratings: {
-      o2: 5, o3: 4, // openness: ratings 5, 4 → mean 4.5, points 100, 75 → 87.5
-      c1: 4, c2: 4, c3: 4, // conscientiousness: 4, 4, 4 → 75
+      o2: 5,
+      o3: 4, // openness: ratings 5, 4 → mean 4.5, points 100, 75 → 87.5
+      c1: 4,
+      c2: 4,
+      c3: 4, // conscientiousness: 4, 4, 4 → 75
       s1: 5, // emotional stability: 5 → 100
     },
   };
@@ -758,7 +914,13 @@ describe("the panel", () => {
   };
 
   function fields(ratings: Record<string, number>): Record<string, number> {
-    const traitOf: Record<string, TraitKey> = { o: "openness", c: "conscientiousness", s: "emotional_stability", a: "agreeableness", r: "relational_engagement" };
+    const traitOf: Record<string, TraitKey> = {
+      o: "openness",
+      c: "conscientiousness",
+      s: "emotional_stability",
+      a: "agreeableness",
+      r: "relational_engagement",
+    };
     return Object.fromEntries(
       Object.entries(ratings).map(([key, rating]) => {
         const trait = traitOf[key[0] ?? ""];
@@ -771,17 +933,46 @@ describe("the panel", () => {
   it("aggregates submitted scorecards only, by docs/product.md's formulas, and keeps assessment_results equal to a fresh recomputation", async () => {
     const { id } = await newAssessment("panel");
     // Interviewer 1 submits; interviewer 2 only has a wild draft, which must not count.
-    await submit(id, "interviewer1", fullCard({ intent: "submit", ratings: fields(I1.ratings), strengths: [0], recommendation: "strong_yes" }));
-    const draft = await postScorecard(id, "interviewer2", fullCard({ intent: "save", ratings: fields({ o2: 1, o3: 1, c1: 1, c2: 1, c3: 1, s1: 1, a4: 1, r4: 1 }), recommendation: "strong_no" }));
+    await submit(
+      id,
+      "interviewer1",
+      fullCard({ intent: "submit", ratings: fields(I1.ratings), strengths: [0], recommendation: "strong_yes" }),
+    );
+    const draft = await postScorecard(
+      id,
+      "interviewer2",
+      fullCard({
+        intent: "save",
+        ratings: fields({ o2: 1, o3: 1, c1: 1, c2: 1, c3: 1, s1: 1, a4: 1, r4: 1 }),
+        recommendation: "strong_no",
+      }),
+    );
     await draft.body?.cancel();
     await expectResultIsFresh(id);
     const onlyOne = await text(await get(`/assessments/${id}`, cookies.recruiter));
     // Openness from interviewer 1 alone: 87.5 (one decimal, so 85 + 2.5 adds up), two ratings, mean rating 4.50, no spread, 2.5 above the band's top.
-    expect(rowCells(onlyOne, '<tr data-trait="openness">')).toEqual(["Openness", "87.5", "2", name("Interviewer One: 4.50"), "0.00", band("openness"), bandGapText("openness", 87.5)]);
+    expect(rowCells(onlyOne, '<tr data-trait="openness">')).toEqual([
+      "Openness",
+      "87.5",
+      "2",
+      name("Interviewer One: 4.50"),
+      "0.00",
+      band("openness"),
+      bandGapText("openness", 87.5),
+    ]);
     expect(rowCells(onlyOne, '<tr data-trait="agreeableness">').slice(0, 2)).toEqual(["Agreeableness", "not assessed"]);
     expect(recommendationsOf(onlyOne)).toEqual(["Strong no: 0", "No: 0", "Yes: 0", "Strong yes: 1"]);
 
-    await submit(id, "interviewer2", fullCard({ intent: "submit", ratings: fields(I2.ratings), redFlags: { 1: "Could not say how a past run was reproduced." }, recommendation: "no" }));
+    await submit(
+      id,
+      "interviewer2",
+      fullCard({
+        intent: "submit",
+        ratings: fields(I2.ratings),
+        redFlags: { 1: "Could not say how a past run was reproduced." },
+        recommendation: "no",
+      }),
+    );
     await expectResultIsFresh(id);
     const result = await server.db.selectFrom("assessment_results").selectAll().where("assessment_id", "=", id).executeTakeFirstOrThrow();
     expect(result.submitted_scorecards).toBe(2);
@@ -796,7 +987,12 @@ describe("the panel", () => {
     // The fit by hand from the frozen profile (bands and weights read from the kit version).
     const profile = kit.idealProfile;
     if (!profile) throw new Error("The demo kit froze no ideal profile");
-    const scores: Partial<Record<TraitKey, number>> = { openness: 56.25, conscientiousness: 62.5, emotional_stability: 62.5, agreeableness: 75 };
+    const scores: Partial<Record<TraitKey, number>> = {
+      openness: 56.25,
+      conscientiousness: 62.5,
+      emotional_stability: 62.5,
+      agreeableness: 75,
+    };
     let num = 0;
     let den = 0;
     let used = 0;
@@ -818,13 +1014,47 @@ describe("the panel", () => {
 
     const html = await text(await get(`/assessments/${id}`, cookies.recruiter));
     const gap = (trait: TraitKey) => bandGapText(trait, scores[trait] ?? 0);
-    expect(rowCells(html, '<tr data-trait="openness">')).toEqual(["Openness", "56.3", "3", name("Interviewer One: 4.50; Interviewer Two: 2.00"), "2.50 calibrate", band("openness"), gap("openness")]);
-    expect(rowCells(html, '<tr data-trait="conscientiousness">')).toEqual(["Conscientiousness", "62.5", "4", name("Interviewer One: 4.00; Interviewer Two: 3.00"), "1.00", band("conscientiousness"), gap("conscientiousness")]);
-    expect(rowCells(html, '<tr data-trait="emotional_stability">')).toEqual(["Emotional Stability", "62.5", "2", name("Interviewer One: 5.00; Interviewer Two: 2.00"), "3.00 calibrate", band("emotional_stability"), gap("emotional_stability")]);
-    expect(rowCells(html, '<tr data-trait="agreeableness">')).toEqual(["Agreeableness", "75", "1", name("Interviewer Two: 4.00"), "0.00", band("agreeableness"), gap("agreeableness")]);
+    expect(rowCells(html, '<tr data-trait="openness">')).toEqual([
+      "Openness",
+      "56.3",
+      "3",
+      name("Interviewer One: 4.50; Interviewer Two: 2.00"),
+      "2.50 calibrate",
+      band("openness"),
+      gap("openness"),
+    ]);
+    expect(rowCells(html, '<tr data-trait="conscientiousness">')).toEqual([
+      "Conscientiousness",
+      "62.5",
+      "4",
+      name("Interviewer One: 4.00; Interviewer Two: 3.00"),
+      "1.00",
+      band("conscientiousness"),
+      gap("conscientiousness"),
+    ]);
+    expect(rowCells(html, '<tr data-trait="emotional_stability">')).toEqual([
+      "Emotional Stability",
+      "62.5",
+      "2",
+      name("Interviewer One: 5.00; Interviewer Two: 2.00"),
+      "3.00 calibrate",
+      band("emotional_stability"),
+      gap("emotional_stability"),
+    ]);
+    expect(rowCells(html, '<tr data-trait="agreeableness">')).toEqual([
+      "Agreeableness",
+      "75",
+      "1",
+      name("Interviewer Two: 4.00"),
+      "0.00",
+      band("agreeableness"),
+      gap("agreeableness"),
+    ]);
     expect(rowCells(html, '<tr data-trait="relational_engagement">').slice(0, 2)).toEqual(["Relational Engagement", "not assessed"]);
     expect(rowCells(html, '<tr data-trait="extraversion">').slice(0, 2)).toEqual(["Extraversion", "not in this kit"]);
-    expect(decode(/<p data-testid="fit">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? "")).toBe(`${Math.round(fit)}% fit, coverage ${Math.round((used / all) * 100)}%`);
+    expect(decode(/<p data-testid="fit">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? "")).toBe(
+      `${Math.round(fit)}% fit, coverage ${Math.round((used / all) * 100)}%`,
+    );
     expect(recommendationsOf(html)).toEqual(["Strong no: 0", "No: 1", "Yes: 0", "Strong yes: 1"]);
     expectHas(html, "Could not say how a past run was reproduced.");
     // The ratings behind the scores: one row per question and trait, one column per submitted interviewer.
@@ -854,17 +1084,38 @@ describe("the panel", () => {
       [cookies.interviewer2, id, 404],
       [cookies.recruiter, other.id, 404],
     ] as const) {
-      const response = await post(`/assessments/${assessment}`, [["intent", "reopen"], ["scorecardId", String(card.id)], ["confirm", "1"]], cookie);
+      const response = await post(
+        `/assessments/${assessment}`,
+        [
+          ["intent", "reopen"],
+          ["scorecardId", String(card.id)],
+          ["confirm", "1"],
+        ],
+        cookie,
+      );
       await response.body?.cancel();
       expect(response.status).toBe(expected);
     }
     expect(await checksum()).toBe(before);
 
-    const reopened = await post(`/assessments/${id}`, [["intent", "reopen"], ["scorecardId", String(card.id)], ["confirm", "1"]], cookies.recruiter);
+    const reopened = await post(
+      `/assessments/${id}`,
+      [
+        ["intent", "reopen"],
+        ["scorecardId", String(card.id)],
+        ["confirm", "1"],
+      ],
+      cookies.recruiter,
+    );
     await reopened.body?.cancel();
     expect(reopened.status).toBe(303);
     expect(locationPath(reopened)).toBe(`/assessments/${id}`);
-    const audit = await server.db.selectFrom("audit_log").selectAll().where("action", "=", "scorecard.reopen").where("entity_id", "=", String(card.id)).execute();
+    const audit = await server.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "scorecard.reopen")
+      .where("entity_id", "=", String(card.id))
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_user_id: ids.recruiter, entity_type: "scorecard" });
     expect(JSON.parse(audit[0]?.details ?? "{}")).toMatchObject({ assessment: id });
@@ -876,7 +1127,15 @@ describe("the panel", () => {
     expect(result.openness_score).toBe(87.5);
 
     // A second reopen of the same (now draft) scorecard is refused.
-    const again = await post(`/assessments/${id}`, [["intent", "reopen"], ["scorecardId", String(card.id)], ["confirm", "1"]], cookies.recruiter);
+    const again = await post(
+      `/assessments/${id}`,
+      [
+        ["intent", "reopen"],
+        ["scorecardId", String(card.id)],
+        ["confirm", "1"],
+      ],
+      cookies.recruiter,
+    );
     await again.body?.cancel();
     expect(again.status).toBe(404);
 
@@ -886,9 +1145,17 @@ describe("the panel", () => {
     const form = await text(await get(`/assessments/${id}/scorecard`, cookies.interviewer2));
     expect(form).not.toMatch(/<fieldset disabled=""/);
     expect(checkedInputs(form)).toEqual(expect.arrayContaining([`${ratingField(3, "agreeableness")}=4`, "recommendation=no"]));
-    await submit(id, "interviewer2", fullCard({ intent: "submit", ratings: { ...fields(I2.ratings), [ratingField(3, "agreeableness")]: 5 }, recommendation: "yes" }));
+    await submit(
+      id,
+      "interviewer2",
+      fullCard({ intent: "submit", ratings: { ...fields(I2.ratings), [ratingField(3, "agreeableness")]: 5 }, recommendation: "yes" }),
+    );
     await expectResultIsFresh(id);
-    const resubmitted = await server.db.selectFrom("assessment_results").selectAll().where("assessment_id", "=", id).executeTakeFirstOrThrow();
+    const resubmitted = await server.db
+      .selectFrom("assessment_results")
+      .selectAll()
+      .where("assessment_id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(resubmitted.submitted_scorecards).toBe(2);
     expect(resubmitted.agreeableness_score).toBe(100);
   });
@@ -900,9 +1167,20 @@ describe("decisions", () => {
     const before = await checksum();
     const audits = await auditCount();
     for (const entries of [
-      [["intent", "decision"], ["decision", "advance"], ["reason", "   "]],
-      [["intent", "decision"], ["reason", "No decision picked"]],
-      [["intent", "decision"], ["decision", "promote"], ["reason", "Not a decision"]],
+      [
+        ["intent", "decision"],
+        ["decision", "advance"],
+        ["reason", "   "],
+      ],
+      [
+        ["intent", "decision"],
+        ["reason", "No decision picked"],
+      ],
+      [
+        ["intent", "decision"],
+        ["decision", "promote"],
+        ["reason", "Not a decision"],
+      ],
     ] as Entries[]) {
       const response = await post(`/assessments/${id}`, entries, cookies.recruiter);
       expect(response.status, JSON.stringify(entries)).toBe(400);
@@ -913,13 +1191,26 @@ describe("decisions", () => {
     expect(await auditCount()).toBe(audits);
 
     const reason = "Strong on reproducibility; calibrate emotional stability in the final round.";
-    const response = await post(`/assessments/${id}`, [["intent", "decision"], ["decision", "hold"], ["reason", reason]], cookies.recruiter);
+    const response = await post(
+      `/assessments/${id}`,
+      [
+        ["intent", "decision"],
+        ["decision", "hold"],
+        ["reason", reason],
+      ],
+      cookies.recruiter,
+    );
     await response.body?.cancel();
     expect(response.status).toBe(303);
     expect(locationPath(response)).toBe(`/assessments/${id}`);
     const decision = await server.db.selectFrom("decisions").selectAll().where("assessment_id", "=", id).executeTakeFirstOrThrow();
     expect(decision).toMatchObject({ decision: "hold", reason, decided_by: ids.recruiter });
-    const audit = await server.db.selectFrom("audit_log").selectAll().where("action", "=", "decision.record").where("entity_id", "=", String(decision.id)).executeTakeFirstOrThrow();
+    const audit = await server.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "decision.record")
+      .where("entity_id", "=", String(decision.id))
+      .executeTakeFirstOrThrow();
     expect(audit.actor_user_id).toBe(ids.recruiter);
     expect(JSON.parse(audit.details ?? "{}")).toMatchObject({ assessment: id, decision: "hold" });
 
@@ -943,7 +1234,10 @@ function expectHas(body: string, labelOrNeedle: string, needle?: string): void {
 function expectLacks(body: string, labelOrNeedle: string, needle?: string): void {
   const [label, what] = needle === undefined ? ["", labelOrNeedle] : [labelOrNeedle, needle];
   const at = body.indexOf(what);
-  expect(at < 0 ? "" : body.slice(Math.max(0, at - 200), at + what.length + 200), `${label} should not contain ${JSON.stringify(what)}`).toBe("");
+  expect(
+    at < 0 ? "" : body.slice(Math.max(0, at - 200), at + what.length + 200),
+    `${label} should not contain ${JSON.stringify(what)}`,
+  ).toBe("");
 }
 
 /** The recommendations tally as shown. */

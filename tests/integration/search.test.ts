@@ -56,7 +56,14 @@ describe("candidate search", () => {
 
   it("lets the words match different columns: one the name, one the email", async () => {
     const [ada] = await candidateNames("lovelace ada");
-    const email = (await db.selectFrom("candidates").select("email").where("name", "=", ada ?? "").executeTakeFirstOrThrow()).email ?? "";
+    const email =
+      (
+        await db
+          .selectFrom("candidates")
+          .select("email")
+          .where("name", "=", ada ?? "")
+          .executeTakeFirstOrThrow()
+      ).email ?? "";
     const domain = email.split("@")[1] ?? "";
     expect(domain).not.toBe("");
     expect(await candidateNames(`${domain} ada`)).toEqual(["Ada Demo-Lovelace"]);

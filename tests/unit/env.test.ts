@@ -16,7 +16,9 @@ describe("configuration", () => {
   });
 
   it("names every bad variable in one message", () => {
-    expect(() => parseEnv({ PORT: "eighty", TRAITKIT_DEMO: "maybe" })).toThrow(/PORT: must be a port number[\s\S]*TRAITKIT_DEMO: must be 1 or 0/);
+    expect(() => parseEnv({ PORT: "eighty", TRAITKIT_DEMO: "maybe" })).toThrow(
+      /PORT: must be a port number[\s\S]*TRAITKIT_DEMO: must be 1 or 0/,
+    );
   });
 
   it("refuses a port out of range", () => {

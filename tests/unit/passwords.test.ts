@@ -36,7 +36,12 @@ describe("password hashing (P1)", () => {
     const weak = await hash("a long and unusual passphrase", { algorithm: ARGON2ID, memoryCost: 4096, timeCost: 3, parallelism: 1 });
     expect(weak).toMatch(/^\$argon2id\$v=19\$m=4096,/);
     expect(needsRehash(weak)).toBe(true);
-    const fewerPasses = await hash("a long and unusual passphrase", { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 1, parallelism: 1 });
+    const fewerPasses = await hash("a long and unusual passphrase", {
+      algorithm: ARGON2ID,
+      memoryCost: 19456,
+      timeCost: 1,
+      parallelism: 1,
+    });
     expect(needsRehash(fewerPasses)).toBe(true);
     expect(needsRehash("$2b$10$abcdefghijklmnopqrstuuN1f6nV8mE8p3rW5t7y9z0aBcDeFgHi")).toBe(true);
     expect(needsRehash("plain text")).toBe(true);

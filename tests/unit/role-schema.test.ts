@@ -159,7 +159,10 @@ describe("roleFileSchema", () => {
     const similarTwice = issuesOf({ ...role, similarRoles: [similar, similar] });
     expect(similarTwice).toEqual([{ path: "similarRoles[1].slug", message: 'duplicate similar role "data-engineer"' }]);
     // The role form says these in the reader's language, by key.
-    expect([twice[0]?.message, similarTwice[0]?.message].map((message) => roleMessageKey(message ?? ""))).toEqual(["duplicateTransitionTarget", "duplicateSimilarRole"]);
+    expect([twice[0]?.message, similarTwice[0]?.message].map((message) => roleMessageKey(message ?? ""))).toEqual([
+      "duplicateTransitionTarget",
+      "duplicateSimilarRole",
+    ]);
     expect(roleMessageKey("must be at least low")).toBe("highBelowLow");
     expect(roleMessageKey('duplicate skill "mlflow"')).toBe("duplicateSkill");
     expect(roleMessageKey("Invalid input: expected string, received undefined")).toBeUndefined();
@@ -173,7 +176,13 @@ describe("roleFileSchema", () => {
     expect(roleFileSchema.safeParse({ ...role, skillsMatrix: matrix }).success).toBe(true);
     const missingLevel = { ...matrix, groups: [{ name: "ML", skills: [{ ...skill, codes: { ...codes, principal: undefined } }] }] };
     expect(pathsOf({ ...role, skillsMatrix: missingLevel })).toEqual(["skillsMatrix.groups[0].skills[0].codes.principal"]);
-    const twice = { ...matrix, groups: [{ name: "ML", skills: [skill] }, { name: "Ops", skills: [skill] }] };
+    const twice = {
+      ...matrix,
+      groups: [
+        { name: "ML", skills: [skill] },
+        { name: "Ops", skills: [skill] },
+      ],
+    };
     expect(pathsOf({ ...role, skillsMatrix: twice })).toEqual(["skillsMatrix.groups[1].skills[0].slug"]);
   });
 });
@@ -227,7 +236,11 @@ describe("free-text limits", () => {
       [{ ...role, summary: { en: "s".repeat(2001) } }, "summary.en", "textLong"],
       [{ ...role, strengths: [{ en: "s".repeat(2001) }] }, "strengths[0].en", "textLong"],
       [{ ...role, questions: [{ ...question, text: { en: "q".repeat(1001) } }] }, "questions[0].text.en", "questionLong"],
-      [{ ...role, questions: [{ ...question, anchors: { openness: { ...anchors, "5": { es: "a".repeat(601) } } } }] }, "questions[0].anchors.openness.5.es", "anchorLong"],
+      [
+        { ...role, questions: [{ ...question, anchors: { openness: { ...anchors, "5": { es: "a".repeat(601) } } } }] },
+        "questions[0].anchors.openness.5.es",
+        "anchorLong",
+      ],
       [{ ...role, sourceNote: "n".repeat(5001) }, "sourceNote", "noteLong"],
     ];
     for (const [input, path, key] of cases) {
@@ -263,9 +276,15 @@ describe("role file issues", () => {
   it("says each field's problem by kind, never in zod's own words", () => {
     const { name: _name, ...nameless } = validRole();
     expect(issuesFor(nameless)).toEqual([{ path: "name", kind: "import", key: "required" }]);
-    expect(issuesFor({ ...validRole(), family: 42 })).toEqual([{ path: "family", kind: "import", key: "wrongType", values: { expected: "string" } }]);
-    expect(issuesFor({ ...validRole(), nmae: "Typo" })).toEqual([{ path: "", kind: "import", key: "unknownKeys", values: { keys: "nmae" } }]);
-    expect(issuesFor({ ...validRole(), contentLanguage: "fr" })).toEqual([{ path: "contentLanguage", kind: "import", key: "oneOf", values: { values: '"es", "en", "zh"' } }]);
+    expect(issuesFor({ ...validRole(), family: 42 })).toEqual([
+      { path: "family", kind: "import", key: "wrongType", values: { expected: "string" } },
+    ]);
+    expect(issuesFor({ ...validRole(), nmae: "Typo" })).toEqual([
+      { path: "", kind: "import", key: "unknownKeys", values: { keys: "nmae" } },
+    ]);
+    expect(issuesFor({ ...validRole(), contentLanguage: "fr" })).toEqual([
+      { path: "contentLanguage", kind: "import", key: "oneOf", values: { values: '"es", "en", "zh"' } },
+    ]);
     expect(issuesFor({ ...validRole(), slug: "new" })).toEqual([{ path: "slug", kind: "format", key: "slugReserved" }]);
   });
 

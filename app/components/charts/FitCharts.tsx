@@ -6,7 +6,15 @@ import { TraitRadarChart } from "./TraitRadarChart";
 import { AreasToDevelop, TransitionFitChart, type FitAudience } from "./TransitionFitChart";
 
 /** The radar, the per-trait chart, the areas to develop and the transition chart of one assessment. */
-export function FitCharts({ charts, seriesLabel, audience }: { charts: FitChartsData; seriesLabel: string; audience: FitAudience }): JSX.Element {
+export function FitCharts({
+  charts,
+  seriesLabel,
+  audience,
+}: {
+  charts: FitChartsData;
+  seriesLabel: string;
+  audience: FitAudience;
+}): JSX.Element {
   const { t } = useTranslation();
   const scores: Partial<Record<TraitKey, number>> = {};
   const band: Partial<Record<TraitKey, { low: number; high: number }>> = {};
@@ -20,11 +28,16 @@ export function FitCharts({ charts, seriesLabel, audience }: { charts: FitCharts
       <p data-testid="fit-line">
         {charts.fit === null
           ? t("report.charts.noFitLine")
-          : t(audience === "candidate" ? "report.charts.candidate.fitLine" : "report.charts.fitLine", { fit: Math.round(charts.fit), coverage: Math.round(charts.coverage * 100) })}
+          : t(audience === "candidate" ? "report.charts.candidate.fitLine" : "report.charts.fitLine", {
+              fit: Math.round(charts.fit),
+              coverage: Math.round(charts.coverage * 100),
+            })}
       </p>
       <TraitRadarChart caption={t("report.charts.radarTitle")} band={hasBand ? band : null} series={[{ label: seriesLabel, scores }]} />
       <TraitBandChart traits={charts.traits} audience={audience} />
-      {charts.hasProfile && <AreasToDevelop areas={charts.areas} assessed={charts.fit !== null} heading={t("report.charts.areasForRole")} audience={audience} />}
+      {charts.hasProfile && (
+        <AreasToDevelop areas={charts.areas} assessed={charts.fit !== null} heading={t("report.charts.areasForRole")} audience={audience} />
+      )}
       <TransitionFitChart transitions={charts.transitions} audience={audience} />
     </div>
   );

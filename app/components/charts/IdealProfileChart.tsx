@@ -32,7 +32,12 @@ export function IdealProfileChart({ bands }: { bands: IdealBand[] }) {
       <div className="chart-canvas" aria-hidden="true" data-testid="ideal-profile-chart">
         {hydrated && (
           <ResponsiveContainer width="100%" height={320}>
-            <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 48, bottom: 24, left: narrow ? 0 : 24 }}>
+            <BarChart
+              data={data}
+              layout="vertical"
+              accessibilityLayer={false}
+              margin={{ top: 8, right: 48, bottom: 24, left: narrow ? 0 : 24 }}
+            >
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis
                 type="number"

@@ -43,7 +43,13 @@ export function TraitBandChart({ traits, audience }: { traits: ChartTrait[]; aud
       <div className="chart-canvas" aria-hidden="true" data-testid="trait-band-chart">
         {hydrated && (
           <ResponsiveContainer width="100%" height={320}>
-            <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: narrow ? 84 : 110, bottom: 24, left: narrow ? 0 : 24 }} barGap={0}>
+            <BarChart
+              data={data}
+              layout="vertical"
+              accessibilityLayer={false}
+              margin={{ top: 8, right: narrow ? 84 : 110, bottom: 24, left: narrow ? 0 : 24 }}
+              barGap={0}
+            >
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" xAxisId="v" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} />
               <YAxis type="category" yAxisId="band" dataKey="name" width={narrow ? 110 : 170} tick={{ fontSize: narrow ? 11 : 14 }} />
@@ -63,11 +69,25 @@ export function TraitBandChart({ traits, audience }: { traits: ChartTrait[]; aud
           <thead>
             <tr>
               <th scope="col">{t("report.charts.columns.trait")}</th>
-              <th scope="col" className="num">{t("report.charts.columns.low")}</th>
-              <th scope="col" className="num">{t("report.charts.columns.high")}</th>
-              {audience === "candidate" ? <th scope="col">{t("report.charts.candidate.importance")}</th> : <th scope="col" className="num">{t("report.charts.columns.weight")}</th>}
-              <th scope="col" className="num">{t("report.charts.columns.score")}</th>
-              <th scope="col" className="num">{t("report.charts.columns.evidence")}</th>
+              <th scope="col" className="num">
+                {t("report.charts.columns.low")}
+              </th>
+              <th scope="col" className="num">
+                {t("report.charts.columns.high")}
+              </th>
+              {audience === "candidate" ? (
+                <th scope="col">{t("report.charts.candidate.importance")}</th>
+              ) : (
+                <th scope="col" className="num">
+                  {t("report.charts.columns.weight")}
+                </th>
+              )}
+              <th scope="col" className="num">
+                {t("report.charts.columns.score")}
+              </th>
+              <th scope="col" className="num">
+                {t("report.charts.columns.evidence")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -77,11 +97,17 @@ export function TraitBandChart({ traits, audience }: { traits: ChartTrait[]; aud
                 <td className="num">{row.band ? row.band.low : t("report.charts.none")}</td>
                 <td className="num">{row.band ? row.band.high : t("report.charts.none")}</td>
                 {audience === "candidate" ? (
-                  <td>{row.band && isWeight(row.band.weight) ? t(`report.charts.candidate.importanceLevel.${IMPORTANCE[row.band.weight]}`) : t("report.charts.none")}</td>
+                  <td>
+                    {row.band && isWeight(row.band.weight)
+                      ? t(`report.charts.candidate.importanceLevel.${IMPORTANCE[row.band.weight]}`)
+                      : t("report.charts.none")}
+                  </td>
                 ) : (
                   <td className="num">{row.band ? row.band.weight : t("report.charts.none")}</td>
                 )}
-                <td className="num">{row.score === null ? <span className="muted">{t("report.charts.notAssessed")}</span> : score(row.score)}</td>
+                <td className="num">
+                  {row.score === null ? <span className="muted">{t("report.charts.notAssessed")}</span> : score(row.score)}
+                </td>
                 <td className="num">{row.evidence}</td>
               </tr>
             ))}

@@ -59,7 +59,13 @@ function BandShape({ id: _id, ...props }: PolygonProps & { id?: string }) {
   return <Polygon {...props} />;
 }
 
-type AngleTickProps = { x?: number | string; y?: number | string; cy?: number | string; textAnchor?: string; payload?: { value?: unknown } };
+type AngleTickProps = {
+  x?: number | string;
+  y?: number | string;
+  cy?: number | string;
+  textAnchor?: string;
+  payload?: { value?: unknown };
+};
 
 /**
  * A trait's name on a phone, a word per line, centred on its corner: beside
@@ -148,7 +154,8 @@ export function TraitRadarChart(props: {
       return { label: s.label, color: style.stroke, shape: "line" as const, dash: style.dash };
     }),
   ];
-  const reading = band && series.length === 1 ? t("report.charts.radarReading", { inside, assessed }) : t("report.charts.radarReadingNoBand");
+  const reading =
+    band && series.length === 1 ? t("report.charts.radarReading", { inside, assessed }) : t("report.charts.radarReadingNoBand");
 
   return (
     <figure className="chart chart-figure fit-chart" aria-labelledby={captionId}>
@@ -157,12 +164,28 @@ export function TraitRadarChart(props: {
       <div className="chart-canvas radar-canvas" aria-hidden="true" data-testid="trait-radar-chart">
         {hydrated && (
           <ResponsiveContainer width="100%" height={narrow ? 290 : 420}>
-            <RadarChart data={data} outerRadius={narrow ? "60%" : "76%"} accessibilityLayer={false} margin={narrow ? { top: 8, right: 8, bottom: 8, left: 8 } : { top: 16, right: 48, bottom: 16, left: 48 }}>
+            <RadarChart
+              data={data}
+              outerRadius={narrow ? "60%" : "76%"}
+              accessibilityLayer={false}
+              margin={narrow ? { top: 8, right: 8, bottom: 8, left: 8 } : { top: 16, right: 48, bottom: 16, left: 48 }}
+            >
               <PolarGrid />
               <PolarAngleAxis dataKey="name" tick={narrow ? WrappedTraitTick : { fill: "#1f2933", fontSize: 13 }} />
               {/* Between two traits' spokes, away from every name: at 90° "100" sat on the top trait's name and score. */}
               <PolarRadiusAxis domain={[0, 100]} ticks={narrow ? [0, 50, 100] : [0, 25, 50, 75, 100]} angle={0} tick={ScaleTick} />
-              {band && <Radar name={t("report.charts.band")} dataKey="band" shape={BandShape} fill={BAND_FILL} fillOpacity={0.55} stroke={BAND_STROKE} strokeWidth={1} isAnimationActive={false} />}
+              {band && (
+                <Radar
+                  name={t("report.charts.band")}
+                  dataKey="band"
+                  shape={BandShape}
+                  fill={BAND_FILL}
+                  fillOpacity={0.55}
+                  stroke={BAND_STROKE}
+                  strokeWidth={1}
+                  isAnimationActive={false}
+                />
+              )}
               {series.map((s, i) => {
                 const style = SERIES_STYLES[i % SERIES_STYLES.length] ?? SERIES_STYLES[0];
                 return (

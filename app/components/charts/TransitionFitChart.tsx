@@ -52,8 +52,19 @@ export function AreasToDevelop({
             return (
               <li key={a.trait} data-trait={a.trait}>
                 {audience === "candidate"
-                  ? t("report.charts.candidate.areaLine", { trait: t(`traits.${a.trait}`), score: score(a.score), low: a.low, gap: score(gap) })
-                  : t("report.charts.areaLine", { trait: t(`traits.${a.trait}`), score: score(a.score), low: a.low, gap: score(gap), weighted: score(a.weight * gap) })}
+                  ? t("report.charts.candidate.areaLine", {
+                      trait: t(`traits.${a.trait}`),
+                      score: score(a.score),
+                      low: a.low,
+                      gap: score(gap),
+                    })
+                  : t("report.charts.areaLine", {
+                      trait: t(`traits.${a.trait}`),
+                      score: score(a.score),
+                      low: a.low,
+                      gap: score(gap),
+                      weighted: score(a.weight * gap),
+                    })}
               </li>
             );
           })}
@@ -80,7 +91,10 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
   }));
   const publishedName = t("report.charts.published");
   const ownName = t(audience === "candidate" ? "report.charts.yourFit" : "report.charts.staff.candidateFit");
-  const best = transitions.reduce<ChartTransition | undefined>((top, tr) => (tr.fit !== null && (top?.fit == null || tr.fit > top.fit) ? tr : top), undefined);
+  const best = transitions.reduce<ChartTransition | undefined>(
+    (top, tr) => (tr.fit !== null && (top?.fit == null || tr.fit > top.fit) ? tr : top),
+    undefined,
+  );
 
   if (transitions.length === 0) {
     return (
@@ -96,13 +110,22 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
       <figcaption id={captionId}>{t("report.charts.transitionTitle")}</figcaption>
       <p className="muted">
         {best && best.fit !== null
-          ? t(audience === "candidate" ? "report.charts.transitionReadingBest" : "report.charts.staff.transitionReadingBest", { target: best.target, fit: whole(best.fit), published: whole(best.publishedFit) })
+          ? t(audience === "candidate" ? "report.charts.transitionReadingBest" : "report.charts.staff.transitionReadingBest", {
+              target: best.target,
+              fit: whole(best.fit),
+              published: whole(best.publishedFit),
+            })
           : t(audience === "candidate" ? "report.charts.transitionReading" : "report.charts.staff.transitionReading")}
       </p>
       <div className="chart-canvas" aria-hidden="true" data-testid="transition-fit-chart">
         {hydrated && (
           <ResponsiveContainer width="100%" height={Math.max(200, 70 * transitions.length + 60)}>
-            <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 64, bottom: 8, left: narrow ? 0 : 24 }}>
+            <BarChart
+              data={data}
+              layout="vertical"
+              accessibilityLayer={false}
+              margin={{ top: 8, right: 64, bottom: 8, left: narrow ? 0 : 24 }}
+            >
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} />
               <YAxis type="category" dataKey="name" width={narrow ? 120 : 190} tick={{ fontSize: narrow ? 11 : 14 }} />
@@ -129,9 +152,15 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
           <thead>
             <tr>
               <th scope="col">{t("report.charts.columns.target")}</th>
-              <th scope="col" className="num">{t("report.charts.columns.published")}</th>
-              <th scope="col" className="num">{t(audience === "candidate" ? "report.charts.columns.yourFit" : "report.charts.staff.candidateFitColumn")}</th>
-              <th scope="col" className="num">{t(audience === "candidate" ? "report.charts.candidate.assessed" : "report.charts.columns.coverage")}</th>
+              <th scope="col" className="num">
+                {t("report.charts.columns.published")}
+              </th>
+              <th scope="col" className="num">
+                {t(audience === "candidate" ? "report.charts.columns.yourFit" : "report.charts.staff.candidateFitColumn")}
+              </th>
+              <th scope="col" className="num">
+                {t(audience === "candidate" ? "report.charts.candidate.assessed" : "report.charts.columns.coverage")}
+              </th>
               <th scope="col">{t("report.charts.columns.basis")}</th>
             </tr>
           </thead>
@@ -142,14 +171,25 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
                 <td className="num">{whole(tr.publishedFit)}%</td>
                 <td className="num">{tr.fit === null ? <span className="muted">{t("report.charts.noFit")}</span> : `${whole(tr.fit)}%`}</td>
                 <td className="num">{tr.basis === "unavailable" ? t("report.charts.none") : `${whole(tr.coverage * 100)}%`}</td>
-                <td className="prose-cell">{t(audience === "candidate" ? `report.charts.candidate.basis.${tr.basis}` : `report.charts.basis.${tr.basis}`)}</td>
+                <td className="prose-cell">
+                  {t(audience === "candidate" ? `report.charts.candidate.basis.${tr.basis}` : `report.charts.basis.${tr.basis}`)}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableScroll>
       {transitions.map((tr, i) =>
-        tr.basis === "unavailable" ? null : <AreasToDevelop key={i} level={3} areas={tr.areas} assessed={tr.fit !== null} heading={t("report.charts.areasFor", { target: tr.target })} audience={audience} />,
+        tr.basis === "unavailable" ? null : (
+          <AreasToDevelop
+            key={i}
+            level={3}
+            areas={tr.areas}
+            assessed={tr.fit !== null}
+            heading={t("report.charts.areasFor", { target: tr.target })}
+            audience={audience}
+          />
+        ),
       )}
     </figure>
   );

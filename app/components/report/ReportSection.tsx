@@ -66,7 +66,10 @@ export function ReportSection({
   const liveLinks = section.links.filter((link) => link.status === "live").length;
   // The server refuses too (409), should the page be older than the last reopen.
   const blocked = !section.canPublish || errors.publish === "noScores";
-  const publishDescribedBy = [blocked ? "report-publish-blocked" : null, section.outOfDateVersion !== null ? "report-out-of-date" : null].filter(Boolean).join(" ") || undefined;
+  const publishDescribedBy =
+    [blocked ? "report-publish-blocked" : null, section.outOfDateVersion !== null ? "report-out-of-date" : null]
+      .filter(Boolean)
+      .join(" ") || undefined;
   return (
     <>
       {section.charts && (
@@ -101,7 +104,12 @@ export function ReportSection({
                   <li key={link.id} data-status={link.status} data-short-id={link.shortId}>
                     <strong>{t("report.recruiter.linkName", { shortId: link.shortId })}</strong>
                     {" · "}
-                    {t("report.recruiter.linkLine", { language: t(`app.language.${link.language}`), created, name: link.createdBy, status: t(`report.recruiter.status.${link.status}`) })}
+                    {t("report.recruiter.linkLine", {
+                      language: t(`app.language.${link.language}`),
+                      created,
+                      name: link.createdBy,
+                      status: t(`report.recruiter.status.${link.status}`),
+                    })}
                     {link.version !== null && <> · {t("report.recruiter.version", { version: link.version })}</>}
                     {link.expiresAt && <> · {t("report.recruiter.expiresOn", { date: format(link.expiresAt, "dateTime") })}</>}
                     {" · "}
@@ -182,7 +190,13 @@ export function ReportSection({
               </fieldset>
             )}
             <div>
-              <button type="submit" name="intent" value="publish" disabled={blocked || navigation.state === "submitting"} aria-describedby={publishDescribedBy}>
+              <button
+                type="submit"
+                name="intent"
+                value="publish"
+                disabled={blocked || navigation.state === "submitting"}
+                aria-describedby={publishDescribedBy}
+              >
                 {t(liveLinks > 0 ? "report.recruiter.publishNew" : "report.recruiter.publish")}
               </button>
               {blocked && (

@@ -37,7 +37,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "🙂".repeat(HUGE / 10),
   "<script>alert(1)</script>",
   "'; DROP TABLE users; --",
-  "\" OR 1=1 --",
+  '" OR 1=1 --',
   "../../../etc/passwd",
   "%00",
   "%ZZ",
@@ -138,7 +138,11 @@ function mutation(known: readonly string[], valueFor: (name: string) => fc.Arbit
     // The replacement's value depends on the field it lands on, so pick the field first.
     at.chain((i) => {
       const name = known.length === 0 ? "" : (known[i % known.length] ?? "");
-      return fc.record({ kind: fc.constantFrom("replace" as const, "repeat" as const), at: fc.constant(i), value: fieldValue(valueFor(name)) });
+      return fc.record({
+        kind: fc.constantFrom("replace" as const, "repeat" as const),
+        at: fc.constant(i),
+        value: fieldValue(valueFor(name)),
+      });
     }),
     fc.record({ kind: fc.constant("add" as const), name: garbageFieldName(known.length > 0 ? known : ["x"]), value: fieldValue() }),
   );
@@ -162,14 +166,20 @@ function applyMutation(entries: Entry[], m: Mutation): Entry[] {
  * the unchanged form reaches the deepest code (the write), a few mutations
  * reach every validation rule behind the first one.
  */
-export function mutatedForm(base: readonly Entry[], valueFor: (name: string) => fc.Arbitrary<string> = () => hostileString(), max = 4): fc.Arbitrary<Entry[]> {
+export function mutatedForm(
+  base: readonly Entry[],
+  valueFor: (name: string) => fc.Arbitrary<string> = () => hostileString(),
+  max = 4,
+): fc.Arbitrary<Entry[]> {
   const known = [...new Set(base.map(([name]) => name))];
   return fc.array(mutation(known, valueFor), { maxLength: max }).map((mutations) => mutations.reduce(applyMutation, [...base]));
 }
 
 export function entriesOf(fields: URLSearchParams | Record<string, string | readonly string[]>): Entry[] {
   if (fields instanceof URLSearchParams) return [...fields.entries()];
-  return Object.entries(fields).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as const] : value.map((v) => [name, v] as const)));
+  return Object.entries(fields).flatMap(([name, value]) =>
+    typeof value === "string" ? [[name, value] as const] : value.map((v) => [name, v] as const),
+  );
 }
 
 // ---------- Bodies ----------
@@ -237,7 +247,10 @@ function encodeBounded(entries: readonly Entry[], how: Encoding): Body {
       return { body: entries.map(([n, v]) => `${n}=${v}`).join("\n"), contentType: "text/plain" };
     case "broken-multipart":
       // A boundary that never closes: a truncated upload.
-      return { body: `--fuzz\r\nContent-Disposition: form-data; name="${entries[0]?.[0] ?? "x"}"\r\n\r\nhalf`, contentType: "multipart/form-data; boundary=fuzz" };
+      return {
+        body: `--fuzz\r\nContent-Disposition: form-data; name="${entries[0]?.[0] ?? "x"}"\r\n\r\nhalf`,
+        contentType: "multipart/form-data; boundary=fuzz",
+      };
     case "none":
       return {};
   }
@@ -247,7 +260,12 @@ function encodeBounded(entries: readonly Entry[], how: Encoding): Body {
  * A POST as request() of test-server.ts sends it (same-site Origin, English),
  * with any body and Content-Type, which request() cannot send.
  */
-export async function postBody(baseURL: string, pathname: string, body: Body, options: { cookie?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+export async function postBody(
+  baseURL: string,
+  pathname: string,
+  body: Body,
+  options: { cookie?: string; headers?: Record<string, string> } = {},
+): Promise<Response> {
   const headers = new Headers({ "Accept-Language": "en", Origin: baseURL });
   if (options.cookie) headers.set("Cookie", options.cookie);
   if (body.contentType) headers.set("Content-Type", body.contentType);
@@ -323,9 +341,16 @@ function encodeQueryPart(value: string): string {
 
 /** A query string of known and unknown keys with hostile values. */
 export function hostileQuery(keys: readonly string[]): fc.Arbitrary<string> {
-  const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(keys.length > 0 ? keys : ["q"])) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
+  const key = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...(keys.length > 0 ? keys : ["q"])) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
+  );
   // Cut short: the sign-in redirect repeats the query, escaped again, in its Location header (fetch reads at most 16 KB).
-  const value = fc.oneof(hostileNumber(), hostileString().map((s) => s.slice(0, 500)), hostileSegment());
+  const value = fc.oneof(
+    hostileNumber(),
+    hostileString().map((s) => s.slice(0, 500)),
+    hostileSegment(),
+  );
   return fc.array(fc.tuple(key, value), { maxLength: 4 }).map((pairs) =>
     // Values with a % are sent as they are (malformed escapes included); the rest encoded, lone surrogates as U+FFFD.
     pairs.length === 0 ? "" : `?${pairs.map(([k, v]) => `${encodeQueryPart(k)}=${/%/.test(v) ? v : encodeQueryPart(v)}`).join("&")}`,
@@ -360,7 +385,12 @@ export async function databaseChecksums(db: TraitkitDb, ignored: IgnoredColumns)
       continue;
     }
     const skip = ignored[name] ?? [];
-    sums.set(name, digest(skip.length === 0 ? rows : rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !skip.includes(column))))));
+    sums.set(
+      name,
+      digest(
+        skip.length === 0 ? rows : rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !skip.includes(column)))),
+      ),
+    );
   }
   return sums;
 }

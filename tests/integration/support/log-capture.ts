@@ -17,7 +17,11 @@ function chunkText(chunk: unknown): string {
   return String(chunk);
 }
 
-function capturingWrite(chunk: Uint8Array | string, encodingOrCallback?: BufferEncoding | ((err?: Error | null) => void), callback?: (err?: Error | null) => void): boolean {
+function capturingWrite(
+  chunk: Uint8Array | string,
+  encodingOrCallback?: BufferEncoding | ((err?: Error | null) => void),
+  callback?: (err?: Error | null) => void,
+): boolean {
   const text = chunkText(chunk);
   for (const listener of listeners) listener(text);
   if (typeof encodingOrCallback === "function") return originalWrite(chunk, encodingOrCallback);

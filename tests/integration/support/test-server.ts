@@ -171,7 +171,9 @@ export async function rowCounts(db: TraitkitDb): Promise<Record<string, number>>
 }
 
 /** What a refused request must leave as it was: row counts, every user's role and status, invites, roles. */
-export async function accountState(db: TraitkitDb): Promise<{ counts: Record<string, number>; users: unknown[]; invites: unknown[]; roles: unknown[] }> {
+export async function accountState(
+  db: TraitkitDb,
+): Promise<{ counts: Record<string, number>; users: unknown[]; invites: unknown[]; roles: unknown[] }> {
   return {
     counts: await rowCounts(db),
     users: await db.selectFrom("users").select(["id", "email", "role", "deactivated_at", "password_hash"]).orderBy("id").execute(),
