@@ -51,7 +51,7 @@ function onwarn(warning: RollupLog, warn: (warning: RollupLog) => void): void {
 
 export default defineConfig(({ isSsrBuild }) => ({
   resolve: {
-    alias: { "~": path.resolve(__dirname, "app") },
+    alias: { "~": path.resolve(__dirname, "app"), "~db": path.resolve(__dirname, "db") },
   },
   plugins: [
     !isTest &&

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../db/schema";
+import type { Database } from "~db/schema";
 import { insertRole, insertSkillProfile } from "../app/models/role-writes.server";
 import { createUser } from "../app/models/users.server";
 import { hashPassword } from "../app/utils/password.server";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import SQLite from "better-sqlite3";
-import { openSqlite } from "../../db/connection";
+import { openSqlite } from "~db/connection";
 import { parseEnv } from "../utils/env.server";
 
 /*

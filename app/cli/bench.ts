@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 import type { Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import { z } from "zod";
-import { createDb, type TraitkitDb } from "../../db/connection";
+import { createDb, type TraitkitDb } from "~db/connection";
 import { DEMO_PASSWORD } from "../../seeds/demo-accounts";
 import { publishReport } from "../models/report.server";
 import { parseEnv } from "../utils/env.server";

@@ -1,5 +1,5 @@
-import { createDb, type TraitkitDb } from "../../db/connection";
-import { migrateToLatest } from "../../db/migrator";
+import { createDb, type TraitkitDb } from "~db/connection";
+import { migrateToLatest } from "~db/migrator";
 import { loadDemoData } from "../../seeds/demo";
 import { libraryData } from "../../seeds/library";
 import { syncLibrary, type LibrarySync } from "../models/library.server";

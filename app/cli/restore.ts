@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import SQLite from "better-sqlite3";
-import { createDb } from "../../db/connection";
-import { migrateToLatest } from "../../db/migrator";
+import { createDb } from "~db/connection";
+import { migrateToLatest } from "~db/migrator";
 import { parseEnv } from "../utils/env.server";
 import { checkDatabaseFile, fileArgument, formatCounts, fsyncDir, type TableCount } from "./backup";
 

@@ -1,7 +1,7 @@
 import type { Level } from "~/domain/levels";
 import type { Kysely, Transaction } from "kysely";
-import type { Database, ScorecardsTable } from "../../db/schema";
-import { inTransaction } from "../../db/transaction";
+import type { Database, ScorecardsTable } from "~db/schema";
+import { inTransaction } from "~db/transaction";
 import { panelResult, type PanelResult } from "~/domain/panel";
 import { isRating, isRecommendation, type Rating, type Recommendation } from "~/domain/scoring";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../../db/schema";
-import { inTransaction } from "../../db/transaction";
+import type { Database } from "~db/schema";
+import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
 import type { CandidateInput } from "~/schemas/candidate";
 import { searchWords } from "~/schemas/list-options";

@@ -1,15 +1,8 @@
 import type { Insertable, Kysely, Transaction } from "kysely";
-import type {
-  ContentLanguage,
-  Database,
-  KitQuestionAnchorsTable,
-  KitQuestionTraitsTable,
-  KitVersionsTable,
-  LevelColumn,
-} from "../../db/schema";
+import type { ContentLanguage, Database, KitQuestionAnchorsTable, KitQuestionTraitsTable, KitVersionsTable, LevelColumn } from "~db/schema";
 import type { Level } from "~/domain/levels";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
-import { inTransaction } from "../../db/transaction";
+import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
 import { showOptionalText, showText, type ShownText } from "~/models/shown-text";
 import {
@@ -431,7 +424,7 @@ export async function updateKit(
   const errors = checkDraftAgainstRole(snapshot, args.draft);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
-  if (Boolean(latest.used)) {
+  if (latest.used) {
     const version = latest.version + 1;
     const row = await trx
       .insertInto("kit_versions")

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
+import type { Database } from "~db/schema";
 import { recordAudit } from "~/models/audit.server";
 import { readRoleFile } from "~/models/role-export.server";
 import { insertRole, insertSkillProfile, replaceRole } from "~/models/role-writes.server";

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../../db/schema";
-import { inTransaction } from "../../db/transaction";
+import type { Database } from "~db/schema";
+import { inTransaction } from "~db/transaction";
 import { computePanel, loadScoringKit, type ParkedDraftContent } from "~/models/assessments.server";
 import { recordAudit } from "~/models/audit.server";
 import { traitRecord, type TraitKey } from "~/domain/traits";

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
-import type { Database } from "../../db/schema";
+import type { Database } from "~db/schema";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { DECISIONS, type Decision } from "~/models/assessments.server";
 import {

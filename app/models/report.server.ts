@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
-import type { Database } from "../../db/schema";
-import { inTransaction } from "../../db/transaction";
+import type { Database } from "~db/schema";
+import { inTransaction } from "~db/transaction";
 import { areasToDevelop, transitionFit, type AreaToDevelop, type TransitionBasis } from "~/domain/transitions";
 import { computeFit } from "~/domain/fit";
 import { isWeight, TRAIT_KEYS, traitRecord, type IdealProfile, type TraitKey } from "~/domain/traits";

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
+import type { Database } from "~db/schema";
 import { LEVELS, type Level } from "~/domain/levels";
 import { isWeight, TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { parseLocalized, type LocalizedText } from "~/schemas/localized";

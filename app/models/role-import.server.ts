@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
+import type { Database } from "~db/schema";
 import { recordAudit } from "~/models/audit.server";
 import { insertRole, replaceRole } from "~/models/role-writes.server";
 import type { RoleFile } from "~/schemas/role";

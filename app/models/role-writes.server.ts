@@ -8,7 +8,7 @@ import type {
   SkillExpectationsTable,
   TransitionDeltasTable,
   TransitionStrengthsTable,
-} from "../../db/schema";
+} from "~db/schema";
 import { LEVELS } from "~/domain/levels";
 import { TRAIT_KEYS } from "~/domain/traits";
 import { stringifyLocalized } from "~/schemas/localized";

@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
-import type { Database } from "../../db/schema";
-import { inTransaction } from "../../db/transaction";
+import type { Database } from "~db/schema";
+import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
 import { LEVELS, type Level } from "~/domain/levels";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";

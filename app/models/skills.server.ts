@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
+import type { Database } from "~db/schema";
 import { LEVELS, type Level } from "~/domain/levels";
 import { showOptionalText, showText, type ShownText } from "~/models/shown-text";
 import type { UiLanguage } from "~/utils/i18n";

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import type { Database, UserRole } from "../../db/schema";
+import type { Database, UserRole } from "~db/schema";
 import { recordAudit } from "~/models/audit.server";
 import { hashToken } from "~/utils/session.server";
 

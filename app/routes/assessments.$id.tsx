@@ -234,7 +234,6 @@ function percent(value: number): string {
 export default function AssessmentPage() {
   const { isRecruiter, myStatus, overview, kit, panel, addable, report } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t } = useTranslation();
   const { score, twoDecimals } = useNumberFormats();
   const format = useFormatDate();

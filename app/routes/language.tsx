@@ -4,14 +4,14 @@ import { z } from "zod";
 import { UI_LANGUAGES } from "~/utils/i18n";
 import { languageCookie } from "~/utils/i18n.server";
 import { readFormData } from "~/utils/forms.server";
+import { safeRedirect } from "~/schemas/auth";
 
 const languageForm = z.object({
   lng: z.enum(UI_LANGUAGES),
-  // Only a path of this site: never an open redirect; no control characters, which a Location header cannot carry.
   redirectTo: z
     .string()
-    .regex(/^\/(?![/\\])[^\u0000-\u001f\u007f]*$/)
-    .catch("/roles"),
+    .catch("/roles")
+    .transform((to) => safeRedirect(to, "/roles")),
 });
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -52,6 +52,11 @@ export const acceptInviteSchema = z
 /** Only a path on this site: never an open redirect, nor one a Location header cannot carry (control characters). */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
+  if ([...to].some(isControlCharacter)) return fallback;
   return to;
+}
+
+function isControlCharacter(character: string): boolean {
+  const code = character.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
 }

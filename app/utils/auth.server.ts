@@ -1,5 +1,5 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import type { UserRole } from "../../db/schema";
+import type { UserRole } from "~db/schema";
 import { findAssessmentFor, type AssessmentAccess } from "~/models/assessments.server";
 import { logSecurityEvent } from "./log.server";
 import { parseIdParam } from "./params";

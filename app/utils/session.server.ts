@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { redirect } from "@remix-run/node";
 import { parse, serialize } from "cookie";
 import type { Kysely } from "kysely";
-import type { Database, UserRole } from "../../db/schema";
+import type { Database, UserRole } from "~db/schema";
 
 /** Idle and absolute session lifetimes (ASVS 5.0 7.3.1, 7.3.2). */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;

@@ -19,9 +19,9 @@ const LEVELS = ["junior", "mid", "senior", "lead", "principal"];
 
 const inList = (column: string, values: readonly string[]) => sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
 
-// Kysely<any>, as Kysely advises for migrations: a migration is frozen history and must
+// Kysely<unknown>, no table types: a migration is frozen history and must
 // not follow the app's Database type as it changes later.
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   // ---------- Role library ----------
   await db.schema
     .createTable("roles")

@@ -8,8 +8,8 @@ import { sql, type Kysely } from "kysely";
  * the result), so a page walks one index in rank order and stops after its rows.
  */
 
-// Kysely<any>, as Kysely advises for migrations: frozen history, not the app's current types.
-export async function up(db: Kysely<any>): Promise<void> {
+// Kysely<unknown>, no table types: frozen history, not the app's current types.
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable("assessment_results")
     .addColumn("latest", "integer", (c) =>

@@ -12,8 +12,8 @@ import { sql, type Kysely } from "kysely";
  * no write can leave the list in a wrong order.
  */
 
-// Kysely<any>, as Kysely advises for migrations: frozen history, not the app's current types.
-export async function up(db: Kysely<any>): Promise<void> {
+// Kysely<unknown>, no table types: frozen history, not the app's current types.
+export async function up(db: Kysely<unknown>): Promise<void> {
   // SQLite adds a NOT NULL column only with a default; the rows are filled just below and the trigger refuses it on new rows.
   await db.schema
     .alterTable("assessment_interviewers")

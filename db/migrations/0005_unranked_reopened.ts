@@ -9,8 +9,8 @@ import { sql, type Kysely } from "kysely";
  * candidate's latest remaining result again, as 0002 defined it.
  */
 
-// Kysely<any>, as Kysely advises for migrations: frozen history, not the app's current types.
-export async function up(db: Kysely<any>): Promise<void> {
+// Kysely<unknown>, no table types: frozen history, not the app's current types.
+export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`delete from assessment_results where submitted_scorecards = 0`.execute(db);
   await sql`
     update assessment_results

@@ -10,8 +10,8 @@ import { sql, type Kysely } from "kysely";
  * next start: its library roles are recorded then, not loaded again.
  */
 
-// Kysely<any>, as Kysely advises for migrations: frozen history, not the app's current types.
-export async function up(db: Kysely<any>): Promise<void> {
+// Kysely<unknown>, no table types: frozen history, not the app's current types.
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("library_items")
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('role', 'skill')`))

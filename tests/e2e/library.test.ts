@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../app/models/users.server";
 import { hashPassword } from "../../app/utils/password.server";
-import { createDb } from "../../db/connection";
+import { createDb } from "~db/connection";
 import type { Page } from "playwright-core";
 import { DEMO_PASSWORD, expectAccessible, hydrated, signIn, useBrowser, usePages } from "./browser";
 import { startAppServer, type AppServer } from "./global-setup";

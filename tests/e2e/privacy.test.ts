@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectAccessible, hydrated, useBrowser, usePages } from "./browser";
 

@@ -144,13 +144,11 @@ describe("role editing", () => {
     await expect(errors.textContent()).resolves.toContain("format");
     await expectAccessible(page);
 
-    await page
-      .getByLabel("Role file (JSON)")
-      .setInputFiles({
-        name: "ok.json",
-        mimeType: "application/json",
-        buffer: Buffer.from(JSON.stringify({ ...file, name: "Platform Engineer (imported)" })),
-      });
+    await page.getByLabel("Role file (JSON)").setInputFiles({
+      name: "ok.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ ...file, name: "Platform Engineer (imported)" })),
+    });
     await page.getByLabel("Replace the role with the same slug if it exists").check();
     await page.getByRole("button", { name: "Import" }).click();
     await page.getByText("Role replaced by the imported file.").waitFor();

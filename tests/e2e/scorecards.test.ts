@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { BrowserContext, Locator, Page, Response } from "playwright-core";
+import type { Locator, Page, Response } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/demo-accounts";
 import { DEMO_KIT } from "../../seeds/demo-kits";
 import { DEMO_CANDIDATES } from "../../seeds/demo-people";
-import { expectAccessible, signIn, useBrowser, usePages } from "./browser";
+import { expectAccessible, useBrowser, usePages } from "./browser";
 
 const ONE_DECIMAL = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedLarge } from "../../app/cli/seed-large";
 import { ASSESSMENT_PAGE_SIZE, listAssessmentsFor } from "../../app/models/assessments.server";
 import type { SessionUser } from "../../app/utils/session.server";
-import { createDb, type TraitkitDb } from "../../db/connection";
+import { createDb, type TraitkitDb } from "~db/connection";
 
 /*
  * The assessment list pages through ids first and fills in the page's rows

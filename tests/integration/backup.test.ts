@@ -6,8 +6,8 @@ import type SQLite from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { backupDatabase, tableCounts, type TableCount } from "../../app/cli/backup";
 import { recordAudit } from "../../app/models/audit.server";
-import { createDb, openSqlite, type TraitkitDb } from "../../db/connection";
-import { migrateToLatest } from "../../db/migrator";
+import { createDb, openSqlite, type TraitkitDb } from "~db/connection";
+import { migrateToLatest } from "~db/migrator";
 import { loadDemoData } from "../../seeds/demo";
 
 /*

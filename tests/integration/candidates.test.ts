@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TraitkitDb } from "../../db/connection";
+import type { TraitkitDb } from "~db/connection";
 import { computePanel, getAssessmentOverview, loadScoringKit } from "../../app/models/assessments.server";
 import { DEMO_CANDIDATES } from "../../seeds/demo-people";
 import { captureLogs, DEMO, locationPath, request, signIn, startTestServer, userId, type TestServer } from "./support/test-server";

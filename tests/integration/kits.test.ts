@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TraitkitDb } from "../../db/connection";
+import type { TraitkitDb } from "~db/connection";
 import { DEMO_KIT } from "../../seeds/demo-kits";
 import { DEMO, locationPath, request, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
 

@@ -8,7 +8,7 @@ import { readRoleFile } from "../../app/models/role-export.server";
 import { replaceRole } from "../../app/models/role-writes.server";
 import { createUser } from "../../app/models/users.server";
 import { parseEnv } from "../../app/utils/env.server";
-import type { TraitkitDb } from "../../db/connection";
+import type { TraitkitDb } from "~db/connection";
 import { libraryData, type LibraryData } from "../../seeds/library";
 
 /*

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TraitkitDb } from "../../db/connection";
+import type { TraitkitDb } from "~db/connection";
 import type { CandidateExport } from "../../app/models/privacy.server";
 import { DEMO, locationPath, request, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
 

@@ -4,7 +4,7 @@ import { createUser } from "../../app/models/users.server";
 import { roleToFormValues } from "../../app/schemas/role-form";
 import { roleFileSchema, type RoleFile } from "../../app/schemas/role";
 import { hashPassword } from "../../app/utils/password.server";
-import type { TraitkitDb } from "../../db/connection";
+import type { TraitkitDb } from "~db/connection";
 import { DEMO, formFields, request, signIn, startTestServer, type TestServer } from "./support/test-server";
 
 const ALL_TABLES = [

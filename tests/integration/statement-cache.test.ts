@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { withStatementCache } from "../../db/connection";
+import { withStatementCache } from "~db/connection";
 
 let dir: string;
 let sqlite: SQLite.Database;

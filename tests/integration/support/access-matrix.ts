@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { TraitkitDb } from "../../../db/connection";
+import type { TraitkitDb } from "~db/connection";
 import { REPO_ROOT } from "./test-server";
 
 /*
