@@ -10,6 +10,9 @@ declare module "@remix-run/node" {
 
 const isTest = Boolean(process.env.VITEST);
 
+/** `~/` is app/, `~db/` is db/: the same in the app, its tests and the test server's bundle. */
+export const SOURCE_ALIASES = { "~": path.resolve(__dirname, "app"), "~db": path.resolve(__dirname, "db") };
+
 type RollupLog = Rollup.RollupLog;
 
 const FRAMEWORK =
@@ -51,7 +54,7 @@ function onwarn(warning: RollupLog, warn: (warning: RollupLog) => void): void {
 
 export default defineConfig(({ isSsrBuild }) => ({
   resolve: {
-    alias: { "~": path.resolve(__dirname, "app"), "~db": path.resolve(__dirname, "db") },
+    alias: SOURCE_ALIASES,
   },
   plugins: [
     !isTest &&

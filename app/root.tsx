@@ -18,7 +18,7 @@ import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import appStyles from "~/styles/app.css?url";
 import { UI_LANGUAGES } from "~/utils/i18n";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
 import { useHydrated } from "~/utils/use-hydrated";

@@ -12,7 +12,7 @@ import { createDb, type TraitkitDb } from "~db/connection";
 import { DEMO_PASSWORD } from "../../seeds/demo-accounts";
 import { publishReport } from "../models/report.server";
 import { parseEnv } from "../utils/env.server";
-import { createHttpApp } from "./http-app";
+import { createHttpApp } from "../server/http-app";
 
 /*
  * npm run bench — page throughput on a large database, as ratios to /healthz

@@ -1,4 +1,4 @@
-import { readEnvOrExit, serve } from "./boot";
+import { readEnvOrExit, serve } from "../server/boot";
 
 process.env.NODE_ENV = "development";
 const env = readEnvOrExit();

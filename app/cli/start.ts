@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { readEnvOrExit, serve } from "./boot";
+import { readEnvOrExit, serve } from "../server/boot";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BUILD_DIR = path.join(ROOT, "build");

@@ -7,7 +7,7 @@ import { isRating, isRecommendation, type Rating, type Recommendation } from "~/
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { recordAudit } from "~/models/audit.server";
 import type { ScorecardInput } from "~/schemas/scorecard";
-import type { SessionUser } from "~/utils/session.server";
+import type { SessionUser } from "~/models/sessions.server";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 

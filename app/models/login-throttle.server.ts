@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
-import { hashToken } from "~/utils/session.server";
+import { hashToken } from "~/models/sessions.server";
 
 /*
  * Failed sign-ins, counted per account+address, per account and per address

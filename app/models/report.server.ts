@@ -8,7 +8,7 @@ import { isWeight, TRAIT_KEYS, traitRecord, type IdealProfile, type TraitKey } f
 import type { PanelResult } from "~/domain/panel";
 import { computePanel, loadScoringKit, type ScoringKit } from "~/models/assessments.server";
 import { recordAudit } from "~/models/audit.server";
-import { hashToken } from "~/utils/session.server";
+import { hashToken } from "~/models/sessions.server";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 

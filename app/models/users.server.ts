@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Database, UserRole } from "~db/schema";
 import { recordAudit } from "~/models/audit.server";
-import { hashToken } from "~/utils/session.server";
+import { destroyUserSessions, hashToken } from "~/models/sessions.server";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -104,7 +104,7 @@ export async function changeUserRole(
   now: Date,
 ): Promise<void> {
   await trx.updateTable("users").set({ role }).where("id", "=", userId).execute();
-  await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  await destroyUserSessions(trx, userId);
   await recordAudit(
     trx,
     { actorUserId: actorId, action: "user.role_change", entityType: "user", entityId: userId, details: { role } },
@@ -125,7 +125,7 @@ export async function setUserActive(
     .set({ deactivated_at: active ? null : now.toISOString() })
     .where("id", "=", userId)
     .execute();
-  if (!active) await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  if (!active) await destroyUserSessions(trx, userId);
   await recordAudit(
     trx,
     { actorUserId: actorId, action: active ? "user.reactivate" : "user.deactivate", entityType: "user", entityId: userId },

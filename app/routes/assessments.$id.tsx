@@ -26,9 +26,9 @@ import {
 } from "~/models/assessments.server";
 import { showText } from "~/models/shown-text";
 import { DECISION_REASON_MAX, DECISION_VALUES, decisionSchema } from "~/schemas/candidate";
-import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.server";
-import { parseForm, readFormData } from "~/utils/forms.server";
-import { confirmationPage, isConfirmed } from "~/utils/confirm.server";
+import { notFound, requireAssessmentAccess, requireUser } from "~/http/auth.server";
+import { parseForm, readFormData } from "~/http/forms.server";
+import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import { useFormatDate } from "~/utils/dates";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";

@@ -8,16 +8,16 @@ import { CharacterCount } from "~/components/CharacterCount";
 import { RECOMMENDATIONS } from "~/domain/scoring";
 import type { TraitKey } from "~/domain/traits";
 import { assessmentCandidateName, getOwnScorecard, loadScoringKit } from "~/models/assessments.server";
-import { handleScorecardPost } from "~/models/scorecard-post.server";
+import { handleScorecardPost } from "~/http/scorecard-post.server";
 import { showText } from "~/models/shown-text";
 import type en from "~/locales/en";
 import { EVIDENCE_MAX, NOTES_MAX, parseScorecardForm, scorecardToFormState, type ScorecardFormState } from "~/schemas/scorecard";
-import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.server";
+import { notFound, requireAssessmentAccess, requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
 import { useHydrated } from "~/utils/use-hydrated";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData } from "~/http/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleScorecardPost } from "~/models/scorecard-post.server";
-import { notFound, requireAssessmentAccess, requireUser } from "~/utils/auth.server";
-import { readFormData } from "~/utils/forms.server";
+import { handleScorecardPost } from "~/http/scorecard-post.server";
+import { notFound, requireAssessmentAccess, requireUser } from "~/http/auth.server";
+import { readFormData } from "~/http/forms.server";
 
 /**
  * POST /assessments/:id/scorecard/autosave — the scorecard form's background

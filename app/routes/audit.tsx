@@ -4,7 +4,7 @@ import { useTranslation } from "~/utils/use-translation";
 import type { TranslationKey } from "~/utils/i18n";
 import { z } from "zod";
 import { AUDIT_PAGE_SIZE, listAudit } from "~/models/audit.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";

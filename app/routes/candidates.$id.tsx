@@ -11,14 +11,14 @@ import { getCandidate, type CandidateAssessment } from "~/models/candidates.serv
 import { eraseCandidate } from "~/models/privacy.server";
 import { CandidatePrivacy, eraseSpec } from "~/components/candidate-privacy";
 import { ConfirmationPage } from "~/components/ConfirmedAction";
-import { confirmationPage, isConfirmed } from "~/utils/confirm.server";
+import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import { assessmentSchema } from "~/schemas/candidate";
-import { notFound, requireUser } from "~/utils/auth.server";
-import { readFormData } from "~/utils/forms.server";
+import { notFound, requireUser } from "~/http/auth.server";
+import { readFormData } from "~/http/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
-import { takeNotice } from "~/utils/session.server";
+import { takeNotice } from "~/http/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { recordAudit } from "~/models/audit.server";
 import { exportCandidate } from "~/models/privacy.server";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/http/auth.server";
 
 /** A candidate id as it appears in the URL: digits only, no leading zero. */
 const idParam = z

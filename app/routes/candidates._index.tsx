@@ -4,7 +4,7 @@ import { useTranslation } from "~/utils/use-translation";
 import { listCandidates } from "~/models/candidates.server";
 import { candidateListQuery } from "~/schemas/candidate";
 import { CANDIDATE_SORTS } from "~/schemas/list-options";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { PlainLink } from "~/components/PlainLink";

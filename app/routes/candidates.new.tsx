@@ -5,11 +5,11 @@ import { useTranslation } from "~/utils/use-translation";
 import { blankCandidateValues, CandidateForm, postedCandidateValues, type CandidateFormValues } from "~/components/CandidateForm";
 import { createCandidate, roleChoices } from "~/models/candidates.server";
 import { candidateSchema } from "~/schemas/candidate";
-import { requireUser } from "~/utils/auth.server";
-import { parseForm, readFormData, type FieldErrors } from "~/utils/forms.server";
+import { requireUser } from "~/http/auth.server";
+import { parseForm, readFormData, type FieldErrors } from "~/http/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
-import { redirectWithNotice } from "~/utils/session.server";
+import { redirectWithNotice } from "~/http/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 

@@ -7,11 +7,12 @@ import { ErrorPage } from "~/components/ErrorPage";
 import { TextField, useZodForm } from "~/components/forms";
 import { acceptInvite, emailInUse, findOpenInvite } from "~/models/users.server";
 import { acceptInviteSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/schemas/auth";
-import { homePath } from "~/utils/auth.server";
-import { parseForm, readFormData } from "~/utils/forms.server";
+import { homePath } from "~/http/auth.server";
+import { parseForm, readFormData } from "~/http/forms.server";
 import { hashPassword } from "~/utils/password.server";
 import { isGuessablePassword } from "~/utils/password-policy.server";
-import { createSession, sessionCookie } from "~/utils/session.server";
+import { sessionCookie } from "~/http/session.server";
+import { createSession } from "~/models/sessions.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 

@@ -10,15 +10,15 @@ import { maySeeIdealBands } from "~/domain/blind";
 import { deleteKit, getKitArchiveState, getKitDetail, setKitArchived, type KitChange, type KitHistoryEntry } from "~/models/kits.server";
 import { ArchivedBanner, ArchiveSection } from "~/components/ArchiveSection";
 import { ConfirmationPage, type ConfirmSpec } from "~/components/ConfirmedAction";
-import { readFormData } from "~/utils/forms.server";
-import { confirmationPage, isConfirmed } from "~/utils/confirm.server";
+import { readFormData } from "~/http/forms.server";
+import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import { kitIdParam } from "~/schemas/kit";
 import kitStyles from "~/styles/kits.css?url";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
-import { takeNotice } from "~/utils/session.server";
+import { takeNotice } from "~/http/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 

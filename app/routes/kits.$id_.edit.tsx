@@ -7,11 +7,11 @@ import { KitBuilder } from "~/components/KitBuilder";
 import { getKitEditor, kitExists, updateKit } from "~/models/kits.server";
 import { kitFormStep, kitIdParam, type KitFieldErrors, type KitFormValues } from "~/schemas/kit";
 import kitStyles from "~/styles/kits.css?url";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/http/auth.server";
 import { getLanguage, getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
-import { readFormData } from "~/utils/forms.server";
-import { redirectWithNotice } from "~/utils/session.server";
+import { readFormData } from "~/http/forms.server";
+import { redirectWithNotice } from "~/http/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 

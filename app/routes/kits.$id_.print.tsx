@@ -10,7 +10,7 @@ import { maySeeIdealBands } from "~/domain/blind";
 import { kitIdParam, kitVersionParam } from "~/schemas/kit";
 import kitStyles from "~/styles/kits.css?url";
 import printStyles from "~/styles/print.css?url";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/http/auth.server";
 import { getLanguage } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useHydrated } from "~/utils/use-hydrated";

@@ -5,7 +5,7 @@ import { KitRoleChooser } from "~/components/KitRoleChooser";
 import { listKits } from "~/models/kits.server";
 import { listRoles } from "~/models/roles.server";
 import kitStyles from "~/styles/kits.css?url";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { PlainLink } from "~/components/PlainLink";

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { UI_LANGUAGES } from "~/utils/i18n";
 import { languageCookie } from "~/utils/i18n.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData } from "~/http/forms.server";
 import { safeRedirect } from "~/schemas/auth";
 
 const languageForm = z.object({

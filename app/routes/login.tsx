@@ -7,13 +7,14 @@ import { recordAudit } from "~/models/audit.server";
 import { checkThrottle, clearLoginFailures, recordLoginFailure, throttleKeys } from "~/models/login-throttle.server";
 import { findUserForSignIn, updatePasswordHash } from "~/models/users.server";
 import { loginSchema, safeRedirect } from "~/schemas/auth";
-import { getUser, homePath } from "~/utils/auth.server";
+import { getUser, homePath } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
-import { parseForm, readFormData } from "~/utils/forms.server";
+import { parseForm, readFormData } from "~/http/forms.server";
 import { logSecurityEvent } from "~/utils/log.server";
 import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from "~/utils/password.server";
-import { createSession, destroySession, readSessionId, sessionCookie } from "~/utils/session.server";
+import { readSessionId, sessionCookie } from "~/http/session.server";
+import { createSession, destroySession } from "~/models/sessions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 

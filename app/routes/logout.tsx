@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { recordAudit } from "~/models/audit.server";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/http/auth.server";
 import { logSecurityEvent } from "~/utils/log.server";
-import { clearedSessionCookie, destroySession, readSessionId } from "~/utils/session.server";
+import { clearedSessionCookie, readSessionId } from "~/http/session.server";
+import { destroySession } from "~/models/sessions.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getUser(request, context);

@@ -5,7 +5,7 @@ import { TranslationScope, useTranslation } from "~/utils/use-translation";
 import { FitCharts } from "~/components/charts/FitCharts";
 import { openCandidateReport } from "~/models/report.server";
 import reportStyles from "~/styles/report.css?url";
-import { notFound } from "~/utils/auth.server";
+import { notFound } from "~/http/auth.server";
 import { pageTitle, translators } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "~/models/audit.server";
 import { readRoleFile } from "~/models/role-export.server";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/http/auth.server";
 
 /** GET /roles/:slug/export — the role as a "traitkit.role/v1" JSON file. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

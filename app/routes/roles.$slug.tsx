@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/http/auth.server";
 import { z } from "zod";
 import { IdealProfileChart } from "~/components/charts/IdealProfileChart";
 import { IdealProfileTable } from "~/components/IdealProfileTable";
@@ -23,11 +23,11 @@ import { maySeeIdealBands } from "~/domain/blind";
 import { useFormatDate } from "~/utils/dates";
 import { ArchivedBanner, ArchiveSection } from "~/components/ArchiveSection";
 import { ConfirmationPage, type ConfirmSpec, type ConfirmText } from "~/components/ConfirmedAction";
-import { readFormData } from "~/utils/forms.server";
-import { confirmationPage, isConfirmed } from "~/utils/confirm.server";
+import { readFormData } from "~/http/forms.server";
+import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
-import { takeNotice } from "~/utils/session.server";
+import { takeNotice } from "~/http/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 

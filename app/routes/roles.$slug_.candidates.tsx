@@ -5,7 +5,7 @@ import { useTranslation } from "~/utils/use-translation";
 import { RANKING_PAGE_SIZE, rankCandidates, roleForRanking } from "~/models/ranking.server";
 import { compareCountProblem, DECISION_FILTERS } from "~/schemas/list-options";
 import { parseRankingQuery, roleSlugParam, type RankingQuery } from "~/schemas/ranking";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { PlainLink } from "~/components/PlainLink";

@@ -6,7 +6,7 @@ import { TRAIT_KEYS } from "~/domain/traits";
 import { RECOMMENDATIONS } from "~/domain/scoring";
 import { compareCandidates, roleForRanking } from "~/models/ranking.server";
 import { parseCompareIds, roleSlugParam } from "~/schemas/ranking";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useNumberFormats } from "~/utils/numbers";

@@ -3,10 +3,10 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { RoleForm } from "~/components/RoleForm";
 import { readRoleFile } from "~/models/role-export.server";
-import { handleRoleForm } from "~/models/role-form.server";
+import { handleRoleForm } from "~/http/role-form.server";
 import { roleChoices } from "~/models/candidates.server";
 import { roleToFormValues } from "~/schemas/role-form";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 

@@ -3,7 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import { recordAudit } from "~/models/audit.server";
 import { fullRanking, RANKING_CSV_HEADER, rankingCsvRecords, roleForRanking } from "~/models/ranking.server";
 import { parseRankingQuery, roleSlugParam } from "~/schemas/ranking";
-import { notFound, requireUser } from "~/utils/auth.server";
+import { notFound, requireUser } from "~/http/auth.server";
 
 /**
  * GET /roles/:slug/ranking.csv — the whole ranking in rank order, from the

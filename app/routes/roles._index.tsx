@@ -1,11 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/http/auth.server";
 import { z } from "zod";
 import { listRoles } from "~/models/roles.server";
 import { addLibrary, isRoleLibraryEmpty, libraryData } from "~/models/library.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData } from "~/http/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { PlainLink } from "~/components/PlainLink";

@@ -12,10 +12,10 @@ import {
   type ImportIssueKey,
   type RoleFileIssue,
 } from "~/schemas/role-file-issues";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
-import { redirectWithNotice } from "~/utils/session.server";
+import { redirectWithNotice } from "~/http/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 

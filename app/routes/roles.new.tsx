@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { RoleForm } from "~/components/RoleForm";
-import { handleRoleForm } from "~/models/role-form.server";
+import { handleRoleForm } from "~/http/role-form.server";
 import { roleChoices } from "~/models/candidates.server";
 import { roleToFormValues } from "~/schemas/role-form";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { FieldError, TextField, useZodForm } from "~/components/forms";
 import { RecordActionButton } from "~/components/RecordActionButton";
 import { ConfirmationPage, ConfirmedAction, type ConfirmSpec } from "~/components/ConfirmedAction";
-import { confirmationPage, isConfirmed } from "~/utils/confirm.server";
+import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import {
   cancelInvite,
   changeUserRole,
@@ -20,8 +20,8 @@ import {
   setUserActive,
 } from "~/models/users.server";
 import { inviteSchema, USER_ROLES } from "~/schemas/auth";
-import { notFound, requireUser } from "~/utils/auth.server";
-import { parseForm, readFormData } from "~/utils/forms.server";
+import { notFound, requireUser } from "~/http/auth.server";
+import { parseForm, readFormData } from "~/http/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedLarge } from "../../app/cli/seed-large";
 import { ASSESSMENT_PAGE_SIZE, listAssessmentsFor } from "../../app/models/assessments.server";
-import type { SessionUser } from "../../app/utils/session.server";
+import type { SessionUser } from "../../app/models/sessions.server";
 import { createDb, type TraitkitDb } from "~db/connection";
 
 /*

@@ -3,7 +3,7 @@ import { hash } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkThrottle, recordLoginFailure, THROTTLE_RULES, throttleKeys } from "../../app/models/login-throttle.server";
 import { createInvite } from "../../app/models/users.server";
-import { createSession, findSessionUser, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../app/utils/session.server";
+import { createSession, findSessionUser, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../app/models/sessions.server";
 import { concretePath, readMatrix, type MatrixRow } from "./support/access-matrix";
 import {
   accountState,

@@ -61,7 +61,7 @@ function scaled(numRuns: number): number {
  * Columns that change on requests that change nothing: excluded from the
  * checksum so that a refusal is judged on what it must not touch.
  *   sessions.last_seen_at: any signed-in request refreshes it (at most once a
- *   minute, app/utils/session.server.ts) whatever the answer; the rest of the
+ *   minute, app/models/sessions.server.ts) whatever the answer; the rest of the
  *   session row (who, since when, until when) is compared.
  * Nothing else is excluded: the app audits no refusal (recordAudit is only
  * called on writes and exports) and keeps no request log in the database.
@@ -308,7 +308,7 @@ function errorMessages(html: string): string[] {
   );
 }
 
-/** Browsers send forms in these; any other body is answered by the route's error page (app/utils/forms.server.ts readFormData). */
+/** Browsers send forms in these; any other body is answered by the route's error page (app/http/forms.server.ts readFormData). */
 const FORM_ENCODINGS: readonly Encoding[] = ["urlencoded", "multipart", "multipart-files"];
 
 /**

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { bootDatabase } from "../../app/cli/boot";
+import { bootDatabase } from "../../app/server/boot";
 import { addLibrary, syncLibrary } from "../../app/models/library.server";
 import { readRoleFile } from "../../app/models/role-export.server";
 import { replaceRole } from "../../app/models/role-writes.server";

@@ -15,7 +15,7 @@ import { createUser } from "../../app/models/users.server";
 import { migrateToLatest } from "~db/migrator";
 import { loadScoringKit, reopenScorecard } from "../../app/models/assessments.server";
 import { openCandidateReport } from "../../app/models/report.server";
-import { hashToken } from "../../app/utils/session.server";
+import { hashToken } from "../../app/models/sessions.server";
 import { loadDemoData } from "../../seeds/demo";
 import { libraryData } from "../../seeds/library";
 import { syncLibrary } from "../../app/models/library.server";

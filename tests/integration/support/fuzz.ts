@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fc from "fast-check";
 import { sql } from "kysely";
 import type { TraitkitDb } from "~db/connection";
-import { createSession, hashToken } from "../../../app/utils/session.server";
+import { createSession, hashToken } from "../../../app/models/sessions.server";
 import { sessionCookieHeader } from "./test-server";
 
 /*

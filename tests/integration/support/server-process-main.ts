@@ -1,5 +1,5 @@
-import { bootDatabase, readEnvOrExit } from "../../../app/cli/boot";
-import { createHttpApp } from "../../../app/cli/http-app";
+import { bootDatabase, readEnvOrExit } from "../../../app/server/boot";
+import { createHttpApp } from "../../../app/server/http-app";
 import type { ServerProcessReady } from "./server-process";
 
 /*

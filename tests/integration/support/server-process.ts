@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { build } from "vite";
+import { SOURCE_ALIASES } from "../../../vite.config";
 import { REPO_ROOT } from "./test-server";
 
 /*
@@ -47,7 +48,7 @@ export async function bundleServerRunner(): Promise<ServerRunner> {
       configFile: false,
       root: REPO_ROOT,
       logLevel: "warn",
-      resolve: { alias: { "~": path.join(REPO_ROOT, "app") } },
+      resolve: { alias: SOURCE_ALIASES },
       build: {
         ssr: ENTRY,
         outDir,

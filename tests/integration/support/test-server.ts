@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, type TraitkitDb } from "~db/connection";
 import { migrateToLatest } from "~db/migrator";
-import { createHttpApp } from "../../../app/cli/http-app";
+import { createHttpApp } from "../../../app/server/http-app";
 import { parseEnv } from "../../../app/utils/env.server";
 import { loadDemoData } from "../../../seeds/demo";
 import { DEMO_PASSWORD } from "../../../seeds/demo-accounts";

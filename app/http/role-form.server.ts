@@ -3,8 +3,8 @@ import { readRoleFile } from "~/models/role-export.server";
 import { saveRole } from "~/models/role-import.server";
 import { formDataToValues, postedToFormValues, validateRoleForm } from "~/schemas/role-form";
 import { ROLE_FORMAT, roleFileSchema } from "~/schemas/role";
-import { readFormData } from "~/utils/forms.server";
-import { redirectWithNotice } from "~/utils/session.server";
+import { readFormData } from "~/http/forms.server";
+import { redirectWithNotice } from "~/http/session.server";
 
 /**
  * The role form's action for /roles/new (currentSlug null) and

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { loadScoringKit, saveScorecard, scorecardFieldsOutsideKit, type AssessmentAccess } from "~/models/assessments.server";
 import { parseScorecardForm, readScorecardFields, type ScorecardFormState } from "~/schemas/scorecard";
-import type { SessionUser } from "~/utils/session.server";
+import type { SessionUser } from "~/models/sessions.server";
 
 export type ScorecardPostResult =
   | { kind: "not_found" }

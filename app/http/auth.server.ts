@@ -1,9 +1,11 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { UserRole } from "~db/schema";
 import { findAssessmentFor, type AssessmentAccess } from "~/models/assessments.server";
-import { logSecurityEvent } from "./log.server";
-import { parseIdParam } from "./params";
-import { findSessionUser, readSessionId, type SessionUser } from "./session.server";
+import { logSecurityEvent } from "~/utils/log.server";
+import { parseIdParam } from "~/utils/params";
+import { findSessionUser } from "~/models/sessions.server";
+import type { SessionUser } from "~/models/sessions.server";
+import { readSessionId } from "./session.server";
 
 export type { SessionUser };
 
