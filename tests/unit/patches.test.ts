@@ -31,8 +31,8 @@ function packageOf(patchFile: string): { name: string; version: string } {
 function filesOf(patchText: string): PatchedFile[] {
   const files: PatchedFile[] = [];
   for (const line of patchText.split("\n")) {
-    const target = /^\+\+\+ b\/(node_modules\/.+)$/.exec(line);
-    if (target) files.push({ file: target[1], addedLines: [] });
+    const target = /^\+\+\+ b\/(node_modules\/.+)$/.exec(line)?.[1];
+    if (target !== undefined) files.push({ file: target, addedLines: [] });
     else if (line.startsWith("+") && line.slice(1).trim() !== "") files.at(-1)?.addedLines.push(line.slice(1));
   }
   return files;
