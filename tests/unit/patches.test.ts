@@ -39,6 +39,10 @@ function filesOf(patchText: string): PatchedFile[] {
 }
 
 const patchFiles = fs.readdirSync(PATCHES).filter((file) => file.endsWith(".patch"));
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as Record<
+  "dependencies" | "devDependencies" | "overrides",
+  Record<string, string>
+>;
 const lock = JSON.parse(fs.readFileSync(path.join(ROOT, "package-lock.json"), "utf8")) as {
   packages: Record<string, { version?: string }>;
 };
@@ -57,6 +61,14 @@ describe("framework patches", () => {
       it("is installed at the version the patch was made for", () => {
         const installed = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string };
         expect(installed.version).toBe(version);
+      });
+
+      it("is pinned to that exact version in package.json (a dependency of its own, or an override)", () => {
+        const pins = [manifest.dependencies[name], manifest.devDependencies[name], manifest.overrides[name]].filter(
+          (pin) => pin !== undefined,
+        );
+        expect(pins.length).toBeGreaterThan(0);
+        for (const pin of pins) expect(pin).toBe(version);
       });
 
       it("is the only copy in the lock file, so no dependency gets an unpatched one", () => {
