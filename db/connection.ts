@@ -4,7 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type LogEvent, type SqliteDatabase } from "kysely";
 import type { Database } from "./schema";
 
-/** Waits this long for a writer's lock before SQLITE_BUSY (RELIABILITY.md R2). */
+/** Waits this long for a writer's lock before SQLITE_BUSY (docs/reliability.md R2). */
 export const BUSY_TIMEOUT_MS = 5000;
 
 /*
@@ -26,7 +26,7 @@ export function openSqlite(file: string): SQLite.Database {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
-  // Erased rows are overwritten with zeros in the file, not just unlinked (RELIABILITY.md G2).
+  // Erased rows are overwritten with zeros in the file, not just unlinked (docs/reliability.md G2).
   sqlite.pragma("secure_delete = ON");
   assertPragmas(sqlite, file === ":memory:");
   return sqlite;

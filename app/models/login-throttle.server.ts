@@ -4,7 +4,7 @@ import { hashToken } from "~/models/sessions.server";
 
 /*
  * Failed sign-ins, counted per account+address, per account and per address
- * (RELIABILITY.md B1, ASVS 5.0 6.3.1). Keys are hashes: the table holds no
+ * (docs/reliability.md B1, ASVS 5.0 6.3.1). Keys are hashes: the table holds no
  * email and no address.
  */
 export const THROTTLE_RULES = [

@@ -7,7 +7,7 @@ import { traitRecord, type TraitKey } from "~/domain/traits";
 import { parseLocalized, type LocalizedText } from "~/schemas/localized";
 
 /*
- * A candidate's data (GDPR access and portability, RELIABILITY.md G1) and its
+ * A candidate's data (GDPR access and portability, docs/reliability.md G1) and its
  * erasure (G2). The export holds every row with a foreign-key path to the
  * candidate; the erasure deletes them in one transaction (the FK cascades do
  * it from the candidates row) and leaves an audit entry of ids and counts only.

@@ -88,7 +88,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const candidate = await getCandidate(context.db, id.data);
   if (!candidate) throw notFound();
   const formData = await readFormData(request);
-  // Erasure (RELIABILITY.md G2): only with confirm=1; one transaction in the model.
+  // Erasure (docs/reliability.md G2): only with confirm=1; one transaction in the model.
   if (formData.get("intent") === "erase") {
     if (!isConfirmed(formData)) return confirmationPage(formData, eraseSpec(candidate.name));
     await eraseCandidate(context.db, candidate.id, user.id, new Date());

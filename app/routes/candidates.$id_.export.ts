@@ -10,7 +10,7 @@ const idParam = z
   .regex(/^[1-9]\d{0,14}$/)
   .transform(Number);
 
-/** GET /candidates/:id/export — everything about the candidate as a "traitkit.candidate/v1" JSON file (RELIABILITY.md G1). */
+/** GET /candidates/:id/export — everything about the candidate as a "traitkit.candidate/v1" JSON file (docs/reliability.md G1). */
 export async function loader({ request, params, context }: LoaderFunctionArgs): Promise<Response> {
   const user = await requireUser(request, context, { role: "recruiter" });
   const id = idParam.safeParse(params.id);

@@ -3,7 +3,7 @@ import pino from "pino";
 /*
  * Structured events, one JSON line each. Fields are ids and enums only: never
  * a password, a session id, a token, an email or a candidate's name
- * (RELIABILITY.md L1). Callers pass what they log explicitly; no request dumps.
+ * (docs/reliability.md L1). Callers pass what they log explicitly; no request dumps.
  */
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? "info",

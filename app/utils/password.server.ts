@@ -3,7 +3,7 @@ import { hash, verify, type Options } from "@node-rs/argon2";
 /*
  * argon2id with OWASP's first recommended setting (m=19 MiB, p=1), one pass
  * more than its minimum so a hash costs 50 ms or more on a 2-core machine
- * (RELIABILITY.md P1). A stored hash weaker than this is upgraded at sign-in.
+ * (docs/reliability.md P1). A stored hash weaker than this is upgraded at sign-in.
  */
 const ARGON2ID = 2; // Algorithm.Argon2id: a const enum, which isolated modules cannot import.
 export const PASSWORD_HASH_PARAMS = { memoryCost: 19456, timeCost: 3, parallelism: 1 } as const;

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 
 /*
- * The whole data model of PRODUCT.md in one migration, so later issues add
+ * The whole data model of docs/product.md in one migration, so later issues add
  * behaviour, not tables. Written with Kysely's schema builder and portable SQL
  * (no SQLite-only types) so that PostgreSQL can run it later.
  *

@@ -35,7 +35,7 @@ import {
 
 /*
  * README.md's "Who may do what" table, checked cell by cell against the
- * production build (RELIABILITY.md A1). The table is the source: a row added
+ * production build (docs/reliability.md A1). The table is the source: a row added
  * there without a scenario here, or a route file without a row, fails.
  */
 const MATRIX = readMatrix();
@@ -798,7 +798,7 @@ async function checkCell(row: Row, role: Role): Promise<void> {
       requestsSent += 1;
       const what = `${row.method} ${row.route} as ${role} (${step.label})`;
       expect(response.status, what).toBe(code);
-      // A signed-in user refused by role or panel leaves exactly one authz.denied event, theirs (RELIABILITY.md A1, L1).
+      // A signed-in user refused by role or panel leaves exactly one authz.denied event, theirs (docs/reliability.md A1, L1).
       // An address no route has is no one's to refuse: its 404 is not a denial.
       const email = ACCOUNT_OF[role];
       if (cookie && email && code === 404 && cell.codes.length === 1 && row.route !== "/*") {

@@ -11,7 +11,7 @@ import { migrateToLatest } from "~db/migrator";
 import { loadDemoData } from "../../seeds/demo";
 
 /*
- * RELIABILITY.md R5 / issue 9.4: a backup taken while the app writes is a
+ * docs/reliability.md R5 / issue 9.4: a backup taken while the app writes is a
  * consistent, checked copy the app runs on; the CLI scripts refuse clearly.
  */
 

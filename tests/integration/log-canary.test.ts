@@ -19,7 +19,7 @@ import {
 } from "./support/test-server";
 
 /*
- * The run-wide log canary (issue 9, RELIABILITY.md L1): "tokens and session ids
+ * The run-wide log canary (issue 9, docs/reliability.md L1): "tokens and session ids
  * never appear in logs; personal data never goes to logs". The main flows run
  * over HTTP as every role, with distinctive canary values for the personal
  * data typed in; then everything the process wrote — the JSON log lines on

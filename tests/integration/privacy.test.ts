@@ -8,7 +8,7 @@ import { DEMO, locationPath, request, signIn, startTestServer, userId, type Test
 
 /*
  * A candidate's data export and erasure through the production build
- * (RELIABILITY.md G1 and G2). The database is read directly, the export is
+ * (docs/reliability.md G1 and G2). The database is read directly, the export is
  * checked against every table with a foreign-key path to the candidate, and
  * after the erasure the database FILE is searched byte by byte.
  */
@@ -331,7 +331,7 @@ function recomputeFit(
   return { value: 100 * (1 - Math.sqrt(num) / Math.sqrt(den)), coverage: usedWeight / bandedWeight };
 }
 
-describe("GET /candidates/:id/export (RELIABILITY.md G1)", () => {
+describe("GET /candidates/:id/export (docs/reliability.md G1)", () => {
   it("downloads a traitkit.candidate/v1 JSON file and audits it", async () => {
     const { response, body } = await exportOf(candidateId);
     expect(response.status).toBe(200);
@@ -481,7 +481,7 @@ async function snapshot(db: TraitkitDb, id: number): Promise<unknown> {
   };
 }
 
-describe("erasing a candidate (RELIABILITY.md G2)", () => {
+describe("erasing a candidate (docs/reliability.md G2)", () => {
   const erase = (form: Record<string, string>, cookie = recruiterCookie) =>
     request(server.baseURL, `/candidates/${candidateId}`, { cookie, form: { intent: "erase", ...form } });
 
