@@ -461,8 +461,5 @@ export function kitFormStep(formData: FormData, lang: KitTextLang): KitFormStep 
   return { kind: "save", draft: parsed.data, values };
 }
 
-/** A kit id in a URL: a positive integer, nothing else ("1.5", "01", "abc" are not kits). */
-export const kitIdParam = z.pipe(z.string().check(z.regex(/^[1-9]\d{0,9}$/)), z.transform(Number));
-
 /** `?version=N` of the print view: a positive integer. */
 export const kitVersionParam = z.pipe(z.string().check(z.regex(/^[1-9]\d{0,5}$/)), z.transform(Number));
