@@ -25,7 +25,8 @@ import {
   submittedNotes,
 } from "~/models/assessments.server";
 import { showText } from "~/models/shown-text";
-import { DECISION_REASON_MAX, DECISION_VALUES, decisionSchema } from "~/schemas/candidate";
+import { DECISIONS } from "~/domain/decisions";
+import { DECISION_REASON_MAX, decisionSchema } from "~/schemas/candidate";
 import { notFound, requireAssessmentAccess, requireUser } from "~/http/auth.server";
 import { parseForm, readFormData } from "~/http/forms.server";
 import { confirmationPage, isConfirmed } from "~/http/confirm.server";
@@ -573,7 +574,7 @@ function DecisionForm({ serverErrors }: { serverErrors: FieldErrors | undefined 
       <fieldset aria-describedby={decisionError ? "decision-error" : undefined}>
         <legend>{t("assessments.decision")}</legend>
         <div className="recommendation-options">
-          {DECISION_VALUES.map((d) => (
+          {DECISIONS.map((d) => (
             <div className="rating-option" key={d}>
               <input type="radio" id={`decision-${d}`} value={d} {...form.register("decision")} />
               <label htmlFor={`decision-${d}`}>{t(`assessments.decisionValues.${d}`)}</label>
