@@ -228,15 +228,11 @@ function reopenSpec(name: string, liveReport: boolean): ConfirmSpec {
   };
 }
 
-function percent(value: number): string {
-  return `${Math.round(value * 100)}`;
-}
-
 export default function AssessmentPage() {
   const { isRecruiter, myStatus, overview, kit, panel, addable, report } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const { score, twoDecimals } = useNumberFormats();
+  const { score, twoDecimals, fit: formatFit, coverage: formatCoverage } = useNumberFormats();
   const format = useFormatDate();
   const dateTime = (iso: string) => format(iso, "dateTime");
   const interviewerIds = panel ? Object.keys(panel.interviewerNames) : [];
@@ -356,7 +352,7 @@ export default function AssessmentPage() {
             {!kit.idealProfile
               ? t("assessments.noProfile")
               : panel.fit && panel.fit.fit !== null
-                ? t("assessments.fitValue", { fit: Math.round(panel.fit.fit), coverage: percent(panel.fit.coverage) })
+                ? t("assessments.fitValue", { fit: formatFit(panel.fit.fit), coverage: formatCoverage(panel.fit.coverage) })
                 : t("assessments.noFit")}
           </p>
           <p className="field-hint">{t("assessments.fitReading")}</p>
