@@ -7,6 +7,7 @@ import { ShownText } from "~/components/ShownText";
 import { getKitVersion } from "~/models/kits.server";
 import { ownScorecardStatusesOn } from "~/models/assessments.server";
 import { maySeeIdealBands } from "~/domain/blind";
+import { ANCHOR_RATINGS } from "~/domain/anchors";
 import { kitVersionParam } from "~/schemas/kit";
 import kitStyles from "~/styles/kits.css?url";
 import printStyles from "~/styles/print.css?url";
@@ -113,7 +114,7 @@ export default function KitPrintPage() {
                   {q.anchors.map((group) => (
                     <tr key={group.trait}>
                       <th scope="row">{t(`traits.${group.trait}`)}</th>
-                      {([1, 3, 5] as const).map((rating) => {
+                      {ANCHOR_RATINGS.map((rating) => {
                         const anchor = group.ratings.find((a) => a.rating === rating);
                         return <td key={rating}>{anchor ? <ShownText value={anchor.text} /> : "—"}</td>;
                       })}

@@ -1,4 +1,5 @@
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import { ANCHOR_FIELD_KEYS, type AnchorFieldKey } from "./anchor-fields";
 import { LANGS, type LocalizedText } from "./localized";
 import { roleContentSchema, type RoleContent } from "./role";
 
@@ -12,7 +13,6 @@ import { roleContentSchema, type RoleContent } from "./role";
  * (fills the spare blank row) and removes (clears a row) without JavaScript.
  */
 
-export const ANCHOR_KEYS = ["1", "3", "5"] as const;
 /** Band shown for a trait of a role that had no ideal profile yet. */
 export const DEFAULT_BAND = { low: 40, high: 60, weight: 1 } as const;
 
@@ -95,7 +95,7 @@ function nonBlankItems(value: unknown, maps?: IndexMaps, listPath?: string): unk
  * in the browser (a new question, a newly ticked trait) is an array holding
  * the ratings at indexes 1, 3 and 5. Both mean the same.
  */
-function anchorText(set: unknown, rating: (typeof ANCHOR_KEYS)[number]): unknown {
+function anchorText(set: unknown, rating: AnchorFieldKey): unknown {
   if (Array.isArray(set)) return set[Number(rating)];
   return isRecord(set) ? set[rating] : undefined;
 }
@@ -107,7 +107,7 @@ function normalizeQuestion(raw: unknown): unknown {
   const anchors: Record<string, Record<string, LocalizedText | null>> = {};
   for (const trait of traits) {
     const set = rawAnchors[trait];
-    anchors[trait] = Object.fromEntries(ANCHOR_KEYS.map((k) => [k, localized(anchorText(set, k))]));
+    anchors[trait] = Object.fromEntries(ANCHOR_FIELD_KEYS.map((k) => [k, localized(anchorText(set, k))]));
   }
   return { text: localized(q.text), evaluatesNote: localized(q.evaluatesNote), traits, anchors };
 }
@@ -238,7 +238,7 @@ export function formDataToValues(formData: FormData): Loose {
 // ----- What the form shows -----
 
 export type LocalizedField = { es: string; en: string };
-export type AnchorFields = Record<(typeof ANCHOR_KEYS)[number], LocalizedField>;
+export type AnchorFields = Record<AnchorFieldKey, LocalizedField>;
 /** A trait's anchor set as the form holds it: a record, or react-hook-form's array (ratings at indexes 1, 3, 5; see anchorText). */
 export type AnchorFieldValues = AnchorFields | (LocalizedField | undefined)[];
 
