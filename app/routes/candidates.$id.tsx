@@ -1,3 +1,4 @@
+import type { UserRole } from "~/domain/accounts";
 import type { Level } from "~/domain/levels";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -173,7 +174,7 @@ function AssessmentsTable({ assessments }: { assessments: CandidateAssessment[] 
 
 function NewAssessmentForm(props: {
   kits: { kitVersionId: number; name: string; version: number; roleName: string; roleSlug: string; level: Level }[];
-  interviewers: { id: number; name: string; role: "recruiter" | "interviewer" }[];
+  interviewers: { id: number; name: string; role: UserRole }[];
   roleSlug: string | null;
   posted: ActionData | undefined;
 }) {
