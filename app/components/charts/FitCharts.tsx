@@ -1,3 +1,4 @@
+import { useNumberFormats } from "~/utils/numbers";
 import { useTranslation } from "~/utils/use-translation";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import type { FitCharts as FitChartsData } from "~/models/report.server";
@@ -16,6 +17,7 @@ export function FitCharts({
   audience: FitAudience;
 }): JSX.Element {
   const { t } = useTranslation();
+  const { fit: formatFit, coverage: formatCoverage } = useNumberFormats();
   const scores: Partial<Record<TraitKey, number>> = {};
   const band: Partial<Record<TraitKey, { low: number; high: number }>> = {};
   for (const row of charts.traits) {
@@ -29,8 +31,8 @@ export function FitCharts({
         {charts.fit === null
           ? t("report.charts.noFitLine")
           : t(audience === "candidate" ? "report.charts.candidate.fitLine" : "report.charts.fitLine", {
-              fit: Math.round(charts.fit),
-              coverage: Math.round(charts.coverage * 100),
+              fit: formatFit(charts.fit),
+              coverage: formatCoverage(charts.coverage),
             })}
       </p>
       <TraitRadarChart caption={t("report.charts.radarTitle")} band={hasBand ? band : null} series={[{ label: seriesLabel, scores }]} />

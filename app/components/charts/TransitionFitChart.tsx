@@ -80,6 +80,7 @@ export function AreasToDevelop({
  */
 export function TransitionFitChart({ transitions, audience }: { transitions: ChartTransition[]; audience: FitAudience }): JSX.Element {
   const { t } = useTranslation();
+  const { fit: formatFit } = useNumberFormats();
   const hydrated = useHydrated();
   const narrow = useNarrowChart();
   const captionId = useId();
@@ -112,8 +113,8 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
         {best && best.fit !== null
           ? t(audience === "candidate" ? "report.charts.transitionReadingBest" : "report.charts.staff.transitionReadingBest", {
               target: best.target,
-              fit: whole(best.fit),
-              published: whole(best.publishedFit),
+              fit: formatFit(best.fit),
+              published: formatFit(best.publishedFit),
             })
           : t(audience === "candidate" ? "report.charts.transitionReading" : "report.charts.staff.transitionReading")}
       </p>
