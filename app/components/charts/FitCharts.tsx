@@ -1,9 +1,20 @@
 import { useTranslation } from "~/utils/use-translation";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
-import type { FitCharts as FitChartsData } from "~/models/report.server";
-import { TraitBandChart } from "./TraitBandChart";
+import type { AreaToDevelop } from "~/domain/transitions";
+import { TraitBandChart, type ChartTrait } from "./TraitBandChart";
 import { TraitRadarChart } from "./TraitRadarChart";
-import { AreasToDevelop, TransitionFitChart, type FitAudience } from "./TransitionFitChart";
+import { AreasToDevelop, TransitionFitChart, type ChartTransition, type FitAudience } from "./TransitionFitChart";
+
+/** An assessment's fit as its charts show it. */
+export type FitChartsData = {
+  traits: ChartTrait[];
+  fit: number | null;
+  coverage: number;
+  hasProfile: boolean;
+  /** Areas to develop for the assessed role itself. */
+  areas: AreaToDevelop[];
+  transitions: ChartTransition[];
+};
 
 /** The radar, the per-trait chart, the areas to develop and the transition chart of one assessment. */
 export function FitCharts({

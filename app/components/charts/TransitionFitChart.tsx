@@ -1,8 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import type { AreaToDevelop } from "~/domain/transitions";
-import type { ChartTransition } from "~/models/report.server";
+import type { AreaToDevelop, TransitionBasis } from "~/domain/transitions";
 import { TableScroll } from "~/components/TableScroll";
 import { useHydrated } from "~/utils/use-hydrated";
 import { useNarrowChart } from "./use-narrow-chart";
@@ -15,6 +14,18 @@ const OWN_FILL = "#b45309";
 function whole(value: number): string {
   return String(Math.round(value));
 }
+
+/** A career transition's row of the chart. */
+export type ChartTransition = {
+  target: string;
+  publishedFit: number;
+  /** Which profile the candidate's own fit used; "unavailable" when neither exists. */
+  basis: TransitionBasis | "unavailable";
+  fit: number | null;
+  coverage: number;
+  /** Largest weighted gap first. */
+  areas: AreaToDevelop[];
+};
 
 /** Who reads the charts: the candidate's own report speaks to them ("your fit"); the assessment page speaks about them. */
 export type FitAudience = "candidate" | "staff";
