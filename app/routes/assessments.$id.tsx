@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
@@ -24,9 +24,11 @@ import {
   reopenScorecard,
   submittedNotes,
 } from "~/models/assessments.server";
+import type { AssessmentAccess } from "~/models/assessments.server";
 import { showText } from "~/models/shown-text";
 import { DECISION_REASON_MAX, DECISION_VALUES, decisionSchema } from "~/schemas/candidate";
 import { notFound, requireAssessmentAccess, requireUser } from "~/http/auth.server";
+import type { SessionUser } from "~/http/auth.server";
 import { parseForm, readFormData } from "~/http/forms.server";
 import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import { useFormatDate } from "~/utils/dates";
@@ -105,100 +107,130 @@ const userIdForm = z.object({ userId: z.coerce.number().int().positive() });
 const removeForm = userIdForm.extend({ discardDraft: z.literal("1").optional() });
 const scorecardIdForm = z.object({ scorecardId: z.coerce.number().int().positive() });
 
+/** What every intent of the page's form acts with: the recruiter, the assessment they may act on, and the post. */
+type IntentArgs = {
+  request: Request;
+  context: AppLoadContext;
+  user: SessionUser;
+  access: AssessmentAccess;
+  formData: FormData;
+  now: Date;
+};
+
+async function recordDecisionIntent({ context, user, access, formData, now }: IntentArgs) {
+  const parsed = parseForm(formData, decisionSchema);
+  if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
+  await recordDecision(context.db, { assessmentId: access.id, ...parsed.data, actorId: user.id }, now);
+  return redirect(`/assessments/${access.id}`, 303);
+}
+
+async function addInterviewerIntent({ context, user, access, formData, now }: IntentArgs) {
+  const parsed = parseForm(formData, userIdForm);
+  if (!parsed.ok) return data({ errors: parsed.errors, message: "notAddable" as const }, { status: 400 });
+  if (!(await addInterviewer(context.db, { assessmentId: access.id, userId: parsed.data.userId, actorId: user.id }, now))) {
+    return data({ errors: {}, message: "notAddable" as const }, { status: 409 });
+  }
+  return redirect(`/assessments/${access.id}`, 303);
+}
+
+async function removeInterviewerIntent({ context, user, access, formData, now }: IntentArgs) {
+  const parsed = parseForm(formData, removeForm);
+  if (!parsed.ok) return data({ errors: parsed.errors, message: "notRemovable" as const }, { status: 400 });
+  const overview = await getAssessmentOverview(context.db, access.id);
+  const interviewer = overview?.interviewers.find((i) => i.userId === parsed.data.userId);
+  if (!overview || !interviewer) return data({ errors: {}, message: "notRemovable" as const }, { status: 409 });
+  // Refusals first: a confirmation of what cannot happen would only mislead.
+  if (interviewer.status === "submitted") return data({ errors: {}, message: "notRemovable" as const }, { status: 409 });
+  if (overview.interviewers.length <= 1) return data({ errors: {}, message: "lastInterviewer" as const }, { status: 409 });
+  if (!isConfirmed(formData)) return confirmationPage(formData, removeSpec(interviewer));
+  const outcome = await removeInterviewer(
+    context.db,
+    { assessmentId: access.id, userId: parsed.data.userId, actorId: user.id, discardDraft: parsed.data.discardDraft === "1" },
+    now,
+  );
+  if (outcome === "lastInterviewer") return data({ errors: {}, message: "lastInterviewer" as const }, { status: 409 });
+  if (outcome !== "removed") return data({ errors: {}, message: "notRemovable" as const }, { status: 409 });
+  return redirect(`/assessments/${access.id}`, 303);
+}
+
+async function reopenScorecardIntent({ context, user, access, formData, now }: IntentArgs) {
+  const parsed = parseForm(formData, scorecardIdForm);
+  const kit = await loadScoringKit(context.db, access.kitVersionId);
+  if (!parsed.ok || !kit) throw new Response("Bad request", { status: 400 });
+  if (!isConfirmed(formData)) {
+    const [overview, report] = await Promise.all([
+      getAssessmentOverview(context.db, access.id),
+      loadAssessmentReportSection(context.db, { assessmentId: access.id, kit, panel: null, isRecruiter: true }, now),
+    ]);
+    const interviewer = overview?.interviewers.find((i) => i.scorecardId === parsed.data.scorecardId && i.status === "submitted");
+    if (!interviewer) throw notFound();
+    return confirmationPage(
+      formData,
+      reopenSpec(
+        interviewer.name,
+        report.links.some((link) => link.status === "live"),
+      ),
+    );
+  }
+  const reopened = await reopenScorecard(
+    context.db,
+    { assessmentId: access.id, scorecardId: parsed.data.scorecardId, actorId: user.id, kit },
+    now,
+  );
+  if (!reopened) throw notFound();
+  return redirect(`/assessments/${access.id}`, 303);
+}
+
+async function publishReportIntent({ request, context, user, access, formData, now }: IntentArgs) {
+  const parsed = parseForm(formData, publishReportSchema);
+  if (!parsed.ok) return data({ errors: parsed.errors, message: null, published: null }, { status: 400 });
+  const days = parsed.data.expiresInDays ?? null;
+  const expiresAt = days === null ? null : new Date(now.getTime() + days * 86_400_000);
+  const outcome = await publishReport(
+    context.db,
+    { assessmentId: access.id, language: parsed.data.language, expiresAt, actorId: user.id, earlier: parsed.data.earlier },
+    now,
+  );
+  if (!outcome.ok) return data({ errors: { publish: outcome.reason }, message: null, published: null }, { status: 409 });
+  // The token is shown this once and never stored: only its hash is.
+  const link = `${new URL(request.url).origin}/r/${outcome.token}`;
+  return data({
+    errors: {},
+    message: null,
+    published: { link, expiresAt: expiresAt?.toISOString() ?? null, shortId: outcome.shortId, version: outcome.version },
+  });
+}
+
+async function revokeReportLinkIntent({ context, user, access, formData, now }: IntentArgs) {
+  const parsed = parseForm(formData, revokeReportSchema);
+  if (!parsed.ok) throw new Response("Bad request", { status: 400 });
+  if (!isConfirmed(formData)) return confirmationPage(formData, REVOKE_SPEC);
+  if (!(await revokeReport(context.db, { assessmentId: access.id, reportId: parsed.data.reportId, actorId: user.id }, now)))
+    throw notFound();
+  return redirect(`/assessments/${access.id}`, 303);
+}
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { role: "recruiter" });
   const access = await requireAssessmentAccess(request, context, user, params.id);
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
-  const now = new Date();
-  if (intent === "decision") {
-    const parsed = parseForm(formData, decisionSchema);
-    if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
-    await recordDecision(context.db, { assessmentId: access.id, ...parsed.data, actorId: user.id }, now);
-    return redirect(`/assessments/${access.id}`, 303);
+  const args: IntentArgs = { request, context, user, access, formData, now: new Date() };
+  switch (formData.get("intent")) {
+    case "decision":
+      return recordDecisionIntent(args);
+    case "add":
+      return addInterviewerIntent(args);
+    case "remove":
+      return removeInterviewerIntent(args);
+    case "reopen":
+      return reopenScorecardIntent(args);
+    case "publish":
+      return publishReportIntent(args);
+    case "revoke":
+      return revokeReportLinkIntent(args);
+    default:
+      throw new Response("Unknown action", { status: 400 });
   }
-  if (intent === "add") {
-    const parsed = parseForm(formData, userIdForm);
-    if (!parsed.ok) return data({ errors: parsed.errors, message: "notAddable" as const }, { status: 400 });
-    if (!(await addInterviewer(context.db, { assessmentId: access.id, userId: parsed.data.userId, actorId: user.id }, now))) {
-      return data({ errors: {}, message: "notAddable" as const }, { status: 409 });
-    }
-    return redirect(`/assessments/${access.id}`, 303);
-  }
-  if (intent === "remove") {
-    const parsed = parseForm(formData, removeForm);
-    if (!parsed.ok) return data({ errors: parsed.errors, message: "notRemovable" as const }, { status: 400 });
-    const overview = await getAssessmentOverview(context.db, access.id);
-    const interviewer = overview?.interviewers.find((i) => i.userId === parsed.data.userId);
-    if (!overview || !interviewer) return data({ errors: {}, message: "notRemovable" as const }, { status: 409 });
-    // Refusals first: a confirmation of what cannot happen would only mislead.
-    if (interviewer.status === "submitted") return data({ errors: {}, message: "notRemovable" as const }, { status: 409 });
-    if (overview.interviewers.length <= 1) return data({ errors: {}, message: "lastInterviewer" as const }, { status: 409 });
-    if (!isConfirmed(formData)) return confirmationPage(formData, removeSpec(interviewer));
-    const outcome = await removeInterviewer(
-      context.db,
-      { assessmentId: access.id, userId: parsed.data.userId, actorId: user.id, discardDraft: parsed.data.discardDraft === "1" },
-      now,
-    );
-    if (outcome === "lastInterviewer") return data({ errors: {}, message: "lastInterviewer" as const }, { status: 409 });
-    if (outcome !== "removed") return data({ errors: {}, message: "notRemovable" as const }, { status: 409 });
-    return redirect(`/assessments/${access.id}`, 303);
-  }
-  if (intent === "reopen") {
-    const parsed = parseForm(formData, scorecardIdForm);
-    const kit = await loadScoringKit(context.db, access.kitVersionId);
-    if (!parsed.ok || !kit) throw new Response("Bad request", { status: 400 });
-    if (!isConfirmed(formData)) {
-      const [overview, report] = await Promise.all([
-        getAssessmentOverview(context.db, access.id),
-        loadAssessmentReportSection(context.db, { assessmentId: access.id, kit, panel: null, isRecruiter: true }, now),
-      ]);
-      const interviewer = overview?.interviewers.find((i) => i.scorecardId === parsed.data.scorecardId && i.status === "submitted");
-      if (!interviewer) throw notFound();
-      return confirmationPage(
-        formData,
-        reopenSpec(
-          interviewer.name,
-          report.links.some((link) => link.status === "live"),
-        ),
-      );
-    }
-    const reopened = await reopenScorecard(
-      context.db,
-      { assessmentId: access.id, scorecardId: parsed.data.scorecardId, actorId: user.id, kit },
-      now,
-    );
-    if (!reopened) throw notFound();
-    return redirect(`/assessments/${access.id}`, 303);
-  }
-  if (intent === "publish") {
-    const parsed = parseForm(formData, publishReportSchema);
-    if (!parsed.ok) return data({ errors: parsed.errors, message: null, published: null }, { status: 400 });
-    const days = parsed.data.expiresInDays ?? null;
-    const expiresAt = days === null ? null : new Date(now.getTime() + days * 86_400_000);
-    const outcome = await publishReport(
-      context.db,
-      { assessmentId: access.id, language: parsed.data.language, expiresAt, actorId: user.id, earlier: parsed.data.earlier },
-      now,
-    );
-    if (!outcome.ok) return data({ errors: { publish: outcome.reason }, message: null, published: null }, { status: 409 });
-    // The token is shown this once and never stored: only its hash is.
-    const link = `${new URL(request.url).origin}/r/${outcome.token}`;
-    return data({
-      errors: {},
-      message: null,
-      published: { link, expiresAt: expiresAt?.toISOString() ?? null, shortId: outcome.shortId, version: outcome.version },
-    });
-  }
-  if (intent === "revoke") {
-    const parsed = parseForm(formData, revokeReportSchema);
-    if (!parsed.ok) throw new Response("Bad request", { status: 400 });
-    if (!isConfirmed(formData)) return confirmationPage(formData, REVOKE_SPEC);
-    if (!(await revokeReport(context.db, { assessmentId: access.id, reportId: parsed.data.reportId, actorId: user.id }, now)))
-      throw notFound();
-    return redirect(`/assessments/${access.id}`, 303);
-  }
-  throw new Response("Unknown action", { status: 400 });
 }
 
 /** What removing an interviewer loses: their access, and their draft only if the recruiter discards it. */
