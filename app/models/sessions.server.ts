@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Database, UserRole } from "~db/schema";
+import type { UserRole } from "~/domain/accounts";
+import type { Database } from "~db/schema";
 
 /** Idle and absolute session lifetimes (ASVS 5.0 7.3.1, 7.3.2). */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;

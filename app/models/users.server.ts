@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import type { Database, UserRole } from "~db/schema";
+import type { UserRole } from "~/domain/accounts";
+import type { Database } from "~db/schema";
 import { recordAudit } from "~/models/audit.server";
 import { destroyUserSessions, hashToken } from "~/models/sessions.server";
 

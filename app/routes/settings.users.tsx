@@ -19,7 +19,8 @@ import {
   listUsers,
   setUserActive,
 } from "~/models/users.server";
-import { inviteSchema, USER_ROLES } from "~/schemas/auth";
+import { USER_ROLES } from "~/domain/accounts";
+import { inviteSchema } from "~/schemas/auth";
 import { notFound, requireUser } from "~/http/auth.server";
 import { parseForm, readFormData } from "~/http/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
