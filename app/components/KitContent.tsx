@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { IdealProfileTable, type IdealProfileRow } from "~/components/IdealProfileTable";
 import { ShownText, ShownTextList } from "~/components/ShownText";
+import type { AnchorRating } from "~/domain/anchors";
 import type { Level } from "~/domain/levels";
 import type { ShownText as ShownTextValue } from "~/domain/shown-text";
 import type { TraitKey } from "~/domain/traits";
@@ -15,7 +16,7 @@ import type { TraitKey } from "~/domain/traits";
 type HeadingLevel = 2 | 3 | 4;
 
 /** One trait's behaviour anchors of a question. */
-export type KitAnchorView = { trait: TraitKey; ratings: { rating: 1 | 3 | 5; text: ShownTextValue }[] };
+export type KitAnchorView = { trait: TraitKey; ratings: { rating: AnchorRating; text: ShownTextValue }[] };
 
 export type KitQuestionView = { id: number; text: ShownTextValue; fromRole: boolean; traits: TraitKey[]; anchors: KitAnchorView[] };
 

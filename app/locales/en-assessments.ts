@@ -76,7 +76,7 @@ const enAssessments = {
   calibrate: "calibrate",
   calibrateHint: "Interviewers' mean ratings differ by 2 points or more: talk it through.",
   fit: "Fit to the ideal profile",
-  fitValue: "{{fit}}% fit, coverage {{coverage}}%",
+  fitValue: "{{fit}} fit, coverage {{coverage}}",
   noFit: "No fit yet: no trait with an ideal band has been assessed.",
   noProfile: "This kit version holds no ideal profile, so there is no fit.",
   fitReading: "Coverage is the share of the ideal profile's weight that the panel assessed.",

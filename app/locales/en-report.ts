@@ -12,7 +12,7 @@ const enReport = {
     bandReading: "Each bar is the ideal band; the dark mark is the score. Evidence is the number of ratings behind a score.",
     transitionTitle: "Fit to the roles this one can lead to",
     transitionReading: "The published fit is the role profile's figure; your fit is computed from these scores.",
-    transitionReadingBest: "The best of your fits is {{target}} ({{fit}}%); the published fit there is {{published}}%.",
+    transitionReadingBest: "The best of your fits is {{target}} ({{fit}}); the published fit there is {{published}}.",
     published: "Published fit %",
     yourFit: "Your fit %",
     basis: {
@@ -43,13 +43,13 @@ const enReport = {
     /** The same charts on the assessment page, read by the recruiter and the panel rather than the candidate. */
     staff: {
       transitionReading: "The published fit is the role profile's figure; the candidate's fit is computed from these scores.",
-      transitionReadingBest: "The candidate's best fit is {{target}} ({{fit}}%); the published fit there is {{published}}%.",
+      transitionReadingBest: "The candidate's best fit is {{target}} ({{fit}}); the published fit there is {{published}}.",
       candidateFit: "Candidate's fit %",
       candidateFitColumn: "Candidate's fit",
     },
     /** The candidate's own report: plain words, no internal figures (weights, weighted gaps, coverage, deltas). */
     candidate: {
-      fitLine: "How closely your scores match this role: {{fit}}% ({{coverage}}% of what the role looks for could be assessed).",
+      fitLine: "How closely your scores match this role: {{fit}} ({{coverage}} of what the role looks for could be assessed).",
       importance: "Importance for the role",
       importanceLevel: { usual: "usual", high: "high", veryHigh: "very high" },
       areaLine: "{{trait}}: your score {{score}}; the role's range starts at {{low}}, {{gap}} points higher",
@@ -62,7 +62,7 @@ const enReport = {
     },
     noFit: "no fit",
     section: "Fit charts",
-    fitLine: "Fit to this role: {{fit}}% (coverage {{coverage}}%).",
+    fitLine: "Fit to this role: {{fit}} (coverage {{coverage}}).",
     noFitLine: "No fit yet: no trait with a band has been assessed.",
   },
   page: {

@@ -79,7 +79,7 @@ const esAssessments: typeof enAssessments = {
   calibrate: "calibrar",
   calibrateHint: "Las valoraciones medias de los entrevistadores difieren en 2 puntos o más: conviene conversarlo.",
   fit: "Ajuste al perfil ideal",
-  fitValue: "{{fit}}% de ajuste, cobertura {{coverage}}%",
+  fitValue: "{{fit}} de ajuste, cobertura {{coverage}}",
   noFit: "Todavía no hay ajuste: ningún rasgo con banda ideal fue evaluado.",
   noProfile: "Esta versión del kit no tiene perfil ideal, así que no hay ajuste.",
   fitReading: "La cobertura es la parte del peso del perfil ideal que el panel evaluó.",

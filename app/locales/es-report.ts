@@ -15,7 +15,7 @@ const esReport: typeof enReport = {
       "Cada barra es la banda ideal; la marca oscura es el puntaje. La evidencia es la cantidad de valoraciones detrás de cada puntaje.",
     transitionTitle: "Ajuste a los roles a los que este puede llevar",
     transitionReading: "El ajuste publicado es la cifra del perfil del rol; su ajuste se calcula con estos puntajes.",
-    transitionReadingBest: "Su mejor ajuste es {{target}} ({{fit}}%); el ajuste publicado allí es {{published}}%.",
+    transitionReadingBest: "Su mejor ajuste es {{target}} ({{fit}}); el ajuste publicado allí es {{published}}.",
     published: "Ajuste publicado %",
     yourFit: "Su ajuste %",
     basis: {
@@ -45,12 +45,12 @@ const esReport: typeof enReport = {
     noAreasNotAssessed: "Nada que mostrar todavía: no se evaluó ningún rasgo con banda.",
     staff: {
       transitionReading: "El ajuste publicado es la cifra del perfil del rol; el ajuste del candidato se calcula con estos puntajes.",
-      transitionReadingBest: "El mejor ajuste del candidato es {{target}} ({{fit}}%); el ajuste publicado allí es {{published}}%.",
+      transitionReadingBest: "El mejor ajuste del candidato es {{target}} ({{fit}}); el ajuste publicado allí es {{published}}.",
       candidateFit: "Ajuste del candidato %",
       candidateFitColumn: "Ajuste del candidato",
     },
     candidate: {
-      fitLine: "Cuánto se acercan sus puntajes a este rol: {{fit}}% (se pudo evaluar el {{coverage}}% de lo que busca el rol).",
+      fitLine: "Cuánto se acercan sus puntajes a este rol: {{fit}} (se pudo evaluar el {{coverage}} de lo que busca el rol).",
       importance: "Importancia para el rol",
       importanceLevel: { usual: "habitual", high: "alta", veryHigh: "muy alta" },
       areaLine: "{{trait}}: su puntaje {{score}}; el rango del rol empieza en {{low}}, {{gap}} puntos más arriba",
@@ -63,7 +63,7 @@ const esReport: typeof enReport = {
     },
     noFit: "sin ajuste",
     section: "Gráficos de ajuste",
-    fitLine: "Ajuste a este rol: {{fit}}% (cobertura {{coverage}}%).",
+    fitLine: "Ajuste a este rol: {{fit}} (cobertura {{coverage}}).",
     noFitLine: "Todavía no hay ajuste: no se evaluó ningún rasgo con banda.",
   },
   page: {

@@ -26,7 +26,8 @@ import {
 } from "~/models/assessments.server";
 import type { AssessmentAccess } from "~/models/assessments.server";
 import { showText } from "~/models/shown-text";
-import { DECISION_REASON_MAX, DECISION_VALUES, decisionSchema } from "~/schemas/candidate";
+import { DECISIONS } from "~/domain/decisions";
+import { DECISION_REASON_MAX, decisionSchema } from "~/schemas/candidate";
 import { notFound, requireAssessmentAccess, requireUser } from "~/http/auth.server";
 import type { SessionUser } from "~/http/auth.server";
 import { parseForm, readFormData } from "~/http/forms.server";
@@ -259,15 +260,11 @@ function reopenSpec(name: string, liveReport: boolean): ConfirmSpec {
   };
 }
 
-function percent(value: number): string {
-  return `${Math.round(value * 100)}`;
-}
-
 export default function AssessmentPage() {
   const { isRecruiter, myStatus, overview, kit, panel, addable, report } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const { score, twoDecimals } = useNumberFormats();
+  const { score, twoDecimals, fit, coverage } = useNumberFormats();
   const format = useFormatDate();
   const dateTime = (iso: string) => format(iso, "dateTime");
   const interviewerIds = panel ? Object.keys(panel.interviewerNames) : [];
@@ -387,7 +384,7 @@ export default function AssessmentPage() {
             {!kit.idealProfile
               ? t("assessments.noProfile")
               : panel.fit && panel.fit.fit !== null
-                ? t("assessments.fitValue", { fit: Math.round(panel.fit.fit), coverage: percent(panel.fit.coverage) })
+                ? t("assessments.fitValue", { fit: fit(panel.fit.fit), coverage: coverage(panel.fit.coverage) })
                 : t("assessments.noFit")}
           </p>
           <p className="field-hint">{t("assessments.fitReading")}</p>
@@ -605,7 +602,7 @@ function DecisionForm({ serverErrors }: { serverErrors: FieldErrors | undefined 
       <fieldset aria-describedby={decisionError ? "decision-error" : undefined}>
         <legend>{t("assessments.decision")}</legend>
         <div className="recommendation-options">
-          {DECISION_VALUES.map((d) => (
+          {DECISIONS.map((d) => (
             <div className="rating-option" key={d}>
               <input type="radio" id={`decision-${d}`} value={d} {...form.register("decision")} />
               <label htmlFor={`decision-${d}`}>{t(`assessments.decisionValues.${d}`)}</label>

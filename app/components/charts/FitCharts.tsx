@@ -1,5 +1,6 @@
 import { useTranslation } from "~/utils/use-translation";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import { useNumberFormats } from "~/utils/numbers";
 import type { AreaToDevelop } from "~/domain/transitions";
 import { TraitBandChart, type ChartTrait } from "./TraitBandChart";
 import { TraitRadarChart } from "./TraitRadarChart";
@@ -27,6 +28,7 @@ export function FitCharts({
   audience: FitAudience;
 }): JSX.Element {
   const { t } = useTranslation();
+  const { fit, coverage } = useNumberFormats();
   const scores: Partial<Record<TraitKey, number>> = {};
   const band: Partial<Record<TraitKey, { low: number; high: number }>> = {};
   for (const row of charts.traits) {
@@ -40,8 +42,8 @@ export function FitCharts({
         {charts.fit === null
           ? t("report.charts.noFitLine")
           : t(audience === "candidate" ? "report.charts.candidate.fitLine" : "report.charts.fitLine", {
-              fit: Math.round(charts.fit),
-              coverage: Math.round(charts.coverage * 100),
+              fit: fit(charts.fit),
+              coverage: coverage(charts.coverage),
             })}
       </p>
       <TraitRadarChart caption={t("report.charts.radarTitle")} band={hasBand ? band : null} series={[{ label: seriesLabel, scores }]} />

@@ -1,6 +1,7 @@
 import { useTranslation } from "~/utils/use-translation";
 import { ShownText } from "~/components/ShownText";
-import { RATINGS } from "~/domain/scoring";
+import type { AnchorRating } from "~/domain/anchors";
+import { RATINGS, type Rating } from "~/domain/scoring";
 import type { ShownText as ShownTextValue } from "~/domain/shown-text";
 import type { TraitKey } from "~/domain/traits";
 import { NOTES_MAX } from "~/schemas/scorecard";
@@ -12,7 +13,7 @@ export type ScorecardQuestion = {
   number: number;
   text: ShownTextValue;
   traits: TraitKey[];
-  anchors: { trait: TraitKey; rating: number; text: ShownTextValue }[];
+  anchors: { trait: TraitKey; rating: AnchorRating; text: ShownTextValue }[];
 };
 
 /** The error message of a field by its name, in the reader's language; undefined when it has none. */
@@ -33,7 +34,7 @@ function RatingGroup({
   const { t } = useTranslation();
   const name = `rating.${question.id}.${trait}`;
   const error = fieldError(name);
-  const anchorFor = (rating: number) => question.anchors.find((a) => a.trait === trait && a.rating === rating);
+  const anchorFor = (rating: Rating) => question.anchors.find((a) => a.trait === trait && a.rating === rating);
   return (
     <fieldset className="rating-group" aria-invalid={error ? true : undefined} aria-describedby={error ? `${name}-error` : undefined}>
       <legend>{t("scorecard.ratingFor", { trait: t(`traits.${trait}`) })}</legend>
