@@ -9,8 +9,8 @@ import { LEVELS, type Level } from "~/domain/levels";
 import type { ShownText as ShownTextValue } from "~/domain/shown-text";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import type enKits from "~/locales/en-kits";
+import { ANCHOR_FIELD_KEYS } from "~/schemas/anchor-fields";
 import {
-  ANCHOR_RATINGS,
   anchorValue,
   emptyCustomQuestion,
   kitFormSchema,
@@ -489,7 +489,7 @@ function CustomQuestionFields({
               <fieldset className="kit-anchor-inputs">
                 <legend>{t("kits.builder.anchorsFor", { trait: t(`traits.${trait}`) })}</legend>
                 <p className="field-hint">{t("kits.builder.anchorsHint")}</p>
-                {ANCHOR_RATINGS.map((rating) => {
+                {ANCHOR_FIELD_KEYS.map((rating) => {
                   const name = `questions.${index}.anchors.${trait}.${rating}.${lang}` as const;
                   const anchorId = `question-${index}-anchor-${trait}-${rating}`;
                   const error = errorFor(name);

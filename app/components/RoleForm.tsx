@@ -18,7 +18,8 @@ import { IdealProfileChart } from "~/components/charts/IdealProfileChart";
 import { CharacterCount } from "~/components/CharacterCount";
 import { FieldError } from "~/components/forms";
 import { isTraitKey, TRAIT_KEYS, type TraitKey } from "~/domain/traits";
-import { ANCHOR_KEYS, blankField, blankQuestion, blankTransition, validateRoleForm, type RoleFormValues } from "~/schemas/role-form";
+import { ANCHOR_FIELD_KEYS } from "~/schemas/anchor-fields";
+import { blankField, blankQuestion, blankTransition, validateRoleForm, type RoleFormValues } from "~/schemas/role-form";
 import { roleMessageKey } from "~/schemas/role-messages";
 import { MAX_ANCHOR_LENGTH, MAX_QUESTION_LENGTH } from "~/schemas/kit";
 import { ROLE_TEXT_MAX } from "~/schemas/localized";
@@ -272,7 +273,7 @@ function QuestionFields(props: {
           <legend>
             {t("role.anchors")}: {t(`traits.${trait}`)}
           </legend>
-          {ANCHOR_KEYS.map((rating) => (
+          {ANCHOR_FIELD_KEYS.map((rating) => (
             <LocalizedInputs
               key={rating}
               name={`questions.${index}.anchors.${trait}.${rating}`}

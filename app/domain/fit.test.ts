@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { computeFit, formatFitPercent, type FitBand, type FitProfile } from "./fit";
+import { computeFit, type FitBand, type FitProfile } from "./fit";
 import { TRAIT_KEYS, traitRecord, type TraitKey } from "./traits";
 
 type Scores = Partial<Record<TraitKey, number>>;
@@ -77,7 +77,8 @@ describe("computeFit — docs/product.md test vectors", () => {
     expect(result.traitsNotAssessed).toEqual(["relational_engagement"]);
     // weights used 2+3+1+2+2 = 10 of 11
     expect(result.coverage).toBeCloseTo(10 / 11, 12);
-    expect(formatFitPercent(result.fit)).toBe("78%");
+    // Shown as a whole percent: 78%.
+    expect(Math.round(result.fit ?? Number.NaN)).toBe(78);
   });
 
   it("O50 C100 E25 A50 S75 R75 fits 86.58", () => {
@@ -100,7 +101,8 @@ describe("computeFit — docs/product.md test vectors", () => {
     expect(result.fit).toBeCloseTo(expected, 10);
     expect(result.fit).toBeCloseTo(86.58, 2);
     expect(result.coverage).toBe(1);
-    expect(formatFitPercent(result.fit)).toBe("87%");
+    // Shown as a whole percent: 87%.
+    expect(Math.round(result.fit ?? Number.NaN)).toBe(87);
   });
 });
 
@@ -174,17 +176,6 @@ describe("computeFit — what counts", () => {
     // light: 1 − √(1·400)/√(4·3600) = 1 − 20/120; heavy: 1 − √(3·400)/√(4·3600)
     expect(light.fit).toBeCloseTo(100 * (1 - 20 / 120), 10);
     expect(heavy.fit).toBeCloseTo(100 * (1 - Math.sqrt(1200) / 120), 10);
-  });
-});
-
-describe("formatFitPercent", () => {
-  it("rounds to a whole percent and keeps 'no fit' as null", () => {
-    expect(formatFitPercent(78.44)).toBe("78%");
-    expect(formatFitPercent(66.5)).toBe("67%");
-    expect(formatFitPercent(0)).toBe("0%");
-    expect(formatFitPercent(0.4)).toBe("0%");
-    expect(formatFitPercent(100)).toBe("100%");
-    expect(formatFitPercent(null)).toBeNull();
   });
 });
 

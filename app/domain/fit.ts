@@ -152,9 +152,3 @@ function gapRatio(used: FitTraitDetail[]): number {
   }
   return Math.sqrt(weightedGapSquares / weightedMaxGapSquares);
 }
-
-/** Whole percent for display, e.g. 78.44 → "78%"; no fit stays null (never "0%"). */
-export function formatFitPercent(fit: number | null): string | null {
-  if (fit === null || !Number.isFinite(fit)) return null;
-  return `${Math.round(fit)}%`;
-}

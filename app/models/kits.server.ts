@@ -5,11 +5,10 @@ import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
 import { showOptionalText, showText, type ShownText } from "~/models/shown-text";
+import { ANCHOR_FIELD_KEYS, type AnchorFieldKey } from "~/schemas/anchor-fields";
 import {
-  ANCHOR_RATINGS,
   emptyCustomQuestion,
   KIT_TEXT_LANGS,
-  type AnchorRating,
   type KitDraft,
   type KitFieldErrors,
   type KitFormValues,
@@ -38,7 +37,7 @@ const SKILL_PROFILE_LANGUAGE: ContentLanguage = "en";
 
 const byTraitOrder = (a: TraitKey, b: TraitKey): number => TRAIT_KEYS.indexOf(a) - TRAIT_KEYS.indexOf(b);
 
-const RATING_NUMBER: Record<AnchorRating, 1 | 3 | 5> = { "1": 1, "3": 3, "5": 5 };
+const RATING_NUMBER: Record<AnchorFieldKey, 1 | 3 | 5> = { "1": 1, "3": 3, "5": 5 };
 
 function toRating(rating: number): 1 | 3 | 5 | undefined {
   return rating === 1 || rating === 3 || rating === 5 ? rating : undefined;
@@ -264,7 +263,7 @@ async function insertVersionContent(trx: Transaction<Database>, versionId: numbe
         sourceQuestionId: null,
         traits: question.traits,
         anchors: question.traits.flatMap((trait) =>
-          ANCHOR_RATINGS.map((rating) => {
+          ANCHOR_FIELD_KEYS.map((rating) => {
             const text = question.anchors[trait]?.[rating];
             if (!text) throw new Error(`Custom question ${position} lacks anchor ${rating} for ${trait}: the schema checks it`);
             return { trait, rating: RATING_NUMBER[rating], text: stringifyLocalized(text) };
@@ -937,9 +936,9 @@ function customValues(q: RawQuestion, lang: UiLanguage): KitQuestionValues {
     if (!localized) return "";
     return localized[written] ?? pickText(localized, lang, written).text;
   };
-  const anchors: Partial<Record<TraitKey, Partial<Record<AnchorRating, KitTextValues>>>> = {};
+  const anchors: Partial<Record<TraitKey, Partial<Record<AnchorFieldKey, KitTextValues>>>> = {};
   for (const anchor of q.anchors) {
-    const rating: AnchorRating = `${anchor.rating}`;
+    const rating: AnchorFieldKey = `${anchor.rating}`;
     anchors[anchor.trait] = { ...anchors[anchor.trait], [rating]: { [written]: pick(anchor.text) } };
   }
   return { source: "custom", include: false, text: { [written]: pick(q.text) }, traits: [...q.traits], anchors };

@@ -1,3 +1,4 @@
+import type { UserRole } from "~/domain/accounts";
 import type { Level } from "~/domain/levels";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -14,6 +15,7 @@ import { ConfirmationPage } from "~/components/ConfirmedAction";
 import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import { assessmentSchema } from "~/schemas/candidate";
 import { notFound, requireUser } from "~/http/auth.server";
+import { parseRecordId } from "~/schemas/ids";
 import { readFormData } from "~/http/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
@@ -22,19 +24,14 @@ import { takeNotice } from "~/http/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
-/** A candidate id as it appears in the URL: digits only, no leading zero. */
-const idParam = z
-  .string()
-  .regex(/^[1-9]\d{0,14}$/)
-  .transform(Number);
 const savedParam = z.enum(["created", "updated"]).nullable().catch(null);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
-  const id = idParam.safeParse(params.id);
-  if (!id.success) throw notFound();
+  const id = parseRecordId(params.id);
+  if (id === undefined) throw notFound();
   const [candidate, kits, interviewers] = await Promise.all([
-    getCandidate(context.db, id.data),
+    getCandidate(context.db, id),
     kitVersionChoices(context.db),
     interviewerChoices(context.db),
   ]);
@@ -83,9 +80,9 @@ type ActionData = { errors: AssessmentErrors; values: AssessmentValues };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { role: "recruiter" });
-  const id = idParam.safeParse(params.id);
-  if (!id.success) throw notFound();
-  const candidate = await getCandidate(context.db, id.data);
+  const id = parseRecordId(params.id);
+  if (id === undefined) throw notFound();
+  const candidate = await getCandidate(context.db, id);
   if (!candidate) throw notFound();
   const formData = await readFormData(request);
   // Erasure (RELIABILITY.md G2): only with confirm=1; one transaction in the model.
@@ -177,7 +174,7 @@ function AssessmentsTable({ assessments }: { assessments: CandidateAssessment[] 
 
 function NewAssessmentForm(props: {
   kits: { kitVersionId: number; name: string; version: number; roleName: string; roleSlug: string; level: Level }[];
-  interviewers: { id: number; name: string; role: "recruiter" | "interviewer" }[];
+  interviewers: { id: number; name: string; role: UserRole }[];
   roleSlug: string | null;
   posted: ActionData | undefined;
 }) {

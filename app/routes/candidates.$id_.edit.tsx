@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
-import { z } from "zod";
 import { CandidateForm, postedCandidateValues, type CandidateFormValues } from "~/components/CandidateForm";
 import { getCandidate, roleChoices, updateCandidate } from "~/models/candidates.server";
 import { candidateSchema } from "~/schemas/candidate";
 import { notFound, requireUser } from "~/http/auth.server";
+import { parseRecordId } from "~/schemas/ids";
 import { parseForm, readFormData, type FieldErrors } from "~/http/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
@@ -14,17 +14,11 @@ import { redirectWithNotice } from "~/http/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
-/** A candidate id as it appears in the URL: digits only, no leading zero. */
-const idParam = z
-  .string()
-  .regex(/^[1-9]\d{0,14}$/)
-  .transform(Number);
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
-  const id = idParam.safeParse(params.id);
-  if (!id.success) throw notFound();
-  const candidate = await getCandidate(context.db, id.data);
+  const id = parseRecordId(params.id);
+  if (id === undefined) throw notFound();
+  const candidate = await getCandidate(context.db, id);
   if (!candidate) throw notFound();
   const roles = await roleChoices(context.db, candidate.roleSlug);
   const values: CandidateFormValues = {
@@ -49,14 +43,14 @@ type ActionData = { values: CandidateFormValues; errors: FieldErrors; duplicate?
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { role: "recruiter" });
-  const id = idParam.safeParse(params.id);
-  if (!id.success) throw notFound();
+  const id = parseRecordId(params.id);
+  if (id === undefined) throw notFound();
   // An unknown id is a 404 whatever the form holds.
-  if (!(await getCandidate(context.db, id.data))) throw notFound();
+  if (!(await getCandidate(context.db, id))) throw notFound();
   const formData = await readFormData(request);
   const parsed = parseForm(formData, candidateSchema);
   if (!parsed.ok) return data<ActionData>({ values: postedCandidateValues(formData), errors: parsed.errors }, { status: 400 });
-  const result = await updateCandidate(context.db, id.data, parsed.data, user.id, new Date());
+  const result = await updateCandidate(context.db, id, parsed.data, user.id, new Date());
   if (!result) throw notFound();
   if (!result.ok && result.field === "email") {
     return data<ActionData>({ values: postedCandidateValues(formData), errors: {}, duplicate: result.existing }, { status: 409 });

@@ -12,9 +12,9 @@ import { ArchivedBanner, ArchiveSection } from "~/components/ArchiveSection";
 import { ConfirmationPage, type ConfirmSpec } from "~/components/ConfirmedAction";
 import { readFormData } from "~/http/forms.server";
 import { confirmationPage, isConfirmed } from "~/http/confirm.server";
-import { kitIdParam } from "~/schemas/kit";
 import kitStyles from "~/styles/kits.css?url";
 import { notFound, requireUser } from "~/http/auth.server";
+import { parseRecordId } from "~/schemas/ids";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
@@ -28,10 +28,10 @@ const savedParam = z.enum(["created", "updated", "versioned"]).nullable().catch(
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const id = kitIdParam.safeParse(params.id);
-  if (!id.success) throw notFound();
+  const id = parseRecordId(params.id);
+  if (id === undefined) throw notFound();
   const { language, t } = await getTranslator(request, context);
-  const found = await getKitDetail(context.db, id.data, language);
+  const found = await getKitDetail(context.db, id, language);
   if (!found) throw notFound();
   const { notice: saved, headers } = takeNotice(request, savedParam);
   const isRecruiter = user.role === "recruiter";
@@ -83,10 +83,10 @@ function deleteKitSpec(name: string): ConfirmSpec {
 /** Archive (asks first), restore, and delete (asks first; refused while an assessment uses the kit): recruiters only. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { role: "recruiter" });
-  const id = kitIdParam.safeParse(params.id);
-  if (!id.success) throw notFound();
+  const id = parseRecordId(params.id);
+  if (id === undefined) throw notFound();
   const { language } = await getTranslator(request, context);
-  const kit = await getKitDetail(context.db, id.data, language);
+  const kit = await getKitDetail(context.db, id, language);
   if (!kit) throw notFound();
   const formData = await readFormData(request);
   const intent = formData.get("intent");

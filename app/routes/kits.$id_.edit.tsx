@@ -5,9 +5,10 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { KitBuilder } from "~/components/KitBuilder";
 import { getKitEditor, kitExists, updateKit } from "~/models/kits.server";
-import { kitFormStep, kitIdParam, type KitFieldErrors, type KitFormValues } from "~/schemas/kit";
+import { kitFormStep, type KitFieldErrors, type KitFormValues } from "~/schemas/kit";
 import kitStyles from "~/styles/kits.css?url";
 import { notFound, requireUser } from "~/http/auth.server";
+import { parseRecordId } from "~/schemas/ids";
 import { getLanguage, getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { readFormData } from "~/http/forms.server";
@@ -19,10 +20,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: kitStyles 
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
-  const id = kitIdParam.safeParse(params.id);
-  if (!id.success) throw notFound();
+  const id = parseRecordId(params.id);
+  if (id === undefined) throw notFound();
   const { language, t } = await getTranslator(request, context);
-  const editor = await getKitEditor(context.db, id.data, language);
+  const editor = await getKitEditor(context.db, id, language);
   if (!editor) throw notFound();
   return { ...editor, title: pageTitle(t, t("kits.builder.editPageTitle", { name: editor.values.name })) };
 }
@@ -31,9 +32,9 @@ type ActionData = { values: KitFormValues; errors: KitFieldErrors; focus: string
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { role: "recruiter" });
-  const id = kitIdParam.safeParse(params.id);
-  if (!id.success) throw notFound();
-  const kitId = id.data;
+  const id = parseRecordId(params.id);
+  if (id === undefined) throw notFound();
+  const kitId = id;
   const step = kitFormStep(await readFormData(request), await getLanguage(request, context));
   if (step.kind === "render") {
     // A button other than Save, or a bad form: nothing is stored, but the kit must exist.

@@ -7,10 +7,12 @@ import { ShownText } from "~/components/ShownText";
 import { getKitVersion } from "~/models/kits.server";
 import { ownScorecardStatusesOn } from "~/models/assessments.server";
 import { maySeeIdealBands } from "~/domain/blind";
-import { kitIdParam, kitVersionParam } from "~/schemas/kit";
+import { ANCHOR_RATINGS } from "~/domain/anchors";
+import { kitVersionParam } from "~/schemas/kit";
 import kitStyles from "~/styles/kits.css?url";
 import printStyles from "~/styles/print.css?url";
 import { notFound, requireUser } from "~/http/auth.server";
+import { parseRecordId } from "~/schemas/ids";
 import { getLanguage } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useHydrated } from "~/utils/use-hydrated";
@@ -27,19 +29,19 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const id = kitIdParam.safeParse(params.id);
-  if (!id.success) throw notFound();
+  const id = parseRecordId(params.id);
+  if (id === undefined) throw notFound();
   const rawVersion = new URL(request.url).searchParams.get("version");
   const version = rawVersion === null ? null : kitVersionParam.safeParse(rawVersion);
   if (version !== null && !version.success) throw notFound();
-  const found = await getKitVersion(context.db, id.data, version === null ? null : version.data, await getLanguage(request, context));
+  const found = await getKitVersion(context.db, id, version === null ? null : version.data, await getLanguage(request, context));
   if (!found) throw notFound();
   // Blind scoring: the sheet an interviewer takes into the room holds no band they may not see yet.
   const bandsHidden = !maySeeIdealBands(
     user.role,
-    user.role === "recruiter" ? [] : await ownScorecardStatusesOn(context.db, user.id, { kitId: id.data }),
+    user.role === "recruiter" ? [] : await ownScorecardStatusesOn(context.db, user.id, { kitId: id }),
   );
-  return { kitId: id.data, version: bandsHidden ? { ...found, idealProfile: null } : found, bandsHidden };
+  return { kitId: id, version: bandsHidden ? { ...found, idealProfile: null } : found, bandsHidden };
 }
 
 const RECOMMENDATIONS = ["strong_no", "no", "yes", "strong_yes"] as const;
@@ -112,7 +114,7 @@ export default function KitPrintPage() {
                   {q.anchors.map((group) => (
                     <tr key={group.trait}>
                       <th scope="row">{t(`traits.${group.trait}`)}</th>
-                      {([1, 3, 5] as const).map((rating) => {
+                      {ANCHOR_RATINGS.map((rating) => {
                         const anchor = group.ratings.find((a) => a.rating === rating);
                         return <td key={rating}>{anchor ? <ShownText value={anchor.text} /> : "—"}</td>;
                       })}

@@ -9,7 +9,7 @@ import { notFound, requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { PlainLink } from "~/components/PlainLink";
-import { shownPercent } from "~/utils/numbers";
+import { useNumberFormats } from "~/utils/numbers";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -72,10 +72,6 @@ function pageHref(slug: string, query: RankingQuery, page: number): string {
 function csvHref(slug: string, query: RankingQuery): string {
   const search = filterParams(query).toString();
   return `/roles/${slug}/ranking.csv${search === "" ? "" : `?${search}`}`;
-}
-
-function percent(value: number): string {
-  return `${shownPercent(value)}%`;
 }
 
 function Pagination({ slug, query, pageCount }: { slug: string; query: RankingQuery; pageCount: number }) {
@@ -146,6 +142,7 @@ function CompareForm({ action, children }: { action: string; children: ReactNode
 export default function RankingPage() {
   const { role, query, rows, total, pageCount, firstRank } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const { fit: formatFit, coverage: formatCoverage } = useNumberFormats();
   // Translated once, not once per row.
   const noFit = <span className="muted">{t("ranking.noFit")}</span>;
   const noDecision = <span className="muted">{t("ranking.noDecision")}</span>;
@@ -260,9 +257,9 @@ export default function RankingPage() {
                       <PlainLink to={`/candidates/${row.candidateId}`}>{row.name}</PlainLink>
                     </th>
                     <td className="num" data-testid="ranking-fit">
-                      {row.fit === null ? noFit : percent(row.fit)}
+                      {row.fit === null ? noFit : formatFit(row.fit)}
                     </td>
-                    <td className="num">{percent(row.coverage * 100)}</td>
+                    <td className="num">{formatCoverage(row.coverage)}</td>
                     <td className="num">{row.evidence}</td>
                     <td data-testid="ranking-panel">{t("ranking.submitted", { submitted: row.submitted, assigned: row.assigned })}</td>
                     <td data-testid="ranking-calibrate">

@@ -45,10 +45,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return data({ title, role: roleView, error: null, candidates: comparison.candidates });
 }
 
-function percent(value: number): string {
-  return `${Math.round(value)}%`;
-}
-
 function ErrorMessage({ error }: { error: CompareError }) {
   const { t } = useTranslation();
   switch (error.kind) {
@@ -66,7 +62,7 @@ function ErrorMessage({ error }: { error: CompareError }) {
 export default function ComparePage() {
   const { role, error, candidates } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { score: formatScore } = useNumberFormats();
+  const { score: formatScore, fit: formatFit, coverage: formatCoverage } = useNumberFormats();
   const rankingHref = `/roles/${role.slug}/candidates`;
   return (
     <>
@@ -119,7 +115,7 @@ export default function ComparePage() {
                   <td className="num">—</td>
                   {candidates.map((c) => (
                     <td key={c.candidateId} className="num">
-                      {c.fit === null ? <span className="muted">{t("ranking.noFit")}</span> : percent(c.fit)}
+                      {c.fit === null ? <span className="muted">{t("ranking.noFit")}</span> : formatFit(c.fit)}
                     </td>
                   ))}
                 </tr>
@@ -128,7 +124,7 @@ export default function ComparePage() {
                   <td className="num">—</td>
                   {candidates.map((c) => (
                     <td key={c.candidateId} className="num">
-                      {percent(c.coverage * 100)}
+                      {formatCoverage(c.coverage)}
                     </td>
                   ))}
                 </tr>

@@ -1,4 +1,5 @@
 import { z } from "./zod-mini";
+import { DECISIONS } from "~/domain/decisions";
 import { CANDIDATE_SORTS } from "./list-options";
 
 // Messages are i18n keys (validation.*), shown in the reader's language.
@@ -49,12 +50,10 @@ export const assessmentSchema = z.object({
     .check(z.minLength(1, "validation.interviewersRequired"), z.maxLength(10, "validation.tooManyInterviewers")),
 });
 
-export const DECISION_VALUES = ["advance", "hold", "reject"] as const;
-
 export const DECISION_REASON_MAX = 2000;
 
 export const decisionSchema = z.object({
-  decision: z.enum(DECISION_VALUES, { error: "validation.decisionRequired" }),
+  decision: z.enum(DECISIONS, { error: "validation.decisionRequired" }),
   reason: z
     .string({ error: "validation.reasonRequired" })
     .check(z.trim(), z.minLength(1, "validation.reasonRequired"), z.maxLength(DECISION_REASON_MAX, "validation.tooLong")),

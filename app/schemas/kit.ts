@@ -1,6 +1,7 @@
 import { z } from "./zod-mini";
 import { LEVELS, type Level } from "~/domain/levels";
 import { isTraitKey, TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import { ANCHOR_FIELD_KEYS, isAnchorFieldKey, type AnchorFieldKey } from "./anchor-fields";
 import type { LocalizedText } from "./localized";
 
 /*
@@ -25,10 +26,6 @@ import type { LocalizedText } from "./localized";
 export const KIT_TEXT_LANGS = ["en", "es"] as const;
 export type KitTextLang = (typeof KIT_TEXT_LANGS)[number];
 
-/** Behaviour anchors are written for ratings 1, 3 and 5 (docs/product.md, "Role profile"). */
-export const ANCHOR_RATINGS = ["1", "3", "5"] as const;
-export type AnchorRating = (typeof ANCHOR_RATINGS)[number];
-
 /** A question evaluates 1 to 3 traits (docs/product.md, "Role profile"). */
 export const MIN_QUESTION_TRAITS = 1;
 export const MAX_QUESTION_TRAITS = 3;
@@ -49,13 +46,13 @@ export type KitTextValues = Partial<Record<KitTextLang, string>>;
  * of `anchors.<trait>.1.en` as an array index, so in the browser this may be
  * an array (indexes 1, 3, 5); the server reads a record. Both mean the same.
  */
-export type KitAnchorValues = Partial<Record<AnchorRating, KitTextValues>> | (KitTextValues | null | undefined)[];
+export type KitAnchorValues = Partial<Record<AnchorFieldKey, KitTextValues>> | (KitTextValues | null | undefined)[];
 
 /** The array shape holds ratings at their own index: 0..5. */
 const ANCHOR_ARRAY_LENGTH = 6;
 
 /** The texts of one rating's anchor, whichever shape holds them. */
-export function anchorValue(anchors: KitAnchorValues | undefined, rating: AnchorRating): KitTextValues | undefined {
+export function anchorValue(anchors: KitAnchorValues | undefined, rating: AnchorFieldKey): KitTextValues | undefined {
   if (anchors === undefined) return undefined;
   if (Array.isArray(anchors)) return anchors[Number(rating)] ?? undefined;
   return anchors[rating];
@@ -88,7 +85,7 @@ export type KitCustomQuestion = {
   formIndex: number;
   text: LocalizedText;
   traits: TraitKey[];
-  anchors: Partial<Record<TraitKey, Record<AnchorRating, LocalizedText>>>;
+  anchors: Partial<Record<TraitKey, Record<AnchorFieldKey, LocalizedText>>>;
 };
 
 export type KitRoleQuestion = { kind: "role"; formIndex: number; questionId: number };
@@ -124,7 +121,7 @@ const questionValues = z.object({
   anchors: z.partialRecord(
     z.enum(TRAIT_KEYS),
     z.union([
-      z.partialRecord(z.enum(ANCHOR_RATINGS), anchorTextValues),
+      z.partialRecord(z.enum(ANCHOR_FIELD_KEYS), anchorTextValues),
       z.array(z.nullish(anchorTextValues)).check(z.maxLength(ANCHOR_ARRAY_LENGTH)),
     ]),
   ),
@@ -148,7 +145,7 @@ export function isEmptyCustomSlot(question: KitQuestionValues): boolean {
   for (const trait of TRAIT_KEYS) {
     const anchors = question.anchors[trait];
     if (!anchors) continue;
-    for (const rating of ANCHOR_RATINGS) {
+    for (const rating of ANCHOR_FIELD_KEYS) {
       if (KIT_TEXT_LANGS.some((lang) => !isBlank(anchorValue(anchors, rating)?.[lang]))) return false;
     }
   }
@@ -179,7 +176,7 @@ function readCustomQuestion(question: KitQuestionValues, index: number, issues: 
   const anchors: KitCustomQuestion["anchors"] = {};
   for (const trait of traits.slice(0, MAX_QUESTION_TRAITS)) {
     const given = question.anchors[trait];
-    const read = (rating: AnchorRating): LocalizedText => {
+    const read = (rating: AnchorFieldKey): LocalizedText => {
       const value = anchorValue(given, rating)?.[lang]?.trim() ?? "";
       if (value === "") issues.push({ path: at("anchors", trait, rating, lang), message: "kits.validation.anchorRequired" });
       return { [lang]: value };
@@ -304,10 +301,6 @@ export function emptyCustomQuestion(lang: KitTextLang): KitQuestionValues {
   return { source: "custom", include: false, text: { [lang]: "" }, traits: [], anchors: {} };
 }
 
-function isAnchorRating(value: string): value is AnchorRating {
-  return ANCHOR_RATINGS.some((rating) => rating === value);
-}
-
 function isTextLang(value: string): value is KitTextLang {
   return KIT_TEXT_LANGS.some((lang) => lang === value);
 }
@@ -365,10 +358,10 @@ export function readKitForm(formData: FormData): { values: KitFormValues; intent
       }
       const anchor = /^anchors\.(\w+)\.(\d)\.(\w+)$/.exec(rest);
       const [, trait, rating, lang] = anchor ?? [];
-      if (trait && rating && lang && isTraitKey(trait) && isAnchorRating(rating) && isTextLang(lang)) {
+      if (trait && rating && lang && isTraitKey(trait) && isAnchorFieldKey(rating) && isTextLang(lang)) {
         // Posted forms give records; only the browser's react-hook-form makes arrays.
         const existing = question.anchors[trait];
-        const anchors: Partial<Record<AnchorRating, KitTextValues>> = existing && !Array.isArray(existing) ? existing : {};
+        const anchors: Partial<Record<AnchorFieldKey, KitTextValues>> = existing && !Array.isArray(existing) ? existing : {};
         question.anchors[trait] = anchors;
         anchors[rating] = { ...anchors[rating], [lang]: first(key) };
       }
@@ -460,9 +453,6 @@ export function kitFormStep(formData: FormData, lang: KitTextLang): KitFormStep 
   if (!parsed.success) return { kind: "render", values, errors: kitFieldErrors(parsed.error), focus: null, status: 400 };
   return { kind: "save", draft: parsed.data, values };
 }
-
-/** A kit id in a URL: a positive integer, nothing else ("1.5", "01", "abc" are not kits). */
-export const kitIdParam = z.pipe(z.string().check(z.regex(/^[1-9]\d{0,9}$/)), z.transform(Number));
 
 /** `?version=N` of the print view: a positive integer. */
 export const kitVersionParam = z.pipe(z.string().check(z.regex(/^[1-9]\d{0,5}$/)), z.transform(Number));

@@ -2,9 +2,10 @@
  * The choices of the list pages' filters and sorts, apart from their zod
  * schemas: the pages draw them in the browser, which then needs no zod.
  */
+import { DECISIONS } from "~/domain/decisions";
 
 /** The ranking's decision filter: every decision ("any"), one decision, or none recorded yet. */
-export const DECISION_FILTERS = ["any", "advance", "hold", "reject", "none"] as const;
+export const DECISION_FILTERS = ["any", ...DECISIONS, "none"] as const;
 export type DecisionFilter = (typeof DECISION_FILTERS)[number];
 
 /** The candidate list's orders. */

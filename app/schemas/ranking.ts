@@ -1,19 +1,15 @@
-import { z } from "zod";
+import { z } from "./zod-mini";
 import { compareCountProblem, DECISION_FILTERS } from "./list-options";
 
 /** The role's slug from the URL. */
-export const roleSlugParam = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[a-z0-9][a-z0-9-]*$/);
+export const roleSlugParam = z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[a-z0-9][a-z0-9-]*$/));
 
 /** The ranking page's query string; anything odd falls back to the default. */
 export const rankingQuery = z.object({
-  decision: z.enum(DECISION_FILTERS).catch("any"),
-  minCoverage: z.coerce.number().int().min(0).max(100).catch(0),
+  decision: z.catch(z.enum(DECISION_FILTERS), "any"),
+  minCoverage: z.catch(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100)), 0),
   complete: z.boolean(),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: z.catch(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000)), 1),
 });
 export type RankingQuery = z.output<typeof rankingQuery>;
 
@@ -37,7 +33,7 @@ export function parseRankingQuery(search: URLSearchParams): RankingQuery {
   });
 }
 
-const candidateId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const candidateId = z.coerce.number().check(z.int(), z.positive(), z.maximum(Number.MAX_SAFE_INTEGER));
 
 /**
  * The candidates of a comparison from `c`, given repeated (`c=1&c=2`, the

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod-mini";
 
 /**
  * The recruiter's publish form: the report's language, an optional expiry in
@@ -7,16 +7,19 @@ import { z } from "zod";
  */
 export const publishReportSchema = z.object({
   language: z.enum(["en", "es"], { error: "language" }),
-  expiresInDays: z
-    .string()
-    .trim()
-    .regex(/^(|[1-9]\d{0,2})$/, "expiresInDays")
-    .refine((v) => v === "" || Number(v) <= 365, "expiresInDays")
-    .transform((v) => (v === "" ? null : Number(v)))
-    .optional(),
-  earlier: z.enum(["keep", "revoke"], { error: "earlier" }).optional(),
+  expiresInDays: z.optional(
+    z.pipe(
+      z.string().check(
+        z.trim(),
+        z.regex(/^(|[1-9]\d{0,2})$/, "expiresInDays"),
+        z.refine((v) => v === "" || Number(v) <= 365, "expiresInDays"),
+      ),
+      z.transform((v) => (v === "" ? null : Number(v))),
+    ),
+  ),
+  earlier: z.optional(z.enum(["keep", "revoke"], { error: "earlier" })),
 });
 
-export const revokeReportSchema = z.object({ reportId: z.coerce.number().int().positive() });
+export const revokeReportSchema = z.object({ reportId: z.coerce.number().check(z.int(), z.positive()) });
 
 export const REPORT_FIELD_ERRORS = ["language", "expiresInDays", "earlier"] as const;

@@ -1,4 +1,5 @@
-import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import { TRAIT_KEYS, traitRecord, type TraitKey } from "~/domain/traits";
+import { ANCHOR_FIELD_KEYS, type AnchorFieldKey } from "./anchor-fields";
 import { LANGS, type LocalizedText } from "./localized";
 import { roleContentSchema, type RoleContent } from "./role";
 
@@ -12,7 +13,6 @@ import { roleContentSchema, type RoleContent } from "./role";
  * (fills the spare blank row) and removes (clears a row) without JavaScript.
  */
 
-export const ANCHOR_KEYS = ["1", "3", "5"] as const;
 /** Band shown for a trait of a role that had no ideal profile yet. */
 export const DEFAULT_BAND = { low: 40, high: 60, weight: 1 } as const;
 
@@ -95,7 +95,7 @@ function nonBlankItems(value: unknown, maps?: IndexMaps, listPath?: string): unk
  * in the browser (a new question, a newly ticked trait) is an array holding
  * the ratings at indexes 1, 3 and 5. Both mean the same.
  */
-function anchorText(set: unknown, rating: (typeof ANCHOR_KEYS)[number]): unknown {
+function anchorText(set: unknown, rating: AnchorFieldKey): unknown {
   if (Array.isArray(set)) return set[Number(rating)];
   return isRecord(set) ? set[rating] : undefined;
 }
@@ -107,7 +107,7 @@ function normalizeQuestion(raw: unknown): unknown {
   const anchors: Record<string, Record<string, LocalizedText | null>> = {};
   for (const trait of traits) {
     const set = rawAnchors[trait];
-    anchors[trait] = Object.fromEntries(ANCHOR_KEYS.map((k) => [k, localized(anchorText(set, k))]));
+    anchors[trait] = Object.fromEntries(ANCHOR_FIELD_KEYS.map((k) => [k, localized(anchorText(set, k))]));
   }
   return { text: localized(q.text), evaluatesNote: localized(q.evaluatesNote), traits, anchors };
 }
@@ -238,7 +238,7 @@ export function formDataToValues(formData: FormData): Loose {
 // ----- What the form shows -----
 
 export type LocalizedField = { es: string; en: string };
-export type AnchorFields = Record<(typeof ANCHOR_KEYS)[number], LocalizedField>;
+export type AnchorFields = Record<AnchorFieldKey, LocalizedField>;
 /** A trait's anchor set as the form holds it: a record, or react-hook-form's array (ratings at indexes 1, 3, 5; see anchorText). */
 export type AnchorFieldValues = AnchorFields | (LocalizedField | undefined)[];
 
@@ -284,14 +284,7 @@ export function blankTransition(): RoleFormValues["transitions"][number] {
     targetName: "",
     publishedFit: "",
     strengths: [blankField()],
-    deltas: {
-      openness: "",
-      conscientiousness: "",
-      extraversion: "",
-      agreeableness: "",
-      emotional_stability: "",
-      relational_engagement: "",
-    },
+    deltas: traitRecord(() => ""),
   };
 }
 
@@ -317,14 +310,7 @@ export function roleToFormValues(role: RoleContent | null): RoleFormValues {
     contentLanguage: role?.contentLanguage ?? "en",
     summary: field(role?.summary),
     hasIdealProfile: profile !== null,
-    idealProfile: {
-      openness: band("openness"),
-      conscientiousness: band("conscientiousness"),
-      extraversion: band("extraversion"),
-      agreeableness: band("agreeableness"),
-      emotional_stability: band("emotional_stability"),
-      relational_engagement: band("relational_engagement"),
-    },
+    idealProfile: traitRecord(band),
     strengths: [...(role?.strengths ?? []).map(field), blankField()],
     redFlags: [...(role?.redFlags ?? []).map(field), blankField()],
     questions: [
@@ -344,14 +330,10 @@ export function roleToFormValues(role: RoleContent | null): RoleFormValues {
         targetName: tr.targetName,
         publishedFit: String(tr.publishedFit),
         strengths: [...tr.strengths.map(field), blankField()],
-        deltas: {
-          openness: tr.deltas.openness === undefined ? "" : String(tr.deltas.openness),
-          conscientiousness: tr.deltas.conscientiousness === undefined ? "" : String(tr.deltas.conscientiousness),
-          extraversion: tr.deltas.extraversion === undefined ? "" : String(tr.deltas.extraversion),
-          agreeableness: tr.deltas.agreeableness === undefined ? "" : String(tr.deltas.agreeableness),
-          emotional_stability: tr.deltas.emotional_stability === undefined ? "" : String(tr.deltas.emotional_stability),
-          relational_engagement: tr.deltas.relational_engagement === undefined ? "" : String(tr.deltas.relational_engagement),
-        },
+        deltas: traitRecord((trait) => {
+          const delta = tr.deltas[trait];
+          return delta === undefined ? "" : String(delta);
+        }),
       })),
       blankTransition(),
     ],
@@ -405,14 +387,7 @@ export function postedToFormValues(raw: unknown): RoleFormValues {
     contentLanguage: str(v.contentLanguage) || "en",
     summary: fieldOf(v.summary),
     hasIdealProfile: flag === true || flag === "on" || flag === "true",
-    idealProfile: {
-      openness: band("openness"),
-      conscientiousness: band("conscientiousness"),
-      extraversion: band("extraversion"),
-      agreeableness: band("agreeableness"),
-      emotional_stability: band("emotional_stability"),
-      relational_engagement: band("relational_engagement"),
-    },
+    idealProfile: traitRecord(band),
     strengths: withBlankRow(items(v.strengths).map(fieldOf), blankField),
     redFlags: withBlankRow(items(v.redFlags).map(fieldOf), blankField),
     questions: withBlankRow(
@@ -438,14 +413,7 @@ export function postedToFormValues(raw: unknown): RoleFormValues {
           targetName: str(tr.targetName),
           publishedFit: str(tr.publishedFit),
           strengths: withBlankRow(items(tr.strengths).map(fieldOf), blankField),
-          deltas: {
-            openness: str(d.openness),
-            conscientiousness: str(d.conscientiousness),
-            extraversion: str(d.extraversion),
-            agreeableness: str(d.agreeableness),
-            emotional_stability: str(d.emotional_stability),
-            relational_engagement: str(d.relational_engagement),
-          },
+          deltas: traitRecord((trait) => str(d[trait])),
         };
       }),
       blankTransition,

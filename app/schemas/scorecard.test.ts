@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RATING_MAX, RATING_MIN, RATINGS } from "~/domain/scoring";
 import { NOTES_MAX, parseScorecardForm } from "./scorecard";
 
 describe("scorecard notes", () => {
@@ -18,5 +19,21 @@ describe("scorecard notes", () => {
       ok: false,
       errors: { "notes.7": "scorecard.errors.notesTooLong" },
     });
+  });
+});
+
+describe("a rating is a whole number from 1 to 5, on the scorecard form too", () => {
+  it("takes every rating of the scale and refuses RATING_MIN − 1, RATING_MAX + 1 and fractions by their field", () => {
+    for (const rating of RATINGS) {
+      const parsed = parseScorecardForm([["rating.7.openness", String(rating)]]);
+      expect(parsed, String(rating)).toEqual(expect.objectContaining({ ok: true }));
+      if (parsed.ok) expect(parsed.data.ratings).toEqual([{ questionId: 7, trait: "openness", rating }]);
+    }
+    for (const posted of [String(RATING_MIN - 1), String(RATING_MAX + 1), "2.5", "three"]) {
+      expect(parseScorecardForm([["rating.7.openness", posted]]), posted).toEqual({
+        ok: false,
+        errors: { "rating.7.openness": "scorecard.errors.rating" },
+      });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "./zod-mini";
-import { RECOMMENDATIONS, type Rating, type Recommendation } from "~/domain/scoring";
+import { isRating, RATING_MAX, RATING_MIN, RECOMMENDATIONS, type Rating, type Recommendation } from "~/domain/scoring";
 import { isTraitKey, type TraitKey } from "~/domain/traits";
 
 /*
@@ -37,13 +37,9 @@ const intentSchema = z.enum(SCORECARD_INTENTS);
 // name question 3, or one form would save the same rating twice (a UNIQUE violation, a 500).
 const idSchema = z.pipe(z.string().check(z.regex(/^[1-9]\d{0,15}$/)), z.pipe(z.transform(Number), z.int().check(z.positive())));
 const indexSchema = z.pipe(z.string().check(z.regex(/^(0|[1-9]\d{0,2})$/)), z.transform(Number));
-const ratingSchema = z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(5)));
+const ratingSchema = z.pipe(z.coerce.number(), z.int().check(z.minimum(RATING_MIN), z.maximum(RATING_MAX)));
 const recommendationSchema = z.enum(RECOMMENDATIONS);
 const checkedSchema = z.enum(["on", "true", "1"]);
-
-function isRatingValue(n: number): n is Rating {
-  return n === 1 || n === 2 || n === 3 || n === 4 || n === 5;
-}
 
 /** Reads the posted fields; a field seen twice keeps its first value. */
 export function parseScorecardForm(entries: Iterable<[string, FormDataEntryValue]>): ScorecardParse {
@@ -74,7 +70,7 @@ export function parseScorecardForm(entries: Iterable<[string, FormDataEntryValue
       const questionId = idSchema.safeParse(first);
       const rating = ratingSchema.safeParse(value);
       if (!questionId.success || !isTraitKey(second)) errors[name] = "scorecard.errors.unknownQuestion";
-      else if (!rating.success || !isRatingValue(rating.data)) errors[name] = "scorecard.errors.rating";
+      else if (!rating.success || !isRating(rating.data)) errors[name] = "scorecard.errors.rating";
       else ratings.push({ questionId: questionId.data, trait: second, rating: rating.data });
     } else if (kind === "notes" && parts.length === 2 && first !== undefined) {
       const questionId = idSchema.safeParse(first);

@@ -20,6 +20,7 @@ describe("fit and coverage are shown as a whole percent in the reader's language
   it("rounds a fit on 0–100 to a whole percent, written as each language writes a percent", () => {
     expect(numberFormats("en").fit(78.44)).toBe("78%");
     expect(numberFormats("en").fit(66.5)).toBe("67%");
+    expect(numberFormats("en").fit(0)).toBe("0%");
     expect(numberFormats("en").fit(0.4)).toBe("0%");
     expect(numberFormats("en").fit(100)).toBe("100%");
     expect(numberFormats("es").fit(78.44)).toBe("78\u00a0%");

@@ -5,7 +5,7 @@ import { createCandidate } from "../../app/models/candidates.server";
 import { readRoleFile } from "../../app/models/role-export.server";
 import { publishReport } from "../../app/models/report.server";
 import { createInvite, createUser } from "../../app/models/users.server";
-import { DECISION_VALUES } from "../../app/schemas/candidate";
+import { DECISIONS } from "../../app/domain/decisions";
 import { roleToFormValues } from "../../app/schemas/role-form";
 import { LEVELS } from "../../app/domain/levels";
 import { RECOMMENDATIONS } from "../../app/domain/scoring";
@@ -652,7 +652,7 @@ function scorecardPlan(route: "POST /assessments/:id/scorecard" | "POST /assessm
 function assessmentPlan(): Plan {
   const people = fc.constantFrom(...[...userIds.values(), ...data.spareUserIds, 999_999].map(String));
   const valueFor = valuesBy([
-    [/^decision$/, fc.constantFrom(...DECISION_VALUES, "maybe")],
+    [/^decision$/, fc.constantFrom(...DECISIONS, "maybe")],
     [/^reason$/, fc.oneof(text("Strong fit."), fc.constant("x".repeat(2001)))],
     [/^userId$/, people],
     [/^scorecardId$/, ids(data.scorecardIds)],
@@ -672,7 +672,7 @@ function assessmentPlan(): Plan {
     ],
   );
   const bases: fc.Arbitrary<Entry[]> = fc.oneof(
-    fc.constantFrom(...DECISION_VALUES).map((d): Entry[] => [
+    fc.constantFrom(...DECISIONS).map((d): Entry[] => [
       ["intent", "decision"],
       ["decision", d],
       ["reason", "The panel agrees."],
