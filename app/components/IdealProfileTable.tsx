@@ -2,7 +2,7 @@ import { useTranslation } from "~/utils/use-translation";
 import { ShownText } from "~/components/ShownText";
 import { TableScroll } from "~/components/TableScroll";
 import type { TraitKey } from "~/domain/traits";
-import type { ShownText as ShownTextValue } from "~/models/shown-text";
+import type { ShownText as ShownTextValue } from "~/domain/shown-text";
 
 export type IdealProfileRow = { trait: TraitKey; low: number; high: number; weight: number; statement: ShownTextValue | null };
 

@@ -3,12 +3,12 @@ import { useEffect, useRef, useState, type DragEvent, type MouseEvent, type Reac
 import { get, useFieldArray, useWatch, type FieldArrayWithId, type UseFormRegister } from "react-hook-form";
 import { useTranslation, type I18n } from "~/utils/use-translation";
 import { useZodForm } from "~/components/forms";
-import { AnchorList, ExpectationsTable, TraitNames } from "~/components/KitContent";
+import { AnchorList, ExpectationsTable, TraitNames, type KitAnchorView, type KitExpectationView } from "~/components/KitContent";
 import { ShownText } from "~/components/ShownText";
 import { LEVELS, type Level } from "~/domain/levels";
-import { TRAIT_KEYS } from "~/domain/traits";
+import type { ShownText as ShownTextValue } from "~/domain/shown-text";
+import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import type enKits from "~/locales/en-kits";
-import type { KitBuilderSource } from "~/models/kits.server";
 import { ANCHOR_FIELD_KEYS } from "~/schemas/anchor-fields";
 import {
   anchorValue,
@@ -64,6 +64,16 @@ function controlIdFor(path: string): string | null {
   if (pick) return `${pick[1]}-${pick[2]}`;
   return null;
 }
+
+/** What the builder offers from a role, texts in the reader's language where the data has them. */
+export type KitBuilderSource = {
+  role: { slug: string; name: string; hasIdealProfile: boolean };
+  questions: { id: number; text: ShownTextValue; traits: TraitKey[]; anchors: KitAnchorView[] }[];
+  strengths: { position: number; text: ShownTextValue }[];
+  redFlags: { position: number; text: ShownTextValue }[];
+  /** By level; each list mandatory first. */
+  expectations: Record<Level, KitExpectationView[]>;
+};
 
 type KitBuilderProps = {
   source: KitBuilderSource;

@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "~/utils/use-translation";
-import { IdealProfileTable } from "~/components/IdealProfileTable";
+import { IdealProfileTable, type IdealProfileRow } from "~/components/IdealProfileTable";
 import { ShownText, ShownTextList } from "~/components/ShownText";
+import type { AnchorRating } from "~/domain/anchors";
+import type { Level } from "~/domain/levels";
+import type { ShownText as ShownTextValue } from "~/domain/shown-text";
 import type { TraitKey } from "~/domain/traits";
-import type { KitAnchorView, KitExpectationView, KitQuestionView, KitVersionView } from "~/models/kits.server";
 
 /*
  * How a kit version reads on its page (the print view has its own layout).
@@ -12,6 +14,23 @@ import type { KitAnchorView, KitExpectationView, KitQuestionView, KitVersionView
  */
 
 type HeadingLevel = 2 | 3 | 4;
+
+/** One trait's behaviour anchors of a question. */
+export type KitAnchorView = { trait: TraitKey; ratings: { rating: AnchorRating; text: ShownTextValue }[] };
+
+export type KitQuestionView = { id: number; text: ShownTextValue; fromRole: boolean; traits: TraitKey[]; anchors: KitAnchorView[] };
+
+export type KitExpectationView = { skillName: string; mandatory: boolean; description: ShownTextValue };
+
+/** What a kit version's page shows of it. */
+export type KitVersionView = {
+  level: Level;
+  idealProfile: IdealProfileRow[] | null;
+  questions: KitQuestionView[];
+  strengths: ShownTextValue[];
+  redFlags: ShownTextValue[];
+  expectations: KitExpectationView[];
+};
 
 function Heading({ level, id, children }: { level: HeadingLevel; id?: string; children: ReactNode }) {
   const Tag = level === 2 ? "h2" : level === 3 ? "h3" : "h4";

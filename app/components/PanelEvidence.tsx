@@ -1,6 +1,6 @@
 import { ShownText } from "~/components/ShownText";
 import type { TraitKey } from "~/domain/traits";
-import type { ShownText as ShownTextValue } from "~/models/shown-text";
+import type { ShownText as ShownTextValue } from "~/domain/shown-text";
 import { useTranslation } from "~/utils/use-translation";
 
 /*

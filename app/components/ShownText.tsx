@@ -1,5 +1,5 @@
 import { useTranslation } from "~/utils/use-translation";
-import type { ShownText as ShownTextValue } from "~/models/shown-text";
+import type { ShownText as ShownTextValue } from "~/domain/shown-text";
 
 /** A text from a document; marked with its language when it is not the reader's. */
 export function ShownText({ value, as: Tag = "span" }: { value: ShownTextValue; as?: "span" | "p" | "div" }) {

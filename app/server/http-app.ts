@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -7,7 +6,8 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { TraitkitDb } from "~db/connection";
 import type { Env } from "../utils/env.server";
-import { logSecurityEvent } from "../utils/log.server";
+import { refuseCrossOriginWrites } from "./csrf";
+import { securityHeaders } from "./security-headers";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -21,52 +21,6 @@ declare module "@remix-run/node" {
 
 export type BuildSource = { kind: "production"; buildDir: string } | { kind: "development" };
 
-/** The CSP of every HTML response; scripts run only with this response's nonce. */
-export function contentSecurityPolicy(nonce: string, development: boolean): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'${development ? " 'unsafe-eval'" : ""}`,
-    // Recharts and React set style attributes; no inline <style> from users is ever rendered.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self'${development ? " ws: wss:" : ""}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-}
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-function isSafeMethod(method: string): boolean {
-  return SAFE_METHODS.has(method.toUpperCase());
-}
-
-/**
- * CSRF defence for every state-changing request (ASVS 5.0 3.5.1): the browser's
- * own Sec-Fetch-Site and Origin (or, without Origin, Referer) must name this
- * site. Clients that send none of them (scripts, curl) carry no ambient cookie
- * of a victim, and SameSite=Lax covers older browsers.
- */
-function isSameOrigin(req: express.Request): boolean {
-  const fetchSite = req.get("sec-fetch-site");
-  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return false;
-  const own = `${req.protocol}://${req.get("host") ?? ""}`;
-  const origin = req.get("origin");
-  if (origin !== undefined) return origin === own;
-  const referer = req.get("referer");
-  if (referer !== undefined) {
-    try {
-      return new URL(referer).origin === own;
-    } catch {
-      return false;
-    }
-  }
-  return true;
-}
-
 export async function createHttpApp(options: { db: TraitkitDb; env: Env; source: BuildSource }): Promise<express.Express> {
   const { db, env, source } = options;
   const app = express();
@@ -76,26 +30,8 @@ export async function createHttpApp(options: { db: TraitkitDb; env: Env; source:
   // Behind a reverse proxy, its X-Forwarded-* headers give the client's address and https.
   if (env.TRUST_PROXY) app.set("trust proxy", 1);
 
-  app.use((req, res, next) => {
-    const nonce = crypto.randomBytes(16).toString("base64");
-    res.locals.cspNonce = nonce;
-    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, source.kind === "development"));
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Referrer-Policy", req.path.startsWith("/r/") ? "no-referrer" : "same-origin");
-    if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-    // Pages hold personal data: no shared or browser cache keeps them. Fingerprinted assets set their own.
-    if (!req.path.startsWith("/assets/")) res.setHeader("Cache-Control", "no-store");
-    next();
-  });
-
-  app.use((req, res, next) => {
-    if (isSafeMethod(req.method) || isSameOrigin(req)) return next();
-    // A report or invite link carries its token in the path: never in a log line.
-    const path = /^\/(r|invite)\//.test(req.path) ? req.path.replace(/\/[^/]+$/, "/…") : req.path;
-    logSecurityEvent({ event: "csrf.rejected", method: req.method, path });
-    res.status(403).type("text/plain").send("Cross-origin request refused");
-  });
+  app.use(securityHeaders({ development: source.kind === "development" }));
+  app.use(refuseCrossOriginWrites);
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (source.kind === "development") {

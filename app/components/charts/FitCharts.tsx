@@ -1,10 +1,21 @@
-import { useNumberFormats } from "~/utils/numbers";
 import { useTranslation } from "~/utils/use-translation";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
-import type { FitCharts as FitChartsData } from "~/models/report.server";
-import { TraitBandChart } from "./TraitBandChart";
+import { useNumberFormats } from "~/utils/numbers";
+import type { AreaToDevelop } from "~/domain/transitions";
+import { TraitBandChart, type ChartTrait } from "./TraitBandChart";
 import { TraitRadarChart } from "./TraitRadarChart";
-import { AreasToDevelop, TransitionFitChart, type FitAudience } from "./TransitionFitChart";
+import { AreasToDevelop, TransitionFitChart, type ChartTransition, type FitAudience } from "./TransitionFitChart";
+
+/** An assessment's fit as its charts show it. */
+export type FitChartsData = {
+  traits: ChartTrait[];
+  fit: number | null;
+  coverage: number;
+  hasProfile: boolean;
+  /** Areas to develop for the assessed role itself. */
+  areas: AreaToDevelop[];
+  transitions: ChartTransition[];
+};
 
 /** The radar, the per-trait chart, the areas to develop and the transition chart of one assessment. */
 export function FitCharts({
@@ -17,7 +28,7 @@ export function FitCharts({
   audience: FitAudience;
 }): JSX.Element {
   const { t } = useTranslation();
-  const { fit: formatFit, coverage: formatCoverage } = useNumberFormats();
+  const { fit, coverage } = useNumberFormats();
   const scores: Partial<Record<TraitKey, number>> = {};
   const band: Partial<Record<TraitKey, { low: number; high: number }>> = {};
   for (const row of charts.traits) {
@@ -31,8 +42,8 @@ export function FitCharts({
         {charts.fit === null
           ? t("report.charts.noFitLine")
           : t(audience === "candidate" ? "report.charts.candidate.fitLine" : "report.charts.fitLine", {
-              fit: formatFit(charts.fit),
-              coverage: formatCoverage(charts.coverage),
+              fit: fit(charts.fit),
+              coverage: coverage(charts.coverage),
             })}
       </p>
       <TraitRadarChart caption={t("report.charts.radarTitle")} band={hasBand ? band : null} series={[{ label: seriesLabel, scores }]} />

@@ -1,8 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import type { ChartTrait } from "~/models/report.server";
-import { isWeight, type Weight } from "~/domain/traits";
+import { isWeight, type TraitKey, type Weight } from "~/domain/traits";
 import type { FitAudience } from "./TransitionFitChart";
 import { TableScroll } from "~/components/TableScroll";
 import { useHydrated } from "~/utils/use-hydrated";
@@ -11,6 +10,15 @@ import { useNumberFormats } from "~/utils/numbers";
 
 /** A trait's weight in the ideal profile, as the candidate reads it. */
 const IMPORTANCE: Record<Weight, "usual" | "high" | "veryHigh"> = { 1: "usual", 2: "high", 3: "veryHigh" };
+
+/** A trait's row of the chart. */
+export type ChartTrait = {
+  trait: TraitKey;
+  /** null when not assessed: drawn as missing, never as 0. */
+  score: number | null;
+  evidence: number;
+  band: { low: number; high: number; weight: number } | null;
+};
 
 /** Half the width of the score's mark on the 0–100 axis. */
 const MARK = 0.8;

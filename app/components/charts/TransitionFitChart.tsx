@@ -1,8 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import type { AreaToDevelop } from "~/domain/transitions";
-import type { ChartTransition } from "~/models/report.server";
+import type { AreaToDevelop, TransitionBasis } from "~/domain/transitions";
 import { TableScroll } from "~/components/TableScroll";
 import { useHydrated } from "~/utils/use-hydrated";
 import { useNarrowChart } from "./use-narrow-chart";
@@ -12,9 +11,17 @@ import { shownScore, useNumberFormats } from "~/utils/numbers";
 const PUBLISHED_FILL = "#94a3b8";
 const OWN_FILL = "#b45309";
 
-function whole(value: number): string {
-  return String(Math.round(value));
-}
+/** A career transition's row of the chart. */
+export type ChartTransition = {
+  target: string;
+  publishedFit: number;
+  /** Which profile the candidate's own fit used; "unavailable" when neither exists. */
+  basis: TransitionBasis | "unavailable";
+  fit: number | null;
+  coverage: number;
+  /** Largest weighted gap first. */
+  areas: AreaToDevelop[];
+};
 
 /** Who reads the charts: the candidate's own report speaks to them ("your fit"); the assessment page speaks about them. */
 export type FitAudience = "candidate" | "staff";
@@ -80,15 +87,15 @@ export function AreasToDevelop({
  */
 export function TransitionFitChart({ transitions, audience }: { transitions: ChartTransition[]; audience: FitAudience }): JSX.Element {
   const { t } = useTranslation();
-  const { fit: formatFit } = useNumberFormats();
   const hydrated = useHydrated();
   const narrow = useNarrowChart();
+  const { fit, coverage } = useNumberFormats();
   const captionId = useId();
   const data = transitions.map((tr) => ({
     name: tr.target,
     published: tr.publishedFit,
     own: tr.fit === null ? null : Math.round(tr.fit),
-    ownLabel: tr.fit === null ? t("report.charts.noFit") : `${Math.round(tr.fit)}%`,
+    ownLabel: tr.fit === null ? t("report.charts.noFit") : fit(tr.fit),
   }));
   const publishedName = t("report.charts.published");
   const ownName = t(audience === "candidate" ? "report.charts.yourFit" : "report.charts.staff.candidateFit");
@@ -113,8 +120,8 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
         {best && best.fit !== null
           ? t(audience === "candidate" ? "report.charts.transitionReadingBest" : "report.charts.staff.transitionReadingBest", {
               target: best.target,
-              fit: formatFit(best.fit),
-              published: formatFit(best.publishedFit),
+              fit: fit(best.fit),
+              published: fit(best.publishedFit),
             })
           : t(audience === "candidate" ? "report.charts.transitionReading" : "report.charts.staff.transitionReading")}
       </p>
@@ -131,7 +138,7 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
               <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} />
               <YAxis type="category" dataKey="name" width={narrow ? 120 : 190} tick={{ fontSize: narrow ? 11 : 14 }} />
               <Bar dataKey="published" name={publishedName} fill={PUBLISHED_FILL} isAnimationActive={false}>
-                <LabelList dataKey="published" position="right" fill="#1f2933" formatter={(v: unknown) => `${String(v)}%`} />
+                <LabelList dataKey="published" position="right" fill="#1f2933" formatter={(v: unknown) => fit(Number(v))} />
               </Bar>
               <Bar dataKey="own" name={ownName} fill={OWN_FILL} isAnimationActive={false}>
                 <LabelList dataKey="ownLabel" position="right" fill="#1f2933" />
@@ -169,9 +176,9 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
             {transitions.map((tr, i) => (
               <tr key={i}>
                 <th scope="row">{tr.target}</th>
-                <td className="num">{whole(tr.publishedFit)}%</td>
-                <td className="num">{tr.fit === null ? <span className="muted">{t("report.charts.noFit")}</span> : `${whole(tr.fit)}%`}</td>
-                <td className="num">{tr.basis === "unavailable" ? t("report.charts.none") : `${whole(tr.coverage * 100)}%`}</td>
+                <td className="num">{fit(tr.publishedFit)}</td>
+                <td className="num">{tr.fit === null ? <span className="muted">{t("report.charts.noFit")}</span> : fit(tr.fit)}</td>
+                <td className="num">{tr.basis === "unavailable" ? t("report.charts.none") : coverage(tr.coverage)}</td>
                 <td className="prose-cell">
                   {t(audience === "candidate" ? `report.charts.candidate.basis.${tr.basis}` : `report.charts.basis.${tr.basis}`)}
                 </td>

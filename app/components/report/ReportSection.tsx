@@ -1,10 +1,35 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "~/utils/use-translation";
-import { FitCharts } from "~/components/charts/FitCharts";
-import type { AssessmentReportSection } from "~/models/report.server";
+import { FitCharts, type FitChartsData } from "~/components/charts/FitCharts";
 import { ConfirmedAction, type ConfirmSpec } from "~/components/ConfirmedAction";
 import { useFormatDate } from "~/utils/dates";
+import type { UiLanguage } from "~/utils/i18n";
+
+/** A report link as the recruiter's list shows it. */
+export type ReportLinkRow = {
+  id: number;
+  /** The start of the token's hash: tells links apart, reveals nothing of the token. */
+  shortId: string;
+  language: UiLanguage;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string | null;
+  status: "live" | "expired" | "revoked";
+  /** The version the link shows; null for a link published before snapshots and not opened since. */
+  version: number | null;
+  opens: number;
+  lastOpenedAt: string | null;
+};
+
+export type AssessmentReportSection = {
+  charts: FitChartsData | null;
+  links: ReportLinkRow[];
+  /** Publishing needs at least one submitted scorecard. */
+  canPublish: boolean;
+  /** The version the live links show when the report as it is now differs from it; null when up to date or unpublished. */
+  outOfDateVersion: number | null;
+};
 
 export type PublishedReport = { link: string; expiresAt: string | null; shortId: string; version: number };
 

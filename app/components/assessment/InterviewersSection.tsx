@@ -1,0 +1,145 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "~/utils/use-translation";
+import { ConfirmedAction, type ConfirmSpec } from "~/components/ConfirmedAction";
+import { useFormatDate } from "~/utils/dates";
+
+/** An interviewer on the panel and where their scorecard stands (never its content). */
+export type PanelInterviewer = {
+  userId: number;
+  name: string;
+  status: "not_started" | "draft" | "submitted";
+  scorecardId: number | null;
+  submittedAt: string | null;
+};
+
+/** Why the last add or remove was refused. */
+export type InterviewerRefusal = "notAddable" | "notRemovable" | "lastInterviewer";
+
+/** What removing an interviewer loses: their access, and their draft only if the recruiter discards it. */
+export function removeSpec(interviewer: Pick<PanelInterviewer, "name" | "status">): ConfirmSpec {
+  const name = interviewer.name;
+  const hasDraft = interviewer.status === "draft";
+  return {
+    title: { key: "assessments.confirmRemove.title", params: { name } },
+    lost: [
+      { key: "assessments.confirmRemove.access", params: { name } },
+      { key: hasDraft ? "assessments.confirmRemove.draftKept" : "assessments.confirmRemove.noDraft" },
+    ],
+    confirm: { key: "assessments.confirmRemove.confirm", params: { name } },
+    ...(hasDraft && { option: { name: "discardDraft", label: { key: "assessments.confirmRemove.discardDraft" } } }),
+  };
+}
+
+/** What reopening a submitted scorecard changes: the panel without it until it is submitted again, and a live report's content. */
+export function reopenSpec(name: string, liveReport: boolean): ConfirmSpec {
+  return {
+    title: { key: "assessments.confirmReopen.title", params: { name } },
+    lost: [
+      { key: "assessments.confirmReopen.panel", params: { name } },
+      ...(liveReport ? [{ key: "assessments.reopenChangesReport" as const }] : []),
+    ],
+    confirm: { key: "assessments.confirmReopen.confirm" },
+  };
+}
+
+/**
+ * Who scores the candidate and where each scorecard stands; for a recruiter,
+ * reopening a submitted scorecard, removing an interviewer and adding one.
+ */
+export function InterviewersSection({
+  interviewers,
+  addable,
+  isRecruiter,
+  liveReport,
+  message,
+}: {
+  interviewers: readonly PanelInterviewer[];
+  /** The interviewers a recruiter may add: not on the panel yet. */
+  addable: readonly { id: number; name: string }[];
+  isRecruiter: boolean;
+  /** A live report link: reopening changes what it would show next. */
+  liveReport: boolean;
+  message: InterviewerRefusal | null;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatDate();
+  const dateTime = (iso: string) => format(iso, "dateTime");
+  return (
+    <section aria-labelledby="interviewers">
+      <h2 id="interviewers">{t("assessments.interviewers")}</h2>
+      {message && (
+        <p className="alert" role="alert">
+          {t(`assessments.errors.${message}`)}
+        </p>
+      )}
+      <div className="table-scroll">
+        <table data-testid="interviewers-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("assessments.columns.interviewer")}</th>
+              <th scope="col">{t("assessments.columns.status")}</th>
+              <th scope="col">{t("assessments.columns.submittedAt")}</th>
+              {isRecruiter && (
+                <th scope="col" className="actions-column">
+                  {t("assessments.columns.actions")}
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {interviewers.map((i) => (
+              <tr key={i.userId}>
+                <th scope="row">{i.name}</th>
+                <td>{t(`assessments.status.${i.status}`)}</td>
+                <td>{i.submittedAt ? dateTime(i.submittedAt) : "—"}</td>
+                {isRecruiter && (
+                  <td className="actions-column">
+                    {i.status === "submitted" && i.scorecardId !== null ? (
+                      <ConfirmedAction
+                        intent="reopen"
+                        fields={{ scorecardId: i.scorecardId }}
+                        label={t("assessments.reopen")}
+                        accessibleName={t("assessments.reopenLabel", { name: i.name })}
+                        spec={reopenSpec(i.name, liveReport)}
+                      />
+                    ) : interviewers.length > 1 ? (
+                      <ConfirmedAction
+                        intent="remove"
+                        fields={{ userId: i.userId }}
+                        label={t("assessments.remove")}
+                        accessibleName={t("assessments.removeLabel", { name: i.name })}
+                        spec={removeSpec(i)}
+                      />
+                    ) : (
+                      <span className="muted">{t("assessments.lastInterviewer")}</span>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {isRecruiter && liveReport && interviewers.some((i) => i.status === "submitted") && (
+        <p className="field-hint" data-testid="reopen-changes-report">
+          {t("assessments.reopenChangesReport")}
+        </p>
+      )}
+      {isRecruiter && addable.length > 0 && (
+        <Form method="post" className="inline-form">
+          <label htmlFor="add-interviewer">{t("assessments.interviewerToAdd")}</label>
+          <select id="add-interviewer" name="userId">
+            {addable.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" name="intent" value="add" className="button-secondary">
+            {t("assessments.add")}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}
