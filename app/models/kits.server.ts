@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Transaction } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import type { ContentLanguage, Database, KitQuestionAnchorsTable, KitQuestionTraitsTable, KitVersionsTable, LevelColumn } from "~db/schema";
 import type { Level } from "~/domain/levels";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
@@ -238,7 +238,7 @@ function textOf(items: readonly { position: number; text: string }[], position: 
 }
 
 /** Writes a version's content rows (the version row exists, its content rows do not). */
-async function insertVersionContent(trx: Transaction<Database>, versionId: number, snapshot: RoleSnapshot, draft: KitDraft): Promise<void> {
+async function insertVersionContent(trx: Kysely<Database>, versionId: number, snapshot: RoleSnapshot, draft: KitDraft): Promise<void> {
   if (snapshot.traits.length > 0) {
     await trx
       .insertInto("kit_version_traits")
@@ -359,38 +359,40 @@ function versionRow(
 
 /** Creates a kit of the role `roleSlug` with version 1; undefined when there is no such role. */
 export async function createKit(
-  trx: Transaction<Database>,
+  db: Kysely<Database>,
   args: { roleSlug: string; draft: KitDraft; userId: number },
   now: Date,
 ): Promise<KitSaveResult | undefined> {
-  const snapshot = await loadRoleSnapshot(trx, { slug: args.roleSlug });
-  if (!snapshot) return undefined;
-  const errors = checkDraftAgainstRole(snapshot, args.draft);
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return inTransaction(db, async (trx): Promise<KitSaveResult | undefined> => {
+    const snapshot = await loadRoleSnapshot(trx, { slug: args.roleSlug });
+    if (!snapshot) return undefined;
+    const errors = checkDraftAgainstRole(snapshot, args.draft);
+    if (Object.keys(errors).length > 0) return { ok: false, errors };
 
-  const kit = await trx
-    .insertInto("kits")
-    .values({ role_id: snapshot.role.id, created_by: args.userId, created_at: now.toISOString() })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const version = await trx
-    .insertInto("kit_versions")
-    .values({ kit_id: kit.id, version: 1, ...versionRow(snapshot, args.draft, args.userId, now) })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await insertVersionContent(trx, version.id, snapshot, args.draft);
-  await recordAudit(
-    trx,
-    {
-      actorUserId: args.userId,
-      action: "kit.create",
-      entityType: "kit",
-      entityId: kit.id,
-      details: { version: 1, roleId: snapshot.role.id },
-    },
-    now,
-  );
-  return { ok: true, kitId: kit.id, version: 1, outcome: "created" };
+    const kit = await trx
+      .insertInto("kits")
+      .values({ role_id: snapshot.role.id, created_by: args.userId, created_at: now.toISOString() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const version = await trx
+      .insertInto("kit_versions")
+      .values({ kit_id: kit.id, version: 1, ...versionRow(snapshot, args.draft, args.userId, now) })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await insertVersionContent(trx, version.id, snapshot, args.draft);
+    await recordAudit(
+      trx,
+      {
+        actorUserId: args.userId,
+        action: "kit.create",
+        entityType: "kit",
+        entityId: kit.id,
+        details: { version: 1, roleId: snapshot.role.id },
+      },
+      now,
+    );
+    return { ok: true, kitId: kit.id, version: 1, outcome: "created" };
+  });
 }
 
 /**
@@ -399,72 +401,74 @@ export async function createKit(
  * or its role has left the library (a kit is always built from its role).
  */
 export async function updateKit(
-  trx: Transaction<Database>,
+  db: Kysely<Database>,
   args: { kitId: number; draft: KitDraft; userId: number },
   now: Date,
 ): Promise<KitSaveResult | undefined> {
-  const kit = await trx.selectFrom("kits").select(["id", "role_id"]).where("id", "=", args.kitId).executeTakeFirst();
-  if (!kit || kit.role_id === null) return undefined;
-  const latest = await trx
-    .selectFrom("kit_versions")
-    .select((eb) => [
-      "kit_versions.id",
-      "kit_versions.version",
-      eb
-        .exists(eb.selectFrom("assessments").select("assessments.id").whereRef("assessments.kit_version_id", "=", "kit_versions.id"))
-        .as("used"),
-    ])
-    .where("kit_versions.kit_id", "=", kit.id)
-    .orderBy("kit_versions.version", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  if (!latest) return undefined;
-  const snapshot = await loadRoleSnapshot(trx, { id: kit.role_id });
-  if (!snapshot) return undefined;
-  const errors = checkDraftAgainstRole(snapshot, args.draft);
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return inTransaction(db, async (trx): Promise<KitSaveResult | undefined> => {
+    const kit = await trx.selectFrom("kits").select(["id", "role_id"]).where("id", "=", args.kitId).executeTakeFirst();
+    if (!kit || kit.role_id === null) return undefined;
+    const latest = await trx
+      .selectFrom("kit_versions")
+      .select((eb) => [
+        "kit_versions.id",
+        "kit_versions.version",
+        eb
+          .exists(eb.selectFrom("assessments").select("assessments.id").whereRef("assessments.kit_version_id", "=", "kit_versions.id"))
+          .as("used"),
+      ])
+      .where("kit_versions.kit_id", "=", kit.id)
+      .orderBy("kit_versions.version", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    if (!latest) return undefined;
+    const snapshot = await loadRoleSnapshot(trx, { id: kit.role_id });
+    if (!snapshot) return undefined;
+    const errors = checkDraftAgainstRole(snapshot, args.draft);
+    if (Object.keys(errors).length > 0) return { ok: false, errors };
 
-  if (latest.used) {
-    const version = latest.version + 1;
-    const row = await trx
-      .insertInto("kit_versions")
-      .values({ kit_id: kit.id, version, ...versionRow(snapshot, args.draft, args.userId, now) })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await insertVersionContent(trx, row.id, snapshot, args.draft);
+    if (latest.used) {
+      const version = latest.version + 1;
+      const row = await trx
+        .insertInto("kit_versions")
+        .values({ kit_id: kit.id, version, ...versionRow(snapshot, args.draft, args.userId, now) })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await insertVersionContent(trx, row.id, snapshot, args.draft);
+      await recordAudit(
+        trx,
+        {
+          actorUserId: args.userId,
+          action: "kit.version",
+          entityType: "kit",
+          entityId: kit.id,
+          details: { version, previousVersion: latest.version },
+        },
+        now,
+      );
+      return { ok: true, kitId: kit.id, version, outcome: "versioned" };
+    }
+
+    // Nothing refers to an unused version's rows (ratings and notes need an
+    // assessment), so its content can be replaced wholesale.
+    await trx
+      .updateTable("kit_versions")
+      .set(versionRow(snapshot, args.draft, args.userId, now))
+      .where("id", "=", latest.id)
+      .execute();
+    await trx.deleteFrom("kit_questions").where("kit_version_id", "=", latest.id).execute(); // traits and anchors cascade
+    await trx.deleteFrom("kit_version_traits").where("kit_version_id", "=", latest.id).execute();
+    await trx.deleteFrom("kit_strengths").where("kit_version_id", "=", latest.id).execute();
+    await trx.deleteFrom("kit_red_flags").where("kit_version_id", "=", latest.id).execute();
+    await trx.deleteFrom("kit_expectations").where("kit_version_id", "=", latest.id).execute();
+    await insertVersionContent(trx, latest.id, snapshot, args.draft);
     await recordAudit(
       trx,
-      {
-        actorUserId: args.userId,
-        action: "kit.version",
-        entityType: "kit",
-        entityId: kit.id,
-        details: { version, previousVersion: latest.version },
-      },
+      { actorUserId: args.userId, action: "kit.update", entityType: "kit", entityId: kit.id, details: { version: latest.version } },
       now,
     );
-    return { ok: true, kitId: kit.id, version, outcome: "versioned" };
-  }
-
-  // Nothing refers to an unused version's rows (ratings and notes need an
-  // assessment), so its content can be replaced wholesale.
-  await trx
-    .updateTable("kit_versions")
-    .set(versionRow(snapshot, args.draft, args.userId, now))
-    .where("id", "=", latest.id)
-    .execute();
-  await trx.deleteFrom("kit_questions").where("kit_version_id", "=", latest.id).execute(); // traits and anchors cascade
-  await trx.deleteFrom("kit_version_traits").where("kit_version_id", "=", latest.id).execute();
-  await trx.deleteFrom("kit_strengths").where("kit_version_id", "=", latest.id).execute();
-  await trx.deleteFrom("kit_red_flags").where("kit_version_id", "=", latest.id).execute();
-  await trx.deleteFrom("kit_expectations").where("kit_version_id", "=", latest.id).execute();
-  await insertVersionContent(trx, latest.id, snapshot, args.draft);
-  await recordAudit(
-    trx,
-    { actorUserId: args.userId, action: "kit.update", entityType: "kit", entityId: kit.id, details: { version: latest.version } },
-    now,
-  );
-  return { ok: true, kitId: kit.id, version: latest.version, outcome: "updated" };
+    return { ok: true, kitId: kit.id, version: latest.version, outcome: "updated" };
+  });
 }
 
 // ---------- Reading versions ----------

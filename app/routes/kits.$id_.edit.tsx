@@ -43,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: step.status },
     );
   }
-  const result = await context.db.transaction().execute((trx) => updateKit(trx, { kitId, draft: step.draft, userId: user.id }, new Date()));
+  const result = await updateKit(context.db, { kitId, draft: step.draft, userId: user.id }, new Date());
   if (!result) throw notFound();
   if (!result.ok)
     return data<ActionData>({ values: step.values, errors: result.errors, focus: null, revision: randomUUID() }, { status: 400 });

@@ -68,9 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: step.status },
     );
   }
-  const result = await context.db
-    .transaction()
-    .execute((trx) => createKit(trx, { roleSlug, draft: step.draft, userId: user.id }, new Date()));
+  const result = await createKit(context.db, { roleSlug, draft: step.draft, userId: user.id }, new Date());
   if (!result) throw notFound();
   if (!result.ok) {
     return data<ActionData>({ values: step.values, errors: result.errors, focus: null, revision: randomUUID() }, { status: 400 });
