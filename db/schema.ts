@@ -1,4 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { UserRole } from "~/domain/accounts";
+import type { AnchorRating } from "~/domain/anchors";
+import type { Decision } from "~/domain/decisions";
+import type { TraitKey } from "~/domain/traits";
 
 /*
  * The typed shape of every table of db/migrations. One interface per table,
@@ -6,11 +10,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
  * Localized text columns hold a JSON object {"es": "...", "en": "..."}.
  */
 
-export type TraitColumn =
-  "openness" | "conscientiousness" | "extraversion" | "agreeableness" | "emotional_stability" | "relational_engagement";
 export type LevelColumn = "junior" | "mid" | "senior" | "lead" | "principal";
 export type ContentLanguage = "es" | "en" | "zh";
-export type UserRole = "recruiter" | "interviewer";
 /** A localized JSON text column. */
 export type LocalizedJson = string;
 
@@ -34,7 +35,7 @@ export interface RolesTable {
 
 export interface RoleTraitsTable {
   role_id: number;
-  trait: TraitColumn;
+  trait: TraitKey;
   low: number;
   high: number;
   weight: number;
@@ -59,13 +60,13 @@ export interface QuestionsTable {
 
 export interface QuestionTraitsTable {
   question_id: number;
-  trait: TraitColumn;
+  trait: TraitKey;
 }
 
 export interface QuestionAnchorsTable {
   question_id: number;
-  trait: TraitColumn;
-  rating: 1 | 3 | 5;
+  trait: TraitKey;
+  rating: AnchorRating;
   text: LocalizedJson;
 }
 
@@ -86,7 +87,7 @@ export interface TransitionStrengthsTable {
 
 export interface TransitionDeltasTable {
   transition_id: number;
-  trait: TraitColumn;
+  trait: TraitKey;
   delta: number;
 }
 
@@ -221,7 +222,7 @@ export interface KitVersionsTable {
 
 export interface KitVersionTraitsTable {
   kit_version_id: number;
-  trait: TraitColumn;
+  trait: TraitKey;
   low: number;
   high: number;
   weight: number;
@@ -238,13 +239,13 @@ export interface KitQuestionsTable {
 
 export interface KitQuestionTraitsTable {
   kit_question_id: number;
-  trait: TraitColumn;
+  trait: TraitKey;
 }
 
 export interface KitQuestionAnchorsTable {
   kit_question_id: number;
-  trait: TraitColumn;
-  rating: 1 | 3 | 5;
+  trait: TraitKey;
+  rating: AnchorRating;
   text: LocalizedJson;
 }
 
@@ -303,7 +304,7 @@ export interface ParkedDraftsTable {
 export interface RatingsTable {
   scorecard_id: number;
   kit_question_id: number;
-  trait: TraitColumn;
+  trait: TraitKey;
   rating: number;
 }
 
@@ -327,16 +328,16 @@ export interface ObservedRedFlagsTable {
 export interface DecisionsTable {
   id: Generated<number>;
   assessment_id: number;
-  decision: "advance" | "hold" | "reject";
+  decision: Decision;
   reason: string;
   decided_by: number;
   decided_at: string;
 }
 
 type TraitResultColumns = {
-  [K in TraitColumn as `${K}_score`]: number | null;
+  [K in TraitKey as `${K}_score`]: number | null;
 } & {
-  [K in TraitColumn as `${K}_evidence`]: ColumnType<number, number | undefined, number>;
+  [K in TraitKey as `${K}_evidence`]: ColumnType<number, number | undefined, number>;
 };
 
 export type AssessmentResultsTable = TraitResultColumns & {

@@ -1,4 +1,4 @@
-import type { UserRole } from "~db/schema";
+import type { UserRole } from "~/domain/accounts";
 
 /*
  * The demo's accounts, printed by `npm start` and listed in the README. They

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { removesLastRecruiter } from "./accounts";
+import { removesLastRecruiter, USER_ROLES } from "./accounts";
+
+describe("an account is a recruiter or an interviewer", () => {
+  it("has exactly the two roles, recruiter first", () => {
+    expect(USER_ROLES).toEqual(["recruiter", "interviewer"]);
+  });
+});
 
 const recruiter = { role: "recruiter" as const, active: true };
 

@@ -4,12 +4,12 @@
  * ideal bands the candidate is measured against. Recruiters set both up and
  * always see them.
  */
+import type { UserRole } from "./accounts";
 
-export type AccountRole = "recruiter" | "interviewer";
 export type ScorecardStatus = "not_started" | "draft" | "submitted";
 
 /** The panel of an assessment: a recruiter, or an interviewer whose own scorecard on it is submitted. */
-export function maySeePanel(role: AccountRole, ownStatus: ScorecardStatus | null): boolean {
+export function maySeePanel(role: UserRole, ownStatus: ScorecardStatus | null): boolean {
   return role === "recruiter" || ownStatus === "submitted";
 }
 
@@ -19,7 +19,7 @@ export function maySeePanel(role: AccountRole, ownStatus: ScorecardStatus | null
  * the kit (or a kit of the role) and have none left to submit on it. An interviewer not yet on any such panel does not see them
  * either: they may be put on one tomorrow, and what they read today would anchor it.
  */
-export function maySeeIdealBands(role: AccountRole, ownStatusesOnKit: readonly ScorecardStatus[]): boolean {
+export function maySeeIdealBands(role: UserRole, ownStatusesOnKit: readonly ScorecardStatus[]): boolean {
   if (role === "recruiter") return true;
   return ownStatusesOnKit.length > 0 && ownStatusesOnKit.every((status) => status === "submitted");
 }

@@ -2,6 +2,8 @@ import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import {
   CALIBRATION_SPREAD,
+  RATING_MAX,
+  RATING_MIN,
   RATINGS,
   RECOMMENDATIONS,
   aggregateTraits,
@@ -26,8 +28,9 @@ function assessed(aggregate: TraitAggregate): Extract<TraitAggregate, { status: 
   return aggregate;
 }
 
-describe("ratings", () => {
-  it("are the integers 1 to 5", () => {
+describe("a rating is a whole number from 1 to 5", () => {
+  it("are the integers RATING_MIN to RATING_MAX, 1 to 5", () => {
+    expect([RATING_MIN, RATING_MAX]).toEqual([1, 5]);
     expect(RATINGS).toEqual([1, 2, 3, 4, 5]);
     expect([0, 1, 3, 5, 6, 2.5, Number.NaN].map(isRating)).toEqual([false, true, true, true, false, false, false]);
   });

@@ -8,8 +8,8 @@ import { TRAIT_KEYS, TRAIT_SCALE, traitRecord, type TraitKey } from "./traits";
 export const RATINGS = [1, 2, 3, 4, 5] as const;
 export type Rating = (typeof RATINGS)[number];
 
-const RATING_MIN = 1;
-const RATING_MAX = 5;
+export const RATING_MIN = 1;
+export const RATING_MAX = 5;
 
 /** One rating step on TRAIT_SCALE: (100 − 0) / (5 − 1) = 25. */
 const POINTS_PER_RATING_STEP = (TRAIT_SCALE.max - TRAIT_SCALE.min) / (RATING_MAX - RATING_MIN);

@@ -107,7 +107,7 @@ describe("traitKeysInSpanishText", () => {
   });
 });
 
-describe("traitRecord", () => {
+describe("every per-trait record is built by traitRecord, one value per trait", () => {
   it("builds a value for every trait", () => {
     expect(traitRecord((key) => key.length)).toEqual({
       openness: 8,

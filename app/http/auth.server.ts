@@ -1,8 +1,8 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import type { UserRole } from "~db/schema";
+import type { UserRole } from "~/domain/accounts";
 import { findAssessmentFor, type AssessmentAccess } from "~/models/assessments.server";
 import { logSecurityEvent } from "~/utils/log.server";
-import { parseIdParam } from "~/utils/params";
+import { parseRecordId } from "~/schemas/ids";
 import { findSessionUser } from "~/models/sessions.server";
 import type { SessionUser } from "~/models/sessions.server";
 import { readSessionId } from "./session.server";
@@ -55,7 +55,7 @@ export async function requireAssessmentAccess(
   idParam: string | undefined,
   options: { assignedOnly?: boolean } = {},
 ): Promise<AssessmentAccess> {
-  const id = parseIdParam(idParam);
+  const id = parseRecordId(idParam);
   const found = id === undefined ? undefined : await findAssessmentFor(context.db, id, user);
   if (found === undefined) throw notFound();
   if (found === "denied" || (options.assignedOnly && !found.assigned))

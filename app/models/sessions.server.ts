@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Database, UserRole } from "~db/schema";
+import type { UserRole } from "~/domain/accounts";
+import type { Database } from "~db/schema";
 import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
 

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Kysely } from "kysely";
-import { removesLastRecruiter, type AccountChange } from "~/domain/accounts";
-import type { Database, UserRole } from "~db/schema";
+import { removesLastRecruiter, type AccountChange, type UserRole } from "~/domain/accounts";
+import type { Database } from "~db/schema";
 import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
 import { createSession, destroyUserSessions, hashToken } from "~/models/sessions.server";

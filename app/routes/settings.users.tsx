@@ -17,8 +17,8 @@ import {
   listPendingInvites,
   listUsers,
 } from "~/models/users.server";
-import type { AccountChange } from "~/domain/accounts";
-import { inviteSchema, USER_ROLES } from "~/schemas/auth";
+import { USER_ROLES, type AccountChange } from "~/domain/accounts";
+import { inviteSchema } from "~/schemas/auth";
 import { notFound, requireUser } from "~/http/auth.server";
 import { parseForm, readFormData } from "~/http/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";

@@ -1,3 +1,4 @@
+import { USER_ROLES } from "~/domain/accounts";
 import { z } from "./zod-mini";
 
 // Messages are i18n keys (app/locales): the page shows them in the reader's language.
@@ -30,9 +31,6 @@ export const loginSchema = z.object({
 export const newPasswordSchema = z
   .string({ error: "validation.passwordRequired" })
   .check(z.minLength(PASSWORD_MIN_LENGTH, "validation.passwordTooShort"), z.maxLength(PASSWORD_MAX_LENGTH, "validation.passwordTooLong"));
-
-export const USER_ROLES = ["recruiter", "interviewer"] as const;
-export type UserRoleName = (typeof USER_ROLES)[number];
 
 export const inviteSchema = z.object({
   email: emailSchema,

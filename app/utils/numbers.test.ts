@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shownGap, shownScore } from "./numbers";
+import { numberFormats, shownGap, shownScore } from "./numbers";
 
 describe("scores and gaps as shown", () => {
   it("keeps one decimal of a score", () => {
@@ -13,5 +13,22 @@ describe("scores and gaps as shown", () => {
     expect(shownGap(56.25, { low: 65, high: 85 })).toBeCloseTo(8.7, 10);
     expect(shownGap(87.5, { low: 65, high: 85 })).toBeCloseTo(2.5, 10);
     expect(shownGap(70, { low: 65, high: 85 })).toBe(0);
+  });
+});
+
+describe("fit and coverage are shown as a whole percent in the reader's language", () => {
+  it("rounds a fit on 0–100 to a whole percent, written as each language writes a percent", () => {
+    expect(numberFormats("en").fit(78.44)).toBe("78%");
+    expect(numberFormats("en").fit(66.5)).toBe("67%");
+    expect(numberFormats("en").fit(0.4)).toBe("0%");
+    expect(numberFormats("en").fit(100)).toBe("100%");
+    expect(numberFormats("es").fit(78.44)).toBe("78\u00a0%");
+  });
+
+  it("shows a coverage share of 0–1 as the same whole percent", () => {
+    expect(numberFormats("en").coverage(0.5)).toBe("50%");
+    expect(numberFormats("en").coverage(2 / 3)).toBe("67%");
+    expect(numberFormats("en").coverage(1)).toBe("100%");
+    expect(numberFormats("es").coverage(0.835)).toBe("84\u00a0%");
   });
 });

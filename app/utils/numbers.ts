@@ -21,27 +21,43 @@ export function shownGap(score: number, band: { low: number; high: number }): nu
 }
 
 /**
- * Numbers as the reader's language writes them (62.5 / 62,5). A trait score
- * keeps one decimal: a mean of ratings such as 62.5 shown as 63 beside a band
- * starting at 65 and a gap of 2.5 would not add up. Fit stays a whole percent.
+ * Numbers as the reader's language writes them (62.5 / 62,5; 78% / 78 %). A trait
+ * score keeps one decimal: a mean of ratings such as 62.5 shown as 63 beside a band
+ * starting at 65 and a gap of 2.5 would not add up. Fit and coverage are whole
+ * percents, and every page shows them through `fit` and `coverage` alone.
  */
 export function useNumberFormats(): NumberFormats {
   const { i18n } = useTranslation();
   return numberFormats(i18n.language);
 }
 
-type NumberFormats = { score: (value: number) => string; twoDecimals: (value: number) => string };
+type NumberFormats = {
+  score: (value: number) => string;
+  twoDecimals: (value: number) => string;
+  /** A fit on 0–100, e.g. 78.44 → "78%" ("78 %" in Spanish). */
+  fit: (fit0to100: number) => string;
+  /** A share of the profile assessed, 0–1, e.g. 0.5 → "50%". */
+  coverage: (share0to1: number) => string;
+};
 
 // Making an Intl.NumberFormat costs far more than using one (made per render it
-// took ~7% of an assessment page's server time): one pair per language.
+// took ~7% of an assessment page's server time): one set per language.
 const formatsByLanguage = new Map<string, NumberFormats>();
 
-function numberFormats(language: string): NumberFormats {
+export function numberFormats(language: string): NumberFormats {
   let made = formatsByLanguage.get(language);
   if (!made) {
     const oneDecimal = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
     const twoDecimals = new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    made = { score: (value) => oneDecimal.format(shownScore(value)), twoDecimals: (value) => twoDecimals.format(value) };
+    const percent = new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 0 });
+    // Rounded by shownPercent first, so the page and the CSV's whole percents agree (66.5 → 67 in both).
+    const wholePercent = (value0to100: number) => percent.format(shownPercent(value0to100) / 100);
+    made = {
+      score: (value) => oneDecimal.format(shownScore(value)),
+      twoDecimals: (value) => twoDecimals.format(value),
+      fit: wholePercent,
+      coverage: (share) => wholePercent(share * 100),
+    };
     formatsByLanguage.set(language, made);
   }
   return made;
