@@ -8,7 +8,7 @@ import { ShownText } from "~/components/ShownText";
 import { LEVELS, type Level } from "~/domain/levels";
 import { TRAIT_KEYS } from "~/domain/traits";
 import type enKits from "~/locales/en-kits";
-import type { KitBuilderSource } from "~/models/kits.server";
+import type { KitBuilderSource } from "~/models/kit-builder.server";
 import {
   ANCHOR_RATINGS,
   anchorValue,

@@ -3,7 +3,8 @@ import { useTranslation } from "~/utils/use-translation";
 import { IdealProfileTable } from "~/components/IdealProfileTable";
 import { ShownText, ShownTextList } from "~/components/ShownText";
 import type { TraitKey } from "~/domain/traits";
-import type { KitAnchorView, KitExpectationView, KitQuestionView, KitVersionView } from "~/models/kits.server";
+import type { KitAnchorView, KitExpectationView } from "~/models/kit-builder.server";
+import type { KitQuestionView, KitVersionView } from "~/models/kit-views.server";
 
 /*
  * How a kit version reads on its page (the print view has its own layout).

@@ -4,7 +4,7 @@ import { useTranslation } from "~/utils/use-translation";
 import { IdealProfileTable } from "~/components/IdealProfileTable";
 import { ExpectationsTable, TraitNames } from "~/components/KitContent";
 import { ShownText } from "~/components/ShownText";
-import { getKitVersion } from "~/models/kits.server";
+import { getKitVersion } from "~/models/kit-views.server";
 import { ownScorecardStatusesOn } from "~/models/assessments.server";
 import { maySeeIdealBands } from "~/domain/blind";
 import { kitIdParam, kitVersionParam } from "~/schemas/kit";
