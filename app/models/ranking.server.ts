@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
-import { DECISIONS, type Decision } from "~/models/assessments.server";
+import { DECISIONS, type Decision } from "~/domain/decisions";
 import {
   meansNeedCalibration,
   RECOMMENDATIONS,

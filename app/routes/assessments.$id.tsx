@@ -13,17 +13,9 @@ import { TRAIT_KEYS } from "~/domain/traits";
 import { maySeePanel } from "~/domain/blind";
 import { PanelEvidence } from "~/components/PanelEvidence";
 import assessmentStyles from "~/styles/assessment.css?url";
-import {
-  addInterviewer,
-  computePanel,
-  getAssessmentOverview,
-  interviewerChoices,
-  loadScoringKit,
-  recordDecision,
-  removeInterviewer,
-  reopenScorecard,
-  submittedNotes,
-} from "~/models/assessments.server";
+import { addInterviewer, getAssessmentOverview, interviewerChoices, recordDecision, removeInterviewer } from "~/models/assessments.server";
+import { computePanel, submittedNotes } from "~/models/panel-results.server";
+import { loadScoringKit, reopenScorecard } from "~/models/scorecards.server";
 import { showText } from "~/models/shown-text";
 import { DECISION_REASON_MAX, DECISION_VALUES, decisionSchema } from "~/schemas/candidate";
 import { notFound, requireAssessmentAccess, requireUser } from "~/http/auth.server";

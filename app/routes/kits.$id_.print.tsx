@@ -5,7 +5,7 @@ import { IdealProfileTable } from "~/components/IdealProfileTable";
 import { ExpectationsTable, TraitNames } from "~/components/KitContent";
 import { ShownText } from "~/components/ShownText";
 import { getKitVersion } from "~/models/kit-views.server";
-import { ownScorecardStatusesOn } from "~/models/assessments.server";
+import { ownScorecardStatusesOn } from "~/models/scorecards.server";
 import { maySeeIdealBands } from "~/domain/blind";
 import { kitIdParam, kitVersionParam } from "~/schemas/kit";
 import kitStyles from "~/styles/kits.css?url";
