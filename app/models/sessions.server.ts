@@ -67,7 +67,7 @@ export async function findSessionUser(db: Kysely<Database>, sessionId: string, n
   const lastSeen = Date.parse(row.last_seen_at);
   const expired = Date.parse(row.expires_at) <= now.getTime() || lastSeen + SESSION_IDLE_MS <= now.getTime();
   if (expired || row.deactivated_at !== null) {
-    await db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
+    await destroySession(db, sessionId);
     return undefined;
   }
   if (now.getTime() - lastSeen >= TOUCH_INTERVAL_MS) {

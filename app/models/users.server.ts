@@ -76,30 +76,29 @@ export type UserListItem = {
   createdAt: string;
 };
 
+function selectUserListItems(db: Kysely<Database>) {
+  return db.selectFrom("users").select(["id", "email", "name", "role", "deactivated_at", "created_at"]);
+}
+
+function toUserListItem(r: {
+  id: number;
+  email: string;
+  name: string;
+  role: UserRole;
+  deactivated_at: string | null;
+  created_at: string;
+}): UserListItem {
+  return { id: r.id, email: r.email, name: r.name, role: r.role, active: r.deactivated_at === null, createdAt: r.created_at };
+}
+
 export async function listUsers(db: Kysely<Database>): Promise<UserListItem[]> {
-  const rows = await db
-    .selectFrom("users")
-    .select(["id", "email", "name", "role", "deactivated_at", "created_at"])
-    .orderBy("name")
-    .orderBy("id")
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    email: r.email,
-    name: r.name,
-    role: r.role,
-    active: r.deactivated_at === null,
-    createdAt: r.created_at,
-  }));
+  const rows = await selectUserListItems(db).orderBy("name").orderBy("id").execute();
+  return rows.map(toUserListItem);
 }
 
 export async function findUser(db: Kysely<Database>, userId: number): Promise<UserListItem | undefined> {
-  const r = await db
-    .selectFrom("users")
-    .select(["id", "email", "name", "role", "deactivated_at", "created_at"])
-    .where("id", "=", userId)
-    .executeTakeFirst();
-  return r && { id: r.id, email: r.email, name: r.name, role: r.role, active: r.deactivated_at === null, createdAt: r.created_at };
+  const row = await selectUserListItems(db).where("id", "=", userId).executeTakeFirst();
+  return row && toUserListItem(row);
 }
 
 async function countActiveRecruiters(db: Kysely<Database>): Promise<number> {
