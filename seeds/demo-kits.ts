@@ -1,4 +1,5 @@
-import { createKit, getKitBuilderSource, newKitFormValues } from "../app/models/kits.server";
+import { createKit } from "../app/models/kits.server";
+import { getKitBuilderSource, newKitFormValues } from "../app/models/kit-builder.server";
 import { kitFormSchema } from "../app/schemas/kit";
 import type { DemoStep } from "./demo";
 

@@ -1,14 +1,9 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
-import {
-  createAssessment,
-  loadScoringKit,
-  recordDecision,
-  saveScorecard,
-  scorecardFieldsOutsideKit,
-  type Decision,
-  type ScoringKit,
-} from "../app/models/assessments.server";
+import { createAssessment, recordDecision } from "../app/models/assessments.server";
+import { loadScoringKit, saveScorecard, scorecardFieldsOutsideKit } from "../app/models/scorecards.server";
+import type { ScoringKit } from "../app/models/scorecards.server";
+import type { Decision } from "../app/domain/decisions";
 import { createCandidate } from "../app/models/candidates.server";
 import type { Rating, Recommendation } from "../app/domain/scoring";
 import type { TraitKey } from "../app/domain/traits";

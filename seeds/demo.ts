@@ -109,6 +109,7 @@ function distinctSkills(data: DemoData, context: DemoContext): number {
  */
 export async function loadDemoData(db: Kysely<Database>, now: Date): Promise<DemoLoadResult> {
   const data = libraryData();
+  // The one transaction outside a model: the loader composes many model functions, which join it, into one unit.
   return db.transaction().execute(async (trx): Promise<DemoLoadResult> => {
     const user = await trx.selectFrom("users").select("id").limit(1).executeTakeFirst();
     if (user !== undefined) return { loaded: false, roles: 0, skills: 0 };

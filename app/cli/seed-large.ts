@@ -5,11 +5,15 @@ import type { Kysely } from "kysely";
 import { createDb } from "~db/connection";
 import { migrateToLatest } from "~db/migrator";
 import type { Database } from "~db/schema";
+import { inTransaction } from "~db/transaction";
 import { loadDemoData } from "../../seeds/demo";
 import { DEMO_PASSWORD } from "../../seeds/demo-accounts";
 import { DEMO_KIT } from "../../seeds/demo-kits";
 import { RECOMMENDATIONS, type Recommendation } from "../domain/scoring";
-import { createAssessment, DECISIONS, loadScoringKit, recordDecision, saveScorecard, type ScoringKit } from "../models/assessments.server";
+import { createAssessment, recordDecision } from "../models/assessments.server";
+import { DECISIONS } from "../domain/decisions";
+import { loadScoringKit, saveScorecard } from "../models/scorecards.server";
+import type { ScoringKit } from "../models/scorecards.server";
 import { createCandidate } from "../models/candidates.server";
 import { publishReport } from "../models/report.server";
 import { createUser } from "../models/users.server";
@@ -229,7 +233,9 @@ export async function seedLarge(options: SeedLargeOptions, log: (line: string) =
     for (const email of DEMO_INTERVIEWERS) interviewerIds.push(await userIdByEmail(db, email));
     // One hash for every extra account: argon2 is slow on purpose.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await db.transaction().execute(async (trx) => {
+    // Like the demo loader, the generator composes model functions into units of its own: each batch is one
+    // transaction because one commit per row would take minutes; the model functions join it.
+    await inTransaction(db, async (trx) => {
       for (let i = 1; i <= EXTRA_INTERVIEWERS; i++) {
         const email = `interviewer${i + 2}@bench.traitkit.test`;
         interviewerIds.push(
@@ -248,7 +254,7 @@ export async function seedLarge(options: SeedLargeOptions, log: (line: string) =
 
     for (let batchStart = 0; batchStart < options.candidates; batchStart += BATCH_SIZE) {
       const batchEnd = Math.min(options.candidates, batchStart + BATCH_SIZE);
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         for (let n = batchStart; n < batchEnd; n++) {
           // Most candidates apply for the role with a kit; the others spread over the library's roles.
           const withKit = otherRoles.length === 0 || random() < 0.85;
@@ -311,7 +317,7 @@ export async function seedLarge(options: SeedLargeOptions, log: (line: string) =
       log(`  ${batchEnd} / ${options.candidates} candidates (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
 
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       for (const assessmentId of sample(random, submittedAssessments, REPORT_LINKS)) {
         await publishReport(
           trx,

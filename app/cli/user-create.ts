@@ -4,8 +4,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createDb } from "~db/connection";
 import { migrateToLatest } from "~db/migrator";
-import { recordAudit } from "../models/audit.server";
-import { createUser, emailInUse } from "../models/users.server";
+import { createAccount, emailInUse } from "../models/users.server";
 import { USER_ROLES } from "../domain/accounts";
 import { emailSchema } from "../schemas/auth";
 import en from "../locales/en";
@@ -79,15 +78,7 @@ async function main(): Promise<number> {
     const passwordHash = await hashPassword(checked.data);
     const now = new Date();
     const name = args.data.name ?? args.data.email.split("@")[0] ?? args.data.email;
-    const userId = await db.transaction().execute(async (trx) => {
-      const id = await createUser(trx, { email: args.data.email, name, role: args.data.role, passwordHash }, now);
-      await recordAudit(
-        trx,
-        { actorUserId: null, action: "user.create", entityType: "user", entityId: id, details: { role: args.data.role } },
-        now,
-      );
-      return id;
-    });
+    const userId = await createAccount(db, { email: args.data.email, name, role: args.data.role, passwordHash }, now);
     console.log(`Created ${args.data.role} #${userId} (${args.data.email}) in ${env.DATABASE_PATH}.`);
     return 0;
   } finally {

@@ -6,3 +6,21 @@
 
 export const USER_ROLES = ["recruiter", "interviewer"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+
+/** A change a recruiter makes to another account on the users page. */
+export type AccountChange = { kind: "role"; role: UserRole } | { kind: "active"; active: boolean };
+
+/**
+ * The last active recruiter can be neither demoted nor deactivated: nobody
+ * would be left to invite colleagues or manage accounts. `activeRecruiters`
+ * counts the target when they are one.
+ */
+export function removesLastRecruiter(
+  target: { role: UserRole; active: boolean },
+  change: AccountChange,
+  activeRecruiters: number,
+): boolean {
+  const losesRecruiter =
+    target.role === "recruiter" && target.active && (change.kind === "role" ? change.role !== "recruiter" : !change.active);
+  return losesRecruiter && activeRecruiters <= 1;
+}

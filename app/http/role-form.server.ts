@@ -4,6 +4,7 @@ import { saveRole } from "~/models/role-import.server";
 import { formDataToValues, postedToFormValues, validateRoleForm } from "~/schemas/role-form";
 import { ROLE_FORMAT, roleFileSchema } from "~/schemas/role";
 import { readFormData } from "~/http/forms.server";
+import { notFound } from "~/http/auth.server";
 import { redirectWithNotice } from "~/http/session.server";
 
 /**
@@ -17,7 +18,7 @@ export async function handleRoleForm(request: Request, context: AppLoadContext, 
   if (!result.ok) return data({ errors: result.errors, values: postedToFormValues(values) }, { status: 400 });
 
   const existing = options.currentSlug === null ? null : await readRoleFile(context.db, options.currentSlug);
-  if (options.currentSlug !== null && !existing) throw new Response("Role not found", { status: 404 });
+  if (options.currentSlug !== null && !existing) throw notFound();
   const file = roleFileSchema.parse({
     format: ROLE_FORMAT,
     ...result.data,
@@ -25,7 +26,7 @@ export async function handleRoleForm(request: Request, context: AppLoadContext, 
     skillsMatrix: existing?.skillsMatrix ?? null,
   });
   const saved = await saveRole(context.db, file, options, new Date());
-  if (!saved) throw new Response("Role not found", { status: 404 });
+  if (!saved) throw notFound();
   if (saved.status === "slug_taken") {
     return data({ errors: { slug: "validation.slugTaken" }, values: postedToFormValues(values) }, { status: 409 });
   }

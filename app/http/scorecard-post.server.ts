@@ -1,5 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { loadScoringKit, saveScorecard, scorecardFieldsOutsideKit, type AssessmentAccess } from "~/models/assessments.server";
+import { loadScoringKit, saveScorecard, scorecardFieldsOutsideKit } from "~/models/scorecards.server";
+import type { AssessmentAccess } from "~/models/assessments.server";
 import { parseScorecardForm, readScorecardFields, type ScorecardFormState } from "~/schemas/scorecard";
 import type { SessionUser } from "~/models/sessions.server";
 

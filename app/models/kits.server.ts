@@ -1,23 +1,12 @@
-import type { Insertable, Kysely, Transaction } from "kysely";
-import type { ContentLanguage, Database, KitQuestionAnchorsTable, KitQuestionTraitsTable, KitVersionsTable, LevelColumn } from "~db/schema";
+import type { Insertable, Kysely } from "kysely";
 import type { Level } from "~/domain/levels";
-import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import type { Database, KitQuestionAnchorsTable, KitQuestionTraitsTable, KitVersionsTable } from "~db/schema";
 import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
-import { showOptionalText, showText, type ShownText } from "~/models/shown-text";
-import { ANCHOR_FIELD_KEYS, type AnchorFieldKey } from "~/schemas/anchor-fields";
-import {
-  emptyCustomQuestion,
-  KIT_TEXT_LANGS,
-  type KitDraft,
-  type KitFieldErrors,
-  type KitFormValues,
-  type KitQuestionValues,
-  type KitTextLang,
-  type KitTextValues,
-} from "~/schemas/kit";
-import { parseLocalized, pickText, stringifyLocalized } from "~/schemas/localized";
-import type { UiLanguage } from "~/utils/i18n";
+import { loadRoleSnapshot, type RoleSnapshot } from "~/models/kit-builder.server";
+import { ANCHOR_RATINGS } from "~/domain/anchors";
+import type { KitDraft, KitFieldErrors } from "~/schemas/kit";
+import { stringifyLocalized } from "~/schemas/localized";
 
 /*
  * Interview kits. A kit is a row of `kits` (its role, its author) plus
@@ -29,181 +18,8 @@ import type { UiLanguage } from "~/utils/i18n";
  *
  * Saving replaces the latest version's content in place while no assessment
  * uses it, and adds version N+1 once one does: history an assessment relies on
- * never changes. Writers take the caller's transaction.
+ * never changes. Each write is one transaction, or joins the caller's.
  */
-
-/** Skill profiles are published in English (seed-documents 000/003/004). */
-const SKILL_PROFILE_LANGUAGE: ContentLanguage = "en";
-
-const byTraitOrder = (a: TraitKey, b: TraitKey): number => TRAIT_KEYS.indexOf(a) - TRAIT_KEYS.indexOf(b);
-
-const RATING_NUMBER: Record<AnchorFieldKey, 1 | 3 | 5> = { "1": 1, "3": 3, "5": 5 };
-
-function toRating(rating: number): 1 | 3 | 5 | undefined {
-  return rating === 1 || rating === 3 || rating === 5 ? rating : undefined;
-}
-
-// ---------- The role, as a kit copies it ----------
-
-type RoleSnapshot = {
-  role: { id: number; slug: string; name: string; contentLanguage: ContentLanguage };
-  traits: { trait: TraitKey; low: number; high: number; weight: number; statement: string | null }[];
-  questions: {
-    id: number;
-    position: number;
-    text: string;
-    traits: TraitKey[];
-    anchors: { trait: TraitKey; rating: 1 | 3 | 5; text: string }[];
-  }[];
-  strengths: { position: number; text: string }[];
-  redFlags: { position: number; text: string }[];
-  /** Every level; mandatory first, then by skill name. */
-  expectations: { level: Level; skillName: string; mandatory: boolean; description: string }[];
-};
-
-/** The role's rows a kit copies, localized texts still as stored JSON; a fixed number of queries. */
-async function loadRoleSnapshot(db: Kysely<Database>, by: { slug: string } | { id: number }): Promise<RoleSnapshot | undefined> {
-  const role = await (
-    "slug" in by
-      ? db.selectFrom("roles").select(["id", "slug", "name", "content_language"]).where("slug", "=", by.slug)
-      : db.selectFrom("roles").select(["id", "slug", "name", "content_language"]).where("id", "=", by.id)
-  ).executeTakeFirst();
-  if (!role) return undefined;
-  const [traits, questions, questionTraits, anchors, strengths, redFlags, expectations] = await Promise.all([
-    db.selectFrom("role_traits").select(["trait", "low", "high", "weight", "statement"]).where("role_id", "=", role.id).execute(),
-    db.selectFrom("questions").select(["id", "position", "text"]).where("role_id", "=", role.id).orderBy("position").execute(),
-    db
-      .selectFrom("question_traits")
-      .innerJoin("questions", "questions.id", "question_traits.question_id")
-      .select(["question_traits.question_id", "question_traits.trait"])
-      .where("questions.role_id", "=", role.id)
-      .execute(),
-    db
-      .selectFrom("question_anchors")
-      .innerJoin("questions", "questions.id", "question_anchors.question_id")
-      .select(["question_anchors.question_id", "question_anchors.trait", "question_anchors.rating", "question_anchors.text"])
-      .where("questions.role_id", "=", role.id)
-      .execute(),
-    db.selectFrom("role_strengths").select(["position", "text"]).where("role_id", "=", role.id).orderBy("position").execute(),
-    db.selectFrom("role_red_flags").select(["position", "text"]).where("role_id", "=", role.id).orderBy("position").execute(),
-    db
-      .selectFrom("skill_expectations")
-      .innerJoin("skills", "skills.id", "skill_expectations.skill_id")
-      .select(["skill_expectations.level", "skills.name", "skill_expectations.mandatory", "skill_expectations.description"])
-      .where("skill_expectations.role_id", "=", role.id)
-      .orderBy("skill_expectations.mandatory", "desc")
-      .orderBy("skills.name")
-      .execute(),
-  ]);
-  return {
-    role: { id: role.id, slug: role.slug, name: role.name, contentLanguage: role.content_language },
-    traits: [...traits].sort((a, b) => byTraitOrder(a.trait, b.trait)),
-    questions: questions.map((q) => ({
-      id: q.id,
-      position: q.position,
-      text: q.text,
-      traits: questionTraits
-        .filter((t) => t.question_id === q.id)
-        .map((t) => t.trait)
-        .sort(byTraitOrder),
-      anchors: anchors
-        .filter((a) => a.question_id === q.id)
-        .flatMap((a) => {
-          const rating = toRating(a.rating);
-          return rating ? [{ trait: a.trait, rating, text: a.text }] : [];
-        })
-        .sort((a, b) => byTraitOrder(a.trait, b.trait) || a.rating - b.rating),
-    })),
-    strengths,
-    redFlags,
-    expectations: expectations.map((e) => ({
-      level: e.level,
-      skillName: e.name,
-      mandatory: e.mandatory === 1,
-      description: e.description,
-    })),
-  };
-}
-
-// ---------- The builder ----------
-
-export type KitAnchorView = { trait: TraitKey; ratings: { rating: 1 | 3 | 5; text: ShownText }[] };
-
-export type KitSourceQuestion = { id: number; text: ShownText; traits: TraitKey[]; anchors: KitAnchorView[] };
-
-export type KitExpectationView = { skillName: string; mandatory: boolean; description: ShownText };
-
-/** What the builder offers from a role, texts in the reader's language where the data has them. */
-export type KitBuilderSource = {
-  role: { slug: string; name: string; hasIdealProfile: boolean };
-  questions: KitSourceQuestion[];
-  strengths: { position: number; text: ShownText }[];
-  redFlags: { position: number; text: ShownText }[];
-  /** By level; each list mandatory first. */
-  expectations: Record<Level, KitExpectationView[]>;
-};
-
-function groupAnchors(
-  anchors: readonly { trait: TraitKey; rating: 1 | 3 | 5; text: ShownText }[],
-  traits: readonly TraitKey[],
-): KitAnchorView[] {
-  return traits.map((trait) => ({
-    trait,
-    ratings: anchors.filter((a) => a.trait === trait).map((a) => ({ rating: a.rating, text: a.text })),
-  }));
-}
-
-function builderSource(snapshot: RoleSnapshot, lang: UiLanguage): KitBuilderSource {
-  const show = (json: string) => showText(json, lang, snapshot.role.contentLanguage);
-  const expectationsAt = (level: Level): KitExpectationView[] =>
-    snapshot.expectations
-      .filter((e) => e.level === level)
-      .map((e) => ({ skillName: e.skillName, mandatory: e.mandatory, description: showText(e.description, lang, SKILL_PROFILE_LANGUAGE) }));
-  return {
-    role: { slug: snapshot.role.slug, name: snapshot.role.name, hasIdealProfile: snapshot.traits.length > 0 },
-    questions: snapshot.questions.map((q) => ({
-      id: q.id,
-      text: show(q.text),
-      traits: q.traits,
-      anchors: groupAnchors(
-        q.anchors.map((a) => ({ trait: a.trait, rating: a.rating, text: show(a.text) })),
-        q.traits,
-      ),
-    })),
-    strengths: snapshot.strengths.map((s) => ({ position: s.position, text: show(s.text) })),
-    redFlags: snapshot.redFlags.map((s) => ({ position: s.position, text: show(s.text) })),
-    expectations: {
-      junior: expectationsAt("junior"),
-      mid: expectationsAt("mid"),
-      senior: expectationsAt("senior"),
-      lead: expectationsAt("lead"),
-      principal: expectationsAt("principal"),
-    },
-  };
-}
-
-/** The builder's offer for the role `slug`; undefined when there is no such role. */
-export async function getKitBuilderSource(db: Kysely<Database>, slug: string, lang: UiLanguage): Promise<KitBuilderSource | undefined> {
-  const snapshot = await loadRoleSnapshot(db, { slug });
-  return snapshot ? builderSource(snapshot, lang) : undefined;
-}
-
-/**
- * A new kit's form: every role question ticked in the role's order, no
- * strength or red flag picked yet, and one empty slot for an own question.
- */
-export function newKitFormValues(source: KitBuilderSource, level: Level, lang: KitTextLang): KitFormValues {
-  return {
-    name: `${source.role.name} — ${level.charAt(0).toUpperCase()}${level.slice(1)}`,
-    level,
-    questions: [
-      ...source.questions.map((q): KitQuestionValues => ({ source: `role:${q.id}`, include: true, text: {}, traits: [], anchors: {} })),
-      emptyCustomQuestion(lang),
-    ],
-    strengths: source.strengths.map(() => false),
-    redFlags: source.redFlags.map(() => false),
-  };
-}
 
 // ---------- Saving ----------
 
@@ -237,7 +53,7 @@ function textOf(items: readonly { position: number; text: string }[], position: 
 }
 
 /** Writes a version's content rows (the version row exists, its content rows do not). */
-async function insertVersionContent(trx: Transaction<Database>, versionId: number, snapshot: RoleSnapshot, draft: KitDraft): Promise<void> {
+async function insertVersionContent(trx: Kysely<Database>, versionId: number, snapshot: RoleSnapshot, draft: KitDraft): Promise<void> {
   if (snapshot.traits.length > 0) {
     await trx
       .insertInto("kit_version_traits")
@@ -263,10 +79,10 @@ async function insertVersionContent(trx: Transaction<Database>, versionId: numbe
         sourceQuestionId: null,
         traits: question.traits,
         anchors: question.traits.flatMap((trait) =>
-          ANCHOR_FIELD_KEYS.map((rating) => {
-            const text = question.anchors[trait]?.[rating];
+          ANCHOR_RATINGS.map((rating) => {
+            const text = question.anchors[trait]?.[`${rating}`];
             if (!text) throw new Error(`Custom question ${position} lacks anchor ${rating} for ${trait}: the schema checks it`);
-            return { trait, rating: RATING_NUMBER[rating], text: stringifyLocalized(text) };
+            return { trait, rating, text: stringifyLocalized(text) };
           }),
         ),
       };
@@ -358,38 +174,40 @@ function versionRow(
 
 /** Creates a kit of the role `roleSlug` with version 1; undefined when there is no such role. */
 export async function createKit(
-  trx: Transaction<Database>,
+  db: Kysely<Database>,
   args: { roleSlug: string; draft: KitDraft; userId: number },
   now: Date,
 ): Promise<KitSaveResult | undefined> {
-  const snapshot = await loadRoleSnapshot(trx, { slug: args.roleSlug });
-  if (!snapshot) return undefined;
-  const errors = checkDraftAgainstRole(snapshot, args.draft);
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return inTransaction(db, async (trx): Promise<KitSaveResult | undefined> => {
+    const snapshot = await loadRoleSnapshot(trx, { slug: args.roleSlug });
+    if (!snapshot) return undefined;
+    const errors = checkDraftAgainstRole(snapshot, args.draft);
+    if (Object.keys(errors).length > 0) return { ok: false, errors };
 
-  const kit = await trx
-    .insertInto("kits")
-    .values({ role_id: snapshot.role.id, created_by: args.userId, created_at: now.toISOString() })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const version = await trx
-    .insertInto("kit_versions")
-    .values({ kit_id: kit.id, version: 1, ...versionRow(snapshot, args.draft, args.userId, now) })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await insertVersionContent(trx, version.id, snapshot, args.draft);
-  await recordAudit(
-    trx,
-    {
-      actorUserId: args.userId,
-      action: "kit.create",
-      entityType: "kit",
-      entityId: kit.id,
-      details: { version: 1, roleId: snapshot.role.id },
-    },
-    now,
-  );
-  return { ok: true, kitId: kit.id, version: 1, outcome: "created" };
+    const kit = await trx
+      .insertInto("kits")
+      .values({ role_id: snapshot.role.id, created_by: args.userId, created_at: now.toISOString() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const version = await trx
+      .insertInto("kit_versions")
+      .values({ kit_id: kit.id, version: 1, ...versionRow(snapshot, args.draft, args.userId, now) })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await insertVersionContent(trx, version.id, snapshot, args.draft);
+    await recordAudit(
+      trx,
+      {
+        actorUserId: args.userId,
+        action: "kit.create",
+        entityType: "kit",
+        entityId: kit.id,
+        details: { version: 1, roleId: snapshot.role.id },
+      },
+      now,
+    );
+    return { ok: true, kitId: kit.id, version: 1, outcome: "created" };
+  });
 }
 
 /**
@@ -398,330 +216,74 @@ export async function createKit(
  * or its role has left the library (a kit is always built from its role).
  */
 export async function updateKit(
-  trx: Transaction<Database>,
+  db: Kysely<Database>,
   args: { kitId: number; draft: KitDraft; userId: number },
   now: Date,
 ): Promise<KitSaveResult | undefined> {
-  const kit = await trx.selectFrom("kits").select(["id", "role_id"]).where("id", "=", args.kitId).executeTakeFirst();
-  if (!kit || kit.role_id === null) return undefined;
-  const latest = await trx
-    .selectFrom("kit_versions")
-    .select((eb) => [
-      "kit_versions.id",
-      "kit_versions.version",
-      eb
-        .exists(eb.selectFrom("assessments").select("assessments.id").whereRef("assessments.kit_version_id", "=", "kit_versions.id"))
-        .as("used"),
-    ])
-    .where("kit_versions.kit_id", "=", kit.id)
-    .orderBy("kit_versions.version", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  if (!latest) return undefined;
-  const snapshot = await loadRoleSnapshot(trx, { id: kit.role_id });
-  if (!snapshot) return undefined;
-  const errors = checkDraftAgainstRole(snapshot, args.draft);
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return inTransaction(db, async (trx): Promise<KitSaveResult | undefined> => {
+    const kit = await trx.selectFrom("kits").select(["id", "role_id"]).where("id", "=", args.kitId).executeTakeFirst();
+    if (!kit || kit.role_id === null) return undefined;
+    const latest = await trx
+      .selectFrom("kit_versions")
+      .select((eb) => [
+        "kit_versions.id",
+        "kit_versions.version",
+        eb
+          .exists(eb.selectFrom("assessments").select("assessments.id").whereRef("assessments.kit_version_id", "=", "kit_versions.id"))
+          .as("used"),
+      ])
+      .where("kit_versions.kit_id", "=", kit.id)
+      .orderBy("kit_versions.version", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    if (!latest) return undefined;
+    const snapshot = await loadRoleSnapshot(trx, { id: kit.role_id });
+    if (!snapshot) return undefined;
+    const errors = checkDraftAgainstRole(snapshot, args.draft);
+    if (Object.keys(errors).length > 0) return { ok: false, errors };
 
-  if (latest.used) {
-    const version = latest.version + 1;
-    const row = await trx
-      .insertInto("kit_versions")
-      .values({ kit_id: kit.id, version, ...versionRow(snapshot, args.draft, args.userId, now) })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await insertVersionContent(trx, row.id, snapshot, args.draft);
+    if (latest.used) {
+      const version = latest.version + 1;
+      const row = await trx
+        .insertInto("kit_versions")
+        .values({ kit_id: kit.id, version, ...versionRow(snapshot, args.draft, args.userId, now) })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await insertVersionContent(trx, row.id, snapshot, args.draft);
+      await recordAudit(
+        trx,
+        {
+          actorUserId: args.userId,
+          action: "kit.version",
+          entityType: "kit",
+          entityId: kit.id,
+          details: { version, previousVersion: latest.version },
+        },
+        now,
+      );
+      return { ok: true, kitId: kit.id, version, outcome: "versioned" };
+    }
+
+    // Nothing refers to an unused version's rows (ratings and notes need an
+    // assessment), so its content can be replaced wholesale.
+    await trx
+      .updateTable("kit_versions")
+      .set(versionRow(snapshot, args.draft, args.userId, now))
+      .where("id", "=", latest.id)
+      .execute();
+    await trx.deleteFrom("kit_questions").where("kit_version_id", "=", latest.id).execute(); // traits and anchors cascade
+    await trx.deleteFrom("kit_version_traits").where("kit_version_id", "=", latest.id).execute();
+    await trx.deleteFrom("kit_strengths").where("kit_version_id", "=", latest.id).execute();
+    await trx.deleteFrom("kit_red_flags").where("kit_version_id", "=", latest.id).execute();
+    await trx.deleteFrom("kit_expectations").where("kit_version_id", "=", latest.id).execute();
+    await insertVersionContent(trx, latest.id, snapshot, args.draft);
     await recordAudit(
       trx,
-      {
-        actorUserId: args.userId,
-        action: "kit.version",
-        entityType: "kit",
-        entityId: kit.id,
-        details: { version, previousVersion: latest.version },
-      },
+      { actorUserId: args.userId, action: "kit.update", entityType: "kit", entityId: kit.id, details: { version: latest.version } },
       now,
     );
-    return { ok: true, kitId: kit.id, version, outcome: "versioned" };
-  }
-
-  // Nothing refers to an unused version's rows (ratings and notes need an
-  // assessment), so its content can be replaced wholesale.
-  await trx
-    .updateTable("kit_versions")
-    .set(versionRow(snapshot, args.draft, args.userId, now))
-    .where("id", "=", latest.id)
-    .execute();
-  await trx.deleteFrom("kit_questions").where("kit_version_id", "=", latest.id).execute(); // traits and anchors cascade
-  await trx.deleteFrom("kit_version_traits").where("kit_version_id", "=", latest.id).execute();
-  await trx.deleteFrom("kit_strengths").where("kit_version_id", "=", latest.id).execute();
-  await trx.deleteFrom("kit_red_flags").where("kit_version_id", "=", latest.id).execute();
-  await trx.deleteFrom("kit_expectations").where("kit_version_id", "=", latest.id).execute();
-  await insertVersionContent(trx, latest.id, snapshot, args.draft);
-  await recordAudit(
-    trx,
-    { actorUserId: args.userId, action: "kit.update", entityType: "kit", entityId: kit.id, details: { version: latest.version } },
-    now,
-  );
-  return { ok: true, kitId: kit.id, version: latest.version, outcome: "updated" };
-}
-
-// ---------- Reading versions ----------
-
-type RawQuestion = {
-  id: number;
-  position: number;
-  text: string;
-  sourceQuestionId: number | null;
-  traits: TraitKey[];
-  anchors: { trait: TraitKey; rating: 1 | 3 | 5; text: string }[];
-};
-
-/** A stored version with its content, texts as stored JSON. */
-export type StoredKitVersion = {
-  id: number;
-  version: number;
-  name: string;
-  level: LevelColumn;
-  roleSlug: string;
-  roleName: string;
-  contentLanguage: ContentLanguage;
-  createdAt: string;
-  createdByName: string | null;
-  assessmentCount: number;
-  traits: { trait: TraitKey; low: number; high: number; weight: number; statement: string | null }[];
-  questions: RawQuestion[];
-  strengths: string[];
-  redFlags: string[];
-  expectations: { skillName: string; mandatory: boolean; description: string }[];
-};
-
-/**
- * The versions of a kit (all, or only `version`), oldest first, with their
- * content: eight queries whatever the number of versions and questions.
- */
-async function loadVersions(db: Kysely<Database>, kitId: number, only?: number): Promise<StoredKitVersion[]> {
-  let versionQuery = db
-    .selectFrom("kit_versions")
-    .leftJoin("users", "users.id", "kit_versions.created_by")
-    .select((eb) => [
-      "kit_versions.id",
-      "kit_versions.version",
-      "kit_versions.name",
-      "kit_versions.level",
-      "kit_versions.role_slug",
-      "kit_versions.role_name",
-      "kit_versions.content_language",
-      "kit_versions.created_at",
-      "users.name as created_by_name",
-      eb
-        .selectFrom("assessments")
-        .select((e) => e.fn.countAll<number>().as("n"))
-        .whereRef("assessments.kit_version_id", "=", "kit_versions.id")
-        .as("assessment_count"),
-    ])
-    .where("kit_versions.kit_id", "=", kitId)
-    .orderBy("kit_versions.version");
-  if (only !== undefined) versionQuery = versionQuery.where("kit_versions.version", "=", only);
-  const versions = await versionQuery.execute();
-  const ids = versions.map((v) => v.id);
-  if (ids.length === 0) return [];
-
-  const [traits, questions, questionTraits, anchors, strengths, redFlags, expectations] = await Promise.all([
-    db.selectFrom("kit_version_traits").selectAll().where("kit_version_id", "in", ids).execute(),
-    db.selectFrom("kit_questions").selectAll().where("kit_version_id", "in", ids).orderBy("position").execute(),
-    db
-      .selectFrom("kit_question_traits")
-      .innerJoin("kit_questions", "kit_questions.id", "kit_question_traits.kit_question_id")
-      .select(["kit_question_traits.kit_question_id", "kit_question_traits.trait"])
-      .where("kit_questions.kit_version_id", "in", ids)
-      .execute(),
-    db
-      .selectFrom("kit_question_anchors")
-      .innerJoin("kit_questions", "kit_questions.id", "kit_question_anchors.kit_question_id")
-      .select([
-        "kit_question_anchors.kit_question_id",
-        "kit_question_anchors.trait",
-        "kit_question_anchors.rating",
-        "kit_question_anchors.text",
-      ])
-      .where("kit_questions.kit_version_id", "in", ids)
-      .execute(),
-    db.selectFrom("kit_strengths").select(["kit_version_id", "text"]).where("kit_version_id", "in", ids).orderBy("position").execute(),
-    db.selectFrom("kit_red_flags").select(["kit_version_id", "text"]).where("kit_version_id", "in", ids).orderBy("position").execute(),
-    db.selectFrom("kit_expectations").selectAll().where("kit_version_id", "in", ids).orderBy("position").execute(),
-  ]);
-
-  const traitsOf = new Map<number, TraitKey[]>();
-  for (const row of questionTraits) traitsOf.set(row.kit_question_id, [...(traitsOf.get(row.kit_question_id) ?? []), row.trait]);
-  const anchorsOf = new Map<number, RawQuestion["anchors"]>();
-  for (const row of anchors) {
-    const rating = toRating(row.rating);
-    if (rating)
-      anchorsOf.set(row.kit_question_id, [...(anchorsOf.get(row.kit_question_id) ?? []), { trait: row.trait, rating, text: row.text }]);
-  }
-
-  return versions.map((v) => ({
-    id: v.id,
-    version: v.version,
-    name: v.name,
-    level: v.level,
-    roleSlug: v.role_slug,
-    roleName: v.role_name,
-    contentLanguage: v.content_language,
-    createdAt: v.created_at,
-    createdByName: v.created_by_name,
-    assessmentCount: Number(v.assessment_count ?? 0),
-    traits: traits
-      .filter((t) => t.kit_version_id === v.id)
-      .map((t) => ({ trait: t.trait, low: t.low, high: t.high, weight: t.weight, statement: t.statement }))
-      .sort((a, b) => byTraitOrder(a.trait, b.trait)),
-    questions: questions
-      .filter((q) => q.kit_version_id === v.id)
-      .map((q) => ({
-        id: q.id,
-        position: q.position,
-        text: q.text,
-        sourceQuestionId: q.source_question_id,
-        traits: [...(traitsOf.get(q.id) ?? [])].sort(byTraitOrder),
-        anchors: [...(anchorsOf.get(q.id) ?? [])].sort((a, b) => byTraitOrder(a.trait, b.trait) || a.rating - b.rating),
-      })),
-    strengths: strengths.filter((s) => s.kit_version_id === v.id).map((s) => s.text),
-    redFlags: redFlags.filter((s) => s.kit_version_id === v.id).map((s) => s.text),
-    expectations: expectations
-      .filter((e) => e.kit_version_id === v.id)
-      .map((e) => ({ skillName: e.skill_name, mandatory: e.mandatory === 1, description: e.description })),
-  }));
-}
-
-export type KitQuestionView = {
-  id: number;
-  position: number;
-  text: ShownText;
-  fromRole: boolean;
-  traits: TraitKey[];
-  anchors: KitAnchorView[];
-};
-
-/** One version as readers see it. */
-export type KitVersionView = {
-  id: number;
-  version: number;
-  name: string;
-  level: Level;
-  roleSlug: string;
-  roleName: string;
-  createdAt: string;
-  createdByName: string | null;
-  assessmentCount: number;
-  /** The role's ideal profile when the version was saved; null when the role had none. */
-  idealProfile: { trait: TraitKey; low: number; high: number; weight: number; statement: ShownText | null }[] | null;
-  questions: KitQuestionView[];
-  strengths: ShownText[];
-  redFlags: ShownText[];
-  expectations: KitExpectationView[];
-};
-
-function showVersion(raw: StoredKitVersion, lang: UiLanguage): KitVersionView {
-  const show = (json: string) => showText(json, lang, raw.contentLanguage);
-  return {
-    id: raw.id,
-    version: raw.version,
-    name: raw.name,
-    level: raw.level,
-    roleSlug: raw.roleSlug,
-    roleName: raw.roleName,
-    createdAt: raw.createdAt,
-    createdByName: raw.createdByName,
-    assessmentCount: raw.assessmentCount,
-    idealProfile:
-      raw.traits.length === 0
-        ? null
-        : raw.traits.map((t) => ({
-            trait: t.trait,
-            low: t.low,
-            high: t.high,
-            weight: t.weight,
-            statement: showOptionalText(t.statement, lang, raw.contentLanguage),
-          })),
-    questions: raw.questions.map((q) => ({
-      id: q.id,
-      position: q.position,
-      text: show(q.text),
-      fromRole: q.sourceQuestionId !== null,
-      traits: q.traits,
-      anchors: groupAnchors(
-        q.anchors.map((a) => ({ trait: a.trait, rating: a.rating, text: show(a.text) })),
-        q.traits,
-      ),
-    })),
-    strengths: raw.strengths.map(show),
-    redFlags: raw.redFlags.map(show),
-    expectations: raw.expectations.map((e) => ({
-      skillName: e.skillName,
-      mandatory: e.mandatory,
-      description: showText(e.description, lang, SKILL_PROFILE_LANGUAGE),
-    })),
-  };
-}
-
-// ---------- What changed between two versions ----------
-
-export type KitChange =
-  | { kind: "name"; from: string; to: string }
-  | { kind: "level"; from: Level; to: Level }
-  | { kind: "questionAdded" | "questionRemoved" | "questionChanged"; text: ShownText }
-  | { kind: "questionsReordered" }
-  | { kind: "strengthAdded" | "strengthRemoved" | "redFlagAdded" | "redFlagRemoved"; text: ShownText }
-  | { kind: "expectationsChanged"; from: number; to: number }
-  | { kind: "idealProfileAdded" | "idealProfileRemoved" | "idealProfileChanged" };
-
-/** A question's identity across versions: its role question, or its own text. */
-function questionKey(q: RawQuestion): string {
-  return q.sourceQuestionId !== null ? `role:${q.sourceQuestionId}` : `text:${q.text}`;
-}
-
-function questionContent(q: RawQuestion): string {
-  return JSON.stringify([q.text, q.traits, q.anchors]);
-}
-
-/** The changes from `older` to `newer`, in reading order; texts shown in `lang`. */
-export function diffKitVersions(older: StoredKitVersion, newer: StoredKitVersion, lang: UiLanguage): KitChange[] {
-  const show = (json: string) => showText(json, lang, newer.contentLanguage);
-  const changes: KitChange[] = [];
-  if (older.name !== newer.name) changes.push({ kind: "name", from: older.name, to: newer.name });
-  if (older.level !== newer.level) changes.push({ kind: "level", from: older.level, to: newer.level });
-
-  const oldByKey = new Map(older.questions.map((q) => [questionKey(q), q]));
-  const newByKey = new Map(newer.questions.map((q) => [questionKey(q), q]));
-  for (const q of newer.questions) {
-    const before = oldByKey.get(questionKey(q));
-    if (!before) changes.push({ kind: "questionAdded", text: show(q.text) });
-    else if (questionContent(before) !== questionContent(q)) changes.push({ kind: "questionChanged", text: show(q.text) });
-  }
-  for (const q of older.questions) {
-    if (!newByKey.has(questionKey(q))) changes.push({ kind: "questionRemoved", text: showText(q.text, lang, older.contentLanguage) });
-  }
-  const keptOld = older.questions.map(questionKey).filter((key) => newByKey.has(key));
-  const keptNew = newer.questions.map(questionKey).filter((key) => oldByKey.has(key));
-  if (keptOld.join("\n") !== keptNew.join("\n")) changes.push({ kind: "questionsReordered" });
-
-  for (const [added, removed, before, after] of [
-    ["strengthAdded", "strengthRemoved", older.strengths, newer.strengths],
-    ["redFlagAdded", "redFlagRemoved", older.redFlags, newer.redFlags],
-  ] as const) {
-    for (const text of after) if (!before.includes(text)) changes.push({ kind: added, text: show(text) });
-    for (const text of before)
-      if (!after.includes(text)) changes.push({ kind: removed, text: showText(text, lang, older.contentLanguage) });
-  }
-
-  if (JSON.stringify(older.expectations) !== JSON.stringify(newer.expectations)) {
-    changes.push({ kind: "expectationsChanged", from: older.expectations.length, to: newer.expectations.length });
-  }
-  if (older.traits.length === 0 && newer.traits.length > 0) changes.push({ kind: "idealProfileAdded" });
-  else if (older.traits.length > 0 && newer.traits.length === 0) changes.push({ kind: "idealProfileRemoved" });
-  else if (JSON.stringify(older.traits) !== JSON.stringify(newer.traits)) changes.push({ kind: "idealProfileChanged" });
-  return changes;
+    return { ok: true, kitId: kit.id, version: latest.version, outcome: "updated" };
+  });
 }
 
 // ---------- Pages ----------
@@ -864,136 +426,4 @@ export async function deleteKit(
 export async function kitExists(db: Kysely<Database>, kitId: number): Promise<boolean> {
   const row = await db.selectFrom("kits").select("id").where("id", "=", kitId).executeTakeFirst();
   return row !== undefined;
-}
-
-export type KitHistoryEntry = KitVersionView & {
-  /** Changes from the version before; null for version 1. */
-  changes: KitChange[] | null;
-};
-
-export type KitDetail = {
-  id: number;
-  /** False when the kit's role has left the library: the kit can be read and printed, not edited. */
-  roleInLibrary: boolean;
-  latest: KitVersionView;
-  /** Newest first. */
-  history: KitHistoryEntry[];
-};
-
-/** A kit with every version and what changed between them; undefined when there is no such kit. */
-export async function getKitDetail(db: Kysely<Database>, kitId: number, lang: UiLanguage): Promise<KitDetail | undefined> {
-  const kit = await db.selectFrom("kits").select(["id", "role_id"]).where("id", "=", kitId).executeTakeFirst();
-  if (!kit) return undefined;
-  const versions = await loadVersions(db, kit.id);
-  const newest = versions[versions.length - 1];
-  if (!newest) return undefined;
-  const history = versions
-    .map((raw, index): KitHistoryEntry => {
-      const previous = index > 0 ? versions[index - 1] : undefined;
-      return { ...showVersion(raw, lang), changes: previous ? diffKitVersions(previous, raw, lang) : null };
-    })
-    .reverse();
-  const latest = history[0];
-  if (!latest) return undefined;
-  return { id: kit.id, roleInLibrary: kit.role_id !== null, latest, history };
-}
-
-/** One version of a kit (the latest when `version` is null); undefined when there is none. */
-export async function getKitVersion(
-  db: Kysely<Database>,
-  kitId: number,
-  version: number | null,
-  lang: UiLanguage,
-): Promise<KitVersionView | undefined> {
-  let wanted = version;
-  if (wanted === null) {
-    const latest = await db
-      .selectFrom("kit_versions")
-      .select((eb) => eb.fn.max("version").as("v"))
-      .where("kit_id", "=", kitId)
-      .executeTakeFirst();
-    if (latest?.v === null || latest?.v === undefined) return undefined;
-    wanted = Number(latest.v);
-  }
-  const [raw] = await loadVersions(db, kitId, wanted);
-  return raw ? showVersion(raw, lang) : undefined;
-}
-
-export type KitEditor = {
-  kitId: number;
-  source: KitBuilderSource;
-  values: KitFormValues;
-  latest: { version: number; assessmentCount: number };
-};
-
-/** A question the recruiter wrote, back into the form, in the one language it was written in. */
-function customValues(q: RawQuestion, lang: UiLanguage): KitQuestionValues {
-  const text = parseLocalized(q.text);
-  const written: KitTextLang = text?.[lang] !== undefined ? lang : (KIT_TEXT_LANGS.find((l) => text?.[l] !== undefined) ?? lang);
-  // A text without that language (a copied role question whose role question is gone) shows its best language.
-  const pick = (json: string): string => {
-    const localized = parseLocalized(json);
-    if (!localized) return "";
-    return localized[written] ?? pickText(localized, lang, written).text;
-  };
-  const anchors: Partial<Record<TraitKey, Partial<Record<AnchorFieldKey, KitTextValues>>>> = {};
-  for (const anchor of q.anchors) {
-    const rating: AnchorFieldKey = `${anchor.rating}`;
-    anchors[anchor.trait] = { ...anchors[anchor.trait], [rating]: { [written]: pick(anchor.text) } };
-  }
-  return { source: "custom", include: false, text: { [written]: pick(q.text) }, traits: [...q.traits], anchors };
-}
-
-/**
- * The builder form of a kit's latest version against its role as it is now:
- * the kit's questions in kit order (a copied role question is matched back by
- * its id, or by its text when the role was re-imported), then the role's
- * other questions unticked, then an empty slot. Undefined when there is no
- * such kit or its role has left the library.
- */
-export async function getKitEditor(db: Kysely<Database>, kitId: number, lang: UiLanguage): Promise<KitEditor | undefined> {
-  const kit = await db.selectFrom("kits").select(["id", "role_id"]).where("id", "=", kitId).executeTakeFirst();
-  if (!kit || kit.role_id === null) return undefined;
-  const [snapshot, latestRow] = await Promise.all([
-    loadRoleSnapshot(db, { id: kit.role_id }),
-    db
-      .selectFrom("kit_versions")
-      .select((eb) => eb.fn.max("version").as("v"))
-      .where("kit_id", "=", kit.id)
-      .executeTakeFirst(),
-  ]);
-  if (!snapshot || latestRow?.v === null || latestRow?.v === undefined) return undefined;
-  const [latest] = await loadVersions(db, kit.id, Number(latestRow.v));
-  if (!latest) return undefined;
-
-  const taken = new Set<number>();
-  const questions: KitQuestionValues[] = [];
-  for (const q of latest.questions) {
-    const match =
-      snapshot.questions.find((r) => r.id === q.sourceQuestionId && !taken.has(r.id)) ??
-      snapshot.questions.find((r) => !taken.has(r.id) && r.text === q.text);
-    if (match) {
-      taken.add(match.id);
-      questions.push({ source: `role:${match.id}`, include: true, text: {}, traits: [], anchors: {} });
-    } else {
-      questions.push(customValues(q, lang));
-    }
-  }
-  for (const r of snapshot.questions) {
-    if (!taken.has(r.id)) questions.push({ source: `role:${r.id}`, include: false, text: {}, traits: [], anchors: {} });
-  }
-  questions.push(emptyCustomQuestion(lang));
-
-  return {
-    kitId: kit.id,
-    source: builderSource(snapshot, lang),
-    values: {
-      name: latest.name,
-      level: latest.level,
-      questions,
-      strengths: snapshot.strengths.map((s) => (latest.strengths.includes(s.text) ? String(s.position) : false)),
-      redFlags: snapshot.redFlags.map((s) => (latest.redFlags.includes(s.text) ? String(s.position) : false)),
-    },
-    latest: { version: latest.version, assessmentCount: latest.assessmentCount },
-  };
 }

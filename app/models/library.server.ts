@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
+import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
 import { readRoleFile } from "~/models/role-export.server";
 import { insertRole, insertSkillProfile, replaceRole } from "~/models/role-writes.server";
@@ -41,64 +42,68 @@ function sortedKeys(value: unknown): unknown {
 
 export type LibrarySync = { rolesAdded: number; rolesUpdated: number; skillsAdded: number };
 
-/** Brings the library up to date as described above. Call inside a transaction: all or nothing. */
-export async function syncLibrary(trx: Kysely<Database>, data: LibraryData, now: Date): Promise<LibrarySync> {
-  const at = now.toISOString();
-  const records = new Map((await trx.selectFrom("library_items").selectAll().execute()).map((item) => [`${item.kind}:${item.slug}`, item]));
-  const result: LibrarySync = { rolesAdded: 0, rolesUpdated: 0, skillsAdded: 0 };
+/** Brings the library up to date as described above, in one transaction (or the caller's): all or nothing. */
+export async function syncLibrary(db: Kysely<Database>, data: LibraryData, now: Date): Promise<LibrarySync> {
+  return inTransaction(db, async (trx) => {
+    const at = now.toISOString();
+    const records = new Map(
+      (await trx.selectFrom("library_items").selectAll().execute()).map((item) => [`${item.kind}:${item.slug}`, item]),
+    );
+    const result: LibrarySync = { rolesAdded: 0, rolesUpdated: 0, skillsAdded: 0 };
 
-  for (const { role } of data.roles) {
-    const hash = contentHash(role);
-    const record = records.get(`role:${role.slug}`);
-    const present = await trx.selectFrom("roles").select("id").where("slug", "=", role.slug).executeTakeFirst();
-    if (record === undefined) {
-      if (present === undefined) {
-        await insertRole(trx, role, at);
-        result.rolesAdded += 1;
+    for (const { role } of data.roles) {
+      const hash = contentHash(role);
+      const record = records.get(`role:${role.slug}`);
+      const present = await trx.selectFrom("roles").select("id").where("slug", "=", role.slug).executeTakeFirst();
+      if (record === undefined) {
+        if (present === undefined) {
+          await insertRole(trx, role, at);
+          result.rolesAdded += 1;
+        }
+        await trx.insertInto("library_items").values({ kind: "role", slug: role.slug, content_hash: hash, loaded_at: at }).execute();
+        continue;
       }
-      await trx.insertInto("library_items").values({ kind: "role", slug: role.slug, content_hash: hash, loaded_at: at }).execute();
-      continue;
-    }
-    // Deleted by a recruiter (absent though recorded), or already this version.
-    if (present === undefined || record.content_hash === hash) continue;
-    const current = await readRoleFile(trx, role.slug);
-    if (current === undefined || contentHash(current) !== record.content_hash) continue;
-    await replaceRole(trx, present.id, role, at, null);
-    await trx
-      .updateTable("library_items")
-      .set({ content_hash: hash, loaded_at: at })
-      .where("kind", "=", "role")
-      .where("slug", "=", role.slug)
-      .execute();
-    result.rolesUpdated += 1;
-  }
-
-  // Skill profiles are read-only in the app: one never loaded is added, a recorded one is left as it is.
-  const roleSlugs = new Set((await trx.selectFrom("roles").select("slug").execute()).map((row) => row.slug));
-  const profiled = new Set(
-    (
+      // Deleted by a recruiter (absent though recorded), or already this version.
+      if (present === undefined || record.content_hash === hash) continue;
+      const current = await readRoleFile(trx, role.slug);
+      if (current === undefined || contentHash(current) !== record.content_hash) continue;
+      await replaceRole(trx, present.id, role, at, null);
       await trx
-        .selectFrom("skills")
-        .innerJoin("skill_expectations", "skill_expectations.skill_id", "skills.id")
-        .select("skills.slug")
-        .distinct()
-        .execute()
-    ).map((row) => row.slug),
-  );
-  for (const { skill } of data.skills) {
-    if (records.has(`skill:${skill.slug}`)) continue;
-    if (!profiled.has(skill.slug)) {
-      // A profile naming a role a recruiter deleted waits: it cannot be loaded whole.
-      if (!skill.expectations.every((expectation) => roleSlugs.has(expectation.role))) continue;
-      await insertSkillProfile(trx, skill);
-      result.skillsAdded += 1;
+        .updateTable("library_items")
+        .set({ content_hash: hash, loaded_at: at })
+        .where("kind", "=", "role")
+        .where("slug", "=", role.slug)
+        .execute();
+      result.rolesUpdated += 1;
     }
-    await trx
-      .insertInto("library_items")
-      .values({ kind: "skill", slug: skill.slug, content_hash: contentHash(skill), loaded_at: at })
-      .execute();
-  }
-  return result;
+
+    // Skill profiles are read-only in the app: one never loaded is added, a recorded one is left as it is.
+    const roleSlugs = new Set((await trx.selectFrom("roles").select("slug").execute()).map((row) => row.slug));
+    const profiled = new Set(
+      (
+        await trx
+          .selectFrom("skills")
+          .innerJoin("skill_expectations", "skill_expectations.skill_id", "skills.id")
+          .select("skills.slug")
+          .distinct()
+          .execute()
+      ).map((row) => row.slug),
+    );
+    for (const { skill } of data.skills) {
+      if (records.has(`skill:${skill.slug}`)) continue;
+      if (!profiled.has(skill.slug)) {
+        // A profile naming a role a recruiter deleted waits: it cannot be loaded whole.
+        if (!skill.expectations.every((expectation) => roleSlugs.has(expectation.role))) continue;
+        await insertSkillProfile(trx, skill);
+        result.skillsAdded += 1;
+      }
+      await trx
+        .insertInto("library_items")
+        .values({ kind: "skill", slug: skill.slug, content_hash: contentHash(skill), loaded_at: at })
+        .execute();
+    }
+    return result;
+  });
 }
 
 /** True when the database holds no role at all (a deployment started with TRAITKIT_LIBRARY=0, or every role deleted). */
@@ -108,7 +113,7 @@ export async function isRoleLibraryEmpty(db: Kysely<Database>): Promise<boolean>
 
 /** A recruiter adds the library from the empty role list (TRAITKIT_LIBRARY=0): synced and audited, one transaction. */
 export async function addLibrary(db: Kysely<Database>, data: LibraryData, actorId: number, now: Date): Promise<LibrarySync> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const result = await syncLibrary(trx, data, now);
     await recordAudit(
       trx,

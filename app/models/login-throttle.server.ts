@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
+import { inTransaction } from "~db/transaction";
 import { hashToken } from "~/models/sessions.server";
 
 /*
@@ -44,7 +45,7 @@ export async function checkThrottle(db: Kysely<Database>, keys: ThrottleKeys, no
 }
 
 export async function recordLoginFailure(db: Kysely<Database>, keys: ThrottleKeys, now: Date): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto("login_failures")
       .values({ account_key: keys.accountKey, client_key: keys.clientKey, at: now.toISOString() })

@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
 import { inTransaction } from "~db/transaction";
-import { computePanel, loadScoringKit, type ParkedDraftContent } from "~/models/assessments.server";
+import { computePanel } from "~/models/panel-results.server";
+import { loadScoringKit } from "~/models/scorecards.server";
+import type { ParkedDraftContent } from "~/models/assessments.server";
 import { recordAudit } from "~/models/audit.server";
 import { traitRecord, type TraitKey } from "~/domain/traits";
 import { parseLocalized, type LocalizedText } from "~/schemas/localized";

@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
-import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
-import { DECISIONS, type Decision } from "~/models/assessments.server";
+import { isDecision, type Decision } from "~/domain/decisions";
+import { TRAIT_KEYS, traitRecord, type TraitKey } from "~/domain/traits";
 import {
   meansNeedCalibration,
   RECOMMENDATIONS,
@@ -153,19 +153,8 @@ type RankedRow = {
   decision: string | null;
 };
 
-function isDecision(value: string | null): value is Decision {
-  return value !== null && DECISIONS.some((d) => d === value);
-}
-
 function scoresOf(row: RankedRow): Partial<Record<TraitKey, number>> {
-  const all: Record<TraitKey, number | null> = {
-    openness: row.openness_score,
-    conscientiousness: row.conscientiousness_score,
-    extraversion: row.extraversion_score,
-    agreeableness: row.agreeableness_score,
-    emotional_stability: row.emotional_stability_score,
-    relational_engagement: row.relational_engagement_score,
-  };
+  const all = traitRecord((trait): number | null => row[`${trait}_score`]);
   const scores: Partial<Record<TraitKey, number>> = {};
   for (const trait of TRAIT_KEYS) {
     const value = all[trait];

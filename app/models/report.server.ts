@@ -6,7 +6,9 @@ import { areasToDevelop, transitionFit, type AreaToDevelop, type TransitionBasis
 import { computeFit } from "~/domain/fit";
 import { isWeight, TRAIT_KEYS, traitRecord, type IdealProfile, type TraitKey } from "~/domain/traits";
 import type { PanelResult } from "~/domain/panel";
-import { computePanel, loadScoringKit, type ScoringKit } from "~/models/assessments.server";
+import { computePanel } from "~/models/panel-results.server";
+import { loadScoringKit } from "~/models/scorecards.server";
+import type { ScoringKit } from "~/models/scorecards.server";
 import { recordAudit } from "~/models/audit.server";
 import { hashToken } from "~/models/sessions.server";
 

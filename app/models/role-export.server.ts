@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
+import type { AnchorRating } from "~/domain/anchors";
 import { LEVELS, type Level } from "~/domain/levels";
-import { isWeight, TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import { isWeight, TRAIT_KEYS, traitRecord, type TraitKey } from "~/domain/traits";
 import { parseLocalized, type LocalizedText } from "~/schemas/localized";
 import { ROLE_FORMAT, type RoleFile } from "~/schemas/role";
 
@@ -104,14 +105,7 @@ export async function readRoleFile(db: Kysely<Database>, slug: string): Promise<
             if (!isWeight(weight)) throw new Error(`Role ${slug} has weight ${weight}`);
             return { low: row.low, high: row.high, weight, statement: parseLocalized(row.statement), bandSource: row.band_source };
           };
-          return {
-            openness: band("openness"),
-            conscientiousness: band("conscientiousness"),
-            extraversion: band("extraversion"),
-            agreeableness: band("agreeableness"),
-            emotional_stability: band("emotional_stability"),
-            relational_engagement: band("relational_engagement"),
-          };
+          return traitRecord(band);
         })();
 
   const levelFocus: Partial<Record<Level, LocalizedText>> = {};
@@ -152,7 +146,7 @@ export async function readRoleFile(db: Kysely<Database>, slug: string): Promise<
       const traitsOfQuestion = byTrait(questionTraits.filter((t) => t.question_id === q.id)).map((t) => t.trait);
       const anchorsOfQuestion: Partial<Record<TraitKey, { "1": LocalizedText; "3": LocalizedText; "5": LocalizedText }>> = {};
       for (const trait of traitsOfQuestion) {
-        const of = (rating: 1 | 3 | 5) => {
+        const of = (rating: AnchorRating) => {
           const row = anchors.find((a) => a.question_id === q.id && a.trait === trait && a.rating === rating);
           if (!row) throw new Error(`Question ${q.id} lacks anchor ${rating} for ${trait}`);
           return required(row.text);

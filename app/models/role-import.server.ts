@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
+import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
 import { insertRole, replaceRole } from "~/models/role-writes.server";
 import type { RoleFile } from "~/schemas/role";
@@ -16,7 +17,7 @@ export async function importRole(
   options: { replace: boolean; actorId: number },
   now: Date,
 ): Promise<RoleSaveResult> {
-  return db.transaction().execute(async (trx): Promise<RoleSaveResult> => {
+  return inTransaction(db, async (trx): Promise<RoleSaveResult> => {
     const existing = await trx.selectFrom("roles").select("id").where("slug", "=", role.slug).executeTakeFirst();
     if (existing && !options.replace) return { status: "slug_taken", slug: role.slug };
     const at = now.toISOString();
@@ -52,7 +53,7 @@ export async function saveRole(
   options: { currentSlug: string | null; actorId: number },
   now: Date,
 ): Promise<RoleSaveResult | undefined> {
-  return db.transaction().execute(async (trx): Promise<RoleSaveResult | undefined> => {
+  return inTransaction(db, async (trx): Promise<RoleSaveResult | undefined> => {
     const at = now.toISOString();
     const holder = await trx.selectFrom("roles").select("id").where("slug", "=", role.slug).executeTakeFirst();
     if (options.currentSlug === null) {

@@ -9,6 +9,7 @@ import type {
   TransitionDeltasTable,
   TransitionStrengthsTable,
 } from "~db/schema";
+import { ANCHOR_RATINGS } from "~/domain/anchors";
 import { LEVELS } from "~/domain/levels";
 import { TRAIT_KEYS } from "~/domain/traits";
 import { stringifyLocalized } from "~/schemas/localized";
@@ -26,13 +27,6 @@ import type { SkillFile } from "~/schemas/skill";
  */
 
 export type DbExecutor = Kysely<Database> | Transaction<Database>;
-
-/** The anchor keys of a role file and the rating each stands for. */
-const ANCHOR_RATINGS = [
-  { key: "1", rating: 1 },
-  { key: "3", rating: 3 },
-  { key: "5", rating: 5 },
-] as const;
 
 /** Keeps every statement under SQLite's (and PostgreSQL's) bound-parameter limit. */
 const MAX_PARAMETERS_PER_STATEMENT = 30_000;
@@ -261,8 +255,9 @@ async function insertQuestions(db: Kysely<Database>, roleId: number, questions: 
       traitRows.push({ question_id: questionId, trait });
       const anchors = question.anchors[trait];
       if (anchors === undefined) continue; // the schema requires them; nothing to write otherwise
-      for (const { key, rating } of ANCHOR_RATINGS) {
-        anchorRows.push({ question_id: questionId, trait, rating, text: stringifyLocalized(anchors[key]) });
+      // A role file keys each anchor by its rating's digits.
+      for (const rating of ANCHOR_RATINGS) {
+        anchorRows.push({ question_id: questionId, trait, rating, text: stringifyLocalized(anchors[`${rating}`]) });
       }
     }
   });

@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
 import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
+import type { AnchorRating } from "~/domain/anchors";
 import { LEVELS, type Level } from "~/domain/levels";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { showText, showOptionalText, type ShownText } from "~/models/shown-text";
@@ -87,7 +88,7 @@ export type RoleQuestion = {
   text: ShownText;
   evaluatesNote: ShownText | null;
   traits: TraitKey[];
-  anchors: { trait: TraitKey; rating: 1 | 3 | 5; text: ShownText }[];
+  anchors: { trait: TraitKey; rating: AnchorRating; text: ShownText }[];
 };
 
 export type RoleTransition = {

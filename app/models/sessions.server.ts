@@ -2,6 +2,8 @@ import crypto from "node:crypto";
 import type { Kysely } from "kysely";
 import type { UserRole } from "~/domain/accounts";
 import type { Database } from "~db/schema";
+import { inTransaction } from "~db/transaction";
+import { recordAudit } from "~/models/audit.server";
 
 /** Idle and absolute session lifetimes (ASVS 5.0 7.3.1, 7.3.2). */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -34,6 +36,24 @@ export async function createSession(db: Kysely<Database>, userId: number, now: D
   return id;
 }
 
+/** Signs a user in: a new session and its audit entry, one transaction. Returns the session id for the cookie. */
+export async function signIn(db: Kysely<Database>, userId: number, now: Date): Promise<string> {
+  return inTransaction(db, async (trx) => {
+    const id = await createSession(trx, userId, now);
+    await recordAudit(trx, { actorUserId: userId, action: "user.sign_in", entityType: "user", entityId: userId }, now);
+    return id;
+  });
+}
+
+/** Ends a session; its user, when the session still had one, gets the sign-out in the audit log in the same transaction. */
+export async function signOut(db: Kysely<Database>, sessionId: string, userId: number | undefined, now: Date): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await destroySession(trx, sessionId);
+    if (userId !== undefined)
+      await recordAudit(trx, { actorUserId: userId, action: "user.sign_out", entityType: "user", entityId: userId }, now);
+  });
+}
+
 /** The active user of a session id, or undefined when it is unknown, expired or its user deactivated. */
 export async function findSessionUser(db: Kysely<Database>, sessionId: string, now: Date): Promise<SessionUser | undefined> {
   const idHash = hashToken(sessionId);
@@ -47,7 +67,7 @@ export async function findSessionUser(db: Kysely<Database>, sessionId: string, n
   const lastSeen = Date.parse(row.last_seen_at);
   const expired = Date.parse(row.expires_at) <= now.getTime() || lastSeen + SESSION_IDLE_MS <= now.getTime();
   if (expired || row.deactivated_at !== null) {
-    await db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
+    await destroySession(db, sessionId);
     return undefined;
   }
   if (now.getTime() - lastSeen >= TOUCH_INTERVAL_MS) {

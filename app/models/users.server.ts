@@ -1,11 +1,10 @@
 import crypto from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
-import type { UserRole } from "~/domain/accounts";
+import type { Kysely } from "kysely";
+import { removesLastRecruiter, type AccountChange, type UserRole } from "~/domain/accounts";
 import type { Database } from "~db/schema";
+import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
-import { destroyUserSessions, hashToken } from "~/models/sessions.server";
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import { createSession, destroyUserSessions, hashToken } from "~/models/sessions.server";
 
 /** An invite link works once, for 7 days. */
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -13,7 +12,7 @@ const INVITE_TOKEN_BYTES = 32;
 
 export type UserForSignIn = { id: number; role: UserRole; passwordHash: string; deactivated: boolean };
 
-export async function findUserForSignIn(db: Executor, email: string): Promise<UserForSignIn | undefined> {
+export async function findUserForSignIn(db: Kysely<Database>, email: string): Promise<UserForSignIn | undefined> {
   const row = await db
     .selectFrom("users")
     .select(["id", "role", "password_hash", "deactivated_at"])
@@ -22,17 +21,17 @@ export async function findUserForSignIn(db: Executor, email: string): Promise<Us
   return row && { id: row.id, role: row.role, passwordHash: row.password_hash, deactivated: row.deactivated_at !== null };
 }
 
-export async function updatePasswordHash(db: Executor, userId: number, passwordHash: string): Promise<void> {
+export async function updatePasswordHash(db: Kysely<Database>, userId: number, passwordHash: string): Promise<void> {
   await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
 }
 
-export async function emailInUse(db: Executor, email: string): Promise<boolean> {
+export async function emailInUse(db: Kysely<Database>, email: string): Promise<boolean> {
   const row = await db.selectFrom("users").select("id").where("email", "=", email.toLowerCase()).executeTakeFirst();
   return row !== undefined;
 }
 
 export async function createUser(
-  db: Executor,
+  db: Kysely<Database>,
   user: { email: string; name: string; role: UserRole; passwordHash: string },
   now: Date,
 ): Promise<number> {
@@ -51,6 +50,23 @@ export async function createUser(
   return row.id;
 }
 
+/** An account made without an invite (the command line's first recruiter): audited with no actor, in one transaction. */
+export async function createAccount(
+  db: Kysely<Database>,
+  user: { email: string; name: string; role: UserRole; passwordHash: string },
+  now: Date,
+): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    const id = await createUser(trx, user, now);
+    await recordAudit(
+      trx,
+      { actorUserId: null, action: "user.create", entityType: "user", entityId: id, details: { role: user.role } },
+      now,
+    );
+    return id;
+  });
+}
+
 export type UserListItem = {
   id: number;
   email: string;
@@ -60,33 +76,32 @@ export type UserListItem = {
   createdAt: string;
 };
 
-export async function listUsers(db: Executor): Promise<UserListItem[]> {
-  const rows = await db
-    .selectFrom("users")
-    .select(["id", "email", "name", "role", "deactivated_at", "created_at"])
-    .orderBy("name")
-    .orderBy("id")
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    email: r.email,
-    name: r.name,
-    role: r.role,
-    active: r.deactivated_at === null,
-    createdAt: r.created_at,
-  }));
+function selectUserListItems(db: Kysely<Database>) {
+  return db.selectFrom("users").select(["id", "email", "name", "role", "deactivated_at", "created_at"]);
 }
 
-export async function findUser(db: Executor, userId: number): Promise<UserListItem | undefined> {
-  const r = await db
-    .selectFrom("users")
-    .select(["id", "email", "name", "role", "deactivated_at", "created_at"])
-    .where("id", "=", userId)
-    .executeTakeFirst();
-  return r && { id: r.id, email: r.email, name: r.name, role: r.role, active: r.deactivated_at === null, createdAt: r.created_at };
+function toUserListItem(r: {
+  id: number;
+  email: string;
+  name: string;
+  role: UserRole;
+  deactivated_at: string | null;
+  created_at: string;
+}): UserListItem {
+  return { id: r.id, email: r.email, name: r.name, role: r.role, active: r.deactivated_at === null, createdAt: r.created_at };
 }
 
-export async function countActiveRecruiters(db: Executor): Promise<number> {
+export async function listUsers(db: Kysely<Database>): Promise<UserListItem[]> {
+  const rows = await selectUserListItems(db).orderBy("name").orderBy("id").execute();
+  return rows.map(toUserListItem);
+}
+
+export async function findUser(db: Kysely<Database>, userId: number): Promise<UserListItem | undefined> {
+  const row = await selectUserListItems(db).where("id", "=", userId).executeTakeFirst();
+  return row && toUserListItem(row);
+}
+
+async function countActiveRecruiters(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom("users")
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -96,47 +111,64 @@ export async function countActiveRecruiters(db: Executor): Promise<number> {
   return Number(row.n);
 }
 
-/** Changes a role and ends the user's sessions, so the new rights apply at once. */
-export async function changeUserRole(
-  trx: Transaction<Database>,
-  actorId: number,
-  userId: number,
-  role: UserRole,
-  now: Date,
-): Promise<void> {
-  await trx.updateTable("users").set({ role }).where("id", "=", userId).execute();
-  await destroyUserSessions(trx, userId);
-  await recordAudit(
-    trx,
-    { actorUserId: actorId, action: "user.role_change", entityType: "user", entityId: userId, details: { role } },
-    now,
-  );
-}
+export type AccountChangeOutcome = "changed" | "not_found" | "last_recruiter";
 
-/** Deactivation ends every session at once; the user's scorecards stay. */
-export async function setUserActive(
-  trx: Transaction<Database>,
-  actorId: number,
-  userId: number,
-  active: boolean,
+/**
+ * Changes a user's role or deactivates/reactivates them, unless that leaves no
+ * active recruiter: the count and the change are one transaction, so two
+ * recruiters demoting each other at once cannot both succeed. A role change or a
+ * deactivation ends the user's sessions, so the new rights apply at once; their
+ * scorecards stay.
+ */
+export async function changeAccountUnlessLastRecruiter(
+  db: Kysely<Database>,
+  change: { actorId: number; userId: number } & AccountChange,
   now: Date,
-): Promise<void> {
-  await trx
-    .updateTable("users")
-    .set({ deactivated_at: active ? null : now.toISOString() })
-    .where("id", "=", userId)
-    .execute();
-  if (!active) await destroyUserSessions(trx, userId);
-  await recordAudit(
-    trx,
-    { actorUserId: actorId, action: active ? "user.reactivate" : "user.deactivate", entityType: "user", entityId: userId },
-    now,
-  );
+): Promise<AccountChangeOutcome> {
+  return inTransaction(db, async (trx): Promise<AccountChangeOutcome> => {
+    const target = await findUser(trx, change.userId);
+    if (!target) return "not_found";
+    if (removesLastRecruiter(target, change, await countActiveRecruiters(trx))) return "last_recruiter";
+    if (change.kind === "role") {
+      if (change.role === target.role) return "changed";
+      await trx.updateTable("users").set({ role: change.role }).where("id", "=", target.id).execute();
+      await destroyUserSessions(trx, target.id);
+      await recordAudit(
+        trx,
+        {
+          actorUserId: change.actorId,
+          action: "user.role_change",
+          entityType: "user",
+          entityId: target.id,
+          details: { role: change.role },
+        },
+        now,
+      );
+      return "changed";
+    }
+    await trx
+      .updateTable("users")
+      .set({ deactivated_at: change.active ? null : now.toISOString() })
+      .where("id", "=", target.id)
+      .execute();
+    if (!change.active) await destroyUserSessions(trx, target.id);
+    await recordAudit(
+      trx,
+      {
+        actorUserId: change.actorId,
+        action: change.active ? "user.reactivate" : "user.deactivate",
+        entityType: "user",
+        entityId: target.id,
+      },
+      now,
+    );
+    return "changed";
+  });
 }
 
 export type PendingInvite = { id: number; email: string; role: UserRole; expiresAt: string; invitedByName: string };
 
-export async function listPendingInvites(db: Executor, now: Date): Promise<PendingInvite[]> {
+export async function listPendingInvites(db: Kysely<Database>, now: Date): Promise<PendingInvite[]> {
   const rows = await db
     .selectFrom("invites")
     .innerJoin("users", "users.id", "invites.invited_by")
@@ -150,32 +182,34 @@ export async function listPendingInvites(db: Executor, now: Date): Promise<Pendi
 
 /** Makes an invite and returns its token: shown once to the recruiter, only its hash is stored. */
 export async function createInvite(
-  trx: Transaction<Database>,
+  db: Kysely<Database>,
   invite: { email: string; role: UserRole; invitedBy: number },
   now: Date,
 ): Promise<{ id: number; token: string; expiresAt: string }> {
   const token = crypto.randomBytes(INVITE_TOKEN_BYTES).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITE_LIFETIME_MS).toISOString();
-  const row = await trx
-    .insertInto("invites")
-    .values({
-      token_hash: hashToken(token),
-      email: invite.email.toLowerCase(),
-      role: invite.role,
-      invited_by: invite.invitedBy,
-      created_at: now.toISOString(),
-      expires_at: expiresAt,
-      accepted_at: null,
-      accepted_user_id: null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await recordAudit(
-    trx,
-    { actorUserId: invite.invitedBy, action: "user.invite", entityType: "invite", entityId: row.id, details: { role: invite.role } },
-    now,
-  );
-  return { id: row.id, token, expiresAt };
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .insertInto("invites")
+      .values({
+        token_hash: hashToken(token),
+        email: invite.email.toLowerCase(),
+        role: invite.role,
+        invited_by: invite.invitedBy,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        accepted_at: null,
+        accepted_user_id: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(
+      trx,
+      { actorUserId: invite.invitedBy, action: "user.invite", entityType: "invite", entityId: row.id, details: { role: invite.role } },
+      now,
+    );
+    return { id: row.id, token, expiresAt };
+  });
 }
 
 /**
@@ -183,17 +217,19 @@ export async function createInvite(
  * wanted): the row goes, email included, so the link can never make an
  * account. False when there is no such open invite.
  */
-export async function cancelInvite(trx: Transaction<Database>, actorId: number, inviteId: number, now: Date): Promise<boolean> {
-  const removed = await trx.deleteFrom("invites").where("id", "=", inviteId).where("accepted_at", "is", null).executeTakeFirst();
-  if (removed.numDeletedRows === 0n) return false;
-  await recordAudit(trx, { actorUserId: actorId, action: "user.invite_cancel", entityType: "invite", entityId: inviteId }, now);
-  return true;
+export async function cancelInvite(db: Kysely<Database>, actorId: number, inviteId: number, now: Date): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const removed = await trx.deleteFrom("invites").where("id", "=", inviteId).where("accepted_at", "is", null).executeTakeFirst();
+    if (removed.numDeletedRows === 0n) return false;
+    await recordAudit(trx, { actorUserId: actorId, action: "user.invite_cancel", entityType: "invite", entityId: inviteId }, now);
+    return true;
+  });
 }
 
 export type OpenInvite = { id: number; email: string; role: UserRole };
 
 /** An invite that can still be accepted: known, not used, not expired. */
-export async function findOpenInvite(db: Executor, token: string, now: Date): Promise<OpenInvite | undefined> {
+export async function findOpenInvite(db: Kysely<Database>, token: string, now: Date): Promise<OpenInvite | undefined> {
   const row = await db
     .selectFrom("invites")
     .select(["id", "email", "role"])
@@ -204,9 +240,9 @@ export async function findOpenInvite(db: Executor, token: string, now: Date): Pr
   return row;
 }
 
-/** Creates the account and spends the invite in one transaction; undefined when the invite is no longer open. */
-export async function acceptInvite(
-  trx: Transaction<Database>,
+/** Creates the account and spends the invite; undefined when the invite is no longer open. */
+async function acceptInvite(
+  trx: Kysely<Database>,
   token: string,
   account: { name: string; passwordHash: string },
   now: Date,
@@ -227,4 +263,17 @@ export async function acceptInvite(
   if (Number(spent.numUpdatedRows) !== 1) throw new Error("Invite was accepted concurrently");
   await recordAudit(trx, { actorUserId: userId, action: "user.invite_accept", entityType: "invite", entityId: invite.id }, now);
   return userId;
+}
+
+/** Accepting an invite signs the new user in: the account, the spent invite and the session are one unit. Undefined when the invite is no longer open. */
+export async function acceptInviteAndSignIn(
+  db: Kysely<Database>,
+  token: string,
+  account: { name: string; passwordHash: string },
+  now: Date,
+): Promise<string | undefined> {
+  return inTransaction(db, async (trx) => {
+    const userId = await acceptInvite(trx, token, account, now);
+    return userId === undefined ? undefined : createSession(trx, userId, now);
+  });
 }

@@ -9,17 +9,9 @@ import { InterviewersSection, removeSpec, reopenSpec } from "~/components/assess
 import { PanelSection } from "~/components/assessment/PanelSection";
 import { maySeePanel } from "~/domain/blind";
 import assessmentStyles from "~/styles/assessment.css?url";
-import {
-  addInterviewer,
-  computePanel,
-  getAssessmentOverview,
-  interviewerChoices,
-  loadScoringKit,
-  recordDecision,
-  removeInterviewer,
-  reopenScorecard,
-  submittedNotes,
-} from "~/models/assessments.server";
+import { addInterviewer, getAssessmentOverview, interviewerChoices, recordDecision, removeInterviewer } from "~/models/assessments.server";
+import { computePanel, submittedNotes } from "~/models/panel-results.server";
+import { loadScoringKit, reopenScorecard } from "~/models/scorecards.server";
 import type { AssessmentAccess } from "~/models/assessments.server";
 import { showText } from "~/models/shown-text";
 import { decisionSchema } from "~/schemas/candidate";

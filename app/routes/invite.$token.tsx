@@ -5,14 +5,13 @@ import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation
 import { useTranslation } from "~/utils/use-translation";
 import { ErrorPage } from "~/components/ErrorPage";
 import { TextField, useZodForm } from "~/components/forms";
-import { acceptInvite, emailInUse, findOpenInvite } from "~/models/users.server";
+import { acceptInviteAndSignIn, emailInUse, findOpenInvite } from "~/models/users.server";
 import { acceptInviteSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/schemas/auth";
 import { homePath } from "~/http/auth.server";
 import { parseForm, readFormData } from "~/http/forms.server";
 import { hashPassword } from "~/utils/password.server";
 import { isGuessablePassword } from "~/utils/password-policy.server";
 import { sessionCookie } from "~/http/session.server";
-import { createSession } from "~/models/sessions.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 
@@ -64,10 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (await emailInUse(db, invite.email)) throw await invalidInvite(request, context);
 
   const passwordHash = await hashPassword(parsed.data.password);
-  const sessionId = await db.transaction().execute(async (trx) => {
-    const userId = await acceptInvite(trx, token, { name: parsed.data.name, passwordHash }, now);
-    return userId === undefined ? undefined : createSession(trx, userId, now);
-  });
+  const sessionId = await acceptInviteAndSignIn(db, token, { name: parsed.data.name, passwordHash }, now);
   if (!sessionId) throw await invalidInvite(request, context);
   return redirect(homePath(invite.role), { status: 303, headers: { "Set-Cookie": sessionCookie(request, sessionId) } });
 }

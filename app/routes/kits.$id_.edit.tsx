@@ -4,7 +4,8 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { KitBuilder } from "~/components/KitBuilder";
-import { getKitEditor, kitExists, updateKit } from "~/models/kits.server";
+import { kitExists, updateKit } from "~/models/kits.server";
+import { getKitEditor } from "~/models/kit-views.server";
 import { kitFormStep, type KitFieldErrors, type KitFormValues } from "~/schemas/kit";
 import kitStyles from "~/styles/kits.css?url";
 import { notFound, requireUser } from "~/http/auth.server";
@@ -44,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: step.status },
     );
   }
-  const result = await context.db.transaction().execute((trx) => updateKit(trx, { kitId, draft: step.draft, userId: user.id }, new Date()));
+  const result = await updateKit(context.db, { kitId, draft: step.draft, userId: user.id }, new Date());
   if (!result) throw notFound();
   if (!result.ok)
     return data<ActionData>({ values: step.values, errors: result.errors, focus: null, revision: randomUUID() }, { status: 400 });

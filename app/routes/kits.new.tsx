@@ -7,7 +7,8 @@ import { z } from "zod";
 import { KitBuilder } from "~/components/KitBuilder";
 import { KitRoleChooser } from "~/components/KitRoleChooser";
 import { LEVELS } from "~/domain/levels";
-import { createKit, getKitBuilderSource, newKitFormValues } from "~/models/kits.server";
+import { createKit } from "~/models/kits.server";
+import { getKitBuilderSource, newKitFormValues } from "~/models/kit-builder.server";
 import { listRoles } from "~/models/roles.server";
 import { kitFormStep, type KitFieldErrors, type KitFormValues } from "~/schemas/kit";
 import { slugSchema } from "~/schemas/role";
@@ -68,9 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: step.status },
     );
   }
-  const result = await context.db
-    .transaction()
-    .execute((trx) => createKit(trx, { roleSlug, draft: step.draft, userId: user.id }, new Date()));
+  const result = await createKit(context.db, { roleSlug, draft: step.draft, userId: user.id }, new Date());
   if (!result) throw notFound();
   if (!result.ok) {
     return data<ActionData>({ values: step.values, errors: result.errors, focus: null, revision: randomUUID() }, { status: 400 });

@@ -3,7 +3,6 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { TextField, useZodForm } from "~/components/forms";
-import { recordAudit } from "~/models/audit.server";
 import { checkThrottle, clearLoginFailures, recordLoginFailure, throttleKeys } from "~/models/login-throttle.server";
 import { findUserForSignIn, updatePasswordHash } from "~/models/users.server";
 import { loginSchema, safeRedirect } from "~/schemas/auth";
@@ -14,7 +13,7 @@ import { parseForm, readFormData } from "~/http/forms.server";
 import { logSecurityEvent } from "~/utils/log.server";
 import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from "~/utils/password.server";
 import { readSessionId, sessionCookie } from "~/http/session.server";
-import { createSession, destroySession } from "~/models/sessions.server";
+import { destroySession, signIn } from "~/models/sessions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
@@ -68,11 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await clearLoginFailures(db, keys);
   const previous = readSessionId(request);
   if (previous) await destroySession(db, previous);
-  const sessionId = await db.transaction().execute(async (trx) => {
-    const id = await createSession(trx, user.id, now);
-    await recordAudit(trx, { actorUserId: user.id, action: "user.sign_in", entityType: "user", entityId: user.id }, now);
-    return id;
-  });
+  const sessionId = await signIn(db, user.id, now);
   logSecurityEvent({ event: "auth.sign_in", userId: user.id });
   return redirect(requestedRedirect || homePath(user.role), { status: 303, headers: { "Set-Cookie": sessionCookie(request, sessionId) } });
 }

@@ -1,20 +1,15 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { recordAudit } from "~/models/audit.server";
 import { getUser } from "~/http/auth.server";
 import { logSecurityEvent } from "~/utils/log.server";
 import { clearedSessionCookie, readSessionId } from "~/http/session.server";
-import { destroySession } from "~/models/sessions.server";
+import { signOut } from "~/models/sessions.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getUser(request, context);
   const sessionId = readSessionId(request);
   if (sessionId) {
-    const now = new Date();
-    await context.db.transaction().execute(async (trx) => {
-      await destroySession(trx, sessionId);
-      if (user) await recordAudit(trx, { actorUserId: user.id, action: "user.sign_out", entityType: "user", entityId: user.id }, now);
-    });
+    await signOut(context.db, sessionId, user?.id, new Date());
     if (user) logSecurityEvent({ event: "auth.sign_out", userId: user.id });
   }
   return redirect("/login", { status: 303, headers: { "Set-Cookie": clearedSessionCookie(request) } });

@@ -18,7 +18,7 @@ import {
   type SkillsMatrix,
 } from "~/models/roles.server";
 import { roleNamesakes, roleSavedBy } from "~/models/role-writes.server";
-import { ownScorecardStatusesOn } from "~/models/assessments.server";
+import { ownScorecardStatusesOn } from "~/models/scorecards.server";
 import { maySeeIdealBands } from "~/domain/blind";
 import { useFormatDate } from "~/utils/dates";
 import { ArchivedBanner, ArchiveSection } from "~/components/ArchiveSection";

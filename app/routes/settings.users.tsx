@@ -10,16 +10,14 @@ import { ConfirmationPage, ConfirmedAction, type ConfirmSpec } from "~/component
 import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import {
   cancelInvite,
-  changeUserRole,
-  countActiveRecruiters,
+  changeAccountUnlessLastRecruiter,
   createInvite,
   emailInUse,
   findUser,
   listPendingInvites,
   listUsers,
-  setUserActive,
 } from "~/models/users.server";
-import { USER_ROLES } from "~/domain/accounts";
+import { USER_ROLES, type AccountChange } from "~/domain/accounts";
 import { inviteSchema } from "~/schemas/auth";
 import { notFound, requireUser } from "~/http/auth.server";
 import { parseForm, readFormData } from "~/http/forms.server";
@@ -66,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (await emailInUse(db, parsed.data.email)) {
       return data<ActionResult>({ kind: "invite", ok: false, errors: { email: "emailInUse" }, ...typed }, { status: 409 });
     }
-    const invite = await db.transaction().execute((trx) => createInvite(trx, { ...parsed.data, invitedBy: me.id }, now));
+    const invite = await createInvite(db, { ...parsed.data, invitedBy: me.id }, now);
     const link = `${new URL(request.url).origin}/invite/${invite.token}`;
     return data<ActionResult>({ kind: "invite", ok: true, link, email: parsed.data.email });
   }
@@ -79,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!invite) throw notFound();
       return confirmationPage(formData, cancelInviteSpec(invite.email));
     }
-    const cancelled = await db.transaction().execute((trx) => cancelInvite(trx, me.id, parsed.data.inviteId, now));
+    const cancelled = await cancelInvite(db, me.id, parsed.data.inviteId, now);
     // Used, cancelled or never made: nothing to cancel, like any unknown id.
     if (!cancelled) throw notFound();
     return data<ActionResult>({ kind: "user", ok: true, message: "inviteCancelled" });
@@ -93,21 +91,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!target) throw notFound();
   if (target.id === me.id) return data<ActionResult>({ kind: "user", ok: false, message: "notYourself" }, { status: 400 });
 
-  const result = await db.transaction().execute(async (trx): Promise<ActionResult> => {
-    const losesRecruiter =
-      target.role === "recruiter" &&
-      target.active &&
-      ((roleChange.success && roleChange.data.role !== "recruiter") || (activeChange.success && activeChange.data.intent === "deactivate"));
-    if (losesRecruiter && (await countActiveRecruiters(trx)) <= 1) return { kind: "user", ok: false, message: "lastRecruiter" };
-    if (roleChange.success) {
-      if (roleChange.data.role !== target.role) await changeUserRole(trx, me.id, target.id, roleChange.data.role, now);
-      return { kind: "user", ok: true, message: "roleChanged" };
-    }
-    const activate = activeChange.success && activeChange.data.intent === "reactivate";
-    await setUserActive(trx, me.id, target.id, activate, now);
-    return { kind: "user", ok: true, message: activate ? "reactivatedDone" : "deactivatedDone" };
-  });
-  return data<ActionResult>(result, { status: result.ok ? 200 : 409 });
+  const change: AccountChange = roleChange.success
+    ? { kind: "role", role: roleChange.data.role }
+    : { kind: "active", active: activeChange.success && activeChange.data.intent === "reactivate" };
+  const outcome = await changeAccountUnlessLastRecruiter(db, { actorId: me.id, userId: target.id, ...change }, now);
+  if (outcome === "not_found") throw notFound();
+  if (outcome === "last_recruiter") return data<ActionResult>({ kind: "user", ok: false, message: "lastRecruiter" }, { status: 409 });
+  const message = change.kind === "role" ? "roleChanged" : change.active ? "reactivatedDone" : "deactivatedDone";
+  return data<ActionResult>({ kind: "user", ok: true, message });
 }
 
 /** What cancelling an invite loses: its link. Deactivating asks nothing: Reactivate undoes it and nothing is lost. */

@@ -27,7 +27,7 @@ export async function bootDatabase(env: Env): Promise<Booted & { demoLoaded: boo
   const { db } = createDb(env.DATABASE_PATH);
   await migrateToLatest(db);
   const now = new Date();
-  const library = env.TRAITKIT_LIBRARY ? await db.transaction().execute((trx) => syncLibrary(trx, libraryData(), now)) : null;
+  const library = env.TRAITKIT_LIBRARY ? await syncLibrary(db, libraryData(), now) : null;
   const demo = env.TRAITKIT_DEMO ? await loadDemoData(db, now) : { loaded: false };
   return { env, db, demoLoaded: demo.loaded, library, close: () => db.destroy() };
 }

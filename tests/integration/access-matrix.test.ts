@@ -6,7 +6,8 @@ import { createCandidate } from "../../app/models/candidates.server";
 import { candidateSchema } from "../../app/schemas/candidate";
 import { roleFileSchema } from "../../app/schemas/role";
 import { roleToFormValues } from "../../app/schemas/role-form";
-import { getKitBuilderSource, getKitEditor, newKitFormValues } from "../../app/models/kits.server";
+import { getKitBuilderSource, newKitFormValues } from "../../app/models/kit-builder.server";
+import { getKitEditor } from "../../app/models/kit-views.server";
 import type { KitFormValues } from "../../app/schemas/kit";
 import {
   concretePath,

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkThrottle, recordLoginFailure, THROTTLE_RULES, throttleKeys } from "../../app/models/login-throttle.server";
-import { createInvite } from "../../app/models/users.server";
+import { changeAccountUnlessLastRecruiter, createInvite } from "../../app/models/users.server";
 import { createSession, findSessionUser, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../app/models/sessions.server";
 import { concretePath, readMatrix, type MatrixRow } from "./support/access-matrix";
 import {
@@ -325,6 +325,24 @@ describe("account changes end sessions at once (S2)", () => {
       .where("deactivated_at", "is", null)
       .execute();
     expect(active).toHaveLength(1);
+  });
+
+  it("never demotes the last active recruiter: the change is refused and nothing is written, audit log and sessions included", async () => {
+    const last = await server.db
+      .selectFrom("users")
+      .select("id")
+      .where("role", "=", "recruiter")
+      .where("deactivated_at", "is", null)
+      .executeTakeFirstOrThrow();
+    const actor = await userId(server.db, DEMO.interviewer2);
+    const before = await accountState(server.db);
+    const outcome = await changeAccountUnlessLastRecruiter(
+      server.db,
+      { actorId: actor, userId: last.id, kind: "role", role: "interviewer" },
+      new Date(),
+    );
+    expect(outcome).toBe("last_recruiter");
+    expect(await accountState(server.db)).toEqual(before);
   });
 });
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TraitkitDb } from "~db/connection";
-import { computePanel, getAssessmentOverview, loadScoringKit } from "../../app/models/assessments.server";
+import { computePanel } from "../../app/models/panel-results.server";
+import { getAssessmentOverview } from "../../app/models/assessments.server";
+import { loadScoringKit } from "../../app/models/scorecards.server";
 import { DEMO_CANDIDATES } from "../../seeds/demo-people";
 import { captureLogs, DEMO, locationPath, request, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
 

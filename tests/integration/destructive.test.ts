@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAssessment, kitVersionChoices, loadScoringKit, type ScoringKit } from "../../app/models/assessments.server";
+import { createAssessment, kitVersionChoices } from "../../app/models/assessments.server";
+import { loadScoringKit } from "../../app/models/scorecards.server";
+import type { ScoringKit } from "../../app/models/scorecards.server";
 import { roleChoices } from "../../app/models/candidates.server";
 import { createInvite } from "../../app/models/users.server";
-import { getKitBuilderSource, listKits, newKitFormValues } from "../../app/models/kits.server";
+import { listKits } from "../../app/models/kits.server";
+import { getKitBuilderSource, newKitFormValues } from "../../app/models/kit-builder.server";
 import { listRoles } from "../../app/models/roles.server";
 import { readRoleFile } from "../../app/models/role-export.server";
 import { insertRole } from "../../app/models/role-writes.server";

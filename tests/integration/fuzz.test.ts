@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getKitBuilderSource, getKitEditor, newKitFormValues } from "../../app/models/kits.server";
+import { getKitBuilderSource, newKitFormValues } from "../../app/models/kit-builder.server";
+import { getKitEditor } from "../../app/models/kit-views.server";
 import { createCandidate } from "../../app/models/candidates.server";
 import { readRoleFile } from "../../app/models/role-export.server";
 import { publishReport } from "../../app/models/report.server";

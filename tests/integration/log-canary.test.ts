@@ -5,7 +5,7 @@ import { NODE_ENV_BEFORE } from "./support/production-mode";
 import crypto from "node:crypto";
 import util from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadScoringKit } from "../../app/models/assessments.server";
+import { loadScoringKit } from "../../app/models/scorecards.server";
 import {
   DEMO,
   locationPath,

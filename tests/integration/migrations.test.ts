@@ -13,7 +13,7 @@ import * as m0005 from "~db/migrations/0005_unranked_reopened";
 import * as m0006 from "~db/migrations/0006_report_snapshots";
 import { createUser } from "../../app/models/users.server";
 import { migrateToLatest } from "~db/migrator";
-import { loadScoringKit, reopenScorecard } from "../../app/models/assessments.server";
+import { loadScoringKit, reopenScorecard } from "../../app/models/scorecards.server";
 import { openCandidateReport } from "../../app/models/report.server";
 import { hashToken } from "../../app/models/sessions.server";
 import { loadDemoData } from "../../seeds/demo";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadScoringKit, saveScorecard } from "../../app/models/assessments.server";
+import { loadScoringKit, saveScorecard } from "../../app/models/scorecards.server";
 import { publishReport } from "../../app/models/report.server";
 import { DEMO, request, rowCounts, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
 
