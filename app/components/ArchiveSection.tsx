@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { ConfirmedAction, useConfirmText, type ConfirmSpec, type ConfirmText } from "~/components/ConfirmedAction";
+import { ConfirmedAction, useConfirmText } from "~/components/ConfirmedAction";
+import type { ConfirmSpec, ConfirmText } from "~/utils/confirm";
 import { useFormatDate } from "~/utils/dates";
 import { useTranslation } from "~/utils/use-translation";
 

@@ -1,25 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useId, useRef } from "react";
-import type { TranslationKey, TranslationParams } from "~/utils/i18n";
+import type { Confirmation, ConfirmSpec, ConfirmText } from "~/utils/confirm";
 import { useTranslation } from "~/utils/use-translation";
-
-/** A text by its key, translated where it is shown: the dialog and the confirmation page say the same. */
-export type ConfirmText = { key: TranslationKey; params?: TranslationParams };
-
-/**
- * What a destructive intent asks before it acts: a title naming the record,
- * what will be lost, the confirming button's label and, for some, one
- * checkbox that changes what happens (discard a removed interviewer's draft).
- */
-export type ConfirmSpec = {
-  title: ConfirmText;
-  lost: ConfirmText[];
-  confirm: ConfirmText;
-  option?: { name: string; label: ConfirmText };
-};
-
-/** The confirmation page's data: the question, and the fields to post again with confirm=1. */
-export type Confirmation = { spec: ConfirmSpec; fields: [string, string][] };
 
 /** Shows a ConfirmText in the page's language. */
 export function useConfirmText() {

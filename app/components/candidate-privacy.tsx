@@ -1,4 +1,5 @@
-import { ConfirmedAction, type ConfirmSpec } from "~/components/ConfirmedAction";
+import { ConfirmedAction } from "~/components/ConfirmedAction";
+import type { ConfirmSpec } from "~/utils/confirm";
 import { useTranslation } from "~/utils/use-translation";
 
 /** What erasing a candidate loses; the candidate page's action asks the same without JavaScript. */

@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import type { Confirmation, ConfirmSpec } from "~/components/ConfirmedAction";
+import type { Confirmation, ConfirmSpec } from "~/utils/confirm";
 
 /**
  * The contract of every destructive intent (remove, reopen, revoke, archive,

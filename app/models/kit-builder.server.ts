@@ -3,7 +3,8 @@ import { isAnchorRating, type AnchorRating } from "~/domain/anchors";
 import type { Level } from "~/domain/levels";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import type { ContentLanguage, Database } from "~db/schema";
-import { showText, type ShownText } from "~/models/shown-text";
+import { showText } from "~/models/shown-text";
+import type { ShownText } from "~/domain/shown-text";
 import { emptyCustomQuestion, type KitFormValues, type KitQuestionValues, type KitTextLang } from "~/schemas/kit";
 import type { UiLanguage } from "~/utils/i18n";
 

@@ -14,7 +14,8 @@ import {
   type KitBuilderSource,
   type KitExpectationView,
 } from "~/models/kit-builder.server";
-import { showOptionalText, showText, type ShownText } from "~/models/shown-text";
+import { showOptionalText, showText } from "~/models/shown-text";
+import type { ShownText } from "~/domain/shown-text";
 import {
   emptyCustomQuestion,
   KIT_TEXT_LANGS,

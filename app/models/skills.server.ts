@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { LEVELS, type Level } from "~/domain/levels";
-import { showOptionalText, showText, type ShownText } from "~/models/shown-text";
+import { showOptionalText, showText } from "~/models/shown-text";
+import type { ShownText } from "~/domain/shown-text";
 import type { UiLanguage } from "~/utils/i18n";
 
 export type SkillProfileListItem = {

@@ -11,7 +11,8 @@ import { deleteKit, getKitArchiveState, setKitArchived } from "~/models/kits.ser
 import { getKitDetail } from "~/models/kit-views.server";
 import type { KitChange, KitHistoryEntry } from "~/models/kit-views.server";
 import { ArchivedBanner, ArchiveSection } from "~/components/ArchiveSection";
-import { ConfirmationPage, type ConfirmSpec } from "~/components/ConfirmedAction";
+import { ConfirmationPage } from "~/components/ConfirmedAction";
+import type { ConfirmSpec } from "~/utils/confirm";
 import { readFormData } from "~/http/forms.server";
 import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import kitStyles from "~/styles/kits.css?url";

@@ -6,7 +6,8 @@ import { useTranslation } from "~/utils/use-translation";
 import { z } from "zod";
 import { FieldError, TextField, useZodForm } from "~/components/forms";
 import { RecordActionButton } from "~/components/RecordActionButton";
-import { ConfirmationPage, ConfirmedAction, type ConfirmSpec } from "~/components/ConfirmedAction";
+import { ConfirmationPage, ConfirmedAction } from "~/components/ConfirmedAction";
+import type { ConfirmSpec } from "~/utils/confirm";
 import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import {
   cancelInvite,

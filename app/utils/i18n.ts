@@ -1,7 +1,6 @@
 import type { MetaArgs } from "@remix-run/node";
 import rosetta from "rosetta";
 import type en from "~/locales/en";
-import type { loader as rootLoader } from "~/root";
 
 export const UI_LANGUAGES = ["en", "es"] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -80,7 +79,8 @@ export function createTranslator(language: UiLanguage, translation: Translation)
   };
 }
 
-type RootMatches = MetaArgs<unknown, { root: typeof rootLoader }>["matches"];
+/** What notFoundTitle reads of the root route's data (app/root.tsx gives it). */
+type RootMatches = MetaArgs<unknown, { root: () => { titles: { notFound: string } } }>["matches"];
 
 /**
  * The <title> of a page whose loader gave no data (it failed): the root's

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedLarge } from "../../app/cli/seed-large";
+import { seedLarge } from "../../seeds/large";
 import { ASSESSMENT_PAGE_SIZE, listAssessmentsFor } from "../../app/models/assessments.server";
 import type { SessionUser } from "../../app/models/sessions.server";
 import { createDb, type TraitkitDb } from "~db/connection";

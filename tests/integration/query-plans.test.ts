@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { CompiledQuery } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedLarge } from "../../app/cli/seed-large";
+import { seedLarge } from "../../seeds/large";
 import { publishReport } from "../../app/models/report.server";
 
 /*

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
-import { ConfirmedAction, type ConfirmSpec } from "~/components/ConfirmedAction";
+import { ConfirmedAction } from "~/components/ConfirmedAction";
+import type { ConfirmSpec } from "~/utils/confirm";
 import { useFormatDate } from "~/utils/dates";
 
 /** An interviewer on the panel and where their scorecard stands (never its content). */

@@ -2,7 +2,8 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { FitCharts, type FitChartsData } from "~/components/charts/FitCharts";
-import { ConfirmedAction, type ConfirmSpec } from "~/components/ConfirmedAction";
+import { ConfirmedAction } from "~/components/ConfirmedAction";
+import type { ConfirmSpec } from "~/utils/confirm";
 import { useFormatDate } from "~/utils/dates";
 import type { UiLanguage } from "~/utils/i18n";
 
