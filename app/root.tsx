@@ -1,3 +1,4 @@
+import type { UserRole } from "~/domain/accounts";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
@@ -51,7 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-function UserMenu({ user }: { user: { name: string; role: "recruiter" | "interviewer" } }) {
+function UserMenu({ user }: { user: { name: string; role: UserRole } }) {
   const { t } = useTranslation();
   return (
     <div className="user-menu">

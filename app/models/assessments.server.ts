@@ -1,3 +1,4 @@
+import type { UserRole } from "~/domain/accounts";
 import type { Kysely } from "kysely";
 import { isDecision, type Decision } from "~/domain/decisions";
 import type { Level } from "~/domain/levels";
@@ -94,7 +95,7 @@ export async function kitVersionArchived(db: Kysely<Database>, kitVersionId: num
 }
 
 /** Accounts that can score: active interviewers and recruiters. */
-export async function interviewerChoices(db: Kysely<Database>): Promise<{ id: number; name: string; role: "recruiter" | "interviewer" }[]> {
+export async function interviewerChoices(db: Kysely<Database>): Promise<{ id: number; name: string; role: UserRole }[]> {
   return db.selectFrom("users").select(["id", "name", "role"]).where("deactivated_at", "is", null).orderBy("name").execute();
 }
 

@@ -1,3 +1,4 @@
+import type { Decision } from "~/domain/decisions";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
 import { inTransaction } from "~db/transaction";
@@ -164,7 +165,7 @@ export type CandidateAssessment = {
   createdAt: string;
   interviewers: number;
   submitted: number;
-  decision: "advance" | "hold" | "reject" | null;
+  decision: Decision | null;
 };
 
 export type CandidateDetail = {

@@ -1,3 +1,4 @@
+import type { Decision } from "~/domain/decisions";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
 import { inTransaction } from "~db/transaction";
@@ -97,7 +98,7 @@ export type ExportedAssessment = {
   parkedDrafts: { interviewer: number; revision: number; updatedAt: string; parkedAt: string; content: ParkedDraftContent }[];
   result: ExportedResult;
   storedResult: ExportedStoredResult | null;
-  decisions: { id: number; decision: "advance" | "hold" | "reject"; reason: string; decidedBy: number; decidedAt: string }[];
+  decisions: { id: number; decision: Decision; reason: string; decidedBy: number; decidedAt: string }[];
   reportLinks: ExportedReportLink[];
   reportSnapshots: ExportedReportSnapshot[];
 };
