@@ -58,7 +58,8 @@ export function useTestData(fileLabel: string): () => TestData {
   };
 }
 
-function slugOf(name: string): string {
+/** The slug a recruiter would type for a name: lower case, words joined by hyphens. */
+export function slugOf(name: string): string {
   return name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
@@ -74,7 +75,7 @@ async function userIdOf(db: TraitkitDb, email: string): Promise<number> {
 export type OwnRole = { slug: string; name: string };
 
 /** A copy of a library role (the MLOps Engineer unless told) under a name and slug of its own. */
-export async function createOwnRole(data: TestData, from = DEMO_KIT.role): Promise<OwnRole> {
+export async function createOwnRole(data: TestData, from: string = DEMO_KIT.role): Promise<OwnRole> {
   const library = libraryData().roles.find(({ role }) => role.slug === from);
   if (!library) throw new Error(`No library role ${from}`);
   const name = data.unique(library.role.name);
