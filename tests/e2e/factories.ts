@@ -74,11 +74,12 @@ async function userIdOf(db: TraitkitDb, email: string): Promise<number> {
 
 export type OwnRole = { slug: string; name: string };
 
-/** A copy of a library role (the MLOps Engineer unless told) under a name and slug of its own. */
+/** A copy of a library role (the MLOps Engineer unless told) under a name and slug of its own: the same profile, questions and transitions. */
 export async function createOwnRole(data: TestData, from: string = DEMO_KIT.role): Promise<OwnRole> {
   const library = libraryData().roles.find(({ role }) => role.slug === from);
   if (!library) throw new Error(`No library role ${from}`);
-  const name = data.unique(library.role.name);
+  // Not named after the library role: a search for the library role's name finds the library role alone.
+  const name = data.unique("Role");
   const role = { ...library.role, slug: slugOf(name), name };
   await data.db.transaction().execute((trx) => insertRole(trx, role, new Date().toISOString(), null));
   return { slug: role.slug, name: role.name };
