@@ -101,8 +101,9 @@ export default defineConfig(({ isSsrBuild }) => ({
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/e2e/global-setup.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // A journey takes ~25 s alone; on two cores shared with other runs it has taken over 60 s.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           // One browser and one server: files run one after another, which keeps 2-core CI machines calm.
           pool: "forks",
           poolOptions: { forks: { singleFork: true } },

@@ -330,7 +330,7 @@ function idOf(map: Map<string, number>, key: string, what: string): number {
 }
 
 /** The scorecard as the form posts it (rating.<questionId>.<trait>, notes.<questionId>, …). */
-function scorecardFields(card: DemoScorecard, kit: ScoringKit): [string, string][] {
+export function scorecardFields(card: DemoScorecard, kit: ScoringKit): [string, string][] {
   const fields: [string, string][] = [["intent", card.status === "submitted" ? "submit" : "save"]];
   for (const [trait, ratings] of Object.entries(card.ratings)) {
     const questions = kit.questions.filter((q) => q.traits.some((t) => t === trait));

@@ -1,16 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/demo-accounts";
 import { expectAccessible, signIn, useBrowser, usePages, hydrated } from "./browser";
+import { createOwnUser, slugOf, useTestData, type OwnUser } from "./factories";
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
 
 const RECRUITER = "recruiter@demo.traitkit.test";
 const INTERVIEWER1 = "interviewer1@demo.traitkit.test";
-// Deactivated (and reactivated) by one test only: no other test signs in as this account.
-const INTERVIEWER2 = "interviewer2@demo.traitkit.test";
 
 function demoName(email: string): string {
   const account = DEMO_ACCOUNTS.find((a) => a.email === email);
@@ -43,6 +42,13 @@ async function signInPage(page: Page): Promise<void> {
 describe("accounts", () => {
   const { browser, baseURL } = useBrowser();
   const { newPage } = usePages(browser, baseURL);
+  const testData = useTestData("Accounts");
+  /** Deactivated and reactivated here: an account of this file's own, so no demo account is ever locked out. */
+  let leaver: OwnUser;
+
+  beforeAll(async () => {
+    leaver = await createOwnUser(testData(), "interviewer");
+  });
 
   it("sends a signed-out visitor to the sign-in page and back to the page they asked for", async () => {
     const page = await newPage();
@@ -239,8 +245,8 @@ describe("accounts", () => {
     await recruiter.getByRole("heading", { level: 1, name: "Users" }).waitFor();
     await expectAccessible(recruiter);
 
-    const colleagueEmail = "new.colleague@example.com";
-    const colleagueName = "Nora Newcomer";
+    const colleagueName = testData().unique("Nora Newcomer");
+    const colleagueEmail = `${slugOf(colleagueName)}@example.com`;
     await recruiter.getByLabel("Email", { exact: true }).fill(colleagueEmail);
     await recruiter.getByLabel("Role", { exact: true }).selectOption("interviewer");
     await recruiter.getByRole("button", { name: "Make invite link" }).click();
@@ -354,7 +360,7 @@ describe("accounts", () => {
 
   it("ends a deactivated interviewer's session at their next page", async () => {
     const interviewer = await newPage();
-    await signIn(interviewer, baseURL, INTERVIEWER2);
+    await signIn(interviewer, baseURL, leaver.email);
     await interviewer.getByRole("heading", { level: 1, name: "My assessments" }).waitFor();
     await expectAccessible(interviewer);
 
@@ -362,13 +368,13 @@ describe("accounts", () => {
     await signIn(recruiter, baseURL, RECRUITER);
     await recruiter.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
     await recruiter.getByRole("heading", { level: 1, name: "Users" }).waitFor();
-    const name = demoName(INTERVIEWER2);
+    const name = leaver.name;
     await recruiter.getByRole("button", { name: `Deactivate: ${name}` }).click();
     await recruiter.getByRole("button", { name: `Reactivate: ${name}` }).waitFor();
     await expect(recruiter.getByRole("status").textContent()).resolves.toBe(
       "Deactivated: their sessions ended at once. Their scorecards stay.",
     );
-    const row = recruiter.locator("[data-testid=users-table] tbody tr", { hasText: INTERVIEWER2 });
+    const row = recruiter.locator("[data-testid=users-table] tbody tr", { hasText: leaver.email });
     await expect(row.locator("td").nth(2).textContent()).resolves.toBe("Deactivated");
     await expectAccessible(recruiter);
 
@@ -380,7 +386,7 @@ describe("accounts", () => {
     await expectAccessible(interviewer);
 
     // Signing in again fails like a wrong password.
-    await interviewer.getByLabel("Email", { exact: true }).fill(INTERVIEWER2);
+    await interviewer.getByLabel("Email", { exact: true }).fill(leaver.email);
     await interviewer.getByLabel("Password", { exact: true }).fill("traitkit-demo");
     await interviewer.getByRole("button", { name: "Sign in", exact: true }).click();
     await interviewer.getByRole("alert").waitFor();
@@ -391,7 +397,7 @@ describe("accounts", () => {
     await recruiter.getByRole("button", { name: `Deactivate: ${name}` }).waitFor();
     await expect(recruiter.getByRole("status").textContent()).resolves.toBe("Reactivated.");
     await expect(row.locator("td").nth(2).textContent()).resolves.toBe("Active");
-    await signIn(interviewer, baseURL, INTERVIEWER2);
+    await signIn(interviewer, baseURL, leaver.email);
     await interviewer.getByRole("heading", { level: 1, name: "My assessments" }).waitFor();
     await expectAccessible(interviewer);
   });

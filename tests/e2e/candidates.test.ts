@@ -15,7 +15,7 @@ function screenshot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Picks the demo kit's latest version (other tests may have edited the kit into a new version). */
+/** Picks the demo kit in the picker, whose options name each kit with its version. */
 async function chooseDemoKit(page: Page): Promise<void> {
   const select = page.getByLabel("Interview kit");
   const labels = await select.locator("option").allTextContents();

@@ -4,10 +4,13 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { serverLogErrors } from "./server-log";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
+    /** The shared server's database: test files write the records they need into it (tests/e2e/factories.ts). */
+    databasePath: string;
   }
 }
 
@@ -43,8 +46,8 @@ async function waitForHealth(url: string, server: ChildProcess, output: () => st
 export type AppServer = {
   baseURL: string;
   databasePath: string;
-  /** Ends the server, removes its folder and returns everything it printed. */
-  stop: () => Promise<string>;
+  /** Ends the server, removes its folder and returns everything it printed, and the lines of it that are errors. */
+  stop: () => Promise<{ output: string; errors: string[] }>;
 };
 
 /**
@@ -56,6 +59,8 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
   const databasePath = path.join(dir, "traitkit.sqlite");
   const port = await freePort();
   let output = "";
+  let stdout = "";
+  let stderr = "";
   const server = spawn(process.execPath, ["--import", "tsx", "app/cli/start.ts"], {
     cwd: ROOT,
     env: {
@@ -69,8 +74,14 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    stdout += chunk.toString();
+  });
+  server.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    stderr += chunk.toString();
+  });
   const baseURL = `http://127.0.0.1:${port}`;
   await waitForHealth(baseURL, server, () => output);
   return {
@@ -82,7 +93,7 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
         await new Promise((r) => server.once("exit", r));
       }
       fs.rmSync(dir, { recursive: true, force: true });
-      return output;
+      return { output, errors: serverLogErrors({ stdout, stderr }) };
     },
   };
 }
@@ -91,12 +102,13 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
 export default async function setup(project: TestProject) {
   const app = await startAppServer({ TRAITKIT_DEMO: "1" });
   project.provide("baseURL", app.baseURL);
+  project.provide("databasePath", app.databasePath);
 
   return async () => {
-    const output = await app.stop();
+    const { output, errors } = await app.stop();
     // A server-side error during the run fails the suite even when every page looked right.
-    if (/error/i.test(output.replace(/Traitkit is running.*|Database:.*/g, ""))) {
-      throw new Error(`The server logged errors during the browser tests:\n${output}`);
+    if (errors.length > 0) {
+      throw new Error(`The server logged errors during the browser tests:\n${errors.join("\n")}\n\nEverything it printed:\n${output}`);
     }
   };
 }

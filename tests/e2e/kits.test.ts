@@ -3,10 +3,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import mlops from "../../seeds/roles/mlops-engineer.json";
 import { DEMO_KIT } from "../../seeds/demo-kits";
 import { expectAccessible, useBrowser, usePages, hydrated } from "./browser";
+import { copyDemoCase, createOwnKit, createOwnRole, useTestData, type OwnKit } from "./factories";
 
 const RECRUITER = "recruiter@demo.traitkit.test";
 const INTERVIEWER = "interviewer1@demo.traitkit.test";
@@ -56,6 +57,19 @@ let builtKitUrl = "";
 describe("interview kits", () => {
   const { browser, baseURL } = useBrowser();
   const { signedInPage: newPage } = usePages(browser, baseURL);
+  const testData = useTestData("Kits");
+  /** A kit like the demo kit, on a copy of its role, that an assessment uses: this file makes it a version 2. */
+  let usedKit: OwnKit;
+  /** The kit the first test builds in the browser, under a name no other file uses. */
+  let builtKitName = "";
+
+  beforeAll(async () => {
+    const data = testData();
+    builtKitName = data.unique("MLOps Senior — browser test");
+    const role = await createOwnRole(data);
+    usedKit = await createOwnKit(data, role.slug);
+    await copyDemoCase(data, "Donald Demo-Knuth", { role, kit: usedKit });
+  });
 
   it("builds a kit from the MLOps role at Senior: reorders with the keyboard, adds a question, saves", async () => {
     const page = await newPage(RECRUITER);
@@ -78,7 +92,7 @@ describe("interview kits", () => {
     expect(required.length).toBeGreaterThan(0);
     expect(required).toEqual([...required].sort((a, b) => Number(b === "Mandatory") - Number(a === "Mandatory")));
 
-    await page.getByLabel("Kit name").fill("MLOps Senior — browser test");
+    await page.getByLabel("Kit name").fill(builtKitName);
 
     // Keyboard: Tab onto "Move down" of question 1 and press Enter; then Space on the same (now moved) button.
     const moveDown = page.getByRole("button", { name: "Move down question 1" });
@@ -124,9 +138,7 @@ describe("interview kits", () => {
     await screenshot(page, "kit-page");
 
     await page.goto(`${baseURL}/kits`);
-    await expect(page.locator("[data-testid=kits-table] tr", { hasText: "MLOps Senior — browser test" }).textContent()).resolves.toContain(
-      "0 assessments",
-    );
+    await expect(page.locator("[data-testid=kits-table] tr", { hasText: builtKitName }).textContent()).resolves.toContain("0 assessments");
   });
 
   it("prints the kit: Chromium's PDF holds every question with its traits and anchors", async () => {
@@ -143,7 +155,7 @@ describe("interview kits", () => {
 
     const page = await newPage(INTERVIEWER);
     await page.goto(`${builtKitUrl}/print`);
-    await page.getByRole("heading", { level: 1, name: "MLOps Senior — browser test" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: builtKitName }).waitFor();
     await expectAccessible(page);
     await screenshot(page, "kit-print");
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-kit-pdf-"));
@@ -177,22 +189,22 @@ describe("interview kits", () => {
     await expect(slots(page).nth(0).textContent()).resolves.toContain(question(1));
     await expect(slots(page).nth(4).getByLabel("Question", { exact: true }).inputValue()).resolves.toBe(NEW_QUESTION);
     await expectAccessible(page);
-    await page.getByLabel("Kit name").fill("MLOps Senior — browser test (edited)");
+    await page.getByLabel("Kit name").fill(`${builtKitName} (edited)`);
     // Enter in a text field saves the kit (the form's default button is Save, not a Move button).
     await page.getByLabel("Kit name").press("Enter");
     await page.waitForURL(/\/kits\/\d+$/);
-    await page.getByRole("heading", { level: 1, name: "MLOps Senior — browser test (edited)" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: `${builtKitName} (edited)` }).waitFor();
     await expect(page.locator("[data-version]").count()).resolves.toBe(1);
     await expectAccessible(page);
   });
 
-  it("edits the demo kit after an assessment uses it: version 2, while version 1 keeps its content", async () => {
+  it("edits a kit after an assessment uses it: version 2, while version 1 keeps its content", async () => {
     const page = await newPage(RECRUITER);
     await page.goto(`${baseURL}/kits`);
-    const row = page.locator("[data-testid=kits-table] tr", { hasText: DEMO_KIT.name });
-    // The demo's assessments use the demo kit (a browser cannot make an assessment row by itself).
-    await expect(row.locator("td").last().textContent(), "a demo step makes the demo kit used").resolves.not.toMatch(/^0 /);
-    await row.getByRole("link", { name: DEMO_KIT.name }).click();
+    const row = page.locator("[data-testid=kits-table] tr", { hasText: usedKit.name });
+    // The file's own assessment uses the kit (a browser cannot make an assessment row by itself).
+    await expect(row.locator("td").last().textContent(), "the file's assessment makes its kit used").resolves.not.toMatch(/^0 /);
+    await row.getByRole("link", { name: usedKit.name }).click();
     await page.waitForURL(/\/kits\/\d+$/);
     const kitUrl = page.url();
     await expect(page.locator("[data-version='1']").textContent()).resolves.toMatch(/Used by \d+ assessments?/);
@@ -200,8 +212,7 @@ describe("interview kits", () => {
     await hydrated(page);
     await expect(page.getByTestId("kit-version-notice").textContent()).resolves.toMatch(/Saving makes version 2/);
     await expectAccessible(page);
-    // The smallest change that shows history: one more strength to probe. Questions stay as they are, so other
-    // browser tests that score the demo kit's questions are not affected by this version.
+    // The smallest change that shows history: one more strength to probe.
     const extra = mlops.strengths[2]?.en ?? "";
     await page.getByLabel(extra, { exact: true }).check();
     await page.getByRole("button", { name: "Save kit" }).click();

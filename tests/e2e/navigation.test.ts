@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, hydrated, useBrowser, usePages } from "./browser";
+import { createOwnCandidate, useTestData, type OwnCandidate } from "./factories";
 
 const RECRUITER = "recruiter@demo.traitkit.test";
 
@@ -18,6 +19,13 @@ async function documentKept(page: Page): Promise<boolean> {
 describe("links of the menu and of long tables", () => {
   const { browser, baseURL } = useBrowser();
   const { signedInPage } = usePages(browser, baseURL);
+  const testData = useTestData("Navigation");
+  /** The row these tests open: the newest candidate, so on the list's first page. */
+  let candidate: OwnCandidate;
+
+  beforeAll(async () => {
+    candidate = await createOwnCandidate(testData(), "Row Link", "mlops-engineer");
+  });
 
   it("go to their page without reloading it, mark the current menu entry, and leave modified clicks to the browser", async () => {
     const page = await signedInPage(RECRUITER);
@@ -36,11 +44,9 @@ describe("links of the menu and of long tables", () => {
     await expectAccessible(page);
 
     // A row's link: the candidate's page, and the menu still marks the section.
-    const firstRow = page.locator("table tbody tr").first().getByRole("link");
-    const name = (await firstRow.textContent()) ?? "";
-    await firstRow.click();
-    await page.getByRole("heading", { level: 1, name }).waitFor();
-    expect(new URL(page.url()).pathname).toMatch(/^\/candidates\/\d+$/);
+    await page.locator("table tbody tr").getByRole("link", { name: candidate.name, exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: candidate.name }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/candidates/${candidate.id}`);
     await expect(documentKept(page)).resolves.toBe(true);
     await expect(menu.getByRole("link", { name: "Candidates" }).getAttribute("aria-current")).resolves.toBe("page");
 
@@ -53,12 +59,11 @@ describe("links of the menu and of long tables", () => {
       page.context().waitForEvent("page"),
       page
         .locator("table tbody tr")
-        .first()
-        .getByRole("link")
+        .getByRole("link", { name: candidate.name, exact: true })
         .click({ modifiers: ["Control"] }),
     ]);
     await opened.waitForLoadState();
-    expect(new URL(opened.url()).pathname).toMatch(/^\/candidates\/\d+$/);
+    expect(new URL(opened.url()).pathname).toBe(`/candidates/${candidate.id}`);
     expect(new URL(page.url()).pathname).toBe("/candidates");
     await opened.close();
   });
@@ -67,10 +72,8 @@ describe("links of the menu and of long tables", () => {
     const page = await signedInPage(RECRUITER, { javaScriptEnabled: false });
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Candidates" }).click();
     await page.getByRole("heading", { level: 1, name: "Candidates" }).waitFor();
-    const firstRow = page.locator("table tbody tr").first().getByRole("link");
-    const name = (await firstRow.textContent()) ?? "";
-    await firstRow.click();
-    await page.getByRole("heading", { level: 1, name }).waitFor();
+    await page.locator("table tbody tr").getByRole("link", { name: candidate.name, exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: candidate.name }).waitFor();
     await expectAccessible(page, { javaScriptEnabled: false });
   });
 });

@@ -1,15 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
-import { DEMO_KIT } from "../../seeds/demo-kits";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, signIn, useBrowser, hydrated } from "./browser";
+import { copyDemoCase, createOwnKit, createOwnRole, useTestData, type OwnKit } from "./factories";
 
 /*
  * Issue #7 in a browser: the recruiter sees the fit charts and publishes the
  * candidate's report; the candidate opens the copied link in a fresh context
  * (no account), with and without JavaScript; the recruiter revokes it and the
- * link answers 404. axe on every page.
+ * link answers 404. axe on every page. The reports are published on this
+ * file's copy of the demo's strong fit, on a role and kit of its own.
  */
 
 const RECRUITER = "recruiter@demo.traitkit.test";
@@ -17,7 +18,8 @@ const INTERVIEWER = "interviewer1@demo.traitkit.test";
 const INTERVIEWER_NAME = "Ian Interviewer (demo)";
 /** The recruiters' words the candidate's report must not use (issue 16.2), English and Spanish. */
 const INTERNAL_WORDS = /weight|coverage|deltas|peso|ponderad|cobertura/i;
-const CANDIDATE = "Ada Demo-Lovelace";
+/** The demo case the reports are published from: every assessed trait inside its band. */
+const STRONG_FIT = "Ada Demo-Lovelace";
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
 
 function screenshot(page: Page, name: string): Promise<Buffer> {
@@ -28,6 +30,16 @@ function screenshot(page: Page, name: string): Promise<Buffer> {
 describe("the candidate's report", () => {
   const { browser, baseURL } = useBrowser();
   const contexts: BrowserContext[] = [];
+  const testData = useTestData("Report");
+  let kit: OwnKit;
+  let candidateName = "";
+
+  beforeAll(async () => {
+    const data = testData();
+    const role = await createOwnRole(data);
+    kit = await createOwnKit(data, role.slug);
+    candidateName = (await copyDemoCase(data, STRONG_FIT, { role, kit })).candidateName;
+  });
 
   async function newContext(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
     const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 }, ...options });
@@ -44,8 +56,8 @@ describe("the candidate's report", () => {
     const recruiter = await (await newContext()).newPage();
     await signIn(recruiter, baseURL, RECRUITER);
     await recruiter.goto(`${baseURL}/assessments`);
-    await recruiter.getByTestId("assessment-list").getByRole("link", { name: CANDIDATE, exact: true }).first().click();
-    await recruiter.getByRole("heading", { level: 1, name: `Assessment of ${CANDIDATE}` }).waitFor();
+    await recruiter.getByTestId("assessment-list").getByRole("link", { name: candidateName, exact: true }).first().click();
+    await recruiter.getByRole("heading", { level: 1, name: `Assessment of ${candidateName}` }).waitFor();
     await hydrated(recruiter);
     return recruiter;
   }
@@ -113,7 +125,7 @@ describe("the candidate's report", () => {
     await expect(candidate.getByTestId("trait-band-table").locator("thead").textContent()).resolves.toContain("Importance for the role");
     await expect(recruiter.getByTestId("trait-band-table").locator("thead").textContent()).resolves.toContain("Weight");
     await expect(recruiter.getByTestId("transition-table").locator("thead").textContent()).resolves.toContain("Coverage");
-    expect(text).not.toContain(CANDIDATE);
+    expect(text).not.toContain(candidateName);
     // The report keeps the language it was published in: no switch that would change only the frame around it.
     await expect(candidate.locator("#language-select").count()).resolves.toBe(0);
     // The outline never skips a level (axe's heading-order): h1, then h2, then the charts' h3.
@@ -219,10 +231,10 @@ describe("the candidate's report", () => {
     await recruiter.getByRole("button", { name: "Add candidate" }).click();
     await recruiter.getByRole("heading", { level: 1, name }).waitFor();
     await hydrated(recruiter);
-    const kit = recruiter.getByLabel("Interview kit");
-    const label = (await kit.locator("option").allTextContents()).find((text) => text.startsWith(`${DEMO_KIT.name} (v`));
-    if (!label) throw new Error(`No "${DEMO_KIT.name}" among the kits`);
-    await kit.selectOption({ label });
+    const picker = recruiter.getByLabel("Interview kit");
+    const label = (await picker.locator("option").allTextContents()).find((text) => text.startsWith(`${kit.name} (v`));
+    if (!label) throw new Error(`No "${kit.name}" among the kits`);
+    await picker.selectOption({ label });
     await recruiter.getByRole("group", { name: "Interviewers" }).getByLabel(INTERVIEWER_NAME).check();
     await recruiter.getByRole("button", { name: "Create assessment" }).click();
     await recruiter.waitForURL(/\/assessments\/\d+$/);

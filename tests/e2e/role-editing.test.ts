@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, hydrated, signIn, useBrowser } from "./browser";
+import { createOwnRole, slugOf, useTestData, type OwnRole } from "./factories";
 
 const RECRUITER = "recruiter@demo.traitkit.test";
 
@@ -24,14 +25,23 @@ async function anchorTrait(page: Page, number: number, trait: string, anchors: R
 
 describe("role editing", () => {
   const { browser, baseURL } = useBrowser();
+  const testData = useTestData("Role editing");
+  // Copies of library roles: the edits and the replacing import leave the library as other files read it.
+  let mlops: OwnRole;
+  let platform: OwnRole;
+
+  beforeAll(async () => {
+    mlops = await createOwnRole(testData());
+    platform = await createOwnRole(testData(), "platform-engineer");
+  });
 
   it("edits a band with JavaScript: the error shows by the field before posting and the chart follows the typing", async () => {
     const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, baseURL, RECRUITER);
-    await page.goto(`${baseURL}/roles/mlops-engineer`);
+    await page.goto(`${baseURL}/roles/${mlops.slug}`);
     await page.getByRole("link", { name: "Edit role" }).click();
-    await page.getByRole("heading", { level: 1, name: "Edit MLOps Engineer" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: `Edit ${mlops.name}` }).waitFor();
     await page.locator(".chart-canvas svg.recharts-surface").waitFor();
     await expectAccessible(page);
 
@@ -39,7 +49,7 @@ describe("role editing", () => {
     await low.fill("90");
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.locator("#f-idealProfile\\.openness\\.high-error").getByText("High must not be below low.").waitFor();
-    expect(page.url()).toMatch(/\/roles\/mlops-engineer\/edit$/);
+    expect(new URL(page.url()).pathname).toBe(`/roles/${mlops.slug}/edit`);
     // The chart cannot draw a band whose low is above its high: it says which trait it leaves out.
     await expect(page.getByTestId("chart-leaves-out").textContent()).resolves.toBe("Not in the chart until its band is valid: Openness.");
     await expect(low.evaluate((el) => el === document.activeElement || el.closest("tr")?.contains(document.activeElement))).resolves.toBe(
@@ -51,7 +61,7 @@ describe("role editing", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.locator("#f-name-error").getByText("Must not be empty.").waitFor();
     await expect(name.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-    await name.fill("MLOps Engineer");
+    await name.fill(mlops.name);
 
     await low.fill("68");
     await page.locator(".chart-canvas").getByText("68–85").waitFor();
@@ -61,12 +71,6 @@ describe("role editing", () => {
     const row = page.locator("[data-testid=ideal-profile-table] tr[data-trait=openness] td");
     await expect(row.first().textContent()).resolves.toBe("68");
     await expectAccessible(page);
-
-    // Other browser tests read the demo bands: put the published value back.
-    await page.getByRole("link", { name: "Edit role" }).click();
-    await page.getByLabel("Openness: Low").fill("65");
-    await page.getByRole("button", { name: "Save changes" }).click();
-    await page.getByText("Role saved.").waitFor();
     await context.close();
   });
 
@@ -74,14 +78,14 @@ describe("role editing", () => {
     const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, baseURL, RECRUITER);
-    await page.goto(`${baseURL}/roles/mlops-engineer/edit`);
+    await page.goto(`${baseURL}/roles/${mlops.slug}/edit`);
     await hydrated(page);
     const second = page.locator("#f-transitions\\.1\\.target");
     await second.fill("ai-researcher");
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.locator("#f-transitions\\.1\\.target-error").getByText("Another transition already leads to this role.").waitFor();
     await expect(second.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-    expect(page.url()).toMatch(/\/roles\/mlops-engineer\/edit$/);
+    expect(new URL(page.url()).pathname).toBe(`/roles/${mlops.slug}/edit`);
     await expectAccessible(page);
     await context.close();
   });
@@ -90,7 +94,7 @@ describe("role editing", () => {
     const context = await browser().newContext({ locale: "en-US", javaScriptEnabled: false });
     const page = await context.newPage();
     await signIn(page, baseURL, RECRUITER);
-    await page.goto(`${baseURL}/roles/mlops-engineer/edit`);
+    await page.goto(`${baseURL}/roles/${mlops.slug}/edit`);
     await page.getByLabel("Extraversion: High").fill("30");
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.locator("#f-idealProfile\\.extraversion\\.high-error").getByText("High must not be below low.").waitFor();
@@ -103,11 +107,6 @@ describe("role editing", () => {
     await page.getByText("Role saved.").waitFor();
     const cells = await page.locator("[data-testid=ideal-profile-table] tr[data-trait=extraversion] td").allTextContents();
     expect(cells.slice(0, 2)).toEqual(["40", "65"]);
-
-    await page.goto(`${baseURL}/roles/mlops-engineer/edit`);
-    await page.getByLabel("Extraversion: High").fill("60");
-    await page.getByRole("button", { name: "Save changes" }).click();
-    await page.getByText("Role saved.").waitFor();
     await context.close();
   });
 
@@ -115,13 +114,13 @@ describe("role editing", () => {
     const context = await browser().newContext({ locale: "en-US", acceptDownloads: true });
     const page = await context.newPage();
     await signIn(page, baseURL, RECRUITER);
-    await page.goto(`${baseURL}/roles/platform-engineer`);
+    await page.goto(`${baseURL}/roles/${platform.slug}`);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export JSON" }).click()]);
-    expect(download.suggestedFilename()).toBe("platform-engineer.traitkit-role.json");
+    expect(download.suggestedFilename()).toBe(`${platform.slug}.traitkit-role.json`);
     const path = await download.path();
     const { readFile } = await import("node:fs/promises");
     const file = JSON.parse(await readFile(path, "utf8")) as Record<string, unknown>;
-    expect(file).toMatchObject({ format: "traitkit.role/v1", slug: "platform-engineer" });
+    expect(file).toMatchObject({ format: "traitkit.role/v1", slug: platform.slug });
 
     await page.goto(`${baseURL}/roles`);
     await page.getByRole("link", { name: "Import a role" }).click();
@@ -147,12 +146,12 @@ describe("role editing", () => {
     await page.getByLabel("Role file (JSON)").setInputFiles({
       name: "ok.json",
       mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify({ ...file, name: "Platform Engineer (imported)" })),
+      buffer: Buffer.from(JSON.stringify({ ...file, name: `${platform.name} (imported)` })),
     });
     await page.getByLabel("Replace the role with the same slug if it exists").check();
     await page.getByRole("button", { name: "Import" }).click();
     await page.getByText("Role replaced by the imported file.").waitFor();
-    await page.getByRole("heading", { level: 1, name: "Platform Engineer (imported)" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: `${platform.name} (imported)` }).waitFor();
     await context.close();
   });
 
@@ -167,8 +166,10 @@ describe("role editing", () => {
     await expect(page.getByLabel("This role has an ideal OCEAN+ profile").isChecked()).resolves.toBe(false);
     await expectAccessible(page);
 
-    await page.getByLabel("Name", { exact: true }).fill("Data Steward");
-    await page.getByLabel("Slug", { exact: true }).fill("data-steward");
+    const steward = testData().unique("Data Steward");
+    const stewardSlug = slugOf(steward);
+    await page.getByLabel("Name", { exact: true }).fill(steward);
+    await page.getByLabel("Slug", { exact: true }).fill(stewardSlug);
     await page.getByLabel("Family", { exact: true }).fill("Data governance");
     await page.getByLabel("This role has an ideal OCEAN+ profile").check();
 
@@ -202,8 +203,8 @@ describe("role editing", () => {
 
     await page.getByRole("button", { name: "Create role" }).click();
     await page.getByText("Role saved.").waitFor();
-    expect(page.url()).toMatch(/\/roles\/data-steward$/);
-    await page.getByRole("heading", { level: 1, name: "Data Steward" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/roles/${stewardSlug}`);
+    await page.getByRole("heading", { level: 1, name: steward }).waitFor();
     const questions = page.getByRole("region", { name: "Interview questions" }).getByRole("listitem");
     await expect(questions.count()).resolves.toBe(2);
     await expect(questions.nth(0).textContent()).resolves.toContain("Tell us about a dataset you documented.");
@@ -215,7 +216,7 @@ describe("role editing", () => {
 
     // A saved question: tick a second trait and anchor it.
     await page.getByRole("link", { name: "Edit role" }).click();
-    await page.getByRole("heading", { level: 1, name: "Edit Data Steward" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: `Edit ${steward}` }).waitFor();
     await hydrated(page);
     await anchorTrait(page, 1, "Agreeableness", {
       "1": { en: "Ignores the data's users." },

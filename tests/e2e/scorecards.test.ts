@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Locator, Page, Response } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/demo-accounts";
-import { DEMO_KIT } from "../../seeds/demo-kits";
 import { DEMO_CANDIDATES } from "../../seeds/demo-people";
 import { expectAccessible, useBrowser, usePages } from "./browser";
+import { copyDemoCase, createOwnKit, createOwnRole, useTestData, type OwnAssessment, type OwnKit } from "./factories";
 
 const ONE_DECIMAL = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
 
@@ -14,9 +14,9 @@ const ONE_DECIMAL = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
  * journey with JavaScript (autosave, offline, reload, client-side checks,
  * submit, panel) and again without it (plain posts, the server's errors by
  * the fields), the blind case, and the recruiter reading the aggregate and
- * deciding. Other test files use the same demo data, so each journey picks,
- * through /assessments, an assessment in the state it needs, and the blind
- * case is only looked at, never submitted.
+ * deciding. Each journey has an assessment of its own, a copy of the demo case
+ * in the state it needs, on a role and kit of this file: the demo's records and
+ * the role's ranking stay as other test files read them.
  */
 
 const RECRUITER = "recruiter@demo.traitkit.test";
@@ -75,16 +75,15 @@ async function assessmentList(page: Page): Promise<ListRow[]> {
   );
 }
 
-/** An assessment of the demo kit listed with this interviewer's scorecard not started. */
-function pickNotStarted(rows: ListRow[], options: { othersSubmitted: boolean; except?: number[] }): ListRow {
-  const row = rows.find(
-    (r) =>
-      r.kit.startsWith(DEMO_KIT.name) &&
-      r.myScorecard === "Not started" &&
-      (options.othersSubmitted ? r.submitted >= 1 : r.submitted === 0) &&
-      !(options.except ?? []).includes(r.id),
-  );
-  if (!row) throw new Error(`No demo assessment in this state (${JSON.stringify(options)}) in ${JSON.stringify(rows)}`);
+/** The list's row of this file's assessment, which must show this interviewer's scorecard not started. */
+function ownRow(rows: ListRow[], assessment: OwnAssessment, kit: OwnKit, options: { othersSubmitted: boolean }): ListRow {
+  const row = rows.find((r) => r.id === assessment.assessmentId);
+  if (!row) throw new Error(`Assessment ${assessment.assessmentId} is not listed in ${JSON.stringify(rows)}`);
+  expect(row.candidate).toBe(assessment.candidateName);
+  expect(row.kit.startsWith(kit.name), row.kit).toBe(true);
+  expect(row.myScorecard).toBe("Not started");
+  if (options.othersSubmitted) expect(row.submitted).toBeGreaterThanOrEqual(1);
+  else expect(row.submitted).toBe(0);
   return row;
 }
 
@@ -237,9 +236,39 @@ async function expectPanelRecomputable(page: Page): Promise<void> {
 
 const journey: { jsAssessment?: ListRow; jsRatings?: Choice[]; noJsAssessment?: ListRow; noJsRatings?: Choice[] } = {};
 
+/** The demo's blind case: interviewer 2 has submitted with notes, interviewer 1 has not started. */
+const BLIND_CASE = "Barbara Demo-Liskov";
+/** An assessment nobody has started. */
+const NOT_STARTED = "Donald Demo-Knuth";
+/** Interviewer 1 has a draft in progress, interviewer 2 has not started. */
+const DRAFT_IN_PROGRESS = "Margaret Demo-Hamilton";
+
 describe("scorecards", () => {
   const { browser, baseURL } = useBrowser();
   const { signedInPage: newPage } = usePages(browser, baseURL);
+  const testData = useTestData("Scorecards");
+  let kit: OwnKit;
+  const cases: Record<"blind" | "js" | "noJs" | "autosave", OwnAssessment | undefined> = {
+    blind: undefined,
+    js: undefined,
+    noJs: undefined,
+    autosave: undefined,
+  };
+  const own = (name: keyof typeof cases): OwnAssessment => {
+    const made = cases[name];
+    if (!made) throw new Error(`The ${name} assessment was not made`);
+    return made;
+  };
+
+  beforeAll(async () => {
+    const data = testData();
+    const role = await createOwnRole(data);
+    kit = await createOwnKit(data, role.slug);
+    cases.blind = await copyDemoCase(data, BLIND_CASE, { role, kit });
+    cases.js = await copyDemoCase(data, NOT_STARTED, { role, kit });
+    cases.noJs = await copyDemoCase(data, DRAFT_IN_PROGRESS, { role, kit });
+    cases.autosave = await copyDemoCase(data, NOT_STARTED, { role, kit });
+  });
 
   it("keeps the blind case blind: interviewer 1 sees the blind notice, no panel, and none of interviewer 2's notes in anything received", async () => {
     const page = await newPage(INTERVIEWER1);
@@ -248,7 +277,7 @@ describe("scorecards", () => {
     await page.getByRole("heading", { level: 1, name: "My assessments" }).waitFor();
     await hydrated(page);
     await expectAccessible(page);
-    const row = pickNotStarted(await assessmentList(page), { othersSubmitted: true });
+    const row = ownRow(await assessmentList(page), own("blind"), kit, { othersSubmitted: true });
 
     // Client-side navigation: the overview's data comes as /assessments/:id.data.
     await page.getByTestId("assessment-list").getByRole("link", { name: row.candidate, exact: true }).click();
@@ -283,7 +312,7 @@ describe("scorecards", () => {
     );
     expect(received.some((r) => r.url.includes(`/assessments/${row.id}/scorecard.data`))).toBe(true);
     // The demo's blind case: interviewer 2's notes are in the seed; none reaches interviewer 1.
-    const seeded = DEMO_CANDIDATES.find((c) => c.name === row.candidate)?.assessment?.interviewer2?.notes;
+    const seeded = DEMO_CANDIDATES.find((c) => c.name === BLIND_CASE)?.assessment?.interviewer2?.notes;
     const theirNotes = Object.values(seeded ?? {});
     expect(theirNotes.length).toBeGreaterThan(0);
     for (const { url, body } of received) {
@@ -298,7 +327,7 @@ describe("scorecards", () => {
     await page.getByRole("heading", { level: 1, name: "My assessments" }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/assessments");
     await hydrated(page);
-    const row = pickNotStarted(await assessmentList(page), { othersSubmitted: false });
+    const row = ownRow(await assessmentList(page), own("js"), kit, { othersSubmitted: false });
     journey.jsAssessment = row;
 
     await page.getByTestId("assessment-list").getByRole("link", { name: row.candidate, exact: true }).click();
@@ -449,10 +478,7 @@ describe("scorecards", () => {
     await page.goto(`${baseURL}/assessments`);
     await page.getByRole("heading", { level: 1, name: "My assessments" }).waitFor();
     await expectAccessible(page, { javaScriptEnabled: false });
-    const row = pickNotStarted(await assessmentList(page), {
-      othersSubmitted: false,
-      except: journey.jsAssessment ? [journey.jsAssessment.id] : [],
-    });
+    const row = ownRow(await assessmentList(page), own("noJs"), kit, { othersSubmitted: false });
     journey.noJsAssessment = row;
 
     await page.getByTestId("assessment-list").getByRole("link", { name: row.candidate, exact: true }).click();
@@ -559,7 +585,7 @@ describe("scorecards", () => {
     await hydrated(page);
     await expectAccessible(page);
 
-    // The assessment interviewer 2 submitted without JavaScript; interviewer 1's demo draft (if any) does not count.
+    // The assessment interviewer 2 submitted without JavaScript; interviewer 1's draft does not count.
     const noJs = journey.noJsAssessment;
     await page.getByTestId("assessment-list").getByRole("link", { name: noJs.candidate, exact: true }).click();
     await page.getByRole("heading", { level: 1, name: `Assessment of ${noJs.candidate}` }).waitFor();
@@ -646,10 +672,8 @@ describe("scorecards", () => {
     await page.goto(`${baseURL}/assessments`);
     await page.getByRole("heading", { level: 1, name: "My assessments" }).waitFor();
     await hydrated(page);
-    // Any open scorecard of interviewer 2 will do; it is only saved as a draft here, never submitted.
-    const rows = await assessmentList(page);
-    const row = rows.find((r) => r.kit.startsWith(DEMO_KIT.name) && r.myScorecard === "Not started");
-    if (!row) throw new Error(`No demo assessment with interviewer 2's scorecard not started in ${JSON.stringify(rows)}`);
+    // An open scorecard of interviewer 2; it is only saved as a draft here, never submitted.
+    const row = ownRow(await assessmentList(page), own("autosave"), kit, { othersSubmitted: false });
     await page.goto(`${baseURL}/assessments/${row.id}/scorecard`);
     await page.getByRole("heading", { level: 1, name: `Scorecard: ${row.candidate}` }).waitFor();
     await hydrated(page);
