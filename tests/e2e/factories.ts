@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, inject } from "vitest";
 import { createDb, type TraitkitDb } from "~db/connection";
 import type { Level } from "../../app/domain/levels";
-import {
-  createAssessment,
-  loadScoringKit,
-  recordDecision,
-  saveScorecard,
-  scorecardFieldsOutsideKit,
-  type ScoringKit,
-} from "../../app/models/assessments.server";
+import { createAssessment, recordDecision } from "../../app/models/assessments.server";
+import { loadScoringKit, saveScorecard, scorecardFieldsOutsideKit } from "../../app/models/scorecards.server";
+import type { ScoringKit } from "../../app/models/scorecards.server";
 import { createCandidate } from "../../app/models/candidates.server";
-import { createKit, getKitBuilderSource, newKitFormValues } from "../../app/models/kits.server";
+import { createKit } from "../../app/models/kits.server";
+import { getKitBuilderSource, newKitFormValues } from "../../app/models/kit-builder.server";
 import { insertRole } from "../../app/models/role-writes.server";
 import { createUser, findUserForSignIn } from "../../app/models/users.server";
 import { candidateSchema } from "../../app/schemas/candidate";
