@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectAccessible, hydrated, useBrowser, usePages } from "./browser";
+import { createOwnUser, useTestData } from "./factories";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -37,6 +38,7 @@ async function smallChoices(page: Page): Promise<string[]> {
 describe("on a phone (390 × 844)", () => {
   const { browser, baseURL } = useBrowser();
   const { signedInPage } = usePages(browser, baseURL);
+  const testData = useTestData("phone");
 
   it("shows the recruiter's pages without scrolling sideways, the header's Sign out on screen", async () => {
     const page = await signedInPage("recruiter@demo.traitkit.test", { viewport: PHONE });
@@ -90,6 +92,9 @@ describe("on a phone (390 × 844)", () => {
   });
 
   it("keeps the radar's trait names inside it on a 320 px phone, in English and Spanish", async () => {
+    // An account with a long name is offered in the page's "Interviewer to add" list: a select
+    // as wide as its longest option pushed the page sideways.
+    await createOwnUser(testData(), "interviewer");
     for (const locale of ["en-US", "es-ES"]) {
       const page = await signedInPage("recruiter@demo.traitkit.test", { viewport: { width: 320, height: 640 }, locale });
       await page.goto(`${baseURL}/assessments/1`);
