@@ -142,7 +142,7 @@ function CompareForm({ action, children }: { action: string; children: ReactNode
 export default function RankingPage() {
   const { role, query, rows, total, pageCount, firstRank } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { fit: formatFit, coverage: formatCoverage } = useNumberFormats();
+  const { fitPercent: formatFit, coveragePercent: formatCoverage } = useNumberFormats();
   // Translated once, not once per row.
   const noFit = <span className="muted">{t("ranking.noFit")}</span>;
   const noDecision = <span className="muted">{t("ranking.noDecision")}</span>;

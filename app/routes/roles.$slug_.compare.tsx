@@ -62,7 +62,7 @@ function ErrorMessage({ error }: { error: CompareError }) {
 export default function ComparePage() {
   const { role, error, candidates } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { score: formatScore, fit: formatFit, coverage: formatCoverage } = useNumberFormats();
+  const { score: formatScore, fitPercent: formatFit, coveragePercent: formatCoverage } = useNumberFormats();
   const rankingHref = `/roles/${role.slug}/candidates`;
   return (
     <>

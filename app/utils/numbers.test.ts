@@ -18,18 +18,18 @@ describe("scores and gaps as shown", () => {
 
 describe("fit and coverage are shown as a whole percent in the reader's language", () => {
   it("rounds a fit on 0–100 to a whole percent, written as each language writes a percent", () => {
-    expect(numberFormats("en").fit(78.44)).toBe("78%");
-    expect(numberFormats("en").fit(66.5)).toBe("67%");
-    expect(numberFormats("en").fit(0)).toBe("0%");
-    expect(numberFormats("en").fit(0.4)).toBe("0%");
-    expect(numberFormats("en").fit(100)).toBe("100%");
-    expect(numberFormats("es").fit(78.44)).toBe("78\u00a0%");
+    expect(numberFormats("en").fitPercent(78.44)).toBe("78%");
+    expect(numberFormats("en").fitPercent(66.5)).toBe("67%");
+    expect(numberFormats("en").fitPercent(0)).toBe("0%");
+    expect(numberFormats("en").fitPercent(0.4)).toBe("0%");
+    expect(numberFormats("en").fitPercent(100)).toBe("100%");
+    expect(numberFormats("es").fitPercent(78.44)).toBe("78\u00a0%");
   });
 
   it("shows a coverage share of 0–1 as the same whole percent", () => {
-    expect(numberFormats("en").coverage(0.5)).toBe("50%");
-    expect(numberFormats("en").coverage(2 / 3)).toBe("67%");
-    expect(numberFormats("en").coverage(1)).toBe("100%");
-    expect(numberFormats("es").coverage(0.835)).toBe("84\u00a0%");
+    expect(numberFormats("en").coveragePercent(0.5)).toBe("50%");
+    expect(numberFormats("en").coveragePercent(2 / 3)).toBe("67%");
+    expect(numberFormats("en").coveragePercent(1)).toBe("100%");
+    expect(numberFormats("es").coveragePercent(0.835)).toBe("84\u00a0%");
   });
 });

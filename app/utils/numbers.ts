@@ -35,9 +35,9 @@ type NumberFormats = {
   score: (value: number) => string;
   twoDecimals: (value: number) => string;
   /** A fit on 0–100, e.g. 78.44 → "78%" ("78 %" in Spanish). */
-  fit: (fit0to100: number) => string;
+  fitPercent: (fit0to100: number) => string;
   /** A share of the profile assessed, 0–1, e.g. 0.5 → "50%". */
-  coverage: (share0to1: number) => string;
+  coveragePercent: (share0to1: number) => string;
 };
 
 // Making an Intl.NumberFormat costs far more than using one (made per render it
@@ -55,8 +55,8 @@ export function numberFormats(language: string): NumberFormats {
     made = {
       score: (value) => oneDecimal.format(shownScore(value)),
       twoDecimals: (value) => twoDecimals.format(value),
-      fit: wholePercent,
-      coverage: (share) => wholePercent(share * 100),
+      fitPercent: wholePercent,
+      coveragePercent: (share) => wholePercent(share * 100),
     };
     formatsByLanguage.set(language, made);
   }

@@ -39,7 +39,7 @@ export function PanelSection({
   questions: PanelEvidenceProps["questions"];
 }) {
   const { t } = useTranslation();
-  const { score, twoDecimals, fit, coverage } = useNumberFormats();
+  const { score, twoDecimals, fitPercent, coveragePercent } = useNumberFormats();
   const interviewerIds = Object.keys(panel.interviewerNames);
   return (
     <section aria-labelledby="panel" data-testid="panel">
@@ -52,7 +52,7 @@ export function PanelSection({
         {!idealProfile
           ? t("assessments.noProfile")
           : panel.fit && panel.fit.fit !== null
-            ? t("assessments.fitValue", { fit: fit(panel.fit.fit), coverage: coverage(panel.fit.coverage) })
+            ? t("assessments.fitValue", { fit: fitPercent(panel.fit.fit), coverage: coveragePercent(panel.fit.coverage) })
             : t("assessments.noFit")}
       </p>
       <p className="field-hint">{t("assessments.fitReading")}</p>

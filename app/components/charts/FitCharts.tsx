@@ -28,7 +28,7 @@ export function FitCharts({
   audience: FitAudience;
 }): JSX.Element {
   const { t } = useTranslation();
-  const { fit, coverage } = useNumberFormats();
+  const { fitPercent, coveragePercent } = useNumberFormats();
   const scores: Partial<Record<TraitKey, number>> = {};
   const band: Partial<Record<TraitKey, { low: number; high: number }>> = {};
   for (const row of charts.traits) {
@@ -42,8 +42,8 @@ export function FitCharts({
         {charts.fit === null
           ? t("report.charts.noFitLine")
           : t(audience === "candidate" ? "report.charts.candidate.fitLine" : "report.charts.fitLine", {
-              fit: fit(charts.fit),
-              coverage: coverage(charts.coverage),
+              fit: fitPercent(charts.fit),
+              coverage: coveragePercent(charts.coverage),
             })}
       </p>
       <TraitRadarChart caption={t("report.charts.radarTitle")} band={hasBand ? band : null} series={[{ label: seriesLabel, scores }]} />

@@ -89,13 +89,13 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
   const { t } = useTranslation();
   const hydrated = useHydrated();
   const narrow = useNarrowChart();
-  const { fit, coverage } = useNumberFormats();
+  const { fitPercent, coveragePercent } = useNumberFormats();
   const captionId = useId();
   const data = transitions.map((tr) => ({
     name: tr.target,
     published: tr.publishedFit,
     own: tr.fit === null ? null : Math.round(tr.fit),
-    ownLabel: tr.fit === null ? t("report.charts.noFit") : fit(tr.fit),
+    ownLabel: tr.fit === null ? t("report.charts.noFit") : fitPercent(tr.fit),
   }));
   const publishedName = t("report.charts.published");
   const ownName = t(audience === "candidate" ? "report.charts.yourFit" : "report.charts.staff.candidateFit");
@@ -120,8 +120,8 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
         {best && best.fit !== null
           ? t(audience === "candidate" ? "report.charts.transitionReadingBest" : "report.charts.staff.transitionReadingBest", {
               target: best.target,
-              fit: fit(best.fit),
-              published: fit(best.publishedFit),
+              fit: fitPercent(best.fit),
+              published: fitPercent(best.publishedFit),
             })
           : t(audience === "candidate" ? "report.charts.transitionReading" : "report.charts.staff.transitionReading")}
       </p>
@@ -138,7 +138,7 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
               <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} />
               <YAxis type="category" dataKey="name" width={narrow ? 120 : 190} tick={{ fontSize: narrow ? 11 : 14 }} />
               <Bar dataKey="published" name={publishedName} fill={PUBLISHED_FILL} isAnimationActive={false}>
-                <LabelList dataKey="published" position="right" fill="#1f2933" formatter={(v: unknown) => fit(Number(v))} />
+                <LabelList dataKey="published" position="right" fill="#1f2933" formatter={(v: unknown) => fitPercent(Number(v))} />
               </Bar>
               <Bar dataKey="own" name={ownName} fill={OWN_FILL} isAnimationActive={false}>
                 <LabelList dataKey="ownLabel" position="right" fill="#1f2933" />
@@ -176,9 +176,9 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
             {transitions.map((tr, i) => (
               <tr key={i}>
                 <th scope="row">{tr.target}</th>
-                <td className="num">{fit(tr.publishedFit)}</td>
-                <td className="num">{tr.fit === null ? <span className="muted">{t("report.charts.noFit")}</span> : fit(tr.fit)}</td>
-                <td className="num">{tr.basis === "unavailable" ? t("report.charts.none") : coverage(tr.coverage)}</td>
+                <td className="num">{fitPercent(tr.publishedFit)}</td>
+                <td className="num">{tr.fit === null ? <span className="muted">{t("report.charts.noFit")}</span> : fitPercent(tr.fit)}</td>
+                <td className="num">{tr.basis === "unavailable" ? t("report.charts.none") : coveragePercent(tr.coverage)}</td>
                 <td className="prose-cell">
                   {t(audience === "candidate" ? `report.charts.candidate.basis.${tr.basis}` : `report.charts.basis.${tr.basis}`)}
                 </td>
