@@ -173,7 +173,7 @@ export function TraitRadarChart(props: {
               <PolarGrid />
               <PolarAngleAxis dataKey="name" tick={narrow ? WrappedTraitTick : { fill: "#1f2933", fontSize: 13 }} />
               {/* Between two traits' spokes, away from every name: at 90° "100" sat on the top trait's name and score. */}
-              <PolarRadiusAxis domain={[0, 100]} ticks={narrow ? [0, 50, 100] : [0, 25, 50, 75, 100]} angle={0} tick={ScaleTick} />
+              <PolarRadiusAxis domain={[0, 100]} tickCount={narrow ? 3 : 5} angle={0} tick={ScaleTick} />
               {band && (
                 <Radar
                   name={t("report.charts.band")}
