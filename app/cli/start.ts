@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { readEnvOrExit, serve } from "../server/boot";
+import { precompressBuild } from "./precompress";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BUILD_DIR = path.join(ROOT, "build");
@@ -15,7 +16,7 @@ function newestMtime(entry: string): number {
 }
 
 /** Builds only when a source is newer than the last build, so a restart is instant. */
-function buildIfNeeded(): void {
+async function buildIfNeeded(): Promise<void> {
   const built = fs.statSync(path.join(BUILD_DIR, "server", "index.js"), { throwIfNoEntry: false });
   const sourcesChanged = SOURCES.some((s) => newestMtime(path.join(ROOT, s)) > (built?.mtimeMs ?? 0));
   if (built && !sourcesChanged) return;
@@ -26,10 +27,12 @@ function buildIfNeeded(): void {
     console.error("The build failed; see the messages above.");
     process.exit(1);
   }
+  // As `npm run build` does: the assets' brotli and gzip files.
+  await precompressBuild(BUILD_DIR);
   console.log("Built.");
 }
 
 process.env.NODE_ENV = "production";
 const env = readEnvOrExit();
-buildIfNeeded();
+await buildIfNeeded();
 await serve({ ...env, NODE_ENV: "production" }, { kind: "production", buildDir: BUILD_DIR });

@@ -6,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { TraitkitDb } from "~db/connection";
 import type { Env } from "../utils/env.server";
+import { compressResponses, precompressedAssets } from "./compression";
 import { refuseCrossOriginWrites } from "./csrf";
 import { securityHeaders } from "./security-headers";
 
@@ -32,6 +33,7 @@ export async function createHttpApp(options: { db: TraitkitDb; env: Env; source:
 
   app.use(securityHeaders({ development: source.kind === "development" }));
   app.use(refuseCrossOriginWrites);
+  app.use(compressResponses());
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (source.kind === "development") {
@@ -41,8 +43,9 @@ export async function createHttpApp(options: { db: TraitkitDb; env: Env; source:
     build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   } else {
     const clientDir = path.join(source.buildDir, "client");
-    // Fingerprinted by Vite: safe to cache for a year.
-    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+    const assetsDir = path.join(clientDir, "assets");
+    // Fingerprinted by Vite: safe to cache for a year. Their brotli and gzip files come from the build.
+    app.use("/assets", precompressedAssets(assetsDir), express.static(assetsDir, { immutable: true, maxAge: "1y" }));
     // The other public files (favicon…), by name: a page's path never costs a file-system lookup.
     const publicFiles = new Set(
       fs
