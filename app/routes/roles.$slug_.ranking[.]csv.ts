@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
 import { recordAudit } from "~/models/audit.server";
 import { fullRanking, RANKING_CSV_HEADER, rankingCsvRecords, roleForRanking } from "~/models/ranking.server";
+import type { CsvRankedCandidate } from "~/models/ranking.server";
 import { parseRankingQuery, roleSlugParam } from "~/schemas/ranking";
 import { notFound, requireUser } from "~/http/auth.server";
 
@@ -21,11 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { decision, minCoverage, complete } = parseRankingQuery(url.searchParams);
   const rows = await fullRanking(context.db, role.slug, { decision, minCoverage, complete });
   // The request's origin is the address the recruiter reached (behind a proxy, its scheme when TRUST_PROXY=1).
-  const body = stringify(rankingCsvRecords(rows, url.origin), {
-    header: true,
-    columns: [...RANKING_CSV_HEADER],
-    cast: { number: (value) => String(value) },
-  });
+  const body = csvInBatches(rows, url.origin);
   await recordAudit(
     context.db,
     {
@@ -42,6 +39,31 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${role.slug}-ranking.csv"`,
       "Cache-Control": "no-store",
+    },
+  });
+}
+
+const CSV_BATCH_ROWS = 500;
+
+/**
+ * The CSV written a batch of rows at a time, as the client reads it: the first
+ * rows go out (compressed, when asked) while the rest are still being written,
+ * and a large ranking never sits in memory as one string.
+ */
+function csvInBatches(rows: CsvRankedCandidate[], origin: string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let next = 0;
+  return new ReadableStream({
+    pull(controller) {
+      const batch = rows.slice(next, next + CSV_BATCH_ROWS);
+      const text = stringify(rankingCsvRecords(batch, origin), {
+        header: next === 0,
+        columns: [...RANKING_CSV_HEADER],
+        cast: { number: (value) => String(value) },
+      });
+      next += CSV_BATCH_ROWS;
+      controller.enqueue(encoder.encode(text));
+      if (next >= rows.length) controller.close();
     },
   });
 }

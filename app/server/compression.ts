@@ -3,6 +3,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import compression from "compression";
 import type express from "express";
+import Negotiator from "negotiator";
 
 /**
  * The encodings the build writes beside each fingerprinted asset
@@ -144,7 +145,10 @@ export function precompressedAssets(assetsDir: string): express.RequestHandler {
     const variants = PRECOMPRESSED_ENCODINGS.filter((variant) => available.has(`${file}${variant.extension}`));
     if (variants.length === 0) return next();
     res.vary("Accept-Encoding");
-    const accepted = req.acceptsEncodings(variants.map((variant) => variant.encoding));
+    const accepted = preferredEncoding(
+      req,
+      variants.map((variant) => variant.encoding),
+    );
     const chosen = variants.find((variant) => variant.encoding === accepted);
     if (!chosen) return next();
     res.type(path.extname(file));
@@ -152,6 +156,18 @@ export function precompressedAssets(assetsDir: string): express.RequestHandler {
     req.url = `${req.path}${chosen.extension}`;
     next();
   };
+}
+
+/**
+ * The encoding to send among `available` (best first): the client's highest
+ * q-value wins, and among equals ours, as the compression middleware decides.
+ * Browsers send "gzip, deflate, br" with equal weights; by the client's order
+ * alone (req.acceptsEncodings) they would get gzip. negotiator 0.6.4 takes the
+ * server's order as a second argument, which @types/negotiator does not declare.
+ */
+function preferredEncoding(req: express.Request, available: string[]): string | undefined {
+  const negotiator = new Negotiator(req) as Negotiator & { encoding(available: string[], preferred: string[]): string | undefined };
+  return negotiator.encoding(available, available);
 }
 
 function decodeURIComponentOrNull(value: string): string | null {
