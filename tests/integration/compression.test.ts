@@ -7,7 +7,7 @@ import { DEMO, REPO_ROOT, signIn, startTestServer, userId, type TestServer } fro
 
 /*
  * Compression through the production build (README, "Compression and
- * caching"; docs/reliability.md S4): what is compressed in which encoding,
+ * caching"; docs/reliability.md H2): what is compressed in which encoding,
  * what never is (BREACH), the build's precompressed assets, and streams that
  * still stream. Requests go over a raw socket, so the test sees the bytes on
  * the wire: the encoded body and each chunk the server wrote.
@@ -309,7 +309,24 @@ describe("no compression where a secret sits beside text an attacker could choos
     }
   });
 
-  it("the report link made by publishing is sent plain even when br is asked for", async () => {
+  it("the invite page, whose form carries its token beside the query string, is sent plain even when br is asked for", async () => {
+    const body = new URLSearchParams({ intent: "invite", email: "breach-invite-page@example.com", role: "interviewer" }).toString();
+    const created = await wireRequest("/settings/users", {
+      method: "POST",
+      body,
+      headers: { Cookie: recruiterCookie, Origin: server.baseURL, "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    const invitePath = /\/invite\/[A-Za-z0-9_-]+/.exec(created.body.toString("utf8"))?.[0];
+    if (!invitePath) throw new Error("No invite link in the answer");
+    const page = await wireRequest(`${invitePath}?chosen=by-whoever-sends-the-link`, { headers: { "Accept-Encoding": "br, gzip" } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-encoding")).toBeUndefined();
+    const text = page.body.toString("utf8");
+    expect(text).toContain(invitePath);
+    expect(text).toContain("by-whoever-sends-the-link");
+  });
+
+  it("the report link made by publishing is sent plain; the report's page, which holds no token, is compressed", async () => {
     const assessment = await server.db
       .selectFrom("assessments")
       .innerJoin("candidates", "candidates.id", "assessments.candidate_id")
@@ -328,6 +345,16 @@ describe("no compression where a secret sits beside text an attacker could choos
     });
     expect(wire.status).toBe(200);
     expect(wire.headers.get("content-encoding")).toBeUndefined();
-    expect(wire.body.toString("utf8")).toMatch(/\/r\/[A-Za-z0-9_-]{43}/);
+    const reportPath = /\/r\/[A-Za-z0-9_-]{43}/.exec(wire.body.toString("utf8"))?.[0];
+    if (!reportPath) throw new Error("No report link in the answer");
+
+    // The report itself is compressed: its page holds neither its token nor anything from the address.
+    const report = await wireRequest(`${reportPath}?chosen=by-whoever-sends-the-link`, { headers: { "Accept-Encoding": "br, gzip" } });
+    expect(report.status).toBe(200);
+    expect(report.headers.get("content-encoding")).toBe("br");
+    const text = decoded(report.body, "br");
+    expect(text).toContain("</html>");
+    expect(text).not.toContain(reportPath.slice("/r/".length));
+    expect(text).not.toContain("by-whoever-sends-the-link");
   });
 });
