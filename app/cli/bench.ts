@@ -115,7 +115,7 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-export function buildIfNeeded(): void {
+function buildIfNeeded(): void {
   const serverEntry = path.join(BUILD_DIR, "server", "index.js");
   if (fs.existsSync(serverEntry) && fs.statSync(serverEntry).mtimeMs >= newestMtime(path.join(ROOT, "app"))) {
     console.log("Production build is up to date");
@@ -481,7 +481,7 @@ async function runSize(size: number, dir: string, settings: Settings): Promise<S
 type PageJavaScript = { route: string; bytes: number; validatedForm: boolean };
 
 /** Gzipped bytes of the JavaScript a page's document loads: entry, root and route chain, with their static imports. */
-export async function pageJavaScript(): Promise<PageJavaScript[]> {
+async function pageJavaScript(): Promise<PageJavaScript[]> {
   const build = (await import(pathToFileURL(path.join(BUILD_DIR, "server", "index.js")).href)) as ServerBuild;
   const { assets } = build;
   const clientDir = path.join(BUILD_DIR, "client");
@@ -695,10 +695,7 @@ async function main(): Promise<void> {
   }
 }
 
-const invokedPath = process.argv[1];
-if (invokedPath !== undefined && path.resolve(invokedPath) === path.resolve(fileURLToPath(import.meta.url))) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exit(1);
-  });
-}
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
