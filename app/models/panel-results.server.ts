@@ -162,21 +162,27 @@ async function markLatestResult(trx: Kysely<Database>, assessmentId: number, rol
     .select("candidate_id")
     .where("id", "=", assessmentId)
     .executeTakeFirstOrThrow();
-  const latest = await trx
-    .selectFrom("assessment_results as r")
-    .innerJoin("assessments as a", "a.id", "r.assessment_id")
+  // The candidate's few assessments first, then their results by key. Given the role alone (no ANALYZE statistics),
+  // SQLite walks every result of the role in the ranking's index: each submission then cost time in the role's size.
+  const results = await trx
+    .selectFrom("assessments as a")
+    .crossJoin("assessment_results as r")
     .select("r.assessment_id")
+    .whereRef("r.assessment_id", "=", "a.id")
     .where("a.candidate_id", "=", candidateId)
     .where("r.role_slug", "=", roleSlug)
     .orderBy("a.created_at", "desc")
     .orderBy("a.id", "desc")
-    .limit(1)
-    .executeTakeFirst();
+    .execute();
+  const latest = results[0];
   if (latest === undefined) return;
   await trx
     .updateTable("assessment_results")
     .set((eb) => ({ latest: eb.case().when("assessment_id", "=", latest.assessment_id).then(1).else(0).end() }))
-    .where("role_slug", "=", roleSlug)
-    .where("assessment_id", "in", (eb) => eb.selectFrom("assessments").select("id").where("candidate_id", "=", candidateId))
+    .where(
+      "assessment_id",
+      "in",
+      results.map((r) => r.assessment_id),
+    )
     .execute();
 }
