@@ -59,7 +59,7 @@ export function PanelEvidence({ questions, interviewers, ratingRows, notes }: Pa
       <h3 id="evidence">{t("assessments.evidence.title")}</h3>
       <p className="muted">{t("assessments.evidence.intro")}</p>
       <FoldedSection
-        name="evidence"
+        name="notes"
         summary={t("assessments.fold.evidenceSummary", { count: questions.length })}
         showLabel={t("assessments.fold.showEvidence")}
       >

@@ -249,6 +249,9 @@ describe("evidence a panel can trust", () => {
     await expect(evidenceItem(page, 1, INES).textContent()).resolves.toContain(INES_NOTE);
     await expect(page.evaluate(() => document.querySelectorAll("*").length)).resolves.toBeGreaterThan(closed + 40);
     await expectHeadingsInOrder(page);
+    // A fold's id is its name in the address: it must not take an id the page already uses.
+    const ids = await page.locator("[id]").evaluateAll((elements) => elements.map((e) => e.id));
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     await expectAccessible(page);
   });
 
@@ -268,8 +271,8 @@ describe("evidence a panel can trust", () => {
     await page.getByText(/^Each interviewer's ratings and notes \(\d+ questions\)$/).click();
     await page.getByRole("link", { name: "Show each interviewer's ratings and notes per question" }).click();
     const url = new URL(page.url());
-    expect(url.searchParams.getAll("show")).toEqual(["ratings", "evidence"]);
-    expect(url.hash).toBe("#evidence");
+    expect(url.searchParams.getAll("show")).toEqual(["ratings", "notes"]);
+    expect(url.hash).toBe("#notes");
     // Both sections stay open: opening the second did not close the first.
     await page.getByTestId("ratings-table").waitFor();
     await expect(evidenceItem(page, 1, IAN).textContent()).resolves.toContain(IAN_NOTE);

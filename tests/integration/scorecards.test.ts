@@ -743,11 +743,11 @@ describe("the panel's notes", () => {
 
     // Folded, the evidence is a link to the page with it open (drawn by the server, for a browser without JavaScript).
     const folded = await text(await get(`/assessments/${id}`, cookies.recruiter));
-    expectHas(folded, 'data-testid="fold-evidence"');
-    expectHas(folded, 'href="?show=evidence#evidence"');
+    expectHas(folded, 'data-testid="fold-notes"');
+    expectHas(folded, 'href="?show=notes#notes"');
     expectLacks(folded, 'data-testid="evidence-item"');
     // The recruiter: interviewer 2's notes under their questions, beside interviewer 2's rating; a draft's notes nowhere.
-    const recruiterPage = await text(await get(`/assessments/${id}?show=evidence`, cookies.recruiter));
+    const recruiterPage = await text(await get(`/assessments/${id}?show=notes`, cookies.recruiter));
     expectHas(recruiterPage, 'data-testid="panel-evidence"');
     const q1 = itemOf(evidenceOf(recruiterPage, 1), name2);
     expectHas(q1, theirNote);
@@ -763,7 +763,7 @@ describe("the panel's notes", () => {
     expectLacks(await text(await get(`/assessments/${id}.data`, cookies.recruiter)), draftNote);
 
     // Interviewer 1 with a draft: blind, neither note reaches them but their own on their scorecard.
-    for (const path of [`/assessments/${id}?show=evidence`, `/assessments/${id}.data`]) {
+    for (const path of [`/assessments/${id}?show=notes`, `/assessments/${id}.data`]) {
       const body = await text(await get(path, cookies.interviewer1));
       expectLacks(body, path, theirNote);
       expectLacks(body, path, "LONGSTART");
@@ -779,7 +779,7 @@ describe("the panel's notes", () => {
       fullCard({ intent: "submit", ratings: { [ratingField(0, "conscientiousness")]: 2 }, notes: { 0: draftNote }, recommendation: "no" }),
     );
     for (const who of ["interviewer1", "recruiter"] as const) {
-      const page = await text(await get(`/assessments/${id}?show=evidence`, cookies[who]));
+      const page = await text(await get(`/assessments/${id}?show=notes`, cookies[who]));
       const evidence = evidenceOf(page, 1);
       expectHas(itemOf(evidence, name1), draftNote);
       expectHas(itemOf(evidence, name1), "Conscientiousness: 2");
