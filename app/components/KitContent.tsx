@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { FoldedSection } from "~/components/FoldedSection";
 import { useTranslation } from "~/utils/use-translation";
 import { IdealProfileTable, type IdealProfileRow } from "~/components/IdealProfileTable";
 import { ShownText, ShownTextList } from "~/components/ShownText";
@@ -65,11 +66,11 @@ export function AnchorList({ anchors }: { anchors: readonly KitAnchorView[] }) {
   );
 }
 
-export function KitQuestionList({ questions }: { questions: readonly KitQuestionView[] }) {
+export function KitQuestionList({ questions, idPrefix }: { questions: readonly KitQuestionView[]; idPrefix: string }) {
   const { t } = useTranslation();
   return (
     <ol className="kit-questions" data-testid="kit-questions">
-      {questions.map((q) => (
+      {questions.map((q, index) => (
         <li key={q.id} className="question">
           <ShownText value={q.text} as="p" />
           <p className="muted">
@@ -77,10 +78,13 @@ export function KitQuestionList({ questions }: { questions: readonly KitQuestion
             {" · "}
             {q.fromRole ? t("kits.content.fromRole") : t("kits.content.own")}
           </p>
-          <details>
-            <summary>{t("kits.content.anchors")}</summary>
-            <AnchorList anchors={q.anchors} />
-          </details>
+          <FoldedSection
+            name={`${idPrefix}-anchors-${index + 1}`}
+            summary={t("kits.content.anchors")}
+            showLabel={t("kits.fold.showAnchors", { number: index + 1 })}
+          >
+            {() => <AnchorList anchors={q.anchors} />}
+          </FoldedSection>
         </li>
       ))}
     </ol>
@@ -138,7 +142,7 @@ export function KitVersionContent({
         <Heading level={headingLevel} id={`${idPrefix}-questions`}>
           {t("kits.content.questions")} ({version.questions.length})
         </Heading>
-        <KitQuestionList questions={version.questions} />
+        <KitQuestionList questions={version.questions} idPrefix={idPrefix} />
       </section>
       <div className="cards">
         <section className="card" aria-labelledby={`${idPrefix}-strengths`}>

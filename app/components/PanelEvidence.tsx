@@ -1,4 +1,5 @@
 import { ShownText } from "~/components/ShownText";
+import { FoldedSection } from "~/components/FoldedSection";
 import type { TraitKey } from "~/domain/traits";
 import type { ShownText as ShownTextValue } from "~/domain/shown-text";
 import { useTranslation } from "~/utils/use-translation";
@@ -57,38 +58,50 @@ export function PanelEvidence({ questions, interviewers, ratingRows, notes }: Pa
     <section aria-labelledby="evidence" className="evidence" data-testid="panel-evidence">
       <h3 id="evidence">{t("assessments.evidence.title")}</h3>
       <p className="muted">{t("assessments.evidence.intro")}</p>
-      {questions.map((q) => (
-        <section key={q.id} className="evidence-question" aria-labelledby={`evidence-q-${q.id}`} data-question={q.number}>
-          <h4 id={`evidence-q-${q.id}`}>{t("assessments.evidence.question", { number: q.number })}</h4>
-          <ShownText value={q.text} as="p" />
-          <ul className="evidence-list">
-            {interviewers.map((interviewer) => {
-              const note = notes.find((n) => n.questionId === q.id && n.interviewerId === interviewer.id);
-              const id = `evidence-${q.id}-${interviewer.id}`;
-              return (
-                <li key={interviewer.id} className="evidence-item" data-testid="evidence-item" data-interviewer={interviewer.name}>
-                  <p className="evidence-who" id={`${id}-who`}>
-                    <strong>{interviewer.name}</strong>
-                    {q.traits.map((trait) => {
-                      const rating = ratingRows.find(
-                        (r) => r.questionId === q.id && r.trait === trait && r.interviewerId === interviewer.id,
-                      )?.rating;
-                      return (
-                        <span key={trait} className="evidence-rating">
-                          {rating === undefined
-                            ? t("assessments.evidence.notRated", { trait: t(`traits.${trait}`) })
-                            : t("assessments.evidence.rating", { trait: t(`traits.${trait}`), rating })}
-                        </span>
-                      );
-                    })}
-                  </p>
-                  {note ? <NoteText text={note.text} id={id} /> : <p className="muted evidence-note">{t("assessments.evidence.noNote")}</p>}
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      ))}
+      <FoldedSection
+        name="notes"
+        summary={t("assessments.fold.evidenceSummary", { count: questions.length })}
+        showLabel={t("assessments.fold.showEvidence")}
+      >
+        {() =>
+          questions.map((q) => (
+            <section key={q.id} className="evidence-question" aria-labelledby={`evidence-q-${q.id}`} data-question={q.number}>
+              <h4 id={`evidence-q-${q.id}`}>{t("assessments.evidence.question", { number: q.number })}</h4>
+              <ShownText value={q.text} as="p" />
+              <ul className="evidence-list">
+                {interviewers.map((interviewer) => {
+                  const note = notes.find((n) => n.questionId === q.id && n.interviewerId === interviewer.id);
+                  const id = `evidence-${q.id}-${interviewer.id}`;
+                  return (
+                    <li key={interviewer.id} className="evidence-item" data-testid="evidence-item" data-interviewer={interviewer.name}>
+                      <p className="evidence-who" id={`${id}-who`}>
+                        <strong>{interviewer.name}</strong>
+                        {q.traits.map((trait) => {
+                          const rating = ratingRows.find(
+                            (r) => r.questionId === q.id && r.trait === trait && r.interviewerId === interviewer.id,
+                          )?.rating;
+                          return (
+                            <span key={trait} className="evidence-rating">
+                              {rating === undefined
+                                ? t("assessments.evidence.notRated", { trait: t(`traits.${trait}`) })
+                                : t("assessments.evidence.rating", { trait: t(`traits.${trait}`), rating })}
+                            </span>
+                          );
+                        })}
+                      </p>
+                      {note ? (
+                        <NoteText text={note.text} id={id} />
+                      ) : (
+                        <p className="muted evidence-note">{t("assessments.evidence.noNote")}</p>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          ))
+        }
+      </FoldedSection>
     </section>
   );
 }

@@ -110,6 +110,12 @@ const enAssessments = {
     notAddable: "That account cannot be added.",
     lastInterviewer: "An assessment keeps at least one interviewer: add another one before removing this one.",
   },
+  fold: {
+    showRatings: "Show the ratings behind the scores",
+    evidenceSummary_one: "Each interviewer's ratings and notes (1 question)",
+    evidenceSummary_other: "Each interviewer's ratings and notes ({{count}} questions)",
+    showEvidence: "Show each interviewer's ratings and notes per question",
+  },
 };
 
 export default enAssessments;

@@ -173,6 +173,10 @@ const enKits = {
     duplicateQuestion: "This question is in the kit twice",
     questionsRequired: "Tick or write at least one question",
   },
+  fold: {
+    showContentOf: "Show the content of version {{version}}",
+    showAnchors: "Show the behaviour anchors of question {{number}}",
+  },
 };
 
 export default enKits;

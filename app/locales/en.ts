@@ -94,6 +94,7 @@ const en = {
     mandatory: "Mandatory",
     optional: "Optional",
     none: "None",
+    showAnchors: "Show the behaviour anchors of question {{number}}",
   },
   archive: {
     section: "Archive or delete",

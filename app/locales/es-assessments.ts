@@ -113,6 +113,12 @@ const esAssessments: typeof enAssessments = {
     notAddable: "Esa cuenta no se puede agregar.",
     lastInterviewer: "Una evaluación conserva al menos un entrevistador: agregue otro antes de quitar a este.",
   },
+  fold: {
+    showRatings: "Mostrar las valoraciones detrás de los resultados",
+    evidenceSummary_one: "Las valoraciones y notas de cada entrevistador (1 pregunta)",
+    evidenceSummary_other: "Las valoraciones y notas de cada entrevistador ({{count}} preguntas)",
+    showEvidence: "Mostrar las valoraciones y notas de cada entrevistador por pregunta",
+  },
 };
 
 export default esAssessments;

@@ -175,6 +175,10 @@ const esKits: typeof enKits = {
     duplicateQuestion: "Esta pregunta está dos veces en el kit",
     questionsRequired: "Marque o escriba al menos una pregunta",
   },
+  fold: {
+    showContentOf: "Mostrar el contenido de la versión {{version}}",
+    showAnchors: "Mostrar las anclas de comportamiento de la pregunta {{number}}",
+  },
 };
 
 export default esKits;

@@ -101,6 +101,7 @@ const es: Messages = {
     mandatory: "Obligatorio",
     optional: "Opcional",
     none: "Ninguno",
+    showAnchors: "Mostrar las anclas de comportamiento de la pregunta {{number}}",
   },
   archive: {
     section: "Archivar o eliminar",

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { z } from "zod";
 import { KitVersionContent } from "~/components/KitContent";
+import { FoldedSection } from "~/components/FoldedSection";
 import { ShownText } from "~/components/ShownText";
 import { ownScorecardStatusesOn } from "~/models/scorecards.server";
 import { maySeeIdealBands } from "~/domain/blind";
@@ -194,10 +195,15 @@ function HistoryEntry({
           )}
         </>
       )}
-      <details className="kit-version-content">
-        <summary>{t("kits.detail.contentOf", { version: entry.version })}</summary>
-        <KitVersionContent version={entry} headingLevel={4} idPrefix={`v${entry.version}`} bandsHidden={bandsHidden} />
-      </details>
+      {/* Each version repeats the whole kit: drawn when opened, the history costs a line per version. */}
+      <FoldedSection
+        name={`content-v${entry.version}`}
+        className="kit-version-content"
+        summary={t("kits.detail.contentOf", { version: entry.version })}
+        showLabel={t("kits.fold.showContentOf", { version: entry.version })}
+      >
+        {() => <KitVersionContent version={entry} headingLevel={4} idPrefix={`v${entry.version}`} bandsHidden={bandsHidden} />}
+      </FoldedSection>
     </li>
   );
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { IdealProfileChart } from "~/components/charts/IdealProfileChart";
 import { IdealProfileTable } from "~/components/IdealProfileTable";
 import { ShownText, ShownTextList } from "~/components/ShownText";
+import { FoldedSection } from "~/components/FoldedSection";
 import { LEVEL_NAMES, LEVELS, type Level } from "~/domain/levels";
 import {
   deleteRole,
@@ -155,7 +156,7 @@ function QuestionsSection({ role }: { role: RoleProfile }) {
     <section aria-labelledby="questions">
       <h2 id="questions">{t("role.questions")}</h2>
       <ol>
-        {role.questions.map((q) => (
+        {role.questions.map((q, index) => (
           <li key={q.id} className="question">
             <ShownText value={q.text} as="p" />
             <p>
@@ -168,26 +169,31 @@ function QuestionsSection({ role }: { role: RoleProfile }) {
               )}
             </p>
             {q.anchors.length > 0 && (
-              <details>
-                <summary>{t("role.anchors")}</summary>
-                {q.traits.map((trait) => (
-                  <div key={trait} className="anchors">
-                    <h3>{t(`traits.${trait}`)}</h3>
-                    <dl>
-                      {q.anchors
-                        .filter((a) => a.trait === trait)
-                        .map((a) => (
-                          <div key={a.rating}>
-                            <dt>{t("role.anchorRating", { rating: a.rating })}</dt>
-                            <dd>
-                              <ShownText value={a.text} />
-                            </dd>
-                          </div>
-                        ))}
-                    </dl>
-                  </div>
-                ))}
-              </details>
+              <FoldedSection
+                name={`anchors-${index + 1}`}
+                summary={t("role.anchors")}
+                showLabel={t("role.showAnchors", { number: index + 1 })}
+              >
+                {() =>
+                  q.traits.map((trait) => (
+                    <div key={trait} className="anchors">
+                      <h3>{t(`traits.${trait}`)}</h3>
+                      <dl>
+                        {q.anchors
+                          .filter((a) => a.trait === trait)
+                          .map((a) => (
+                            <div key={a.rating}>
+                              <dt>{t("role.anchorRating", { rating: a.rating })}</dt>
+                              <dd>
+                                <ShownText value={a.text} />
+                              </dd>
+                            </div>
+                          ))}
+                      </dl>
+                    </div>
+                  ))
+                }
+              </FoldedSection>
             )}
           </li>
         ))}

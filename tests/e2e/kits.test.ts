@@ -224,13 +224,25 @@ describe("interview kits", () => {
     await expect(page.locator("[data-version='2']").textContent()).resolves.toContain(`Strength added: ${extra}`);
     await expect(page.locator("[data-version='2']").textContent()).resolves.toContain("Not used by any assessment");
     // Version 1, which the assessments use, still holds what it held.
-    await v1.getByText("Content of version 1").click();
+    await v1.getByText("Content of version 1", { exact: true }).click();
+    // Opened, the version's content is drawn.
+    await v1.locator("#v1-strengths").waitFor();
     const v1Strengths = await v1.locator("#v1-strengths ~ ul li").allTextContents();
     expect(v1Strengths).toEqual([mlops.strengths[0]?.en, mlops.strengths[1]?.en]);
     await expect(v1.locator("[data-testid=kit-questions] > li").count()).resolves.toBe(QUESTIONS.length);
     await expectAccessible(page);
     await screenshot(page, "kit-versions");
     expect(page.url()).toContain(kitUrl);
+
+    // Without JavaScript, the fold's link opens the same page with the version's content drawn by the server.
+    const plain = await newPage(RECRUITER, { javaScriptEnabled: false });
+    await plain.goto(kitUrl);
+    const plainV1 = plain.locator("[data-version='1']");
+    await expect(plainV1.locator("#v1-strengths").count()).resolves.toBe(0);
+    await plainV1.getByText("Content of version 1", { exact: true }).click();
+    await plainV1.getByRole("link", { name: "Show the content of version 1" }).click();
+    await expect(plain.locator("[data-version='1'] #v1-strengths ~ ul li").allTextContents()).resolves.toEqual(v1Strengths);
+    await expectAccessible(plain, { javaScriptEnabled: false });
   });
 
   it("works without JavaScript: Move down re-renders the form with focus on the moved button, a typed question is saved", async () => {

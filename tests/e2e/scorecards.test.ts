@@ -162,6 +162,16 @@ async function traitTable(page: Page): Promise<Map<string, string[]>> {
   return new Map(rows.map((cells) => [cells[0] ?? "", cells.slice(1)]));
 }
 
+/**
+ * Opens "Ratings behind the scores" as a reader does: its summary draws the table; without JavaScript the
+ * summary holds a link to the same page with the section open.
+ */
+async function openRatings(page: Page, options: { javaScriptEnabled?: boolean } = {}): Promise<void> {
+  await page.getByText("Ratings behind the scores", { exact: true }).click();
+  if (options.javaScriptEnabled === false) await page.getByRole("link", { name: "Show the ratings behind the scores" }).click();
+  await page.getByTestId("ratings-table").waitFor();
+}
+
 /** "Ratings behind the scores": header names and rows of [question, trait, ...ratings]. */
 async function ratingsTable(page: Page): Promise<{ interviewers: string[]; rows: string[][] }> {
   const table = page.getByTestId("ratings-table");
@@ -457,7 +467,7 @@ describe("scorecards", () => {
     await expect(
       page.getByTestId("panel").getByText("Has never looked at a deployed model's accuracy after release.", { exact: false }).count(),
     ).resolves.toBe(1);
-    await page.getByText("Ratings behind the scores").click();
+    await openRatings(page);
     const behind = await ratingsTable(page);
     expect(behind.interviewers).toContain(demoName(INTERVIEWER1));
     await expectPanelRecomputable(page);
@@ -570,6 +580,7 @@ describe("scorecards", () => {
     await expect(
       page.getByTestId("panel").getByText("Could not say how last quarter's training run was reproduced.", { exact: false }).count(),
     ).resolves.toBe(1);
+    await openRatings(page, { javaScriptEnabled: false });
     await expectPanelRecomputable(page);
     await expectAccessible(page, { javaScriptEnabled: false });
     await screenshot(page, "nojs-panel");
@@ -590,7 +601,7 @@ describe("scorecards", () => {
     await page.getByTestId("assessment-list").getByRole("link", { name: noJs.candidate, exact: true }).click();
     await page.getByRole("heading", { level: 1, name: `Assessment of ${noJs.candidate}` }).waitFor();
     await page.getByTestId("panel").waitFor();
-    await page.getByText("Ratings behind the scores").click();
+    await openRatings(page);
     const noJsTable = await ratingsTable(page);
     expect(noJsTable.interviewers).toEqual([demoName(INTERVIEWER2)]);
     for (const choice of journey.noJsRatings) {
@@ -605,7 +616,7 @@ describe("scorecards", () => {
     await page.goto(`${baseURL}/assessments/${js.id}`);
     await page.getByRole("heading", { level: 1, name: `Assessment of ${js.candidate}` }).waitFor();
     await hydrated(page);
-    await page.getByText("Ratings behind the scores").click();
+    await openRatings(page);
     const jsTable = await ratingsTable(page);
     expect(jsTable.interviewers).toContain(demoName(INTERVIEWER1));
     const column = jsTable.interviewers.indexOf(demoName(INTERVIEWER1)) + 2;

@@ -741,8 +741,13 @@ describe("the panel's notes", () => {
     expect(draft.status).toBe(303);
     const [name1, name2] = [await nameOf("interviewer1"), await nameOf("interviewer2")];
 
+    // Folded, the evidence is a link to the page with it open (drawn by the server, for a browser without JavaScript).
+    const folded = await text(await get(`/assessments/${id}`, cookies.recruiter));
+    expectHas(folded, 'data-testid="fold-notes"');
+    expectHas(folded, 'href="?show=notes#notes"');
+    expectLacks(folded, 'data-testid="evidence-item"');
     // The recruiter: interviewer 2's notes under their questions, beside interviewer 2's rating; a draft's notes nowhere.
-    const recruiterPage = await text(await get(`/assessments/${id}`, cookies.recruiter));
+    const recruiterPage = await text(await get(`/assessments/${id}?show=notes`, cookies.recruiter));
     expectHas(recruiterPage, 'data-testid="panel-evidence"');
     const q1 = itemOf(evidenceOf(recruiterPage, 1), name2);
     expectHas(q1, theirNote);
@@ -758,7 +763,7 @@ describe("the panel's notes", () => {
     expectLacks(await text(await get(`/assessments/${id}.data`, cookies.recruiter)), draftNote);
 
     // Interviewer 1 with a draft: blind, neither note reaches them but their own on their scorecard.
-    for (const path of [`/assessments/${id}`, `/assessments/${id}.data`]) {
+    for (const path of [`/assessments/${id}?show=notes`, `/assessments/${id}.data`]) {
       const body = await text(await get(path, cookies.interviewer1));
       expectLacks(body, path, theirNote);
       expectLacks(body, path, "LONGSTART");
@@ -774,7 +779,7 @@ describe("the panel's notes", () => {
       fullCard({ intent: "submit", ratings: { [ratingField(0, "conscientiousness")]: 2 }, notes: { 0: draftNote }, recommendation: "no" }),
     );
     for (const who of ["interviewer1", "recruiter"] as const) {
-      const page = await text(await get(`/assessments/${id}`, cookies[who]));
+      const page = await text(await get(`/assessments/${id}?show=notes`, cookies[who]));
       const evidence = evidenceOf(page, 1);
       expectHas(itemOf(evidence, name1), draftNote);
       expectHas(itemOf(evidence, name1), "Conscientiousness: 2");
@@ -1015,7 +1020,8 @@ describe("the panel", () => {
     expect(result.fit).toBeCloseTo(fit, 9);
     expect(result.coverage).toBeCloseTo(used / all, 12);
 
-    const html = await text(await get(`/assessments/${id}`, cookies.recruiter));
+    // The ratings behind the scores open, as their fold's link asks the server.
+    const html = await text(await get(`/assessments/${id}?show=ratings`, cookies.recruiter));
     const gap = (trait: TraitKey) => bandGapText(trait, scores[trait] ?? 0);
     expect(rowCells(html, '<tr data-trait="openness">')).toEqual([
       "Openness",

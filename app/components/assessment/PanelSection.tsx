@@ -2,6 +2,7 @@ import { useTranslation } from "~/utils/use-translation";
 import { ShownText } from "~/components/ShownText";
 import { TableScroll } from "~/components/TableScroll";
 import { PanelEvidence, type PanelEvidenceProps } from "~/components/PanelEvidence";
+import { FoldedSection } from "~/components/FoldedSection";
 import type { PanelTrait } from "~/domain/panel";
 import { RECOMMENDATIONS, type Recommendation } from "~/domain/scoring";
 import type { ShownText as ShownTextValue } from "~/domain/shown-text";
@@ -167,40 +168,41 @@ export function PanelSection({
       </div>
 
       {panel.ratingRows.length > 0 && (
-        <details>
-          <summary>{t("assessments.ratingsBehind")}</summary>
-          <TableScroll label={t("assessments.ratingsBehind")}>
-            <table data-testid="ratings-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("assessments.question")}</th>
-                  <th scope="col">{t("assessments.traitColumns.trait")}</th>
-                  {interviewerIds.map((id) => (
-                    <th key={id} scope="col" className="num">
-                      {panel.interviewerNames[id]}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {questions.flatMap((q) =>
-                  q.traits.map((trait) => (
-                    <tr key={`${q.id}-${trait}`}>
-                      <td>{q.number}</td>
-                      <td>{t(`traits.${trait}`)}</td>
-                      {interviewerIds.map((id) => (
-                        <td key={id} className="num">
-                          {panel.ratingRows.find((r) => r.questionId === q.id && r.trait === trait && r.interviewerId === id)?.rating ??
-                            "—"}
-                        </td>
-                      ))}
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </TableScroll>
-        </details>
+        <FoldedSection name="ratings" summary={t("assessments.ratingsBehind")} showLabel={t("assessments.fold.showRatings")}>
+          {() => (
+            <TableScroll label={t("assessments.ratingsBehind")}>
+              <table data-testid="ratings-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("assessments.question")}</th>
+                    <th scope="col">{t("assessments.traitColumns.trait")}</th>
+                    {interviewerIds.map((id) => (
+                      <th key={id} scope="col" className="num">
+                        {panel.interviewerNames[id]}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {questions.flatMap((q) =>
+                    q.traits.map((trait) => (
+                      <tr key={`${q.id}-${trait}`}>
+                        <td>{q.number}</td>
+                        <td>{t(`traits.${trait}`)}</td>
+                        {interviewerIds.map((id) => (
+                          <td key={id} className="num">
+                            {panel.ratingRows.find((r) => r.questionId === q.id && r.trait === trait && r.interviewerId === id)?.rating ??
+                              "—"}
+                          </td>
+                        ))}
+                      </tr>
+                    )),
+                  )}
+                </tbody>
+              </table>
+            </TableScroll>
+          )}
+        </FoldedSection>
       )}
 
       {panel.submittedCount > 0 && (
