@@ -38,12 +38,13 @@ function everyPageChunk(id: string): string | undefined {
  * Warnings every build gives and nothing in this code can change: zod's own
  * comments that Rollup cannot place, the empty browser file of each route that
  * only answers on the server (an export, a CSV, /healthz), and the server build
- * keeping the texts it also loads on demand in the browser. Anything else is shown.
+ * keeping the texts (app/locales/en.ts imports every area) that the browser
+ * loads by area. Anything else is shown.
  */
 function isExpectedWarning(warning: RollupLog): boolean {
   if (warning.code === "INVALID_ANNOTATION") return Boolean(warning.id?.includes("/node_modules/zod/"));
   if (warning.code === "EMPTY_BUNDLE") return true;
-  return /\/app\/locales\/\w+\.ts is dynamically imported by .*\/app\/utils\/i18n\.ts but also statically imported by .*\/app\/utils\/i18n\.server\.ts/.test(
+  return /\/app\/locales\/[\w-]+\.ts is dynamically imported by .*\/app\/(locales\/[\w-]+|utils\/i18n)\.ts but also statically imported by /.test(
     warning.message,
   );
 }
@@ -70,6 +71,8 @@ export default defineConfig(({ isSsrBuild }) => ({
       }),
   ],
   build: {
+    // ES2022 for top-level await: a module awaits its texts' area before the page it belongs to renders (app/locales/loading.ts).
+    target: "es2022",
     // Recharts is large: keep it out of pages that draw no chart.
     chunkSizeWarningLimit: 700,
     // The browser's files only: the server's build stays one module.

@@ -2,6 +2,7 @@ import { ShownText } from "~/components/ShownText";
 import type { TraitKey } from "~/domain/traits";
 import type { ShownText as ShownTextValue } from "~/domain/shown-text";
 import { useTranslation } from "~/utils/use-translation";
+import "~/locales/assessments";
 
 /*
  * The evidence a debrief is held on: for each question, each submitted
