@@ -3,16 +3,16 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
 import type { Server } from "node:http";
-import type { ServerBuild } from "@remix-run/node";
 import { z } from "zod";
 import { createDb, type TraitkitDb } from "~db/connection";
 import { DEMO_PASSWORD } from "../../seeds/demo-accounts";
 import { publishReport } from "../models/report.server";
 import { parseEnv } from "../utils/env.server";
 import { createHttpApp } from "../server/http-app";
+import { measurePageJavaScript } from "./page-javascript";
+import type { PageJavaScript } from "./page-javascript";
 
 /*
  * npm run bench — each page's server cost against the framework's own floor,
@@ -478,46 +478,6 @@ async function runSize(size: number, dir: string, settings: Settings): Promise<S
   }
 }
 
-type PageJavaScript = { route: string; bytes: number; validatedForm: boolean };
-
-/** Gzipped bytes of the JavaScript a page's document loads: entry, root and route chain, with their static imports. */
-async function pageJavaScript(): Promise<PageJavaScript[]> {
-  const build = (await import(pathToFileURL(path.join(BUILD_DIR, "server", "index.js")).href)) as ServerBuild;
-  const { assets } = build;
-  const clientDir = path.join(BUILD_DIR, "client");
-  const files = new Map<string, { gzipped: number; validatesForms: boolean }>();
-  const file = (url: string) => {
-    const known = files.get(url);
-    if (known !== undefined) return known;
-    const code = fs.readFileSync(path.join(clientDir, url));
-    // react-hook-form's option name survives minification: the chunk that has it validates a form in the browser.
-    const measured = { gzipped: gzipSync(code).length, validatesForms: code.includes("shouldUnregister") };
-    files.set(url, measured);
-    return measured;
-  };
-  // The page's language is loaded apart (app/utils/i18n.ts); English, the larger-or-equal default, is counted.
-  const english = fs.readdirSync(path.join(clientDir, "assets")).filter((name) => /^en-[\w-]{8}\.js$/.test(name));
-  if (english.length !== 1) throw new Error(`Expected one English texts chunk in the build, found ${english.length}`);
-  const englishChunk = `/assets/${english[0]}`;
-  const pages: PageJavaScript[] = [];
-  for (const [id, route] of Object.entries(assets.routes)) {
-    // Resource routes (no component) load no JavaScript.
-    if (id === "root" || build.routes[id]?.module.default === undefined) continue;
-    const loaded = new Set<string>([assets.entry.module, ...assets.entry.imports, englishChunk]);
-    for (let current: typeof route | undefined = route; current; current = current.parentId ? assets.routes[current.parentId] : undefined) {
-      loaded.add(current.module);
-      for (const url of current.imports ?? []) loaded.add(url);
-    }
-    const measured = [...loaded].map(file);
-    pages.push({
-      route: id,
-      bytes: measured.reduce((sum, f) => sum + f.gzipped, 0),
-      validatedForm: measured.some((f) => f.validatesForms),
-    });
-  }
-  return pages.sort((a, b) => a.route.localeCompare(b.route));
-}
-
 type Check = { target: string; figure: string; met: boolean };
 
 const LISTS = ["/roles/:slug/candidates", "/candidates", "/assessments (recruiter)", "/assessments (interviewer)"];
@@ -593,7 +553,11 @@ function checks(results: SizeResult[], javascript: PageJavaScript[]): Check[] {
   }
   for (const page of javascript) {
     const budget = page.validatedForm ? TARGETS.javascriptWithFormKb : TARGETS.javascriptKb;
-    list.push({ target: `${page.route} gzipped JavaScript ≤ ${budget} KB`, figure: `${kb(page.bytes)} KB`, met: kb(page.bytes) <= budget });
+    list.push({
+      target: `${page.route} gzipped JavaScript ≤ ${budget} KB`,
+      figure: `${kb(page.gzippedBytes)} KB`,
+      met: kb(page.gzippedBytes) <= budget,
+    });
   }
   return list;
 }
@@ -638,7 +602,7 @@ function markdown(results: SizeResult[], javascript: PageJavaScript[], all: Chec
     seedRow,
     "",
     `Gzipped JavaScript per page (KB; ≤ ${TARGETS.javascriptKb}, ≤ ${TARGETS.javascriptWithFormKb} with a validated form marked *): ` +
-      javascript.map((p) => `\`${p.route}\` ${kb(p.bytes)}${p.validatedForm ? "*" : ""}`).join(", "),
+      javascript.map((p) => `\`${p.route}\` ${kb(p.gzippedBytes)}${p.validatedForm ? "*" : ""}`).join(", "),
     "",
     `Targets met: ${all.length - missed.length} of ${all.length}.` + (missed.length > 0 ? " Not met:" : ""),
     ...missed.map((c) => `- ${c.target}: ${c.figure}`),
@@ -662,7 +626,7 @@ async function main(): Promise<void> {
   try {
     const results: SizeResult[] = [];
     for (const size of settings.sizes) results.push(await runSize(size, dir, settings));
-    const javascript = await pageJavaScript();
+    const javascript = await measurePageJavaScript(BUILD_DIR);
     const all = checks(results, javascript);
     const seconds = (Date.now() - started) / 1000;
     console.log(`\n${markdown(results, javascript, all)}\n`);

@@ -3,6 +3,7 @@ import { ConfirmedAction, useConfirmText } from "~/components/ConfirmedAction";
 import type { ConfirmSpec, ConfirmText } from "~/utils/confirm";
 import { useFormatDate } from "~/utils/dates";
 import { useTranslation } from "~/utils/use-translation";
+import "~/locales/archive";
 
 export type ArchivedState = { at: string; byName: string | null } | null;
 

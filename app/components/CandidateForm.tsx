@@ -5,6 +5,7 @@ import { CharacterCount } from "~/components/CharacterCount";
 import { FieldError, TextField, useZodForm, type FieldErrors } from "~/components/forms";
 import { CANDIDATE_LIMITS, candidateSchema } from "~/schemas/candidate";
 import { roleChoiceLabel } from "~/domain/role-names";
+import "~/locales/candidates";
 
 /** The candidate form's fields as the browser holds them: plain strings, "" for none. */
 export type CandidateFormValues = {

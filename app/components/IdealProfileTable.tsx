@@ -3,6 +3,7 @@ import { ShownText } from "~/components/ShownText";
 import { TableScroll } from "~/components/TableScroll";
 import type { TraitKey } from "~/domain/traits";
 import type { ShownText as ShownTextValue } from "~/domain/shown-text";
+import "~/locales/role";
 
 export type IdealProfileRow = { trait: TraitKey; low: number; high: number; weight: number; statement: ShownTextValue | null };
 

@@ -22,6 +22,7 @@ import {
   type KitTextLang,
 } from "~/schemas/kit";
 import { useHydrated } from "~/utils/use-hydrated";
+import "~/locales/kits";
 
 /*
  * The kit builder: one form, posted as a whole. Without JavaScript every

@@ -7,6 +7,7 @@ import type { AnchorRating } from "~/domain/anchors";
 import type { Level } from "~/domain/levels";
 import type { ShownText as ShownTextValue } from "~/domain/shown-text";
 import type { TraitKey } from "~/domain/traits";
+import "~/locales/kits";
 
 /*
  * How a kit version reads on its page (the print view has its own layout).

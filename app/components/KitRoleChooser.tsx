@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { LEVELS, type Level } from "~/domain/levels";
 import { roleChoiceLabel } from "~/domain/role-names";
+import "~/locales/kits";
 
 /** Picks the role and target level of a new kit; a plain GET form to /kits/new. */
 export function KitRoleChooser({ roles, level = "senior" }: { roles: readonly { slug: string; name: string }[]; level?: Level }) {

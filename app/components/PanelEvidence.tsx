@@ -3,6 +3,7 @@ import { FoldedSection } from "~/components/FoldedSection";
 import type { TraitKey } from "~/domain/traits";
 import type { ShownText as ShownTextValue } from "~/domain/shown-text";
 import { useTranslation } from "~/utils/use-translation";
+import "~/locales/assessments";
 
 /*
  * The evidence a debrief is held on: for each question, each submitted

@@ -25,6 +25,8 @@ import { MAX_ANCHOR_LENGTH, MAX_QUESTION_LENGTH } from "~/schemas/kit";
 import { ROLE_TEXT_MAX } from "~/schemas/localized";
 import { NAME_MAX, SLUG_MAX, slugFromName } from "~/schemas/role";
 import { sameRoleName } from "~/domain/role-names";
+import "~/locales/role";
+import "~/locales/role-form";
 
 /** The same validation as the server's, run in the browser before posting. */
 const roleResolver: Resolver<RoleFormValues> = async (values, _context, options) => {

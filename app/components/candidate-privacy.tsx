@@ -1,6 +1,7 @@
 import { ConfirmedAction } from "~/components/ConfirmedAction";
 import type { ConfirmSpec } from "~/utils/confirm";
 import { useTranslation } from "~/utils/use-translation";
+import "~/locales/privacy";
 
 /** What erasing a candidate loses; the candidate page's action asks the same without JavaScript. */
 export function eraseSpec(name: string): ConfirmSpec {

@@ -1,6 +1,5 @@
 /** English UI text of candidates (`candidates.*`). Spanish (es-candidates.ts) has the same keys: the type checks it. */
 const enCandidates = {
-  nav: "Candidates",
   title: "Candidates",
   intro: "The people you interview and their assessments. Only recruiters see this list.",
   add: "Add a candidate",

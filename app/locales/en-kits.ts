@@ -1,6 +1,5 @@
 /** English UI text of interview kits (`kits.*`). Spanish (es-kits.ts) has the same keys: the type checks it. */
 const enKits = {
-  nav: "Kits",
   title: "Interview kits",
   intro:
     "A kit is what a panel takes into an interview: questions with the traits they evaluate and behaviour anchors, strengths and red flags to probe, and the role's skill expectations at the target level. Once an assessment uses a kit, edits make a new version and the assessment keeps its own.",

@@ -2,7 +2,6 @@ import type enCandidates from "./en-candidates";
 
 /** Textos de la interfaz de candidatos (`candidates.*`), en español. */
 const esCandidates: typeof enCandidates = {
-  nav: "Candidatos",
   title: "Candidatos",
   intro: "Las personas que entrevista y sus evaluaciones. Solo los reclutadores ven esta lista.",
   add: "Agregar un candidato",

@@ -2,7 +2,6 @@ import type enKits from "./en-kits";
 
 /** Textos de la interfaz de los kits de entrevista (`kits.*`), en español. */
 const esKits: typeof enKits = {
-  nav: "Kits",
   title: "Kits de entrevista",
   intro:
     "Un kit es lo que un panel lleva a una entrevista: preguntas con los rasgos que evalúan y sus anclas de comportamiento, fortalezas y señales de alerta a indagar, y las expectativas de habilidad del rol en el nivel buscado. Cuando una evaluación usa un kit, cada edición crea una versión nueva y la evaluación conserva la suya.",

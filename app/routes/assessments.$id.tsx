@@ -24,6 +24,7 @@ import { notFoundTitle } from "~/utils/i18n";
 import { REVOKE_SPEC, ReportSection } from "~/components/report/ReportSection";
 import { loadAssessmentReportSection, publishReport, revokeReport } from "~/models/report.server";
 import { publishReportSchema, revokeReportSchema } from "~/schemas/report";
+import "~/locales/assessments";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 

@@ -14,6 +14,8 @@ import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useHydrated } from "~/utils/use-hydrated";
 import { readFormData } from "~/http/forms.server";
+import "~/locales/assessments";
+import "~/locales/scorecard";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 

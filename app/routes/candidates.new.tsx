@@ -10,6 +10,7 @@ import { parseForm, readFormData, type FieldErrors } from "~/http/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { redirectWithNotice } from "~/http/session.server";
+import "~/locales/candidates";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 

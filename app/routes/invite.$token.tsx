@@ -14,6 +14,7 @@ import { isGuessablePassword } from "~/utils/password-policy.server";
 import { sessionCookie } from "~/http/session.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import "~/locales/invite";
 
 // An unusable link is titled as its page says; a failure of another kind like any page not found.
 export const meta: MetaFunction<typeof loader> = ({ data: page, error, matches }) => [

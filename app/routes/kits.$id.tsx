@@ -23,6 +23,8 @@ import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
 import { takeNotice } from "~/http/session.server";
+import "~/locales/archive";
+import "~/locales/kits";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 

@@ -14,6 +14,7 @@ import { getLanguage, getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { readFormData } from "~/http/forms.server";
 import { redirectWithNotice } from "~/http/session.server";
+import "~/locales/kits";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 

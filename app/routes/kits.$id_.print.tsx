@@ -16,6 +16,7 @@ import { parseRecordId } from "~/schemas/ids";
 import { getLanguage } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useHydrated } from "~/utils/use-hydrated";
+import "~/locales/kits";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   // The title is the PDF's default file name and its document title.

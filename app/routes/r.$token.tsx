@@ -10,6 +10,7 @@ import { pageTitle, translators } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
 import type { RouteHandle } from "~/root";
+import "~/locales/report";
 
 /*
  * The candidate's private report: no account, a secret link. An unknown,

@@ -30,6 +30,13 @@ import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { takeNotice } from "~/http/session.server";
+import "~/locales/archive";
+import "~/locales/ranking";
+import "~/locales/role";
+import "~/locales/role-form";
+import "~/locales/role-import";
+import "~/locales/roles";
+import "~/locales/skills";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 

@@ -10,6 +10,8 @@ import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { PlainLink } from "~/components/PlainLink";
 import { useNumberFormats } from "~/utils/numbers";
+import "~/locales/ranking";
+import "~/locales/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 

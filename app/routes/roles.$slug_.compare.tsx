@@ -10,6 +10,10 @@ import { notFound, requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useNumberFormats } from "~/utils/numbers";
+import "~/locales/assessments";
+import "~/locales/ranking";
+import "~/locales/report";
+import "~/locales/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [{ title: loaded?.title ?? notFoundTitle(matches) }];
 

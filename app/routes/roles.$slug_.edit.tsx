@@ -9,6 +9,9 @@ import { roleToFormValues } from "~/schemas/role-form";
 import { notFound, requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
+import "~/locales/role";
+import "~/locales/role-form";
+import "~/locales/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 

@@ -9,6 +9,9 @@ import { readFormData } from "~/http/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { PlainLink } from "~/components/PlainLink";
+import "~/locales/archive";
+import "~/locales/role-import";
+import "~/locales/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 

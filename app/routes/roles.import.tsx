@@ -16,6 +16,9 @@ import { requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { redirectWithNotice } from "~/http/session.server";
+import "~/locales/role-form";
+import "~/locales/role-import";
+import "~/locales/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 

@@ -6,6 +6,9 @@ import { listSkillProfiles } from "~/models/skills.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { PlainLink } from "~/components/PlainLink";
+import "~/locales/role";
+import "~/locales/roles";
+import "~/locales/skills";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 

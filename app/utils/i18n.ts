@@ -1,6 +1,7 @@
 import type { MetaArgs } from "@remix-run/node";
 import rosetta from "rosetta";
 import type en from "~/locales/en";
+import { loadLanguage, type TextsByLanguage } from "~/locales/loading";
 
 export const UI_LANGUAGES = ["en", "es"] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -13,16 +14,22 @@ export function isUiLanguage(value: unknown): value is UiLanguage {
 export type Translation = typeof en;
 
 /*
- * Each language's texts are a chunk of their own: a browser loads only the
- * language of the page it shows (the server imports them all).
+ * Each language's shared texts are a chunk of their own: a browser loads only
+ * the languages of the page it shows, and each area's texts come with the
+ * modules that name them (locales/loading.ts). The server imports them all.
  */
-const translationModules: Record<UiLanguage, () => Promise<{ default: Translation }>> = {
-  en: () => import("~/locales/en"),
-  es: () => import("~/locales/es"),
+const sharedTexts: TextsByLanguage = {
+  en: async () => (await import("~/locales/en-shared")).default,
+  es: async () => (await import("~/locales/es-shared")).default,
 };
 
+/**
+ * A language's texts in the browser: the shared ones and the areas loaded so
+ * far, growing as later pages load theirs. tests/unit/texts-per-page.test.ts
+ * holds that a page names no text it does not load.
+ */
 export async function loadTranslation(lang: UiLanguage): Promise<Translation> {
-  return (await translationModules[lang]()).default;
+  return (await loadLanguage(sharedTexts, lang)) as Translation;
 }
 
 /** Dot paths of the texts, e.g. "ranking.count_one". */
@@ -44,10 +51,20 @@ export type Translator = {
   exists: (key: string) => boolean;
 };
 
+const reportedMissing = new Set<string>();
+
+function reportMissing(language: UiLanguage, key: string): void {
+  if (reportedMissing.has(`${language}:${key}`)) return;
+  reportedMissing.add(`${language}:${key}`);
+  console.error(`Missing text "${key}" in "${language}"`);
+}
+
 /**
  * Texts of one language. Lookup and `{{name}}` interpolation are rosetta's;
  * a `count` picks the plural form by the language's rules (Intl.PluralRules),
- * from keys suffixed `_one`, `_other`… A missing text shows its key.
+ * from keys suffixed `_one`, `_other`… A missing text shows its key, and the
+ * console names it once (a page that does not load the text's area, or a key
+ * made at run time that no language has).
  */
 export function createTranslator(language: UiLanguage, translation: Translation): Translator {
   const texts = rosetta<Translation>({ [language]: translation });
@@ -73,7 +90,10 @@ export function createTranslator(language: UiLanguage, translation: Translation)
       const count = params?.count;
       const plural =
         typeof count === "number" ? (textAt(`${key}_${plurals.select(count)}`, params) ?? textAt(`${key}_other`, params)) : undefined;
-      return plural ?? textAt(key, params) ?? key;
+      const text = plural ?? textAt(key, params);
+      if (text !== undefined) return text;
+      reportMissing(language, key);
+      return key;
     },
     exists: (key) => textAt(key) !== undefined,
   };

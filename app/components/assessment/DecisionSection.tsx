@@ -4,6 +4,7 @@ import { FieldError, useZodForm, type FieldErrors } from "~/components/forms";
 import { DECISIONS, type Decision } from "~/domain/decisions";
 import { DECISION_REASON_MAX, decisionSchema } from "~/schemas/candidate";
 import { useFormatDate } from "~/utils/dates";
+import "~/locales/assessments";
 
 /** The decisions recorded on the assessment, earliest first, and a form for the next one. */
 export function DecisionSection({

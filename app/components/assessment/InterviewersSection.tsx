@@ -3,6 +3,7 @@ import { useTranslation } from "~/utils/use-translation";
 import { ConfirmedAction } from "~/components/ConfirmedAction";
 import type { ConfirmSpec } from "~/utils/confirm";
 import { useFormatDate } from "~/utils/dates";
+import "~/locales/assessments";
 
 /** An interviewer on the panel and where their scorecard stands (never its content). */
 export type PanelInterviewer = {

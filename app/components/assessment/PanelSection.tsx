@@ -8,6 +8,7 @@ import { RECOMMENDATIONS, type Recommendation } from "~/domain/scoring";
 import type { ShownText as ShownTextValue } from "~/domain/shown-text";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { shownGap, useNumberFormats } from "~/utils/numbers";
+import "~/locales/assessments";
 
 /** The submitted scorecards taken together, as the panel may see them. */
 export type PanelView = {

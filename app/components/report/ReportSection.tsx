@@ -6,6 +6,9 @@ import { ConfirmedAction } from "~/components/ConfirmedAction";
 import type { ConfirmSpec } from "~/utils/confirm";
 import { useFormatDate } from "~/utils/dates";
 import type { UiLanguage } from "~/utils/i18n";
+import "~/locales/assessments";
+import "~/locales/report";
+import "~/locales/users";
 
 /** A report link as the recruiter's list shows it. */
 export type ReportLinkRow = {

@@ -6,6 +6,7 @@ import type { ShownText as ShownTextValue } from "~/domain/shown-text";
 import type { TraitKey } from "~/domain/traits";
 import { NOTES_MAX } from "~/schemas/scorecard";
 import { CountedText } from "./CountedText";
+import "~/locales/scorecard";
 
 /** A kit question as the interviewer scores it, with the behaviour anchors of its ratings. */
 export type ScorecardQuestion = {

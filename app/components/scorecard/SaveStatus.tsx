@@ -1,6 +1,7 @@
 import { useTranslation } from "~/utils/use-translation";
 import { useFormatDate } from "~/utils/dates";
 import type { SaveState } from "./use-autosave";
+import "~/locales/scorecard";
 
 export function useFormatTime(): (iso: string) => string {
   const format = useFormatDate();

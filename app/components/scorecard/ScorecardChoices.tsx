@@ -5,6 +5,8 @@ import type { ShownText as ShownTextValue } from "~/domain/shown-text";
 import { EVIDENCE_MAX } from "~/schemas/scorecard";
 import { CountedText } from "./CountedText";
 import type { FieldError } from "./QuestionBlock";
+import "~/locales/assessments";
+import "~/locales/scorecard";
 
 /** The kit's strengths the interviewer saw, by their position in the kit. */
 export function StrengthChoices({ strengths, checked }: { strengths: readonly ShownTextValue[]; checked: readonly number[] }) {

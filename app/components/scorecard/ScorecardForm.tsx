@@ -8,6 +8,7 @@ import { QuestionBlock, type ScorecardQuestion } from "./QuestionBlock";
 import { RecommendationChoice, RedFlagChoices, StrengthChoices } from "./ScorecardChoices";
 import { SaveStatus } from "./SaveStatus";
 import { useAutosave } from "./use-autosave";
+import "~/locales/scorecard";
 
 /** What of the kit an interviewer scores against. */
 export type ScorecardKit = { questions: ScorecardQuestion[]; strengths: ShownTextValue[]; redFlags: ShownTextValue[] };

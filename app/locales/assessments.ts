@@ -1,0 +1,13 @@
+import { loadArea } from "./loading";
+
+// The texts of `assessments.*`, `assessmentList.*` in the page's languages, for the modules that import this file (see loading.ts).
+await loadArea({
+  en: async () => {
+    const texts = await import("./en-assessments");
+    return { assessments: texts.default, assessmentList: texts.enAssessmentList };
+  },
+  es: async () => {
+    const texts = await import("./es-assessments");
+    return { assessments: texts.default, assessmentList: texts.esAssessmentList };
+  },
+});

@@ -1,0 +1,35 @@
+/** English UI text of `roleImport.*`. Spanish (es-role-import.ts) has the same keys: the type checks it. */
+const enRoleImport = {
+  title: "Import a role",
+  intro: "Upload a role file exported from Traitkit (format traitkit.role/v1). A file with errors changes nothing.",
+  file: "Role file (JSON)",
+  fileHint: "Made by Export on a role's page, in this or another Traitkit installation.",
+  replace: "Replace the role with the same slug if it exists",
+  submit: "Import",
+  failed_one: "The file was not imported: {{count}} error.",
+  failed_other: "The file was not imported: {{count}} errors.",
+  tooLarge: "The file is larger than 2 MB: a role file is much smaller. Choose the file Export made.",
+  notMultipart: 'Send the file as a form upload (multipart/form-data, field "file").',
+  noFile: "Choose a file.",
+  emptyFile: "The file is empty.",
+  notJsonAt: "This is not a valid JSON file: the mistake is at line {{line}}, column {{column}}.",
+  slugTaken: 'A role with this slug exists: tick "replace" to overwrite it.',
+  required: "Missing: the role format needs this field.",
+  wrongType: "Should be {{expected}}.",
+  types: {
+    string: "a text",
+    number: "a number",
+    int: "a whole number",
+    boolean: "true or false",
+    object: "an object ({ … })",
+    array: "a list ([ … ])",
+    null: "null",
+  },
+  unknownKeys: "Not part of the role format: {{keys}}. Check the spelling.",
+  oneOf: "Must be one of {{values}}.",
+  invalid: "This value is not valid here.",
+  imported: "Role imported.",
+  replaced: "Role replaced by the imported file.",
+};
+
+export default enRoleImport;

@@ -1,0 +1,52 @@
+import type enRole from "./en-role";
+
+/** Textos de la interfaz de `role.*`, en español. */
+const esRole: typeof enRole = {
+  edit: "Editar rol",
+  export: "Exportar JSON",
+  buildKit: "Crear un kit de entrevista",
+  family: "Familia",
+  idealProfile: "Perfil OCEAN+ ideal",
+  idealProfileHidden:
+    "Las bandas ideales se muestran a los entrevistadores cuando han enviado sus scorecards en las evaluaciones de este rol: vistas antes de puntuar, condicionarían las valoraciones.",
+  noIdealProfile: "Todavía sin perfil ideal: este rol no tiene bandas OCEAN+, así que los candidatos no tienen ajuste a él.",
+  bandsSetByTeam:
+    "Los números de las bandas los fijó el equipo de Traitkit a partir de los enunciados publicados (los documentos los mostraban como gráfico); un reclutador puede cambiarlos.",
+  bandsSetBy: "Números de las bandas fijados por {{name}} el {{date}}.",
+  chartTitle: "Banda ideal por rasgo (0–100)",
+  chartReading: "El perfil ideal pide sobre todo {{strongest}} (peso {{weight}}).",
+  columns: { trait: "Rasgo", band: "Banda ideal", low: "Mínimo", high: "Máximo", weight: "Peso", statement: "Enunciado" },
+  strengths: "Fortalezas",
+  redFlags: "Señales de alerta",
+  questions: "Preguntas de entrevista",
+  evaluates: "Evalúa",
+  anchors: "Anclas de comportamiento",
+  anchorRating: "Puntaje {{rating}}",
+  transitions: "Transiciones de carrera",
+  transitionsIntro: "Ajuste publicado: el porcentaje impreso en el documento del rol, tal como se publicó.",
+  publishedFit: "Ajuste publicado",
+  strengthsForMove: "Fortalezas para esta transición",
+  areasToDevelop: "Áreas a desarrollar",
+  similarRoles: "Roles similares",
+  noSimilarRoles: "El documento no lista roles similares.",
+  noSimilarRolesListed: "No hay roles similares en la lista.",
+  successCase: "Caso de éxito",
+  archetypes: "Arquetipos",
+  skillsMatrix: "Matriz de habilidades",
+  skillsMatrixIntro: "Los códigos se muestran tal como se publicaron; los documentos no definen las letras.",
+  skillsMatrixCounts: "{{skills}} habilidades en {{groups}} grupos (contadas a partir de los datos).",
+  level: "Nivel",
+  allLevels: "Todos los niveles",
+  show: "Mostrar",
+  levelFocus: "Enfoque en este nivel",
+  codeCounts: "Códigos en este nivel",
+  skill: "Habilidad",
+  technologies: "Tecnologías (tal como se publicaron)",
+  skillExpectations: "Expectativas de habilidad",
+  mandatory: "Obligatorio",
+  optional: "Opcional",
+  none: "Ninguno",
+  showAnchors: "Mostrar las anclas de comportamiento de la pregunta {{number}}",
+};
+
+export default esRole;

@@ -1,0 +1,7 @@
+import { loadArea } from "./loading";
+
+// The texts of `role.*` in the page's languages, for the modules that import this file (see loading.ts).
+await loadArea({
+  en: async () => ({ role: (await import("./en-role")).default }),
+  es: async () => ({ role: (await import("./es-role")).default }),
+});

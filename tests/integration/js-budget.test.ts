@@ -1,0 +1,82 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { measurePageJavaScript, type PageJavaScript } from "~/cli/page-javascript";
+
+// Issue #18: gzipped JavaScript ≤ 90 KB on every page without a validated form (chart pages included), ≤ 115 KB
+// on a page with one. A page has a validated form when its files include the `forms` chunk (react-hook-form and
+// its resolver, vite.config.ts). The sizes are the built files' (build/: `npm run build` first), exact, not timed.
+
+const KB = 1024;
+const BUDGET_WITHOUT_FORM = 90 * KB;
+const BUDGET_WITH_FORM = 115 * KB;
+
+/*
+ * Pages over their budget when it was set (2026-12-03), with what they
+ * measured then in KB (Spanish, the larger language). The framework chunk is
+ * 81.4 of every page's; form pages add react-hook-form (15.8) and zod mini
+ * (9.9); the kit pages the kits' texts (2.9), the role import zod for its file;
+ * chart pages Recharts, which issue #18 takes out of the browser. Each is held
+ * to still be over, so a page that gets under its budget must leave this list
+ * and is held to the budget from then on.
+ */
+const OVER_BUDGET_TODAY: Record<string, number> = {
+  "routes/assessments.$id": 235.1,
+  "routes/assessments.$id_.scorecard": 118.9,
+  "routes/candidates.$id": 116.4,
+  "routes/kits._index": 90.1,
+  "routes/kits.$id": 95.4,
+  "routes/kits.$id_.edit": 123.0,
+  "routes/kits.$id_.print": 92.4,
+  "routes/kits.new": 123.6,
+  "routes/r.$token": 199.9,
+  "routes/roles.$slug": 200.7,
+  "routes/roles.$slug_.compare": 196.3,
+  "routes/roles.$slug_.edit": 226.0,
+  "routes/roles.import": 103.1,
+  "routes/roles.new": 225.9,
+};
+
+function budgetOf(page: PageJavaScript): number {
+  return page.validatedForm ? BUDGET_WITH_FORM : BUDGET_WITHOUT_FORM;
+}
+
+const kb = (bytes: number) => (bytes / KB).toFixed(1);
+
+describe("JavaScript per page, gzipped, from the build", () => {
+  let pages: PageJavaScript[] = [];
+
+  beforeAll(async () => {
+    pages = await measurePageJavaScript(path.resolve(import.meta.dirname, "../../build"));
+    console.log(
+      pages
+        .map((page) => `${page.route.padEnd(36)} ${kb(page.gzippedBytes).padStart(6)} KB of ${kb(budgetOf(page))} (${page.language})`)
+        .join("\n"),
+    );
+  });
+
+  it("measures every page with a component, each with its shared texts", () => {
+    expect(pages.map((page) => page.route)).toEqual(expect.arrayContaining(["routes/login", "routes/roles._index", "routes/$"]));
+    for (const page of pages) expect(page.files.some((file) => /\/assets\/(en|es)-shared-/.test(file))).toBe(true);
+  });
+
+  it("counts a page with react-hook-form as one with a validated form, and only those", () => {
+    const withForm = pages.filter((page) => page.validatedForm).map((page) => page.route);
+    expect(withForm).toEqual(expect.arrayContaining(["routes/login", "routes/assessments.$id_.scorecard", "routes/kits.new"]));
+    expect(withForm).not.toContain("routes/roles._index");
+  });
+
+  it("keeps every page within its budget", () => {
+    const over = pages
+      .filter((page) => !(page.route in OVER_BUDGET_TODAY) && page.gzippedBytes > budgetOf(page))
+      .map((page) => `${page.route}: ${kb(page.gzippedBytes)} KB > ${kb(budgetOf(page))} KB`);
+    expect(over).toEqual([]);
+  });
+
+  it("lists as over budget only pages that still are", () => {
+    const under = pages
+      .filter((page) => page.route in OVER_BUDGET_TODAY && page.gzippedBytes <= budgetOf(page))
+      .map((page) => `${page.route}: ${kb(page.gzippedBytes)} KB ≤ ${kb(budgetOf(page))} KB`);
+    expect(under).toEqual([]);
+    expect(Object.keys(OVER_BUDGET_TODAY).filter((route) => !pages.some((page) => page.route === route))).toEqual([]);
+  });
+});
