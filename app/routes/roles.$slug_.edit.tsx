@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
-import { RoleForm } from "~/components/RoleForm";
+import { RoleForm, typedBands } from "~/components/RoleForm";
+import { idealProfileSvg } from "~/components/charts/chart-svg.server";
 import { readRoleFile } from "~/models/role-export.server";
 import { handleRoleForm } from "~/http/role-form.server";
 import { roleChoices } from "~/models/candidates.server";
@@ -16,13 +17,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
   const role = await readRoleFile(context.db, params.slug ?? "");
   if (!role) throw notFound();
-  const { t } = await getTranslator(request, context);
+  const { language, t } = await getTranslator(request, context);
   const otherRoles = (await roleChoices(context.db)).filter((other) => other.slug !== role.slug);
+  const values = roleToFormValues(role);
   return {
     title: pageTitle(t, t("roleForm.editTitle", { name: role.name })),
     slug: role.slug,
     name: role.name,
-    values: roleToFormValues(role),
+    values,
+    profileSvg: idealProfileSvg(typedBands(values.idealProfile), language),
     otherRoles,
   };
 }
@@ -33,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditRole() {
-  const { slug, name, values, otherRoles } = useLoaderData<typeof loader>();
+  const { slug, name, values, profileSvg, otherRoles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -46,6 +49,7 @@ export default function EditRole() {
       <RoleForm
         key={result ? "posted" : "saved"}
         defaultValues={result?.values ?? values}
+        profileSvg={profileSvg}
         serverErrors={result?.errors}
         otherRoles={otherRoles}
         submitLabel={t("roleForm.save")}

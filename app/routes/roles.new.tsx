@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
-import { RoleForm } from "~/components/RoleForm";
+import { RoleForm, typedBands } from "~/components/RoleForm";
+import { idealProfileSvg } from "~/components/charts/chart-svg.server";
 import { handleRoleForm } from "~/http/role-form.server";
 import { roleChoices } from "~/models/candidates.server";
 import { roleToFormValues } from "~/schemas/role-form";
@@ -13,8 +14,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
-  const { t } = await getTranslator(request, context);
-  return { title: pageTitle(t, t("roleForm.newTitle")), otherRoles: await roleChoices(context.db) };
+  const { language, t } = await getTranslator(request, context);
+  return {
+    title: pageTitle(t, t("roleForm.newTitle")),
+    otherRoles: await roleChoices(context.db),
+    profileSvg: idealProfileSvg(typedBands(roleToFormValues(null).idealProfile), language),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -23,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewRole() {
-  const { otherRoles } = useLoaderData<typeof loader>();
+  const { otherRoles, profileSvg } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -36,6 +41,7 @@ export default function NewRole() {
       <RoleForm
         key={result ? "posted" : "new"}
         defaultValues={result?.values ?? roleToFormValues(null)}
+        profileSvg={profileSvg}
         serverErrors={result?.errors}
         otherRoles={otherRoles}
         submitLabel={t("roleForm.create")}
