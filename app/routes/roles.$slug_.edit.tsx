@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { RoleForm, typedBands } from "~/components/RoleForm";
@@ -32,7 +33,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { role: "recruiter" });
-  return handleRoleForm(request, context, { currentSlug: params.slug ?? "", actorId: user.id });
+  const result = await handleRoleForm(request, context, { currentSlug: params.slug ?? "", actorId: user.id });
+  // Saved: the redirect to the role page.
+  if (!("data" in result)) return result;
+  // The form comes back as posted: without JavaScript its chart is the server's, of the posted bands.
+  const { language } = await getTranslator(request, context);
+  return data(
+    { ...result.data, profileSvg: idealProfileSvg(typedBands(result.data.values.idealProfile), language) },
+    result.init ?? undefined,
+  );
 }
 
 export default function EditRole() {
@@ -49,7 +58,7 @@ export default function EditRole() {
       <RoleForm
         key={result ? "posted" : "saved"}
         defaultValues={result?.values ?? values}
-        profileSvg={profileSvg}
+        profileSvg={result?.profileSvg ?? profileSvg}
         serverErrors={result?.errors}
         otherRoles={otherRoles}
         submitLabel={t("roleForm.save")}

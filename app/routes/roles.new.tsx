@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { RoleForm, typedBands } from "~/components/RoleForm";
@@ -24,7 +25,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { role: "recruiter" });
-  return handleRoleForm(request, context, { currentSlug: null, actorId: user.id });
+  const result = await handleRoleForm(request, context, { currentSlug: null, actorId: user.id });
+  // Saved: the redirect to the role page.
+  if (!("data" in result)) return result;
+  // The form comes back as posted: without JavaScript its chart is the server's, of the posted bands.
+  const { language } = await getTranslator(request, context);
+  return data(
+    { ...result.data, profileSvg: idealProfileSvg(typedBands(result.data.values.idealProfile), language) },
+    result.init ?? undefined,
+  );
 }
 
 export default function NewRole() {
@@ -41,7 +50,7 @@ export default function NewRole() {
       <RoleForm
         key={result ? "posted" : "new"}
         defaultValues={result?.values ?? roleToFormValues(null)}
-        profileSvg={profileSvg}
+        profileSvg={result?.profileSvg ?? profileSvg}
         serverErrors={result?.errors}
         otherRoles={otherRoles}
         submitLabel={t("roleForm.create")}

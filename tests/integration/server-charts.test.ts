@@ -4,7 +4,9 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishReport } from "../../app/models/report.server";
-import { DEMO, REPO_ROOT, request, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
+import { readRoleFile } from "../../app/models/role-export.server";
+import { roleToFormValues } from "../../app/schemas/role-form";
+import { DEMO, REPO_ROOT, formFields, request, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
 
 /*
  * Issue #18: every read-only chart reaches the browser as the server's SVG, in
@@ -106,6 +108,21 @@ describe("charts in the raw HTML", () => {
     expect(bars(edit.wide, "#2563eb")).toBe(6);
     const blank = expectScalableSvgs(drawingsIn(await page("/roles/new", recruiter), "ideal-profile-chart"), "new role form");
     expect(blank.wide).toContain("recharts-cartesian-grid");
+  });
+
+  it("draws a refused role form's chart of the bands as posted, not as saved", async () => {
+    const role = await readRoleFile(server.db, "mlops-engineer");
+    if (!role) throw new Error("the demo has the MLOps Engineer role");
+    const values = roleToFormValues(role);
+    values.idealProfile.openness.low = "31";
+    values.name = "";
+    const response = await request(server.baseURL, "/roles/mlops-engineer/edit", { cookie: recruiter, form: formFields(values) });
+    expect(response.status).toBe(400);
+    const drawings = expectScalableSvgs(drawingsIn(await response.text(), "ideal-profile-chart"), "refused form");
+    for (const svg of [drawings.wide, drawings.narrow]) {
+      // Openness as posted (31–85), not as saved (65–85).
+      expect(svg).toMatch(/<text [^>]*name="Openness"[^>]*><tspan[^>]*>31–85</);
+    }
   });
 
   it("draws the comparison's radar: the band and one line per candidate", async () => {
