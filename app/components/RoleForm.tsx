@@ -15,6 +15,9 @@ import {
   type UseFormRegister,
 } from "react-hook-form";
 import { IdealProfileChart } from "~/components/charts/IdealProfileChart";
+import { LiveIdealProfileDrawing } from "~/components/charts/LiveIdealProfileDrawing";
+import type { ChartSvg } from "~/components/charts/drawing";
+import type { IdealBand } from "~/components/charts/ideal-profile-drawing";
 import { CharacterCount } from "~/components/CharacterCount";
 import { FieldError } from "~/components/forms";
 import { isTraitKey, TRAIT_KEYS, type TraitKey } from "~/domain/traits";
@@ -372,21 +375,28 @@ function TransitionFields(props: {
   );
 }
 
-/** The bands as typed; a trait whose band cannot be drawn yet is named under the chart, not silently dropped. */
-function LiveProfileChart({ control }: { control: Control<RoleFormValues> }) {
-  const { t } = useTranslation();
-  const profile = useWatch({ control, name: "idealProfile" });
-  const bands = TRAIT_KEYS.flatMap((trait) => {
+/** The bands of the form's values that the chart can draw: each number in range, low ≤ high, a weight of 1–3. */
+export function typedBands(profile: RoleFormValues["idealProfile"]): IdealBand[] {
+  return TRAIT_KEYS.flatMap((trait) => {
     const low = Number(profile[trait].low);
     const high = Number(profile[trait].high);
     const weight = Number(profile[trait].weight);
     const valid = Number.isFinite(low) && Number.isFinite(high) && low >= 0 && high <= 100 && low <= high && [1, 2, 3].includes(weight);
     return valid ? [{ trait, low, high, weight }] : [];
   });
+}
+
+/** The bands as typed; a trait whose band cannot be drawn yet is named under the chart, not silently dropped. */
+function LiveProfileChart({ control, initialSvg }: { control: Control<RoleFormValues>; initialSvg: ChartSvg }) {
+  const { t } = useTranslation();
+  const profile = useWatch({ control, name: "idealProfile" });
+  const bands = typedBands(profile);
   const leftOut = TRAIT_KEYS.filter((trait) => !bands.some((band) => band.trait === trait));
   return (
     <>
-      <IdealProfileChart bands={bands} />
+      <IdealProfileChart bands={bands}>
+        <LiveIdealProfileDrawing bands={bands} initial={initialSvg} />
+      </IdealProfileChart>
       {leftOut.length > 0 && (
         <p className="muted" data-testid="chart-leaves-out">
           {t("roleForm.chartLeavesOut", { traits: leftOut.map((trait) => t(`traits.${trait}`)).join(", ") })}
@@ -398,6 +408,8 @@ function LiveProfileChart({ control }: { control: Control<RoleFormValues> }) {
 
 export function RoleForm(props: {
   defaultValues: RoleFormValues;
+  /** The server's drawing of the default values' bands (typedBands), shown until the live chart has loaded. */
+  profileSvg: ChartSvg;
   serverErrors: Record<string, string> | undefined;
   submitLabel: string;
   /** The library's other roles: a name one of them has is said before saving (a warning, not a refusal). */
@@ -516,7 +528,7 @@ export function RoleForm(props: {
             </div>
             <p className="field-hint">{t("roleForm.bandHint")}</p>
             <div className={hasProfile ? undefined : "muted-section"}>
-              <LiveProfileChart control={control} />
+              <LiveProfileChart control={control} initialSvg={props.profileSvg} />
               <div className="table-scroll">
                 <table className="band-table">
                   <thead>

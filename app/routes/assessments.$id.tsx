@@ -22,6 +22,7 @@ import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { REVOKE_SPEC, ReportSection } from "~/components/report/ReportSection";
+import { fitChartsSvg } from "~/components/charts/chart-svg.server";
 import { loadAssessmentReportSection, publishReport, revokeReport } from "~/models/report.server";
 import { publishReportSchema, revokeReportSchema } from "~/schemas/report";
 import "~/locales/assessments";
@@ -47,6 +48,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     : [null, []];
   const choices = isRecruiter ? await interviewerChoices(context.db) : [];
   const assigned = new Set(overview.interviewers.map((i) => i.userId));
+  // Fit charts and the candidate report links (issue 7).
+  const report = await loadAssessmentReportSection(context.db, { assessmentId: access.id, kit, panel, isRecruiter }, new Date());
   return {
     title: pageTitle(t, t("assessments.pageTitle")),
     isRecruiter,
@@ -86,8 +89,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       notes,
     },
     addable: choices.filter((c) => !assigned.has(c.id)),
-    // Fit charts and the candidate report links (issue 7).
-    report: await loadAssessmentReportSection(context.db, { assessmentId: access.id, kit, panel, isRecruiter }, new Date()),
+    report,
+    chartsSvg: report.charts && fitChartsSvg(report.charts, lang),
   };
 }
 
@@ -222,7 +225,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AssessmentPage() {
-  const { isRecruiter, myStatus, overview, kit, panel, addable, report } = useLoaderData<typeof loader>();
+  const { isRecruiter, myStatus, overview, kit, panel, addable, report, chartsSvg } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const confirmation = actionData && "confirmation" in actionData ? actionData.confirmation : undefined;
@@ -267,6 +270,7 @@ export default function AssessmentPage() {
 
       <ReportSection
         section={report}
+        chartsSvg={chartsSvg}
         isRecruiter={isRecruiter}
         candidateName={overview.candidate.name}
         published={actionData && "published" in actionData ? actionData.published : null}

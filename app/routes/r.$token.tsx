@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TranslationScope, useTranslation } from "~/utils/use-translation";
 import { FitCharts } from "~/components/charts/FitCharts";
+import { fitChartsSvg } from "~/components/charts/chart-svg.server";
 import { openCandidateReport } from "~/models/report.server";
 import reportStyles from "~/styles/report.css?url";
 import { notFound } from "~/http/auth.server";
@@ -40,7 +41,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!report) throw notFound();
   // In the report's language, like its heading, whatever the reader's interface language is.
   const { t } = translators[report.language];
-  return data({ ...report, title: pageTitle(t, t("report.page.pageTitle")) }, { headers: PRIVATE_HEADERS });
+  // Drawn from the snapshot alone, in its language: the charts are what the candidate was sent.
+  const chartsSvg = fitChartsSvg(report.charts, report.language);
+  return data({ ...report, chartsSvg, title: pageTitle(t, t("report.page.pageTitle")) }, { headers: PRIVATE_HEADERS });
 }
 
 function ReportBody({ report }: { report: ReturnType<typeof useLoaderData<typeof loader>> }) {
@@ -55,7 +58,7 @@ function ReportBody({ report }: { report: ReturnType<typeof useLoaderData<typeof
       {/* The charts' own headings are h3: a heading of their own keeps the outline in order. */}
       <section aria-labelledby="report-results">
         <h2 id="report-results">{t("report.page.results")}</h2>
-        <FitCharts charts={report.charts} seriesLabel={t("report.charts.series")} audience="candidate" />
+        <FitCharts charts={report.charts} svg={report.chartsSvg} seriesLabel={t("report.charts.series")} audience="candidate" />
       </section>
       <p className="muted report-footer">
         {expires && <>{t("report.page.expires", { date: expires })} </>}

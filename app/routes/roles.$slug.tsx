@@ -5,6 +5,9 @@ import { useTranslation } from "~/utils/use-translation";
 import { notFound, requireUser } from "~/http/auth.server";
 import { z } from "zod";
 import { IdealProfileChart } from "~/components/charts/IdealProfileChart";
+import { DrawnChart } from "~/components/charts/DrawnChart";
+import type { ChartSvg } from "~/components/charts/drawing";
+import { idealProfileSvg } from "~/components/charts/chart-svg.server";
 import { IdealProfileTable } from "~/components/IdealProfileTable";
 import { ShownText, ShownTextList } from "~/components/ShownText";
 import { FoldedSection } from "~/components/FoldedSection";
@@ -67,6 +70,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       title: pageTitle(t, role.name),
       role: bandsHidden ? { ...role, idealProfile: null } : role,
       bandsHidden,
+      profileSvg: !bandsHidden && role.idealProfile ? idealProfileSvg(role.idealProfile, language) : null,
       savedBy,
       namesakes,
       level,
@@ -128,7 +132,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 type SavedBy = { name: string; at: string } | null;
 
-function IdealProfileSection({ role, savedBy, bandsHidden }: { role: RoleProfile; savedBy: SavedBy; bandsHidden: boolean }) {
+function IdealProfileSection({
+  role,
+  savedBy,
+  bandsHidden,
+  profileSvg,
+}: {
+  role: RoleProfile;
+  savedBy: SavedBy;
+  bandsHidden: boolean;
+  profileSvg: ChartSvg | null;
+}) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const profile = role.idealProfile;
@@ -148,7 +162,11 @@ function IdealProfileSection({ role, savedBy, bandsHidden }: { role: RoleProfile
           ) : (
             profile.some((p) => p.bandSource === "team") && <p className="note">{t("role.bandsSetByTeam")}</p>
           )}
-          <IdealProfileChart bands={profile} />
+          {profileSvg && (
+            <IdealProfileChart bands={profile}>
+              <DrawnChart svg={profileSvg} />
+            </IdealProfileChart>
+          )}
           <IdealProfileTable profile={profile} caption={t("role.idealProfile")} testId="ideal-profile-table" />
         </>
       )}
@@ -411,7 +429,7 @@ function SkillExpectationsSection({ role }: { role: RoleProfile }) {
 }
 
 export default function RolePage() {
-  const { role, bandsHidden, savedBy, namesakes, level, imported, canEdit, archive } = useLoaderData<typeof loader>();
+  const { role, bandsHidden, profileSvg, savedBy, namesakes, level, imported, canEdit, archive } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const confirmation = actionData && "confirmation" in actionData ? actionData.confirmation : undefined;
@@ -460,7 +478,7 @@ export default function RolePage() {
       </p>
       {role.summary && <ShownText value={role.summary} as="p" />}
 
-      <IdealProfileSection role={role} savedBy={savedBy} bandsHidden={bandsHidden} />
+      <IdealProfileSection role={role} savedBy={savedBy} bandsHidden={bandsHidden} profileSvg={profileSvg} />
 
       {(role.strengths.length > 0 || role.redFlags.length > 0) && (
         <div className="cards">

@@ -2,6 +2,7 @@ import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@rem
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { TraitRadarChart } from "~/components/charts/TraitRadarChart";
+import { traitRadarSvg } from "~/components/charts/chart-svg.server";
 import { TRAIT_KEYS } from "~/domain/traits";
 import { RECOMMENDATIONS } from "~/domain/scoring";
 import { compareCandidates, roleForRanking } from "~/models/ranking.server";
@@ -34,19 +35,27 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const values = new URL(request.url).searchParams.getAll("c");
   const parsed = parseCompareIds(values);
   const roleView = { slug: role.slug, name: role.name, band: role.band };
-  const { t } = await getTranslator(request, context);
+  const { language, t } = await getTranslator(request, context);
   const title = pageTitle(t, role.name, t("ranking.compare.pageTitle"));
   if (!parsed.ok) {
     const error: CompareError = parsed.reason === "badIds" ? { kind: "badIds" } : { kind: parsed.reason, count: parsed.count };
-    return data({ title, role: roleView, error, candidates: [] }, { status: 400 });
+    return data({ title, role: roleView, error, candidates: [], radarSvg: null }, { status: 400 });
   }
   if (values.length > 1) throw redirect(`/roles/${role.slug}/compare?c=${parsed.ids.join(",")}`, 303);
   const comparison = await compareCandidates(context.db, role.slug, parsed.ids);
   if (!comparison.ok) {
     const error: CompareError = { kind: "missing", ids: comparison.missing };
-    return data({ title, role: roleView, error, candidates: [] }, { status: 400 });
+    return data({ title, role: roleView, error, candidates: [], radarSvg: null }, { status: 400 });
   }
-  return data({ title, role: roleView, error: null, candidates: comparison.candidates });
+  const radarSvg = traitRadarSvg(
+    {
+      label: t("ranking.compare.radarCaption", { role: role.name }),
+      band: role.band,
+      series: comparison.candidates.map((c) => c.scores),
+    },
+    language,
+  );
+  return data({ title, role: roleView, error: null, candidates: comparison.candidates, radarSvg });
 }
 
 function ErrorMessage({ error }: { error: CompareError }) {
@@ -64,7 +73,7 @@ function ErrorMessage({ error }: { error: CompareError }) {
 }
 
 export default function ComparePage() {
-  const { role, error, candidates } = useLoaderData<typeof loader>();
+  const { role, error, candidates, radarSvg } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const { score: formatScore, fitPercent: formatFit, coveragePercent: formatCoverage } = useNumberFormats();
   const rankingHref = `/roles/${role.slug}/candidates`;
@@ -75,7 +84,7 @@ export default function ComparePage() {
         <Link to={rankingHref}>{t("ranking.breadcrumb")}</Link>
       </p>
       <h1>{t("ranking.compare.title", { role: role.name })}</h1>
-      {error !== null ? (
+      {error !== null || radarSvg === null ? (
         <div role="alert" data-testid="compare-error">
           <h2>{t("ranking.compare.errorTitle")}</h2>
           <p>
@@ -95,6 +104,7 @@ export default function ComparePage() {
             caption={t("ranking.compare.radarCaption", { role: role.name })}
             band={role.band}
             series={candidates.map((c) => ({ label: c.name, scores: c.scores }))}
+            svg={radarSvg}
             ownTable={false}
           />
           <div className="table-scroll">

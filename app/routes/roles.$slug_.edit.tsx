@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
-import { RoleForm } from "~/components/RoleForm";
+import { RoleForm, typedBands } from "~/components/RoleForm";
+import { idealProfileSvg } from "~/components/charts/chart-svg.server";
 import { readRoleFile } from "~/models/role-export.server";
 import { handleRoleForm } from "~/http/role-form.server";
 import { roleChoices } from "~/models/candidates.server";
@@ -19,24 +21,34 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
   const role = await readRoleFile(context.db, params.slug ?? "");
   if (!role) throw notFound();
-  const { t } = await getTranslator(request, context);
+  const { language, t } = await getTranslator(request, context);
   const otherRoles = (await roleChoices(context.db)).filter((other) => other.slug !== role.slug);
+  const values = roleToFormValues(role);
   return {
     title: pageTitle(t, t("roleForm.editTitle", { name: role.name })),
     slug: role.slug,
     name: role.name,
-    values: roleToFormValues(role),
+    values,
+    profileSvg: idealProfileSvg(typedBands(values.idealProfile), language),
     otherRoles,
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { role: "recruiter" });
-  return handleRoleForm(request, context, { currentSlug: params.slug ?? "", actorId: user.id });
+  const result = await handleRoleForm(request, context, { currentSlug: params.slug ?? "", actorId: user.id });
+  // Saved: the redirect to the role page.
+  if (!("data" in result)) return result;
+  // The form comes back as posted: without JavaScript its chart is the server's, of the posted bands.
+  const { language } = await getTranslator(request, context);
+  return data(
+    { ...result.data, profileSvg: idealProfileSvg(typedBands(result.data.values.idealProfile), language) },
+    result.init ?? undefined,
+  );
 }
 
 export default function EditRole() {
-  const { slug, name, values, otherRoles } = useLoaderData<typeof loader>();
+  const { slug, name, values, profileSvg, otherRoles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -49,6 +61,7 @@ export default function EditRole() {
       <RoleForm
         key={result ? "posted" : "saved"}
         defaultValues={result?.values ?? values}
+        profileSvg={result?.profileSvg ?? profileSvg}
         serverErrors={result?.errors}
         otherRoles={otherRoles}
         submitLabel={t("roleForm.save")}

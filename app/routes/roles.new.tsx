@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
-import { RoleForm } from "~/components/RoleForm";
+import { RoleForm, typedBands } from "~/components/RoleForm";
+import { idealProfileSvg } from "~/components/charts/chart-svg.server";
 import { handleRoleForm } from "~/http/role-form.server";
 import { roleChoices } from "~/models/candidates.server";
 import { roleToFormValues } from "~/schemas/role-form";
@@ -15,17 +17,29 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
-  const { t } = await getTranslator(request, context);
-  return { title: pageTitle(t, t("roleForm.newTitle")), otherRoles: await roleChoices(context.db) };
+  const { language, t } = await getTranslator(request, context);
+  return {
+    title: pageTitle(t, t("roleForm.newTitle")),
+    otherRoles: await roleChoices(context.db),
+    profileSvg: idealProfileSvg(typedBands(roleToFormValues(null).idealProfile), language),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, { role: "recruiter" });
-  return handleRoleForm(request, context, { currentSlug: null, actorId: user.id });
+  const result = await handleRoleForm(request, context, { currentSlug: null, actorId: user.id });
+  // Saved: the redirect to the role page.
+  if (!("data" in result)) return result;
+  // The form comes back as posted: without JavaScript its chart is the server's, of the posted bands.
+  const { language } = await getTranslator(request, context);
+  return data(
+    { ...result.data, profileSvg: idealProfileSvg(typedBands(result.data.values.idealProfile), language) },
+    result.init ?? undefined,
+  );
 }
 
 export default function NewRole() {
-  const { otherRoles } = useLoaderData<typeof loader>();
+  const { otherRoles, profileSvg } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -38,6 +52,7 @@ export default function NewRole() {
       <RoleForm
         key={result ? "posted" : "new"}
         defaultValues={result?.values ?? roleToFormValues(null)}
+        profileSvg={result?.profileSvg ?? profileSvg}
         serverErrors={result?.errors}
         otherRoles={otherRoles}
         submitLabel={t("roleForm.create")}

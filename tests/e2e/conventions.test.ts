@@ -130,7 +130,7 @@ describe("what every page shares", () => {
     await page.getByTestId("assessment-list").getByRole("link", { name: STRONG_FIT, exact: true }).first().click();
     await page.getByRole("heading", { level: 1, name: `Assessment of ${STRONG_FIT}` }).waitFor();
     await hydrated(page);
-    await page.getByTestId("trait-radar-chart").locator("svg.recharts-surface").first().waitFor();
+    await page.getByTestId("trait-radar-chart").locator("svg.recharts-surface:visible").waitFor();
     await expect(page.locator(".recharts-polygon path").count()).resolves.toBeGreaterThan(1);
     await expectConventions(page, "en");
     const dates = await expectDatesHydrateUnchanged(page, "en");
@@ -143,7 +143,7 @@ describe("what every page shares", () => {
     await rows.nth(1).getByRole("checkbox").check();
     await page.getByRole("button", { name: "Compare selected" }).click();
     await page.getByRole("heading", { level: 1, name: "MLOps Engineer: comparing candidates" }).waitFor();
-    await page.getByTestId("trait-radar-chart").locator("svg.recharts-surface").first().waitFor();
+    await page.getByTestId("trait-radar-chart").locator("svg.recharts-surface:visible").waitFor();
     await expectConventions(page, "en");
   });
 

@@ -303,8 +303,6 @@ describe("evidence a panel can trust", () => {
     const page = await signedInPage(RECRUITER);
     await page.goto(`${baseURL}${assessmentPath}`);
     await hydrated(page);
-    // The charts draw in the browser only.
-    await page.getByTestId("fit-charts-section").locator("svg").first().waitFor();
     await expectAccessible(page);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-assessment-pdf-"));
     try {

@@ -68,17 +68,19 @@ describe("on a phone (390 × 844)", () => {
     await page.goto(`${baseURL}/assessments/1`);
     await hydrated(page);
     for (const chart of ["trait-radar-chart", "trait-band-chart"]) {
-      await page.getByTestId(chart).locator("svg").first().waitFor();
+      // The server's narrow drawing: the wide one is not shown on a phone.
+      await page.getByTestId(chart).locator(".chart-narrow svg").waitFor();
+      await expect(page.getByTestId(chart).locator(".chart-wide").isHidden()).resolves.toBe(true);
       expect(await clippedChartText(page, chart), chart).toEqual([]);
     }
     // The band chart's plot (its grid) keeps at least 40% of the chart's width (it had 12% behind 170 px labels).
     const canvas = await page.getByTestId("trait-band-chart").boundingBox();
-    const grid = await page.getByTestId("trait-band-chart").locator(".recharts-cartesian-grid").boundingBox();
+    const grid = await page.getByTestId("trait-band-chart").locator(".chart-narrow .recharts-cartesian-grid").boundingBox();
     expect(canvas && grid && grid.width / canvas.width).toBeGreaterThan(0.4);
     // Each trait's figures ("83.3 (n=6)") stand right of the scale, clear of its band and mark.
     const labels = await page
       .getByTestId("trait-band-chart")
-      .locator(".recharts-label-list text")
+      .locator(".chart-narrow .recharts-label-list text")
       .evaluateAll((texts) => texts.map((text) => text.getBoundingClientRect().left));
     expect(labels).toHaveLength(6);
     for (const left of labels) expect(left).toBeGreaterThanOrEqual((grid?.x ?? 0) + (grid?.width ?? 0) - 1);
@@ -99,7 +101,7 @@ describe("on a phone (390 × 844)", () => {
       const page = await signedInPage("recruiter@demo.traitkit.test", { viewport: { width: 320, height: 640 }, locale });
       await page.goto(`${baseURL}/assessments/1`);
       await hydrated(page);
-      await page.getByTestId("trait-radar-chart").locator("svg").first().waitFor();
+      await page.getByTestId("trait-radar-chart").locator(".chart-narrow svg").waitFor();
       // "Conscientiousness" and "Responsabilidad", one word each, ran off the screen.
       expect(await clippedChartText(page, "trait-radar-chart"), locale).toEqual([]);
       expect(await sidewaysOverflow(page), locale).toBe(0);

@@ -52,7 +52,7 @@ describe("ranking and comparing candidates", () => {
     expect(headers).toEqual(names);
     const fitCells = await compare.locator('tr[data-row="fit"] td').allTextContents();
     expect(fitCells.slice(1)).toEqual(fits);
-    await page.getByTestId("trait-radar-chart").locator("svg").first().waitFor();
+    await page.getByTestId("trait-radar-chart").locator("svg.recharts-surface:visible").waitFor();
     // The radar's key names the band and each candidate, in the table's order.
     await expect(page.getByTestId("trait-radar-chart").locator(".chart-legend li").allTextContents()).resolves.toEqual([
       "Ideal band",

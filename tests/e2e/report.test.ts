@@ -65,10 +65,10 @@ describe("the candidate's report", () => {
   it("publishes, opens the link without an account, revokes, and the link is gone", async () => {
     const recruiter = await openAssessmentAsRecruiter();
 
-    // The recruiter's charts, drawn after hydration, with their tables.
+    // The recruiter's charts, drawn by the server, with their tables.
     const charts = recruiter.getByTestId("fit-charts-section");
-    await charts.getByTestId("trait-radar-chart").locator("svg.recharts-surface").first().waitFor();
-    await charts.getByTestId("trait-band-chart").locator("svg.recharts-surface").first().waitFor();
+    await charts.getByTestId("trait-radar-chart").locator("svg.recharts-surface:visible").waitFor();
+    await charts.getByTestId("trait-band-chart").locator("svg.recharts-surface:visible").waitFor();
     await expect(charts.getByTestId("trait-radar-table").locator("tbody tr").count()).resolves.toBe(6);
     // Extraversion is not in the kit: missing, never 0.
     await expect(charts.getByTestId("trait-radar-table").locator('tr[data-trait="extraversion"] td').last().textContent()).resolves.toBe(
@@ -101,8 +101,8 @@ describe("the candidate's report", () => {
     await candidate.getByRole("heading", { level: 1, name: "Your interview profile" }).waitFor();
     await expect(candidate.title()).resolves.toBe("Interview profile · Traitkit");
     await hydrated(candidate);
-    await candidate.getByTestId("trait-radar-chart").locator("svg.recharts-surface").first().waitFor();
-    await candidate.getByTestId("transition-fit-chart").locator("svg.recharts-surface").first().waitFor();
+    await candidate.getByTestId("trait-radar-chart").locator("svg.recharts-surface:visible").waitFor();
+    await candidate.getByTestId("transition-fit-chart").locator("svg.recharts-surface:visible").waitFor();
     for (const table of ["trait-radar-table", "trait-band-table", "transition-table"]) {
       await expect(candidate.getByTestId(table).isVisible()).resolves.toBe(true);
     }
@@ -193,7 +193,7 @@ describe("the candidate's report", () => {
     reader.on("pageerror", (error) => errors.push(error.message));
     await reader.goto(link);
     await hydrated(reader);
-    await reader.getByTestId("trait-radar-chart").locator("svg.recharts-surface").first().waitFor();
+    await reader.getByTestId("trait-radar-chart").locator("svg.recharts-surface:visible").waitFor();
     await reader.getByRole("heading", { level: 1, name: "Su perfil de entrevista" }).waitFor();
     // The charts' keys are the report's words too (Recharts' own legend spoke English).
     await expect(reader.getByTestId("transition-fit-chart").locator(".chart-legend li").allTextContents()).resolves.toEqual([

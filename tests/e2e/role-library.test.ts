@@ -48,9 +48,8 @@ describe("role library", () => {
         String(profile[trait].weight),
       ]);
     }
-    // Recharts draws only in the browser: the SVG proves the chart rendered after hydration.
-    const chart = page.locator("[data-testid=ideal-profile-chart] svg.recharts-surface");
-    await chart.waitFor();
+    // The server's drawing, at the size that fits the screen.
+    await page.locator("[data-testid=ideal-profile-chart] svg.recharts-surface:visible").waitFor();
     const chartText = await page.locator("[data-testid=ideal-profile-chart]").textContent();
     expect(chartText).toContain(TRAIT_NAMES.conscientiousness.en);
     expect(chartText).toContain(`${profile.conscientiousness.low}–${profile.conscientiousness.high}`);

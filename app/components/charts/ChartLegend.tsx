@@ -2,14 +2,13 @@
 export type LegendEntry = { label: string; color: string; shape: "line" | "area"; dash?: string; outline?: string };
 
 /**
- * The chart's key as plain HTML under it, in the reader's language: Recharts'
- * own legend is ~5 KB more JavaScript on every chart page and names its icons
- * in English. It sits in the chart's canvas, which assistive technology skips:
- * the table beside the chart carries the same series by name.
+ * The chart's key as plain HTML under it, in the reader's language (Recharts'
+ * own legend names its icons in English). Assistive technology skips it: the
+ * table beside the chart carries the same series by name.
  */
 export function ChartLegend({ entries }: { entries: LegendEntry[] }): JSX.Element {
   return (
-    <ul className="chart-legend">
+    <ul className="chart-legend" aria-hidden="true">
       {entries.map((entry, i) => (
         <li key={i}>
           <svg width="28" height="12" viewBox="0 0 28 12" focusable="false">

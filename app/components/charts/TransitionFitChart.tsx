@@ -1,15 +1,14 @@
 import { useId } from "react";
 import { useTranslation } from "~/utils/use-translation";
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { AreaToDevelop, TransitionBasis } from "~/domain/transitions";
 import { TableScroll } from "~/components/TableScroll";
-import { useHydrated } from "~/utils/use-hydrated";
-import { useNarrowChart } from "./use-narrow-chart";
 import { ChartLegend } from "./ChartLegend";
+import { DrawnChart } from "./DrawnChart";
+import type { ChartSvg } from "./drawing";
 import { shownScore, useNumberFormats } from "~/utils/numbers";
 
-const PUBLISHED_FILL = "#94a3b8";
-const OWN_FILL = "#b45309";
+export const PUBLISHED_FILL = "#94a3b8";
+export const OWN_FILL = "#b45309";
 
 /** A career transition's row of the chart. */
 export type ChartTransition = {
@@ -82,21 +81,23 @@ export function AreasToDevelop({
 }
 
 /**
- * Per career transition: the published fit % next to the candidate's own fit,
- * which profile the own fit used, then the areas to develop for each target.
+ * Per career transition: the published fit % next to the candidate's own fit
+ * (as the server drew it: `svg`, from transition-fit-drawing.server.tsx, none
+ * when there is no transition), which profile the own fit used, then the areas
+ * to develop for each target.
  */
-export function TransitionFitChart({ transitions, audience }: { transitions: ChartTransition[]; audience: FitAudience }): JSX.Element {
+export function TransitionFitChart({
+  transitions,
+  audience,
+  svg,
+}: {
+  transitions: ChartTransition[];
+  audience: FitAudience;
+  svg: ChartSvg | null;
+}): JSX.Element {
   const { t } = useTranslation();
-  const hydrated = useHydrated();
-  const narrow = useNarrowChart();
   const { fitPercent, coveragePercent } = useNumberFormats();
   const captionId = useId();
-  const data = transitions.map((tr) => ({
-    name: tr.target,
-    published: tr.publishedFit,
-    own: tr.fit === null ? null : Math.round(tr.fit),
-    ownLabel: tr.fit === null ? t("report.charts.noFit") : fitPercent(tr.fit),
-  }));
   const publishedName = t("report.charts.published");
   const ownName = t(audience === "candidate" ? "report.charts.yourFit" : "report.charts.staff.candidateFit");
   const best = transitions.reduce<ChartTransition | undefined>(
@@ -104,7 +105,7 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
     undefined,
   );
 
-  if (transitions.length === 0) {
+  if (svg === null) {
     return (
       <section className="fit-chart">
         <h3>{t("report.charts.transitionTitle")}</h3>
@@ -125,35 +126,14 @@ export function TransitionFitChart({ transitions, audience }: { transitions: Cha
             })
           : t(audience === "candidate" ? "report.charts.transitionReading" : "report.charts.staff.transitionReading")}
       </p>
-      <div className="chart-canvas" aria-hidden="true" data-testid="transition-fit-chart">
-        {hydrated && (
-          <ResponsiveContainer width="100%" height={Math.max(200, 70 * transitions.length + 60)}>
-            <BarChart
-              data={data}
-              layout="vertical"
-              accessibilityLayer={false}
-              margin={{ top: 8, right: 64, bottom: 8, left: narrow ? 0 : 24 }}
-            >
-              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} />
-              <YAxis type="category" dataKey="name" width={narrow ? 120 : 190} tick={{ fontSize: narrow ? 11 : 14 }} />
-              <Bar dataKey="published" name={publishedName} fill={PUBLISHED_FILL} isAnimationActive={false}>
-                <LabelList dataKey="published" position="right" fill="#1f2933" formatter={(v: unknown) => fitPercent(Number(v))} />
-              </Bar>
-              <Bar dataKey="own" name={ownName} fill={OWN_FILL} isAnimationActive={false}>
-                <LabelList dataKey="ownLabel" position="right" fill="#1f2933" />
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
-        )}
-        {hydrated && (
-          <ChartLegend
-            entries={[
-              { label: publishedName, color: PUBLISHED_FILL, shape: "area" },
-              { label: ownName, color: OWN_FILL, shape: "area" },
-            ]}
-          />
-        )}
+      <div className="chart-canvas" data-testid="transition-fit-chart">
+        <DrawnChart svg={svg} />
+        <ChartLegend
+          entries={[
+            { label: publishedName, color: PUBLISHED_FILL, shape: "area" },
+            { label: ownName, color: OWN_FILL, shape: "area" },
+          ]}
+        />
       </div>
       <TableScroll label={t("report.charts.transitionTitle")}>
         <table data-testid="transition-table">

@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "~/utils/use-translation";
-import { FitCharts, type FitChartsData } from "~/components/charts/FitCharts";
+import { FitCharts, type FitChartsData, type FitChartsSvg } from "~/components/charts/FitCharts";
 import { ConfirmedAction } from "~/components/ConfirmedAction";
 import type { ConfirmSpec } from "~/utils/confirm";
 import { useFormatDate } from "~/utils/dates";
@@ -75,12 +75,15 @@ export const REVOKE_SPEC: ConfirmSpec = {
  */
 export function ReportSection({
   section,
+  chartsSvg,
   isRecruiter,
   candidateName,
   published,
   errors,
 }: {
   section: AssessmentReportSection;
+  /** The server's drawings of `section.charts`; null with them. */
+  chartsSvg: FitChartsSvg | null;
   isRecruiter: boolean;
   candidateName: string;
   published: PublishedReport | null;
@@ -101,10 +104,10 @@ export function ReportSection({
       .join(" ") || undefined;
   return (
     <>
-      {section.charts && (
+      {section.charts && chartsSvg && (
         <section aria-labelledby="fit-charts" data-testid="fit-charts-section">
           <h2 id="fit-charts">{t("report.charts.section")}</h2>
-          <FitCharts charts={section.charts} seriesLabel={candidateName} audience="staff" />
+          <FitCharts charts={section.charts} svg={chartsSvg} seriesLabel={candidateName} audience="staff" />
         </section>
       )}
       {isRecruiter && (
