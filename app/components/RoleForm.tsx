@@ -240,7 +240,7 @@ function QuestionFields(props: {
   const label = t("roleForm.question", { number: index + 1 });
   return (
     <div className="question list-row-block">
-      <h3>{label}</h3>
+      <h2 className="form-item-heading">{label}</h2>
       <LocalizedInputs
         name={`questions.${index}.text`}
         label={t("roleForm.questionText")}
@@ -309,7 +309,7 @@ function TransitionFields(props: {
   const label = t("roleForm.transition", { number: index + 1 });
   return (
     <div className="list-row-block">
-      <h3>{label}</h3>
+      <h2 className="form-item-heading">{label}</h2>
       <div className="field-row">
         <Input
           name={`transitions.${index}.targetName`}

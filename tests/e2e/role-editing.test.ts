@@ -7,7 +7,7 @@ const RECRUITER = "recruiter@demo.traitkit.test";
 
 /** Question <number>'s block of the role form. */
 function questionBlock(page: Page, number: number) {
-  return page.locator(".question").filter({ has: page.getByRole("heading", { level: 3, name: `Question ${number}`, exact: true }) });
+  return page.locator(".question").filter({ has: page.getByRole("heading", { level: 2, name: `Question ${number}`, exact: true }) });
 }
 
 /** Ticks a trait of a question and types its behaviour anchors for ratings 1, 3 and 5, as a user does. */
