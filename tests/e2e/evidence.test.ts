@@ -25,7 +25,11 @@ const INES = "Inés Interviewer (demo)";
 const PHONE = { width: 390, height: 844 };
 /** The demo's assessment with the most elements: two interviewers' ratings and notes on every question. */
 const BIGGEST_DEMO_ASSESSMENT = "Alan Demo-Turing";
-const MAX_ELEMENTS_FOLDED = 780;
+/**
+ * 1,066 elements measured with the folds closed (~110 fewer than open). Each chart is in the page twice, its wide
+ * and its narrow drawing from the server, where the browser drew one at the screen's size before issue #18.
+ */
+const MAX_ELEMENTS_FOLDED = 1100;
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
 
 const STAMP = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
@@ -286,7 +290,6 @@ describe("evidence a panel can trust", () => {
     await page.getByTestId("assessment-list").getByRole("link", { name: BIGGEST_DEMO_ASSESSMENT, exact: true }).first().click();
     await page.getByRole("heading", { level: 1, name: `Assessment of ${BIGGEST_DEMO_ASSESSMENT}` }).waitFor();
     await hydrated(page);
-    // 855 elements before the folds (issue #18), 748 with them closed; the fit charts hold about 525 of them.
     await expect(page.evaluate(() => document.querySelectorAll("*").length)).resolves.toBeLessThan(MAX_ELEMENTS_FOLDED);
   });
 

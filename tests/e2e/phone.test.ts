@@ -180,6 +180,8 @@ describe("on a phone (390 × 844)", () => {
     await page.getByRole("link", { name: "Barbara Demo-Liskov" }).first().click();
     await page.getByRole("link", { name: "Open my scorecard" }).click();
     await hydrated(page);
+    // The scorecard is there (its route's files and texts loaded) before the connection goes.
+    await page.getByLabel("Notes on question 1", { exact: true }).waitFor();
     // Offline from here to the end: nothing reaches the server, so the demo data stays as it was.
     await page.context().setOffline(true);
     await page.getByLabel("Notes on question 1", { exact: true }).fill("Spoke of the rollback first.");

@@ -208,6 +208,11 @@ describe("role editing", () => {
     await page.getByRole("heading", { level: 1, name: steward }).waitFor();
     const questions = page.getByRole("region", { name: "Interview questions" }).getByRole("listitem");
     await expect(questions.count()).resolves.toBe(2);
+    // Each question's anchors are folded, drawn once opened.
+    for (const question of [questions.nth(0), questions.nth(1)]) {
+      await question.locator("summary").click();
+      await question.locator("details[open] .anchors").first().waitFor();
+    }
     await expect(questions.nth(0).textContent()).resolves.toContain("Tell us about a dataset you documented.");
     await expect(questions.nth(0).textContent()).resolves.toContain("Evaluates: Openness");
     await expect(questions.nth(0).textContent()).resolves.toContain("Looks for new ways to make data understood.");
@@ -227,6 +232,8 @@ describe("role editing", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.getByText("Role saved.").waitFor();
     await expect(questions.nth(0).textContent()).resolves.toContain("Evaluates: Openness, Agreeableness");
+    await questions.nth(0).locator("summary").click();
+    await questions.nth(0).locator("details[open] .anchors").first().waitFor();
     await expect(questions.nth(0).textContent()).resolves.toContain("Writes with the users, for them.");
     await context.close();
   });
