@@ -11,29 +11,30 @@ const BUDGET_WITHOUT_FORM = 90 * KB;
 const BUDGET_WITH_FORM = 115 * KB;
 
 /*
- * Pages over their budget when it was set (2026-12-03), with what they
- * measured then in KB (Spanish, the larger language). The framework chunk is
- * 81.4 of every page's; form pages add react-hook-form (15.8) and zod mini
- * (9.9); the kit pages the kits' texts (2.9), the role import zod for its file;
- * chart pages Recharts, which issue #18 takes out of the browser. Each is held
- * to still be over, so a page that gets under its budget must leave this list
- * and is held to the budget from then on.
+ * Pages over their budget, each with the most it may weigh (KB, gzipped, the
+ * larger language): what it measured on 2026-12-03 after the charts left the
+ * browser, rounded up. The framework chunk is 81.3 KB of every page's (React
+ * DOM half of it, React Router and Remix most of the rest); form pages add
+ * react-hook-form (15.8) and zod mini (9.9); the kit pages the kits' texts
+ * (2.9); the role form its live chart's code after the form is usable, which
+ * is not counted here. A listed page may not grow, and one that gets under its
+ * budget must leave the list: it is held to the budget from then on.
  */
 const OVER_BUDGET_TODAY: Record<string, number> = {
-  "routes/assessments.$id": 235.1,
-  "routes/assessments.$id_.scorecard": 118.9,
-  "routes/candidates.$id": 116.4,
-  "routes/kits._index": 90.1,
-  "routes/kits.$id": 95.4,
-  "routes/kits.$id_.edit": 123.0,
-  "routes/kits.$id_.print": 92.4,
-  "routes/kits.new": 123.6,
-  "routes/r.$token": 199.9,
-  "routes/roles.$slug": 200.7,
-  "routes/roles.$slug_.compare": 196.3,
-  "routes/roles.$slug_.edit": 226.0,
-  "routes/roles.import": 103.1,
-  "routes/roles.new": 225.9,
+  "routes/assessments.$id": 129,
+  "routes/assessments.$id_.scorecard": 120,
+  "routes/candidates.$id": 117,
+  "routes/kits._index": 91,
+  "routes/kits.$id": 97,
+  "routes/kits.$id_.edit": 124,
+  "routes/kits.$id_.print": 94,
+  "routes/kits.new": 125,
+  "routes/r.$token": 93,
+  "routes/roles.$slug": 101,
+  "routes/roles.$slug_.compare": 96,
+  "routes/roles.$slug_.edit": 126,
+  "routes/roles.import": 104,
+  "routes/roles.new": 126,
 };
 
 function budgetOf(page: PageJavaScript): number {
@@ -70,6 +71,13 @@ describe("JavaScript per page, gzipped, from the build", () => {
       .filter((page) => !(page.route in OVER_BUDGET_TODAY) && page.gzippedBytes > budgetOf(page))
       .map((page) => `${page.route}: ${kb(page.gzippedBytes)} KB > ${kb(budgetOf(page))} KB`);
     expect(over).toEqual([]);
+  });
+
+  it("lets no page over its budget grow past what it weighed", () => {
+    const grown = pages
+      .filter((page) => page.route in OVER_BUDGET_TODAY && page.gzippedBytes > OVER_BUDGET_TODAY[page.route] * KB)
+      .map((page) => `${page.route}: ${kb(page.gzippedBytes)} KB > ${OVER_BUDGET_TODAY[page.route]} KB`);
+    expect(grown).toEqual([]);
   });
 
   it("lists as over budget only pages that still are", () => {
