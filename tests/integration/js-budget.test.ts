@@ -74,9 +74,12 @@ describe("JavaScript per page, gzipped, from the build", () => {
   });
 
   it("lets no page over its budget grow past what it weighed", () => {
-    const grown = pages
-      .filter((page) => page.route in OVER_BUDGET_TODAY && page.gzippedBytes > OVER_BUDGET_TODAY[page.route] * KB)
-      .map((page) => `${page.route}: ${kb(page.gzippedBytes)} KB > ${OVER_BUDGET_TODAY[page.route]} KB`);
+    const grown = pages.flatMap((page) => {
+      const weighed = OVER_BUDGET_TODAY[page.route];
+      return weighed !== undefined && page.gzippedBytes > weighed * KB
+        ? [`${page.route}: ${kb(page.gzippedBytes)} KB > ${weighed} KB`]
+        : [];
+    });
     expect(grown).toEqual([]);
   });
 
