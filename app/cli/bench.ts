@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { Server } from "node:http";
 import { z } from "zod";
 import { createDb, type TraitkitDb } from "~db/connection";
-import { DEMO_PASSWORD } from "../../seeds/demo-accounts";
+import { signInAsDemo } from "./demo-sign-in";
 import { publishReport } from "../models/report.server";
 import { parseEnv } from "../utils/env.server";
 import { createHttpApp } from "../server/http-app";
@@ -204,21 +204,6 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-async function signIn(baseURL: string, email: string): Promise<string> {
-  const response = await fetch(new URL("/login", baseURL), {
-    method: "POST",
-    headers: { Origin: baseURL, "Accept-Language": "en" },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-    redirect: "manual",
-  });
-  await response.body?.cancel();
-  for (const header of response.headers.getSetCookie()) {
-    const [pair] = header.split(";");
-    if (pair?.startsWith("traitkit_session=")) return pair;
-  }
-  throw new Error(`Sign-in as ${email} failed: ${response.status}`);
-}
-
 async function idOf(db: TraitkitDb, email: string): Promise<number> {
   return (await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
 }
@@ -231,8 +216,8 @@ function dataPath(pagePath: string): string {
 
 /** The pages to drive, with ids from this database: /healthz, the floor, each page, its `.data` request, the CSV and autosave. */
 async function targets(db: TraitkitDb, baseURL: string): Promise<Target[]> {
-  const recruiter = await signIn(baseURL, RECRUITER);
-  const interviewer = await signIn(baseURL, INTERVIEWER);
+  const recruiter = await signInAsDemo(baseURL, RECRUITER);
+  const interviewer = await signInAsDemo(baseURL, INTERVIEWER);
   const interviewerId = await idOf(db, INTERVIEWER);
   const recruiterId = await idOf(db, RECRUITER);
   const candidates = await db
@@ -467,7 +452,7 @@ async function runSize(size: number, dir: string, settings: Settings): Promise<S
       if (target.kind === "floor") floor = row.reqPerSec;
       rows.push(row);
     }
-    const csv = await csvExport(baseURL, await signIn(baseURL, RECRUITER));
+    const csv = await csvExport(baseURL, await signInAsDemo(baseURL, RECRUITER));
     console.log(
       `  ${size} CSV export: ${csv.rows} rows in ${csv.seconds.toFixed(2)} s, server rss ${csv.rssBeforeMb} → peak ${csv.rssPeakMb} MB (+${csv.rssGrowthMb})`,
     );

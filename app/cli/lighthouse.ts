@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Config, type Flags } from "lighthouse";
 import { createDb, type TraitkitDb } from "~db/connection";
-import { DEMO_PASSWORD } from "../../seeds/demo-accounts";
+import { signInAsDemo } from "./demo-sign-in";
 import { DEMO_KIT } from "../../seeds/demo-kits";
 import { publishReport } from "../models/report.server";
 
@@ -100,22 +100,6 @@ async function startApp(database: string, port: number): Promise<ChildProcess> {
   }
   child.kill();
   throw new Error("The app did not answer /healthz within 5 minutes");
-}
-
-/** Posts the login form as the page does and answers the session cookie. */
-async function signIn(baseURL: string, email: string): Promise<string> {
-  const response = await fetch(new URL("/login", baseURL), {
-    method: "POST",
-    headers: { Origin: baseURL },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-    redirect: "manual",
-  });
-  await response.body?.cancel();
-  for (const header of response.headers.getSetCookie()) {
-    const [pair] = header.split(";");
-    if (pair?.startsWith("traitkit_session=")) return pair;
-  }
-  throw new Error(`Sign-in as ${email} failed: ${response.status}`);
 }
 
 /** Every main page, with records of the demo data: the MLOps role, the Senior panel kit, a candidate whose panel has submitted. */
@@ -276,8 +260,8 @@ async function main(): Promise<void> {
     }
     const cookies: Record<Reader, string | null> = {
       anonymous: null,
-      recruiter: await signIn(baseURL, RECRUITER),
-      interviewer: await signIn(baseURL, INTERVIEWER),
+      recruiter: await signInAsDemo(baseURL, RECRUITER),
+      interviewer: await signInAsDemo(baseURL, INTERVIEWER),
     };
     chrome = await chromeLauncher.launch({
       chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
