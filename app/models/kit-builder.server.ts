@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
-import { isAnchorRating, type AnchorRating } from "~/domain/anchors";
+import type { AnchorRating } from "~/domain/anchors";
 import type { Level } from "~/domain/levels";
-import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import type { TraitKey } from "~/domain/traits";
 import type { ContentLanguage, Database } from "~db/schema";
+import { byTraitOrder, loadRoleQuestions, type StoredRoleQuestion } from "~/models/questions.server";
 import { showText } from "~/models/shown-text";
 import type { ShownText } from "~/domain/shown-text";
 import { emptyCustomQuestion, type KitFormValues, type KitQuestionValues, type KitTextLang } from "~/schemas/kit";
@@ -17,20 +18,12 @@ import type { UiLanguage } from "~/utils/i18n";
 /** Skill profiles are published in English (seed-documents 000/003/004). */
 export const SKILL_PROFILE_LANGUAGE: ContentLanguage = "en";
 
-export const byTraitOrder = (a: TraitKey, b: TraitKey): number => TRAIT_KEYS.indexOf(a) - TRAIT_KEYS.indexOf(b);
-
 // ---------- The role, as a kit copies it ----------
 
 export type RoleSnapshot = {
   role: { id: number; slug: string; name: string; contentLanguage: ContentLanguage };
   traits: { trait: TraitKey; low: number; high: number; weight: number; statement: string | null }[];
-  questions: {
-    id: number;
-    position: number;
-    text: string;
-    traits: TraitKey[];
-    anchors: { trait: TraitKey; rating: AnchorRating; text: string }[];
-  }[];
+  questions: StoredRoleQuestion[];
   strengths: { position: number; text: string }[];
   redFlags: { position: number; text: string }[];
   /** Every level; mandatory first, then by skill name. */
@@ -45,21 +38,9 @@ export async function loadRoleSnapshot(db: Kysely<Database>, by: { slug: string 
       : db.selectFrom("roles").select(["id", "slug", "name", "content_language"]).where("id", "=", by.id)
   ).executeTakeFirst();
   if (!role) return undefined;
-  const [traits, questions, questionTraits, anchors, strengths, redFlags, expectations] = await Promise.all([
+  const [traits, questions, strengths, redFlags, expectations] = await Promise.all([
     db.selectFrom("role_traits").select(["trait", "low", "high", "weight", "statement"]).where("role_id", "=", role.id).execute(),
-    db.selectFrom("questions").select(["id", "position", "text"]).where("role_id", "=", role.id).orderBy("position").execute(),
-    db
-      .selectFrom("question_traits")
-      .innerJoin("questions", "questions.id", "question_traits.question_id")
-      .select(["question_traits.question_id", "question_traits.trait"])
-      .where("questions.role_id", "=", role.id)
-      .execute(),
-    db
-      .selectFrom("question_anchors")
-      .innerJoin("questions", "questions.id", "question_anchors.question_id")
-      .select(["question_anchors.question_id", "question_anchors.trait", "question_anchors.rating", "question_anchors.text"])
-      .where("questions.role_id", "=", role.id)
-      .execute(),
+    loadRoleQuestions(db, role.id),
     db.selectFrom("role_strengths").select(["position", "text"]).where("role_id", "=", role.id).orderBy("position").execute(),
     db.selectFrom("role_red_flags").select(["position", "text"]).where("role_id", "=", role.id).orderBy("position").execute(),
     db
@@ -74,19 +55,7 @@ export async function loadRoleSnapshot(db: Kysely<Database>, by: { slug: string 
   return {
     role: { id: role.id, slug: role.slug, name: role.name, contentLanguage: role.content_language },
     traits: [...traits].sort((a, b) => byTraitOrder(a.trait, b.trait)),
-    questions: questions.map((q) => ({
-      id: q.id,
-      position: q.position,
-      text: q.text,
-      traits: questionTraits
-        .filter((t) => t.question_id === q.id)
-        .map((t) => t.trait)
-        .sort(byTraitOrder),
-      anchors: anchors
-        .filter((a) => a.question_id === q.id)
-        .flatMap((a) => (isAnchorRating(a.rating) ? [{ trait: a.trait, rating: a.rating, text: a.text }] : []))
-        .sort((a, b) => byTraitOrder(a.trait, b.trait) || a.rating - b.rating),
-    })),
+    questions,
     strengths,
     redFlags,
     expectations: expectations.map((e) => ({

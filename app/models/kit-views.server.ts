@@ -1,12 +1,11 @@
 import type { Kysely } from "kysely";
-import { isAnchorRating, type AnchorRating } from "~/domain/anchors";
+import type { AnchorRating } from "~/domain/anchors";
 import { diffKitVersions, type KitVersionChange } from "~/domain/kit-versions";
 import type { Level } from "~/domain/levels";
 import type { TraitKey } from "~/domain/traits";
 import type { ContentLanguage, Database, LevelColumn } from "~db/schema";
 import {
   builderSource,
-  byTraitOrder,
   groupAnchors,
   loadRoleSnapshot,
   SKILL_PROFILE_LANGUAGE,
@@ -14,6 +13,7 @@ import {
   type KitBuilderSource,
   type KitExpectationView,
 } from "~/models/kit-builder.server";
+import { byTraitOrder, loadKitVersionQuestions, type StoredKitQuestion } from "~/models/questions.server";
 import { showOptionalText, showText } from "~/models/shown-text";
 import type { ShownText } from "~/domain/shown-text";
 import {
@@ -33,15 +33,6 @@ import type { UiLanguage } from "~/utils/i18n";
  * version for print, and the builder form of the latest version for editing.
  */
 
-type RawQuestion = {
-  id: number;
-  position: number;
-  text: string;
-  sourceQuestionId: number | null;
-  traits: TraitKey[];
-  anchors: { trait: TraitKey; rating: AnchorRating; text: string }[];
-};
-
 /** A stored version with its content, texts as stored JSON. */
 export type StoredKitVersion = {
   id: number;
@@ -55,7 +46,7 @@ export type StoredKitVersion = {
   createdByName: string | null;
   assessmentCount: number;
   traits: { trait: TraitKey; low: number; high: number; weight: number; statement: string | null }[];
-  questions: RawQuestion[];
+  questions: StoredKitQuestion[];
   strengths: string[];
   redFlags: string[];
   expectations: { skillName: string; mandatory: boolean; description: string }[];
@@ -92,39 +83,13 @@ async function loadVersions(db: Kysely<Database>, kitId: number, only?: number):
   const ids = versions.map((v) => v.id);
   if (ids.length === 0) return [];
 
-  const [traits, questions, questionTraits, anchors, strengths, redFlags, expectations] = await Promise.all([
+  const [traits, questions, strengths, redFlags, expectations] = await Promise.all([
     db.selectFrom("kit_version_traits").selectAll().where("kit_version_id", "in", ids).execute(),
-    db.selectFrom("kit_questions").selectAll().where("kit_version_id", "in", ids).orderBy("position").execute(),
-    db
-      .selectFrom("kit_question_traits")
-      .innerJoin("kit_questions", "kit_questions.id", "kit_question_traits.kit_question_id")
-      .select(["kit_question_traits.kit_question_id", "kit_question_traits.trait"])
-      .where("kit_questions.kit_version_id", "in", ids)
-      .execute(),
-    db
-      .selectFrom("kit_question_anchors")
-      .innerJoin("kit_questions", "kit_questions.id", "kit_question_anchors.kit_question_id")
-      .select([
-        "kit_question_anchors.kit_question_id",
-        "kit_question_anchors.trait",
-        "kit_question_anchors.rating",
-        "kit_question_anchors.text",
-      ])
-      .where("kit_questions.kit_version_id", "in", ids)
-      .execute(),
+    loadKitVersionQuestions(db, ids),
     db.selectFrom("kit_strengths").select(["kit_version_id", "text"]).where("kit_version_id", "in", ids).orderBy("position").execute(),
     db.selectFrom("kit_red_flags").select(["kit_version_id", "text"]).where("kit_version_id", "in", ids).orderBy("position").execute(),
     db.selectFrom("kit_expectations").selectAll().where("kit_version_id", "in", ids).orderBy("position").execute(),
   ]);
-
-  const traitsOf = new Map<number, TraitKey[]>();
-  for (const row of questionTraits) traitsOf.set(row.kit_question_id, [...(traitsOf.get(row.kit_question_id) ?? []), row.trait]);
-  const anchorsOf = new Map<number, RawQuestion["anchors"]>();
-  for (const row of anchors) {
-    const rating = row.rating;
-    if (isAnchorRating(rating))
-      anchorsOf.set(row.kit_question_id, [...(anchorsOf.get(row.kit_question_id) ?? []), { trait: row.trait, rating, text: row.text }]);
-  }
 
   return versions.map((v) => ({
     id: v.id,
@@ -141,16 +106,7 @@ async function loadVersions(db: Kysely<Database>, kitId: number, only?: number):
       .filter((t) => t.kit_version_id === v.id)
       .map((t) => ({ trait: t.trait, low: t.low, high: t.high, weight: t.weight, statement: t.statement }))
       .sort((a, b) => byTraitOrder(a.trait, b.trait)),
-    questions: questions
-      .filter((q) => q.kit_version_id === v.id)
-      .map((q) => ({
-        id: q.id,
-        position: q.position,
-        text: q.text,
-        sourceQuestionId: q.source_question_id,
-        traits: [...(traitsOf.get(q.id) ?? [])].sort(byTraitOrder),
-        anchors: [...(anchorsOf.get(q.id) ?? [])].sort((a, b) => byTraitOrder(a.trait, b.trait) || a.rating - b.rating),
-      })),
+    questions: questions.get(v.id) ?? [],
     strengths: strengths.filter((s) => s.kit_version_id === v.id).map((s) => s.text),
     redFlags: redFlags.filter((s) => s.kit_version_id === v.id).map((s) => s.text),
     expectations: expectations
@@ -299,7 +255,7 @@ export type KitEditor = {
 };
 
 /** A question the recruiter wrote, back into the form, in the one language it was written in. */
-function customValues(q: RawQuestion, lang: UiLanguage): KitQuestionValues {
+function customValues(q: StoredKitQuestion, lang: UiLanguage): KitQuestionValues {
   const text = parseLocalized(q.text);
   const written: KitTextLang = text?.[lang] !== undefined ? lang : (KIT_TEXT_LANGS.find((l) => text?.[l] !== undefined) ?? lang);
   // A text without that language (a copied role question whose role question is gone) shows its best language.

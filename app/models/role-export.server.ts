@@ -5,6 +5,7 @@ import { LEVELS, type Level } from "~/domain/levels";
 import { isWeight, TRAIT_KEYS, traitRecord, type TraitKey } from "~/domain/traits";
 import { parseLocalized, type LocalizedText } from "~/schemas/localized";
 import { ROLE_FORMAT, type RoleFile } from "~/schemas/role";
+import { loadRoleQuestions } from "~/models/questions.server";
 
 /*
  * Reads a role back into its file format ("traitkit.role/v1"): the inverse of
@@ -32,8 +33,6 @@ export async function readRoleFile(db: Kysely<Database>, slug: string): Promise<
     strengths,
     redFlags,
     questions,
-    questionTraits,
-    anchors,
     transitions,
     transitionStrengths,
     deltas,
@@ -46,19 +45,7 @@ export async function readRoleFile(db: Kysely<Database>, slug: string): Promise<
     db.selectFrom("role_traits").selectAll().where("role_id", "=", roleId).execute(),
     db.selectFrom("role_strengths").select("text").where("role_id", "=", roleId).orderBy("position").execute(),
     db.selectFrom("role_red_flags").select("text").where("role_id", "=", roleId).orderBy("position").execute(),
-    db.selectFrom("questions").selectAll().where("role_id", "=", roleId).orderBy("position").execute(),
-    db
-      .selectFrom("question_traits")
-      .innerJoin("questions", "questions.id", "question_traits.question_id")
-      .select(["question_traits.question_id", "question_traits.trait"])
-      .where("questions.role_id", "=", roleId)
-      .execute(),
-    db
-      .selectFrom("question_anchors")
-      .innerJoin("questions", "questions.id", "question_anchors.question_id")
-      .select(["question_anchors.question_id", "question_anchors.trait", "question_anchors.rating", "question_anchors.text"])
-      .where("questions.role_id", "=", roleId)
-      .execute(),
+    loadRoleQuestions(db, roleId),
     db.selectFrom("transitions").selectAll().where("role_id", "=", roleId).orderBy("position").execute(),
     db
       .selectFrom("transition_strengths")
@@ -143,11 +130,10 @@ export async function readRoleFile(db: Kysely<Database>, slug: string): Promise<
     strengths: strengths.map((s) => required(s.text)),
     redFlags: redFlags.map((s) => required(s.text)),
     questions: questions.map((q) => {
-      const traitsOfQuestion = byTrait(questionTraits.filter((t) => t.question_id === q.id)).map((t) => t.trait);
       const anchorsOfQuestion: Partial<Record<TraitKey, { "1": LocalizedText; "3": LocalizedText; "5": LocalizedText }>> = {};
-      for (const trait of traitsOfQuestion) {
+      for (const trait of q.traits) {
         const of = (rating: AnchorRating) => {
-          const row = anchors.find((a) => a.question_id === q.id && a.trait === trait && a.rating === rating);
+          const row = q.anchors.find((a) => a.trait === trait && a.rating === rating);
           if (!row) throw new Error(`Question ${q.id} lacks anchor ${rating} for ${trait}`);
           return required(row.text);
         };
@@ -155,8 +141,8 @@ export async function readRoleFile(db: Kysely<Database>, slug: string): Promise<
       }
       return {
         text: required(q.text),
-        evaluatesNote: parseLocalized(q.evaluates_note),
-        traits: traitsOfQuestion,
+        evaluatesNote: parseLocalized(q.evaluatesNote),
+        traits: q.traits,
         anchors: anchorsOfQuestion,
       };
     }),

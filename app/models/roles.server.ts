@@ -2,9 +2,10 @@ import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
 import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
+import { byTraitOrder, loadRoleQuestions } from "~/models/questions.server";
 import type { AnchorRating } from "~/domain/anchors";
 import { LEVELS, type Level } from "~/domain/levels";
-import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import type { TraitKey } from "~/domain/traits";
 import { showText, showOptionalText } from "~/models/shown-text";
 import type { ShownText } from "~/domain/shown-text";
 import type { UiLanguage } from "~/utils/i18n";
@@ -133,8 +134,6 @@ export type RoleProfile = {
   skillExpectations: RoleSkillExpectation[];
 };
 
-const byTraitOrder = (a: { trait: TraitKey }, b: { trait: TraitKey }) => TRAIT_KEYS.indexOf(a.trait) - TRAIT_KEYS.indexOf(b.trait);
-
 /** Everything the role page shows, texts in `lang` where the data has them; undefined when no such role. */
 export async function getRoleProfile(db: Kysely<Database>, slug: string, lang: UiLanguage): Promise<RoleProfile | undefined> {
   const role = await db.selectFrom("roles").selectAll().where("slug", "=", slug).executeTakeFirst();
@@ -142,60 +141,46 @@ export async function getRoleProfile(db: Kysely<Database>, slug: string, lang: U
   const show = (json: string) => showText(json, lang, role.content_language);
   const showMaybe = (json: string | null) => showOptionalText(json, lang, role.content_language);
 
-  const [traits, strengths, redFlags, questions, questionTraits, anchors, transitions, transitionStrengths, deltas, similar, archetypes] =
-    await Promise.all([
-      db.selectFrom("role_traits").selectAll().where("role_id", "=", role.id).execute(),
-      db.selectFrom("role_strengths").select("text").where("role_id", "=", role.id).orderBy("position").execute(),
-      db.selectFrom("role_red_flags").select("text").where("role_id", "=", role.id).orderBy("position").execute(),
-      db.selectFrom("questions").selectAll().where("role_id", "=", role.id).orderBy("position").execute(),
-      db
-        .selectFrom("question_traits")
-        .innerJoin("questions", "questions.id", "question_traits.question_id")
-        .select(["question_traits.question_id", "question_traits.trait"])
-        .where("questions.role_id", "=", role.id)
-        .execute(),
-      db
-        .selectFrom("question_anchors")
-        .innerJoin("questions", "questions.id", "question_anchors.question_id")
-        .select(["question_anchors.question_id", "question_anchors.trait", "question_anchors.rating", "question_anchors.text"])
-        .where("questions.role_id", "=", role.id)
-        .orderBy("question_anchors.rating")
-        .execute(),
-      db
-        .selectFrom("transitions")
-        .leftJoin("roles as target", "target.slug", "transitions.target_slug")
-        .select([
-          "transitions.id",
-          "transitions.target_name",
-          "transitions.target_slug",
-          "transitions.published_fit",
-          "target.id as target_id",
-        ])
-        .where("transitions.role_id", "=", role.id)
-        .orderBy("transitions.position")
-        .execute(),
-      db
-        .selectFrom("transition_strengths")
-        .innerJoin("transitions", "transitions.id", "transition_strengths.transition_id")
-        .select(["transition_strengths.transition_id", "transition_strengths.text"])
-        .where("transitions.role_id", "=", role.id)
-        .orderBy("transition_strengths.position")
-        .execute(),
-      db
-        .selectFrom("transition_deltas")
-        .innerJoin("transitions", "transitions.id", "transition_deltas.transition_id")
-        .select(["transition_deltas.transition_id", "transition_deltas.trait", "transition_deltas.delta"])
-        .where("transitions.role_id", "=", role.id)
-        .execute(),
-      db
-        .selectFrom("similar_roles")
-        .leftJoin("roles as similar", "similar.slug", "similar_roles.similar_slug")
-        .select(["similar_roles.similar_name", "similar_roles.similar_slug", "similar.id as similar_id"])
-        .where("similar_roles.role_id", "=", role.id)
-        .orderBy("similar_roles.position")
-        .execute(),
-      db.selectFrom("archetypes").select(["name", "description"]).where("role_id", "=", role.id).orderBy("position").execute(),
-    ]);
+  const [traits, strengths, redFlags, questions, transitions, transitionStrengths, deltas, similar, archetypes] = await Promise.all([
+    db.selectFrom("role_traits").selectAll().where("role_id", "=", role.id).execute(),
+    db.selectFrom("role_strengths").select("text").where("role_id", "=", role.id).orderBy("position").execute(),
+    db.selectFrom("role_red_flags").select("text").where("role_id", "=", role.id).orderBy("position").execute(),
+    loadRoleQuestions(db, role.id),
+    db
+      .selectFrom("transitions")
+      .leftJoin("roles as target", "target.slug", "transitions.target_slug")
+      .select([
+        "transitions.id",
+        "transitions.target_name",
+        "transitions.target_slug",
+        "transitions.published_fit",
+        "target.id as target_id",
+      ])
+      .where("transitions.role_id", "=", role.id)
+      .orderBy("transitions.position")
+      .execute(),
+    db
+      .selectFrom("transition_strengths")
+      .innerJoin("transitions", "transitions.id", "transition_strengths.transition_id")
+      .select(["transition_strengths.transition_id", "transition_strengths.text"])
+      .where("transitions.role_id", "=", role.id)
+      .orderBy("transition_strengths.position")
+      .execute(),
+    db
+      .selectFrom("transition_deltas")
+      .innerJoin("transitions", "transitions.id", "transition_deltas.transition_id")
+      .select(["transition_deltas.transition_id", "transition_deltas.trait", "transition_deltas.delta"])
+      .where("transitions.role_id", "=", role.id)
+      .execute(),
+    db
+      .selectFrom("similar_roles")
+      .leftJoin("roles as similar", "similar.slug", "similar_roles.similar_slug")
+      .select(["similar_roles.similar_name", "similar_roles.similar_slug", "similar.id as similar_id"])
+      .where("similar_roles.role_id", "=", role.id)
+      .orderBy("similar_roles.position")
+      .execute(),
+    db.selectFrom("archetypes").select(["name", "description"]).where("role_id", "=", role.id).orderBy("position").execute(),
+  ]);
 
   const idealProfile: IdealTrait[] | null =
     traits.length === 0
@@ -209,7 +194,7 @@ export async function getRoleProfile(db: Kysely<Database>, slug: string, lang: U
             statement: showMaybe(t.statement),
             bandSource: t.band_source,
           }))
-          .sort(byTraitOrder);
+          .sort((a, b) => byTraitOrder(a.trait, b.trait));
 
   return {
     slug: role.slug,
@@ -223,15 +208,9 @@ export async function getRoleProfile(db: Kysely<Database>, slug: string, lang: U
     questions: questions.map((q) => ({
       id: q.id,
       text: show(q.text),
-      evaluatesNote: showMaybe(q.evaluates_note),
-      traits: questionTraits
-        .filter((t) => t.question_id === q.id)
-        .map((t) => t.trait)
-        .sort((a, b) => TRAIT_KEYS.indexOf(a) - TRAIT_KEYS.indexOf(b)),
-      anchors: anchors
-        .filter((a) => a.question_id === q.id)
-        .map((a) => ({ trait: a.trait, rating: a.rating, text: show(a.text) }))
-        .sort((a, b) => byTraitOrder(a, b) || a.rating - b.rating),
+      evaluatesNote: showMaybe(q.evaluatesNote),
+      traits: q.traits,
+      anchors: q.anchors.map((a) => ({ trait: a.trait, rating: a.rating, text: show(a.text) })),
     })),
     transitions: transitions.map((tr) => ({
       targetName: tr.target_name,
@@ -242,7 +221,7 @@ export async function getRoleProfile(db: Kysely<Database>, slug: string, lang: U
       deltas: deltas
         .filter((d) => d.transition_id === tr.id)
         .map((d) => ({ trait: d.trait, delta: d.delta }))
-        .sort(byTraitOrder),
+        .sort((a, b) => byTraitOrder(a.trait, b.trait)),
     })),
     similarRoles: similar.map((s) => ({ name: s.similar_name, slug: s.similar_slug, inLibrary: s.similar_id !== null })),
     successCase:

@@ -1,11 +1,11 @@
 import type { Kysely } from "kysely";
-import type { AnchorRating } from "~/domain/anchors";
 import { isRating, type Rating, type Recommendation } from "~/domain/scoring";
-import { TRAIT_KEYS, traitRecord, type TraitKey } from "~/domain/traits";
+import { traitRecord, type TraitKey } from "~/domain/traits";
 import type { Database } from "~db/schema";
 import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
 import { refreshAssessmentResult } from "~/models/panel-results.server";
+import { loadKitVersionQuestions, type StoredKitQuestion } from "~/models/questions.server";
 import type { ScorecardInput } from "~/schemas/scorecard";
 
 /*
@@ -25,13 +25,7 @@ export type ScoringKit = {
   roleSlug: string;
   roleName: string;
   contentLanguage: "es" | "en" | "zh";
-  questions: {
-    id: number;
-    position: number;
-    text: string;
-    traits: TraitKey[];
-    anchors: { trait: TraitKey; rating: AnchorRating; text: string }[];
-  }[];
+  questions: StoredKitQuestion[];
   strengths: { id: number; text: string }[];
   redFlags: { id: number; text: string }[];
   idealProfile: Record<TraitKey, { low: number; high: number; weight: number }> | null;
@@ -41,31 +35,8 @@ export type ScoringKit = {
 export async function loadScoringKit(db: Kysely<Database>, kitVersionId: number): Promise<ScoringKit | undefined> {
   const version = await db.selectFrom("kit_versions").selectAll().where("id", "=", kitVersionId).executeTakeFirst();
   if (!version) return undefined;
-  const [questions, traits, anchors, strengths, redFlags, bands] = await Promise.all([
-    db
-      .selectFrom("kit_questions")
-      .select(["id", "position", "text"])
-      .where("kit_version_id", "=", kitVersionId)
-      .orderBy("position")
-      .execute(),
-    db
-      .selectFrom("kit_question_traits")
-      .innerJoin("kit_questions", "kit_questions.id", "kit_question_traits.kit_question_id")
-      .select(["kit_question_traits.kit_question_id", "kit_question_traits.trait"])
-      .where("kit_questions.kit_version_id", "=", kitVersionId)
-      .execute(),
-    db
-      .selectFrom("kit_question_anchors")
-      .innerJoin("kit_questions", "kit_questions.id", "kit_question_anchors.kit_question_id")
-      .select([
-        "kit_question_anchors.kit_question_id",
-        "kit_question_anchors.trait",
-        "kit_question_anchors.rating",
-        "kit_question_anchors.text",
-      ])
-      .where("kit_questions.kit_version_id", "=", kitVersionId)
-      .orderBy("kit_question_anchors.rating")
-      .execute(),
+  const [questionsByVersion, strengths, redFlags, bands] = await Promise.all([
+    loadKitVersionQuestions(db, [kitVersionId]),
     db.selectFrom("kit_strengths").select(["id", "text"]).where("kit_version_id", "=", kitVersionId).orderBy("position").execute(),
     db.selectFrom("kit_red_flags").select(["id", "text"]).where("kit_version_id", "=", kitVersionId).orderBy("position").execute(),
     db.selectFrom("kit_version_traits").select(["trait", "low", "high", "weight"]).where("kit_version_id", "=", kitVersionId).execute(),
@@ -83,16 +54,7 @@ export async function loadScoringKit(db: Kysely<Database>, kitVersionId: number)
     roleSlug: version.role_slug,
     roleName: version.role_name,
     contentLanguage: version.content_language,
-    questions: questions.map((q) => ({
-      id: q.id,
-      position: q.position,
-      text: q.text,
-      traits: traits
-        .filter((t) => t.kit_question_id === q.id)
-        .map((t) => t.trait)
-        .sort((a, b) => TRAIT_KEYS.indexOf(a) - TRAIT_KEYS.indexOf(b)),
-      anchors: anchors.filter((a) => a.kit_question_id === q.id).map((a) => ({ trait: a.trait, rating: a.rating, text: a.text })),
-    })),
+    questions: questionsByVersion.get(kitVersionId) ?? [],
     strengths,
     redFlags,
     // A version saved from a role without an ideal profile froze none: no fit, not a fit of 0.
