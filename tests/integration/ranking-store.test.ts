@@ -17,9 +17,11 @@ import { loadDemoData } from "../../seeds/demo";
 import { DEMO_KIT } from "../../seeds/demo-kits";
 
 /*
- * assessment_results.assigned_interviewers, the panel's size beside the
- * submitted count (migration 0010), stays the real number of the assessment's
- * interviewers through every write that changes a panel, whoever makes it.
+ * What the ranking reads beside each result. assessment_results.assigned_interviewers,
+ * the panel's size beside the submitted count (migration 0010), stays the real
+ * number of the assessment's interviewers through every write that changes a
+ * panel, whoever makes it. And the CSV's batches, read by keyset on the rank
+ * order, list every ranked row once, in order, wherever the batches end.
  */
 
 let dir: string;
@@ -53,13 +55,15 @@ async function keptCount(assessmentId: number): Promise<number | undefined> {
   return row?.assigned_interviewers;
 }
 
-/** Saves (or submits) the interviewer's scorecard rating every trait of the kit 4. */
-async function score(assessmentId: number, interviewerId: number, intent: "save" | "submit"): Promise<void> {
+/** Saves (or submits) the interviewer's scorecard rating every trait of the kit `rating` (none when null). */
+async function score(assessmentId: number, interviewerId: number, intent: "save" | "submit", rating: number | null = 4): Promise<void> {
   const fields: [string, string][] = [
     ["intent", intent],
     ["recommendation", "yes"],
   ];
-  for (const question of kit.questions) for (const trait of question.traits) fields.push([`rating.${question.id}.${trait}`, "4"]);
+  if (rating !== null)
+    for (const question of kit.questions)
+      for (const trait of question.traits) fields.push([`rating.${question.id}.${trait}`, String(rating)]);
   const parsed = parseScorecardForm(fields);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   expect((await saveScorecard(db, { assessmentId, interviewerId, input: parsed.data, kit }, now)).status).toBe("saved");
@@ -220,5 +224,39 @@ describe("the panel's size kept beside the result", () => {
     await db.deleteFrom("assessments").where("id", "=", one.assessmentId).execute();
     expect(await keptCount(one.assessmentId)).toBeUndefined();
     expect(await drifted()).toEqual([]);
+  });
+});
+
+describe("the ranking read in batches", () => {
+  it("lists every ranked row once and in rank order, whatever the batch size, across ties in fit and coverage and rows with no fit", async () => {
+    const first = panel[0] as number;
+    // Equal ratings give equal fit and coverage: runs of ties that batch boundaries fall inside. No rating gives no fit.
+    for (const [i, rating] of [4, 4, 4, 4, 4, 2, 2, 2, null, null, null].entries()) {
+      const { assessmentId } = await newAssessment(`Tie ${i}`);
+      await score(assessmentId, first, "submit", rating);
+    }
+    const filters = { decision: "any", minCoverage: 0, complete: false } as const;
+    const expected = (
+      await sql<{ assessment_id: number }>`
+        select assessment_id from assessment_results where role_slug = ${kit.roleSlug} and latest = 1
+        order by fit is null, fit desc, coverage desc, assessment_id`.execute(db)
+    ).rows.map((row) => row.assessment_id);
+    const ties = (
+      await sql<{ n: number }>`
+        select count(*) as n from assessment_results where role_slug = ${kit.roleSlug} and latest = 1
+        group by fit, coverage having count(*) > 1`.execute(db)
+    ).rows;
+    expect(ties.length).toBeGreaterThan(1);
+    expect(expected.length).toBeGreaterThan(12);
+
+    for (const batchRows of [1, 2, 3, 5, 500]) {
+      const rows = await wholeRanking(db, kit.roleSlug, filters, batchRows);
+      expect(
+        rows.map((row) => row.assessmentId),
+        `batches of ${batchRows}`,
+      ).toEqual(expected);
+      expect(rows.map((row) => row.rank)).toEqual(expected.map((_, i) => i + 1));
+    }
+    expect((await wholeRanking(db, kit.roleSlug, filters, 2)).filter((row) => row.fit === null)).toHaveLength(3);
   });
 });
