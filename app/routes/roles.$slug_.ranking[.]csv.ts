@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
 import { recordAudit } from "~/models/audit.server";
@@ -46,16 +47,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 /**
- * The CSV written a batch of rows at a time, as the client reads it: a batch
- * is read from the database only when the stream wants more (pull), so the
- * first rows go out (compressed, when asked) at once, a slow client slows the
- * reads instead of filling memory, and a large ranking is never whole in memory.
+ * The CSV written a batch of rows at a time: a batch is read from the
+ * database only when the stream is read (pull), so the first rows go out
+ * (compressed, when asked) at once and the rows are never whole in memory.
+ * Remix writes each chunk to the response without waiting for the socket to
+ * drain (@remix-run/node's writeReadableStreamToWritable), so a client slower
+ * than the database lets the written bytes queue in the socket's buffer: at
+ * most the file itself (a few MB compressed), not its rows as objects.
  */
 function csvInBatches(batches: AsyncGenerator<CsvRankedCandidate[]>, origin: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let header = true;
   return new ReadableStream({
     async pull(controller) {
+      // better-sqlite3 answers synchronously, so without a turn of the event loop between batches the whole file would be
+      // made in one run of promises: no byte sent, every other request waiting, every chunk held until the end.
+      await nextTurn();
       const next = await batches.next();
       // An empty ranking is still a file: its header.
       if (next.done && !header) {
