@@ -256,7 +256,7 @@ export type CsvRankedCandidate = RankedWithCalibration & {
 const RANKING_BATCH_ROWS = 500;
 
 /** Where the previous batch stopped: its last row's sort keys (the ranking's order ends with the unique assessment id). */
-type RankCursor = { fit: number | null; coverage: number; assessmentId: number };
+export type RankCursor = { fit: number | null; coverage: number; assessmentId: number };
 
 type RankedScope = ExpressionBuilder<Database & { r: Database["assessment_results"] }, "r">;
 
@@ -275,6 +275,21 @@ function afterCursor(eb: RankedScope, cursor: RankCursor) {
   return cursor.fit === null
     ? eb.and([eb("r.coverage", "<=", cursor.coverage), laterInTie])
     : eb.and([eb("r.fit", "<=", cursor.fit), eb.or([eb("r.fit", "<", cursor.fit), laterInTie])]);
+}
+
+/** One batch of the CSV: the rows with a fit or those without, after `cursor` (exported for the query-plan test). */
+export function rankingBatchQuery(
+  db: Executor,
+  slug: string,
+  filters: RankingFilters,
+  part: { withFit: boolean; after: RankCursor | undefined },
+  batchRows: number,
+) {
+  const query = rankedSelect(db, slug, filters)
+    .where("r.fit", part.withFit ? "is not" : "is", null)
+    .limit(batchRows);
+  const { after } = part;
+  return after === undefined ? query : query.where((eb) => afterCursor(eb, after));
 }
 
 /**
@@ -302,14 +317,7 @@ export async function* rankingInBatches(
   for (const withFit of [true, false]) {
     let cursor: RankCursor | undefined;
     for (;;) {
-      let query = rankedSelect(db, slug, filters)
-        .where("r.fit", withFit ? "is not" : "is", null)
-        .limit(batchRows);
-      if (cursor !== undefined) {
-        const from = cursor;
-        query = query.where((eb) => afterCursor(eb, from));
-      }
-      const rows = await query.execute();
+      const rows = await rankingBatchQuery(db, slug, filters, { withFit, after: cursor }, batchRows).execute();
       const last = rows.at(-1);
       if (last === undefined) break;
       const ids = rows.map((row) => row.assessment_id);
