@@ -9,6 +9,7 @@ import * as m0006 from "./migrations/0006_report_snapshots";
 import * as m0007 from "./migrations/0007_archive_and_parked_drafts";
 import * as m0008 from "./migrations/0008_library_items";
 import * as m0009 from "./migrations/0009_role_saved_by";
+import * as m0010 from "./migrations/0010_ranking_assigned_count";
 
 /*
  * Listed statically: a folder read breaks once the server is bundled.
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0007_archive_and_parked_drafts": m0007,
   "0008_library_items": m0008,
   "0009_role_saved_by": m0009,
+  "0010_ranking_assigned_count": m0010,
 };
 
 const provider: MigrationProvider = {

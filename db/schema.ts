@@ -350,6 +350,8 @@ export type AssessmentResultsTable = TraitResultColumns & {
   computed_at: string;
   /** 1 on the candidate's latest assessment of the role with a result: the one the ranking shows. */
   latest: Generated<number>;
+  /** Interviewers on the assessment's panel, kept by the database (migration 0010): a written value is replaced or refused. */
+  assigned_interviewers: Generated<number>;
 };
 
 export interface ReportLinksTable {

@@ -51,24 +51,17 @@ function latestDecision(eb: Scope) {
     .limit(1);
 }
 
-/** Interviewers on the row's panel (assessment_interviewers' primary key). */
-function assignedCount(eb: Scope) {
-  return eb
-    .selectFrom("assessment_interviewers")
-    .select((e) => e.fn.countAll<number>().as("n"))
-    .whereRef("assessment_interviewers.assessment_id", "=", "r.assessment_id");
-}
-
 /**
  * Results of the role, one per candidate (their latest assessment of the role
  * with a result), filtered. Reads only the stored aggregate: nothing is recomputed.
  */
 function rankedBase(db: Executor, slug: string, filters: RankingFilters) {
-  // No joins: counting the rows reads assessment_results_ranking_idx alone.
+  // No joins, no subquery per row: counting the rows reads assessment_results_ranking_idx alone, both counts included.
   let query = db.selectFrom("assessment_results as r").where("r.role_slug", "=", slug).where("r.latest", "=", 1);
   if (filters.minCoverage > 0) query = query.where("r.coverage", ">=", filters.minCoverage / 100);
   // A submitted scorecard's interviewer is always on the panel (scorecards_assignment_fk): equal counts are a complete panel.
-  if (filters.complete) query = query.where((eb) => eb("r.submitted_scorecards", ">=", assignedCount(eb)));
+  // The panel's size is kept beside the result by the database (migration 0010).
+  if (filters.complete) query = query.whereRef("r.submitted_scorecards", ">=", "r.assigned_interviewers");
   if (filters.decision === "none") query = query.where((eb) => eb(latestDecision(eb), "is", null));
   else if (filters.decision !== "any") {
     const wanted = filters.decision;
@@ -100,7 +93,7 @@ function rankedColumns(
     "r.relational_engagement_score",
     latestDecision(eb).as("decision"),
     "r.submitted_scorecards",
-    assignedCount(eb).as("assigned"),
+    "r.assigned_interviewers",
   ] as const;
 }
 
@@ -143,7 +136,7 @@ type RankedRow = {
   coverage: number;
   evidence: number;
   submitted_scorecards: number;
-  assigned: number | null;
+  assigned_interviewers: number;
   openness_score: number | null;
   conscientiousness_score: number | null;
   extraversion_score: number | null;
@@ -174,24 +167,13 @@ function toRanked(row: RankedRow): RankedCandidate {
     decision: isDecision(row.decision) ? row.decision : null,
     scores: scoresOf(row),
     submitted: row.submitted_scorecards,
-    assigned: Number(row.assigned ?? 0),
+    assigned: row.assigned_interviewers,
   };
 }
 
-/** Which assessments' submitted scorecards to read: a page's, or every ranked one of the role (the CSV). */
-type PanelScope = { assessmentIds: number[] } | { roleSlug: string };
-
-function scorecardsIn(db: Executor, scope: PanelScope) {
-  const cards = db.selectFrom("scorecards as s").where("s.status", "=", "submitted");
-  return "assessmentIds" in scope
-    ? cards.where("s.assessment_id", "in", scope.assessmentIds)
-    : cards.where("s.assessment_id", "in", (eb) =>
-        eb
-          .selectFrom("assessment_results")
-          .select("assessment_results.assessment_id")
-          .where("assessment_results.role_slug", "=", scope.roleSlug)
-          .where("assessment_results.latest", "=", 1),
-      );
+/** The submitted scorecards of these assessments (a page's, or a batch of the CSV's). */
+function scorecardsIn(db: Executor, assessmentIds: number[]) {
+  return db.selectFrom("scorecards as s").where("s.status", "=", "submitted").where("s.assessment_id", "in", assessmentIds);
 }
 
 /**
@@ -199,9 +181,9 @@ function scorecardsIn(db: Executor, scope: PanelScope) {
  * interviewer's rating totals per trait (grouped in SQL, judged by the
  * domain's rule). One query, whatever the number of rows.
  */
-async function calibrationByAssessment(db: Executor, scope: PanelScope): Promise<Map<number, TraitKey[]>> {
-  if ("assessmentIds" in scope && scope.assessmentIds.length === 0) return new Map();
-  const totals = await scorecardsIn(db, scope)
+async function calibrationByAssessment(db: Executor, assessmentIds: number[]): Promise<Map<number, TraitKey[]>> {
+  if (assessmentIds.length === 0) return new Map();
+  const totals = await scorecardsIn(db, assessmentIds)
     .innerJoin("ratings as rt", "rt.scorecard_id", "s.id")
     .select((eb) => ["s.assessment_id", "rt.trait", eb.fn.sum<number>("rt.rating").as("rating_sum"), eb.fn.countAll<number>().as("n")])
     .groupBy(["s.assessment_id", "s.interviewer_id", "rt.trait"])
@@ -226,9 +208,9 @@ async function calibrationByAssessment(db: Executor, scope: PanelScope): Promise
 }
 
 /** The submitted scorecards' recommendations, counted per assessment. */
-async function recommendationsByAssessment(db: Executor, scope: PanelScope): Promise<Map<number, Record<Recommendation, number>>> {
-  if ("assessmentIds" in scope && scope.assessmentIds.length === 0) return new Map();
-  const rows = await scorecardsIn(db, scope).select(["s.assessment_id", "s.recommendation"]).execute();
+async function recommendationsByAssessment(db: Executor, assessmentIds: number[]): Promise<Map<number, Record<Recommendation, number>>> {
+  if (assessmentIds.length === 0) return new Map();
+  const rows = await scorecardsIn(db, assessmentIds).select(["s.assessment_id", "s.recommendation"]).execute();
   const byAssessment = new Map<number, Recommendation[]>();
   for (const row of rows) {
     if (row.recommendation === null) continue;
@@ -251,15 +233,16 @@ export async function rankCandidates(
   filters: RankingFilters,
   page: number,
 ): Promise<{ rows: RankedWithCalibration[]; total: number; pageCount: number }> {
-  const { total } = await rankedBase(db, slug, filters)
-    .select((eb) => eb.fn.countAll<number>().as("total"))
-    .executeTakeFirstOrThrow();
+  const total = await rankedCount(db, slug, filters);
   const rows = (await rankingPageQuery(db, slug, filters, page).execute()).map(toRanked);
-  const calibrate = await calibrationByAssessment(db, { assessmentIds: rows.map((row) => row.assessmentId) });
+  const calibrate = await calibrationByAssessment(
+    db,
+    rows.map((row) => row.assessmentId),
+  );
   return {
     rows: rows.map((row) => ({ ...row, calibrate: calibrate.get(row.assessmentId) ?? [] })),
-    total: Number(total),
-    pageCount: Math.max(1, Math.ceil(Number(total) / RANKING_PAGE_SIZE)),
+    total,
+    pageCount: Math.max(1, Math.ceil(total / RANKING_PAGE_SIZE)),
   };
 }
 
@@ -269,23 +252,95 @@ export type CsvRankedCandidate = RankedWithCalibration & {
   recommendations: Record<Recommendation, number>;
 };
 
+/** Rows of the CSV read per query: enough that the queries' cost is small beside the rows', few enough that memory stays flat. */
+const RANKING_BATCH_ROWS = 500;
+
+/** Where the previous batch stopped: its last row's sort keys (the ranking's order ends with the unique assessment id). */
+export type RankCursor = { fit: number | null; coverage: number; assessmentId: number };
+
+type RankedScope = ExpressionBuilder<Database & { r: Database["assessment_results"] }, "r">;
+
 /**
- * The whole ranking in rank order, filtered as the page (the CSV): three
- * queries whatever its length (the rows, the ratings' totals, the recommendations).
+ * The rows after `cursor` in rank order (fit high to low, then coverage high
+ * to low, then id), among rows with a fit or among rows without, as the
+ * cursor's own. Written as ranges on the index's columns, so each batch seeks
+ * to where the last one stopped instead of walking the rows before it (an OR
+ * across the two parts would lose the range: the parts are read one after the other).
  */
-export async function fullRanking(db: Executor, slug: string, filters: RankingFilters): Promise<CsvRankedCandidate[]> {
-  const rows = await rankedSelect(db, slug, filters).execute();
-  const [calibrate, recommendations] = await Promise.all([
-    calibrationByAssessment(db, { roleSlug: slug }),
-    recommendationsByAssessment(db, { roleSlug: slug }),
+function afterCursor(eb: RankedScope, cursor: RankCursor) {
+  const laterInTie = eb.or([
+    eb("r.coverage", "<", cursor.coverage),
+    eb.and([eb("r.coverage", "=", cursor.coverage), eb("r.assessment_id", ">", cursor.assessmentId)]),
   ]);
-  return rows.map((row, i) => ({
-    ...toRanked(row),
-    rank: i + 1,
-    email: row.email,
-    calibrate: calibrate.get(row.assessment_id) ?? [],
-    recommendations: recommendations.get(row.assessment_id) ?? tallyRecommendations([]),
-  }));
+  return cursor.fit === null
+    ? eb.and([eb("r.coverage", "<=", cursor.coverage), laterInTie])
+    : eb.and([eb("r.fit", "<=", cursor.fit), eb.or([eb("r.fit", "<", cursor.fit), laterInTie])]);
+}
+
+/** One batch of the CSV: the rows with a fit or those without, after `cursor` (exported for the query-plan test). */
+export function rankingBatchQuery(
+  db: Executor,
+  slug: string,
+  filters: RankingFilters,
+  part: { withFit: boolean; after: RankCursor | undefined },
+  batchRows: number,
+) {
+  const query = rankedSelect(db, slug, filters)
+    .where("r.fit", part.withFit ? "is not" : "is", null)
+    .limit(batchRows);
+  const { after } = part;
+  return after === undefined ? query : query.where((eb) => afterCursor(eb, after));
+}
+
+/**
+ * The whole ranking in rank order, filtered as the page (the CSV), a batch of
+ * `batchRows` at a time: three queries a batch (its rows, their ratings'
+ * totals, their recommendations), the next read only when the caller asks
+ * for it, so memory holds one batch whatever the ranking's length.
+ *
+ * Each batch is its own read, not one transaction: the app shares one
+ * connection, and a transaction held open while a slow client downloads would
+ * make every other request wait. A scorecard submitted or reopened during the
+ * download can therefore move its candidate across a batch boundary (listed
+ * twice, or not at all) or change a later row; the file is the ranking as it
+ * stood while it was written, as the page is between two clicks, and a new
+ * download is exact.
+ */
+export async function* rankingInBatches(
+  db: Executor,
+  slug: string,
+  filters: RankingFilters,
+  batchRows = RANKING_BATCH_ROWS,
+): AsyncGenerator<CsvRankedCandidate[]> {
+  let rank = 0;
+  // No fit sorts last: the rows with a fit first, then those without.
+  for (const withFit of [true, false]) {
+    let cursor: RankCursor | undefined;
+    for (;;) {
+      const rows = await rankingBatchQuery(db, slug, filters, { withFit, after: cursor }, batchRows).execute();
+      const last = rows.at(-1);
+      if (last === undefined) break;
+      const ids = rows.map((row) => row.assessment_id);
+      const [calibrate, recommendations] = await Promise.all([calibrationByAssessment(db, ids), recommendationsByAssessment(db, ids)]);
+      yield rows.map((row) => ({
+        ...toRanked(row),
+        rank: ++rank,
+        email: row.email,
+        calibrate: calibrate.get(row.assessment_id) ?? [],
+        recommendations: recommendations.get(row.assessment_id) ?? tallyRecommendations([]),
+      }));
+      if (rows.length < batchRows) break;
+      cursor = { fit: last.fit, coverage: last.coverage, assessmentId: last.assessment_id };
+    }
+  }
+}
+
+/** How many candidates the ranking lists with these filters (the CSV's audit, before its rows are read). */
+export async function rankedCount(db: Executor, slug: string, filters: RankingFilters): Promise<number> {
+  const { total } = await rankedBase(db, slug, filters)
+    .select((eb) => eb.fn.countAll<number>().as("total"))
+    .executeTakeFirstOrThrow();
+  return Number(total);
 }
 
 /**

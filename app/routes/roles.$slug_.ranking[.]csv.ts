@@ -1,14 +1,15 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
 import { recordAudit } from "~/models/audit.server";
-import { fullRanking, RANKING_CSV_HEADER, rankingCsvRecords, roleForRanking } from "~/models/ranking.server";
+import { RANKING_CSV_HEADER, rankedCount, rankingCsvRecords, rankingInBatches, roleForRanking } from "~/models/ranking.server";
 import type { CsvRankedCandidate } from "~/models/ranking.server";
 import { parseRankingQuery, roleSlugParam } from "~/schemas/ranking";
 import { notFound, requireUser } from "~/http/auth.server";
 
 /**
  * GET /roles/:slug/ranking.csv — the whole ranking in rank order, from the
- * stored results (three queries); with the page's filters (`decision`,
+ * stored results, read and written a batch at a time; with the page's filters (`decision`,
  * `minCoverage`, `complete`, complete panels only unless `complete=0`), so
  * the download is what the recruiter looks at.
  */
@@ -20,9 +21,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!role) throw notFound();
   const url = new URL(request.url);
   const { decision, minCoverage, complete } = parseRankingQuery(url.searchParams);
-  const rows = await fullRanking(context.db, role.slug, { decision, minCoverage, complete });
+  const filters = { decision, minCoverage, complete };
+  // The audit names how many rows the ranking had when asked; the rows are read as the client takes them.
+  const rows = await rankedCount(context.db, role.slug, filters);
   // The request's origin is the address the recruiter reached (behind a proxy, its scheme when TRUST_PROXY=1).
-  const body = csvInBatches(rows, url.origin);
+  const body = csvInBatches(rankingInBatches(context.db, role.slug, filters), url.origin);
   await recordAudit(
     context.db,
     {
@@ -30,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       action: "ranking.export",
       entityType: "role",
       entityId: role.id,
-      details: { rows: rows.length, decision, minCoverage, complete },
+      details: { rows, decision, minCoverage, complete },
     },
     new Date(),
   );
@@ -43,27 +46,40 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
-const CSV_BATCH_ROWS = 500;
-
 /**
- * The CSV written a batch of rows at a time, as the client reads it: the first
- * rows go out (compressed, when asked) while the rest are still being written,
- * and a large ranking never sits in memory as one string.
+ * The CSV written a batch of rows at a time: a batch is read from the
+ * database only when the stream is read (pull), so the first rows go out
+ * (compressed, when asked) at once and the rows are never whole in memory.
+ * Remix writes each chunk to the response without waiting for the socket to
+ * drain (@remix-run/node's writeReadableStreamToWritable), so a client slower
+ * than the database lets the written bytes queue in the socket's buffer: at
+ * most the file itself (a few MB compressed), not its rows as objects.
  */
-function csvInBatches(rows: CsvRankedCandidate[], origin: string): ReadableStream<Uint8Array> {
+function csvInBatches(batches: AsyncGenerator<CsvRankedCandidate[]>, origin: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let next = 0;
+  let header = true;
   return new ReadableStream({
-    pull(controller) {
-      const batch = rows.slice(next, next + CSV_BATCH_ROWS);
-      const text = stringify(rankingCsvRecords(batch, origin), {
-        header: next === 0,
+    async pull(controller) {
+      // better-sqlite3 answers synchronously, so without a turn of the event loop between batches the whole file would be
+      // made in one run of promises: no byte sent, every other request waiting, every chunk held until the end.
+      await nextTurn();
+      const next = await batches.next();
+      // An empty ranking is still a file: its header.
+      if (next.done && !header) {
+        controller.close();
+        return;
+      }
+      const text = stringify(rankingCsvRecords(next.done ? [] : next.value, origin), {
+        header,
         columns: [...RANKING_CSV_HEADER],
         cast: { number: (value) => String(value) },
       });
-      next += CSV_BATCH_ROWS;
+      header = false;
       controller.enqueue(encoder.encode(text));
-      if (next >= rows.length) controller.close();
+      if (next.done) controller.close();
+    },
+    async cancel() {
+      await batches.return(undefined);
     },
   });
 }

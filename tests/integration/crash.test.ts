@@ -467,9 +467,15 @@ async function checkResults(db: TraitkitDb): Promise<void> {
       ),
     };
     const { assessment_id: _id, computed_at: _at, ...cached } = row;
+    const panelSize = await db
+      .selectFrom("assessment_interviewers")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("assessment_id", "=", assessment.id)
+      .executeTakeFirstOrThrow();
     expect(cached, `${where}: cached result`).toEqual({
       ...fresh,
       latest: (await isLatestResult(db, assessment.id, assessmentKit.roleSlug)) ? 1 : 0,
+      assigned_interviewers: Number(panelSize.n),
     });
   }
 }

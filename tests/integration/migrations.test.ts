@@ -343,6 +343,16 @@ describe("migrations", () => {
     ]);
   });
 
+  it("0010 gives every existing result its panel's size", async () => {
+    await demoDatabaseThrough0005();
+    expect(await migrateToLatest(db)).toContain("0010_ranking_assigned_count");
+    const results = await sql<{ kept: number; real: number }>`
+      select r.assigned_interviewers as kept, (select count(*) from assessment_interviewers ai where ai.assessment_id = r.assessment_id) as real
+      from assessment_results r`.execute(db);
+    expect(results.rows).not.toHaveLength(0);
+    expect(results.rows.filter((r) => r.kept !== r.real || r.real === 0)).toEqual([]);
+  });
+
   it("0008: a database holding the demo library is recognised as holding it, not loaded again", async () => {
     await demoDatabaseThrough0005();
     const before = dataCounts();

@@ -9,7 +9,7 @@ import { createAssessment } from "../../app/models/assessments.server";
 import { loadScoringKit, reopenScorecard, saveScorecard } from "../../app/models/scorecards.server";
 import type { ScoringKit } from "../../app/models/scorecards.server";
 import { createCandidate } from "../../app/models/candidates.server";
-import { fullRanking } from "../../app/models/ranking.server";
+import { wholeRanking } from "./support/whole-ranking";
 import { candidateSchema } from "../../app/schemas/candidate";
 import { parseScorecardForm } from "../../app/schemas/scorecard";
 import { loadDemoData } from "../../seeds/demo";
@@ -111,7 +111,7 @@ describe("the ranking's latest result per candidate", () => {
     const second = await assess(candidate.id, 2);
 
     const shown = async () =>
-      (await fullRanking(db, kit.roleSlug, { decision: "any", minCoverage: 0, complete: false })).filter(
+      (await wholeRanking(db, kit.roleSlug, { decision: "any", minCoverage: 0, complete: false })).filter(
         (r) => r.candidateId === candidate.id,
       );
 
@@ -141,7 +141,7 @@ describe("the ranking's latest result per candidate", () => {
     );
     if (!candidate.ok) throw new Error("candidate refused");
     const shown = async () =>
-      (await fullRanking(db, kit.roleSlug, { decision: "any", minCoverage: 0, complete: false })).filter(
+      (await wholeRanking(db, kit.roleSlug, { decision: "any", minCoverage: 0, complete: false })).filter(
         (r) => r.candidateId === candidate.id,
       );
     const reopen = async (assessmentId: number, days: number) => {

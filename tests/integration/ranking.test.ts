@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { CompiledQuery } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRAIT_KEYS, type TraitKey } from "../../app/domain/traits";
-import { rankingPageQuery } from "../../app/models/ranking.server";
+import { rankingBatchQuery, rankingPageQuery } from "../../app/models/ranking.server";
 import { DEMO, request, setCookieValue, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
 
 /*
@@ -403,6 +403,33 @@ describe("the ranking page", () => {
       details.filter((d) => /^SCAN /.test(d)),
       details.join("\n"),
     ).toEqual([]);
+  });
+
+  it("reads each batch of the CSV from where the last one stopped, in index order, rows with a fit and rows without", async () => {
+    const filters = { decision: "any", minCoverage: 0, complete: true } as const;
+    const parts = [
+      { withFit: true, after: { fit: 80, coverage: 0.9, assessmentId: 10 }, seek: /\(role_slug=\? AND latest=\? AND fit>\? AND fit<\?\)/ },
+      {
+        withFit: false,
+        after: { fit: null, coverage: 0.5, assessmentId: 10 },
+        seek: /\(role_slug=\? AND latest=\? AND fit=\? AND coverage<\?\)/,
+      },
+    ];
+    for (const { seek, ...part } of parts) {
+      const compiled = rankingBatchQuery(server.db, SLUG, filters, part, 500).compile();
+      const plan = await server.db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+      );
+      const details = plan.rows.map((row) => row.detail);
+      expect(
+        details.some((d) => /^SEARCH r USING (COVERING )?INDEX assessment_results_ranking_idx /.test(d) && seek.test(d)),
+        details.join("\n"),
+      ).toBe(true);
+      expect(
+        details.filter((d) => /^SCAN |TEMP B-TREE/.test(d)),
+        details.join("\n"),
+      ).toEqual([]);
+    }
   });
 });
 

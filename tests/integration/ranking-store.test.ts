@@ -1,0 +1,262 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type TraitkitDb } from "~db/connection";
+import { migrateToLatest } from "~db/migrator";
+import { addInterviewer, createAssessment, removeInterviewer } from "../../app/models/assessments.server";
+import { createCandidate } from "../../app/models/candidates.server";
+import { eraseCandidate } from "../../app/models/privacy.server";
+import { wholeRanking } from "./support/whole-ranking";
+import { loadScoringKit, reopenScorecard, saveScorecard, type ScoringKit } from "../../app/models/scorecards.server";
+import { createUser } from "../../app/models/users.server";
+import { candidateSchema } from "../../app/schemas/candidate";
+import { parseScorecardForm } from "../../app/schemas/scorecard";
+import { loadDemoData } from "../../seeds/demo";
+import { DEMO_KIT } from "../../seeds/demo-kits";
+
+/*
+ * What the ranking reads beside each result. assessment_results.assigned_interviewers,
+ * the panel's size beside the submitted count (migration 0010), stays the real
+ * number of the assessment's interviewers through every write that changes a
+ * panel, whoever makes it. And the CSV's batches, read by keyset on the rank
+ * order, list every ranked row once, in order, wherever the batches end.
+ */
+
+let dir: string;
+let db: TraitkitDb;
+let kit: ScoringKit;
+let recruiterId: number;
+let panel: number[];
+const now = new Date("2026-10-01T09:00:00.000Z");
+
+async function userId(email: string): Promise<number> {
+  return (await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+}
+
+/** Results whose kept count is not their panel's size, counted the slow way: none, always. */
+async function drifted(): Promise<{ assessment_id: number; kept: number; real: number }[]> {
+  return (
+    await sql<{ assessment_id: number; kept: number; real: number }>`
+      select r.assessment_id, r.assigned_interviewers as kept,
+        (select count(*) from assessment_interviewers ai where ai.assessment_id = r.assessment_id) as real
+      from assessment_results r
+      where kept is not real`.execute(db)
+  ).rows;
+}
+
+async function keptCount(assessmentId: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("assessment_results")
+    .select("assigned_interviewers")
+    .where("assessment_id", "=", assessmentId)
+    .executeTakeFirst();
+  return row?.assigned_interviewers;
+}
+
+/** Saves (or submits) the interviewer's scorecard rating every trait of the kit `rating` (none when null). */
+async function score(assessmentId: number, interviewerId: number, intent: "save" | "submit", rating: number | null = 4): Promise<void> {
+  const fields: [string, string][] = [
+    ["intent", intent],
+    ["recommendation", "yes"],
+  ];
+  if (rating !== null)
+    for (const question of kit.questions)
+      for (const trait of question.traits) fields.push([`rating.${question.id}.${trait}`, String(rating)]);
+  const parsed = parseScorecardForm(fields);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  expect((await saveScorecard(db, { assessmentId, interviewerId, input: parsed.data, kit }, now)).status).toBe("saved");
+}
+
+async function scorecardId(assessmentId: number, interviewerId: number): Promise<number> {
+  return (
+    await db
+      .selectFrom("scorecards")
+      .select("id")
+      .where("assessment_id", "=", assessmentId)
+      .where("interviewer_id", "=", interviewerId)
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+async function newAssessment(name: string): Promise<{ candidateId: number; assessmentId: number }> {
+  const candidate = await createCandidate(
+    db,
+    candidateSchema.parse({ name, email: "", roleSlug: kit.roleSlug, source: "", notes: "" }),
+    recruiterId,
+    now,
+  );
+  if (!candidate.ok) throw new Error("candidate refused");
+  const created = await createAssessment(
+    db,
+    { candidateId: candidate.id, kitVersionId: kit.kitVersionId, interviewerIds: panel, actorId: recruiterId },
+    now,
+  );
+  if (!created.ok) throw new Error(JSON.stringify(created.errors));
+  return { candidateId: candidate.id, assessmentId: created.id };
+}
+
+/** The candidate's row in the role's whole ranking with `complete` panels only or not, if ranked. */
+async function rankedRow(candidateId: number, complete: boolean) {
+  const rows = await wholeRanking(db, kit.roleSlug, { decision: "any", minCoverage: 0, complete });
+  return rows.find((row) => row.candidateId === candidateId);
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-assigned-"));
+  ({ db } = createDb(path.join(dir, "assigned.sqlite")));
+  await migrateToLatest(db);
+  await loadDemoData(db, now);
+  const version = await db
+    .selectFrom("kit_versions")
+    .select("id")
+    .where("name", "=", DEMO_KIT.name)
+    .orderBy("version", "desc")
+    .executeTakeFirstOrThrow();
+  const loaded = await loadScoringKit(db, version.id);
+  if (!loaded) throw new Error("No demo kit");
+  kit = loaded;
+  recruiterId = await userId("recruiter@demo.traitkit.test");
+  const third = await createUser(db, { email: "ivo@example.com", name: "Ivo Third", role: "interviewer", passwordHash: "x" }, now);
+  panel = [await userId("interviewer1@demo.traitkit.test"), await userId("interviewer2@demo.traitkit.test"), third];
+});
+
+afterAll(async () => {
+  await db.destroy();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the panel's size kept beside the result", () => {
+  it("is the real count on every demo result", async () => {
+    expect(await db.selectFrom("assessment_results").select("assessment_id").execute()).not.toHaveLength(0);
+    expect(await drifted()).toEqual([]);
+  });
+
+  it("follows the panel through the app's writes: submit, remove with and without a draft, add back, reopen, erase", async () => {
+    const [first, second, third] = panel as [number, number, number];
+    const { candidateId, assessmentId } = await newAssessment("Greta Panel-Changes");
+
+    await score(assessmentId, first, "submit");
+    expect(await keptCount(assessmentId)).toBe(3);
+    expect((await rankedRow(candidateId, false))?.assigned).toBe(3);
+    expect(await rankedRow(candidateId, true)).toBeUndefined();
+
+    await score(assessmentId, second, "save");
+    expect(await removeInterviewer(db, { assessmentId, userId: second, actorId: recruiterId, discardDraft: false }, now)).toBe("removed");
+    expect(await db.selectFrom("parked_drafts").select("interviewer_id").where("assessment_id", "=", assessmentId).execute()).toEqual([
+      { interviewer_id: second },
+    ]);
+    expect(await keptCount(assessmentId)).toBe(2);
+
+    expect(await addInterviewer(db, { assessmentId, userId: second, actorId: recruiterId }, now)).toBe(true);
+    expect(await keptCount(assessmentId)).toBe(3);
+
+    expect(await removeInterviewer(db, { assessmentId, userId: third, actorId: recruiterId, discardDraft: true }, now)).toBe("removed");
+    expect(await keptCount(assessmentId)).toBe(2);
+    expect(await rankedRow(candidateId, true)).toBeUndefined();
+
+    await score(assessmentId, second, "submit");
+    expect(await rankedRow(candidateId, true)).toMatchObject({ submitted: 2, assigned: 2 });
+
+    // Reopening both submissions deletes the result; submitting again writes a new one, counted when inserted.
+    for (const interviewer of [second, first]) {
+      const id = await scorecardId(assessmentId, interviewer);
+      expect(await reopenScorecard(db, { assessmentId, scorecardId: id, actorId: recruiterId, kit }, now)).toBe(true);
+    }
+    expect(await keptCount(assessmentId)).toBeUndefined();
+    await score(assessmentId, first, "submit");
+    expect(await keptCount(assessmentId)).toBe(2);
+    expect(await rankedRow(candidateId, true)).toBeUndefined();
+    expect(await drifted()).toEqual([]);
+
+    expect(await eraseCandidate(db, candidateId, recruiterId, now)).toBe(true);
+    expect(await keptCount(assessmentId)).toBeUndefined();
+    expect(await drifted()).toEqual([]);
+  });
+
+  it("follows the panel through direct SQL, and refuses a wrong count written by hand", async () => {
+    const [first, second, third] = panel as [number, number, number];
+    const one = await newAssessment("Hugo Hand-Written");
+    const other = await newAssessment("Iris Hand-Written");
+    await score(one.assessmentId, first, "submit");
+    await score(other.assessmentId, first, "submit");
+
+    await db.deleteFrom("assessment_interviewers").where("assessment_id", "=", one.assessmentId).where("user_id", "=", third).execute();
+    expect(await keptCount(one.assessmentId)).toBe(2);
+    await db
+      .insertInto("assessment_interviewers")
+      .values({ assessment_id: one.assessmentId, user_id: third, added_at: now.toISOString(), assessment_created_at: now.toISOString() })
+      .execute();
+    expect(await keptCount(one.assessmentId)).toBe(3);
+
+    // An assignment moved to another assessment recounts both panels (both created at `now`: 0004's date copy stays right).
+    await db.deleteFrom("assessment_interviewers").where("assessment_id", "=", other.assessmentId).where("user_id", "=", second).execute();
+    expect(await keptCount(other.assessmentId)).toBe(2);
+    await db
+      .updateTable("assessment_interviewers")
+      .set({ assessment_id: other.assessmentId })
+      .where("assessment_id", "=", one.assessmentId)
+      .where("user_id", "=", second)
+      .execute();
+    expect([await keptCount(one.assessmentId), await keptCount(other.assessmentId)]).toEqual([2, 3]);
+    expect(await drifted()).toEqual([]);
+
+    await expect(
+      db.updateTable("assessment_results").set({ assigned_interviewers: 9 }).where("assessment_id", "=", one.assessmentId).execute(),
+    ).rejects.toThrow(/assigned_interviewers must be the number of the assessment's interviewers/);
+
+    // A result written by hand with a wrong count is counted anew.
+    const kept = await db
+      .selectFrom("assessment_results")
+      .selectAll()
+      .where("assessment_id", "=", other.assessmentId)
+      .executeTakeFirstOrThrow();
+    await db.deleteFrom("assessment_results").where("assessment_id", "=", other.assessmentId).execute();
+    await db
+      .insertInto("assessment_results")
+      .values({ ...kept, assigned_interviewers: 9 })
+      .execute();
+    expect(await keptCount(other.assessmentId)).not.toBe(9);
+    expect(await drifted()).toEqual([]);
+
+    // Deleting an assessment takes its assignments and result with it (foreign keys cascade).
+    await db.deleteFrom("assessments").where("id", "=", one.assessmentId).execute();
+    expect(await keptCount(one.assessmentId)).toBeUndefined();
+    expect(await drifted()).toEqual([]);
+  });
+});
+
+describe("the ranking read in batches", () => {
+  it("lists every ranked row once and in rank order, whatever the batch size, across ties in fit and coverage and rows with no fit", async () => {
+    const first = panel[0] as number;
+    // Equal ratings give equal fit and coverage: runs of ties that batch boundaries fall inside. No rating gives no fit.
+    for (const [i, rating] of [4, 4, 4, 4, 4, 2, 2, 2, null, null, null].entries()) {
+      const { assessmentId } = await newAssessment(`Tie ${i}`);
+      await score(assessmentId, first, "submit", rating);
+    }
+    const filters = { decision: "any", minCoverage: 0, complete: false } as const;
+    const expected = (
+      await sql<{ assessment_id: number }>`
+        select assessment_id from assessment_results where role_slug = ${kit.roleSlug} and latest = 1
+        order by fit is null, fit desc, coverage desc, assessment_id`.execute(db)
+    ).rows.map((row) => row.assessment_id);
+    const ties = (
+      await sql<{ n: number }>`
+        select count(*) as n from assessment_results where role_slug = ${kit.roleSlug} and latest = 1
+        group by fit, coverage having count(*) > 1`.execute(db)
+    ).rows;
+    expect(ties.length).toBeGreaterThan(1);
+    expect(expected.length).toBeGreaterThan(12);
+
+    for (const batchRows of [1, 2, 3, 5, 500]) {
+      const rows = await wholeRanking(db, kit.roleSlug, filters, batchRows);
+      expect(
+        rows.map((row) => row.assessmentId),
+        `batches of ${batchRows}`,
+      ).toEqual(expected);
+      expect(rows.map((row) => row.rank)).toEqual(expected.map((_, i) => i + 1));
+    }
+    expect((await wholeRanking(db, kit.roleSlug, filters, 2)).filter((row) => row.fit === null)).toHaveLength(3);
+  });
+});
