@@ -28,10 +28,10 @@ type Drawing<Input> = (input: Input, variant: ChartVariant, t: Translate, langua
 const drawn = new LRUCache<string, ChartSvg>({ maxSize: 8_000_000, sizeCalculation: (svg) => svg.wide.length + svg.narrow.length });
 
 /**
- * Forgets every drawing: a candidate's erasure calls it, since the
- * comparison's radar carries candidates' names. Erasures are rare and a
- * drawing costs tens of milliseconds, so forgetting them all is cheaper than
- * keying each by the candidates it names.
+ * Forgets every drawing: a candidate's erasure calls it, since the radars and
+ * the per-trait chart are drawings of candidates' scores. Erasures are rare and
+ * a drawing costs tens of milliseconds, so forgetting them all is simpler than
+ * keying each drawing by the candidates in it (an input knows scores, not whose).
  */
 export function forgetDrawings(): void {
   drawn.clear();
