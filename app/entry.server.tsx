@@ -6,6 +6,7 @@ import { logger } from "~/utils/log.server";
 import { getLanguage, translators } from "~/utils/i18n.server";
 import { TranslationProvider } from "~/utils/use-translation";
 import { NonceContext } from "~/utils/nonce";
+import { ServerDrawings } from "~/components/charts/DrawnChart";
 
 export const streamTimeout = 5000;
 
@@ -65,7 +66,9 @@ export default async function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <TranslationProvider language={lng} translators={translators}>
-          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+          <ServerDrawings.Provider value={loadContext.chartDrawings}>
+            <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+          </ServerDrawings.Provider>
         </TranslationProvider>
       </NonceContext.Provider>,
       {

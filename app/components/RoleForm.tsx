@@ -1,6 +1,6 @@
 import { toNestErrors } from "@hookform/resolvers";
 import { Form, Link, useNavigation, useSubmit } from "@remix-run/react";
-import { createContext, useContext, useEffect, type FormEvent, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import {
   FormProvider,
@@ -16,7 +16,7 @@ import {
 } from "react-hook-form";
 import { IdealProfileChart } from "~/components/charts/IdealProfileChart";
 import { LiveIdealProfileDrawing } from "~/components/charts/LiveIdealProfileDrawing";
-import type { ChartSvg } from "~/components/charts/drawing";
+import type { SentChart } from "~/components/charts/drawing";
 import type { IdealBand } from "~/components/charts/ideal-profile-drawing";
 import { CharacterCount } from "~/components/CharacterCount";
 import { FieldError } from "~/components/forms";
@@ -387,7 +387,7 @@ export function typedBands(profile: RoleFormValues["idealProfile"]): IdealBand[]
 }
 
 /** The bands as typed; a trait whose band cannot be drawn yet is named under the chart, not silently dropped. */
-function LiveProfileChart({ control, initialSvg }: { control: Control<RoleFormValues>; initialSvg: ChartSvg }) {
+function LiveProfileChart({ control, initialSvg, wanted }: { control: Control<RoleFormValues>; initialSvg: SentChart; wanted: boolean }) {
   const { t } = useTranslation();
   const profile = useWatch({ control, name: "idealProfile" });
   const bands = typedBands(profile);
@@ -395,7 +395,7 @@ function LiveProfileChart({ control, initialSvg }: { control: Control<RoleFormVa
   return (
     <>
       <IdealProfileChart bands={bands}>
-        <LiveIdealProfileDrawing bands={bands} initial={initialSvg} />
+        <LiveIdealProfileDrawing bands={bands} initial={initialSvg} wanted={wanted} />
       </IdealProfileChart>
       {leftOut.length > 0 && (
         <p className="muted" data-testid="chart-leaves-out">
@@ -409,7 +409,7 @@ function LiveProfileChart({ control, initialSvg }: { control: Control<RoleFormVa
 export function RoleForm(props: {
   defaultValues: RoleFormValues;
   /** The server's drawing of the default values' bands (typedBands), shown until the live chart has loaded. */
-  profileSvg: ChartSvg;
+  profileSvg: SentChart;
   serverErrors: Record<string, string> | undefined;
   submitLabel: string;
   /** The library's other roles: a name one of them has is said before saving (a warning, not a refusal). */
@@ -431,6 +431,7 @@ export function RoleForm(props: {
   const similar = useFieldArray({ control, name: "similarRoles" });
   const archetypes = useFieldArray({ control, name: "archetypes" });
   const hasProfile = useWatch({ control, name: "hasIdealProfile" });
+  const [bandsWorkedOn, setBandsWorkedOn] = useState(false);
   // A new role's slug follows its name as typed, until the recruiter types a slug of their own.
   const suggestSlug = props.defaultValues.slug === "";
   const name = useWatch({ control, name: "name" });
@@ -527,8 +528,9 @@ export function RoleForm(props: {
               <label htmlFor="f-hasIdealProfile">{t("roleForm.hasIdealProfile")}</label>
             </div>
             <p className="field-hint">{t("roleForm.bandHint")}</p>
-            <div className={hasProfile ? undefined : "muted-section"}>
-              <LiveProfileChart control={control} initialSvg={props.profileSvg} />
+            {/* A focus in the bands (a click or a tab into a field) loads the live chart: see LiveIdealProfileDrawing. */}
+            <div className={hasProfile ? undefined : "muted-section"} onFocus={() => setBandsWorkedOn(true)}>
+              <LiveProfileChart control={control} initialSvg={props.profileSvg} wanted={bandsWorkedOn} />
               <div className="table-scroll">
                 <table className="band-table">
                   <thead>

@@ -22,7 +22,7 @@ import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { REVOKE_SPEC, ReportSection } from "~/components/report/ReportSection";
-import { fitChartsSvg } from "~/components/charts/chart-svg.server";
+import { fitChartsSvg, sendFitCharts } from "~/components/charts/chart-svg.server";
 import { loadAssessmentReportSection, publishReport, revokeReport } from "~/models/report.server";
 import { publishReportSchema, revokeReportSchema } from "~/schemas/report";
 import "~/locales/assessments";
@@ -90,7 +90,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     addable: choices.filter((c) => !assigned.has(c.id)),
     report,
-    chartsSvg: report.charts && fitChartsSvg(report.charts, lang),
+    chartsSvg: report.charts && sendFitCharts(context, fitChartsSvg(report.charts, lang)),
   };
 }
 

@@ -10,6 +10,7 @@ import { FieldError } from "~/components/forms";
 import { createAssessment, interviewerChoices, kitVersionArchived, kitVersionChoices } from "~/models/assessments.server";
 import { getCandidate, type CandidateAssessment } from "~/models/candidates.server";
 import { eraseCandidate } from "~/models/privacy.server";
+import { forgetDrawings } from "~/components/charts/chart-svg.server";
 import { CandidatePrivacy, eraseSpec } from "~/components/candidate-privacy";
 import { ConfirmationPage } from "~/components/ConfirmedAction";
 import { confirmationPage, isConfirmed } from "~/http/confirm.server";
@@ -90,6 +91,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (formData.get("intent") === "erase") {
     if (!isConfirmed(formData)) return confirmationPage(formData, eraseSpec(candidate.name));
     await eraseCandidate(context.db, candidate.id, user.id, new Date());
+    // The charts' cache holds drawings of this candidate's scores.
+    forgetDrawings();
     return redirect("/candidates", 303);
   }
   if (formData.get("intent") !== "assessment") throw new Response("Unknown intent", { status: 400 });

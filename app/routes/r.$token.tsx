@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TranslationScope, useTranslation } from "~/utils/use-translation";
 import { FitCharts } from "~/components/charts/FitCharts";
-import { fitChartsSvg } from "~/components/charts/chart-svg.server";
+import { fitChartsSvg, sendFitCharts } from "~/components/charts/chart-svg.server";
 import { openCandidateReport } from "~/models/report.server";
 import reportStyles from "~/styles/report.css?url";
 import { notFound } from "~/http/auth.server";
@@ -42,7 +42,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   // In the report's language, like its heading, whatever the reader's interface language is.
   const { t } = translators[report.language];
   // Drawn from the snapshot alone, in its language: the charts are what the candidate was sent.
-  const chartsSvg = fitChartsSvg(report.charts, report.language);
+  const chartsSvg = sendFitCharts(context, fitChartsSvg(report.charts, report.language));
   return data({ ...report, chartsSvg, title: pageTitle(t, t("report.page.pageTitle")) }, { headers: PRIVATE_HEADERS });
 }
 

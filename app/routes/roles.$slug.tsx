@@ -6,8 +6,8 @@ import { notFound, requireUser } from "~/http/auth.server";
 import { z } from "zod";
 import { IdealProfileChart } from "~/components/charts/IdealProfileChart";
 import { DrawnChart } from "~/components/charts/DrawnChart";
-import type { ChartSvg } from "~/components/charts/drawing";
-import { idealProfileSvg } from "~/components/charts/chart-svg.server";
+import type { SentChart } from "~/components/charts/drawing";
+import { idealProfileSvg, sendChart } from "~/components/charts/chart-svg.server";
 import { IdealProfileTable } from "~/components/IdealProfileTable";
 import { ShownText, ShownTextList } from "~/components/ShownText";
 import { FoldedSection } from "~/components/FoldedSection";
@@ -70,7 +70,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       title: pageTitle(t, role.name),
       role: bandsHidden ? { ...role, idealProfile: null } : role,
       bandsHidden,
-      profileSvg: !bandsHidden && role.idealProfile ? idealProfileSvg(role.idealProfile, language) : null,
+      profileSvg: !bandsHidden && role.idealProfile ? sendChart(context, idealProfileSvg(role.idealProfile, language)) : null,
       savedBy,
       namesakes,
       level,
@@ -141,7 +141,7 @@ function IdealProfileSection({
   role: RoleProfile;
   savedBy: SavedBy;
   bandsHidden: boolean;
-  profileSvg: ChartSvg | null;
+  profileSvg: SentChart | null;
 }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();

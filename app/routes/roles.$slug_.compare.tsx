@@ -2,7 +2,7 @@ import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@rem
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { TraitRadarChart } from "~/components/charts/TraitRadarChart";
-import { traitRadarSvg } from "~/components/charts/chart-svg.server";
+import { sendChart, traitRadarSvg } from "~/components/charts/chart-svg.server";
 import { TRAIT_KEYS } from "~/domain/traits";
 import { RECOMMENDATIONS } from "~/domain/scoring";
 import { compareCandidates, roleForRanking } from "~/models/ranking.server";
@@ -47,13 +47,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const error: CompareError = { kind: "missing", ids: comparison.missing };
     return data({ title, role: roleView, error, candidates: [], radarSvg: null }, { status: 400 });
   }
-  const radarSvg = traitRadarSvg(
-    {
-      label: t("ranking.compare.radarCaption", { role: role.name }),
-      band: role.band,
-      series: comparison.candidates.map((c) => c.scores),
-    },
-    language,
+  const radarSvg = sendChart(
+    context,
+    traitRadarSvg(
+      {
+        label: t("ranking.compare.radarCaption", { role: role.name }),
+        band: role.band,
+        series: comparison.candidates.map((c) => c.scores),
+      },
+      language,
+    ),
   );
   return data({ title, role: roleView, error: null, candidates: comparison.candidates, radarSvg });
 }

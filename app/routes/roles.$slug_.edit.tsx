@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { RoleForm, typedBands } from "~/components/RoleForm";
-import { idealProfileSvg } from "~/components/charts/chart-svg.server";
+import { idealProfileSvg, sendChart } from "~/components/charts/chart-svg.server";
 import { readRoleFile } from "~/models/role-export.server";
 import { handleRoleForm } from "~/http/role-form.server";
 import { roleChoices } from "~/models/candidates.server";
@@ -29,7 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     slug: role.slug,
     name: role.name,
     values,
-    profileSvg: idealProfileSvg(typedBands(values.idealProfile), language),
+    profileSvg: sendChart(context, idealProfileSvg(typedBands(values.idealProfile), language)),
     otherRoles,
   };
 }
@@ -42,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The form comes back as posted: without JavaScript its chart is the server's, of the posted bands.
   const { language } = await getTranslator(request, context);
   return data(
-    { ...result.data, profileSvg: idealProfileSvg(typedBands(result.data.values.idealProfile), language) },
+    { ...result.data, profileSvg: sendChart(context, idealProfileSvg(typedBands(result.data.values.idealProfile), language)) },
     result.init ?? undefined,
   );
 }

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { RoleForm, typedBands } from "~/components/RoleForm";
-import { idealProfileSvg } from "~/components/charts/chart-svg.server";
+import { idealProfileSvg, sendChart } from "~/components/charts/chart-svg.server";
 import { handleRoleForm } from "~/http/role-form.server";
 import { roleChoices } from "~/models/candidates.server";
 import { roleToFormValues } from "~/schemas/role-form";
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     title: pageTitle(t, t("roleForm.newTitle")),
     otherRoles: await roleChoices(context.db),
-    profileSvg: idealProfileSvg(typedBands(roleToFormValues(null).idealProfile), language),
+    profileSvg: sendChart(context, idealProfileSvg(typedBands(roleToFormValues(null).idealProfile), language)),
   };
 }
 
@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // The form comes back as posted: without JavaScript its chart is the server's, of the posted bands.
   const { language } = await getTranslator(request, context);
   return data(
-    { ...result.data, profileSvg: idealProfileSvg(typedBands(result.data.values.idealProfile), language) },
+    { ...result.data, profileSvg: sendChart(context, idealProfileSvg(typedBands(result.data.values.idealProfile), language)) },
     result.init ?? undefined,
   );
 }

@@ -17,6 +17,12 @@ declare module "@remix-run/node" {
     env: Env;
     /** The client's address (behind a proxy only when TRUST_PROXY says so): throttling only, never logged. */
     clientAddress: string;
+    /**
+     * A document request's chart drawings by id, for its render only (the
+     * loaders send the id: each drawing travels once, in the markup). Null for
+     * a data request, whose answer has no markup: there the data holds them.
+     */
+    chartDrawings: Map<string, Readonly<Record<"wide" | "narrow", string>>> | null;
   }
 }
 
@@ -69,11 +75,21 @@ export async function createHttpApp(options: { db: TraitkitDb; env: Env; source:
         env,
         cspNonce: String(res.locals.cspNonce),
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        chartDrawings: isDataRequest(req) ? null : new Map(),
       }),
     }),
   );
   app.use(clientErrorHandler);
   return app;
+}
+
+/**
+ * A request for loader or action data, not a document: single fetch asks for
+ * a page's data at its path plus `.data` (`/_root.data` for `/`); Remix still
+ * answers the older `?_data=` form.
+ */
+function isDataRequest(req: express.Request): boolean {
+  return req.path.endsWith(".data") || /[?&]_data=/.test(req.originalUrl);
 }
 
 /**

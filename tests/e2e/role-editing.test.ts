@@ -35,6 +35,38 @@ describe("role editing", () => {
     platform = await createOwnRole(testData(), "platform-engineer");
   });
 
+  it("loads the live chart's code when the keyboard first reaches a band, not with the page; the chart then follows the typing", async () => {
+    const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, baseURL, RECRUITER);
+    const liveChartCode: string[] = [];
+    page.on("request", (request) => {
+      if (/\/assets\/TypedBandsDrawing-[\w-]+\.js$/.test(request.url())) liveChartCode.push(request.url());
+    });
+    await page.goto(`${baseURL}/roles/${mlops.slug}/edit`);
+    await hydrated(page);
+    // Work elsewhere in the form does not load it.
+    await page.getByLabel("Name", { exact: true }).fill(mlops.name);
+    await page.waitForLoadState("networkidle");
+    expect(liveChartCode).toEqual([]);
+    // The server's drawing of the saved bands stands in meanwhile.
+    const openness = page.locator('.chart-canvas .chart-wide text[name="Openness"]');
+    await expect(openness.textContent()).resolves.toBe("65–85");
+
+    // From the checkbox before the bands, Tab reaches Openness: Low.
+    await page.getByLabel("This role has an ideal OCEAN+ profile").focus();
+    await page.keyboard.press("Tab");
+    await expect(page.getByLabel("Openness: Low").evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => liveChartCode.length).toBe(1);
+    await page.keyboard.press("End");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.type("2");
+    // 65 became 62: the browser's chart draws the band as typed.
+    await expect.poll(() => openness.textContent()).toBe("62–85");
+    await expectAccessible(page);
+    await context.close();
+  });
+
   it("edits a band with JavaScript: the error shows by the field before posting and the chart follows the typing", async () => {
     const context = await browser().newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

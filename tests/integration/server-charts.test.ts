@@ -188,6 +188,65 @@ describe("charts in the raw HTML", () => {
   });
 });
 
+describe("each drawing once in a document", () => {
+  /** What the document's scripts hold: the hydration data (window.__remixContext and its turbo-stream) among them. */
+  function scriptsOf(html: string): string {
+    return [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map(([, body]) => body).join("\n");
+  }
+
+  /** The chart pages, with how many charts each draws (a wide and a narrow drawing apiece). */
+  async function chartPages(): Promise<{ path: string; cookie?: string; charts: number }[]> {
+    const assessmentId = await assessmentOf("Alan Demo-Turing");
+    const published = await publishReport(
+      server.db,
+      { assessmentId, language: "es", expiresAt: null, actorId: await userId(server.db, DEMO.recruiter) },
+      new Date(),
+    );
+    if (!published.ok) throw new Error("Alan's assessment has no submitted scorecard");
+    const ids = await Promise.all(["Ada Demo-Lovelace", "Grace Demo-Hopper"].map(candidateId));
+    return [
+      { path: "/roles/mlops-engineer", cookie: recruiter, charts: 1 },
+      { path: `/roles/mlops-engineer/compare?c=${ids.join(",")}`, cookie: recruiter, charts: 1 },
+      { path: `/assessments/${assessmentId}`, cookie: recruiter, charts: 3 },
+      { path: `/r/${published.token}`, charts: 3 },
+      { path: "/roles/mlops-engineer/edit", cookie: recruiter, charts: 1 },
+      { path: "/roles/new", cookie: recruiter, charts: 1 },
+    ];
+  }
+
+  it("carries each drawing in its markup and not in its hydration data; a .data request, with no markup, carries the drawings", async () => {
+    for (const { path: pathname, cookie, charts } of await chartPages()) {
+      const html = await page(pathname, cookie);
+      expect(count(html, '<div class="recharts-wrapper"'), pathname).toBe(2 * charts);
+      const scripts = scriptsOf(html);
+      expect(scripts, pathname).toContain("drawingId");
+      expect(scripts, pathname).not.toContain("recharts");
+
+      const url = new URL(pathname, server.baseURL);
+      const response = await request(server.baseURL, `${url.pathname}.data${url.search}`, { cookie });
+      expect(response.status, `${pathname}.data`).toBe(200);
+      const body = await response.text();
+      expect(count(body, 'class=\\"recharts-wrapper\\"'), `${pathname}.data`).toBe(2 * charts);
+      expect(body, `${pathname}.data`).not.toContain("drawingId");
+    }
+  });
+
+  it("carries a refused role form's drawing of the posted bands once, in its markup, when it is posted without JavaScript", async () => {
+    const role = await readRoleFile(server.db, "mlops-engineer");
+    if (!role) throw new Error("the demo has the MLOps Engineer role");
+    const values = roleToFormValues(role);
+    values.idealProfile.openness.low = "33";
+    values.name = "";
+    const response = await request(server.baseURL, "/roles/mlops-engineer/edit", { cookie: recruiter, form: formFields(values) });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    // The loader's drawing of the saved bands is held too, but only the action's (the posted bands) is shown.
+    expect(count(html, '<div class="recharts-wrapper"')).toBe(2);
+    expect(html).toMatch(/<text [^>]*name="Openness"[^>]*><tspan[^>]*>33–85</);
+    expect(scriptsOf(html)).not.toContain("recharts");
+  });
+});
+
 describe("the browser's JavaScript", () => {
   /** The files a page's document loads (entry, root and route chain, and their static imports), by the build's manifest. */
   async function pageFiles(routeId: string): Promise<string[]> {

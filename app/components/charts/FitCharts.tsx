@@ -5,7 +5,7 @@ import type { AreaToDevelop } from "~/domain/transitions";
 import { TraitBandChart, type ChartTrait } from "./TraitBandChart";
 import { TraitRadarChart, type RadarBand, type RadarScores } from "./TraitRadarChart";
 import { AreasToDevelop, TransitionFitChart, type ChartTransition, type FitAudience } from "./TransitionFitChart";
-import type { ChartSvg } from "./drawing";
+import type { SentChart } from "./drawing";
 
 /** An assessment's fit as its charts show it. */
 export type FitChartsData = {
@@ -19,7 +19,7 @@ export type FitChartsData = {
 };
 
 /** The server's drawings of an assessment's charts (fitChartsSvg in chart-svg.server.tsx); no transition chart without transitions. */
-export type FitChartsSvg = { radar: ChartSvg; band: ChartSvg; transitions: ChartSvg | null };
+export type FitChartsSvg<Chart = SentChart> = { radar: Chart; band: Chart; transitions: Chart | null };
 
 /** The radar's input from the per-trait rows: the assessed scores, and the band when any trait has one. */
 export function radarOf(traits: readonly ChartTrait[]): { scores: RadarScores; band: RadarBand | null } {

@@ -5,7 +5,7 @@ import type { FitAudience } from "./TransitionFitChart";
 import { TableScroll } from "~/components/TableScroll";
 import { useNumberFormats } from "~/utils/numbers";
 import { DrawnChart } from "./DrawnChart";
-import type { ChartSvg } from "./drawing";
+import type { SentChart } from "./drawing";
 
 /** A trait's weight in the ideal profile, as the candidate reads it. */
 const IMPORTANCE: Record<Weight, "usual" | "high" | "veryHigh"> = { 1: "usual", 2: "high", 3: "veryHigh" };
@@ -25,7 +25,7 @@ export type ChartTrait = {
  * (`svg`, from trait-band-drawing.server.tsx). Every number is in the table as
  * well. The candidate reads each trait's weight as its importance for the role, in words.
  */
-export function TraitBandChart({ traits, audience, svg }: { traits: ChartTrait[]; audience: FitAudience; svg: ChartSvg }): JSX.Element {
+export function TraitBandChart({ traits, audience, svg }: { traits: ChartTrait[]; audience: FitAudience; svg: SentChart }): JSX.Element {
   const { t } = useTranslation();
   const { score } = useNumberFormats();
   const captionId = useId();

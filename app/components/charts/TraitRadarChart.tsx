@@ -4,7 +4,7 @@ import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { TableScroll } from "~/components/TableScroll";
 import { ChartLegend, type LegendEntry } from "./ChartLegend";
 import { DrawnChart } from "./DrawnChart";
-import type { ChartSvg } from "./drawing";
+import type { SentChart } from "./drawing";
 import { useNumberFormats } from "~/utils/numbers";
 
 export type RadarScores = Partial<Record<TraitKey, number>>;
@@ -39,7 +39,7 @@ export function TraitRadarChart(props: {
   caption: string;
   band: RadarBand | null;
   series: RadarSeries[];
-  svg: ChartSvg;
+  svg: SentChart;
   ownTable?: boolean;
 }): JSX.Element {
   const { caption, band, series, svg, ownTable = true } = props;

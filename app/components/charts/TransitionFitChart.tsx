@@ -4,7 +4,7 @@ import type { AreaToDevelop, TransitionBasis } from "~/domain/transitions";
 import { TableScroll } from "~/components/TableScroll";
 import { ChartLegend } from "./ChartLegend";
 import { DrawnChart } from "./DrawnChart";
-import type { ChartSvg } from "./drawing";
+import type { SentChart } from "./drawing";
 import { shownScore, useNumberFormats } from "~/utils/numbers";
 
 export const PUBLISHED_FILL = "#94a3b8";
@@ -93,7 +93,7 @@ export function TransitionFitChart({
 }: {
   transitions: ChartTransition[];
   audience: FitAudience;
-  svg: ChartSvg | null;
+  svg: SentChart | null;
 }): JSX.Element {
   const { t } = useTranslation();
   const { fitPercent, coveragePercent } = useNumberFormats();

@@ -1,10 +1,11 @@
+import type { AppLoadContext } from "@remix-run/node";
 import { LRUCache } from "lru-cache";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { translators } from "~/utils/i18n.server";
 import type { UiLanguage } from "~/utils/i18n";
 import { radarOf, type FitChartsData, type FitChartsSvg } from "./FitCharts";
-import type { ChartSvg, ChartVariant, Translate } from "./drawing";
+import type { ChartSvg, ChartVariant, SentChart, Translate } from "./drawing";
 import { idealProfileDrawing, type IdealBand } from "./ideal-profile-drawing";
 import { traitBandDrawing, type BandDrawingRow } from "./trait-band-drawing.server";
 import { traitRadarDrawing, type RadarDrawingInput } from "./trait-radar-drawing.server";
@@ -26,6 +27,16 @@ type Drawing<Input> = (input: Input, variant: ChartVariant, t: Translate, langua
  */
 const drawn = new LRUCache<string, ChartSvg>({ maxSize: 8_000_000, sizeCalculation: (svg) => svg.wide.length + svg.narrow.length });
 
+/**
+ * Forgets every drawing: a candidate's erasure calls it, since the radars and
+ * the per-trait chart are drawings of candidates' scores. Erasures are rare and
+ * a drawing costs tens of milliseconds, so forgetting them all is simpler than
+ * keying each drawing by the candidates in it (an input knows scores, not whose).
+ */
+export function forgetDrawings(): void {
+  drawn.clear();
+}
+
 /** JSON with every object's keys in order: an input built in another order is the same key. */
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
@@ -46,6 +57,29 @@ function draw<Input>(kind: string, input: Input, language: UiLanguage, drawing: 
   return svg;
 }
 
+/**
+ * A chart as its loader sends it (SentChart): on a document request the
+ * drawings are held for the server's render (DrawnChart reads them) and the
+ * data gets their id, so the document carries them once, in its markup; a
+ * data request's answer has no markup, so it gets the drawings.
+ */
+export function sendChart(context: AppLoadContext, svg: ChartSvg): SentChart {
+  const held = context.chartDrawings;
+  if (held === null) return svg;
+  const drawingId = String(held.size + 1);
+  held.set(drawingId, svg);
+  return { drawingId };
+}
+
+/** An assessment's charts as its loader sends them (sendChart). */
+export function sendFitCharts(context: AppLoadContext, svg: FitChartsSvg<ChartSvg>): FitChartsSvg {
+  return {
+    radar: sendChart(context, svg.radar),
+    band: sendChart(context, svg.band),
+    transitions: svg.transitions && sendChart(context, svg.transitions),
+  };
+}
+
 /** A role's ideal profile, from its bands (only what the chart shows: a band's statement stays out of the key). */
 export function idealProfileSvg(bands: readonly IdealBand[], language: UiLanguage): ChartSvg {
   const input = bands.map(({ trait, low, high, weight }) => ({ trait, low, high, weight }));
@@ -58,7 +92,7 @@ export function traitRadarSvg(input: RadarDrawingInput, language: UiLanguage): C
 }
 
 /** An assessment's radar, per-trait chart and transition chart, from its fit as the page (or the report's snapshot) holds it. */
-export function fitChartsSvg(charts: FitChartsData, language: UiLanguage): FitChartsSvg {
+export function fitChartsSvg(charts: FitChartsData, language: UiLanguage): FitChartsSvg<ChartSvg> {
   const { scores, band } = radarOf(charts.traits);
   const bandRows: BandDrawingRow[] = charts.traits.map(({ trait, score, evidence, band }) => ({
     trait,

@@ -14,6 +14,14 @@ export const CHART_WIDTH: Record<ChartVariant, number> = { wide: 1040, narrow: 3
 /** Two drawings of one chart, as SVG markup made by React (chart-svg.server.tsx). */
 export type ChartSvg = Record<ChartVariant, string>;
 
+/**
+ * A chart as a loader sends it. A document carries each drawing once, in its
+ * markup: there the data holds only the id the server's render reads the
+ * drawings by (sendChart in chart-svg.server.tsx). A client navigation's data
+ * (a `.data` request) has no markup beside it, so it holds the drawings.
+ */
+export type SentChart = ChartSvg | { drawingId: string };
+
 export type Translate = Translator["t"];
 
 /**
