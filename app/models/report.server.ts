@@ -369,13 +369,14 @@ export async function listReportLinks(
   now: Date,
   page: number,
 ): Promise<{ rows: ReportLinkSummary[]; count: ReportLinkCount }> {
-  const counted = (live: boolean) =>
-    db
-      .selectFrom("report_links")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("report_links.assessment_id", "=", assessmentId)
-      .$if(live, (q) => q.where(liveAt(now)))
-      .executeTakeFirstOrThrow();
+  const counted = db
+    .selectFrom("report_links")
+    .select((eb) => [
+      eb.fn.countAll<number>().as("total"),
+      eb.fn.sum<number>(eb.case().when(liveAt(now)(eb)).then(1).else(0).end()).as("live"),
+    ])
+    .where("report_links.assessment_id", "=", assessmentId)
+    .executeTakeFirstOrThrow();
   const listed = db
     .selectFrom("report_links")
     .innerJoin("users", "users.id", "report_links.created_by")
@@ -398,7 +399,7 @@ export async function listReportLinks(
     .limit(REPORT_LINKS_PAGE_SIZE)
     .offset((page - 1) * REPORT_LINKS_PAGE_SIZE)
     .execute();
-  const [rows, total, live] = await Promise.all([listed, counted(false), counted(true)]);
+  const [rows, counts] = await Promise.all([listed, counted]);
   const at = now.toISOString();
   const links = rows.map((r): ReportLinkSummary => ({
     id: r.id,
@@ -412,7 +413,8 @@ export async function listReportLinks(
     opens: r.opens,
     lastOpenedAt: r.last_opened_at,
   }));
-  const count = { total: Number(total.n), live: Number(live.n) };
+  // A sum over no row is null, which Number makes 0.
+  const count = { total: Number(counts.total), live: Number(counts.live) };
   return {
     rows: links,
     count: { ...count, pageSize: REPORT_LINKS_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(count.total / REPORT_LINKS_PAGE_SIZE)) },
