@@ -77,7 +77,8 @@ function LanguageSwitch({ lang }: { lang: string }) {
   const hydrated = useHydrated();
   return (
     <Form method="post" action="/language" className="language-switch">
-      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      {/* The path alone: the query string comes back through the Referer (routes/language.tsx), never repeated in the page. */}
+      <input type="hidden" name="redirectTo" value={location.pathname} />
       <label htmlFor="language-select">{t("app.language.label")}</label>
       <select
         id="language-select"

@@ -104,6 +104,15 @@ const enAssessments = {
   decisionHistory: "Decisions",
   noDecision: "No decision yet.",
   decidedBy: "{{decision}} by {{name}}, {{at}}",
+  decisionPages: {
+    label: "Pages of the decisions",
+    shown: "{{total}} decisions; showing {{from}}–{{to}}, newest first",
+    newer: "Newer decisions",
+    older: "Older decisions",
+    pageOf: "Page {{page}} of {{pages}}",
+    pageEmpty: "There is no decision on this page.",
+    firstPage: "Go to the newest decisions",
+  },
   saved: "Saved.",
   errors: {
     notRemovable: "Only an interviewer who has not submitted can be removed.",

@@ -107,6 +107,15 @@ const esAssessments: typeof enAssessments = {
   decisionHistory: "Decisiones",
   noDecision: "Todavía no hay decisión.",
   decidedBy: "{{decision}} por {{name}}, {{at}}",
+  decisionPages: {
+    label: "Páginas de las decisiones",
+    shown: "{{total}} decisiones; se muestran de la {{from}} a la {{to}}, de la más reciente a la más antigua",
+    newer: "Decisiones más recientes",
+    older: "Decisiones anteriores",
+    pageOf: "Página {{page}} de {{pages}}",
+    pageEmpty: "No hay ninguna decisión en esta página.",
+    firstPage: "Ir a las decisiones más recientes",
+  },
   saved: "Guardado.",
   errors: {
     notRemovable: "Solo se puede quitar a un entrevistador que no envió su scorecard.",

@@ -152,10 +152,9 @@ export type AssessmentOverview = {
   createdAt: string;
   candidate: { id: number; name: string };
   interviewers: InterviewerStatus[];
-  decisions: DecisionRecord[];
 };
 
-/** Who scores, where each scorecard stands (never its content), and the decisions taken. */
+/** Who scores and where each scorecard stands (never its content). */
 export async function getAssessmentOverview(db: Kysely<Database>, assessmentId: number): Promise<AssessmentOverview | undefined> {
   const assessment = await db
     .selectFrom("assessments")
@@ -164,27 +163,17 @@ export async function getAssessmentOverview(db: Kysely<Database>, assessmentId: 
     .where("assessments.id", "=", assessmentId)
     .executeTakeFirst();
   if (!assessment) return undefined;
-  const [interviewers, decisions] = await Promise.all([
-    db
-      .selectFrom("assessment_interviewers as ai")
-      .innerJoin("users", "users.id", "ai.user_id")
-      .leftJoin("scorecards", (join) =>
-        join.onRef("scorecards.assessment_id", "=", "ai.assessment_id").onRef("scorecards.interviewer_id", "=", "ai.user_id"),
-      )
-      .select(["ai.user_id", "users.name", "scorecards.id as scorecard_id", "scorecards.status", "scorecards.submitted_at"])
-      .where("ai.assessment_id", "=", assessmentId)
-      .orderBy("ai.added_at")
-      .orderBy("users.name")
-      .execute(),
-    db
-      .selectFrom("decisions")
-      .innerJoin("users", "users.id", "decisions.decided_by")
-      .select(["decisions.decision", "decisions.reason", "decisions.decided_at", "users.name"])
-      .where("decisions.assessment_id", "=", assessmentId)
-      .orderBy("decisions.decided_at", "desc")
-      .orderBy("decisions.id", "desc")
-      .execute(),
-  ]);
+  const interviewers = await db
+    .selectFrom("assessment_interviewers as ai")
+    .innerJoin("users", "users.id", "ai.user_id")
+    .leftJoin("scorecards", (join) =>
+      join.onRef("scorecards.assessment_id", "=", "ai.assessment_id").onRef("scorecards.interviewer_id", "=", "ai.user_id"),
+    )
+    .select(["ai.user_id", "users.name", "scorecards.id as scorecard_id", "scorecards.status", "scorecards.submitted_at"])
+    .where("ai.assessment_id", "=", assessmentId)
+    .orderBy("ai.added_at")
+    .orderBy("users.name")
+    .execute();
   return {
     id: assessment.id,
     createdAt: assessment.created_at,
@@ -196,9 +185,46 @@ export async function getAssessmentOverview(db: Kysely<Database>, assessmentId: 
       scorecardId: i.scorecard_id,
       submittedAt: i.submitted_at,
     })),
-    decisions: decisions.flatMap((d) =>
+  };
+}
+
+/**
+ * Decisions shown on a page of the assessment's list. Five hold the whole
+ * history of nearly every assessment (an advance or hold, then the outcome)
+ * and keep the page short where a candidate was decided on again and again.
+ */
+export const DECISIONS_PAGE_SIZE = 5;
+
+/** One page of the decisions taken on an assessment, newest first, with how many there are in all. */
+export async function listDecisions(
+  db: Kysely<Database>,
+  assessmentId: number,
+  page: number,
+): Promise<{ rows: DecisionRecord[]; total: number; pageSize: number; pageCount: number }> {
+  const [rows, { total }] = await Promise.all([
+    db
+      .selectFrom("decisions")
+      .innerJoin("users", "users.id", "decisions.decided_by")
+      .select(["decisions.decision", "decisions.reason", "decisions.decided_at", "users.name"])
+      .where("decisions.assessment_id", "=", assessmentId)
+      .orderBy("decisions.decided_at", "desc")
+      .orderBy("decisions.id", "desc")
+      .limit(DECISIONS_PAGE_SIZE)
+      .offset((page - 1) * DECISIONS_PAGE_SIZE)
+      .execute(),
+    db
+      .selectFrom("decisions")
+      .select((eb) => eb.fn.countAll<number>().as("total"))
+      .where("assessment_id", "=", assessmentId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    rows: rows.flatMap((d) =>
       isDecision(d.decision) ? [{ decision: d.decision, reason: d.reason, decidedByName: d.name, decidedAt: d.decided_at }] : [],
     ),
+    total: Number(total),
+    pageSize: DECISIONS_PAGE_SIZE,
+    pageCount: Math.max(1, Math.ceil(Number(total) / DECISIONS_PAGE_SIZE)),
   };
 }
 

@@ -356,9 +356,28 @@ export async function revokeReport(
   });
 }
 
-/** The assessment's report links, newest first: status, version and opens, never a token. */
-export async function listReportLinks(db: Executor, assessmentId: number, now: Date): Promise<ReportLinkSummary[]> {
-  const rows = await db
+/** Report links shown on a page of an assessment's list: about one a published version, so five cover most reports' history. */
+export const REPORT_LINKS_PAGE_SIZE = 5;
+
+/** How many report links an assessment has, the live ones apart, and how many pages of them. */
+export type ReportLinkCount = { total: number; live: number; pageSize: number; pageCount: number };
+
+/** One page of the assessment's report links, newest first (status, version and opens, never a token), and their count. */
+export async function listReportLinks(
+  db: Executor,
+  assessmentId: number,
+  now: Date,
+  page: number,
+): Promise<{ rows: ReportLinkSummary[]; count: ReportLinkCount }> {
+  const counted = db
+    .selectFrom("report_links")
+    .select((eb) => [
+      eb.fn.countAll<number>().as("total"),
+      eb.fn.sum<number>(eb.case().when(liveAt(now)(eb)).then(1).else(0).end()).as("live"),
+    ])
+    .where("report_links.assessment_id", "=", assessmentId)
+    .executeTakeFirstOrThrow();
+  const listed = db
     .selectFrom("report_links")
     .innerJoin("users", "users.id", "report_links.created_by")
     .leftJoin("report_snapshots", "report_snapshots.id", "report_links.snapshot_id")
@@ -377,9 +396,12 @@ export async function listReportLinks(db: Executor, assessmentId: number, now: D
     .where("report_links.assessment_id", "=", assessmentId)
     .orderBy("report_links.created_at", "desc")
     .orderBy("report_links.id", "desc")
+    .limit(REPORT_LINKS_PAGE_SIZE)
+    .offset((page - 1) * REPORT_LINKS_PAGE_SIZE)
     .execute();
+  const [rows, counts] = await Promise.all([listed, counted]);
   const at = now.toISOString();
-  return rows.map((r) => ({
+  const links = rows.map((r): ReportLinkSummary => ({
     id: r.id,
     shortId: shortId(r.token_hash),
     language: r.language,
@@ -391,6 +413,12 @@ export async function listReportLinks(db: Executor, assessmentId: number, now: D
     opens: r.opens,
     lastOpenedAt: r.last_opened_at,
   }));
+  // A sum over no row is null, which Number makes 0.
+  const count = { total: Number(counts.total), live: Number(counts.live) };
+  return {
+    rows: links,
+    count: { ...count, pageSize: REPORT_LINKS_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(count.total / REPORT_LINKS_PAGE_SIZE)) },
+  };
 }
 
 function parseContent(content: string): SnapshotContent {
@@ -465,14 +493,17 @@ async function publishedVersionOutOfDate(db: Executor, assessmentId: number, cha
 
 export type AssessmentReportSection = {
   charts: FitCharts | null;
+  /** The page `linksPage` of the report links. */
   links: ReportLinkSummary[];
+  linksPage: number;
+  linkCount: ReportLinkCount;
   /** Publishing needs at least one submitted scorecard. */
   canPublish: boolean;
   /** The version the live links show when the report as it is now differs from it; null when up to date or unpublished. */
   outOfDateVersion: number | null;
 };
 
-/** The charts (when the panel may be seen) and, for a recruiter, the report links of an assessment and whether they are out of date. */
+/** The charts (when the panel may be seen) and, for a recruiter, a page of the report links of an assessment and whether they are out of date. */
 export async function loadAssessmentReportSection(
   db: Executor,
   args: {
@@ -480,15 +511,25 @@ export async function loadAssessmentReportSection(
     kit: ScoringKit;
     panel: Pick<PanelResult, "traits" | "scores" | "submittedCount"> | null;
     isRecruiter: boolean;
+    linksPage: number;
   },
   now: Date,
 ): Promise<AssessmentReportSection> {
   const charts = args.panel ? await loadFitCharts(db, args.kit, args.panel) : null;
-  if (!args.isRecruiter) return { charts, links: [], canPublish: false, outOfDateVersion: null };
+  if (!args.isRecruiter) {
+    return {
+      charts,
+      links: [],
+      linksPage: 1,
+      linkCount: { total: 0, live: 0, pageSize: REPORT_LINKS_PAGE_SIZE, pageCount: 1 },
+      canPublish: false,
+      outOfDateVersion: null,
+    };
+  }
   const submitted = (args.panel?.submittedCount ?? 0) > 0;
   const [links, outOfDateVersion] = await Promise.all([
-    listReportLinks(db, args.assessmentId, now),
+    listReportLinks(db, args.assessmentId, now, args.linksPage),
     publishedVersionOutOfDate(db, args.assessmentId, submitted ? charts : null, now),
   ]);
-  return { charts, links, canPublish: submitted, outOfDateVersion };
+  return { charts, links: links.rows, linksPage: args.linksPage, linkCount: links.count, canPublish: submitted, outOfDateVersion };
 }

@@ -9,7 +9,15 @@ import { InterviewersSection, removeSpec, reopenSpec } from "~/components/assess
 import { PanelSection } from "~/components/assessment/PanelSection";
 import { maySeePanel } from "~/domain/blind";
 import assessmentStyles from "~/styles/assessment.css?url";
-import { addInterviewer, getAssessmentOverview, interviewerChoices, recordDecision, removeInterviewer } from "~/models/assessments.server";
+import {
+  addInterviewer,
+  DECISIONS_PAGE_SIZE,
+  getAssessmentOverview,
+  interviewerChoices,
+  listDecisions,
+  recordDecision,
+  removeInterviewer,
+} from "~/models/assessments.server";
 import { computePanel, submittedNotes } from "~/models/panel-results.server";
 import { loadScoringKit, reopenScorecard } from "~/models/scorecards.server";
 import type { AssessmentAccess } from "~/models/assessments.server";
@@ -25,6 +33,7 @@ import { REVOKE_SPEC, ReportSection } from "~/components/report/ReportSection";
 import { fitChartsSvg, sendFitCharts } from "~/components/charts/chart-svg.server";
 import { loadAssessmentReportSection, publishReport, revokeReport } from "~/models/report.server";
 import { publishReportSchema, revokeReportSchema } from "~/schemas/report";
+import { assessmentPageHref, parseAssessmentPageQuery } from "~/schemas/assessment-page";
 import "~/locales/assessments";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
@@ -47,12 +56,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ? await Promise.all([computePanel(context.db, access.id, kit), submittedNotes(context.db, access.id)])
     : [null, []];
   const choices = isRecruiter ? await interviewerChoices(context.db) : [];
+  const pages = parseAssessmentPageQuery(new URL(request.url).searchParams);
+  const decisions = isRecruiter
+    ? await listDecisions(context.db, access.id, pages.decisionsPage)
+    : { rows: [], total: 0, pageSize: DECISIONS_PAGE_SIZE, pageCount: 1 };
   const assigned = new Set(overview.interviewers.map((i) => i.userId));
   // Fit charts and the candidate report links (issue 7).
-  const report = await loadAssessmentReportSection(context.db, { assessmentId: access.id, kit, panel, isRecruiter }, new Date());
+  const report = await loadAssessmentReportSection(
+    context.db,
+    { assessmentId: access.id, kit, panel, isRecruiter, linksPage: pages.linksPage },
+    new Date(),
+  );
   return {
     title: pageTitle(t, t("assessments.pageTitle")),
     isRecruiter,
+    pages,
     myStatus: mine?.status ?? null,
     overview: {
       id: overview.id,
@@ -60,7 +78,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       // An interviewer sees the candidate's name on the scorecard anyway; the candidate page is recruiters'.
       candidate: overview.candidate,
       interviewers: overview.interviewers,
-      decisions: isRecruiter ? overview.decisions : [],
+      decisions: { ...decisions, page: pages.decisionsPage },
     },
     kit: {
       kitId: kit.kitId,
@@ -151,17 +169,11 @@ async function reopenScorecardIntent({ context, user, access, formData, now }: I
   if (!isConfirmed(formData)) {
     const [overview, report] = await Promise.all([
       getAssessmentOverview(context.db, access.id),
-      loadAssessmentReportSection(context.db, { assessmentId: access.id, kit, panel: null, isRecruiter: true }, now),
+      loadAssessmentReportSection(context.db, { assessmentId: access.id, kit, panel: null, isRecruiter: true, linksPage: 1 }, now),
     ]);
     const interviewer = overview?.interviewers.find((i) => i.scorecardId === parsed.data.scorecardId && i.status === "submitted");
     if (!interviewer) throw notFound();
-    return confirmationPage(
-      formData,
-      reopenSpec(
-        interviewer.name,
-        report.links.some((link) => link.status === "live"),
-      ),
-    );
+    return confirmationPage(formData, reopenSpec(interviewer.name, report.linkCount.live > 0));
   }
   const reopened = await reopenScorecard(
     context.db,
@@ -225,13 +237,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AssessmentPage() {
-  const { isRecruiter, myStatus, overview, kit, panel, addable, report, chartsSvg } = useLoaderData<typeof loader>();
+  const { isRecruiter, pages, myStatus, overview, kit, panel, addable, report, chartsSvg } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const confirmation = actionData && "confirmation" in actionData ? actionData.confirmation : undefined;
   if (confirmation) return <ConfirmationPage confirmation={confirmation} />;
   const message = actionData && "message" in actionData ? actionData.message : null;
-  const liveReport = report.links.some((link) => link.status === "live");
+  const liveReport = report.linkCount.live > 0;
 
   return (
     <article className="assessment-page">
@@ -270,6 +282,7 @@ export default function AssessmentPage() {
 
       <ReportSection
         section={report}
+        hrefForLinksPage={(page) => assessmentPageHref(pages, { linksPage: page }, "published-links")}
         chartsSvg={chartsSvg}
         isRecruiter={isRecruiter}
         candidateName={overview.candidate.name}
@@ -280,6 +293,7 @@ export default function AssessmentPage() {
       {isRecruiter && (
         <DecisionSection
           decisions={overview.decisions}
+          hrefForPage={(page) => assessmentPageHref(pages, { decisionsPage: page }, "decision")}
           serverErrors={actionData && "errors" in actionData ? actionData.errors : undefined}
         />
       )}

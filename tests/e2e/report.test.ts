@@ -3,7 +3,9 @@ import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, signIn, useBrowser, hydrated } from "./browser";
-import { copyDemoCase, createOwnKit, createOwnRole, useTestData, type OwnKit } from "./factories";
+import { recordDecision } from "../../app/models/assessments.server";
+import { publishReport } from "../../app/models/report.server";
+import { copyDemoCase, createOwnKit, createOwnRole, useTestData, type OwnKit, type OwnRole } from "./factories";
 
 /*
  * Issue #7 in a browser: the recruiter sees the fit charts and publishes the
@@ -31,12 +33,13 @@ describe("the candidate's report", () => {
   const { browser, baseURL } = useBrowser();
   const contexts: BrowserContext[] = [];
   const testData = useTestData("Report");
+  let role: OwnRole;
   let kit: OwnKit;
   let candidateName = "";
 
   beforeAll(async () => {
     const data = testData();
-    const role = await createOwnRole(data);
+    role = await createOwnRole(data);
     kit = await createOwnKit(data, role.slug);
     candidateName = (await copyDemoCase(data, STRONG_FIT, { role, kit })).candidateName;
   });
@@ -175,6 +178,73 @@ describe("the candidate's report", () => {
     const unknown = await candidate.goto(`${baseURL}/r/${"x".repeat(43)}`);
     expect(unknown?.status()).toBe(404);
     await candidate.getByRole("heading", { level: 1, name: "This report link does not work" }).waitFor();
+  });
+
+  it("pages the decisions and the report links five at a time, with their count, with and without JavaScript", async () => {
+    // The demo's strong fit comes with one decision: seven more make eight, and six links; all a minute apart, newest last.
+    const data = testData();
+    const own = await copyDemoCase(data, STRONG_FIT, { role, kit });
+    const recruiterId = (await data.db.selectFrom("users").select("id").where("email", "=", RECRUITER).executeTakeFirstOrThrow()).id;
+    const start = Date.now();
+    for (let n = 1; n <= 7; n++) {
+      await recordDecision(
+        data.db,
+        { assessmentId: own.assessmentId, decision: "hold", reason: `Paged reason ${n}.`, actorId: recruiterId },
+        new Date(start + n * 60_000),
+      );
+    }
+    for (let n = 1; n <= 6; n++) {
+      const outcome = await publishReport(
+        data.db,
+        { assessmentId: own.assessmentId, language: n === 1 ? "es" : "en", expiresAt: null, actorId: recruiterId },
+        new Date(start + n * 60_000),
+      );
+      if (!outcome.ok) throw new Error("The report could not be published");
+    }
+    const address = `${baseURL}/assessments/${own.assessmentId}`;
+    const decisionReasons = (page: Page) => page.getByTestId("decisions").locator("li").allTextContents();
+
+    for (const javaScriptEnabled of [true, false]) {
+      const page = await (await newContext({ javaScriptEnabled })).newPage();
+      await signIn(page, baseURL, RECRUITER);
+      await page.goto(address);
+      if (javaScriptEnabled) await hydrated(page);
+      const reasons = await decisionReasons(page);
+      expect(reasons.map((r) => /Paged reason (\d)/.exec(r)?.[1])).toEqual(["7", "6", "5", "4", "3"]);
+      await expect(page.getByTestId("decisions-shown").textContent()).resolves.toBe("8 decisions; showing 1–5, newest first");
+      await expect(page.getByTestId("report-links").locator(":scope > li").count()).resolves.toBe(5);
+      await expect(page.getByTestId("report-links-shown").textContent()).resolves.toBe("6 links; showing 1–5, newest first");
+      // The publish form counts the live links of every page, not only the five shown.
+      await expect(page.getByTestId("report-earlier").locator("legend").textContent()).resolves.toBe("The 6 live links published earlier");
+      await expectAccessible(page, { javaScriptEnabled });
+
+      await page.getByRole("navigation", { name: "Pages of the decisions" }).getByRole("link", { name: "Older decisions" }).click();
+      await page.getByTestId("decisions-shown").getByText("8 decisions; showing 6–8, newest first").waitFor();
+      expect(new URL(page.url()).search).toBe("?decisionsPage=2");
+      expect(new URL(page.url()).hash).toBe("#decision");
+      const older = await decisionReasons(page);
+      expect(older).toHaveLength(3);
+      expect(older[0]).toContain("Paged reason 2.");
+      expect(older[1]).toContain("Paged reason 1.");
+      expect(older[2]).not.toContain("Paged reason");
+      await expect(page.getByTestId("report-links").locator(":scope > li").count()).resolves.toBe(5);
+      await expectAccessible(page, { javaScriptEnabled });
+
+      // The links' older page keeps the decisions' page; the oldest link is the Spanish one.
+      await page.getByRole("navigation", { name: "Pages of the published links" }).getByRole("link", { name: "Older links" }).click();
+      await page.getByTestId("report-links-shown").getByText("6 links; showing 6–6, newest first").waitFor();
+      expect(new URL(page.url()).search).toBe("?decisionsPage=2&linksPage=2");
+      await expect(page.getByTestId("report-links").locator(":scope > li").allTextContents()).resolves.toEqual([
+        expect.stringContaining("Español"),
+      ]);
+      await expect(decisionReasons(page)).resolves.toEqual(older);
+      await expectAccessible(page, { javaScriptEnabled });
+
+      await page.getByRole("navigation", { name: "Pages of the decisions" }).getByRole("link", { name: "Newer decisions" }).click();
+      await page.getByTestId("decisions-shown").getByText("8 decisions; showing 1–5, newest first").waitFor();
+      expect(new URL(page.url()).search).toBe("?linksPage=2");
+      if (javaScriptEnabled) await screenshot(page, "assessment-pages");
+    }
   });
 
   it("keeps a Spanish report in Spanish for an English browser, through hydration", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TraitkitDb } from "~db/connection";
 import { computePanel } from "../../app/models/panel-results.server";
-import { getAssessmentOverview } from "../../app/models/assessments.server";
+import { getAssessmentOverview, listDecisions } from "../../app/models/assessments.server";
 import { loadScoringKit } from "../../app/models/scorecards.server";
 import { DEMO_CANDIDATES } from "../../seeds/demo-people";
 import { captureLogs, DEMO, locationPath, request, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
@@ -532,12 +532,16 @@ describe("the demo candidates", () => {
     const panelOf = async (name: string) => {
       const id = await demoCandidateId(name);
       const assessment = await server.db.selectFrom("assessments").select("id").where("candidate_id", "=", id).executeTakeFirstOrThrow();
-      return { panel: await computePanel(server.db, assessment.id, kit), overview: await getAssessmentOverview(server.db, assessment.id) };
+      return {
+        panel: await computePanel(server.db, assessment.id, kit),
+        overview: await getAssessmentOverview(server.db, assessment.id),
+        decisions: await listDecisions(server.db, assessment.id, 1),
+      };
     };
 
     const strong = await panelOf("Ada Demo-Lovelace");
     expect(strong.panel.fit?.fit).toBe(100);
-    expect(strong.overview?.decisions.map((d) => d.decision)).toEqual(["advance"]);
+    expect(strong.decisions.rows.map((d) => d.decision)).toEqual(["advance"]);
 
     const partial = (await panelOf("Grace Demo-Hopper")).panel.fit?.fit ?? 0;
     const poor = (await panelOf("Alan Demo-Turing")).panel.fit?.fit ?? 100;

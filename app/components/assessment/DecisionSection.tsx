@@ -1,45 +1,84 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { FieldError, useZodForm, type FieldErrors } from "~/components/forms";
+import { NewestFirstPages } from "~/components/NewestFirstPages";
 import { DECISIONS, type Decision } from "~/domain/decisions";
 import { DECISION_REASON_MAX, decisionSchema } from "~/schemas/candidate";
 import { useFormatDate } from "~/utils/dates";
 import "~/locales/assessments";
 
-/** The decisions recorded on the assessment, earliest first, and a form for the next one. */
+/** A page of the decisions recorded on the assessment, newest first, with how many there are in all. */
+export type DecisionPage = {
+  rows: readonly { decision: Decision; reason: string; decidedByName: string; decidedAt: string }[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+};
+
+/** The decisions recorded on the assessment, a page of them newest first, and a form for the next one. */
 export function DecisionSection({
   decisions,
+  hrefForPage,
   serverErrors,
 }: {
-  decisions: readonly { decision: Decision; reason: string; decidedByName: string; decidedAt: string }[];
+  decisions: DecisionPage;
+  /** The address of another page of the decisions. */
+  hrefForPage: (page: number) => string;
   serverErrors: FieldErrors | undefined;
 }) {
   const { t } = useTranslation();
   const format = useFormatDate();
   const dateTime = (iso: string) => format(iso, "dateTime");
+  const { rows, total, page, pageCount, pageSize } = decisions;
+  const from = (page - 1) * pageSize + 1;
   return (
     <section aria-labelledby="decision">
       <h2 id="decision">{t("assessments.decision")}</h2>
-      {decisions.length === 0 ? (
+      {total === 0 ? (
         <p className="muted">{t("assessments.noDecision")}</p>
+      ) : rows.length === 0 ? (
+        <p>
+          {t("assessments.decisionPages.pageEmpty")} <Link to={hrefForPage(1)}>{t("assessments.decisionPages.firstPage")}</Link>
+        </p>
       ) : (
-        <ul className="compact" data-testid="decisions">
-          {decisions.map((d, index) => (
-            <li key={index}>
-              <strong>
-                {t("assessments.decidedBy", {
-                  decision: t(`assessments.decisionValues.${d.decision}`),
-                  name: d.decidedByName,
-                  at: dateTime(d.decidedAt),
-                })}
-              </strong>
-              : {d.reason}
-            </li>
-          ))}
-        </ul>
+        <>
+          {pageCount > 1 && (
+            <p className="muted" data-testid="decisions-shown">
+              {t("assessments.decisionPages.shown", { total, from, to: from + rows.length - 1 })}
+            </p>
+          )}
+          <ul className="compact" data-testid="decisions">
+            {rows.map((d, index) => (
+              <li key={index}>
+                <strong>
+                  {t("assessments.decidedBy", {
+                    decision: t(`assessments.decisionValues.${d.decision}`),
+                    name: d.decidedByName,
+                    at: dateTime(d.decidedAt),
+                  })}
+                </strong>
+                : {d.reason}
+              </li>
+            ))}
+          </ul>
+          {pageCount > 1 && (
+            <NewestFirstPages
+              page={page}
+              pageCount={pageCount}
+              hrefForPage={hrefForPage}
+              texts={{
+                label: t("assessments.decisionPages.label"),
+                newer: t("assessments.decisionPages.newer"),
+                older: t("assessments.decisionPages.older"),
+                pageOf: t("assessments.decisionPages.pageOf", { page, pages: pageCount }),
+              }}
+            />
+          )}
+        </>
       )}
       {/* Keyed on the decisions: a recorded decision leaves an empty form, not a ready duplicate. */}
-      <DecisionForm key={decisions.length} serverErrors={serverErrors} />
+      <DecisionForm key={total} serverErrors={serverErrors} />
     </section>
   );
 }

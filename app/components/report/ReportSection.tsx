@@ -1,8 +1,9 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import { FitCharts, type FitChartsData, type FitChartsSvg } from "~/components/charts/FitCharts";
 import { ConfirmedAction } from "~/components/ConfirmedAction";
+import { NewestFirstPages } from "~/components/NewestFirstPages";
 import type { ConfirmSpec } from "~/utils/confirm";
 import { useFormatDate } from "~/utils/dates";
 import type { UiLanguage } from "~/utils/i18n";
@@ -28,7 +29,11 @@ export type ReportLinkRow = {
 
 export type AssessmentReportSection = {
   charts: FitChartsData | null;
+  /** The page `linksPage` of the links, newest first. */
   links: ReportLinkRow[];
+  linksPage: number;
+  /** All the links, the live ones apart, and how many pages they fill. */
+  linkCount: { total: number; live: number; pageSize: number; pageCount: number };
   /** Publishing needs at least one submitted scorecard. */
   canPublish: boolean;
   /** The version the live links show when the report as it is now differs from it; null when up to date or unpublished. */
@@ -75,6 +80,7 @@ export const REVOKE_SPEC: ConfirmSpec = {
  */
 export function ReportSection({
   section,
+  hrefForLinksPage,
   chartsSvg,
   isRecruiter,
   candidateName,
@@ -82,6 +88,8 @@ export function ReportSection({
   errors,
 }: {
   section: AssessmentReportSection;
+  /** The address of another page of the links. */
+  hrefForLinksPage: (page: number) => string;
   /** The server's drawings of `section.charts`; null with them. */
   chartsSvg: FitChartsSvg | null;
   isRecruiter: boolean;
@@ -95,7 +103,9 @@ export function ReportSection({
   const languageError = errors.language ? t("report.recruiter.errors.language") : null;
   const expiryError = errors.expiresInDays ? t("report.recruiter.errors.expiresInDays") : null;
   const earlierError = errors.earlier ? t("report.recruiter.errors.earlier") : null;
-  const liveLinks = section.links.filter((link) => link.status === "live").length;
+  const liveLinks = section.linkCount.live;
+  const { linksPage, linkCount } = section;
+  const firstShown = (linksPage - 1) * linkCount.pageSize + 1;
   // The server refuses too (409), should the page be older than the last reopen.
   const blocked = !section.canPublish || errors.publish === "noScores";
   const publishDescribedBy =
@@ -125,47 +135,75 @@ export function ReportSection({
               {t("report.recruiter.outOfDate", { version: section.outOfDateVersion })}
             </p>
           )}
-          <h3>{t("report.recruiter.links")}</h3>
-          {section.links.length === 0 ? (
+          <h3 id="published-links">{t("report.recruiter.links")}</h3>
+          {linkCount.total === 0 ? (
             <p className="muted">{t("report.recruiter.noLinks")}</p>
+          ) : section.links.length === 0 ? (
+            <p>
+              {t("report.recruiter.linkPages.pageEmpty")} <Link to={hrefForLinksPage(1)}>{t("report.recruiter.linkPages.firstPage")}</Link>
+            </p>
           ) : (
-            <ul className="compact report-links" data-testid="report-links">
-              {section.links.map((link) => {
-                const created = format(link.createdAt, "dateTime");
-                return (
-                  <li key={link.id} data-status={link.status} data-short-id={link.shortId}>
-                    <strong>{t("report.recruiter.linkName", { shortId: link.shortId })}</strong>
-                    {" · "}
-                    {t("report.recruiter.linkLine", {
-                      language: t(`app.language.${link.language}`),
-                      created,
-                      name: link.createdBy,
-                      status: t(`report.recruiter.status.${link.status}`),
-                    })}
-                    {link.version !== null && <> · {t("report.recruiter.version", { version: link.version })}</>}
-                    {link.expiresAt && <> · {t("report.recruiter.expiresOn", { date: format(link.expiresAt, "dateTime") })}</>}
-                    {" · "}
-                    <span data-testid="report-link-opens">
-                      {link.lastOpenedAt === null
-                        ? t("report.recruiter.neverOpened")
-                        : t("report.recruiter.opened", { count: link.opens, date: format(link.lastOpenedAt, "dateTime") })}
-                    </span>
-                    {link.status === "live" && (
-                      <>
-                        {" "}
-                        <ConfirmedAction
-                          intent="revoke"
-                          fields={{ reportId: link.id }}
-                          label={t("report.recruiter.revoke")}
-                          accessibleName={t("report.recruiter.revokeLabel", { shortId: link.shortId, created })}
-                          spec={REVOKE_SPEC}
-                        />
-                      </>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
+            <>
+              {linkCount.pageCount > 1 && (
+                <p className="muted" data-testid="report-links-shown">
+                  {t("report.recruiter.linkPages.shown", {
+                    total: linkCount.total,
+                    from: firstShown,
+                    to: firstShown + section.links.length - 1,
+                  })}
+                </p>
+              )}
+              <ul className="compact report-links" data-testid="report-links">
+                {section.links.map((link) => {
+                  const created = format(link.createdAt, "dateTime");
+                  return (
+                    <li key={link.id} data-status={link.status} data-short-id={link.shortId}>
+                      <strong>{t("report.recruiter.linkName", { shortId: link.shortId })}</strong>
+                      {" · "}
+                      {t("report.recruiter.linkLine", {
+                        language: t(`app.language.${link.language}`),
+                        created,
+                        name: link.createdBy,
+                        status: t(`report.recruiter.status.${link.status}`),
+                      })}
+                      {link.version !== null && <> · {t("report.recruiter.version", { version: link.version })}</>}
+                      {link.expiresAt && <> · {t("report.recruiter.expiresOn", { date: format(link.expiresAt, "dateTime") })}</>}
+                      {" · "}
+                      <span data-testid="report-link-opens">
+                        {link.lastOpenedAt === null
+                          ? t("report.recruiter.neverOpened")
+                          : t("report.recruiter.opened", { count: link.opens, date: format(link.lastOpenedAt, "dateTime") })}
+                      </span>
+                      {link.status === "live" && (
+                        <>
+                          {" "}
+                          <ConfirmedAction
+                            intent="revoke"
+                            fields={{ reportId: link.id }}
+                            label={t("report.recruiter.revoke")}
+                            accessibleName={t("report.recruiter.revokeLabel", { shortId: link.shortId, created })}
+                            spec={REVOKE_SPEC}
+                          />
+                        </>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+              {linkCount.pageCount > 1 && (
+                <NewestFirstPages
+                  page={linksPage}
+                  pageCount={linkCount.pageCount}
+                  hrefForPage={hrefForLinksPage}
+                  texts={{
+                    label: t("report.recruiter.linkPages.label"),
+                    newer: t("report.recruiter.linkPages.newer"),
+                    older: t("report.recruiter.linkPages.older"),
+                    pageOf: t("report.recruiter.linkPages.pageOf", { page: linksPage, pages: linkCount.pageCount }),
+                  }}
+                />
+              )}
+            </>
           )}
           <Form method="post" className="form-stack">
             <div className="field">
