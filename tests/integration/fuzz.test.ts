@@ -1052,6 +1052,9 @@ const QUERY_KEYS = [
   "role",
   "redirectTo",
   "profile",
+  "show",
+  "decisionsPage",
+  "linksPage",
 ];
 
 const PATTERNS = routeFiles();
