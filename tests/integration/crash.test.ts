@@ -16,6 +16,7 @@ import { TRAIT_KEYS } from "../../app/domain/traits";
 import { hashPassword } from "../../app/utils/password.server";
 import { mulberry32, pick } from "../../app/utils/seeded-random";
 import { loadDemoData } from "../../seeds/demo";
+import { demoScoringKit } from "./support/demo-kit";
 import { DEMO_KIT } from "../../seeds/demo-kits";
 import { DEMO, locationPath, request, signIn, userId } from "./support/test-server";
 import { bundleServerRunner, startServerProcess, type ServerProcess, type ServerRunner } from "./support/server-process";
@@ -139,15 +140,7 @@ async function prepareDatabase(file: string): Promise<void> {
       interviewer2: await userId(db, DEMO.interviewer2),
       interviewer3: await createUser(db, { ...INTERVIEWER3, role: "interviewer", passwordHash: await hashPassword(DEMO.password) }, now),
     };
-    const version = await db
-      .selectFrom("kit_versions")
-      .select("id")
-      .where("name", "=", DEMO_KIT.name)
-      .orderBy("version", "desc")
-      .executeTakeFirstOrThrow();
-    const loaded = await loadScoringKit(db, version.id);
-    if (!loaded) throw new Error("The demo kit version cannot be loaded");
-    kit = loaded;
+    kit = await demoScoringKit(db);
 
     cards = [];
     for (let n = 1; n <= ASSESSMENTS; n++) {

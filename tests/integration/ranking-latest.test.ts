@@ -6,14 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type TraitkitDb } from "~db/connection";
 import { migrateToLatest } from "~db/migrator";
 import { createAssessment } from "../../app/models/assessments.server";
-import { loadScoringKit, reopenScorecard, saveScorecard } from "../../app/models/scorecards.server";
+import { reopenScorecard, saveScorecard } from "../../app/models/scorecards.server";
 import type { ScoringKit } from "../../app/models/scorecards.server";
 import { createCandidate } from "../../app/models/candidates.server";
 import { wholeRanking } from "./support/whole-ranking";
+import { demoScoringKit } from "./support/demo-kit";
 import { candidateSchema } from "../../app/schemas/candidate";
 import { parseScorecardForm } from "../../app/schemas/scorecard";
 import { loadDemoData } from "../../seeds/demo";
-import { DEMO_KIT } from "../../seeds/demo-kits";
 
 /*
  * assessment_results.latest marks the one result per candidate and role that
@@ -80,15 +80,7 @@ beforeAll(async () => {
   ({ db } = createDb(path.join(dir, "latest.sqlite")));
   await migrateToLatest(db);
   await loadDemoData(db, start);
-  const version = await db
-    .selectFrom("kit_versions")
-    .select("id")
-    .where("name", "=", DEMO_KIT.name)
-    .orderBy("version", "desc")
-    .executeTakeFirstOrThrow();
-  const loaded = await loadScoringKit(db, version.id);
-  if (!loaded) throw new Error("No demo kit");
-  kit = loaded;
+  kit = await demoScoringKit(db);
   recruiterId = await userId("recruiter@demo.traitkit.test");
   interviewerId = await userId("interviewer1@demo.traitkit.test");
 });

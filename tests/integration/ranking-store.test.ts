@@ -9,12 +9,12 @@ import { addInterviewer, createAssessment, removeInterviewer } from "../../app/m
 import { createCandidate } from "../../app/models/candidates.server";
 import { eraseCandidate } from "../../app/models/privacy.server";
 import { wholeRanking } from "./support/whole-ranking";
-import { loadScoringKit, reopenScorecard, saveScorecard, type ScoringKit } from "../../app/models/scorecards.server";
+import { demoScoringKit } from "./support/demo-kit";
+import { reopenScorecard, saveScorecard, type ScoringKit } from "../../app/models/scorecards.server";
 import { createUser } from "../../app/models/users.server";
 import { candidateSchema } from "../../app/schemas/candidate";
 import { parseScorecardForm } from "../../app/schemas/scorecard";
 import { loadDemoData } from "../../seeds/demo";
-import { DEMO_KIT } from "../../seeds/demo-kits";
 
 /*
  * What the ranking reads beside each result. assessment_results.assigned_interviewers,
@@ -108,15 +108,7 @@ beforeAll(async () => {
   ({ db } = createDb(path.join(dir, "assigned.sqlite")));
   await migrateToLatest(db);
   await loadDemoData(db, now);
-  const version = await db
-    .selectFrom("kit_versions")
-    .select("id")
-    .where("name", "=", DEMO_KIT.name)
-    .orderBy("version", "desc")
-    .executeTakeFirstOrThrow();
-  const loaded = await loadScoringKit(db, version.id);
-  if (!loaded) throw new Error("No demo kit");
-  kit = loaded;
+  kit = await demoScoringKit(db);
   recruiterId = await userId("recruiter@demo.traitkit.test");
   const third = await createUser(db, { email: "ivo@example.com", name: "Ivo Third", role: "interviewer", passwordHash: "x" }, now);
   panel = [await userId("interviewer1@demo.traitkit.test"), await userId("interviewer2@demo.traitkit.test"), third];

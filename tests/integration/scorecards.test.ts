@@ -4,12 +4,12 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computePanel } from "../../app/models/panel-results.server";
 import { createAssessment } from "../../app/models/assessments.server";
-import { loadScoringKit } from "../../app/models/scorecards.server";
 import type { ScoringKit } from "../../app/models/scorecards.server";
 import { createUser } from "../../app/models/users.server";
 import { hashPassword } from "../../app/utils/password.server";
 import type { TraitKey } from "../../app/domain/traits";
 import { NOTES_MAX } from "../../app/schemas/scorecard";
+import { demoScoringKit } from "./support/demo-kit";
 import { DEMO_KIT } from "../../seeds/demo-kits";
 import { DEMO, locationPath, request, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
 
@@ -36,15 +36,7 @@ type Who = "interviewer1" | "interviewer2";
 beforeAll(async () => {
   server = await startTestServer();
   const db = server.db;
-  const version = await db
-    .selectFrom("kit_versions")
-    .select("id")
-    .where("name", "=", DEMO_KIT.name)
-    .orderBy("version", "desc")
-    .executeTakeFirstOrThrow();
-  const loaded = await loadScoringKit(db, version.id);
-  if (!loaded) throw new Error("The demo kit version cannot be loaded");
-  kit = loaded;
+  kit = await demoScoringKit(db);
   const outsider = await createUser(
     db,
     { email: OUTSIDER, name: "Olga Outsider", role: "interviewer", passwordHash: await hashPassword(DEMO.password) },
