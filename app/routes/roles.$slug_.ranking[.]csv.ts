@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // The audit names how many rows the ranking had when asked; the rows are read as the client takes them.
   const rows = await rankedCount(context.db, role.slug, filters);
   // The request's origin is the address the recruiter reached (behind a proxy, its scheme when TRUST_PROXY=1).
-  const body = csvInBatches(rankingInBatches(context.db, role.slug, filters), url.origin);
+  const body = csvInBatches(rankingInBatches(context.db, role.slug, filters), url.origin, request.signal);
   await recordAudit(
     context.db,
     {
@@ -53,9 +53,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
  * Remix writes each chunk to the response without waiting for the socket to
  * drain (@remix-run/node's writeReadableStreamToWritable), so a client slower
  * than the database lets the written bytes queue in the socket's buffer: at
- * most the file itself (a few MB compressed), not its rows as objects.
+ * most the file itself (a few MB compressed), not its rows as objects. For
+ * the same reason Remix goes on reading after the client has gone: `gone`
+ * (the request's signal, aborted when the connection closes before the file
+ * is whole) stops the reading, or every abandoned download would still read
+ * and format the whole ranking, taking the server's turns from everyone else.
  */
-function csvInBatches(batches: AsyncGenerator<CsvRankedCandidate[]>, origin: string): ReadableStream<Uint8Array> {
+function csvInBatches(batches: AsyncGenerator<CsvRankedCandidate[]>, origin: string, gone: AbortSignal): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let header = true;
   return new ReadableStream({
@@ -63,6 +67,11 @@ function csvInBatches(batches: AsyncGenerator<CsvRankedCandidate[]>, origin: str
       // better-sqlite3 answers synchronously, so without a turn of the event loop between batches the whole file would be
       // made in one run of promises: no byte sent, every other request waiting, every chunk held until the end.
       await nextTurn();
+      if (gone.aborted) {
+        await batches.return(undefined);
+        controller.close();
+        return;
+      }
       const next = await batches.next();
       // An empty ranking is still a file: its header.
       if (next.done && !header) {
