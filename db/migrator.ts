@@ -10,6 +10,7 @@ import * as m0007 from "./migrations/0007_archive_and_parked_drafts";
 import * as m0008 from "./migrations/0008_library_items";
 import * as m0009 from "./migrations/0009_role_saved_by";
 import * as m0010 from "./migrations/0010_ranking_assigned_count";
+import * as m0011 from "./migrations/0011_ranking_decision_and_calibration";
 
 /*
  * Listed statically: a folder read breaks once the server is bundled.
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0008_library_items": m0008,
   "0009_role_saved_by": m0009,
   "0010_ranking_assigned_count": m0010,
+  "0011_ranking_decision_and_calibration": m0011,
 };
 
 const provider: MigrationProvider = {

@@ -338,6 +338,9 @@ type TraitResultColumns = {
   [K in TraitKey as `${K}_score`]: number | null;
 } & {
   [K in TraitKey as `${K}_evidence`]: ColumnType<number, number | undefined, number>;
+} & {
+  /** 1 when the panel's submitted interviewers' means of the trait are CALIBRATION_SPREAD or more apart (migration 0011). */
+  [K in TraitKey as `${K}_calibrate`]: ColumnType<number, number | undefined, number>;
 };
 
 export type AssessmentResultsTable = TraitResultColumns & {
@@ -352,6 +355,8 @@ export type AssessmentResultsTable = TraitResultColumns & {
   latest: Generated<number>;
   /** Interviewers on the assessment's panel, kept by the database (migration 0010): a written value is replaced or refused. */
   assigned_interviewers: Generated<number>;
+  /** The assessment's latest decision, kept by the database (migration 0011): a written value is replaced or refused. */
+  decision: Generated<string | null>;
 };
 
 export interface ReportLinksTable {

@@ -109,8 +109,9 @@ export type InterviewerTraitTotal = { ratingSum: number; count: number };
 
 /**
  * The trait needs calibration when the interviewers' mean ratings are
- * CALIBRATION_SPREAD or more apart (max − min). Also used where only these
- * totals are at hand (the ranking), so the rule stays this one.
+ * CALIBRATION_SPREAD or more apart (max − min). Results keep the verdict per
+ * trait for the ranking (assessment_results.<trait>_calibrate): a change of
+ * this rule needs a migration that judges the stored results again.
  */
 export function meansNeedCalibration(totals: readonly InterviewerTraitTotal[]): boolean {
   const first = totals[0];

@@ -132,6 +132,7 @@ export async function refreshAssessmentResult(trx: Kysely<Database>, assessmentI
       return [
         [`${trait}_score`, t.status === "assessed" ? t.score : null],
         [`${trait}_evidence`, t.evidence],
+        [`${trait}_calibrate`, t.status === "assessed" && t.needsCalibration ? 1 : 0],
       ];
     }),
   );

@@ -2,13 +2,7 @@ import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
 import { isDecision, type Decision } from "~/domain/decisions";
 import { TRAIT_KEYS, traitRecord, type TraitKey } from "~/domain/traits";
-import {
-  meansNeedCalibration,
-  RECOMMENDATIONS,
-  tallyRecommendations,
-  type InterviewerTraitTotal,
-  type Recommendation,
-} from "~/domain/scoring";
+import { RECOMMENDATIONS, tallyRecommendations, type Recommendation } from "~/domain/scoring";
 import type { DecisionFilter } from "~/schemas/list-options";
 import { shownPercent } from "~/utils/numbers";
 
@@ -33,23 +27,9 @@ export type RankedCandidate = {
   /** Submitted scorecards behind the result, and interviewers on the panel. */
   submitted: number;
   assigned: number;
+  /** The traits the panel's interviewers disagree on (in trait order). */
+  calibrate: TraitKey[];
 };
-
-/** A ranked row with the traits its panel disagrees on (in trait order). */
-export type RankedWithCalibration = RankedCandidate & { calibrate: TraitKey[] };
-
-type Scope = ExpressionBuilder<Database & { r: Database["assessment_results"] }, "r">;
-
-/** The latest decision of the row's assessment (decisions_assessment_idx). */
-function latestDecision(eb: Scope) {
-  return eb
-    .selectFrom("decisions")
-    .select("decisions.decision")
-    .whereRef("decisions.assessment_id", "=", "r.assessment_id")
-    .orderBy("decisions.decided_at", "desc")
-    .orderBy("decisions.id", "desc")
-    .limit(1);
-}
 
 /**
  * Results of the role, one per candidate (their latest assessment of the role
@@ -62,47 +42,44 @@ function rankedBase(db: Executor, slug: string, filters: RankingFilters) {
   // A submitted scorecard's interviewer is always on the panel (scorecards_assignment_fk): equal counts are a complete panel.
   // The panel's size is kept beside the result by the database (migration 0010).
   if (filters.complete) query = query.whereRef("r.submitted_scorecards", ">=", "r.assigned_interviewers");
-  if (filters.decision === "none") query = query.where((eb) => eb(latestDecision(eb), "is", null));
-  else if (filters.decision !== "any") {
-    const wanted = filters.decision;
-    query = query.where((eb) => eb(latestDecision(eb), "=", wanted));
-  }
+  // The latest decision is kept beside the result too (migration 0011), in the same index.
+  if (filters.decision === "none") query = query.where("r.decision", "is", null);
+  else if (filters.decision !== "any") query = query.where("r.decision", "=", filters.decision);
   return query;
 }
 
 /** The columns of a ranked row, from the result (r), its assessment (a) and candidate (c). */
-function rankedColumns(
-  eb: ExpressionBuilder<
-    Database & { r: Database["assessment_results"]; a: Database["assessments"]; c: Database["candidates"] },
-    "r" | "a" | "c"
-  >,
-) {
-  return [
-    "r.assessment_id",
-    "a.candidate_id",
-    "c.name",
-    "c.email",
-    "r.fit",
-    "r.coverage",
-    "r.evidence",
-    "r.openness_score",
-    "r.conscientiousness_score",
-    "r.extraversion_score",
-    "r.agreeableness_score",
-    "r.emotional_stability_score",
-    "r.relational_engagement_score",
-    latestDecision(eb).as("decision"),
-    "r.submitted_scorecards",
-    "r.assigned_interviewers",
-  ] as const;
-}
+const RANKED_COLUMNS = [
+  "r.assessment_id",
+  "a.candidate_id",
+  "c.name",
+  "c.email",
+  "r.fit",
+  "r.coverage",
+  "r.evidence",
+  "r.openness_score",
+  "r.conscientiousness_score",
+  "r.extraversion_score",
+  "r.agreeableness_score",
+  "r.emotional_stability_score",
+  "r.relational_engagement_score",
+  "r.openness_calibrate",
+  "r.conscientiousness_calibrate",
+  "r.extraversion_calibrate",
+  "r.agreeableness_calibrate",
+  "r.emotional_stability_calibrate",
+  "r.relational_engagement_calibrate",
+  "r.decision",
+  "r.submitted_scorecards",
+  "r.assigned_interviewers",
+] as const;
 
 function rankedSelect(db: Executor, slug: string, filters: RankingFilters) {
   return (
     rankedBase(db, slug, filters)
       .innerJoin("assessments as a", "a.id", "r.assessment_id")
       .innerJoin("candidates as c", "c.id", "a.candidate_id")
-      .select(rankedColumns)
+      .select(RANKED_COLUMNS)
       // The order of assessment_results_ranking_idx: SQLite sorts no fit (no trait assessed) last when descending.
       .orderBy("r.fit", "desc")
       .orderBy("r.coverage", "desc")
@@ -124,7 +101,7 @@ function rankedRowsOf(db: Executor, slug: string, candidateIds: number[]) {
     .where("a.candidate_id", "in", candidateIds)
     .where("r.role_slug", "=", slug)
     .where("r.latest", "=", 1)
-    .select(rankedColumns);
+    .select(RANKED_COLUMNS);
 }
 
 type RankedRow = {
@@ -143,6 +120,12 @@ type RankedRow = {
   agreeableness_score: number | null;
   emotional_stability_score: number | null;
   relational_engagement_score: number | null;
+  openness_calibrate: number;
+  conscientiousness_calibrate: number;
+  extraversion_calibrate: number;
+  agreeableness_calibrate: number;
+  emotional_stability_calibrate: number;
+  relational_engagement_calibrate: number;
   decision: string | null;
 };
 
@@ -168,43 +151,13 @@ function toRanked(row: RankedRow): RankedCandidate {
     scores: scoresOf(row),
     submitted: row.submitted_scorecards,
     assigned: row.assigned_interviewers,
+    calibrate: TRAIT_KEYS.filter((trait) => row[`${trait}_calibrate`] === 1),
   };
 }
 
 /** The submitted scorecards of these assessments (a page's, or a batch of the CSV's). */
 function scorecardsIn(db: Executor, assessmentIds: number[]) {
   return db.selectFrom("scorecards as s").where("s.status", "=", "submitted").where("s.assessment_id", "in", assessmentIds);
-}
-
-/**
- * The traits each assessment's panel is flagged to calibrate on, from every
- * interviewer's rating totals per trait (grouped in SQL, judged by the
- * domain's rule). One query, whatever the number of rows.
- */
-async function calibrationByAssessment(db: Executor, assessmentIds: number[]): Promise<Map<number, TraitKey[]>> {
-  if (assessmentIds.length === 0) return new Map();
-  const totals = await scorecardsIn(db, assessmentIds)
-    .innerJoin("ratings as rt", "rt.scorecard_id", "s.id")
-    .select((eb) => ["s.assessment_id", "rt.trait", eb.fn.sum<number>("rt.rating").as("rating_sum"), eb.fn.countAll<number>().as("n")])
-    .groupBy(["s.assessment_id", "s.interviewer_id", "rt.trait"])
-    .execute();
-  const grouped = new Map<number, Map<TraitKey, InterviewerTraitTotal[]>>();
-  for (const t of totals) {
-    let byTrait = grouped.get(t.assessment_id);
-    if (!byTrait) {
-      byTrait = new Map();
-      grouped.set(t.assessment_id, byTrait);
-    }
-    byTrait.set(t.trait, [...(byTrait.get(t.trait) ?? []), { ratingSum: Number(t.rating_sum), count: Number(t.n) }]);
-  }
-  const flagged = new Map<number, TraitKey[]>();
-  for (const [assessmentId, byTrait] of grouped) {
-    flagged.set(
-      assessmentId,
-      TRAIT_KEYS.filter((trait) => meansNeedCalibration(byTrait.get(trait) ?? [])),
-    );
-  }
-  return flagged;
 }
 
 /** The submitted scorecards' recommendations, counted per assessment. */
@@ -226,27 +179,23 @@ export function rankingPageQuery(db: Executor, slug: string, filters: RankingFil
     .offset((page - 1) * RANKING_PAGE_SIZE);
 }
 
-/** One page of the role's ranking, with each panel's calibration flags, and the number of ranked candidates. */
+/** One page of the role's ranking and the number of ranked candidates. */
 export async function rankCandidates(
   db: Executor,
   slug: string,
   filters: RankingFilters,
   page: number,
-): Promise<{ rows: RankedWithCalibration[]; total: number; pageCount: number }> {
+): Promise<{ rows: RankedCandidate[]; total: number; pageCount: number }> {
   const total = await rankedCount(db, slug, filters);
   const rows = (await rankingPageQuery(db, slug, filters, page).execute()).map(toRanked);
-  const calibrate = await calibrationByAssessment(
-    db,
-    rows.map((row) => row.assessmentId),
-  );
   return {
-    rows: rows.map((row) => ({ ...row, calibrate: calibrate.get(row.assessmentId) ?? [] })),
+    rows,
     total,
     pageCount: Math.max(1, Math.ceil(total / RANKING_PAGE_SIZE)),
   };
 }
 
-export type CsvRankedCandidate = RankedWithCalibration & {
+export type CsvRankedCandidate = RankedCandidate & {
   rank: number;
   email: string | null;
   recommendations: Record<Recommendation, number>;
@@ -294,8 +243,8 @@ export function rankingBatchQuery(
 
 /**
  * The whole ranking in rank order, filtered as the page (the CSV), a batch of
- * `batchRows` at a time: three queries a batch (its rows, their ratings'
- * totals, their recommendations), the next read only when the caller asks
+ * `batchRows` at a time: two queries a batch (its rows, their
+ * recommendations), the next read only when the caller asks
  * for it, so memory holds one batch whatever the ranking's length.
  *
  * Each batch is its own read, not one transaction: the app shares one
@@ -321,12 +270,11 @@ export async function* rankingInBatches(
       const last = rows.at(-1);
       if (last === undefined) break;
       const ids = rows.map((row) => row.assessment_id);
-      const [calibrate, recommendations] = await Promise.all([calibrationByAssessment(db, ids), recommendationsByAssessment(db, ids)]);
+      const recommendations = await recommendationsByAssessment(db, ids);
       yield rows.map((row) => ({
         ...toRanked(row),
         rank: ++rank,
         email: row.email,
-        calibrate: calibrate.get(row.assessment_id) ?? [],
         recommendations: recommendations.get(row.assessment_id) ?? tallyRecommendations([]),
       }));
       if (rows.length < batchRows) break;
@@ -419,22 +367,13 @@ export async function compareCandidates(db: Executor, slug: string, candidateIds
   const byCandidate = new Map(rows.map((row) => [row.candidate_id, toRanked(row)]));
   const missing = candidateIds.filter((id) => !byCandidate.has(id));
   if (missing.length > 0) return { ok: false, missing };
-  const assessmentIds = rows.map((row) => row.assessment_id);
-  const tallies = await db
-    .selectFrom("scorecards")
-    .select((eb) => ["scorecards.assessment_id", "scorecards.recommendation", eb.fn.countAll<number>().as("n")])
-    .where("scorecards.assessment_id", "in", assessmentIds)
-    .where("scorecards.status", "=", "submitted")
-    .groupBy(["scorecards.assessment_id", "scorecards.recommendation"])
-    .execute();
+  const tallies = await recommendationsByAssessment(
+    db,
+    rows.map((row) => row.assessment_id),
+  );
   const candidates = candidateIds.flatMap((id): ComparedCandidate[] => {
     const ranked = byCandidate.get(id);
-    if (!ranked) return [];
-    const recommendations: Record<Recommendation, number> = { strong_no: 0, no: 0, yes: 0, strong_yes: 0 };
-    for (const t of tallies) {
-      if (t.assessment_id === ranked.assessmentId && t.recommendation !== null) recommendations[t.recommendation] += Number(t.n);
-    }
-    return [{ ...ranked, recommendations }];
+    return ranked ? [{ ...ranked, recommendations: tallies.get(ranked.assessmentId) ?? tallyRecommendations([]) }] : [];
   });
   return { ok: true, candidates };
 }

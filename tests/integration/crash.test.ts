@@ -455,6 +455,7 @@ async function checkResults(db: TraitkitDb): Promise<void> {
           return [
             [`${trait}_score`, t.status === "assessed" ? t.score : null],
             [`${trait}_evidence`, t.evidence],
+            [`${trait}_calibrate`, t.status === "assessed" && t.needsCalibration ? 1 : 0],
           ];
         }),
       ),
@@ -465,10 +466,18 @@ async function checkResults(db: TraitkitDb): Promise<void> {
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("assessment_id", "=", assessment.id)
       .executeTakeFirstOrThrow();
+    const latestDecision = await db
+      .selectFrom("decisions")
+      .select("decision")
+      .where("assessment_id", "=", assessment.id)
+      .orderBy("decided_at", "desc")
+      .orderBy("id", "desc")
+      .executeTakeFirst();
     expect(cached, `${where}: cached result`).toEqual({
       ...fresh,
       latest: (await isLatestResult(db, assessment.id, assessmentKit.roleSlug)) ? 1 : 0,
       assigned_interviewers: Number(panelSize.n),
+      decision: latestDecision?.decision ?? null,
     });
   }
 }

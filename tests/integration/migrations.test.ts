@@ -14,6 +14,8 @@ import * as m0006 from "~db/migrations/0006_report_snapshots";
 import { createUser } from "../../app/models/users.server";
 import { migrateToLatest } from "~db/migrator";
 import { loadScoringKit, reopenScorecard } from "../../app/models/scorecards.server";
+import { computePanel } from "../../app/models/panel-results.server";
+import { TRAIT_KEYS } from "../../app/domain/traits";
 import { openCandidateReport } from "../../app/models/report.server";
 import { hashToken } from "../../app/models/sessions.server";
 import { loadDemoData } from "../../seeds/demo";
@@ -51,7 +53,7 @@ async function demoDatabaseThrough0005(): Promise<void> {
     }),
   };
   expect((await new Migrator({ db, provider: through0005 }).migrateToLatest()).error).toBeUndefined();
-  await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));
+  await copyDemoData();
 }
 
 /** Row counts of the application's tables (Kysely's own bookkeeping excluded). */
@@ -80,11 +82,12 @@ async function allMigrationNames(): Promise<string[]> {
 }
 
 /**
- * Fills the database, still at the first migration, with the demo data. The
- * app's code writes today's schema, so the data is made in a new database and
- * copied over, column by column, into the tables the first migration has.
+ * Fills the database, at an earlier migration, with the demo data. The app's
+ * code writes today's schema, so the data is made in a new database and
+ * copied over, column by column, into the tables and columns the earlier
+ * schema has: what an installation of that time held.
  */
-async function loadDemoDataAtFirstMigration(): Promise<void> {
+async function copyDemoData(): Promise<void> {
   const sourceFile = path.join(dir, "source.sqlite");
   const source = createDb(sourceFile);
   try {
@@ -114,7 +117,7 @@ describe("migrations", () => {
     const first = await new Migrator({ db, provider: firstOnly }).migrateToLatest();
     expect(first.error).toBeUndefined();
     expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual([["0001_initial", "Success"]]);
-    await loadDemoDataAtFirstMigration();
+    await copyDemoData();
     // An interviewer added to a panel later: their assignment's date is not the assessment's.
     const lateJoin = sqlite
       .prepare(
@@ -167,7 +170,7 @@ describe("migrations", () => {
 
   it("a run that fails half-way leaves the database as it was, and the next run migrates it", async () => {
     expect((await new Migrator({ db, provider: firstOnly }).migrateToLatest()).error).toBeUndefined();
-    await loadDemoDataAtFirstMigration();
+    await copyDemoData();
     const schemaBefore = await schema();
     const countsBefore = dataCounts();
 
@@ -210,7 +213,7 @@ describe("migrations", () => {
       }),
     };
     expect((await new Migrator({ db, provider: through0004 }).migrateToLatest()).error).toBeUndefined();
-    await loadDemoData(db, new Date("2026-11-22T12:00:00.000Z"));
+    await copyDemoData();
     const earlier = await db
       .selectFrom("assessment_results as r")
       .innerJoin("assessments as a", "a.id", "r.assessment_id")
@@ -351,6 +354,41 @@ describe("migrations", () => {
       from assessment_results r`.execute(db);
     expect(results.rows).not.toHaveLength(0);
     expect(results.rows.filter((r) => r.kept !== r.real || r.real === 0)).toEqual([]);
+  });
+
+  it("0011 gives every existing result its latest decision and each trait's calibration flag, as the app computes them", async () => {
+    await demoDatabaseThrough0005();
+    expect(await migrateToLatest(db)).toContain("0011_ranking_decision_and_calibration");
+    const results = await db.selectFrom("assessment_results").selectAll().orderBy("assessment_id").execute();
+    expect(results).not.toHaveLength(0);
+    let flagged = 0;
+    for (const result of results) {
+      const assessment = await db
+        .selectFrom("assessments")
+        .select("kit_version_id")
+        .where("id", "=", result.assessment_id)
+        .executeTakeFirstOrThrow();
+      const kit = await loadScoringKit(db, assessment.kit_version_id);
+      if (!kit) throw new Error("No kit");
+      const panel = await computePanel(db, result.assessment_id, kit);
+      for (const trait of TRAIT_KEYS) {
+        const t = panel.traits[trait];
+        const expected = t.status === "assessed" && t.needsCalibration ? 1 : 0;
+        expect(result[`${trait}_calibrate`], `assessment ${result.assessment_id}, ${trait}`).toBe(expected);
+        flagged += expected;
+      }
+      const latest = await db
+        .selectFrom("decisions")
+        .select("decision")
+        .where("assessment_id", "=", result.assessment_id)
+        .orderBy("decided_at", "desc")
+        .orderBy("id", "desc")
+        .executeTakeFirst();
+      expect(result.decision, `assessment ${result.assessment_id}`).toBe(latest?.decision ?? null);
+    }
+    // The demo has a panel flagged to calibrate and decided results: both halves were exercised.
+    expect(flagged).toBeGreaterThan(0);
+    expect(results.filter((r) => r.decision !== null)).not.toHaveLength(0);
   });
 
   it("0008: a database holding the demo library is recognised as holding it, not loaded again", async () => {

@@ -229,7 +229,19 @@ describe("query plans", () => {
         lines.some((d) => /USE TEMP B-TREE FOR ORDER BY/.test(d)),
         lines.join("\n"),
       ).toBe(false);
+      // The decision filter reads the copy kept beside the result (migration 0011), not the decisions of each row.
+      expect(
+        lines.filter((d) => /\bdecisions\b/.test(d)),
+        lines.join("\n"),
+      ).toEqual([]);
     }
+    const count = queries.find((q) => q.sql.includes('from "assessment_results"') && /count\(/i.test(q.sql));
+    if (!count) throw new Error("The ranking counted no rows");
+    const countPlan = await planOf(large, count);
+    expect(
+      countPlan.some((d) => d.includes("USING COVERING INDEX assessment_results_ranking_idx")),
+      countPlan.join("\n"),
+    ).toBe(true);
   });
 
   it("the comparison reads the compared candidates' results, not the role's whole ranking", async () => {

@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type TraitkitDb } from "~db/connection";
 import { migrateToLatest } from "~db/migrator";
-import { addInterviewer, createAssessment, removeInterviewer } from "../../app/models/assessments.server";
+import { addInterviewer, createAssessment, recordDecision, removeInterviewer } from "../../app/models/assessments.server";
 import { createCandidate } from "../../app/models/candidates.server";
 import { eraseCandidate } from "../../app/models/privacy.server";
 import { wholeRanking } from "./support/whole-ranking";
@@ -20,7 +20,8 @@ import { loadDemoData } from "../../seeds/demo";
  * What the ranking reads beside each result. assessment_results.assigned_interviewers,
  * the panel's size beside the submitted count (migration 0010), stays the real
  * number of the assessment's interviewers through every write that changes a
- * panel, whoever makes it. And the CSV's batches, read by keyset on the rank
+ * panel, whoever makes it; its `decision` (0011) stays the latest decision the
+ * same way; its calibration flags are the panel's verdict. And the CSV's batches, read by keyset on the rank
  * order, list every ranked row once, in order, wherever the batches end.
  */
 
@@ -216,6 +217,95 @@ describe("the panel's size kept beside the result", () => {
     await db.deleteFrom("assessments").where("id", "=", one.assessmentId).execute();
     expect(await keptCount(one.assessmentId)).toBeUndefined();
     expect(await drifted()).toEqual([]);
+  });
+});
+
+/** The decision kept beside the assessment's result, if it has one (undefined: no result). */
+async function keptDecision(assessmentId: number): Promise<string | null | undefined> {
+  const row = await db.selectFrom("assessment_results").select("decision").where("assessment_id", "=", assessmentId).executeTakeFirst();
+  return row?.decision;
+}
+
+describe("the latest decision kept beside the result", () => {
+  it("follows the app's decisions, a result written again, and direct SQL; refuses a wrong copy", async () => {
+    const [first, second] = panel as [number, number, number];
+    const { candidateId, assessmentId } = await newAssessment("Jon Decided");
+    await score(assessmentId, first, "submit");
+    expect(await keptDecision(assessmentId)).toBeNull();
+    const ranked = async (decision: "any" | "none" | "advance" | "hold") =>
+      (await wholeRanking(db, kit.roleSlug, { decision, minCoverage: 0, complete: false })).find((row) => row.candidateId === candidateId);
+    expect(await ranked("none")).toBeDefined();
+
+    await recordDecision(db, { assessmentId, decision: "hold", reason: "Calibrate first.", actorId: recruiterId }, now);
+    const later = new Date(now.getTime() + 3_600_000);
+    await recordDecision(db, { assessmentId, decision: "advance", reason: "Calibrated.", actorId: recruiterId }, later);
+    expect(await keptDecision(assessmentId)).toBe("advance");
+    expect((await ranked("any"))?.decision).toBe("advance");
+    expect(await ranked("advance")).toBeDefined();
+    expect(await ranked("hold")).toBeUndefined();
+    expect(await ranked("none")).toBeUndefined();
+
+    // The result deleted (every submission reopened) and written again takes the latest decision when inserted.
+    const id = await scorecardId(assessmentId, first);
+    expect(await reopenScorecard(db, { assessmentId, scorecardId: id, actorId: recruiterId, kit }, now)).toBe(true);
+    expect(await keptDecision(assessmentId)).toBeUndefined();
+    await score(assessmentId, second, "submit");
+    expect(await keptDecision(assessmentId)).toBe("advance");
+
+    // By hand: an older decision inserted does not replace the latest; the latest deleted or moved back in time does.
+    const decisionIds = async () =>
+      (await db.selectFrom("decisions").select("id").where("assessment_id", "=", assessmentId).orderBy("id").execute()).map((d) => d.id);
+    await db
+      .insertInto("decisions")
+      .values({
+        assessment_id: assessmentId,
+        decision: "reject",
+        reason: "Back-dated.",
+        decided_by: recruiterId,
+        decided_at: "2026-01-01T00:00:00.000Z",
+      })
+      .execute();
+    expect(await keptDecision(assessmentId)).toBe("advance");
+    // In the order written: hold, advance, then the back-dated reject.
+    const [, advance] = (await decisionIds()) as [number, number, number];
+    await db.updateTable("decisions").set({ decided_at: "2025-01-01T00:00:00.000Z" }).where("id", "=", advance).execute();
+    expect(await keptDecision(assessmentId)).toBe("hold");
+    await db.deleteFrom("decisions").where("decision", "=", "hold").where("assessment_id", "=", assessmentId).execute();
+    expect(await keptDecision(assessmentId)).toBe("reject");
+    await db.deleteFrom("decisions").where("assessment_id", "=", assessmentId).execute();
+    expect(await keptDecision(assessmentId)).toBeNull();
+
+    await expect(
+      db.updateTable("assessment_results").set({ decision: "advance" }).where("assessment_id", "=", assessmentId).execute(),
+    ).rejects.toThrow(/decision must be the assessment's latest decision/);
+    expect(await keptDecision(assessmentId)).toBeNull();
+  });
+});
+
+describe("the calibration flags kept with the result", () => {
+  it("are the panel's verdict as submissions come and go", async () => {
+    const [first, second] = panel as [number, number, number];
+    const { candidateId, assessmentId } = await newAssessment("Kai Disagreed");
+    const row = async () =>
+      (await wholeRanking(db, kit.roleSlug, { decision: "any", minCoverage: 0, complete: false })).find(
+        (r) => r.candidateId === candidateId,
+      );
+    const traitsInKit = [...new Set(kit.questions.flatMap((q) => q.traits))];
+
+    await score(assessmentId, first, "submit", 1);
+    expect((await row())?.calibrate).toEqual([]);
+    // Means 1 and 5: 4 apart on every trait the kit rates, flagged in trait order.
+    await score(assessmentId, second, "submit", 5);
+    const flagged = (await row())?.calibrate ?? [];
+    expect([...flagged].sort()).toEqual([...traitsInKit].sort());
+    expect(flagged.length).toBeGreaterThan(0);
+
+    const id = await scorecardId(assessmentId, second);
+    expect(await reopenScorecard(db, { assessmentId, scorecardId: id, actorId: recruiterId, kit }, now)).toBe(true);
+    expect((await row())?.calibrate).toEqual([]);
+    // Means 1 and 3: exactly the spread of 2, flagged.
+    await score(assessmentId, second, "submit", 3);
+    expect((await row())?.calibrate).toEqual(flagged);
   });
 });
 
