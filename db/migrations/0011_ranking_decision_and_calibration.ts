@@ -9,8 +9,9 @@ import { sql, type Kysely } from "kysely";
  *   every ranked row's decisions. Like the panel's size
  *   (0010), the copy is kept by the database: triggers on decisions recompute
  *   the latest of the assessment they change, a new result takes its
- *   assessment's latest when inserted, and a write of the copy that is not the
- *   latest decision is refused.
+ *   assessment's latest when inserted, a write of the copy that is not the
+ *   latest decision is refused, and so is replacing a decision (INSERT OR
+ *   REPLACE would remove the old one without a trigger).
  *
  * - Each trait's calibration flag (`<trait>_calibrate`, 0 or 1): the
  *   interviewers' mean ratings of the trait are 2 or more apart. The CSV summed
@@ -63,11 +64,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     begin
       ${recopy("old.assessment_id")}
     end`,
+    // Any column: the id breaks ties between decisions made at the same time.
     `create trigger decisions_latest_changed
-    after update of assessment_id, decision, decided_at on decisions
+    after update on decisions
     begin
       ${recopy("old.assessment_id")}
       ${recopy("new.assessment_id")}
+    end`,
+    // INSERT OR REPLACE removes the row it replaces without a delete trigger (SQLite's recursive_triggers is off):
+    // a decision is history, never replaced.
+    `create trigger decisions_never_replaced
+    before insert on decisions
+    when exists (select 1 from decisions d where d.id = new.id)
+    begin
+      select raise(abort, 'a decision is never replaced: record a new one');
     end`,
   ];
   for (const trigger of triggers) await sql.raw(trigger).execute(db);

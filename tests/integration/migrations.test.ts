@@ -112,6 +112,85 @@ async function copyDemoData(): Promise<void> {
   expect(sqlite.pragma("foreign_key_check")).toEqual([]);
 }
 
+/**
+ * The demo has one flagged trait (a spread of 3) and one decision per
+ * assessment: too kind to a backfill. Written by hand before 0011, the cases
+ * its SQL must judge as the app does: spreads of exactly 2 between non-whole
+ * means and between unequal counts, a spread of 1.5, a far-apart draft that
+ * must not count, a back-dated decision and two decisions at the same time.
+ */
+async function sharpenCalibrationAndDecisionCases(): Promise<{ twoCards: number; flagged: string[]; decided: number; tied: number }> {
+  const ranked = (
+    await sql<{ assessment_id: number }>`
+      select r.assessment_id from assessment_results r
+      where (select count(*) from scorecards s where s.assessment_id = r.assessment_id and s.status = 'submitted') = 2
+      order by r.assessment_id`.execute(db)
+  ).rows.map((r) => r.assessment_id);
+  const [twoCards, draftCase, decided, tied] = ranked as [number, number, number, number];
+  expect(ranked.length).toBeGreaterThanOrEqual(4);
+
+  const cards = async (assessmentId: number) =>
+    (
+      await sql<{
+        id: number;
+      }>`select id from scorecards where assessment_id = ${assessmentId} and status = 'submitted' order by id`.execute(db)
+    ).rows.map((r) => r.id);
+  /** Sets the scorecard's ratings of the trait to `values`, one per rated question in order; ratings beyond them are removed. */
+  const rate = async (scorecardId: number, trait: string, values: number[]) => {
+    const rows = (
+      await sql<{ kit_question_id: number }>`
+        select kit_question_id from ratings where scorecard_id = ${scorecardId} and trait = ${trait} order by kit_question_id`.execute(db)
+    ).rows;
+    expect(rows.length, `${trait} rated ${values.length} times`).toBeGreaterThanOrEqual(values.length);
+    for (const [i, row] of rows.entries()) {
+      if (i < values.length)
+        await sql`update ratings set rating = ${values[i]} where scorecard_id = ${scorecardId} and kit_question_id = ${row.kit_question_id} and trait = ${trait}`.execute(
+          db,
+        );
+      else
+        await sql`delete from ratings where scorecard_id = ${scorecardId} and kit_question_id = ${row.kit_question_id} and trait = ${trait}`.execute(
+          db,
+        );
+    }
+  };
+  /** The traits both scorecards rated at least `times` times. */
+  const sharedTraits = async (a: number, b: number, times: number) =>
+    (
+      await sql<{ trait: string }>`
+        select trait from ratings where scorecard_id in (${a}, ${b}) group by trait
+        having sum(scorecard_id = ${a}) >= ${times} and sum(scorecard_id = ${b}) >= ${times} order by trait`.execute(db)
+    ).rows.map((r) => r.trait);
+
+  const [a, b] = (await cards(twoCards)) as [number, number];
+  const traits = await sharedTraits(a, b, 2);
+  expect(traits.length).toBeGreaterThanOrEqual(2);
+  await rate(a, traits[0]!, [1, 2]); // mean 1.5
+  await rate(b, traits[0]!, [3, 4]); // mean 3.5: exactly 2 apart, flagged
+  await rate(a, traits[1]!, [1]); // mean 1
+  await rate(b, traits[1]!, [3, 3]); // mean 3, two ratings against one: flagged
+  for (const trait of traits.slice(2)) {
+    await rate(a, trait, [1, 2]); // mean 1.5
+    await rate(b, trait, [3]); // 1.5 apart: not flagged
+  }
+
+  // A draft far from the submitted scorecards counts for nothing.
+  const [submitted] = (await cards(draftCase)) as [number, number];
+  await sql`update ratings set rating = 3 where scorecard_id in (select id from scorecards where assessment_id = ${draftCase})`.execute(db);
+  await sql`update scorecards set status = 'draft', submitted_at = null where id = ${submitted}`.execute(db);
+  await sql`update ratings set rating = 5 where scorecard_id = ${submitted}`.execute(db);
+
+  const recruiter = (await sql<{ id: number }>`select id from users where role = 'recruiter' order by id limit 1`.execute(db)).rows[0]!.id;
+  const decide = (assessmentId: number, decision: string, at: string) =>
+    sql`insert into decisions (assessment_id, decision, reason, decided_by, decided_at)
+      values (${assessmentId}, ${decision}, 'By hand.', ${recruiter}, ${at})`.execute(db);
+  // After every demo decision (the demo is loaded on 2026-11-22).
+  await decide(decided, "advance", "2026-12-01T10:00:00.000Z");
+  await decide(decided, "reject", "2026-11-01T10:00:00.000Z"); // back-dated: not the latest
+  await decide(tied, "hold", "2026-12-01T10:00:00.000Z");
+  await decide(tied, "advance", "2026-12-01T10:00:00.000Z"); // same time, written later: the latest
+  return { twoCards, flagged: traits.slice(0, 2), decided, tied };
+}
+
 describe("migrations", () => {
   it("upgrade a database made by the first migration, holding data, without losing anything", async () => {
     const first = await new Migrator({ db, provider: firstOnly }).migrateToLatest();
@@ -358,6 +437,7 @@ describe("migrations", () => {
 
   it("0011 gives every existing result its latest decision and each trait's calibration flag, as the app computes them", async () => {
     await demoDatabaseThrough0005();
+    const cases = await sharpenCalibrationAndDecisionCases();
     expect(await migrateToLatest(db)).toContain("0011_ranking_decision_and_calibration");
     const results = await db.selectFrom("assessment_results").selectAll().orderBy("assessment_id").execute();
     expect(results).not.toHaveLength(0);
@@ -386,9 +466,14 @@ describe("migrations", () => {
         .executeTakeFirst();
       expect(result.decision, `assessment ${result.assessment_id}`).toBe(latest?.decision ?? null);
     }
-    // The demo has a panel flagged to calibrate and decided results: both halves were exercised.
-    expect(flagged).toBeGreaterThan(0);
-    expect(results.filter((r) => r.decision !== null)).not.toHaveLength(0);
+    // The cases written by hand came out as meant, not only as the app computes them.
+    const byId = new Map(results.map((r) => [r.assessment_id, r]));
+    const sharpened = byId.get(cases.twoCards)!;
+    expect(TRAIT_KEYS.filter((trait) => sharpened[`${trait}_calibrate`] === 1)).toEqual(
+      TRAIT_KEYS.filter((t) => cases.flagged.includes(t)),
+    );
+    expect([byId.get(cases.decided)?.decision, byId.get(cases.tied)?.decision]).toEqual(["advance", "advance"]);
+    expect(flagged).toBeGreaterThan(2);
   });
 
   it("0008: a database holding the demo library is recognised as holding it, not loaded again", async () => {

@@ -280,6 +280,63 @@ describe("the latest decision kept beside the result", () => {
     ).rejects.toThrow(/decision must be the assessment's latest decision/);
     expect(await keptDecision(assessmentId)).toBeNull();
   });
+
+  it("breaks a tie of time by id, follows a decision moved to another assessment, and refuses a replaced decision or a moved result", async () => {
+    const [first] = panel as [number, number, number];
+    const one = await newAssessment("Lea Tied");
+    const other = await newAssessment("Max Moved");
+    await score(one.assessmentId, first, "submit");
+    await score(other.assessmentId, first, "submit");
+    const decide = (assessmentId: number, decision: "advance" | "hold" | "reject", at: string) =>
+      db
+        .insertInto("decisions")
+        .values({ assessment_id: assessmentId, decision, reason: "By hand.", decided_by: recruiterId, decided_at: at })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+
+    // Two decisions at the same time: the later written (higher id) is the latest, also when ids are swapped.
+    const tieAt = "2026-10-02T09:00:00.000Z";
+    const early = await decide(one.assessmentId, "hold", tieAt);
+    const late = await decide(one.assessmentId, "reject", tieAt);
+    expect(await keptDecision(one.assessmentId)).toBe("reject");
+    await db.updateTable("decisions").set({ id: 1_000_000 }).where("id", "=", early.id).execute();
+    expect(await keptDecision(one.assessmentId)).toBe("hold");
+
+    // The latest decision moved to the other assessment: both copies follow.
+    await db.updateTable("decisions").set({ assessment_id: other.assessmentId }).where("id", "=", 1_000_000).execute();
+    expect([await keptDecision(one.assessmentId), await keptDecision(other.assessmentId)]).toEqual(["reject", "hold"]);
+
+    // INSERT OR REPLACE would remove a decision without a trigger: refused, nothing changed.
+    await expect(
+      db
+        .insertInto("decisions")
+        .orReplace()
+        .values({
+          id: late.id,
+          assessment_id: other.assessmentId,
+          decision: "advance",
+          reason: "x",
+          decided_by: recruiterId,
+          decided_at: tieAt,
+        })
+        .execute(),
+    ).rejects.toThrow(/a decision is never replaced/);
+    expect([await keptDecision(one.assessmentId), await keptDecision(other.assessmentId)]).toEqual(["reject", "hold"]);
+
+    // A result moved to another assessment by hand keeps a copy that is not that assessment's latest: refused.
+    await db.deleteFrom("assessment_results").where("assessment_id", "=", other.assessmentId).execute();
+    await expect(
+      db
+        .updateTable("assessment_results")
+        .set({ assessment_id: other.assessmentId })
+        .where("assessment_id", "=", one.assessmentId)
+        .execute(),
+    ).rejects.toThrow(/decision must be the assessment's latest decision/);
+
+    // Erasing the candidate takes the result and its decisions together.
+    expect(await eraseCandidate(db, one.candidateId, recruiterId, now)).toBe(true);
+    expect(await keptDecision(one.assessmentId)).toBeUndefined();
+  });
 });
 
 describe("the calibration flags kept with the result", () => {
