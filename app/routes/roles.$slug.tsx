@@ -84,9 +84,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const USE_KINDS = ["kits", "candidates", "results", "links", "skills"] as const;
 
-/** Why a role cannot be deleted: what uses it, counted. */
+/** Why a role cannot be deleted: what uses it, counted (candidates and results up to a limit: "1000 or more"). */
 function roleBlockers(uses: RoleUses): ConfirmText[] {
-  return USE_KINDS.filter((kind) => uses[kind] > 0).map((kind) => ({ key: `archive.role.uses.${kind}`, params: { count: uses[kind] } }));
+  return USE_KINDS.filter((kind) => uses[kind] > 0).map((kind) => {
+    const params = { count: uses[kind] };
+    if (kind === "candidates" && uses.countedInPart.includes(kind)) return { key: "archive.role.uses.candidatesOrMore", params };
+    if (kind === "results" && uses.countedInPart.includes(kind)) return { key: "archive.role.uses.resultsOrMore", params };
+    return { key: `archive.role.uses.${kind}`, params };
+  });
 }
 
 function archiveRoleSpec(name: string): ConfirmSpec {

@@ -382,6 +382,30 @@ describe("archiving and deleting roles", () => {
     expect(changedTables(before, await snapshot())).toEqual([]);
   });
 
+  it("counts a role's candidates up to 1000 to say why it cannot be deleted: 999, then 1000 or more", async () => {
+    const role = await newRole();
+    const roleId = (await server.db.selectFrom("roles").select("id").where("slug", "=", role.slug).executeTakeFirstOrThrow()).id;
+    const at = new Date().toISOString();
+    const applying = (from: number, count: number) =>
+      server.db
+        .insertInto("candidates")
+        .values(
+          Array.from({ length: count }, (_, i) => ({ name: `Applicant ${from + i}`, role_id: roleId, created_at: at, updated_at: at })),
+        )
+        .execute();
+    const blockers = async () => {
+      const page = await (await request(server.baseURL, `/roles/${role.slug}`, { cookie: cookies.recruiter })).text();
+      return page.slice(page.indexOf('data-testid="delete-blocked"'));
+    };
+    await applying(0, 999);
+    expect(await blockers()).toContain("999 candidates applying for it");
+    await applying(999, 1);
+    expect(await blockers()).toContain("1000 or more candidates applying for it");
+    await applying(1000, 500);
+    expect(await blockers()).toContain("1000 or more candidates applying for it");
+    await server.db.deleteFrom("candidates").where("role_id", "=", roleId).execute();
+  });
+
   it("refuses an interviewer with a 404, whatever the intent, and changes nothing", async () => {
     const role = await newRole();
     const before = await snapshot();
