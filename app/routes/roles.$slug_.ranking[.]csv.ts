@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // The audit names how many rows the ranking had when asked; the rows are read as the client takes them.
   const rows = await rankedCount(context.db, role.slug, filters);
   // The request's origin is the address the recruiter reached (behind a proxy, its scheme when TRUST_PROXY=1).
-  const body = csvInBatches(rankingInBatches(context.db, role.slug, filters), url.origin, request.signal);
+  const body = csvInBatches(rankingInBatches(context.db, role.slug, filters), url.origin, context.clientGone);
   await recordAudit(
     context.db,
     {
@@ -55,8 +55,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
  * than the database lets the written bytes queue in the socket's buffer: at
  * most the file itself (a few MB compressed), not its rows as objects. For
  * the same reason Remix goes on reading after the client has gone: `gone`
- * (the request's signal, aborted when the connection closes before the file
- * is whole) stops the reading, or every abandoned download would still read
+ * (the load context's clientGone, aborted when the connection closes before
+ * the file is whole; the request's own signal can miss it) stops the reading, or every abandoned download would still read
  * and format the whole ranking, taking the server's turns from everyone else.
  */
 function csvInBatches(batches: AsyncGenerator<CsvRankedCandidate[]>, origin: string, gone: AbortSignal): ReadableStream<Uint8Array> {

@@ -39,6 +39,7 @@ async function postToCandidate(id: number, fields: Record<string, string>): Prom
     cspNonce: "",
     clientAddress: "127.0.0.1",
     chartDrawings: null,
+    clientGone: new AbortController().signal,
   };
   const request = new Request(new URL(`/candidates/${id}`, server.baseURL), {
     method: "POST",
