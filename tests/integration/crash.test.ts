@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { latestDecisionOf } from "./support/latest-decision";
 import os from "node:os";
 import path from "node:path";
 import { randomInt } from "node:crypto";
@@ -466,18 +467,12 @@ async function checkResults(db: TraitkitDb): Promise<void> {
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("assessment_id", "=", assessment.id)
       .executeTakeFirstOrThrow();
-    const latestDecision = await db
-      .selectFrom("decisions")
-      .select("decision")
-      .where("assessment_id", "=", assessment.id)
-      .orderBy("decided_at", "desc")
-      .orderBy("id", "desc")
-      .executeTakeFirst();
+    const latestDecision = await latestDecisionOf(db, assessment.id);
     expect(cached, `${where}: cached result`).toEqual({
       ...fresh,
       latest: (await isLatestResult(db, assessment.id, assessmentKit.roleSlug)) ? 1 : 0,
       assigned_interviewers: Number(panelSize.n),
-      decision: latestDecision?.decision ?? null,
+      decision: latestDecision,
     });
   }
 }

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { latestDecisionOf } from "./support/latest-decision";
 import os from "node:os";
 import path from "node:path";
 import { Migrator, sql, type MigrationProvider } from "kysely";
@@ -457,14 +458,8 @@ describe("migrations", () => {
         expect(result[`${trait}_calibrate`], `assessment ${result.assessment_id}, ${trait}`).toBe(expected);
         flagged += expected;
       }
-      const latest = await db
-        .selectFrom("decisions")
-        .select("decision")
-        .where("assessment_id", "=", result.assessment_id)
-        .orderBy("decided_at", "desc")
-        .orderBy("id", "desc")
-        .executeTakeFirst();
-      expect(result.decision, `assessment ${result.assessment_id}`).toBe(latest?.decision ?? null);
+      const latest = await latestDecisionOf(db, result.assessment_id);
+      expect(result.decision, `assessment ${result.assessment_id}`).toBe(latest);
     }
     // The cases written by hand came out as meant, not only as the app computes them.
     const byId = new Map(results.map((r) => [r.assessment_id, r]));
