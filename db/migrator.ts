@@ -11,6 +11,7 @@ import * as m0008 from "./migrations/0008_library_items";
 import * as m0009 from "./migrations/0009_role_saved_by";
 import * as m0010 from "./migrations/0010_ranking_assigned_count";
 import * as m0011 from "./migrations/0011_ranking_decision_and_calibration";
+import * as m0012 from "./migrations/0012_interview_times_and_outbox";
 
 /*
  * Listed statically: a folder read breaks once the server is bundled.
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0009_role_saved_by": m0009,
   "0010_ranking_assigned_count": m0010,
   "0011_ranking_decision_and_calibration": m0011,
+  "0012_interview_times_and_outbox": m0012,
 };
 
 const provider: MigrationProvider = {

@@ -157,6 +157,11 @@ export interface UsersTable {
   password_hash: string;
   deactivated_at: string | null;
   created_at: string;
+  /** The language of their e-mail; null: the language of whoever caused the message. */
+  language: "en" | "es" | null;
+  /** The optional messages they accept (1) or turned off (0). */
+  mail_reminders: Generated<0 | 1>;
+  mail_all_in: Generated<0 | 1>;
 }
 
 export interface SessionsTable {
@@ -278,6 +283,11 @@ export interface AssessmentInterviewersTable {
   added_at: string;
   /** The assessment's created_at, copied so an interviewer's list walks an index in its order (migration 0004). */
   assessment_created_at: string;
+  /** When this interviewer meets the candidate (UTC ISO), and the IANA zone it was set in; null: not scheduled. */
+  interview_at: string | null;
+  interview_time_zone: string | null;
+  /** When their scorecard is due (UTC ISO); null: no due time, never overdue. */
+  scorecard_due_at: string | null;
 }
 
 export interface ScorecardsTable {
@@ -450,6 +460,8 @@ export interface Database {
   report_snapshots: ReportSnapshotsTable;
   audit_log: AuditLogTable;
   library_items: LibraryItemsTable;
+  mail_outbox: MailOutboxTable;
+  app_settings: AppSettingsTable;
 }
 
 export type Role = Selectable<RolesTable>;
@@ -457,3 +469,36 @@ export type NewRole = Insertable<RolesTable>;
 export type RoleUpdate = Updateable<RolesTable>;
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
+
+/** A message to send, written with the change that causes it (migration 0012). */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  kind: string;
+  /** The Message-ID header: the same on every attempt, so a receiving server can tell a repeat. */
+  message_id: string;
+  /** Set for a message that must exist once (a reminder of one due time). */
+  dedupe_key: string | null;
+  to_address: string;
+  recipient_user_id: number | null;
+  assessment_id: number | null;
+  subject: string;
+  /** Cleared once sent: a body may hold a one-time link. */
+  text_body: string | null;
+  html_body: string | null;
+  calendar: string | null;
+  created_by: number | null;
+  created_at: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  /** A worker's claim (its random token) and when it lapses. */
+  claimed_until: string | null;
+  claim: string | null;
+  sent_at: string | null;
+  failed_at: string | null;
+  last_error: string | null;
+}
+
+export interface AppSettingsTable {
+  key: string;
+  value: string;
+}

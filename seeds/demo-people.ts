@@ -395,6 +395,8 @@ async function addPerson(db: Kysely<Database>, person: DemoCandidate, kit: Scori
       kitVersionId: kit.kitVersionId,
       interviewerIds: [interviewerIds.interviewer1, interviewerIds.interviewer2],
       actorId: recruiterId,
+      schedule: null,
+      mail: null,
     },
     after(1),
   );
@@ -410,7 +412,7 @@ async function addPerson(db: Kysely<Database>, person: DemoCandidate, kit: Scori
       throw new Error(`The demo scorecard of ${person.name} (${who}) does not fit the kit: ${JSON.stringify(outside)}`);
     const saved = await saveScorecard(
       db,
-      { assessmentId: assessment.id, interviewerId: interviewerIds[who], input: parsed.data, kit },
+      { assessmentId: assessment.id, interviewerId: interviewerIds[who], input: parsed.data, kit, mail: null },
       after(card.atHour),
     );
     if (saved.status !== "saved") throw new Error(`The demo scorecard of ${person.name} (${who}) was not saved`);

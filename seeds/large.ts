@@ -252,7 +252,14 @@ export async function seedLarge(options: SeedLargeOptions, log: (line: string) =
           const panel = sample(random, interviewerIds, 2 + Math.floor(random() * 3));
           const assessment = await createAssessment(
             trx,
-            { candidateId: candidate.id, kitVersionId: kit.kitVersionId, interviewerIds: panel, actorId: recruiterId },
+            {
+              candidateId: candidate.id,
+              kitVersionId: kit.kitVersionId,
+              interviewerIds: panel,
+              actorId: recruiterId,
+              schedule: null,
+              mail: null,
+            },
             after(1),
           );
           if (!assessment.ok) throw new Error(`Assessment of ${name} was refused: ${JSON.stringify(assessment.errors)}`);
@@ -268,7 +275,7 @@ export async function seedLarge(options: SeedLargeOptions, log: (line: string) =
             if (!parsed.ok) throw new Error(`Scorecard of ${name} is not valid: ${JSON.stringify(parsed.errors)}`);
             const saved = await saveScorecard(
               trx,
-              { assessmentId: assessment.id, interviewerId, input: parsed.data, kit },
+              { assessmentId: assessment.id, interviewerId, input: parsed.data, kit, mail: null },
               after(24 + index),
             );
             if (saved.status !== "saved") throw new Error(`Scorecard of ${name} was not saved`);

@@ -3,6 +3,8 @@ import { loadScoringKit, saveScorecard, scorecardFieldsOutsideKit } from "~/mode
 import type { AssessmentAccess } from "~/models/assessments.server";
 import { parseScorecardForm, readScorecardFields, type ScorecardFormState } from "~/schemas/scorecard";
 import type { SessionUser } from "~/models/sessions.server";
+import { getLanguage } from "~/utils/i18n.server";
+import { mailContext } from "./interview-time.server";
 
 export type ScorecardPostResult =
   | { kind: "not_found" }
@@ -16,6 +18,7 @@ export type ScorecardPostResult =
  * the kit version the assessment uses, saved in one transaction.
  */
 export async function handleScorecardPost(
+  request: Request,
   context: AppLoadContext,
   user: SessionUser,
   access: AssessmentAccess,
@@ -28,7 +31,12 @@ export async function handleScorecardPost(
   if (!parsed.ok) return { kind: "invalid", errors: parsed.errors, posted: readScorecardFields(formData.entries()) };
   const outside = scorecardFieldsOutsideKit(parsed.data, kit);
   if (Object.keys(outside).length > 0) return { kind: "invalid", errors: outside, posted: readScorecardFields(formData.entries()) };
-  const outcome = await saveScorecard(context.db, { assessmentId, interviewerId: user.id, input: parsed.data, kit }, new Date());
+  const outcome = await saveScorecard(
+    context.db,
+    { assessmentId, interviewerId: user.id, input: parsed.data, kit, mail: mailContext(context, await getLanguage(request, context)) },
+    new Date(),
+  );
+  if (outcome.status === "saved" && outcome.submitted) context.mail.nudge();
   return outcome.status === "locked"
     ? { kind: "locked" }
     : { kind: "saved", revision: outcome.revision, updatedAt: outcome.updatedAt, submitted: outcome.submitted };

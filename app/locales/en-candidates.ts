@@ -85,6 +85,8 @@ const enCandidates = {
     interviewersHint: "At least one. Recruiters can score too.",
     create: "Create assessment",
     failed: "The assessment was not created: correct the fields marked below.",
+    mailOn: "Each interviewer gets an e-mail saying they are on the panel, with the interview time and a calendar file.",
+    mailOff: "E-mail is not set up on this server: tell each interviewer yourself; they find the assessment in their list.",
   },
 };
 

@@ -50,6 +50,12 @@ const enShared = {
     decisionRequired: "Choose advance, hold or reject",
     reasonRequired: "Give a reason",
     roleNotFound: "This role is not in the library any more: choose another",
+    interviewTimeInvalid: "Enter a date and time, like 2026-12-05 10:00",
+    interviewTimeRequired: "Enter the interview time first: the due time follows it",
+    timeZoneUnknown: "Enter a time zone by its name, like Europe/Madrid or UTC",
+    timeZoneRequired: "Enter the time zone of the interview time",
+    dueBeforeInterview: "The scorecard is due after the interview: enter a later time",
+    dueHoursRange: "Enter a whole number of hours from 1 to 672 (four weeks)",
   },
   auth: {
     signInTitle: "Sign in",

@@ -15,6 +15,7 @@ import enInvite from "./en-invite";
 import enUsers from "./en-users";
 import enAudit from "./en-audit";
 import enRoleImport from "./en-role-import";
+import enMail from "./en-mail";
 
 /** English UI text. Spanish (es.ts) must have the same keys: the type checks it. */
 const en = {
@@ -36,6 +37,7 @@ const en = {
   ranking: enRanking,
   privacy: enPrivacy,
   report: enReport,
+  mail: enMail,
 };
 
 export default en;

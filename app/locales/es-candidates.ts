@@ -95,6 +95,9 @@ const esCandidates: typeof enCandidates = {
     interviewersHint: "Al menos uno. Los reclutadores también pueden puntuar.",
     create: "Crear evaluación",
     failed: "La evaluación no se creó: corrija los campos marcados abajo.",
+    mailOn:
+      "Cada entrevistador recibe un correo que le avisa de que está en el panel, con la hora de la entrevista y un archivo de calendario.",
+    mailOff: "El correo no está configurado en este servidor: avise usted a cada entrevistador; encontrará la evaluación en su lista.",
   },
 };
 

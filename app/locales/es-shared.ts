@@ -56,6 +56,12 @@ const esShared: typeof enShared = {
     decisionRequired: "Elija avanzar, en espera o rechazar",
     reasonRequired: "Indique un motivo",
     roleNotFound: "Este rol ya no está en la biblioteca: elija otro",
+    interviewTimeInvalid: "Escriba una fecha y una hora, como 2026-12-05 10:00",
+    interviewTimeRequired: "Escriba primero la hora de la entrevista: el vencimiento depende de ella",
+    timeZoneUnknown: "Escriba una zona horaria por su nombre, como Europe/Madrid o UTC",
+    timeZoneRequired: "Escriba la zona horaria de la hora de la entrevista",
+    dueBeforeInterview: "La scorecard vence después de la entrevista: escriba una hora posterior",
+    dueHoursRange: "Escriba un número entero de horas de 1 a 672 (cuatro semanas)",
   },
   auth: {
     signInTitle: "Iniciar sesión",

@@ -16,6 +16,7 @@ import esInvite from "./es-invite";
 import esUsers from "./es-users";
 import esAudit from "./es-audit";
 import esRoleImport from "./es-role-import";
+import esMail from "./es-mail";
 
 const es: Messages = {
   ...esShared,
@@ -36,6 +37,7 @@ const es: Messages = {
   ranking: esRanking,
   privacy: esPrivacy,
   report: esReport,
+  mail: esMail,
 };
 
 export default es;

@@ -7,6 +7,11 @@ import type { Database, ScorecardsTable } from "~db/schema";
 import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
 import type { SessionUser } from "~/models/sessions.server";
+import { scorecardDueAt } from "~/domain/scorecard-due";
+import { isUiLanguage, type UiLanguage } from "~/utils/i18n";
+import { assignedMessage } from "~/models/mail-messages.server";
+import { enqueueMessage } from "~/models/outbox.server";
+import { scorecardDueHours } from "~/models/settings.server";
 
 /*
  * Assessments: who may open one, creating one with its panel, the panel's
@@ -103,7 +108,15 @@ export type CreateAssessmentResult = { ok: true; id: number } | { ok: false; err
 
 export async function createAssessment(
   db: Kysely<Database>,
-  args: { candidateId: number; kitVersionId: number; interviewerIds: number[]; actorId: number },
+  args: {
+    candidateId: number;
+    kitVersionId: number;
+    interviewerIds: number[];
+    /** One interview time for the whole panel, or null (set per interviewer later). */
+    schedule: InterviewSchedule | null;
+    actorId: number;
+    mail: MailContext;
+  },
   now: Date,
 ): Promise<CreateAssessmentResult> {
   return inTransaction(db, async (trx): Promise<CreateAssessmentResult> => {
@@ -118,10 +131,12 @@ export async function createAssessment(
       .values({ candidate_id: args.candidateId, kit_version_id: args.kitVersionId, created_by: args.actorId, created_at: at })
       .returning("id")
       .executeTakeFirstOrThrow();
+    const times = await scheduleColumns(trx, args.schedule);
     await trx
       .insertInto("assessment_interviewers")
-      .values(ids.map((userId) => ({ assessment_id: id, user_id: userId, added_at: at, assessment_created_at: at })))
+      .values(ids.map((userId) => ({ assessment_id: id, user_id: userId, added_at: at, assessment_created_at: at, ...times })))
       .execute();
+    await queueAssignedMessages(trx, { assessmentId: id, userIds: ids, actorId: args.actorId, mail: args.mail }, now);
     await recordAudit(
       trx,
       {
@@ -129,7 +144,12 @@ export async function createAssessment(
         action: "assessment.create",
         entityType: "assessment",
         entityId: id,
-        details: { candidate: args.candidateId, kitVersion: args.kitVersionId, interviewers: ids.length },
+        details: {
+          candidate: args.candidateId,
+          kitVersion: args.kitVersionId,
+          interviewers: ids.length,
+          scheduled: args.schedule !== null,
+        },
       },
       now,
     );
@@ -143,6 +163,10 @@ export type InterviewerStatus = {
   status: "not_started" | "draft" | "submitted";
   scorecardId: number | null;
   submittedAt: string | null;
+  /** The interview time (UTC ISO) and the zone it was set in; null: none yet. */
+  interviewAt: string | null;
+  interviewTimeZone: string | null;
+  scorecardDueAt: string | null;
 };
 
 export type DecisionRecord = { decision: Decision; reason: string; decidedByName: string; decidedAt: string };
@@ -169,7 +193,16 @@ export async function getAssessmentOverview(db: Kysely<Database>, assessmentId: 
     .leftJoin("scorecards", (join) =>
       join.onRef("scorecards.assessment_id", "=", "ai.assessment_id").onRef("scorecards.interviewer_id", "=", "ai.user_id"),
     )
-    .select(["ai.user_id", "users.name", "scorecards.id as scorecard_id", "scorecards.status", "scorecards.submitted_at"])
+    .select([
+      "ai.user_id",
+      "users.name",
+      "scorecards.id as scorecard_id",
+      "scorecards.status",
+      "scorecards.submitted_at",
+      "ai.interview_at",
+      "ai.interview_time_zone",
+      "ai.scorecard_due_at",
+    ])
     .where("ai.assessment_id", "=", assessmentId)
     .orderBy("ai.added_at")
     .orderBy("users.name")
@@ -184,6 +217,9 @@ export async function getAssessmentOverview(db: Kysely<Database>, assessmentId: 
       status: i.status ?? "not_started",
       scorecardId: i.scorecard_id,
       submittedAt: i.submitted_at,
+      interviewAt: i.interview_at,
+      interviewTimeZone: i.interview_time_zone,
+      scorecardDueAt: i.scorecard_due_at,
     })),
   };
 }
@@ -277,10 +313,11 @@ export type ParkedDraftContent = {
  */
 export async function addInterviewer(
   db: Kysely<Database>,
-  args: { assessmentId: number; userId: number; actorId: number },
+  args: { assessmentId: number; userId: number; schedule: InterviewSchedule | null; actorId: number; mail: MailContext },
   now: Date,
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
+    const times = await scheduleColumns(trx, args.schedule);
     const user = await trx
       .selectFrom("users")
       .select("id")
@@ -290,17 +327,30 @@ export async function addInterviewer(
     if (!user) return false;
     const inserted = await trx
       .insertInto("assessment_interviewers")
-      .columns(["assessment_id", "user_id", "added_at", "assessment_created_at"])
+      .columns(["assessment_id", "user_id", "added_at", "assessment_created_at", "interview_at", "interview_time_zone", "scorecard_due_at"])
       .expression((eb) =>
         eb
           .selectFrom("assessments")
-          .select((e) => ["id", e.val(args.userId).as("user_id"), e.val(now.toISOString()).as("added_at"), "created_at"])
+          .select((e) => [
+            "id",
+            e.val(args.userId).as("user_id"),
+            e.val(now.toISOString()).as("added_at"),
+            "created_at",
+            e.val(times.interview_at).as("interview_at"),
+            e.val(times.interview_time_zone).as("interview_time_zone"),
+            e.val(times.scorecard_due_at).as("scorecard_due_at"),
+          ])
           .where("id", "=", args.assessmentId),
       )
       .onConflict((oc) => oc.columns(["assessment_id", "user_id"]).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
     const restored = await restoreParkedDraft(trx, args.assessmentId, args.userId, now);
+    await queueAssignedMessages(
+      trx,
+      { assessmentId: args.assessmentId, userIds: [args.userId], actorId: args.actorId, mail: args.mail },
+      now,
+    );
     await recordAudit(
       trx,
       {
@@ -557,4 +607,124 @@ export async function listAssessmentsFor(
       interviewers: Number(r.interviewers ?? 0),
     })),
   };
+}
+
+// ---------- Interview times and the messages of a panel ----------
+
+/** An interview time as the recruiter set it; the scorecard's due time is the team's default after it unless given. */
+export type InterviewSchedule = { at: Date; timeZone: string; dueAt: Date | null };
+
+/** What a change needs to write e-mail: where links point and the language for a recipient who chose none; null when e-mail is off. */
+export type MailContext = { appUrl: string; language: UiLanguage } | null;
+
+type ScheduleColumns = { interview_at: string | null; interview_time_zone: string | null; scorecard_due_at: string | null };
+
+async function scheduleColumns(db: Kysely<Database>, schedule: InterviewSchedule | null): Promise<ScheduleColumns> {
+  if (!schedule) return { interview_at: null, interview_time_zone: null, scorecard_due_at: null };
+  const due = schedule.dueAt ?? scorecardDueAt(schedule.at, await scorecardDueHours(db));
+  return { interview_at: schedule.at.toISOString(), interview_time_zone: schedule.timeZone, scorecard_due_at: due.toISOString() };
+}
+
+/**
+ * Writes "you have been assigned" to each of `userIds`, with their interview
+ * time and its calendar file, in the caller's transaction. Nothing when e-mail is off.
+ */
+async function queueAssignedMessages(
+  db: Kysely<Database>,
+  args: { assessmentId: number; userIds: number[]; actorId: number; mail: MailContext },
+  now: Date,
+): Promise<void> {
+  const { mail } = args;
+  if (!mail || args.userIds.length === 0) return;
+  const about = await db
+    .selectFrom("assessments as a")
+    .innerJoin("candidates as c", "c.id", "a.candidate_id")
+    .innerJoin("kit_versions as kv", "kv.id", "a.kit_version_id")
+    .select(["c.name as candidate_name", "kv.name as kit_name"])
+    .where("a.id", "=", args.assessmentId)
+    .executeTakeFirstOrThrow();
+  const recruiter = await db.selectFrom("users").select(["id", "name"]).where("id", "=", args.actorId).executeTakeFirstOrThrow();
+  const places = await db
+    .selectFrom("assessment_interviewers as ai")
+    .innerJoin("users as u", "u.id", "ai.user_id")
+    .select(["u.id", "u.email", "u.name", "u.language", "ai.interview_at", "ai.interview_time_zone", "ai.scorecard_due_at"])
+    .where("ai.assessment_id", "=", args.assessmentId)
+    .where("ai.user_id", "in", args.userIds)
+    .execute();
+  for (const place of places) {
+    const message = assignedMessage(
+      {
+        appUrl: mail.appUrl,
+        assessmentId: args.assessmentId,
+        candidateName: about.candidate_name,
+        kitName: about.kit_name,
+        interviewer: {
+          userId: place.id,
+          email: place.email,
+          name: place.name,
+          language: isUiLanguage(place.language) ? place.language : mail.language,
+        },
+        interview: place.interview_at && place.interview_time_zone ? { at: place.interview_at, timeZone: place.interview_time_zone } : null,
+        scorecardDueAt: place.scorecard_due_at,
+      },
+      recruiter,
+    );
+    await enqueueMessage(db, message, now);
+  }
+}
+
+export type ScheduleOutcome = "scheduled" | "unchanged" | "notOnPanel";
+
+/**
+ * Sets (or clears, with null) one interviewer's interview time and due time.
+ * A changed time is sent to them again, with a calendar file that updates
+ * the same calendar entry. One transaction; audited with ids only.
+ */
+export async function scheduleInterview(
+  db: Kysely<Database>,
+  args: { assessmentId: number; userId: number; schedule: InterviewSchedule | null; actorId: number; mail: MailContext },
+  now: Date,
+): Promise<ScheduleOutcome> {
+  return inTransaction(db, async (trx) => {
+    const place = await trx
+      .selectFrom("assessment_interviewers")
+      .select(["interview_at", "interview_time_zone", "scorecard_due_at"])
+      .where("assessment_id", "=", args.assessmentId)
+      .where("user_id", "=", args.userId)
+      .executeTakeFirst();
+    if (!place) return "notOnPanel";
+    const times = await scheduleColumns(trx, args.schedule);
+    if (
+      place.interview_at === times.interview_at &&
+      place.interview_time_zone === times.interview_time_zone &&
+      place.scorecard_due_at === times.scorecard_due_at
+    ) {
+      return "unchanged";
+    }
+    await trx
+      .updateTable("assessment_interviewers")
+      .set(times)
+      .where("assessment_id", "=", args.assessmentId)
+      .where("user_id", "=", args.userId)
+      .execute();
+    if (times.interview_at !== null) {
+      await queueAssignedMessages(
+        trx,
+        { assessmentId: args.assessmentId, userIds: [args.userId], actorId: args.actorId, mail: args.mail },
+        now,
+      );
+    }
+    await recordAudit(
+      trx,
+      {
+        actorUserId: args.actorId,
+        action: "assessment.schedule",
+        entityType: "assessment",
+        entityId: args.assessmentId,
+        details: { user: args.userId, interviewAt: times.interview_at, dueAt: times.scorecard_due_at },
+      },
+      now,
+    );
+    return "scheduled";
+  });
 }

@@ -35,18 +35,21 @@ export type AuditAction =
   | "assessment.create"
   | "assessment.interviewer_add"
   | "assessment.interviewer_remove"
+  | "assessment.schedule"
   | "scorecard.save"
   | "scorecard.submit"
   | "scorecard.reopen"
   | "decision.record"
   | "ranking.export"
   | "report.publish"
-  | "report.revoke";
+  | "report.revoke"
+  | "mail.retry"
+  | "settings.update";
 
 export type AuditEntry = {
   actorUserId: number | null;
   action: AuditAction;
-  entityType: "user" | "invite" | "role" | "kit" | "candidate" | "assessment" | "scorecard" | "decision" | "report";
+  entityType: "user" | "invite" | "role" | "kit" | "candidate" | "assessment" | "scorecard" | "decision" | "report" | "mail" | "settings";
   entityId: number | string | null;
   details?: Record<string, string | number | boolean | null>;
 };

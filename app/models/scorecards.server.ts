@@ -3,6 +3,8 @@ import { isRating, type Rating, type Recommendation } from "~/domain/scoring";
 import { traitRecord, type TraitKey } from "~/domain/traits";
 import type { Database } from "~db/schema";
 import { inTransaction } from "~db/transaction";
+import type { MailContext } from "./assessments.server";
+import { queueAllInIfComplete } from "./panel-mail.server";
 import { recordAudit } from "~/models/audit.server";
 import { refreshAssessmentResult } from "~/models/panel-results.server";
 import { loadKitVersionQuestions, type StoredKitQuestion } from "~/models/questions.server";
@@ -162,7 +164,7 @@ export type SaveOutcome = { status: "saved"; revision: number; updatedAt: string
  */
 export async function saveScorecard(
   db: Kysely<Database>,
-  args: { assessmentId: number; interviewerId: number; input: ScorecardInput; kit: ScoringKit },
+  args: { assessmentId: number; interviewerId: number; input: ScorecardInput; kit: ScoringKit; mail: MailContext },
   now: Date,
 ): Promise<SaveOutcome> {
   const { assessmentId, interviewerId, input, kit } = args;
@@ -231,7 +233,10 @@ export async function saveScorecard(
     const uniqueFlags = [...new Map(flags.map((f) => [f.kit_red_flag_id, f])).values()];
     if (uniqueFlags.length > 0) await trx.insertInto("observed_red_flags").values(uniqueFlags).execute();
 
-    if (submitting) await refreshAssessmentResult(trx, assessmentId, kit, now);
+    if (submitting) {
+      await refreshAssessmentResult(trx, assessmentId, kit, now);
+      await queueAllInIfComplete(trx, assessmentId, args.mail, now);
+    }
     await recordAudit(
       trx,
       {

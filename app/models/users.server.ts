@@ -5,6 +5,9 @@ import type { Database } from "~db/schema";
 import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
 import { createSession, destroyUserSessions, hashToken } from "~/models/sessions.server";
+import type { MailContext } from "~/models/assessments.server";
+import { invitationMessage } from "~/models/mail-messages.server";
+import { enqueueMessage } from "~/models/outbox.server";
 
 /** An invite link works once, for 7 days. */
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -180,12 +183,16 @@ export async function listPendingInvites(db: Kysely<Database>, now: Date): Promi
   return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, expiresAt: r.expires_at, invitedByName: r.name }));
 }
 
-/** Makes an invite and returns its token: shown once to the recruiter, only its hash is stored. */
+/**
+ * Makes an invite and returns its token: shown once to the recruiter, only
+ * its hash is stored. With e-mail on, the link is also written to the outbox
+ * in the same transaction (its body is cleared once sent).
+ */
 export async function createInvite(
   db: Kysely<Database>,
-  invite: { email: string; role: UserRole; invitedBy: number },
+  invite: { email: string; role: UserRole; invitedBy: number; mail: MailContext },
   now: Date,
-): Promise<{ id: number; token: string; expiresAt: string }> {
+): Promise<{ id: number; token: string; expiresAt: string; mailed: boolean }> {
   const token = crypto.randomBytes(INVITE_TOKEN_BYTES).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITE_LIFETIME_MS).toISOString();
   return inTransaction(db, async (trx) => {
@@ -208,7 +215,20 @@ export async function createInvite(
       { actorUserId: invite.invitedBy, action: "user.invite", entityType: "invite", entityId: row.id, details: { role: invite.role } },
       now,
     );
-    return { id: row.id, token, expiresAt };
+    const { mail } = invite;
+    if (!mail) return { id: row.id, token, expiresAt, mailed: false };
+    const inviter = await trx.selectFrom("users").select(["id", "name"]).where("id", "=", invite.invitedBy).executeTakeFirstOrThrow();
+    const message = invitationMessage({
+      appUrl: mail.appUrl,
+      email: invite.email.toLowerCase(),
+      role: invite.role,
+      inviteUrl: `${mail.appUrl}/invite/${token}`,
+      expiresAt,
+      inviter,
+      language: mail.language,
+    });
+    await enqueueMessage(trx, { ...message, dedupeKey: invitationDedupeKey(row.id) }, now);
+    return { id: row.id, token, expiresAt, mailed: true };
   });
 }
 
@@ -217,10 +237,17 @@ export async function createInvite(
  * wanted): the row goes, email included, so the link can never make an
  * account. False when there is no such open invite.
  */
+/** An invitation's outbox key: one message per invite, found again when it is cancelled. */
+function invitationDedupeKey(inviteId: number): string {
+  return `invitation:${inviteId}`;
+}
+
 export async function cancelInvite(db: Kysely<Database>, actorId: number, inviteId: number, now: Date): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const removed = await trx.deleteFrom("invites").where("id", "=", inviteId).where("accepted_at", "is", null).executeTakeFirst();
     if (removed.numDeletedRows === 0n) return false;
+    // Its e-mail, if not sent yet, must not carry a dead link (nor the address) any further.
+    await trx.deleteFrom("mail_outbox").where("dedupe_key", "=", invitationDedupeKey(inviteId)).where("sent_at", "is", null).execute();
     await recordAudit(trx, { actorUserId: actorId, action: "user.invite_cancel", entityType: "invite", entityId: inviteId }, now);
     return true;
   });

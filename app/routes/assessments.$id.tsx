@@ -17,7 +17,12 @@ import {
   listDecisions,
   recordDecision,
   removeInterviewer,
+  scheduleInterview,
 } from "~/models/assessments.server";
+import { scorecardDueHours } from "~/models/settings.server";
+import { mailContext, readInterviewTime } from "~/http/interview-time.server";
+import type { InterviewTimeRefusal } from "~/components/assessment/InterviewersSection";
+import { wallTimeOfInstant } from "~/utils/zoned-time";
 import { computePanel, submittedNotes } from "~/models/panel-results.server";
 import { loadScoringKit, reopenScorecard } from "~/models/scorecards.server";
 import type { AssessmentAccess } from "~/models/assessments.server";
@@ -55,7 +60,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [panel, notes] = canSeePanel
     ? await Promise.all([computePanel(context.db, access.id, kit), submittedNotes(context.db, access.id)])
     : [null, []];
-  const choices = isRecruiter ? await interviewerChoices(context.db) : [];
+  const [choices, dueHours] = isRecruiter ? await Promise.all([interviewerChoices(context.db), scorecardDueHours(context.db)]) : [[], 0];
   const pages = parseAssessmentPageQuery(new URL(request.url).searchParams);
   const decisions = isRecruiter
     ? await listDecisions(context.db, access.id, pages.decisionsPage)
@@ -77,7 +82,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       createdAt: overview.createdAt,
       // An interviewer sees the candidate's name on the scorecard anyway; the candidate page is recruiters'.
       candidate: overview.candidate,
-      interviewers: overview.interviewers,
+      interviewers: overview.interviewers.map((i) => ({
+        ...i,
+        scheduleValues: {
+          interviewAt: i.interviewAt && i.interviewTimeZone ? wallTimeOfInstant(new Date(i.interviewAt), i.interviewTimeZone) : "",
+          interviewTimeZone: i.interviewTimeZone ?? "",
+          scorecardDueAt: i.scorecardDueAt && i.interviewTimeZone ? wallTimeOfInstant(new Date(i.scorecardDueAt), i.interviewTimeZone) : "",
+        },
+      })),
       decisions: { ...decisions, page: pages.decisionsPage },
     },
     kit: {
@@ -107,6 +119,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       notes,
     },
     addable: choices.filter((c) => !assigned.has(c.id)),
+    now: new Date().toISOString(),
+    dueHours,
+    mailOn: context.mail.on,
     report,
     chartsSvg: report.charts && sendFitCharts(context, fitChartsSvg(report.charts, lang)),
   };
@@ -133,12 +148,53 @@ async function recordDecisionIntent({ context, user, access, formData, now }: In
   return redirect(`/assessments/${access.id}`, 303);
 }
 
-async function addInterviewerIntent({ context, user, access, formData, now }: IntentArgs) {
+/** A refused interview time, shown by its form: the add form's (userId null) or one interviewer's. */
+function refusedTime(userId: number | null, errors: InterviewTimeRefusal["errors"], values: InterviewTimeRefusal["values"]) {
+  const timeRefused: InterviewTimeRefusal = { userId, errors, values };
+  return data({ errors: {}, message: null, timeRefused }, { status: 400 });
+}
+
+async function addInterviewerIntent({ request, context, user, access, formData, now }: IntentArgs) {
   const parsed = parseForm(formData, userIdForm);
   if (!parsed.ok) return data({ errors: parsed.errors, message: "notAddable" as const }, { status: 400 });
-  if (!(await addInterviewer(context.db, { assessmentId: access.id, userId: parsed.data.userId, actorId: user.id }, now))) {
-    return data({ errors: {}, message: "notAddable" as const }, { status: 409 });
-  }
+  const time = readInterviewTime(formData);
+  if (!time.ok) return refusedTime(null, time.errors, time.values);
+  const { language } = await getTranslator(request, context);
+  const added = await addInterviewer(
+    context.db,
+    {
+      assessmentId: access.id,
+      userId: parsed.data.userId,
+      schedule: time.schedule,
+      actorId: user.id,
+      mail: mailContext(context, language),
+    },
+    now,
+  );
+  if (!added) return data({ errors: {}, message: "notAddable" as const }, { status: 409 });
+  context.mail.nudge();
+  return redirect(`/assessments/${access.id}`, 303);
+}
+
+async function scheduleIntent({ request, context, user, access, formData, now }: IntentArgs) {
+  const parsed = parseForm(formData, userIdForm);
+  if (!parsed.ok) throw new Response("Bad request", { status: 400 });
+  const time = readInterviewTime(formData);
+  if (!time.ok) return refusedTime(parsed.data.userId, time.errors, time.values);
+  const { language } = await getTranslator(request, context);
+  const outcome = await scheduleInterview(
+    context.db,
+    {
+      assessmentId: access.id,
+      userId: parsed.data.userId,
+      schedule: time.schedule,
+      actorId: user.id,
+      mail: mailContext(context, language),
+    },
+    now,
+  );
+  if (outcome === "notOnPanel") throw notFound();
+  context.mail.nudge();
   return redirect(`/assessments/${access.id}`, 303);
 }
 
@@ -223,6 +279,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return recordDecisionIntent(args);
     case "add":
       return addInterviewerIntent(args);
+    case "schedule":
+      return scheduleIntent(args);
     case "remove":
       return removeInterviewerIntent(args);
     case "reopen":
@@ -237,7 +295,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AssessmentPage() {
-  const { isRecruiter, pages, myStatus, overview, kit, panel, addable, report, chartsSvg } = useLoaderData<typeof loader>();
+  const { isRecruiter, pages, myStatus, overview, kit, panel, addable, report, chartsSvg, now, dueHours, mailOn } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const confirmation = actionData && "confirmation" in actionData ? actionData.confirmation : undefined;
@@ -270,6 +329,10 @@ export default function AssessmentPage() {
         isRecruiter={isRecruiter}
         liveReport={liveReport}
         message={message}
+        now={now}
+        dueHours={dueHours}
+        mailOn={mailOn}
+        timeRefused={actionData && "timeRefused" in actionData ? actionData.timeRefused : null}
       />
 
       {!panel ? (

@@ -54,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const access = await requireAssessmentAccess(request, context, user, params.id, { assignedOnly: true });
   const assessmentId = access.id;
-  const result = await handleScorecardPost(context, user, access, await readFormData(request));
+  const result = await handleScorecardPost(request, context, user, access, await readFormData(request));
   switch (result.kind) {
     case "not_found":
       throw notFound();

@@ -13,7 +13,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireAssessmentAccess(request, context, user, params.id, { assignedOnly: true });
   const formData = await readFormData(request);
   formData.set("intent", "save");
-  const result = await handleScorecardPost(context, user, access, formData);
+  const result = await handleScorecardPost(request, context, user, access, formData);
   switch (result.kind) {
     case "not_found":
       throw notFound();

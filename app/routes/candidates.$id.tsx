@@ -15,6 +15,10 @@ import { CandidatePrivacy, eraseSpec } from "~/components/candidate-privacy";
 import { ConfirmationPage } from "~/components/ConfirmedAction";
 import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import { assessmentSchema } from "~/schemas/candidate";
+import { INTERVIEW_TIME_FIELDS, interviewTimeSchema, type InterviewTimeField } from "~/schemas/interview-time";
+import { InterviewTimeFields, TimeZoneList } from "~/components/assessment/InterviewTimeFields";
+import { mailContext, readInterviewTime } from "~/http/interview-time.server";
+import { scorecardDueHours } from "~/models/settings.server";
 import { notFound, requireUser } from "~/http/auth.server";
 import { parseRecordId } from "~/schemas/ids";
 import { readFormData } from "~/http/forms.server";
@@ -32,44 +36,57 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireUser(request, context, { role: "recruiter" });
   const id = parseRecordId(params.id);
   if (id === undefined) throw notFound();
-  const [candidate, kits, interviewers] = await Promise.all([
+  const [candidate, kits, interviewers, dueHours] = await Promise.all([
     getCandidate(context.db, id),
     kitVersionChoices(context.db),
     interviewerChoices(context.db),
+    scorecardDueHours(context.db),
   ]);
   if (!candidate) throw notFound();
   const { notice: saved, headers } = takeNotice(request, savedParam);
   const { t } = await getTranslator(request, context);
-  return data({ title: pageTitle(t, candidate.name), candidate, kits, interviewers, saved }, { headers });
+  return data(
+    { title: pageTitle(t, candidate.name), candidate, kits, interviewers, dueHours, mailOn: context.mail.on, saved },
+    { headers },
+  );
 }
 
 /*
- * The new-assessment form: `kitVersionId` (a select) and `interviewerIds`
- * (checkboxes, one entry per ticked box). The browser and the server read it
- * with this one function and assessmentSchema.
+ * The new-assessment form: `kitVersionId` (a select), `interviewerIds`
+ * (checkboxes, one entry per ticked box) and the panel's interview time
+ * (interviewTimeSchema's fields). The browser and the server read it with
+ * this one function, assessmentSchema and interviewTimeSchema.
  */
-type AssessmentField = "kitVersionId" | "interviewerIds";
+type AssessmentField = "kitVersionId" | "interviewerIds" | InterviewTimeField;
 type AssessmentErrors = Partial<Record<AssessmentField, string>>;
-type AssessmentValues = { kitVersionId: string; interviewerIds: string[] };
+type AssessmentValues = { kitVersionId: string; interviewerIds: string[] } & Record<InterviewTimeField, string>;
 
 const FIELD_DEFAULT_ERROR: Record<AssessmentField, string> = {
   kitVersionId: "validation.kitRequired",
   interviewerIds: "validation.interviewersRequired",
+  interviewAt: "validation.interviewTimeInvalid",
+  interviewTimeZone: "validation.timeZoneUnknown",
+  scorecardDueAt: "validation.interviewTimeInvalid",
 };
 
 function isAssessmentField(value: unknown): value is AssessmentField {
-  return value === "kitVersionId" || value === "interviewerIds";
+  return value === "kitVersionId" || value === "interviewerIds" || INTERVIEW_TIME_FIELDS.some((field) => field === value);
 }
 
 function readAssessmentForm(formData: FormData) {
+  const text = (name: string) => String(formData.get(name) ?? "");
   const values: AssessmentValues = {
-    kitVersionId: String(formData.get("kitVersionId") ?? ""),
+    kitVersionId: text("kitVersionId"),
     interviewerIds: formData.getAll("interviewerIds").filter((v): v is string => typeof v === "string"),
+    interviewAt: text("interviewAt"),
+    interviewTimeZone: text("interviewTimeZone"),
+    scorecardDueAt: text("scorecardDueAt"),
   };
   const parsed = assessmentSchema.safeParse(values);
-  if (parsed.success) return { ok: true as const, data: parsed.data, values };
+  const time = interviewTimeSchema.safeParse(values);
+  if (parsed.success && time.success) return { ok: true as const, data: parsed.data, values };
   const errors: AssessmentErrors = {};
-  for (const issue of parsed.error.issues) {
+  for (const issue of [...(parsed.error?.issues ?? []), ...(time.error?.issues ?? [])]) {
     const field = issue.path[0];
     if (!isAssessmentField(field)) continue;
     // A tampered value (not a number) gets the field's own message.
@@ -101,11 +118,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (await kitVersionArchived(context.db, form.data.kitVersionId)) {
     return data<ActionData>({ errors: { kitVersionId: "validation.kitRequired" }, values: form.values }, { status: 400 });
   }
+  const time = readInterviewTime(formData);
+  if (!time.ok) return data<ActionData>({ errors: time.errors, values: form.values }, { status: 400 });
+  const { language } = await getTranslator(request, context);
   const result = await createAssessment(
     context.db,
-    { candidateId: candidate.id, kitVersionId: form.data.kitVersionId, interviewerIds: form.data.interviewerIds, actorId: user.id },
+    {
+      candidateId: candidate.id,
+      kitVersionId: form.data.kitVersionId,
+      interviewerIds: form.data.interviewerIds,
+      schedule: time.schedule,
+      actorId: user.id,
+      mail: mailContext(context, language),
+    },
     new Date(),
   );
+  context.mail.nudge();
   if (!result.ok) {
     const errors: AssessmentErrors = {};
     for (const [field, message] of Object.entries(result.errors)) if (isAssessmentField(field)) errors[field] = message;
@@ -180,6 +208,8 @@ function NewAssessmentForm(props: {
   kits: { kitVersionId: number; name: string; version: number; roleName: string; roleSlug: string; level: Level }[];
   interviewers: { id: number; name: string; role: UserRole }[];
   roleSlug: string | null;
+  dueHours: number;
+  mailOn: boolean;
   posted: ActionData | undefined;
 }) {
   const { t } = useTranslation();
@@ -276,6 +306,15 @@ function NewAssessmentForm(props: {
         ))}
         <FieldError id="assessment-interviewers-error" error={errors.interviewerIds} />
       </fieldset>
+      <InterviewTimeFields
+        idPrefix="assessment"
+        values={props.posted?.values ?? {}}
+        errors={errors}
+        dueHours={props.dueHours}
+        legend={t("assessments.interviewTime.legend")}
+      />
+      <TimeZoneList />
+      <p className="field-hint">{t(props.mailOn ? "candidates.newAssessment.mailOn" : "candidates.newAssessment.mailOff")}</p>
       <div>
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("candidates.newAssessment.create")}
@@ -286,7 +325,7 @@ function NewAssessmentForm(props: {
 }
 
 export default function CandidatePage() {
-  const { candidate, kits, interviewers, saved } = useLoaderData<typeof loader>();
+  const { candidate, kits, interviewers, dueHours, mailOn, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const posted = actionData && "errors" in actionData ? actionData : undefined;
   const { t } = useTranslation();
@@ -333,6 +372,8 @@ export default function CandidatePage() {
           kits={kits}
           interviewers={interviewers}
           roleSlug={candidate.roleSlug}
+          dueHours={dueHours}
+          mailOn={mailOn}
           posted={posted}
         />
       </section>

@@ -20,11 +20,16 @@ import {
 } from "~/models/users.server";
 import { USER_ROLES, type AccountChange } from "~/domain/accounts";
 import { inviteSchema } from "~/schemas/auth";
+import { dueHoursSchema } from "~/schemas/settings";
+import { mailContext } from "~/http/interview-time.server";
+import { listFailedMessages, retryFailedMessage } from "~/models/outbox.server";
+import { scorecardDueHours, setScorecardDueHours } from "~/models/settings.server";
 import { notFound, requireUser } from "~/http/auth.server";
 import { parseForm, readFormData } from "~/http/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
+import type { FailedMessage } from "~/models/outbox.server";
 import "~/locales/users";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
@@ -32,9 +37,14 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const me = await requireUser(request, context, { role: "recruiter" });
   const now = new Date();
-  const [users, invites] = await Promise.all([listUsers(context.db), listPendingInvites(context.db, now)]);
+  const [users, invites, failedMessages, dueHours] = await Promise.all([
+    listUsers(context.db),
+    listPendingInvites(context.db, now),
+    listFailedMessages(context.db),
+    scorecardDueHours(context.db),
+  ]);
   const { t } = await getTranslator(request, context);
-  return { title: pageTitle(t, t("users.title")), me: { id: me.id }, users, invites };
+  return { title: pageTitle(t, t("users.title")), me: { id: me.id }, users, invites, mailOn: context.mail.on, failedMessages, dueHours };
 }
 
 /** A record's id as posted by a row's button. */
@@ -42,9 +52,12 @@ const recordId = z.coerce.number().int().positive();
 const roleChangeSchema = z.object({ intent: z.literal("role"), userId: recordId, role: z.enum(USER_ROLES) });
 const activeSchema = z.object({ intent: z.enum(["deactivate", "reactivate"]), userId: recordId });
 const cancelInviteSchema = z.object({ intent: z.literal("cancelInvite"), inviteId: recordId });
+const retryMailSchema = z.object({ intent: z.literal("retryMail"), mailId: recordId });
 
 type ActionResult =
-  | { kind: "invite"; ok: true; link: string; email: string }
+  | { kind: "invite"; ok: true; link: string; email: string; mailed: boolean }
+  | { kind: "dueHours"; ok: boolean; errors: Record<string, string>; hours: string }
+  | { kind: "mail"; ok: true; message: "mailRetried" }
   | { kind: "invite"; ok: false; errors: Record<string, string>; email: string; role: string }
   | {
       kind: "user";
@@ -66,9 +79,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (await emailInUse(db, parsed.data.email)) {
       return data<ActionResult>({ kind: "invite", ok: false, errors: { email: "emailInUse" }, ...typed }, { status: 409 });
     }
-    const invite = await createInvite(db, { ...parsed.data, invitedBy: me.id }, now);
+    const { language } = await getTranslator(request, context);
+    const invite = await createInvite(db, { ...parsed.data, invitedBy: me.id, mail: mailContext(context, language) }, now);
+    context.mail.nudge();
     const link = `${new URL(request.url).origin}/invite/${invite.token}`;
-    return data<ActionResult>({ kind: "invite", ok: true, link, email: parsed.data.email });
+    return data<ActionResult>({ kind: "invite", ok: true, link, email: parsed.data.email, mailed: invite.mailed });
+  }
+
+  if (intent === "retryMail") {
+    const parsed = retryMailSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) throw new Response("Bad request", { status: 400 });
+    // Sent meanwhile, retried by someone else or never failed: nothing to retry, like any unknown id.
+    if (!(await retryFailedMessage(db, { id: parsed.data.mailId, actorId: me.id }, now))) throw notFound();
+    context.mail.nudge();
+    return data<ActionResult>({ kind: "mail", ok: true, message: "mailRetried" });
+  }
+
+  if (intent === "dueHours") {
+    const parsed = parseForm(formData, dueHoursSchema);
+    const hours = String(formData.get("hours") ?? "").slice(0, 20);
+    if (!parsed.ok) return data<ActionResult>({ kind: "dueHours", ok: false, errors: parsed.errors, hours }, { status: 400 });
+    await setScorecardDueHours(db, { hours: parsed.data.hours, actorId: me.id }, now);
+    return data<ActionResult>({ kind: "dueHours", ok: true, errors: {}, hours });
   }
 
   if (intent === "cancelInvite") {
@@ -134,7 +166,7 @@ function InviteLink({ link }: { link: string }) {
   );
 }
 
-function InviteForm({ result }: { result: ActionResult | undefined }) {
+function InviteForm({ result, mailOn }: { result: ActionResult | undefined; mailOn: boolean }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const inviteResult = result?.kind === "invite" ? result : undefined;
@@ -151,10 +183,10 @@ function InviteForm({ result }: { result: ActionResult | undefined }) {
   return (
     <section aria-labelledby="invite-title">
       <h2 id="invite-title">{t("users.inviteTitle")}</h2>
-      <p className="muted">{t("users.inviteIntro")}</p>
+      <p className="muted">{t(mailOn ? "users.inviteIntroMail" : "users.inviteIntro")}</p>
       {inviteResult?.ok && (
         <div className="success" role="status">
-          <p>{t("users.inviteReady", { email: inviteResult.email })}</p>
+          <p>{t(inviteResult.mailed ? "users.inviteMailed" : "users.inviteReady", { email: inviteResult.email })}</p>
           <InviteLink link={inviteResult.link} />
         </div>
       )}
@@ -190,13 +222,13 @@ function InviteForm({ result }: { result: ActionResult | undefined }) {
 }
 
 export default function UsersPage() {
-  const { me, users, invites } = useLoaderData<typeof loader>();
+  const { me, users, invites, mailOn, failedMessages, dueHours } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   if (answer && "confirmation" in answer) return <ConfirmationPage confirmation={answer.confirmation} />;
   const result = answer;
-  const userResult = result?.kind === "user" ? result : undefined;
+  const userResult = result?.kind === "user" || result?.kind === "mail" ? result : undefined;
   return (
     <>
       <h1>{t("users.title")}</h1>
@@ -265,7 +297,7 @@ export default function UsersPage() {
         </table>
       </div>
 
-      <InviteForm result={result} />
+      <InviteForm result={result} mailOn={mailOn} />
 
       <section aria-labelledby="pending-title">
         <h2 id="pending-title">{t("users.pendingTitle")}</h2>
@@ -308,6 +340,102 @@ export default function UsersPage() {
           </div>
         )}
       </section>
+
+      <MailSection mailOn={mailOn} failed={failedMessages} />
+      <DueHoursForm current={dueHours} result={result?.kind === "dueHours" ? result : undefined} />
     </>
+  );
+}
+
+/** Whether e-mail goes out, and the messages that could not be sent, each with the mail server's reason and a retry. */
+function MailSection({ mailOn, failed }: { mailOn: boolean; failed: { rows: FailedMessage[]; total: number } }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  return (
+    <section aria-labelledby="mail-title">
+      <h2 id="mail-title">{t("users.mail.title")}</h2>
+      <p className="muted">{t(mailOn ? "users.mail.on" : "users.mail.off")}</p>
+      {failed.total === 0 ? (
+        <p className="muted">{t("users.mail.noFailed")}</p>
+      ) : (
+        <>
+          <p>{t("users.mail.failedCount", { count: failed.total, shown: failed.rows.length })}</p>
+          <div className="table-scroll">
+            <table data-testid="failed-mail-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("users.mail.columns.to")}</th>
+                  <th scope="col">{t("users.mail.columns.subject")}</th>
+                  <th scope="col">{t("users.mail.columns.failedAt")}</th>
+                  <th scope="col">{t("users.mail.columns.reason")}</th>
+                  <th scope="col">{t("users.columns.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {failed.rows.map((message) => (
+                  <tr key={message.id}>
+                    <td>{message.to}</td>
+                    <td>{message.subject}</td>
+                    <td>
+                      <time dateTime={message.failedAt}>{formatDate(message.failedAt, "dateTime")}</time>
+                      <br />
+                      <span className="muted">{t("users.mail.attempts", { count: message.attempts })}</span>
+                    </td>
+                    <td>
+                      <code>{message.reason}</code>
+                    </td>
+                    <td>
+                      <RecordActionButton
+                        field="mailId"
+                        id={message.id}
+                        intent="retryMail"
+                        label={t("users.mail.retry")}
+                        accessibleName={t("users.mail.retryTo", { to: message.to, subject: message.subject })}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The team's setting: how many hours after an interview its scorecard is due. */
+function DueHoursForm({ current, result }: { current: number; result: Extract<ActionResult, { kind: "dueHours" }> | undefined }) {
+  const { t } = useTranslation();
+  const { form, onSubmit, errorFor } = useZodForm(dueHoursSchema, {
+    serverErrors: result?.ok === false ? result.errors : undefined,
+    defaultValues: { hours: result?.ok === false ? result.hours : String(current) },
+  });
+  return (
+    <section aria-labelledby="due-hours-title">
+      <h2 id="due-hours-title">{t("users.dueHours.title")}</h2>
+      {result?.ok && (
+        <p className="success" role="status">
+          {t("users.dueHours.saved")}
+        </p>
+      )}
+      <Form method="post" className="form-stack" noValidate onSubmit={onSubmit}>
+        <input type="hidden" name="intent" value="dueHours" />
+        <TextField
+          label={t("users.dueHours.label")}
+          name="hours"
+          hint={t("users.dueHours.hint")}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={672}
+          error={errorFor("hours")}
+          registration={form.register("hours")}
+        />
+        <div>
+          <button type="submit">{t("users.dueHours.save")}</button>
+        </div>
+      </Form>
+    </section>
   );
 }

@@ -4,8 +4,9 @@ import { loadDemoData } from "../../seeds/demo";
 import { libraryData } from "../../seeds/library";
 import { syncLibrary, type LibrarySync } from "../models/library.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../seeds/demo-accounts";
-import { parseEnv, type Env } from "../utils/env.server";
+import { mailIsOn, parseEnv, type Env } from "../utils/env.server";
 import { createHttpApp, type BuildSource } from "./http-app";
+import { startMailWorker, type MailWorker } from "./mail-worker";
 
 export type Booted = { env: Env; db: TraitkitDb; close: () => Promise<void> };
 
@@ -39,15 +40,28 @@ function librarySummary(library: LibrarySync | null): string {
   return `Traitkit library: ${rolesAdded} roles and ${skillsAdded} skill profiles added, ${rolesUpdated} roles updated`;
 }
 
+/** The outbox's sender, when e-mail is set up. */
+export function startMailIfSetUp(booted: Pick<Booted, "db" | "env">): MailWorker | null {
+  return mailIsOn(booted.env) ? startMailWorker(booted.db, booted.env) : null;
+}
+
+function mailSummary(env: Env): string {
+  return mailIsOn(env)
+    ? `E-mail: sent through ${new URL(env.SMTP_URL).host} from ${env.MAIL_FROM}`
+    : "E-mail: off (set SMTP_URL and MAIL_FROM to send it; until then, links are copied by hand)";
+}
+
 export async function serve(env: Env, source: BuildSource): Promise<void> {
   const booted = await bootDatabase(env);
-  const app = await createHttpApp({ db: booted.db, env, source });
+  const mailWorker = startMailIfSetUp(booted);
+  const app = await createHttpApp({ db: booted.db, env, source, mailWorker });
   const server = app.listen(env.PORT, env.HOST, () => {
     const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
     const lines = [
       `Traitkit is running at http://${shownHost}:${env.PORT}`,
       `Database: ${env.DATABASE_PATH}${booted.demoLoaded ? " (demo data loaded)" : ""}`,
       librarySummary(booted.library),
+      mailSummary(env),
     ];
     if (env.TRAITKIT_DEMO) {
       lines.push(`Demo sign-ins (password "${DEMO_PASSWORD}"):`, ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(11)} ${a.email}`));
@@ -56,7 +70,7 @@ export async function serve(env: Env, source: BuildSource): Promise<void> {
   });
   const stop = () => {
     server.close(() => {
-      void booted.close().then(() => process.exit(0));
+      void (mailWorker?.stop() ?? Promise.resolve()).then(() => booted.close()).then(() => process.exit(0));
     });
   };
   process.on("SIGINT", stop);

@@ -5,7 +5,8 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { TraitkitDb } from "~db/connection";
-import type { Env } from "../utils/env.server";
+import { appUrl, mailIsOn, type Env } from "../utils/env.server";
+import type { MailWorker } from "./mail-worker";
 import { compressResponses, precompressedAssets } from "./compression";
 import { refuseCrossOriginWrites } from "./csrf";
 import { securityHeaders } from "./security-headers";
@@ -32,13 +33,26 @@ declare module "@remix-run/node" {
      * measured). This one hangs on the response's close event directly.
      */
     clientGone: AbortSignal;
+    /**
+     * E-mail: whether it is set up (SMTP_URL and MAIL_FROM), the address its
+     * links point to, and a nudge for the worker to send what a request just
+     * wrote to the outbox (it would find it at its next poll anyway).
+     */
+    mail: { on: boolean; appUrl: string; nudge: () => void };
   }
 }
 
 export type BuildSource = { kind: "production"; buildDir: string } | { kind: "development" };
 
-export async function createHttpApp(options: { db: TraitkitDb; env: Env; source: BuildSource }): Promise<express.Express> {
+export async function createHttpApp(options: {
+  db: TraitkitDb;
+  env: Env;
+  source: BuildSource;
+  /** The outbox's sender in this process; none when e-mail is off (or a test sends nothing). */
+  mailWorker?: MailWorker | null;
+}): Promise<express.Express> {
   const { db, env, source } = options;
+  const mail = { on: mailIsOn(env), appUrl: appUrl(env), nudge: () => options.mailWorker?.nudge() };
   const app = express();
   app.disable("x-powered-by");
   // Remix reads the query string from the URL itself; Express need not parse it for every request.
@@ -86,6 +100,7 @@ export async function createHttpApp(options: { db: TraitkitDb; env: Env; source:
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
         chartDrawings: isDataRequest(req) ? null : new Map(),
         clientGone: goneSignal(res),
+        mail,
       }),
     }),
   );

@@ -41,3 +41,20 @@ function formatter(language: string, style: Style): Intl.DateTimeFormat {
   }
   return made;
 }
+
+const zonedFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An interview's time as the recruiter set it, in its own zone, named:
+ * "Dec 5, 2026, 10:00 AM GMT+1". The exception to UTC above: an interview
+ * happens at a wall-clock time somewhere, and that is the time people meet.
+ */
+export function formatInstantInZone(language: string, iso: string, timeZone: string): string {
+  const key = `${language}|${timeZone}`;
+  let made = zonedFormatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(language, { ...OPTIONS.dateTime, timeZone });
+    zonedFormatters.set(key, made);
+  }
+  return made.format(new Date(iso));
+}

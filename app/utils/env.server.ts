@@ -19,6 +19,32 @@ const envSchema = z.object({
   TRAITKIT_LIBRARY: flag.default(true),
   TRUST_PROXY: flag.default(false),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** The mail server, e.g. smtps://user:password@mail.example.com:465; without it nothing is sent and the pages say so. */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^smtps?:\/\/[^/]/.test(value) && URL.canParse(value), "must be a URL starting smtp:// or smtps://")
+    .optional(),
+  /** The sender of every message, e.g. "Traitkit <traitkit@example.com>". */
+  MAIL_FROM: z.string().trim().min(3, "must be an e-mail address, optionally with a name").optional(),
+  /** The address people open Traitkit at, for the links in e-mail. */
+  APP_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), "must be a URL starting http:// or https://")
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional(),
+  /** How long one attempt to hand a message to the mail server may take. */
+  MAIL_TIMEOUT_SECONDS: z.coerce
+    .number({ error: "must be a number of seconds" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 300")
+    .max(300, "must be between 1 and 300")
+    .default(30),
+});
+
+const configSchema = envSchema.superRefine((env, ctx) => {
+  if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "must be set when SMTP_URL is" });
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -27,10 +53,22 @@ export type Env = z.infer<typeof envSchema>;
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty variable means "not set", as shells and .env files commonly write it.
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
-  const result = envSchema.safeParse(present);
+  const result = configSchema.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return result.data;
+}
+
+/** Where links in e-mail point: APP_URL, else the address the server listens on. */
+export function appUrl(env: Env): string {
+  if (env.APP_URL) return env.APP_URL;
+  const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${env.PORT}`;
+}
+
+/** True when e-mail is set up: messages are written to the outbox and sent. */
+export function mailIsOn(env: Env): env is Env & { SMTP_URL: string; MAIL_FROM: string } {
+  return env.SMTP_URL !== undefined && env.MAIL_FROM !== undefined;
 }

@@ -152,6 +152,8 @@ export async function copyDemoCase(data: TestData, demoName: string, own: { role
       kitVersionId: kit.kitVersionId,
       interviewerIds: [interviewerIds.interviewer1, interviewerIds.interviewer2],
       actorId: recruiterId,
+      schedule: null,
+      mail: null,
     },
     now,
   );
@@ -165,7 +167,7 @@ export async function copyDemoCase(data: TestData, demoName: string, own: { role
     if (Object.keys(outside).length > 0) throw new Error(`The scorecard of ${candidateName} (${who}) does not fit the kit`);
     const saved = await saveScorecard(
       db,
-      { assessmentId: assessment.id, interviewerId: interviewerIds[who], input: parsed.data, kit },
+      { assessmentId: assessment.id, interviewerId: interviewerIds[who], input: parsed.data, kit, mail: null },
       now,
     );
     if (saved.status !== "saved") throw new Error(`The scorecard of ${candidateName} (${who}) was not saved`);

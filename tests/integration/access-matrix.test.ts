@@ -133,6 +133,8 @@ beforeAll(async () => {
       kitVersionId: kitVersion.kit_version_id,
       interviewerIds: [await userId(server.db, DEMO.interviewer1)],
       actorId: recruiterId,
+      schedule: null,
+      mail: null,
     },
     new Date(),
   );
@@ -203,7 +205,7 @@ async function openInviteToken(): Promise<string> {
   const email = `matrix-invitee-${serial}@example.test`;
   const invite = await server.db
     .transaction()
-    .execute((trx) => createInvite(trx, { email, role: "interviewer", invitedBy: recruiterId }, new Date()));
+    .execute((trx) => createInvite(trx, { email, role: "interviewer", invitedBy: recruiterId, mail: null }, new Date()));
   return invite.token;
 }
 
@@ -320,7 +322,11 @@ const SETTINGS_VARIANTS: Record<string, () => Step | Promise<Step>> = {
     const { id } = await server.db
       .transaction()
       .execute((trx) =>
-        createInvite(trx, { email: `matrix-cancel-${serial}@example.test`, role: "interviewer", invitedBy: recruiterId }, new Date()),
+        createInvite(
+          trx,
+          { email: `matrix-cancel-${serial}@example.test`, role: "interviewer", invitedBy: recruiterId, mail: null },
+          new Date(),
+        ),
       );
     return {
       label: "cancel an invite",
@@ -336,7 +342,11 @@ const SETTINGS_VARIANTS: Record<string, () => Step | Promise<Step>> = {
     const { id } = await server.db
       .transaction()
       .execute((trx) =>
-        createInvite(trx, { email: `matrix-keep-${serial}@example.test`, role: "interviewer", invitedBy: recruiterId }, new Date()),
+        createInvite(
+          trx,
+          { email: `matrix-keep-${serial}@example.test`, role: "interviewer", invitedBy: recruiterId, mail: null },
+          new Date(),
+        ),
       );
     return {
       label: "cancel an invite without confirm=1: the confirmation page",
@@ -542,7 +552,14 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
         const panel = [await userId(server.db, DEMO.interviewer1), await userId(server.db, DEMO.interviewer2)];
         const pair = await createAssessment(
           server.db,
-          { candidateId: candidate.id, kitVersionId: kitVersion.kit_version_id, interviewerIds: panel, actorId: recruiterId },
+          {
+            candidateId: candidate.id,
+            kitVersionId: kitVersion.kit_version_id,
+            interviewerIds: panel,
+            actorId: recruiterId,
+            schedule: null,
+            mail: null,
+          },
           new Date(),
         );
         if (!pair.ok) throw new Error("The two-interviewer assessment was refused");

@@ -539,7 +539,9 @@ describe("invites over HTTP", () => {
     const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * MINUTE);
     const invite = await server.db
       .transaction()
-      .execute((trx) => createInvite(trx, { email: "late@example.test", role: "interviewer", invitedBy: recruiterId }, eightDaysAgo));
+      .execute((trx) =>
+        createInvite(trx, { email: "late@example.test", role: "interviewer", invitedBy: recruiterId, mail: null }, eightDaysAgo),
+      );
     const before = await accountState(server.db);
     const page = await request(server.baseURL, `/invite/${invite.token}`);
     expect(page.status).toBe(404);
@@ -554,7 +556,9 @@ describe("invites over HTTP", () => {
     const recruiterId = await userId(server.db, DEMO.recruiter);
     const invite = await server.db
       .transaction()
-      .execute((trx) => createInvite(trx, { email: "json@example.test", role: "interviewer", invitedBy: recruiterId }, new Date()));
+      .execute((trx) =>
+        createInvite(trx, { email: "json@example.test", role: "interviewer", invitedBy: recruiterId, mail: null }, new Date()),
+      );
     const before = await accountState(server.db);
     const post = await fetch(new URL(`/invite/${invite.token}`, server.baseURL), {
       method: "POST",
@@ -596,7 +600,7 @@ describe("cross-site requests are refused (C1)", () => {
         const invite = await server.db
           .transaction()
           .execute((trx) =>
-            createInvite(trx, { email: "csrf-invitee@example.test", role: "interviewer", invitedBy: recruiterId }, new Date()),
+            createInvite(trx, { email: "csrf-invitee@example.test", role: "interviewer", invitedBy: recruiterId, mail: null }, new Date()),
           );
         return { path: `/invite/${invite.token}`, form: { name: "Mallory", password: STRONG_PASSWORD, confirmPassword: STRONG_PASSWORD } };
       }
@@ -652,7 +656,9 @@ describe("security headers (H1)", () => {
     const recruiterId = await userId(server.db, DEMO.recruiter);
     const invite = await server.db
       .transaction()
-      .execute((trx) => createInvite(trx, { email: "headers@example.test", role: "interviewer", invitedBy: recruiterId }, new Date()));
+      .execute((trx) =>
+        createInvite(trx, { email: "headers@example.test", role: "interviewer", invitedBy: recruiterId, mail: null }, new Date()),
+      );
     inviteToken = invite.token;
   });
   afterAll(async () => {

@@ -166,13 +166,15 @@ async function prepareDatabase(file: string): Promise<void> {
           kitVersionId: kit.kitVersionId,
           interviewerIds: PANEL.map((who) => interviewerIds[who]),
           actorId: recruiterId,
+          schedule: null,
+          mail: null,
         },
         now,
       );
       if (!assessment.ok) throw new Error(`createAssessment refused: ${JSON.stringify(assessment.errors)}`);
       for (const who of PANEL) {
         const input = { intent: "save" as const, ratings: [], notes: [], strengths: [], redFlags: [], recommendation: null };
-        await saveScorecard(db, { assessmentId: assessment.id, interviewerId: interviewerIds[who], input, kit }, now);
+        await saveScorecard(db, { assessmentId: assessment.id, interviewerId: interviewerIds[who], input, kit, mail: null }, now);
         const row = await db
           .selectFrom("scorecards")
           .select("id")

@@ -168,7 +168,13 @@ describe("database", () => {
       db.updateTable("assessment_interviewers").set({ assessment_created_at: now }).where("assessment_id", "=", assessment.id).execute(),
     ).rejects.toThrow(/assessment_created_at must be/);
 
-    expect(await addInterviewer(db, { assessmentId: assessment.id, userId: outsider.id, actorId: recruiter.id }, new Date(now))).toBe(true);
+    expect(
+      await addInterviewer(
+        db,
+        { assessmentId: assessment.id, userId: outsider.id, actorId: recruiter.id, schedule: null, mail: null },
+        new Date(now),
+      ),
+    ).toBe(true);
     const added = await db
       .selectFrom("assessment_interviewers")
       .select(["added_at", "assessment_created_at"])

@@ -93,7 +93,7 @@ async function newAssessment(interviewerIds: number[]): Promise<{ id: number; ca
     .executeTakeFirstOrThrow();
   const created = await createAssessment(
     server.db,
-    { candidateId: candidate.id, kitVersionId: kit.kitVersionId, interviewerIds, actorId: ids.recruiter },
+    { candidateId: candidate.id, kitVersionId: kit.kitVersionId, interviewerIds, actorId: ids.recruiter, schedule: null, mail: null },
     new Date(),
   );
   if (!created.ok) throw new Error(`createAssessment refused: ${JSON.stringify(created.errors)}`);
@@ -285,7 +285,7 @@ describe("cancelling an invite asks first", () => {
       .execute((trx) =>
         createInvite(
           trx,
-          { email: `cancel-${randomUUID().slice(0, 8)}@example.test`, role: "interviewer", invitedBy: ids.recruiter },
+          { email: `cancel-${randomUUID().slice(0, 8)}@example.test`, role: "interviewer", invitedBy: ids.recruiter, mail: null },
           new Date(),
         ),
       );
@@ -426,7 +426,14 @@ describe("archiving and deleting kits", () => {
     const candidate = await newAssessment([ids.interviewer1]);
     const using = await createAssessment(
       server.db,
-      { candidateId: candidate.candidateId, kitVersionId: version.id, interviewerIds: [ids.interviewer1], actorId: ids.recruiter },
+      {
+        candidateId: candidate.candidateId,
+        kitVersionId: version.id,
+        interviewerIds: [ids.interviewer1],
+        actorId: ids.recruiter,
+        schedule: null,
+        mail: null,
+      },
       new Date(),
     );
     expect(using.ok).toBe(true);

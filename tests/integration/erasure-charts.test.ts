@@ -40,6 +40,7 @@ async function postToCandidate(id: number, fields: Record<string, string>): Prom
     clientAddress: "127.0.0.1",
     chartDrawings: null,
     clientGone: new AbortController().signal,
+    mail: { on: false, appUrl: server.baseURL, nudge: () => undefined },
   };
   const request = new Request(new URL(`/candidates/${id}`, server.baseURL), {
     method: "POST",

@@ -158,13 +158,17 @@ async function prepareAccounts(now: Date): Promise<void> {
   for (let i = 0; i < 8; i++) {
     const invite = await server.db
       .transaction()
-      .execute((trx) => createInvite(trx, { email: `fuzz-invitee-${i}@example.test`, role: "interviewer", invitedBy: recruiterId }, now));
+      .execute((trx) =>
+        createInvite(trx, { email: `fuzz-invitee-${i}@example.test`, role: "interviewer", invitedBy: recruiterId, mail: null }, now),
+      );
     data.inviteTokens.push(invite.token);
   }
   for (let i = 0; i < 2; i++) {
     const invite = await server.db
       .transaction()
-      .execute((trx) => createInvite(trx, { email: `fuzz-cancellable-${i}@example.test`, role: "recruiter", invitedBy: recruiterId }, now));
+      .execute((trx) =>
+        createInvite(trx, { email: `fuzz-cancellable-${i}@example.test`, role: "recruiter", invitedBy: recruiterId, mail: null }, now),
+      );
     data.cancellableInviteIds.push(invite.id);
   }
   demoAccounts = await server.db

@@ -68,7 +68,7 @@ async function assessmentFor(interviewerId = freshId): Promise<number> {
     .executeTakeFirstOrThrow();
   const created = await createAssessment(
     server.db,
-    { candidateId: candidate.id, kitVersionId, interviewerIds: [interviewerId], actorId: recruiterId },
+    { candidateId: candidate.id, kitVersionId, interviewerIds: [interviewerId], actorId: recruiterId, schedule: null, mail: null },
     new Date(),
   );
   if (!created.ok) throw new Error(JSON.stringify(created.errors));

@@ -36,7 +36,7 @@ async function userId(email: string): Promise<number> {
 async function assess(candidateId: number, days: number): Promise<number> {
   const created = await createAssessment(
     db,
-    { candidateId, kitVersionId: kit.kitVersionId, interviewerIds: [interviewerId], actorId: recruiterId },
+    { candidateId, kitVersionId: kit.kitVersionId, interviewerIds: [interviewerId], actorId: recruiterId, schedule: null, mail: null },
     on(days),
   );
   if (!created.ok) throw new Error(JSON.stringify(created.errors));
@@ -53,7 +53,7 @@ async function submit(assessmentId: number, rating: number, days: number): Promi
     for (const trait of question.traits) fields.push([`rating.${question.id}.${trait}`, String(rating)]);
   const parsed = parseScorecardForm(fields);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const saved = await saveScorecard(db, { assessmentId, interviewerId, input: parsed.data, kit }, on(days));
+  const saved = await saveScorecard(db, { assessmentId, interviewerId, input: parsed.data, kit, mail: null }, on(days));
   expect(saved.status).toBe("saved");
 }
 

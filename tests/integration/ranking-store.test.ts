@@ -67,7 +67,7 @@ async function score(assessmentId: number, interviewerId: number, intent: "save"
       for (const trait of question.traits) fields.push([`rating.${question.id}.${trait}`, String(rating)]);
   const parsed = parseScorecardForm(fields);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  expect((await saveScorecard(db, { assessmentId, interviewerId, input: parsed.data, kit }, now)).status).toBe("saved");
+  expect((await saveScorecard(db, { assessmentId, interviewerId, input: parsed.data, kit, mail: null }, now)).status).toBe("saved");
 }
 
 async function scorecardId(assessmentId: number, interviewerId: number): Promise<number> {
@@ -91,7 +91,7 @@ async function newAssessment(name: string): Promise<{ candidateId: number; asses
   if (!candidate.ok) throw new Error("candidate refused");
   const created = await createAssessment(
     db,
-    { candidateId: candidate.id, kitVersionId: kit.kitVersionId, interviewerIds: panel, actorId: recruiterId },
+    { candidateId: candidate.id, kitVersionId: kit.kitVersionId, interviewerIds: panel, actorId: recruiterId, schedule: null, mail: null },
     now,
   );
   if (!created.ok) throw new Error(JSON.stringify(created.errors));
@@ -142,7 +142,7 @@ describe("the panel's size kept beside the result", () => {
     ]);
     expect(await keptCount(assessmentId)).toBe(2);
 
-    expect(await addInterviewer(db, { assessmentId, userId: second, actorId: recruiterId }, now)).toBe(true);
+    expect(await addInterviewer(db, { assessmentId, userId: second, actorId: recruiterId, schedule: null, mail: null }, now)).toBe(true);
     expect(await keptCount(assessmentId)).toBe(3);
 
     expect(await removeInterviewer(db, { assessmentId, userId: third, actorId: recruiterId, discardDraft: true }, now)).toBe("removed");

@@ -381,6 +381,7 @@ describe("a sent report does not change under the candidate", () => {
         interviewerId: card.interviewer_id,
         kit,
         input: { intent: "submit", ratings, notes: [], strengths: [], redFlags: [], recommendation: "no" },
+        mail: null,
       },
       new Date(),
     );

@@ -87,6 +87,8 @@ async function newAssessment(label: string): Promise<{ id: number; candidateId: 
       kitVersionId: kit.kitVersionId,
       interviewerIds: [ids.interviewer1, ids.interviewer2],
       actorId: ids.recruiter,
+      schedule: null,
+      mail: null,
     },
     new Date(),
   );

@@ -87,6 +87,7 @@ describe("audit action labels", () => {
     "assessment.create": true,
     "assessment.interviewer_add": true,
     "assessment.interviewer_remove": true,
+    "assessment.schedule": true,
     "scorecard.save": true,
     "scorecard.submit": true,
     "scorecard.reopen": true,
@@ -94,6 +95,8 @@ describe("audit action labels", () => {
     "ranking.export": true,
     "report.publish": true,
     "report.revoke": true,
+    "mail.retry": true,
+    "settings.update": true,
   } satisfies Record<AuditAction, true>;
   const codes = Object.keys(ACTIONS);
 

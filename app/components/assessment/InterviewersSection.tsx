@@ -2,7 +2,10 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { ConfirmedAction } from "~/components/ConfirmedAction";
 import type { ConfirmSpec } from "~/utils/confirm";
-import { useFormatDate } from "~/utils/dates";
+import { formatInstantInZone, useFormatDate } from "~/utils/dates";
+import type { InterviewTimeField } from "~/schemas/interview-time";
+import { DueState } from "./DueState";
+import { InterviewTimeFields, TimeZoneList } from "./InterviewTimeFields";
 import "~/locales/assessments";
 
 /** An interviewer on the panel and where their scorecard stands (never its content). */
@@ -12,6 +15,18 @@ export type PanelInterviewer = {
   status: "not_started" | "draft" | "submitted";
   scorecardId: number | null;
   submittedAt: string | null;
+  interviewAt: string | null;
+  interviewTimeZone: string | null;
+  scorecardDueAt: string | null;
+  /** The interview and due times as the schedule form shows them: wall-clock times in the interview's zone. */
+  scheduleValues: Record<InterviewTimeField, string>;
+};
+
+/** A refused interview-time post: for whom (null: the add form), the fields' errors and what was posted. */
+export type InterviewTimeRefusal = {
+  userId: number | null;
+  errors: Partial<Record<InterviewTimeField, string>>;
+  values: Partial<Record<InterviewTimeField, string>>;
 };
 
 /** Why the last add or remove was refused. */
@@ -54,6 +69,10 @@ export function InterviewersSection({
   isRecruiter,
   liveReport,
   message,
+  now,
+  dueHours,
+  mailOn,
+  timeRefused,
 }: {
   interviewers: readonly PanelInterviewer[];
   /** The interviewers a recruiter may add: not on the panel yet. */
@@ -62,8 +81,14 @@ export function InterviewersSection({
   /** A live report link: reopening changes what it would show next. */
   liveReport: boolean;
   message: InterviewerRefusal | null;
+  /** The loader's clock, so "due in 3 hr" reads the same on the server and in the browser. */
+  now: string;
+  dueHours: number;
+  /** E-mail is set up: an added or rescheduled interviewer is told by e-mail. */
+  mailOn: boolean;
+  timeRefused: InterviewTimeRefusal | null;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormatDate();
   const dateTime = (iso: string) => format(iso, "dateTime");
   return (
@@ -80,6 +105,7 @@ export function InterviewersSection({
             <tr>
               <th scope="col">{t("assessments.columns.interviewer")}</th>
               <th scope="col">{t("assessments.columns.status")}</th>
+              <th scope="col">{t("assessments.columns.interview")}</th>
               <th scope="col">{t("assessments.columns.submittedAt")}</th>
               {isRecruiter && (
                 <th scope="col" className="actions-column">
@@ -93,6 +119,24 @@ export function InterviewersSection({
               <tr key={i.userId}>
                 <th scope="row">{i.name}</th>
                 <td>{t(`assessments.status.${i.status}`)}</td>
+                <td data-testid="interview-time">
+                  {i.interviewAt && i.interviewTimeZone ? (
+                    <>
+                      {formatInstantInZone(i18n.language, i.interviewAt, i.interviewTimeZone)}
+                      <br />
+                      <span className="muted">{i.interviewTimeZone}</span>
+                    </>
+                  ) : (
+                    <span className="muted">{t("assessments.interviewTime.notScheduled")}</span>
+                  )}
+                  {i.scorecardDueAt && i.status !== "submitted" && (
+                    <>
+                      <br />
+                      {t("assessments.interviewTime.dueAt", { time: dateTime(i.scorecardDueAt) })}{" "}
+                      <DueState dueAt={i.scorecardDueAt} submitted={false} now={now} />
+                    </>
+                  )}
+                </td>
                 <td>{i.submittedAt ? dateTime(i.submittedAt) : "—"}</td>
                 {isRecruiter && (
                   <td className="actions-column">
@@ -127,19 +171,62 @@ export function InterviewersSection({
           {t("assessments.reopenChangesReport")}
         </p>
       )}
+      {isRecruiter && (
+        <>
+          <TimeZoneList />
+          {interviewers
+            .filter((i) => i.status !== "submitted")
+            .map((i) => {
+              const refused = timeRefused?.userId === i.userId ? timeRefused : null;
+              return (
+                <details key={i.userId} className="schedule" open={refused !== null || undefined}>
+                  <summary>{t("assessments.interviewTime.legendFor", { name: i.name })}</summary>
+                  <Form method="post" className="form-stack">
+                    <input type="hidden" name="userId" value={i.userId} />
+                    <InterviewTimeFields
+                      idPrefix={`schedule-${i.userId}`}
+                      values={refused?.values ?? i.scheduleValues}
+                      errors={refused?.errors ?? {}}
+                      dueHours={dueHours}
+                      legend={t("assessments.interviewTime.legendFor", { name: i.name })}
+                    />
+                    <div>
+                      <button type="submit" name="intent" value="schedule" className="button-secondary">
+                        {t("assessments.interviewTime.save")}
+                      </button>
+                    </div>
+                  </Form>
+                </details>
+              );
+            })}
+        </>
+      )}
       {isRecruiter && addable.length > 0 && (
-        <Form method="post" className="inline-form">
-          <label htmlFor="add-interviewer">{t("assessments.interviewerToAdd")}</label>
-          <select id="add-interviewer" name="userId">
-            {addable.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-          <button type="submit" name="intent" value="add" className="button-secondary">
-            {t("assessments.add")}
-          </button>
+        <Form method="post" className="form-stack add-interviewer">
+          <h3>{t("assessments.addInterviewer")}</h3>
+          <div className="field">
+            <label htmlFor="add-interviewer">{t("assessments.interviewerToAdd")}</label>
+            <select id="add-interviewer" name="userId">
+              {addable.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <InterviewTimeFields
+            idPrefix="add"
+            values={timeRefused?.userId === null ? timeRefused.values : {}}
+            errors={timeRefused?.userId === null ? timeRefused.errors : {}}
+            dueHours={dueHours}
+            legend={t("assessments.interviewTime.legend")}
+          />
+          <p className="field-hint">{t(mailOn ? "assessments.interviewTime.mailOn" : "assessments.interviewTime.mailOff")}</p>
+          <div>
+            <button type="submit" name="intent" value="add" className="button-secondary">
+              {t("assessments.add")}
+            </button>
+          </div>
         </Form>
       )}
     </section>

@@ -1,4 +1,4 @@
-import { bootDatabase, readEnvOrExit } from "../../../app/server/boot";
+import { bootDatabase, readEnvOrExit, startMailIfSetUp } from "../../../app/server/boot";
 import { createHttpApp } from "../../../app/server/http-app";
 import type { ServerProcessReady } from "./server-process";
 
@@ -18,7 +18,9 @@ if (!buildDir) {
 process.env.NODE_ENV = "production";
 const env = readEnvOrExit();
 const booted = await bootDatabase({ ...env, NODE_ENV: "production" });
-const app = await createHttpApp({ db: booted.db, env, source: { kind: "production", buildDir } });
+// With SMTP_URL and MAIL_FROM set, the outbox's worker runs here as it does under `npm start`.
+const mailWorker = startMailIfSetUp(booted);
+const app = await createHttpApp({ db: booted.db, env, source: { kind: "production", buildDir }, mailWorker });
 const server = app.listen(0, "127.0.0.1", () => {
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("The server has no TCP address");

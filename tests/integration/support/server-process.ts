@@ -104,7 +104,12 @@ function waitForReady(child: ChildProcess, output: () => string): Promise<Server
 }
 
 /** Starts the bundled server on a database file, with the environment `npm start` would have. */
-export async function startServerProcess(runner: ServerRunner, databasePath: string): Promise<ServerProcess> {
+export async function startServerProcess(
+  runner: ServerRunner,
+  databasePath: string,
+  /** More settings, e.g. SMTP_URL and MAIL_FROM for the outbox's worker. */
+  extraEnv: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [runner.file], {
     cwd: REPO_ROOT,
     env: {
@@ -114,6 +119,7 @@ export async function startServerProcess(runner: ServerRunner, databasePath: str
       TRAITKIT_DEMO: "1",
       TRAITKIT_BUILD_DIR: BUILD_DIR,
       LOG_LEVEL: "warn",
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });

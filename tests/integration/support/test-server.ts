@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { createDb, type TraitkitDb } from "~db/connection";
 import { migrateToLatest } from "~db/migrator";
 import { createHttpApp } from "../../../app/server/http-app";
+import { startMailIfSetUp } from "../../../app/server/boot";
 import { parseEnv } from "../../../app/utils/env.server";
 import { loadDemoData } from "../../../seeds/demo";
 import { DEMO_PASSWORD } from "../../../seeds/demo-accounts";
@@ -39,6 +40,8 @@ export async function startTestServer(
     database?: string;
     /** Called with every SQL statement the app runs. */
     onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+    /** More settings, e.g. SMTP_URL and MAIL_FROM: then the outbox's worker runs in the server. */
+    env?: Record<string, string>;
   } = {},
 ): Promise<TestServer> {
   if (!fs.existsSync(path.join(BUILD_DIR, "server", "index.js"))) {
@@ -47,13 +50,19 @@ export async function startTestServer(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-it-"));
   const file = options.database ?? path.join(dir, "traitkit.sqlite");
   const demo = options.database === undefined && (options.demo ?? true);
-  const env = parseEnv({ TRAITKIT_DEMO: demo ? "1" : "0", DATABASE_PATH: file, TRUST_PROXY: options.trustProxy ? "1" : "0" });
+  const env = parseEnv({
+    TRAITKIT_DEMO: demo ? "1" : "0",
+    DATABASE_PATH: file,
+    TRUST_PROXY: options.trustProxy ? "1" : "0",
+    ...options.env,
+  });
   const { onQuery } = options;
   const { db } = createDb(file, onQuery ? { log: (event) => onQuery(event.query.sql, event.query.parameters) } : {});
   try {
     await migrateToLatest(db);
     if (demo) await loadDemoData(db, new Date());
-    const app = await createHttpApp({ db, env, source: { kind: "production", buildDir: BUILD_DIR } });
+    const mailWorker = startMailIfSetUp({ db, env });
+    const app = await createHttpApp({ db, env, source: { kind: "production", buildDir: BUILD_DIR }, mailWorker });
     const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
       const s = app.listen(0, "127.0.0.1", () => resolve(s));
       s.once("error", reject);
@@ -70,6 +79,7 @@ export async function startTestServer(
           // fetch keeps connections alive; close them so close() returns now.
           server.closeAllConnections();
         });
+        await mailWorker?.stop();
         await db.destroy();
         fs.rmSync(dir, { recursive: true, force: true });
       },

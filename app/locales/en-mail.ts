@@ -1,0 +1,39 @@
+/** English text of the e-mail Traitkit sends (`mail.*`). Spanish (es-mail.ts) has the same keys: the type checks it. */
+const enMail = {
+  greeting: "Hello {{name}},",
+  greetingNoName: "Hello,",
+  signature: "Traitkit",
+  footer: "You get this message because you have an account on Traitkit at {{appUrl}}.",
+  invitation: {
+    subject: "{{inviter}} invited you to Traitkit",
+    body: "{{inviter}} invited you to join Traitkit as {{role}}. Traitkit is where your team keeps its structured interview kits and scorecards.",
+    action: "Create your account",
+    expires: "The link works once and expires on {{date}}.",
+    ignore: "If you did not expect this message, ignore it: nothing happens without the link.",
+    footer: "This message was sent to {{email}} from Traitkit at {{appUrl}}.",
+  },
+  assigned: {
+    subject: "Interview panel: {{candidate}}",
+    body: "{{recruiter}} added you to the interview panel of {{candidate}} ({{kit}}).",
+    interview: "Interview: {{time}} ({{zone}}).",
+    noInterview: "No interview time is set yet.",
+    due: "Your scorecard is due {{time}}.",
+    calendar: "The attached calendar file (invite.ics) adds the interview to your calendar.",
+    action: "Open the assessment",
+    event: "Interview with {{candidate}} ({{kit}})",
+  },
+  reminder: {
+    subject: "Scorecard overdue: {{candidate}}",
+    body: "Your scorecard for {{candidate}} ({{kit}}) was due {{time}} and is not submitted yet. The panel waits for it.",
+    action: "Open your scorecard",
+    optional: "You can turn reminders off on your account page.",
+  },
+  allIn: {
+    subject: "All scorecards are in: {{candidate}}",
+    body: "Every interviewer on the panel of {{candidate}} ({{kit}}) has submitted their scorecard ({{count}}). The panel is ready for the debrief.",
+    action: "Open the assessment",
+    optional: "You can turn these messages off on your account page.",
+  },
+};
+
+export default enMail;
