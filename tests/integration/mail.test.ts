@@ -139,7 +139,9 @@ describe("with a mail server that takes every message", () => {
       ]),
     });
     expect(response.status).toBe(400);
-    expect(await response.text()).toMatch(/id="assessment-scorecardDueAt-error" class="field-error">The scorecard is due after the interview/);
+    expect(await response.text()).toMatch(
+      /id="assessment-scorecardDueAt-error" class="field-error">The scorecard is due after the interview/,
+    );
   });
 
   it("an overdue scorecard is reminded once; a submitted panel tells its recruiter once that all scorecards are in", async () => {
@@ -162,7 +164,13 @@ describe("with a mail server that takes every message", () => {
     const wall = (ms: number) => new Date(now.getTime() + ms).toISOString().slice(0, 16);
     const scheduled = await request(server.baseURL, `/assessments/${assessmentId}`, {
       cookie: recruiter,
-      form: { intent: "schedule", userId: String(interviewer1), interviewAt: wall(-26 * 3600_000), interviewTimeZone: "UTC", scorecardDueAt: wall(-3600_000) },
+      form: {
+        intent: "schedule",
+        userId: String(interviewer1),
+        interviewAt: wall(-26 * 3600_000),
+        interviewTimeZone: "UTC",
+        scorecardDueAt: wall(-3600_000),
+      },
     });
     expect(scheduled.status).toBe(303);
     // The new time is sent again, with a calendar file that updates the entry.
@@ -178,7 +186,11 @@ describe("with a mail server that takes every message", () => {
     expect(reminder?.text).toContain(`https://traitkit.example.test/assessments/${assessmentId}/scorecard`);
 
     // The interviewer submits: the panel is complete, and the recruiter who made the assessment is told, once.
-    const access = await server.db.selectFrom("assessments").select("kit_version_id").where("id", "=", assessmentId).executeTakeFirstOrThrow();
+    const access = await server.db
+      .selectFrom("assessments")
+      .select("kit_version_id")
+      .where("id", "=", assessmentId)
+      .executeTakeFirstOrThrow();
     const kit = await loadScoringKit(server.db, access.kit_version_id);
     if (!kit) throw new Error("no kit");
     const submitted = await saveScorecard(
@@ -250,7 +262,10 @@ describe("with a mail server that refuses every recipient", () => {
     expect(page).toContain('data-testid="failed-mail-table"');
     expect(page).toContain("Mailbox unavailable");
 
-    const retried = await request(server.baseURL, "/settings/users", { cookie: recruiter, form: { intent: "retryMail", mailId: String(failed.id) } });
+    const retried = await request(server.baseURL, "/settings/users", {
+      cookie: recruiter,
+      form: { intent: "retryMail", mailId: String(failed.id) },
+    });
     expect(retried.status).toBe(200);
     const audit = await server.db.selectFrom("audit_log").selectAll().where("action", "=", "mail.retry").execute();
     expect(audit.map((a) => a.entity_id)).toEqual([String(failed.id)]);

@@ -47,7 +47,11 @@ export async function startSmtpServer(mode: SmtpMode = "record"): Promise<TestSm
       subject: mail.subject ?? "",
       text: mail.text ?? "",
       html: typeof mail.html === "string" ? mail.html : "",
-      attachments: mail.attachments.map((a) => ({ filename: a.filename ?? "", contentType: a.contentType, content: a.content.toString("utf8") })),
+      attachments: mail.attachments.map((a) => ({
+        filename: a.filename ?? "",
+        contentType: a.contentType,
+        content: a.content.toString("utf8"),
+      })),
       headerNames: [...mail.headers.keys()],
     });
   };
