@@ -23,19 +23,40 @@ export type ReceivedMail = {
  */
 export type SmtpMode = "record" | "refuse" | "hang" | "hold";
 
+export type SmtpOptions = {
+  /** How long each accepted message waits for its "250 OK" (modes "record", and "hold" after `answerAll`). */
+  answerDelayMs?: number;
+};
+
+/** A message held for its answer (mode "hold"). */
+export type HeldMail = {
+  /** Its Message-ID header, as sent (with the angle brackets). */
+  messageId: string;
+  /** The SMTP session that sent it; one session carries one client's connection. */
+  session: string;
+  /** Whether the client's connection has closed since (a killed sender): its answer would reach no one. */
+  senderGone: boolean;
+};
+
 export type TestSmtpServer = {
   url: string;
   received: ReceivedMail[];
   /** Messages whose data arrived and wait for their answer (mode "hold"). */
   held: () => number;
+  /** The messages held now, oldest first (mode "hold"). */
+  heldMail: () => HeldMail[];
   /** Answers the held messages: accepted (recorded) only if their sender is still connected. */
   release: () => void;
+  /** Stops holding: releases what is held and answers every later message as mode "record" does. */
+  answerAll: () => void;
   waitFor: (count: number, timeoutMs?: number) => Promise<ReceivedMail[]>;
   close: () => Promise<void>;
 };
 
 /** A real SMTP server (the smtp-server package) on a free loopback port, without TLS or authentication. */
-export async function startSmtpServer(mode: SmtpMode = "record"): Promise<TestSmtpServer> {
+export async function startSmtpServer(mode: SmtpMode = "record", options: SmtpOptions = {}): Promise<TestSmtpServer> {
+  const { answerDelayMs = 0 } = options;
+  let holding = mode === "hold";
   const received: ReceivedMail[] = [];
   const waiting: { answer: (error?: Error | null) => void; session: string; raw: Buffer; to: string[] }[] = [];
   const closedSessions = new Set<string>();
@@ -78,26 +99,39 @@ export async function startSmtpServer(mode: SmtpMode = "record"): Promise<TestSm
       stream.on("end", () => {
         const raw = Buffer.concat(chunks);
         const to = session.envelope.rcptTo.map((r) => r.address);
-        if (mode === "hold") {
+        if (holding) {
           waiting.push({ answer: callback, session: session.id, raw, to });
           return;
         }
-        void record(raw, to).then(() => callback(), callback);
+        const answer = () => void record(raw, to).then(() => callback(), callback);
+        if (answerDelayMs > 0) setTimeout(answer, answerDelayMs);
+        else answer();
       });
     },
   });
+  const release = () => {
+    for (const message of waiting.splice(0)) {
+      // A sender that went away never heard "250 OK": nothing was delivered.
+      if (closedSessions.has(message.session)) continue;
+      void record(message.raw, message.to).then(() => message.answer(), message.answer);
+    }
+  };
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
     held: () => waiting.length,
-    release: () => {
-      for (const message of waiting.splice(0)) {
-        // A sender that went away never heard "250 OK": nothing was delivered.
-        if (closedSessions.has(message.session)) continue;
-        void record(message.raw, message.to).then(() => message.answer(), message.answer);
-      }
+    heldMail: () =>
+      waiting.map((message) => ({
+        messageId: messageIdOf(message.raw),
+        session: message.session,
+        senderGone: closedSessions.has(message.session),
+      })),
+    release,
+    answerAll: () => {
+      holding = false;
+      release();
     },
     waitFor: async (count, timeoutMs = 20_000) => {
       const until = Date.now() + timeoutMs;
@@ -109,4 +143,11 @@ export async function startSmtpServer(mode: SmtpMode = "record"): Promise<TestSm
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The Message-ID header of a raw message, read from its header block. */
+function messageIdOf(raw: Buffer): string {
+  const headerEnd = raw.indexOf("\r\n\r\n");
+  const header = raw.toString("utf8", 0, headerEnd === -1 ? raw.length : headerEnd);
+  return /^message-id:\s*(\S+)/im.exec(header)?.[1] ?? "";
 }
