@@ -56,7 +56,9 @@ function UserMenu({ user }: { user: { name: string; role: UserRole } }) {
   const { t } = useTranslation();
   return (
     <div className="user-menu">
-      <span className="muted">{t("auth.signedInAs", { name: user.name, role: t(`auth.roleNames.${user.role}`) })}</span>
+      <PlainLink to="/settings/account" className="muted">
+        {t("auth.signedInAs", { name: user.name, role: t(`auth.roleNames.${user.role}`) })}
+      </PlainLink>
       <Form method="post" action="/logout">
         <button type="submit" className="button-secondary">
           {t("auth.signOut")}

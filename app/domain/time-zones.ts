@@ -13,3 +13,8 @@ export function isKnownTimeZone(name: string): boolean {
 export function knownTimeZones(): readonly string[] {
   return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
 }
+
+/** A known zone's name as the runtime spells it ("europe/madrid" → "Europe/Madrid"). */
+export function canonicalTimeZone(name: string): string {
+  return new Intl.DateTimeFormat("en", { timeZone: name }).resolvedOptions().timeZone;
+}

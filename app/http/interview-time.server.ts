@@ -3,6 +3,7 @@ import type { InterviewSchedule, MailContext } from "~/models/assessments.server
 import { interviewTimeSchema, type InterviewTimeField } from "~/schemas/interview-time";
 import type { UiLanguage } from "~/utils/i18n";
 import { instantOfWallTime } from "~/utils/zoned-time";
+import { canonicalTimeZone } from "~/domain/time-zones";
 import { parseForm } from "./forms.server";
 
 export type InterviewTimeValues = Record<InterviewTimeField, string>;
@@ -20,8 +21,10 @@ export function readInterviewTime(formData: FormData): InterviewTimeForm {
   };
   const parsed = parseForm(formData, interviewTimeSchema);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, values };
-  const { interviewAt, interviewTimeZone, scorecardDueAt } = parsed.data;
-  if (interviewAt === null || interviewTimeZone === null) return { ok: true, schedule: null, values };
+  const { interviewAt, scorecardDueAt } = parsed.data;
+  if (interviewAt === null || parsed.data.interviewTimeZone === null) return { ok: true, schedule: null, values };
+  // "europe/madrid" is understood; "Europe/Madrid" is what is kept and shown.
+  const interviewTimeZone = canonicalTimeZone(parsed.data.interviewTimeZone);
   const at = instantOfWallTime(interviewAt, interviewTimeZone);
   if (!at) return { ok: false, errors: { interviewAt: "validation.interviewTimeInvalid" }, values };
   const dueAt = scorecardDueAt === null ? null : instantOfWallTime(scorecardDueAt, interviewTimeZone);

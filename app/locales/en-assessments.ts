@@ -134,6 +134,7 @@ const enAssessments = {
   },
   saved: "Saved.",
   errors: {
+    notSchedulable: "A submitted scorecard's interviewer gets no interview time: their interview is over.",
     notRemovable: "Only an interviewer who has not submitted can be removed.",
     notAddable: "That account cannot be added.",
     lastInterviewer: "An assessment keeps at least one interviewer: add another one before removing this one.",

@@ -15,6 +15,8 @@ const enAudit = {
       deactivate: "Deactivated a user",
       reactivate: "Reactivated a user",
       create: "Created an account (command line)",
+      account_update: "Changed their account settings",
+      password_change: "Changed their password",
     },
     role: {
       create: "Created a role",

@@ -56,6 +56,8 @@ const enShared = {
     timeZoneRequired: "Enter the time zone of the interview time",
     dueBeforeInterview: "The scorecard is due after the interview: enter a later time",
     dueHoursRange: "Enter a whole number of hours from 1 to 672 (four weeks)",
+    languageRequired: "Choose English or Spanish",
+    currentPasswordWrong: "This is not your current password",
   },
   auth: {
     signInTitle: "Sign in",

@@ -21,7 +21,7 @@ const enUsers = {
   mailRetried: "The message is back in the queue: it goes out in a moment.",
   mail: {
     title: "E-mail",
-    on: "E-mail is on: Traitkit tells interviewers they were assigned, reminds them of overdue scorecards, tells you when a panel is complete and sends invitations.",
+    on: "E-mail is on: assignments, reminders, “all in” and invitations go out by e-mail.",
     off: "E-mail is off on this server (SMTP_URL and MAIL_FROM are not set): nobody is told anything by e-mail; copy links and tell people yourself.",
     noFailed: "No message failed.",
     failedCount_one: "{{count}} message could not be sent.",
@@ -35,7 +35,7 @@ const enUsers = {
   dueHours: {
     title: "Scorecard due time",
     label: "Hours after the interview a scorecard is due",
-    hint: "For interview times set from now on; a recruiter can give one interviewer another due time. 1 to 672 hours.",
+    hint: "For interview times set from now on. 1 to 672 hours.",
     save: "Save",
     saved: "Saved: new interview times use it.",
   },

@@ -16,6 +16,7 @@ import enUsers from "./en-users";
 import enAudit from "./en-audit";
 import enRoleImport from "./en-role-import";
 import enMail from "./en-mail";
+import enAccount from "./en-account";
 
 /** English UI text. Spanish (es.ts) must have the same keys: the type checks it. */
 const en = {
@@ -38,6 +39,7 @@ const en = {
   privacy: enPrivacy,
   report: enReport,
   mail: enMail,
+  account: enAccount,
 };
 
 export default en;

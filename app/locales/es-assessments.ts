@@ -137,6 +137,7 @@ const esAssessments: typeof enAssessments = {
   },
   saved: "Guardado.",
   errors: {
+    notSchedulable: "El entrevistador de una scorecard enviada no recibe hora de entrevista: su entrevista ya pasó.",
     notRemovable: "Solo se puede quitar a un entrevistador que no envió su scorecard.",
     notAddable: "Esa cuenta no se puede agregar.",
     lastInterviewer: "Una evaluación conserva al menos un entrevistador: agregue otro antes de quitar a este.",

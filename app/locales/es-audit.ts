@@ -16,6 +16,8 @@ const esAudit: typeof enAudit = {
       deactivate: "Desactivó a un usuario",
       reactivate: "Reactivó a un usuario",
       create: "Creó una cuenta (línea de comandos)",
+      account_update: "Cambió los ajustes de su cuenta",
+      password_change: "Cambió su contraseña",
     },
     role: {
       create: "Creó un rol",

@@ -62,6 +62,8 @@ const esShared: typeof enShared = {
     timeZoneRequired: "Escriba la zona horaria de la hora de la entrevista",
     dueBeforeInterview: "La scorecard vence después de la entrevista: escriba una hora posterior",
     dueHoursRange: "Escriba un número entero de horas de 1 a 672 (cuatro semanas)",
+    languageRequired: "Elija inglés o español",
+    currentPasswordWrong: "Esta no es su contraseña actual",
   },
   auth: {
     signInTitle: "Iniciar sesión",

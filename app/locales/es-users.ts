@@ -24,7 +24,7 @@ const esUsers: typeof enUsers = {
   mailRetried: "El mensaje vuelve a la cola: sale en un momento.",
   mail: {
     title: "Correo",
-    on: "El correo está activado: Traitkit avisa a los entrevistadores de que se les asignó una evaluación, les recuerda las scorecards vencidas, le avisa cuando un panel está completo y envía las invitaciones.",
+    on: "El correo está activado: asignaciones, recordatorios, «todas enviadas» e invitaciones salen por correo.",
     off: "El correo está desactivado en este servidor (SMTP_URL y MAIL_FROM no están definidos): nadie recibe avisos por correo; copie los enlaces y avise usted.",
     noFailed: "Ningún mensaje falló.",
     failedCount_one: "{{count}} mensaje no se pudo enviar.",
@@ -38,7 +38,7 @@ const esUsers: typeof enUsers = {
   dueHours: {
     title: "Vencimiento de las scorecards",
     label: "Horas después de la entrevista en que vence una scorecard",
-    hint: "Para las horas de entrevista que se fijen desde ahora; un reclutador puede dar otro vencimiento a un entrevistador. De 1 a 672 horas.",
+    hint: "Para las horas de entrevista que se fijen desde ahora. De 1 a 672 horas.",
     save: "Guardar",
     saved: "Guardado: las nuevas horas de entrevista lo usan.",
   },

@@ -17,6 +17,7 @@ import esUsers from "./es-users";
 import esAudit from "./es-audit";
 import esRoleImport from "./es-role-import";
 import esMail from "./es-mail";
+import esAccount from "./es-account";
 
 const es: Messages = {
   ...esShared,
@@ -38,6 +39,7 @@ const es: Messages = {
   privacy: esPrivacy,
   report: esReport,
   mail: esMail,
+  account: esAccount,
 };
 
 export default es;

@@ -14,6 +14,8 @@ export type AuditAction =
   | "user.deactivate"
   | "user.reactivate"
   | "user.create"
+  | "user.account_update"
+  | "user.password_change"
   | "role.create"
   | "role.update"
   | "role.import"

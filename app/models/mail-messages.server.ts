@@ -175,7 +175,9 @@ export function reminderMessage(place: PanelPlace & { scorecardDueAt: string }):
         params: {
           candidate: place.candidateName,
           kit: place.kitName,
-          time: formatInstant(place.interviewer.language, place.scorecardDueAt, "dateTime"),
+          time: place.interview
+            ? formatInstantInZone(place.interviewer.language, place.scorecardDueAt, place.interview.timeZone)
+            : formatInstant(place.interviewer.language, place.scorecardDueAt, "dateTime"),
         },
       },
     ],

@@ -115,6 +115,18 @@ export async function claimNextMessage(
   };
 }
 
+/** Keeps a worker's claim while it is still sending: false when the claim was lost (it lapsed and was taken). */
+export async function extendClaim(db: Kysely<Database>, id: number, claim: string, until: Date): Promise<boolean> {
+  const extended = await db
+    .updateTable("mail_outbox")
+    .set({ claimed_until: until.toISOString() })
+    .where("id", "=", id)
+    .where("claim", "=", claim)
+    .where("sent_at", "is", null)
+    .executeTakeFirst();
+  return extended.numUpdatedRows === 1n;
+}
+
 /**
  * Marks a claimed message sent and clears its body (it may hold a one-time
  * link; the recipient has it now). False when the claim was lost meanwhile.

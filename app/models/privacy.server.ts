@@ -92,7 +92,13 @@ export type ExportedAssessment = {
   /** The ideal profile frozen in the kit version, as in the role export; null when it froze none. */
   idealProfile: Record<TraitKey, ExportedBand> | null;
   questions: { id: number; position: number; text: LocalizedText | null; traits: TraitKey[] }[];
-  interviewers: { interviewer: number; addedAt: string }[];
+  interviewers: {
+    interviewer: number;
+    addedAt: string;
+    interviewAt: string | null;
+    interviewTimeZone: string | null;
+    scorecardDueAt: string | null;
+  }[];
   scorecards: ExportedScorecard[];
   /** Drafts of interviewers removed from the panel, kept to be restored if they are added back. */
   parkedDrafts: { interviewer: number; revision: number; updatedAt: string; parkedAt: string; content: ParkedDraftContent }[];
@@ -101,6 +107,8 @@ export type ExportedAssessment = {
   decisions: { id: number; decision: Decision; reason: string; decidedBy: number; decidedAt: string }[];
   reportLinks: ExportedReportLink[];
   reportSnapshots: ExportedReportSnapshot[];
+  /** The e-mail Traitkit wrote about this assessment: what, when, whether it went; not to whom nor its body. */
+  messages: { id: number; kind: string; subject: string; createdAt: string; sentAt: string | null; failedAt: string | null }[];
 };
 
 export type ExportedAuditEntry = {
@@ -145,7 +153,7 @@ async function exportAssessment(
 ): Promise<ExportedAssessment> {
   const kit = await loadScoringKit(db, assessment.kit_version_id);
   if (!kit) throw new Error(`Assessment ${assessment.id} has no kit version ${assessment.kit_version_id}`);
-  const [bands, interviewers, cards, decisions, links, snapshots, stored, panel] = await Promise.all([
+  const [bands, interviewers, cards, decisions, links, snapshots, stored, panel, messages] = await Promise.all([
     db
       .selectFrom("kit_version_traits")
       .select(["trait", "low", "high", "weight", "statement"])
@@ -153,7 +161,7 @@ async function exportAssessment(
       .execute(),
     db
       .selectFrom("assessment_interviewers")
-      .select(["user_id", "added_at"])
+      .select(["user_id", "added_at", "interview_at", "interview_time_zone", "scorecard_due_at"])
       .where("assessment_id", "=", assessment.id)
       .orderBy("added_at")
       .orderBy("user_id")
@@ -175,6 +183,12 @@ async function exportAssessment(
       .execute(),
     db.selectFrom("assessment_results").selectAll().where("assessment_id", "=", assessment.id).executeTakeFirst(),
     computePanel(db, assessment.id, kit),
+    db
+      .selectFrom("mail_outbox")
+      .select(["id", "kind", "subject", "created_at", "sent_at", "failed_at"])
+      .where("assessment_id", "=", assessment.id)
+      .orderBy("id")
+      .execute(),
   ]);
   const cardIds = cards.map((c) => c.id);
   const [ratings, notes, strengths, redFlags] =
@@ -231,7 +245,13 @@ async function exportAssessment(
     createdAt: assessment.created_at,
     idealProfile: bands.length === 0 ? null : traitRecord(band),
     questions: kit.questions.map((q) => ({ id: q.id, position: q.position, text: parseLocalized(q.text), traits: q.traits })),
-    interviewers: interviewers.map((i) => ({ interviewer: i.user_id, addedAt: i.added_at })),
+    interviewers: interviewers.map((i) => ({
+      interviewer: i.user_id,
+      addedAt: i.added_at,
+      interviewAt: i.interview_at,
+      interviewTimeZone: i.interview_time_zone,
+      scorecardDueAt: i.scorecard_due_at,
+    })),
     parkedDrafts: (
       await db.selectFrom("parked_drafts").selectAll().where("assessment_id", "=", assessment.id).orderBy("interviewer_id").execute()
     ).map((d) => {
@@ -296,6 +316,14 @@ async function exportAssessment(
       snapshotId: l.snapshot_id,
       opens: l.opens,
       lastOpenedAt: l.last_opened_at,
+    })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      subject: m.subject,
+      createdAt: m.created_at,
+      sentAt: m.sent_at,
+      failedAt: m.failed_at,
     })),
     reportSnapshots: snapshots.map((r) => ({
       id: r.id,

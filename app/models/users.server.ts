@@ -304,3 +304,85 @@ export async function acceptInviteAndSignIn(
     return userId === undefined ? undefined : createSession(trx, userId, now);
   });
 }
+
+// ---------- One's own account (/settings/account) ----------
+
+export type OwnAccount = {
+  name: string;
+  email: string;
+  language: "en" | "es" | null;
+  mailReminders: boolean;
+  mailAllIn: boolean;
+};
+
+export async function getOwnAccount(db: Kysely<Database>, userId: number): Promise<OwnAccount | undefined> {
+  const row = await db
+    .selectFrom("users")
+    .select(["name", "email", "language", "mail_reminders", "mail_all_in"])
+    .where("id", "=", userId)
+    .where("deactivated_at", "is", null)
+    .executeTakeFirst();
+  return (
+    row && {
+      name: row.name,
+      email: row.email,
+      language: row.language,
+      mailReminders: row.mail_reminders === 1,
+      mailAllIn: row.mail_all_in === 1,
+    }
+  );
+}
+
+/** Saves a user's name, language and e-mail preferences; audited with what changed, never the name itself. */
+export async function updateOwnAccount(
+  db: Kysely<Database>,
+  args: { userId: number; name: string; language: "en" | "es"; mailReminders: boolean; mailAllIn: boolean },
+  now: Date,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const before = await trx
+      .selectFrom("users")
+      .select(["name", "language", "mail_reminders", "mail_all_in"])
+      .where("id", "=", args.userId)
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable("users")
+      .set({ name: args.name, language: args.language, mail_reminders: args.mailReminders ? 1 : 0, mail_all_in: args.mailAllIn ? 1 : 0 })
+      .where("id", "=", args.userId)
+      .execute();
+    await recordAudit(
+      trx,
+      {
+        actorUserId: args.userId,
+        action: "user.account_update",
+        entityType: "user",
+        entityId: args.userId,
+        details: {
+          nameChanged: before.name !== args.name,
+          language: args.language,
+          reminders: args.mailReminders,
+          allIn: args.mailAllIn,
+        },
+      },
+      now,
+    );
+  });
+}
+
+/** Remembers the language a signed-in user switched to: their e-mail follows it. */
+export async function rememberLanguage(db: Kysely<Database>, userId: number, language: "en" | "es"): Promise<void> {
+  await db.updateTable("users").set({ language }).where("id", "=", userId).execute();
+}
+
+/**
+ * Sets a new password (already hashed), ends every session of the user (a
+ * thief's too) and opens a new one for this browser, whose id it returns.
+ */
+export async function changeOwnPassword(db: Kysely<Database>, args: { userId: number; passwordHash: string }, now: Date): Promise<string> {
+  return inTransaction(db, async (trx) => {
+    await trx.updateTable("users").set({ password_hash: args.passwordHash }).where("id", "=", args.userId).execute();
+    await destroyUserSessions(trx, args.userId);
+    await recordAudit(trx, { actorUserId: args.userId, action: "user.password_change", entityType: "user", entityId: args.userId }, now);
+    return createSession(trx, args.userId, now);
+  });
+}

@@ -179,6 +179,11 @@ async function addInterviewerIntent({ request, context, user, access, formData, 
 async function scheduleIntent({ request, context, user, access, formData, now }: IntentArgs) {
   const parsed = parseForm(formData, userIdForm);
   if (!parsed.ok) throw new Response("Bad request", { status: 400 });
+  const overview = await getAssessmentOverview(context.db, access.id);
+  const interviewer = overview?.interviewers.find((i) => i.userId === parsed.data.userId);
+  if (!interviewer) throw notFound();
+  // Their scorecard is in: an interview time would change nothing (the page offers none).
+  if (interviewer.status === "submitted") return data({ errors: {}, message: "notSchedulable" as const }, { status: 409 });
   const time = readInterviewTime(formData);
   if (!time.ok) return refusedTime(parsed.data.userId, time.errors, time.values);
   const { language } = await getTranslator(request, context);

@@ -5,6 +5,8 @@ import { UI_LANGUAGES } from "~/utils/i18n";
 import { languageCookie } from "~/utils/i18n.server";
 import { readFormData } from "~/http/forms.server";
 import { safeRedirect } from "~/schemas/auth";
+import { getUser } from "~/http/auth.server";
+import { rememberLanguage } from "~/models/users.server";
 
 const languageForm = z.object({
   lng: z.enum(UI_LANGUAGES),
@@ -35,11 +37,14 @@ function returnAddress(request: Request, path: string): string {
   return from.pathname + from.search;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = languageForm.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) {
     throw new Response("Unknown language", { status: 400 });
   }
+  // A signed-in user's e-mail follows the language they read in.
+  const user = await getUser(request, context);
+  if (user) await rememberLanguage(context.db, user.id, parsed.data.lng);
   return redirect(returnAddress(request, parsed.data.redirectTo), {
     status: 303,
     headers: { "Set-Cookie": await languageCookie.serialize(parsed.data.lng) },

@@ -19,6 +19,7 @@ export const ROLE_FORMAT = "traitkit.role/v1";
  * tests/unit/role-schema.test.ts checks the list against the routes.
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  "account",
   "assessments",
   "audit",
   "autosave",

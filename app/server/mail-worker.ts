@@ -3,7 +3,14 @@ import type { Kysely } from "kysely";
 import nodemailer from "nodemailer";
 import type { Database } from "~db/schema";
 import { afterFailedAttempt, retryDelayMs } from "~/domain/mail-delivery";
-import { claimNextMessage, forgetOldSentMessages, markAttemptFailed, markMessageSent, type ClaimedMessage } from "~/models/outbox.server";
+import {
+  claimNextMessage,
+  extendClaim,
+  forgetOldSentMessages,
+  markAttemptFailed,
+  markMessageSent,
+  type ClaimedMessage,
+} from "~/models/outbox.server";
 import { queueDueReminders } from "~/models/reminders.server";
 import { appUrl, type Env } from "~/utils/env.server";
 import { logger } from "~/utils/log.server";
@@ -20,15 +27,18 @@ export type MailWorker = {
   stop: () => Promise<void>;
 };
 
+/** Tries to record "sent" this many times (a busy database) before leaving it to the claim's lapse. */
+const MARK_SENT_TRIES = 5;
+
 /**
  * Sends the outbox in the server process, one message at a time, never on a
- * request's path. Each message is claimed for a lease longer than an attempt
- * can last (three SMTP timeouts: connecting, greeting, and the socket falling
- * silent), so a live worker's claim never lapses and a killed worker's claim
- * lapses and is taken again: after a SIGKILL a message is sent once, unless
- * the process died between the mail server's "250 OK" and the database's
- * "sent" (a few milliseconds); then it is sent again with the same
- * Message-ID, which lets a receiving server drop the repeat.
+ * request's path. Each message is claimed for a lease, which the worker
+ * renews every third of it while the attempt lasts (an SMTP timeout bounds
+ * each silence, not the whole exchange): a live worker keeps its claim, a
+ * killed worker's claim lapses and another takes the message. After a SIGKILL
+ * a message is sent once, unless the process died between the mail server's
+ * "250 OK" and the database's "sent" (a few milliseconds); then it is sent
+ * again with the same Message-ID, which lets a receiving server drop the repeat.
  */
 export function startMailWorker(db: Kysely<Database>, env: Env & { SMTP_URL: string; MAIL_FROM: string }): MailWorker {
   const timeoutMs = env.MAIL_TIMEOUT_SECONDS * 1000;
@@ -45,9 +55,42 @@ export function startMailWorker(db: Kysely<Database>, env: Env & { SMTP_URL: str
   let wake: (() => void) | null = null;
   let lastHousekeeping = 0;
 
+  /** Renews the claim every third of the lease until `done` settles. */
+  function holdClaim(message: ClaimedMessage, done: Promise<unknown>): void {
+    const timer = setInterval(() => {
+      void extendClaim(db, message.id, claim, new Date(Date.now() + leaseMs)).then(
+        (held) => {
+          if (!held) logger.warn({ event: "mail.claim_lost", outboxId: message.id });
+        },
+        () => undefined,
+      );
+    }, leaseMs / 3);
+    void done.finally(() => clearInterval(timer)).catch(() => undefined);
+  }
+
+  /** Records a delivered message as sent; a database error here is not the mail server's failure and must not resend it. */
+  async function recordSent(message: ClaimedMessage): Promise<void> {
+    for (let attempt = 1; attempt <= MARK_SENT_TRIES; attempt++) {
+      try {
+        const recorded = await markMessageSent(db, message.id, claim, new Date());
+        logger.info({
+          event: recorded ? "mail.sent" : "mail.sent_claim_lost",
+          outboxId: message.id,
+          kind: message.kind,
+          attempts: message.attempts,
+        });
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
+    }
+    // The claim lapses and the message goes again, with the same Message-ID.
+    logger.error({ event: "mail.sent_not_recorded", outboxId: message.id });
+  }
+
   async function send(message: ClaimedMessage): Promise<void> {
     try {
-      await transport.sendMail({
+      const sending = transport.sendMail({
         from: env.MAIL_FROM,
         to: message.to,
         subject: message.subject,
@@ -56,8 +99,8 @@ export function startMailWorker(db: Kysely<Database>, env: Env & { SMTP_URL: str
         messageId: `<${message.messageId}@traitkit>`,
         ...(message.calendar && { icalEvent: { method: "PUBLISH", filename: "invite.ics", content: message.calendar } }),
       });
-      await markMessageSent(db, message.id, claim, new Date());
-      logger.info({ event: "mail.sent", outboxId: message.id, kind: message.kind, attempts: message.attempts });
+      holdClaim(message, sending);
+      await sending;
     } catch (error) {
       const code = smtpResponseCode(error);
       const outcome = afterFailedAttempt(message.attempts, code);
@@ -74,7 +117,9 @@ export function startMailWorker(db: Kysely<Database>, env: Env & { SMTP_URL: str
       );
       // The reason can name the address: it stays in the database, for the recruiters' Users page.
       logger.warn({ event: outcome === "retry" ? "mail.retry_scheduled" : "mail.failed", outboxId: message.id, kind: message.kind, code });
+      return;
     }
+    await recordSent(message);
   }
 
   async function housekeeping(): Promise<void> {

@@ -164,7 +164,7 @@ async function matrixState(): Promise<unknown> {
     assessments: await db.selectFrom("assessments").selectAll().orderBy("id").execute(),
     panels: await db
       .selectFrom("assessment_interviewers")
-      .select(["assessment_id", "user_id"])
+      .select(["assessment_id", "user_id", "interview_at", "interview_time_zone", "scorecard_due_at"])
       .orderBy("assessment_id")
       .orderBy("user_id")
       .execute(),
@@ -179,6 +179,13 @@ async function matrixState(): Promise<unknown> {
     reportLinks: (await db.selectFrom("report_links").selectAll().orderBy("id").execute()).map(
       ({ opens: _opens, last_opened_at: _lastOpenedAt, ...link }) => link,
     ),
+    accountSettings: await db
+      .selectFrom("users")
+      .select(["id", "name", "language", "mail_reminders", "mail_all_in"])
+      .orderBy("id")
+      .execute(),
+    outbox: await db.selectFrom("mail_outbox").selectAll().orderBy("id").execute(),
+    teamSettings: await db.selectFrom("app_settings").selectAll().orderBy("key").execute(),
   };
 }
 
@@ -354,6 +361,52 @@ const SETTINGS_VARIANTS: Record<string, () => Step | Promise<Step>> = {
       writesNothing: true,
     };
   },
+  "retry an e-mail": async () => {
+    serial += 1;
+    // A message the mail server refused, made before the cell's snapshot: a refused retry leaves it failed.
+    const now = new Date().toISOString();
+    const { id } = await server.db
+      .insertInto("mail_outbox")
+      .values({
+        kind: "invitation",
+        message_id: crypto.randomUUID(),
+        to_address: `matrix-refused-${serial}@example.test`,
+        subject: "Matrix refused message",
+        text_body: "text",
+        html_body: "<p>html</p>",
+        created_at: now,
+        attempts: 1,
+        next_attempt_at: now,
+        failed_at: now,
+        last_error: "550 5.1.1 no such user",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return {
+      label: "retry a failed e-mail",
+      send: (cookie) => request(server.baseURL, "/settings/users", { cookie, form: { intent: "retryMail", mailId: String(id) } }),
+      afterSuccess: async () => {
+        const row = await server.db
+          .selectFrom("mail_outbox")
+          .select(["failed_at", "attempts"])
+          .where("id", "=", id)
+          .executeTakeFirstOrThrow();
+        expect(row).toEqual({ failed_at: null, attempts: 0 });
+      },
+    };
+  },
+  "due time": () => {
+    serial += 1;
+    const hours = 24 + serial;
+    return {
+      label: "set the scorecard due time",
+      send: (cookie) => request(server.baseURL, "/settings/users", { cookie, form: { intent: "dueHours", hours: String(hours) } }),
+      afterSuccess: async () => {
+        const row = await server.db.selectFrom("app_settings").select("value").where("key", "=", "scorecard_due_hours").executeTakeFirst();
+        expect(row?.value).toBe(String(hours));
+      },
+    };
+  },
   deactivate: () => ({
     label: "deactivate",
     send: (cookie) => request(server.baseURL, "/settings/users", { cookie, form: { intent: "deactivate", userId: String(targetUserId) } }),
@@ -412,6 +465,42 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
           return make();
         }),
       );
+    }
+    case "POST /settings/account": {
+      if (code === 400) {
+        return [
+          {
+            label: "an empty name",
+            send: (cookie) =>
+              request(server.baseURL, "/settings/account", { cookie, form: { intent: "account", name: "", language: "en" } }),
+          },
+        ];
+      }
+      if (code === 200) {
+        serial += 1;
+        const email = ACCOUNT_OF[role];
+        const name = `Matrix Name ${serial}`;
+        return [
+          {
+            label: "save one's name, language and e-mail choices",
+            send: (cookie) =>
+              request(server.baseURL, "/settings/account", {
+                cookie,
+                form: { intent: "account", name, language: "es", mailReminders: "on" },
+              }),
+            afterSuccess: async () => {
+              if (!email) throw new Error(`No account for ${role}`);
+              const row = await server.db
+                .selectFrom("users")
+                .select(["name", "language", "mail_reminders", "mail_all_in"])
+                .where("email", "=", email)
+                .executeTakeFirstOrThrow();
+              expect(row).toEqual({ name, language: "es", mail_reminders: 1, mail_all_in: 0 });
+            },
+          },
+        ];
+      }
+      break;
     }
     case "GET /invite/:token":
     case "POST /invite/:token": {

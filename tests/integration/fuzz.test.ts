@@ -415,6 +415,16 @@ function valuesBy(rules: readonly [RegExp, fc.Arbitrary<string>][]): ValueFor {
 
 const text = (...samples: string[]) => fc.oneof(fc.constantFrom(...samples), fc.string({ unit: "grapheme", minLength: 1, maxLength: 80 }));
 const ids = (list: readonly number[]) => fc.constantFrom(...list.map(String));
+const wallTimes = fc.constantFrom(
+  "2026-12-05T10:00",
+  "2026-12-06T09:00",
+  "",
+  "2026-02-31T10:00",
+  "2026-13-01T10:00",
+  "yesterday",
+  "2026-12-05",
+);
+const timeZones = fc.constantFrom("Europe/Madrid", "UTC", "europe/madrid", "", "Mars/Olympus", "../../etc/passwd", "x".repeat(65));
 const serial = fc.nat({ max: 1_000_000 });
 
 // ---------- The plans: one per action, in an order that keeps the demo's records for the plans that need them ----------
@@ -595,12 +605,77 @@ function usersPlan(): Plan {
       ]),
     ),
   );
+  const mailIds = fc.constantFrom("1", "999999", "0", "-1", "1e3", "");
+  const retry = mailIds.chain((id) =>
+    mutatedForm(
+      [
+        ["intent", "retryMail"],
+        ["mailId", id],
+      ],
+      valuesBy([[/^mailId$/, mailIds]]),
+    ),
+  );
+  const hours = fc.constantFrom("24", "1", "672", "0", "673", "1.5", "-3", "abc", "", "1e2");
+  const dueHours = hours.chain((h) =>
+    mutatedForm(
+      [
+        ["intent", "dueHours"],
+        ["hours", h],
+      ],
+      valuesBy([[/^hours$/, hours]]),
+    ),
+  );
   return {
     route: "POST /settings/users",
     numRuns: 90,
     role: roleArb("recruiter"),
     path: fc.constant("/settings/users"),
-    body: formBody(fc.oneof(invite, roleChange, active, cancel)),
+    body: formBody(fc.oneof(invite, roleChange, active, cancel, retry, dueHours)),
+  };
+}
+
+/** One's own account: any signed-in user. The password form never gets the right current password: the plans sign in with it. */
+function accountPlan(): Plan {
+  const names = fc.oneof(text("Ana Fuzz", "李 Fuzz"), fc.constantFrom("", " ", "x".repeat(121)));
+  const languages = fc.constantFrom("en", "es", "zh", "");
+  const ticks = fc.constantFrom("on", "", "off", "true");
+  const account = fc.tuple(names, languages).chain(([name, language]) =>
+    mutatedForm(
+      [
+        ["intent", "account"],
+        ["name", name],
+        ["language", language],
+        ["mailReminders", "on"],
+        ["mailAllIn", ""],
+      ],
+      valuesBy([
+        [/^name$/, names],
+        [/^language$/, languages],
+        [/^mail(Reminders|AllIn)$/, ticks],
+      ]),
+    ),
+  );
+  const passwords = fc.constantFrom("not the password", "", "correct horse battery staple 42", "short", "x".repeat(257));
+  const password = passwords.chain((p) =>
+    mutatedForm(
+      [
+        ["intent", "password"],
+        ["currentPassword", "not the password"],
+        ["password", p],
+        ["confirmPassword", p],
+      ],
+      valuesBy([
+        [/^currentPassword$/, fc.constantFrom("not the password", "", "x".repeat(300))],
+        [/^(password|confirmPassword)$/, passwords],
+      ]),
+    ),
+  );
+  return {
+    route: "POST /settings/account",
+    numRuns: 60,
+    role: roleArb(["recruiter", "interviewer1"]),
+    path: fc.constant("/settings/account"),
+    body: formBody(fc.oneof(account, password)),
   };
 }
 
@@ -664,8 +739,10 @@ function assessmentPlan(): Plan {
     [/^reportId$/, ids(data.reportIds)],
     [/^language$/, fc.constantFrom("en", "es", "zh")],
     [/^expiresInDays$/, fc.constantFrom("", "1", "365", "366", "0", "007")],
-    [/^intent$/, fc.constantFrom("decision", "add", "remove", "reopen", "publish", "revoke", "erase", "")],
+    [/^intent$/, fc.constantFrom("decision", "add", "remove", "reopen", "publish", "revoke", "schedule", "erase", "")],
     [/^(confirm|discardDraft)$/, fc.constantFrom("1", "on", "0", "")],
+    [/^(interviewAt|scorecardDueAt)$/, wallTimes],
+    [/^interviewTimeZone$/, timeZones],
   ]);
   // Destructive intents with and without confirm=1: the confirmation page and the act.
   const confirmed = fc.constantFrom<Entry[]>(
@@ -685,6 +762,13 @@ function assessmentPlan(): Plan {
     people.map((id): Entry[] => [
       ["intent", "add"],
       ["userId", id],
+    ]),
+    fc.tuple(people, fc.constantFrom("add", "schedule")).map(([id, intent]): Entry[] => [
+      ["intent", intent],
+      ["userId", id],
+      ["interviewAt", "2026-12-05T10:00"],
+      ["interviewTimeZone", "Europe/Madrid"],
+      ["scorecardDueAt", ""],
     ]),
     fc.tuple(people, confirmed).map(([id, confirm]): Entry[] => [["intent", "remove"], ["userId", id], ...confirm]),
     fc.tuple(ids(data.scorecardIds), confirmed).map(([id, confirm]): Entry[] => [["intent", "reopen"], ["scorecardId", id], ...confirm]),
@@ -1005,6 +1089,7 @@ function postPlans(): Plan[] {
     logoutPlan(),
     invitePlan(),
     usersPlan(),
+    accountPlan(),
     scorecardPlan("POST /assessments/:id/scorecard/autosave"),
     scorecardPlan("POST /assessments/:id/scorecard"),
     assessmentPlan(),

@@ -116,6 +116,21 @@ beforeAll(async () => {
       snapshot_id: published.id,
     })
     .execute();
+  // A message written about the assessment (e-mail, issue 19) names the candidate in its subject.
+  await server.db
+    .insertInto("mail_outbox")
+    .values({
+      kind: "assigned",
+      message_id: crypto.randomUUID(),
+      to_address: DEMO.interviewer1,
+      assessment_id: card.assessment_id,
+      subject: `Interview panel: ${CANDIDATE_NAME} ${CANARY}`,
+      text_body: CANARY,
+      html_body: CANARY,
+      created_at: new Date().toISOString(),
+      next_attempt_at: new Date(Date.now() + 86_400_000).toISOString(),
+    })
+    .execute();
 });
 
 afterAll(async () => {
@@ -253,6 +268,16 @@ const COVERAGE: Record<string, Coverage> = {
       ),
     exported: (f) =>
       f.assessments.flatMap((a) => a.parkedDrafts.map((d) => `${a.id}|${d.interviewer}|${d.revision}|${JSON.stringify(d.content)}`)),
+  },
+  mail_outbox: {
+    rows: async (db, id) =>
+      (await db.selectFrom("mail_outbox").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map(
+        (m) => `${m.id}|${m.assessment_id}|${m.kind}|${m.subject}|${m.created_at}|${m.sent_at}|${m.failed_at}`,
+      ),
+    exported: (f) =>
+      f.assessments.flatMap((a) =>
+        a.messages.map((m) => `${m.id}|${a.id}|${m.kind}|${m.subject}|${m.createdAt}|${m.sentAt}|${m.failedAt}`),
+      ),
   },
   report_links: {
     rows: async (db, id) =>
@@ -534,6 +559,7 @@ describe("erasing a candidate (docs/reliability.md G2)", () => {
       "assessment_results",
       "report_links",
       "report_snapshots",
+      "mail_outbox",
     ] as const) {
       const left = await server.db.selectFrom(table).select("assessment_id").where("assessment_id", "in", assessmentIds).execute();
       expect(left, table).toEqual([]);

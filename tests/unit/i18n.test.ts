@@ -66,6 +66,8 @@ describe("audit action labels", () => {
     "user.deactivate": true,
     "user.reactivate": true,
     "user.create": true,
+    "user.account_update": true,
+    "user.password_change": true,
     "role.create": true,
     "role.update": true,
     "role.import": true,
