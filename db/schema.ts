@@ -461,6 +461,7 @@ export interface Database {
   audit_log: AuditLogTable;
   library_items: LibraryItemsTable;
   mail_outbox: MailOutboxTable;
+  debrief_readings: DebriefReadingsTable;
   app_settings: AppSettingsTable;
 }
 
@@ -501,4 +502,15 @@ export interface MailOutboxTable {
 export interface AppSettingsTable {
   key: string;
   value: string;
+}
+
+/** The panel's agreed reading of a trait flagged to calibrate, recorded in the debrief (migration 0014). */
+export interface DebriefReadingsTable {
+  assessment_id: number;
+  trait: TraitKey;
+  /** A rating on the 1–5 scale. */
+  reading: number;
+  reason: string;
+  recorded_by: number;
+  recorded_at: string;
 }

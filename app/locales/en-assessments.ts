@@ -53,6 +53,21 @@ const enAssessments = {
     lost: "The link stops working at once for everyone who has it, and cannot be turned back on: to share the report again, publish a new link.",
     confirm: "Revoke the link",
   },
+  debrief: {
+    title: "Debrief",
+    openIntro:
+      "Every scorecard is in. Talk through each trait the interviewers read differently, record the reading you agree on and why (the scorecards stay as submitted), then record the decision: it closes the debrief.",
+    closedIntro: "The debrief is closed: a decision was recorded after the last scorecard came in.",
+    nothingToCalibrate: "No trait needs calibrating: the interviewers' readings agree.",
+    sideBySide: "Each interviewer's ratings and notes on {{trait}}",
+    notRated: "not rated",
+    agreed: "Agreed reading: {{reading}} of 5 — recorded by {{name}}, {{at}}",
+    reading: "Agreed reading of {{trait}}",
+    chooseReading: "Choose 1 to 5",
+    reason: "Why (what the panel agreed on)",
+    record: "Record the reading of {{trait}}",
+    closeByDeciding: "Record the decision to close the debrief",
+  },
   due: { dueIn: "due in {{distance}}", overdue: "overdue {{distance}}" },
   interviewTime: {
     legend: "Interview time (optional)",
@@ -134,6 +149,7 @@ const enAssessments = {
   },
   saved: "Saved.",
   errors: {
+    debriefClosed: "The debrief is not open: it opens when every scorecard is in and closes with the decision.",
     notSchedulable: "A submitted scorecard's interviewer gets no interview time: their interview is over.",
     notRemovable: "Only an interviewer who has not submitted can be removed.",
     notAddable: "That account cannot be added.",

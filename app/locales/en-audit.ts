@@ -50,6 +50,7 @@ const enAudit = {
     },
     scorecard: { save: "Saved a scorecard", submit: "Submitted a scorecard", reopen: "Reopened a scorecard" },
     decision: { record: "Recorded a decision" },
+    debrief: { agree: "Recorded an agreed reading in a debrief" },
     ranking: { export: "Downloaded a ranking (CSV)" },
     report: { publish: "Published a candidate report", revoke: "Revoked a candidate report link" },
     mail: { retry: "Sent a failed e-mail again" },

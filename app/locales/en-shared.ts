@@ -58,6 +58,8 @@ const enShared = {
     dueHoursRange: "Enter a whole number of hours from 1 to 672 (four weeks)",
     languageRequired: "Choose English or Spanish",
     currentPasswordWrong: "This is not your current password",
+    traitRequired: "Choose a trait",
+    readingRequired: "Choose the agreed rating, 1 to 5",
   },
   auth: {
     signInTitle: "Sign in",

@@ -56,6 +56,21 @@ const esAssessments: typeof enAssessments = {
     lost: "El enlace deja de funcionar de inmediato para todos los que lo tienen y no se puede reactivar: para volver a compartir el informe, publique un enlace nuevo.",
     confirm: "Revocar el enlace",
   },
+  debrief: {
+    title: "Debrief",
+    openIntro:
+      "Todas las scorecards están enviadas. Comenten cada rasgo que los entrevistadores leyeron distinto, registre la lectura acordada y el motivo (las scorecards quedan como se enviaron) y después registre la decisión: cierra el debrief.",
+    closedIntro: "El debrief está cerrado: se registró una decisión después de la última scorecard.",
+    nothingToCalibrate: "Ningún rasgo necesita calibración: las lecturas de los entrevistadores coinciden.",
+    sideBySide: "Calificaciones y notas de cada entrevistador sobre {{trait}}",
+    notRated: "sin calificar",
+    agreed: "Lectura acordada: {{reading}} de 5 — registrada por {{name}}, {{at}}",
+    reading: "Lectura acordada de {{trait}}",
+    chooseReading: "Elija de 1 a 5",
+    reason: "Motivo (lo que acordó el panel)",
+    record: "Registrar la lectura de {{trait}}",
+    closeByDeciding: "Registre la decisión para cerrar el debrief",
+  },
   due: { dueIn: "vence en {{distance}}", overdue: "vencida hace {{distance}}" },
   interviewTime: {
     legend: "Hora de la entrevista (opcional)",
@@ -137,6 +152,7 @@ const esAssessments: typeof enAssessments = {
   },
   saved: "Guardado.",
   errors: {
+    debriefClosed: "El debrief no está abierto: se abre cuando están todas las scorecards y se cierra con la decisión.",
     notSchedulable: "El entrevistador de una scorecard enviada no recibe hora de entrevista: su entrevista ya pasó.",
     notRemovable: "Solo se puede quitar a un entrevistador que no envió su scorecard.",
     notAddable: "Esa cuenta no se puede agregar.",

@@ -51,6 +51,7 @@ const esAudit: typeof enAudit = {
     },
     scorecard: { save: "Guardó una scorecard", submit: "Envió una scorecard", reopen: "Reabrió una scorecard" },
     decision: { record: "Registró una decisión" },
+    debrief: { agree: "Registró una lectura acordada en un debrief" },
     ranking: { export: "Descargó una clasificación (CSV)" },
     report: { publish: "Publicó un informe para el candidato", revoke: "Revocó un enlace de informe" },
     mail: { retry: "Volvió a enviar un correo fallido" },

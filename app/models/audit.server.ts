@@ -42,6 +42,7 @@ export type AuditAction =
   | "scorecard.submit"
   | "scorecard.reopen"
   | "decision.record"
+  | "debrief.agree"
   | "ranking.export"
   | "report.publish"
   | "report.revoke"

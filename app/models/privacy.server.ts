@@ -109,6 +109,8 @@ export type ExportedAssessment = {
   reportSnapshots: ExportedReportSnapshot[];
   /** The e-mail Traitkit wrote about this assessment: what, when, whether it went; not to whom nor its body. */
   messages: { id: number; kind: string; subject: string; createdAt: string; sentAt: string | null; failedAt: string | null }[];
+  /** The readings the panel agreed on in the debrief, beside the scorecards (which stay as submitted). */
+  debriefReadings: { trait: TraitKey; reading: number; reason: string; recordedBy: number; recordedAt: string }[];
 };
 
 export type ExportedAuditEntry = {
@@ -153,7 +155,7 @@ async function exportAssessment(
 ): Promise<ExportedAssessment> {
   const kit = await loadScoringKit(db, assessment.kit_version_id);
   if (!kit) throw new Error(`Assessment ${assessment.id} has no kit version ${assessment.kit_version_id}`);
-  const [bands, interviewers, cards, decisions, links, snapshots, stored, panel, messages] = await Promise.all([
+  const [bands, interviewers, cards, decisions, links, snapshots, stored, panel, messages, readings] = await Promise.all([
     db
       .selectFrom("kit_version_traits")
       .select(["trait", "low", "high", "weight", "statement"])
@@ -189,6 +191,7 @@ async function exportAssessment(
       .where("assessment_id", "=", assessment.id)
       .orderBy("id")
       .execute(),
+    db.selectFrom("debrief_readings").selectAll().where("assessment_id", "=", assessment.id).orderBy("trait").execute(),
   ]);
   const cardIds = cards.map((c) => c.id);
   const [ratings, notes, strengths, redFlags] =
@@ -316,6 +319,13 @@ async function exportAssessment(
       snapshotId: l.snapshot_id,
       opens: l.opens,
       lastOpenedAt: l.last_opened_at,
+    })),
+    debriefReadings: readings.map((r) => ({
+      trait: r.trait,
+      reading: r.reading,
+      reason: r.reason,
+      recordedBy: r.recorded_by,
+      recordedAt: r.recorded_at,
     })),
     messages: messages.map((m) => ({
       id: m.id,

@@ -20,6 +20,10 @@ import {
   scheduleInterview,
 } from "~/models/assessments.server";
 import { scorecardDueHours } from "~/models/settings.server";
+import { loadDebrief, recordAgreedReading } from "~/models/debrief.server";
+import { agreedReadingSchema } from "~/schemas/debrief";
+import { DebriefSection, type DebriefRefusal } from "~/components/assessment/DebriefSection";
+import { isTraitKey } from "~/domain/traits";
 import { mailContext, readInterviewTime } from "~/http/interview-time.server";
 import type { InterviewTimeRefusal } from "~/components/assessment/InterviewersSection";
 import { wallTimeOfInstant } from "~/utils/zoned-time";
@@ -57,9 +61,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const mine = overview.interviewers.find((i) => i.userId === user.id);
   const canSeePanel = maySeePanel(user.role, mine?.status ?? null);
   const { language: lang, t } = await getTranslator(request, context);
-  const [panel, notes] = canSeePanel
-    ? await Promise.all([computePanel(context.db, access.id, kit), submittedNotes(context.db, access.id)])
-    : [null, []];
+  const [panel, notes, debrief] = canSeePanel
+    ? await Promise.all([
+        computePanel(context.db, access.id, kit),
+        submittedNotes(context.db, access.id),
+        loadDebrief(context.db, access.id),
+      ])
+    : [null, [], null];
   const [choices, dueHours] = isRecruiter ? await Promise.all([interviewerChoices(context.db), scorecardDueHours(context.db)]) : [[], 0];
   const pages = parseAssessmentPageQuery(new URL(request.url).searchParams);
   const decisions = isRecruiter
@@ -118,6 +126,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       strengthsSeen: panel.strengthsSeen.map((s) => ({ count: s.count, text: showText(s.text, lang, kit.contentLanguage) })),
       notes,
     },
+    debrief,
     addable: choices.filter((c) => !assigned.has(c.id)),
     now: new Date().toISOString(),
     dueHours,
@@ -174,6 +183,38 @@ async function addInterviewerIntent({ request, context, user, access, formData, 
   if (!added) return data({ errors: {}, message: "notAddable" as const }, { status: 409 });
   context.mail.nudge();
   return redirect(`/assessments/${access.id}`, 303);
+}
+
+async function agreeIntent({ context, user, access, formData, now }: IntentArgs) {
+  const parsed = parseForm(formData, agreedReadingSchema);
+  const trait = String(formData.get("trait") ?? "");
+  if (!isTraitKey(trait)) throw new Response("Bad request", { status: 400 });
+  // Refusals first: errors by a form the page does not show would help no one.
+  if ((await loadDebrief(context.db, access.id)).state !== "open") {
+    return data({ errors: {}, message: "debriefClosed" as const }, { status: 409 });
+  }
+  if (!parsed.ok) {
+    const debriefRefused: DebriefRefusal = {
+      trait,
+      errors: parsed.errors,
+      reading: String(formData.get("reading") ?? "").slice(0, 5),
+      reason: String(formData.get("reason") ?? "").slice(0, 2000),
+    };
+    return data({ errors: {}, message: null, debriefRefused }, { status: 400 });
+  }
+  const outcome = await recordAgreedReading(
+    context.db,
+    {
+      assessmentId: access.id,
+      trait: parsed.data.trait,
+      reading: Number(parsed.data.reading),
+      reason: parsed.data.reason,
+      actorId: user.id,
+    },
+    now,
+  );
+  if (outcome === "closed") return data({ errors: {}, message: "debriefClosed" as const }, { status: 409 });
+  return redirect(`/assessments/${access.id}#debrief-${parsed.data.trait}-title`, 303);
 }
 
 async function scheduleIntent({ request, context, user, access, formData, now }: IntentArgs) {
@@ -286,6 +327,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return addInterviewerIntent(args);
     case "schedule":
       return scheduleIntent(args);
+    case "agree":
+      return agreeIntent(args);
     case "remove":
       return removeInterviewerIntent(args);
     case "reopen":
@@ -300,7 +343,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AssessmentPage() {
-  const { isRecruiter, pages, myStatus, overview, kit, panel, addable, report, chartsSvg, now, dueHours, mailOn } =
+  const { isRecruiter, pages, myStatus, overview, kit, panel, debrief, addable, report, chartsSvg, now, dueHours, mailOn } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
@@ -346,6 +389,19 @@ export default function AssessmentPage() {
         </p>
       ) : (
         <PanelSection panel={panel} idealProfile={kit.idealProfile} questions={kit.questions} />
+      )}
+
+      {panel && debrief && (
+        <DebriefSection
+          debrief={debrief}
+          traits={panel.traits}
+          questions={kit.questions}
+          interviewers={Object.entries(panel.interviewerNames).map(([id, name]) => ({ id, name }))}
+          ratingRows={panel.ratingRows}
+          notes={panel.notes}
+          canRecord={isRecruiter}
+          refused={actionData && "debriefRefused" in actionData ? actionData.debriefRefused : null}
+        />
       )}
 
       <ReportSection

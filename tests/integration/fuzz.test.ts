@@ -739,7 +739,9 @@ function assessmentPlan(): Plan {
     [/^reportId$/, ids(data.reportIds)],
     [/^language$/, fc.constantFrom("en", "es", "zh")],
     [/^expiresInDays$/, fc.constantFrom("", "1", "365", "366", "0", "007")],
-    [/^intent$/, fc.constantFrom("decision", "add", "remove", "reopen", "publish", "revoke", "schedule", "erase", "")],
+    [/^intent$/, fc.constantFrom("decision", "add", "remove", "reopen", "publish", "revoke", "schedule", "agree", "erase", "")],
+    [/^trait$/, fc.constantFrom(...TRAIT_KEYS, "charisma", "")],
+    [/^reading$/, fc.constantFrom("1", "3", "5", "0", "6", "2.5", "", "x")],
     [/^(confirm|discardDraft)$/, fc.constantFrom("1", "on", "0", "")],
     [/^(interviewAt|scorecardDueAt)$/, wallTimes],
     [/^interviewTimeZone$/, timeZones],
@@ -762,6 +764,12 @@ function assessmentPlan(): Plan {
     people.map((id): Entry[] => [
       ["intent", "add"],
       ["userId", id],
+    ]),
+    fc.constantFrom(...TRAIT_KEYS).map((trait): Entry[] => [
+      ["intent", "agree"],
+      ["trait", trait],
+      ["reading", "4"],
+      ["reason", "The panel agreed after the debrief."],
     ]),
     fc.tuple(people, fc.constantFrom("add", "schedule")).map(([id, intent]): Entry[] => [
       ["intent", intent],

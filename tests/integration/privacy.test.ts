@@ -116,6 +116,18 @@ beforeAll(async () => {
       snapshot_id: published.id,
     })
     .execute();
+  // A debrief's agreed reading, with a canary reason.
+  await server.db
+    .insertInto("debrief_readings")
+    .values({
+      assessment_id: card.assessment_id,
+      trait: "openness",
+      reading: 4,
+      reason: `Agreed after the debrief ${CANARY}`,
+      recorded_by: recruiterId,
+      recorded_at: new Date().toISOString(),
+    })
+    .execute();
   // A message written about the assessment (e-mail, issue 19) names the candidate in its subject.
   await server.db
     .insertInto("mail_outbox")
@@ -268,6 +280,16 @@ const COVERAGE: Record<string, Coverage> = {
       ),
     exported: (f) =>
       f.assessments.flatMap((a) => a.parkedDrafts.map((d) => `${a.id}|${d.interviewer}|${d.revision}|${JSON.stringify(d.content)}`)),
+  },
+  debrief_readings: {
+    rows: async (db, id) =>
+      (await db.selectFrom("debrief_readings").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map(
+        (r) => `${r.assessment_id}|${r.trait}|${r.reading}|${r.reason}|${r.recorded_by}|${r.recorded_at}`,
+      ),
+    exported: (f) =>
+      f.assessments.flatMap((a) =>
+        a.debriefReadings.map((r) => `${a.id}|${r.trait}|${r.reading}|${r.reason}|${r.recordedBy}|${r.recordedAt}`),
+      ),
   },
   mail_outbox: {
     rows: async (db, id) =>
@@ -560,6 +582,7 @@ describe("erasing a candidate (docs/reliability.md G2)", () => {
       "report_links",
       "report_snapshots",
       "mail_outbox",
+      "debrief_readings",
     ] as const) {
       const left = await server.db.selectFrom(table).select("assessment_id").where("assessment_id", "in", assessmentIds).execute();
       expect(left, table).toEqual([]);

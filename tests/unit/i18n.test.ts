@@ -94,6 +94,7 @@ describe("audit action labels", () => {
     "scorecard.submit": true,
     "scorecard.reopen": true,
     "decision.record": true,
+    "debrief.agree": true,
     "ranking.export": true,
     "report.publish": true,
     "report.revoke": true,

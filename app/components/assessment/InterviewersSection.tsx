@@ -30,7 +30,7 @@ export type InterviewTimeRefusal = {
 };
 
 /** Why the last add or remove was refused. */
-export type InterviewerRefusal = "notAddable" | "notRemovable" | "lastInterviewer" | "notSchedulable";
+export type InterviewerRefusal = "notAddable" | "notRemovable" | "lastInterviewer" | "notSchedulable" | "debriefClosed";
 
 /** What removing an interviewer loses: their access, and their draft only if the recruiter discards it. */
 export function removeSpec(interviewer: Pick<PanelInterviewer, "name" | "status">): ConfirmSpec {

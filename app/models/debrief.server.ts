@@ -1,0 +1,107 @@
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
+import { inTransaction } from "~db/transaction";
+import { debriefState, type DebriefState } from "~/domain/debrief";
+import type { TraitKey } from "~/domain/traits";
+import { recordAudit } from "./audit.server";
+
+export type AgreedReading = { trait: TraitKey; reading: number; reason: string; recordedByName: string; recordedAt: string };
+
+export type Debrief = { state: DebriefState; readings: AgreedReading[] };
+
+async function stateOf(db: Kysely<Database>, assessmentId: number): Promise<DebriefState> {
+  const row = await db
+    .selectFrom("assessments as a")
+    .select((eb) => [
+      eb
+        .selectFrom("assessment_interviewers as ai")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("ai.assessment_id", "=", "a.id")
+        .as("assigned"),
+      eb
+        .selectFrom("assessment_interviewers as ai")
+        .innerJoin("scorecards as s", (join) =>
+          join.onRef("s.assessment_id", "=", "ai.assessment_id").onRef("s.interviewer_id", "=", "ai.user_id"),
+        )
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("ai.assessment_id", "=", "a.id")
+        .where("s.status", "=", "submitted")
+        .as("submitted"),
+      eb
+        .selectFrom("scorecards as s")
+        .select((e) => e.fn.max("s.submitted_at").as("at"))
+        .whereRef("s.assessment_id", "=", "a.id")
+        .where("s.status", "=", "submitted")
+        .as("last_submitted_at"),
+      eb
+        .selectFrom("decisions as d")
+        .select((e) => e.fn.max("d.decided_at").as("at"))
+        .whereRef("d.assessment_id", "=", "a.id")
+        .as("last_decided_at"),
+    ])
+    .where("a.id", "=", assessmentId)
+    .executeTakeFirst();
+  if (!row) return "not_ready";
+  return debriefState({
+    assigned: Number(row.assigned ?? 0),
+    submitted: Number(row.submitted ?? 0),
+    lastSubmittedAt: row.last_submitted_at ?? null,
+    lastDecidedAt: row.last_decided_at ?? null,
+  });
+}
+
+/** Where the debrief stands and the readings agreed so far. */
+export async function loadDebrief(db: Kysely<Database>, assessmentId: number): Promise<Debrief> {
+  const [state, readings] = await Promise.all([
+    stateOf(db, assessmentId),
+    db
+      .selectFrom("debrief_readings as r")
+      .innerJoin("users as u", "u.id", "r.recorded_by")
+      .select(["r.trait", "r.reading", "r.reason", "u.name", "r.recorded_at"])
+      .where("r.assessment_id", "=", assessmentId)
+      .execute(),
+  ]);
+  return {
+    state,
+    readings: readings.map((r) => ({
+      trait: r.trait,
+      reading: r.reading,
+      reason: r.reason,
+      recordedByName: r.name,
+      recordedAt: r.recorded_at,
+    })),
+  };
+}
+
+/**
+ * Records (or replaces) the panel's agreed reading of a trait, while the
+ * debrief is open; "closed" otherwise (not ready, or decided). The scorecards
+ * are not touched. One transaction; audited with the reading, not the reason.
+ */
+export async function recordAgreedReading(
+  db: Kysely<Database>,
+  args: { assessmentId: number; trait: TraitKey; reading: number; reason: string; actorId: number },
+  now: Date,
+): Promise<"recorded" | "closed"> {
+  return inTransaction(db, async (trx) => {
+    if ((await stateOf(trx, args.assessmentId)) !== "open") return "closed";
+    const values = { reading: args.reading, reason: args.reason, recorded_by: args.actorId, recorded_at: now.toISOString() };
+    await trx
+      .insertInto("debrief_readings")
+      .values({ assessment_id: args.assessmentId, trait: args.trait, ...values })
+      .onConflict((oc) => oc.columns(["assessment_id", "trait"]).doUpdateSet(values))
+      .execute();
+    await recordAudit(
+      trx,
+      {
+        actorUserId: args.actorId,
+        action: "debrief.agree",
+        entityType: "assessment",
+        entityId: args.assessmentId,
+        details: { trait: args.trait, reading: args.reading },
+      },
+      now,
+    );
+    return "recorded";
+  });
+}
