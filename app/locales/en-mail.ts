@@ -34,6 +34,14 @@ const enMail = {
     action: "Open the assessment",
     optional: "You can turn these messages off on your account page.",
   },
+  reportLink: {
+    subject: "Your interview report: {{role}}",
+    body: "{{recruiter}} shares with you the report of your structured interview for {{role}}: how the panel read each trait and how that fits the role.",
+    expires: "The link works until {{date}}.",
+    noExpiry: "The link works until the team withdraws it.",
+    action: "Open your report",
+    private: "The link is yours: whoever has it can read the report. If this message was not meant for you, delete it.",
+  },
 };
 
 export default enMail;

@@ -80,6 +80,8 @@ const enReport = {
       "It may have been revoked, it may have expired, or the address may be incomplete. Ask the recruiter who sent it to you for a new link.",
   },
   recruiter: {
+    mailToCandidate: "E-mail the link to {{email}}, in the report's language",
+    mailed: "The link is on its way to {{email}}.",
     heading: "Candidate report",
     intro:
       "Publish a private link for the candidate: their scores against the band, the transition chart and areas to develop. No interviewer, note, red flag, recommendation or decision is shown.",
@@ -120,6 +122,7 @@ const enReport = {
       revoke: "Revoke it: only the new link works",
     },
     errors: {
+      mailToCandidate: "This candidate has no e-mail address, or e-mail is off: copy the link instead",
       expiresInDays: "Enter a whole number of days from 1 to 365, or leave it empty.",
       language: "Choose English or Spanish.",
       earlier: "Choose whether the earlier links keep working or are revoked.",

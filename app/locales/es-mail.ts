@@ -36,6 +36,14 @@ const esMail: typeof enMail = {
     action: "Abrir la evaluación",
     optional: "Puede desactivar estos mensajes en la página de su cuenta.",
   },
+  reportLink: {
+    subject: "Su informe de entrevista: {{role}}",
+    body: "{{recruiter}} comparte con usted el informe de su entrevista estructurada para {{role}}: cómo leyó el panel cada rasgo y cómo encaja con el rol.",
+    expires: "El enlace funciona hasta el {{date}}.",
+    noExpiry: "El enlace funciona hasta que el equipo lo retire.",
+    action: "Abrir su informe",
+    private: "El enlace es suyo: quien lo tenga puede leer el informe. Si este mensaje no era para usted, bórrelo.",
+  },
 };
 
 export default esMail;

@@ -81,6 +81,8 @@ const esReport: typeof enReport = {
       "Puede que se haya revocado, que haya vencido o que la dirección esté incompleta. Pida un enlace nuevo a la persona de selección que se lo envió.",
   },
   recruiter: {
+    mailToCandidate: "Enviar el enlace por correo a {{email}}, en el idioma del informe",
+    mailed: "El enlace va camino de {{email}}.",
     heading: "Informe para el candidato",
     intro:
       "Publique un enlace privado para el candidato: sus puntajes frente a la banda, el gráfico de transiciones y las áreas a desarrollar. No se muestra ningún entrevistador, nota, señal de alerta, recomendación ni decisión.",
@@ -121,6 +123,7 @@ const esReport: typeof enReport = {
       revoke: "Revocarlo: solo funciona el enlace nuevo",
     },
     errors: {
+      mailToCandidate: "Este candidato no tiene dirección de correo, o el correo está desactivado: copie el enlace",
       expiresInDays: "Escriba un número entero de días entre 1 y 365, o déjelo vacío.",
       language: "Elija inglés o español.",
       earlier: "Elija si los enlaces anteriores siguen funcionando o se revocan.",

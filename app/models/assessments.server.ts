@@ -174,7 +174,8 @@ export type DecisionRecord = { decision: Decision; reason: string; decidedByName
 export type AssessmentOverview = {
   id: number;
   createdAt: string;
-  candidate: { id: number; name: string };
+  /** The e-mail is a recruiter's to see: the page gives it to no one else. */
+  candidate: { id: number; name: string; email: string | null };
   interviewers: InterviewerStatus[];
 };
 
@@ -183,7 +184,13 @@ export async function getAssessmentOverview(db: Kysely<Database>, assessmentId: 
   const assessment = await db
     .selectFrom("assessments")
     .innerJoin("candidates", "candidates.id", "assessments.candidate_id")
-    .select(["assessments.id", "assessments.created_at", "candidates.id as candidate_id", "candidates.name as candidate_name"])
+    .select([
+      "assessments.id",
+      "assessments.created_at",
+      "candidates.id as candidate_id",
+      "candidates.name as candidate_name",
+      "candidates.email as candidate_email",
+    ])
     .where("assessments.id", "=", assessmentId)
     .executeTakeFirst();
   if (!assessment) return undefined;
@@ -210,7 +217,7 @@ export async function getAssessmentOverview(db: Kysely<Database>, assessmentId: 
   return {
     id: assessment.id,
     createdAt: assessment.created_at,
-    candidate: { id: assessment.candidate_id, name: assessment.candidate_name },
+    candidate: { id: assessment.candidate_id, name: assessment.candidate_name, email: assessment.candidate_email },
     interviewers: interviewers.map((i) => ({
       userId: i.user_id,
       name: i.name,

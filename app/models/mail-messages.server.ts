@@ -212,3 +212,31 @@ export function allInMessage(args: {
     dedupeKey: `all_in:${args.assessmentId}:${args.completedAt}`,
   });
 }
+
+/** A candidate's report link, to the candidate's address, after the recruiter ticked "e-mail it" beside that address. */
+export function reportLinkMessage(args: {
+  appUrl: string;
+  assessmentId: number;
+  candidate: { email: string; name: string };
+  roleName: string;
+  reportUrl: string;
+  expiresAt: string | null;
+  recruiter: { id: number; name: string };
+  language: UiLanguage;
+}): OutgoingMessage {
+  return compose({
+    kind: "report_link",
+    recipient: { userId: null, email: args.candidate.email, name: args.candidate.name, language: args.language },
+    subject: { key: "mail.reportLink.subject", params: { role: args.roleName } },
+    paragraphs: [
+      { key: "mail.reportLink.body", params: { recruiter: args.recruiter.name, role: args.roleName } },
+      args.expiresAt
+        ? { key: "mail.reportLink.expires", params: { date: formatInstant(args.language, args.expiresAt, "date") } }
+        : { key: "mail.reportLink.noExpiry" },
+    ],
+    action: { label: "mail.reportLink.action", url: args.reportUrl },
+    closing: [{ key: "mail.reportLink.private" }],
+    assessmentId: args.assessmentId,
+    createdBy: args.recruiter.id,
+  });
+}

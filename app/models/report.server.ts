@@ -9,6 +9,8 @@ import type { PanelResult } from "~/domain/panel";
 import { computePanel } from "~/models/panel-results.server";
 import { loadScoringKit } from "~/models/scorecards.server";
 import type { ScoringKit } from "~/models/scorecards.server";
+import { reportLinkMessage } from "./mail-messages.server";
+import { enqueueMessage } from "./outbox.server";
 import { recordAudit } from "~/models/audit.server";
 import { hashToken } from "~/models/sessions.server";
 
@@ -238,7 +240,15 @@ export type PublishOutcome = { ok: true; id: number; token: string; shortId: str
  */
 export async function publishReport(
   db: Kysely<Database>,
-  args: { assessmentId: number; language: ReportLanguage; expiresAt: Date | null; actorId: number; earlier?: EarlierLinks },
+  args: {
+    assessmentId: number;
+    language: ReportLanguage;
+    expiresAt: Date | null;
+    actorId: number;
+    earlier?: EarlierLinks;
+    /** E-mail the new link to the candidate, in the report's language; null: the recruiter shares it. */
+    mailTo?: { email: string; appUrl: string } | null;
+  },
   now: Date,
 ): Promise<PublishOutcome> {
   const token = newReportToken();
@@ -322,6 +332,30 @@ export async function publishReport(
       },
       now,
     );
+    if (args.mailTo) {
+      const about = await trx
+        .selectFrom("assessments as a")
+        .innerJoin("candidates as c", "c.id", "a.candidate_id")
+        .innerJoin("kit_versions as kv", "kv.id", "a.kit_version_id")
+        .innerJoin("users as u", (join) => join.on("u.id", "=", args.actorId))
+        .select(["c.name as candidate_name", "kv.role_name", "u.id as recruiter_id", "u.name as recruiter_name"])
+        .where("a.id", "=", args.assessmentId)
+        .executeTakeFirstOrThrow();
+      await enqueueMessage(
+        trx,
+        reportLinkMessage({
+          appUrl: args.mailTo.appUrl,
+          assessmentId: args.assessmentId,
+          candidate: { email: args.mailTo.email, name: about.candidate_name },
+          roleName: about.role_name,
+          reportUrl: `${args.mailTo.appUrl}/r/${token}`,
+          expiresAt: args.expiresAt?.toISOString() ?? null,
+          recruiter: { id: about.recruiter_id, name: about.recruiter_name },
+          language: args.language,
+        }),
+        now,
+      );
+    }
     return { ok: true, id, token, shortId: shortId(tokenHash), version };
   });
 }

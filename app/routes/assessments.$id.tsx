@@ -89,7 +89,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       id: overview.id,
       createdAt: overview.createdAt,
       // An interviewer sees the candidate's name on the scorecard anyway; the candidate page is recruiters'.
-      candidate: overview.candidate,
+      candidate: { id: overview.candidate.id, name: overview.candidate.name },
       interviewers: overview.interviewers.map((i) => ({
         ...i,
         scheduleValues: {
@@ -131,6 +131,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     now: new Date().toISOString(),
     dueHours,
     mailOn: context.mail.on,
+    // Shown beside "e-mail the report link" only: the address is a recruiter's to see.
+    candidateEmail: isRecruiter ? overview.candidate.email : null,
     report,
     chartsSvg: report.charts && sendFitCharts(context, fitChartsSvg(report.charts, lang)),
   };
@@ -291,18 +293,35 @@ async function publishReportIntent({ request, context, user, access, formData, n
   if (!parsed.ok) return data({ errors: parsed.errors, message: null, published: null }, { status: 400 });
   const days = parsed.data.expiresInDays ?? null;
   const expiresAt = days === null ? null : new Date(now.getTime() + days * 86_400_000);
+  let mailTo: { email: string; appUrl: string } | null = null;
+  if (parsed.data.mailToCandidate === "on") {
+    const overview = await getAssessmentOverview(context.db, access.id);
+    const email = overview?.candidate.email ?? null;
+    // Ticked where the form offers no box (no address, e-mail off): refused by the field, nothing published.
+    if (email === null || !context.mail.on) {
+      return data({ errors: { mailToCandidate: "mailToCandidate" }, message: null, published: null }, { status: 400 });
+    }
+    mailTo = { email, appUrl: context.mail.appUrl };
+  }
   const outcome = await publishReport(
     context.db,
-    { assessmentId: access.id, language: parsed.data.language, expiresAt, actorId: user.id, earlier: parsed.data.earlier },
+    { assessmentId: access.id, language: parsed.data.language, expiresAt, actorId: user.id, earlier: parsed.data.earlier, mailTo },
     now,
   );
   if (!outcome.ok) return data({ errors: { publish: outcome.reason }, message: null, published: null }, { status: 409 });
+  if (mailTo) context.mail.nudge();
   // The token is shown this once and never stored: only its hash is.
   const link = `${new URL(request.url).origin}/r/${outcome.token}`;
   return data({
     errors: {},
     message: null,
-    published: { link, expiresAt: expiresAt?.toISOString() ?? null, shortId: outcome.shortId, version: outcome.version },
+    published: {
+      link,
+      expiresAt: expiresAt?.toISOString() ?? null,
+      shortId: outcome.shortId,
+      version: outcome.version,
+      mailedTo: mailTo?.email ?? null,
+    },
   });
 }
 
@@ -343,7 +362,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AssessmentPage() {
-  const { isRecruiter, pages, myStatus, overview, kit, panel, debrief, addable, report, chartsSvg, now, dueHours, mailOn } =
+  const { isRecruiter, pages, myStatus, overview, kit, panel, debrief, addable, report, chartsSvg, now, dueHours, mailOn, candidateEmail } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
@@ -410,6 +429,7 @@ export default function AssessmentPage() {
         chartsSvg={chartsSvg}
         isRecruiter={isRecruiter}
         candidateName={overview.candidate.name}
+        candidateEmail={mailOn ? candidateEmail : null}
         published={actionData && "published" in actionData ? actionData.published : null}
         errors={actionData && "published" in actionData ? actionData.errors : {}}
       />

@@ -18,8 +18,10 @@ export const publishReportSchema = z.object({
     ),
   ),
   earlier: z.optional(z.enum(["keep", "revoke"], { error: "earlier" })),
+  /** Ticked: the new link is e-mailed to the candidate's address, which the form shows beside the box. */
+  mailToCandidate: z.optional(z.enum(["on"], { error: "mailToCandidate" })),
 });
 
 export const revokeReportSchema = z.object({ reportId: z.coerce.number().check(z.int(), z.positive()) });
 
-export const REPORT_FIELD_ERRORS = ["language", "expiresInDays", "earlier"] as const;
+export const REPORT_FIELD_ERRORS = ["language", "expiresInDays", "earlier", "mailToCandidate"] as const;

@@ -212,6 +212,42 @@ describe("with a mail server that takes every message", () => {
     expect(await queueDueReminders(server.db, "https://traitkit.example.test", new Date())).toBe(0);
   });
 
+  it("a published report's link goes to the candidate's address only when the recruiter ticks the box beside it", async () => {
+    const assessment = await server.db
+      .selectFrom("assessments as a")
+      .innerJoin("candidates as c", "c.id", "a.candidate_id")
+      .innerJoin("scorecards as s", "s.assessment_id", "a.id")
+      .select(["a.id", "c.email", "c.name"])
+      .where("c.email", "is not", null)
+      .where("s.status", "=", "submitted")
+      .orderBy("a.id")
+      .executeTakeFirstOrThrow();
+    const pathname = `/assessments/${assessment.id}`;
+    const pageHtml = await (await request(server.baseURL, pathname, { cookie: recruiter })).text();
+    expect(pageHtml).toContain(`E-mail the link to ${assessment.email}`);
+    const outboxBefore = (await outboxRows(server.db)).length;
+    // Not ticked: published, nothing written to the outbox.
+    const quiet = await request(server.baseURL, pathname, {
+      cookie: recruiter,
+      form: { intent: "publish", language: "en", expiresInDays: "" },
+    });
+    expect(quiet.status).toBe(200);
+    expect((await outboxRows(server.db)).length).toBe(outboxBefore);
+    const before = smtp.received.length;
+    const mailed = await request(server.baseURL, pathname, {
+      cookie: recruiter,
+      form: { intent: "publish", language: "es", expiresInDays: "30", mailToCandidate: "on" },
+    });
+    expect(mailed.status).toBe(200);
+    expect(await mailed.text()).toContain(`The link is on its way to ${assessment.email}`);
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail?.to).toEqual([assessment.email]);
+    expect(mail?.subject).toMatch(/^Su informe de entrevista: /);
+    const link = /https:\/\/traitkit\.example\.test(\/r\/[A-Za-z0-9_-]{43})/.exec(mail?.text ?? "")?.[1];
+    expect(link).toBeDefined();
+    expect((await request(server.baseURL, link ?? "/")).status).toBe(200);
+  });
+
   it("an invitation carries its one-time link, which works; the copy link is still shown", async () => {
     const before = smtp.received.length;
     const response = await request(server.baseURL, "/settings/users", {

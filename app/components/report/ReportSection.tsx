@@ -40,7 +40,7 @@ export type AssessmentReportSection = {
   outOfDateVersion: number | null;
 };
 
-export type PublishedReport = { link: string; expiresAt: string | null; shortId: string; version: number };
+export type PublishedReport = { link: string; expiresAt: string | null; shortId: string; version: number; mailedTo: string | null };
 
 function ReportLink({ link }: { link: string }) {
   const { t } = useTranslation();
@@ -84,6 +84,7 @@ export function ReportSection({
   chartsSvg,
   isRecruiter,
   candidateName,
+  candidateEmail,
   published,
   errors,
 }: {
@@ -94,6 +95,8 @@ export function ReportSection({
   chartsSvg: FitChartsSvg | null;
   isRecruiter: boolean;
   candidateName: string;
+  /** Offered as the address to e-mail the link to; null when there is none or e-mail is off. */
+  candidateEmail: string | null;
   published: PublishedReport | null;
   errors: Record<string, string>;
 }) {
@@ -103,6 +106,7 @@ export function ReportSection({
   const languageError = errors.language ? t("report.recruiter.errors.language") : null;
   const expiryError = errors.expiresInDays ? t("report.recruiter.errors.expiresInDays") : null;
   const earlierError = errors.earlier ? t("report.recruiter.errors.earlier") : null;
+  const mailError = errors.mailToCandidate ? t("report.recruiter.errors.mailToCandidate") : null;
   const liveLinks = section.linkCount.live;
   const { linksPage, linkCount } = section;
   const firstShown = (linksPage - 1) * linkCount.pageSize + 1;
@@ -127,6 +131,7 @@ export function ReportSection({
           {published && (
             <div className="success" role="status">
               <p>{t("report.recruiter.published", { shortId: published.shortId, version: published.version })}</p>
+              {published.mailedTo && <p>{t("report.recruiter.mailed", { email: published.mailedTo })}</p>}
               <ReportLink link={published.link} />
             </div>
           )}
@@ -258,6 +263,24 @@ export function ReportSection({
                   </p>
                 )}
               </fieldset>
+            )}
+            {(candidateEmail !== null || mailError) && (
+              <div className="field checkbox">
+                <input
+                  id="report-mail"
+                  type="checkbox"
+                  name="mailToCandidate"
+                  value="on"
+                  aria-invalid={mailError ? true : undefined}
+                  aria-describedby={mailError ? "report-mail-error" : undefined}
+                />
+                <label htmlFor="report-mail">{t("report.recruiter.mailToCandidate", { email: candidateEmail ?? "" })}</label>
+                {mailError && (
+                  <p id="report-mail-error" className="field-error">
+                    {mailError}
+                  </p>
+                )}
+              </div>
             )}
             <div>
               <button
