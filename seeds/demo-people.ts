@@ -368,6 +368,14 @@ async function demoKitVersion(trx: Transaction<Database>): Promise<ScoringKit> {
   return kit;
 }
 
+/** Hours from a demo assessment's creation to its interview: before any demo scorecard is written. */
+const DEMO_INTERVIEW_AFTER_HOURS = 4;
+
+/** An interview starts on the hour, as people book them. */
+function onTheHour(at: Date): Date {
+  return new Date(Math.ceil(at.getTime() / HOUR_MS) * HOUR_MS);
+}
+
 async function addPerson(db: Kysely<Database>, person: DemoCandidate, kit: ScoringKit, context: DemoContext): Promise<void> {
   const recruiterId = idOf(context.userIds, RECRUITER, "account");
   const interviewerIds = {
@@ -395,7 +403,8 @@ async function addPerson(db: Kysely<Database>, person: DemoCandidate, kit: Scori
       kitVersionId: kit.kitVersionId,
       interviewerIds: [interviewerIds.interviewer1, interviewerIds.interviewer2],
       actorId: recruiterId,
-      schedule: null,
+      // The panel meets the candidate in Madrid the next morning; scorecards are due a day later (the default).
+      schedule: { at: onTheHour(after(DEMO_INTERVIEW_AFTER_HOURS)), timeZone: "Europe/Madrid", dueAt: null },
       mail: null,
     },
     after(1),

@@ -16,6 +16,7 @@ import enUsers from "./en-users";
 import enAudit from "./en-audit";
 import enRoleImport from "./en-role-import";
 import enMail from "./en-mail";
+import enLoop from "./en-loop";
 import enAccount from "./en-account";
 
 /** English UI text. Spanish (es.ts) must have the same keys: the type checks it. */
@@ -39,6 +40,7 @@ const en = {
   privacy: enPrivacy,
   report: enReport,
   mail: enMail,
+  loop: enLoop,
   account: enAccount,
 };
 

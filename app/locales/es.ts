@@ -17,6 +17,7 @@ import esUsers from "./es-users";
 import esAudit from "./es-audit";
 import esRoleImport from "./es-role-import";
 import esMail from "./es-mail";
+import esLoop from "./es-loop";
 import esAccount from "./es-account";
 
 const es: Messages = {
@@ -39,6 +40,7 @@ const es: Messages = {
   privacy: esPrivacy,
   report: esReport,
   mail: esMail,
+  loop: esLoop,
   account: esAccount,
 };
 

@@ -50,27 +50,53 @@ async function stateOf(db: Kysely<Database>, assessmentId: number): Promise<Debr
   });
 }
 
-/** Where the debrief stands and the readings agreed so far. */
-export async function loadDebrief(db: Kysely<Database>, assessmentId: number): Promise<Debrief> {
-  const [state, readings] = await Promise.all([
-    stateOf(db, assessmentId),
-    db
-      .selectFrom("debrief_readings as r")
-      .innerJoin("users as u", "u.id", "r.recorded_by")
-      .select(["r.trait", "r.reading", "r.reason", "u.name", "r.recorded_at"])
-      .where("r.assessment_id", "=", assessmentId)
-      .execute(),
-  ]);
+/**
+ * Where the debrief stands and the readings agreed so far. The page knows its
+ * panel already (who is on it, who submitted when): one query adds the rest.
+ */
+export async function loadDebrief(
+  db: Kysely<Database>,
+  assessmentId: number,
+  panel: readonly { status: "not_started" | "draft" | "submitted"; submittedAt: string | null }[],
+): Promise<Debrief> {
+  const rows = await db
+    .selectFrom("assessments as a")
+    .leftJoin("debrief_readings as r", "r.assessment_id", "a.id")
+    .leftJoin("users as u", "u.id", "r.recorded_by")
+    .select((eb) => [
+      "r.trait",
+      "r.reading",
+      "r.reason",
+      "u.name",
+      "r.recorded_at",
+      eb
+        .selectFrom("decisions as d")
+        .select((e) => e.fn.max("d.decided_at").as("at"))
+        .whereRef("d.assessment_id", "=", "a.id")
+        .as("last_decided_at"),
+    ])
+    .where("a.id", "=", assessmentId)
+    .execute();
+  const submittedAt = panel.flatMap((i) => (i.status === "submitted" && i.submittedAt ? [i.submittedAt] : []));
+  const state = debriefState({
+    assigned: panel.length,
+    submitted: submittedAt.length,
+    lastSubmittedAt: submittedAt.length === 0 ? null : submittedAt.reduce((a, b) => (a > b ? a : b)),
+    lastDecidedAt: rows[0]?.last_decided_at ?? null,
+  });
   return {
     state,
-    readings: readings.map((r) => ({
-      trait: r.trait,
-      reading: r.reading,
-      reason: r.reason,
-      recordedByName: r.name,
-      recordedAt: r.recorded_at,
-    })),
+    readings: rows.flatMap((r) =>
+      r.trait !== null && r.reading !== null && r.reason !== null && r.name !== null && r.recorded_at !== null
+        ? [{ trait: r.trait, reading: r.reading, reason: r.reason, recordedByName: r.name, recordedAt: r.recorded_at }]
+        : [],
+    ),
   };
+}
+
+/** Whether the debrief is open now, for a write (the page's state may be stale). */
+export async function debriefIsOpen(db: Kysely<Database>, assessmentId: number): Promise<boolean> {
+  return (await stateOf(db, assessmentId)) === "open";
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   scheduleInterview,
 } from "~/models/assessments.server";
 import { scorecardDueHours } from "~/models/settings.server";
-import { loadDebrief, recordAgreedReading } from "~/models/debrief.server";
+import { debriefIsOpen, loadDebrief, recordAgreedReading } from "~/models/debrief.server";
 import { agreedReadingSchema } from "~/schemas/debrief";
 import { DebriefSection, type DebriefRefusal } from "~/components/assessment/DebriefSection";
 import { isTraitKey } from "~/domain/traits";
@@ -65,7 +65,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ? await Promise.all([
         computePanel(context.db, access.id, kit),
         submittedNotes(context.db, access.id),
-        loadDebrief(context.db, access.id),
+        loadDebrief(context.db, access.id, overview.interviewers),
       ])
     : [null, [], null];
   const [choices, dueHours] = isRecruiter ? await Promise.all([interviewerChoices(context.db), scorecardDueHours(context.db)]) : [[], 0];
@@ -192,7 +192,7 @@ async function agreeIntent({ context, user, access, formData, now }: IntentArgs)
   const trait = String(formData.get("trait") ?? "");
   if (!isTraitKey(trait)) throw new Response("Bad request", { status: 400 });
   // Refusals first: errors by a form the page does not show would help no one.
-  if ((await loadDebrief(context.db, access.id)).state !== "open") {
+  if (!(await debriefIsOpen(context.db, access.id))) {
     return data({ errors: {}, message: "debriefClosed" as const }, { status: 409 });
   }
   if (!parsed.ok) {

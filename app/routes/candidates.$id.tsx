@@ -311,7 +311,7 @@ function NewAssessmentForm(props: {
         values={props.posted?.values ?? {}}
         errors={errors}
         dueHours={props.dueHours}
-        legend={t("assessments.interviewTime.legend")}
+        legend={t("loop.interviewTime.legend")}
       />
       <TimeZoneList />
       <p className="field-hint">{t(props.mailOn ? "candidates.newAssessment.mailOn" : "candidates.newAssessment.mailOff")}</p>

@@ -11,6 +11,7 @@ import { AGREED_REASON_MAX } from "~/schemas/debrief";
 import { useFormatDate } from "~/utils/dates";
 import { useTranslation } from "~/utils/use-translation";
 import "~/locales/assessments";
+import "~/locales/loop";
 
 export type DebriefView = {
   state: DebriefState;
@@ -50,9 +51,9 @@ export function DebriefSection(props: {
   const shown = [...new Set([...flagged, ...props.debrief.readings.map((r) => r.trait)])];
   return (
     <section aria-labelledby="debrief" data-testid="debrief">
-      <h2 id="debrief">{t("assessments.debrief.title")}</h2>
-      <p className="muted">{t(state === "open" ? "assessments.debrief.openIntro" : "assessments.debrief.closedIntro")}</p>
-      {shown.length === 0 && <p>{t("assessments.debrief.nothingToCalibrate")}</p>}
+      <h2 id="debrief">{t("loop.debrief.title")}</h2>
+      <p className="muted">{t(state === "open" ? "loop.debrief.openIntro" : "loop.debrief.closedIntro")}</p>
+      {shown.length === 0 && <p>{t("loop.debrief.nothingToCalibrate")}</p>}
       {shown.map((trait) => {
         const reading = readingOf.get(trait);
         const questions = props.questions.filter((q) => q.traits.includes(trait));
@@ -61,9 +62,9 @@ export function DebriefSection(props: {
         return (
           <section key={trait} aria-labelledby={`${idPrefix}-title`} className="debrief-trait">
             <h3 id={`${idPrefix}-title`}>{t(`traits.${trait}`)}</h3>
-            <TableScroll label={t("assessments.debrief.sideBySide", { trait: t(`traits.${trait}`) })}>
+            <TableScroll label={t("loop.debrief.sideBySide", { trait: t(`traits.${trait}`) })}>
               <table>
-                <caption className="visually-hidden">{t("assessments.debrief.sideBySide", { trait: t(`traits.${trait}`) })}</caption>
+                <caption className="visually-hidden">{t("loop.debrief.sideBySide", { trait: t(`traits.${trait}`) })}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t("assessments.question")}</th>
@@ -88,7 +89,7 @@ export function DebriefSection(props: {
                         const note = props.notes.find((n) => n.questionId === q.id && n.interviewerId === i.id);
                         return (
                           <td key={i.id}>
-                            <strong>{rating ? rating.rating : t("assessments.debrief.notRated")}</strong>
+                            <strong>{rating ? rating.rating : t("loop.debrief.notRated")}</strong>
                             {note && <p className="debrief-note">{note.text}</p>}
                           </td>
                         );
@@ -100,7 +101,7 @@ export function DebriefSection(props: {
             </TableScroll>
             {reading && (
               <p data-testid={`agreed-${trait}`}>
-                {t("assessments.debrief.agreed", {
+                {t("loop.debrief.agreed", {
                   reading: reading.reading,
                   name: reading.recordedByName,
                   at: formatDate(reading.recordedAt, "dateTime"),
@@ -113,7 +114,7 @@ export function DebriefSection(props: {
               <Form method="post" className="form-stack debrief-form" noValidate>
                 <input type="hidden" name="trait" value={trait} />
                 <div className="field">
-                  <label htmlFor={`${idPrefix}-reading`}>{t("assessments.debrief.reading", { trait: t(`traits.${trait}`) })}</label>
+                  <label htmlFor={`${idPrefix}-reading`}>{t("loop.debrief.reading", { trait: t(`traits.${trait}`) })}</label>
                   <select
                     id={`${idPrefix}-reading`}
                     name="reading"
@@ -121,7 +122,7 @@ export function DebriefSection(props: {
                     aria-invalid={refused?.errors.reading ? true : undefined}
                     aria-describedby={refused?.errors.reading ? `${idPrefix}-reading-error` : undefined}
                   >
-                    <option value="">{t("assessments.debrief.chooseReading")}</option>
+                    <option value="">{t("loop.debrief.chooseReading")}</option>
                     {RATINGS.map((r) => (
                       <option key={r} value={r}>
                         {r}
@@ -131,7 +132,7 @@ export function DebriefSection(props: {
                   <FieldError id={`${idPrefix}-reading-error`} error={refused?.errors.reading} />
                 </div>
                 <div className="field">
-                  <label htmlFor={`${idPrefix}-reason`}>{t("assessments.debrief.reason")}</label>
+                  <label htmlFor={`${idPrefix}-reason`}>{t("loop.debrief.reason")}</label>
                   <textarea
                     id={`${idPrefix}-reason`}
                     name="reason"
@@ -145,7 +146,7 @@ export function DebriefSection(props: {
                 </div>
                 <div>
                   <button type="submit" name="intent" value="agree" className="button-secondary">
-                    {t("assessments.debrief.record", { trait: t(`traits.${trait}`) })}
+                    {t("loop.debrief.record", { trait: t(`traits.${trait}`) })}
                   </button>
                 </div>
               </Form>
@@ -155,7 +156,7 @@ export function DebriefSection(props: {
       })}
       {props.canRecord && state === "open" && (
         <p>
-          <a href="#decision">{t("assessments.debrief.closeByDeciding")}</a>
+          <a href="#decision">{t("loop.debrief.closeByDeciding")}</a>
         </p>
       )}
     </section>

@@ -4,7 +4,7 @@ import type { InterviewTimeField } from "~/schemas/interview-time";
 import { useHydrated } from "~/utils/use-hydrated";
 import { knownTimeZones } from "~/domain/time-zones";
 import { useTranslation } from "~/utils/use-translation";
-import "~/locales/assessments";
+import "~/locales/loop";
 
 /** The zone a new interview time is in unless changed: the browser's, once known; UTC without JavaScript. */
 const ZONE_WITHOUT_SCRIPT = "UTC";
@@ -21,6 +21,8 @@ export function InterviewTimeFields(props: {
   errors: Partial<Record<InterviewTimeField, string>>;
   dueHours: number;
   legend: string;
+  /** Inside a fold whose summary says the same: the legend is for screen readers only. */
+  legendHidden?: boolean;
 }) {
   const { t } = useTranslation();
   const hydrated = useHydrated();
@@ -37,9 +39,9 @@ export function InterviewTimeFields(props: {
   }, [props.values.interviewTimeZone]);
   return (
     <fieldset className="interview-time">
-      <legend>{props.legend}</legend>
+      <legend className={props.legendHidden ? "visually-hidden" : undefined}>{props.legend}</legend>
       <div className="field">
-        <label htmlFor={id("interviewAt")}>{t("assessments.interviewTime.at")}</label>
+        <label htmlFor={id("interviewAt")}>{t("loop.interviewTime.at")}</label>
         <input
           id={id("interviewAt")}
           type="datetime-local"
@@ -51,7 +53,7 @@ export function InterviewTimeFields(props: {
         <FieldError id={`${id("interviewAt")}-error`} error={props.errors.interviewAt} />
       </div>
       <div className="field">
-        <label htmlFor={id("interviewTimeZone")}>{t("assessments.interviewTime.zone")}</label>
+        <label htmlFor={id("interviewTimeZone")}>{t("loop.interviewTime.zone")}</label>
         <input
           ref={zone}
           id={id("interviewTimeZone")}
@@ -64,12 +66,12 @@ export function InterviewTimeFields(props: {
           aria-describedby={described("interviewTimeZone", `${id("interviewTimeZone")}-hint`)}
         />
         <p id={`${id("interviewTimeZone")}-hint`} className="field-hint">
-          {t("assessments.interviewTime.zoneHint")}
+          {t("loop.interviewTime.zoneHint")}
         </p>
         <FieldError id={`${id("interviewTimeZone")}-error`} error={props.errors.interviewTimeZone} />
       </div>
       <div className="field">
-        <label htmlFor={id("scorecardDueAt")}>{t("assessments.interviewTime.due")}</label>
+        <label htmlFor={id("scorecardDueAt")}>{t("loop.interviewTime.due")}</label>
         <input
           id={id("scorecardDueAt")}
           type="datetime-local"
@@ -79,7 +81,7 @@ export function InterviewTimeFields(props: {
           aria-describedby={described("scorecardDueAt", `${id("scorecardDueAt")}-hint`)}
         />
         <p id={`${id("scorecardDueAt")}-hint`} className="field-hint">
-          {t("assessments.interviewTime.dueHint", { count: props.dueHours })}
+          {t("loop.interviewTime.dueHint", { count: props.dueHours })}
         </p>
         <FieldError id={`${id("scorecardDueAt")}-error`} error={props.errors.scorecardDueAt} />
       </div>

@@ -7,6 +7,7 @@ import type { InterviewTimeField } from "~/schemas/interview-time";
 import { DueState } from "./DueState";
 import { InterviewTimeFields, TimeZoneList } from "./InterviewTimeFields";
 import "~/locales/assessments";
+import "~/locales/loop";
 
 /** An interviewer on the panel and where their scorecard stands (never its content). */
 export type PanelInterviewer = {
@@ -127,12 +128,16 @@ export function InterviewersSection({
                       <span className="muted">{i.interviewTimeZone}</span>
                     </>
                   ) : (
-                    <span className="muted">{t("assessments.interviewTime.notScheduled")}</span>
+                    <span className="muted">{t("loop.interviewTime.notScheduled")}</span>
                   )}
                   {i.scorecardDueAt && i.status !== "submitted" && (
                     <>
                       <br />
-                      {t("assessments.interviewTime.dueAt", { time: dateTime(i.scorecardDueAt) })}{" "}
+                      {t("loop.interviewTime.dueAt", {
+                        time: i.interviewTimeZone
+                          ? formatInstantInZone(i18n.language, i.scorecardDueAt, i.interviewTimeZone)
+                          : dateTime(i.scorecardDueAt),
+                      })}{" "}
                       <DueState dueAt={i.scorecardDueAt} submitted={false} now={now} />
                     </>
                   )}
@@ -180,7 +185,7 @@ export function InterviewersSection({
               const refused = timeRefused?.userId === i.userId ? timeRefused : null;
               return (
                 <details key={i.userId} className="schedule" open={refused !== null || undefined}>
-                  <summary>{t("assessments.interviewTime.legendFor", { name: i.name })}</summary>
+                  <summary>{t("loop.interviewTime.legendFor", { name: i.name })}</summary>
                   <Form method="post" className="form-stack">
                     <input type="hidden" name="userId" value={i.userId} />
                     <InterviewTimeFields
@@ -188,11 +193,12 @@ export function InterviewersSection({
                       values={refused?.values ?? i.scheduleValues}
                       errors={refused?.errors ?? {}}
                       dueHours={dueHours}
-                      legend={t("assessments.interviewTime.legendFor", { name: i.name })}
+                      legend={t("loop.interviewTime.legendFor", { name: i.name })}
+                      legendHidden
                     />
                     <div>
                       <button type="submit" name="intent" value="schedule" className="button-secondary">
-                        {t("assessments.interviewTime.save")}
+                        {t("loop.interviewTime.save")}
                       </button>
                     </div>
                   </Form>
@@ -219,9 +225,9 @@ export function InterviewersSection({
             values={timeRefused?.userId === null ? timeRefused.values : {}}
             errors={timeRefused?.userId === null ? timeRefused.errors : {}}
             dueHours={dueHours}
-            legend={t("assessments.interviewTime.legend")}
+            legend={t("loop.interviewTime.legend")}
           />
-          <p className="field-hint">{t(mailOn ? "assessments.interviewTime.mailOn" : "assessments.interviewTime.mailOff")}</p>
+          <p className="field-hint">{t(mailOn ? "loop.interviewTime.mailOn" : "loop.interviewTime.mailOff")}</p>
           <div>
             <button type="submit" name="intent" value="add" className="button-secondary">
               {t("assessments.add")}
