@@ -30,7 +30,7 @@ const esLoop: typeof enLoop = {
     save: "Guardar la hora de la entrevista",
     notScheduled: "Sin hora de entrevista",
     interview: "Entrevista: {{time}}",
-    dueAt: "Scorecard vence: {{time}}",
+    dueAt: "Plazo de la scorecard: {{time}}",
     saved: "Hora de la entrevista guardada.",
     mailOn: "El entrevistador recibe un correo: está en el panel, la hora de la entrevista, un archivo de calendario.",
     mailOff: "El correo no está configurado en este servidor: avise usted al entrevistador.",

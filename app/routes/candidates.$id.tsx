@@ -16,7 +16,7 @@ import { ConfirmationPage } from "~/components/ConfirmedAction";
 import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import { assessmentSchema } from "~/schemas/candidate";
 import { INTERVIEW_TIME_FIELDS, interviewTimeSchema, type InterviewTimeField } from "~/schemas/interview-time";
-import { InterviewTimeFields, TimeZoneList } from "~/components/assessment/InterviewTimeFields";
+import { InterviewTimeFields } from "~/components/assessment/InterviewTimeFields";
 import { mailContext, readInterviewTime } from "~/http/interview-time.server";
 import { scorecardDueHours } from "~/models/settings.server";
 import { notFound, requireUser } from "~/http/auth.server";
@@ -313,7 +313,6 @@ function NewAssessmentForm(props: {
         dueHours={props.dueHours}
         legend={t("loop.interviewTime.legend")}
       />
-      <TimeZoneList />
       <p className="field-hint">{t(props.mailOn ? "candidates.newAssessment.mailOn" : "candidates.newAssessment.mailOff")}</p>
       <div>
         <button type="submit" disabled={navigation.state === "submitting"}>

@@ -381,7 +381,7 @@ function MailSection({ mailOn, failed }: { mailOn: boolean; failed: { rows: Fail
                       <br />
                       <span className="muted">{t("users.mail.attempts", { count: message.attempts })}</span>
                     </td>
-                    <td>
+                    <td className="prose-cell">
                       <code>{message.reason}</code>
                     </td>
                     <td>

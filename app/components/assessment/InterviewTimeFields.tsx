@@ -1,14 +1,12 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FieldError } from "~/components/forms";
 import type { InterviewTimeField } from "~/schemas/interview-time";
-import { useHydrated } from "~/utils/use-hydrated";
 import { knownTimeZones } from "~/domain/time-zones";
 import { useTranslation } from "~/utils/use-translation";
 import "~/locales/loop";
 
 /** The zone a new interview time is in unless changed: the browser's, once known; UTC without JavaScript. */
 const ZONE_WITHOUT_SCRIPT = "UTC";
-const ZONE_LIST_ID = "time-zone-names";
 
 /**
  * An interview's date-time, its time zone and the scorecard's due time (empty:
@@ -25,8 +23,10 @@ export function InterviewTimeFields(props: {
   legendHidden?: boolean;
 }) {
   const { t } = useTranslation();
-  const hydrated = useHydrated();
   const zone = useRef<HTMLInputElement>(null);
+  // The 400-odd zone names are suggested once the field is used: a page of several forms would carry them each.
+  const [suggesting, setSuggesting] = useState(false);
+  const zoneListId = `${props.idPrefix}-zone-names`;
   const id = (field: InterviewTimeField) => `${props.idPrefix}-${field}`;
   const described = (field: InterviewTimeField, hint?: string) =>
     [hint, props.errors[field] ? `${id(field)}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -58,7 +58,8 @@ export function InterviewTimeFields(props: {
           ref={zone}
           id={id("interviewTimeZone")}
           name="interviewTimeZone"
-          list={hydrated ? ZONE_LIST_ID : undefined}
+          list={suggesting ? zoneListId : undefined}
+          onFocus={() => setSuggesting(true)}
           autoComplete="off"
           spellCheck={false}
           defaultValue={props.values.interviewTimeZone || ZONE_WITHOUT_SCRIPT}
@@ -69,6 +70,13 @@ export function InterviewTimeFields(props: {
           {t("loop.interviewTime.zoneHint")}
         </p>
         <FieldError id={`${id("interviewTimeZone")}-error`} error={props.errors.interviewTimeZone} />
+        {suggesting && (
+          <datalist id={zoneListId}>
+            {knownTimeZones().map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+        )}
       </div>
       <div className="field">
         <label htmlFor={id("scorecardDueAt")}>{t("loop.interviewTime.due")}</label>
@@ -86,18 +94,5 @@ export function InterviewTimeFields(props: {
         <FieldError id={`${id("scorecardDueAt")}-error`} error={props.errors.scorecardDueAt} />
       </div>
     </fieldset>
-  );
-}
-
-/** The zone names the zone fields suggest; drawn once per page, in the browser (its list may differ from the server's). */
-export function TimeZoneList() {
-  const hydrated = useHydrated();
-  if (!hydrated) return null;
-  return (
-    <datalist id={ZONE_LIST_ID}>
-      {knownTimeZones().map((zone) => (
-        <option key={zone} value={zone} />
-      ))}
-    </datalist>
   );
 }

@@ -5,7 +5,8 @@ import type { ConfirmSpec } from "~/utils/confirm";
 import { formatInstantInZone, useFormatDate } from "~/utils/dates";
 import type { InterviewTimeField } from "~/schemas/interview-time";
 import { DueState } from "./DueState";
-import { InterviewTimeFields, TimeZoneList } from "./InterviewTimeFields";
+import { InterviewTimeFields } from "./InterviewTimeFields";
+import { TableScroll } from "~/components/TableScroll";
 import "~/locales/assessments";
 import "~/locales/loop";
 
@@ -100,7 +101,7 @@ export function InterviewersSection({
           {t(`assessments.errors.${message}`)}
         </p>
       )}
-      <div className="table-scroll">
+      <TableScroll label={t("assessments.interviewers")}>
         <table data-testid="interviewers-table">
           <thead>
             <tr>
@@ -137,7 +138,8 @@ export function InterviewersSection({
                         time: i.interviewTimeZone
                           ? formatInstantInZone(i18n.language, i.scorecardDueAt, i.interviewTimeZone)
                           : dateTime(i.scorecardDueAt),
-                      })}{" "}
+                      })}
+                      <br />
                       <DueState dueAt={i.scorecardDueAt} submitted={false} now={now} />
                     </>
                   )}
@@ -170,7 +172,7 @@ export function InterviewersSection({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {isRecruiter && liveReport && interviewers.some((i) => i.status === "submitted") && (
         <p className="field-hint" data-testid="reopen-changes-report">
           {t("assessments.reopenChangesReport")}
@@ -178,7 +180,6 @@ export function InterviewersSection({
       )}
       {isRecruiter && (
         <>
-          <TimeZoneList />
           {interviewers
             .filter((i) => i.status !== "submitted")
             .map((i) => {
