@@ -6,11 +6,13 @@ import { requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
-import { assessmentListHref, parseAssessmentListQuery } from "~/schemas/assessment-list";
-import { isOverdue } from "~/domain/scorecard-due";
+import { parseAssessmentListQuery } from "~/schemas/assessment-list";
+import { assessmentListHref } from "~/schemas/assessment-list-options";
+import { dueState } from "~/domain/scorecard-due";
+import { formatInstantInZone } from "~/utils/dates";
+import type { Translator } from "~/utils/i18n";
 import { PlainLink } from "~/components/PlainLink";
 import { DueList } from "~/components/assessment/DueList";
-import { DueState } from "~/components/assessment/DueState";
 import { AssessmentListFilters } from "~/components/assessment/AssessmentListFilters";
 import listStyles from "~/styles/assessment-list.css?url";
 import "~/locales/assessments";
@@ -18,6 +20,28 @@ import "~/locales/assessments";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: listStyles }];
+
+const unitFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * "due in 3 hr" or "overdue 2 days", as DueState words it (the reader's short
+ * unit through Intl, the same texts), written here so the list's JavaScript
+ * carries no date code; null without a due time.
+ */
+function dueText({ t, language }: Translator, dueAt: string | null, now: Date): { overdue: boolean; text: string } | null {
+  const state = dueState(dueAt === null ? null : new Date(dueAt), false, now);
+  if (state.state === "none") return null;
+  const key = `${language}|${state.unit}`;
+  let format = unitFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { style: "unit", unit: state.unit, unitDisplay: "short" });
+    unitFormats.set(key, format);
+  }
+  const distance = format.format(state.amount);
+  return state.state === "overdue"
+    ? { overdue: true, text: t("assessments.due.overdue", { distance }) }
+    : { overdue: false, text: t("assessments.due.dueIn", { distance }) };
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -34,24 +58,39 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     role: choices.roles.some((r) => r.slug === asked.role) ? asked.role : null,
     interviewer: choices.interviewers.some((u) => u.id === asked.interviewer) ? asked.interviewer : null,
   };
-  const { rows, hasMore } = await listAssessmentsFor(context.db, user, query.page, query, now);
+  const list = await listAssessmentsFor(context.db, user, query.page, query, now);
   // What the interviewer owes leads their first page.
-  const due = !isRecruiter && query.page === 1 ? await listDueFor(context.db, user.id) : null;
-  const { t } = await getTranslator(request, context);
+  const owed = !isRecruiter && query.page === 1 ? await listDueFor(context.db, user.id) : null;
+  const translator = await getTranslator(request, context);
+  const { t, language } = translator;
   return {
     title: pageTitle(t, t("app.nav.assessments")),
-    rows,
-    hasMore,
+    rows: list.rows.map(({ waitingFor, ...row }) => ({
+      ...row,
+      // Who the panel waits for; an overdue one with how late (never "due in": the list chases the late).
+      waitingFor: waitingFor.map((w) => {
+        const due = dueText(translator, w.dueAt, now);
+        return { userId: w.userId, name: w.name, overdue: due?.overdue ? due.text : null };
+      }),
+    })),
+    hasMore: list.hasMore,
     query,
-    due,
+    due: owed && {
+      total: owed.total,
+      rows: owed.rows.map(({ interviewAt, interviewTimeZone, dueAt, ...row }) => ({
+        ...row,
+        interview:
+          interviewAt !== null && interviewTimeZone !== null ? formatInstantInZone(language, interviewAt, interviewTimeZone) : null,
+        due: dueText(translator, dueAt, now),
+      })),
+    },
     choices,
-    now: now.toISOString(),
     isRecruiter,
   };
 }
 
 export default function AssessmentList() {
-  const { rows, hasMore, query, due, choices, now, isRecruiter } = useLoaderData<typeof loader>();
+  const { rows, hasMore, query, due, choices, isRecruiter } = useLoaderData<typeof loader>();
   const { page } = query;
   const { t } = useTranslation();
   const format = useFormatDate();
@@ -61,8 +100,8 @@ export default function AssessmentList() {
     <>
       <h1>{isRecruiter ? t("assessmentList.allTitle") : t("assessmentList.myTitle")}</h1>
       <p className="lede">{isRecruiter ? t("assessmentList.allIntro") : t("assessmentList.myIntro")}</p>
-      {due && <DueList rows={due.rows} total={due.total} now={now} />}
-      {isRecruiter && <AssessmentListFilters query={query} roles={choices.roles} interviewers={choices.interviewers} />}
+      {due && <DueList rows={due.rows} total={due.total} />}
+      {isRecruiter && <AssessmentListFilters query={query} roles={choices.roles} interviewers={choices.interviewers} filtered={filtered} />}
       {due && <h2>{t("assessmentList.allMineTitle")}</h2>}
       {rows.length === 0 && page > 1 ? (
         <p>
@@ -76,10 +115,10 @@ export default function AssessmentList() {
             <thead>
               <tr>
                 <th scope="col">{t("assessmentList.candidate")}</th>
-                <th scope="col">{t("assessmentList.kit")}</th>
-                <th scope="col">{t("assessmentList.created")}</th>
                 {isRecruiter && <th scope="col">{t("assessmentList.status")}</th>}
                 {isRecruiter && <th scope="col">{t("assessmentList.waitingFor")}</th>}
+                <th scope="col">{t("assessmentList.kit")}</th>
+                <th scope="col">{t("assessmentList.created")}</th>
                 <th scope="col">{t("assessmentList.myScorecard")}</th>
                 <th scope="col" className="num">
                   {t("assessmentList.submitted")}
@@ -92,15 +131,10 @@ export default function AssessmentList() {
                   <th scope="row">
                     <PlainLink to={`/assessments/${a.id}`}>{a.candidateName}</PlainLink>
                   </th>
-                  <td>
-                    {a.kitName} (v{a.kitVersion})
-                  </td>
-                  <td>{date(a.createdAt)}</td>
                   {isRecruiter && (
                     <td>
-                      {a.decision === null
-                        ? t(`assessmentList.statuses.${a.status}`)
-                        : t("assessmentList.decidedAs", { decision: t(`assessments.decisionValues.${a.decision}`) })}
+                      {t(`assessmentList.statuses.${a.status}`)}
+                      {a.decision !== null && ` (${t(`assessments.decisionValues.${a.decision}`)})`}
                     </td>
                   )}
                   {isRecruiter && (
@@ -112,18 +146,17 @@ export default function AssessmentList() {
                           {a.waitingFor.map((w) => (
                             <li key={w.userId} data-testid="waiting-for" data-user-id={w.userId}>
                               {w.name}
-                              {w.dueAt !== null && isOverdue(new Date(w.dueAt), false, new Date(now)) && (
-                                <>
-                                  {" "}
-                                  <DueState dueAt={w.dueAt} submitted={false} now={now} />
-                                </>
-                              )}
+                              {w.overdue !== null && <span className="due due-overdue">{w.overdue}</span>}
                             </li>
                           ))}
                         </ul>
                       )}
                     </td>
                   )}
+                  <td>
+                    {a.kitName} (v{a.kitVersion})
+                  </td>
+                  <td>{date(a.createdAt)}</td>
                   <td>
                     {a.myStatus === null ? (
                       "—"

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { ASSESSMENT_STATUS_FILTERS, type AssessmentListQuery } from "~/schemas/assessment-list";
+import { ASSESSMENT_STATUS_FILTERS, type AssessmentListQuery } from "~/schemas/assessment-list-options";
 import { useTranslation } from "~/utils/use-translation";
 import "~/locales/assessments";
 
@@ -11,19 +11,21 @@ export function AssessmentListFilters({
   query,
   roles,
   interviewers,
+  filtered,
 }: {
   query: AssessmentListQuery;
+  /** A filter is in force: the form offers to clear it. */
+  filtered: boolean;
   roles: { slug: string; name: string }[];
   interviewers: { id: number; name: string }[];
 }) {
   const { t } = useTranslation();
-  const filtered = query.status !== "all" || query.role !== null || query.interviewer !== null || query.overdue;
   // The keys redraw a field when a link or the back button changes the query: a default value is read once.
   return (
     <Form method="get" action="/assessments" className="filters" aria-label={t("assessmentList.filters.label")}>
       <div className="field">
-        <label htmlFor="list-status">{t("assessmentList.filters.status")}</label>
-        <select id="list-status" name="status" defaultValue={query.status} key={`status-${query.status}`}>
+        <label htmlFor="list-status">{t("assessmentList.status")}</label>
+        <select id="list-status" name="status" defaultValue={query.status} key={query.status}>
           {ASSESSMENT_STATUS_FILTERS.map((status) => (
             <option key={status} value={status}>
               {t(`assessmentList.statuses.${status}`)}
@@ -33,7 +35,7 @@ export function AssessmentListFilters({
       </div>
       <div className="field">
         <label htmlFor="list-role">{t("assessmentList.filters.role")}</label>
-        <select id="list-role" name="role" defaultValue={query.role ?? ""} key={`role-${query.role ?? ""}`}>
+        <select id="list-role" name="role" defaultValue={query.role ?? ""} key={query.role}>
           <option value="">{t("assessmentList.filters.anyRole")}</option>
           {roles.map((role) => (
             <option key={role.slug} value={role.slug}>
@@ -48,7 +50,7 @@ export function AssessmentListFilters({
           id="list-interviewer"
           name="interviewer"
           defaultValue={query.interviewer === null ? "" : String(query.interviewer)}
-          key={`interviewer-${query.interviewer ?? ""}`}
+          key={query.interviewer}
         >
           <option value="">{t("assessmentList.filters.anyInterviewer")}</option>
           {interviewers.map((user) => (
@@ -59,7 +61,7 @@ export function AssessmentListFilters({
         </select>
       </div>
       <div className="checkbox">
-        <input id="list-overdue" type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} key={`overdue-${query.overdue}`} />
+        <input id="list-overdue" type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} key={String(query.overdue)} />
         <label htmlFor="list-overdue">{t("assessmentList.filters.overdue")}</label>
       </div>
       <button type="submit">{t("assessmentList.filters.apply")}</button>

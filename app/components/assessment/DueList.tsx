@@ -1,6 +1,4 @@
 import { PlainLink } from "~/components/PlainLink";
-import { DueState } from "~/components/assessment/DueState";
-import { formatInstantInZone } from "~/utils/dates";
 import { useTranslation } from "~/utils/use-translation";
 import "~/locales/assessments";
 
@@ -9,19 +7,22 @@ export type DueRow = {
   candidateName: string;
   kitName: string;
   kitVersion: number;
-  interviewAt: string | null;
-  interviewTimeZone: string | null;
-  dueAt: string | null;
+  /** The interview time in its own zone, as the loader wrote it in the reader's language. */
+  interview: string | null;
+  /** "due in 3 hr" or "overdue 2 days" (the loader's words, from dueState), or null without a due time. */
+  due: { overdue: boolean; text: string } | null;
   myStatus: "not_started" | "draft";
 };
 
 /**
  * What an interviewer owes, first on their list: the assessments whose
  * scorecard they have not submitted, most overdue first, each with its
- * interview time in the zone it was set in and how far the due time is.
+ * interview time in the zone it was set in and how far the due time is. The
+ * loader writes both (the same words as DueState), so the page's JavaScript
+ * carries no date or distance code.
  */
-export function DueList({ rows, total, now }: { rows: DueRow[]; total: number; now: string }) {
-  const { t, i18n } = useTranslation();
+export function DueList({ rows, total }: { rows: DueRow[]; total: number }) {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="due-title" data-testid="due-section">
       <h2 id="due-title">{t("assessmentList.due.title")}</h2>
@@ -29,14 +30,13 @@ export function DueList({ rows, total, now }: { rows: DueRow[]; total: number; n
         <p>{t("assessmentList.due.none")}</p>
       ) : (
         <>
-          <p className="muted">{t("assessmentList.due.intro")}</p>
           <div className="table-scroll">
             <table data-testid="due-list">
               <thead>
                 <tr>
                   <th scope="col">{t("assessmentList.candidate")}</th>
-                  <th scope="col">{t("assessmentList.due.interview")}</th>
-                  <th scope="col">{t("assessmentList.due.dueState")}</th>
+                  <th scope="col">{t("assessments.interviewTime.due")}</th>
+                  <th scope="col">{t("assessments.columns.interview")}</th>
                   <th scope="col">{t("assessmentList.myScorecard")}</th>
                 </tr>
               </thead>
@@ -45,24 +45,20 @@ export function DueList({ rows, total, now }: { rows: DueRow[]; total: number; n
                   <tr key={row.id} data-testid="due-row" data-assessment-id={row.id}>
                     <th scope="row">
                       <PlainLink to={`/assessments/${row.id}`}>{row.candidateName}</PlainLink>
-                      <div className="muted">
+                      <div className="muted assessment-kit">
                         {row.kitName} (v{row.kitVersion})
                       </div>
                     </th>
                     <td>
-                      {row.interviewAt !== null && row.interviewTimeZone !== null ? (
-                        <time dateTime={row.interviewAt}>{formatInstantInZone(i18n.language, row.interviewAt, row.interviewTimeZone)}</time>
+                      {row.due === null ? (
+                        "—"
                       ) : (
-                        <span className="muted">{t("assessmentList.due.notScheduled")}</span>
+                        <span className={row.due.overdue ? "due due-overdue" : "due"} data-testid="due-state">
+                          {row.due.text}
+                        </span>
                       )}
                     </td>
-                    <td>
-                      {row.dueAt === null ? (
-                        <span className="muted">{t("assessmentList.due.noDueTime")}</span>
-                      ) : (
-                        <DueState dueAt={row.dueAt} submitted={false} now={now} />
-                      )}
-                    </td>
+                    <td>{row.interview ?? "—"}</td>
                     <td>
                       <PlainLink to={`/assessments/${row.id}/scorecard`}>{t(`assessments.status.${row.myStatus}`)}</PlainLink>
                     </td>
