@@ -14,6 +14,26 @@ const enAssessmentList = {
   pages: "Pages",
   previous: "Previous page",
   next: "Next page",
+  due: {
+    title: "Waiting for your scorecard",
+    none: "No scorecard is waiting for you.",
+    more: "And {{count}} more in the list below.",
+  },
+  allMineTitle: "All my assessments",
+  filters: {
+    label: "Filters",
+    role: "Role",
+    anyRole: "All roles",
+    interviewer: "Interviewer",
+    anyInterviewer: "All interviewers",
+    overdue: "Overdue only",
+    apply: "Filter",
+    clear: "Clear filters",
+  },
+  statuses: { all: "All", waiting: "Waiting for scorecards", ready: "Ready for debrief", decided: "Decided" },
+  status: "Status",
+  waitingFor: "Waiting for",
+  noMatch: "No assessment matches these filters.",
 };
 
 /** English text of assessments, scorecards and the panel. */

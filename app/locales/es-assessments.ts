@@ -17,6 +17,26 @@ const esAssessmentList: typeof enAssessmentList = {
   pages: "Páginas",
   previous: "Página anterior",
   next: "Página siguiente",
+  due: {
+    title: "Esperan su scorecard",
+    none: "Ninguna scorecard espera por usted.",
+    more: "Y {{count}} más en la lista de abajo.",
+  },
+  allMineTitle: "Todas mis evaluaciones",
+  filters: {
+    label: "Filtros",
+    role: "Rol",
+    anyRole: "Todos los roles",
+    interviewer: "Entrevistador",
+    anyInterviewer: "Todos los entrevistadores",
+    overdue: "Solo vencidas",
+    apply: "Filtrar",
+    clear: "Quitar filtros",
+  },
+  statuses: { all: "Todas", waiting: "Esperando scorecards", ready: "Lista para el debrief", decided: "Decidida" },
+  status: "Estado",
+  waitingFor: "Esperando a",
+  noMatch: "Ninguna evaluación coincide con estos filtros.",
 };
 
 /** Texto en español de evaluaciones, scorecards y el panel. */

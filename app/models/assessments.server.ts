@@ -1,6 +1,7 @@
 import type { UserRole } from "~/domain/accounts";
-import type { Kysely } from "kysely";
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
 import { isDecision, type Decision } from "~/domain/decisions";
+import { assessmentStatus, type AssessmentStatus } from "~/domain/assessment-status";
 import type { Level } from "~/domain/levels";
 import type { TraitKey } from "~/domain/traits";
 import type { Database, ScorecardsTable } from "~db/schema";
@@ -538,33 +539,119 @@ export type AssessmentListItem = {
   myStatus: "not_started" | "draft" | "submitted" | null;
   submitted: number;
   interviewers: number;
+  status: AssessmentStatus;
+  /** The latest decision, when one is recorded. */
+  decision: Decision | null;
+  /** The panel members who have not submitted, soonest due first (the recruiter's list only; empty for an interviewer). */
+  waitingFor: WaitingInterviewer[];
 };
+
+export type WaitingInterviewer = { userId: number; name: string; dueAt: string | null };
+
+/** The recruiter's filters of the list; an interviewer's list ignores them (it is their own assessments). */
+export type AssessmentListFilters = {
+  status: "all" | AssessmentStatus;
+  /** A role's slug: assessments whose kit is for that role. */
+  role: string | null;
+  /** A user's id: assessments with them on the panel. */
+  interviewer: number | null;
+  /** Only assessments with an unsubmitted scorecard past its due time. */
+  overdue: boolean;
+};
+
+export const NO_LIST_FILTERS: AssessmentListFilters = { status: "all", role: null, interviewer: null, overdue: false };
 
 export const ASSESSMENT_PAGE_SIZE = 50;
 
-/** An interviewer's assigned assessments, or every assessment for a recruiter; newest first. */
+/**
+ * The list's filters as conditions on the assessment id `id` (a column of the
+ * query that walks the list): each is an index lookup for that one assessment
+ * (the panel by its key, its scorecards by (assessment, interviewer), its
+ * decisions by assessment), so a filtered page still walks the list's index in
+ * order and stops once the page is full.
+ */
+function listFilterConditions(id: Expression<number>, filters: AssessmentListFilters, now: Date): Expression<SqlBool>[] {
+  const eb = expressionBuilder<Database, never>();
+  // A panel member without a submitted scorecard (a scorecard is always a panel member's: submitted < assigned).
+  const unsubmitted = eb
+    .selectFrom("assessment_interviewers as p")
+    .select("p.user_id")
+    .where("p.assessment_id", "=", id)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("scorecards as s")
+            .select("s.id")
+            .whereRef("s.assessment_id", "=", "p.assessment_id")
+            .whereRef("s.interviewer_id", "=", "p.user_id")
+            .where("s.status", "=", "submitted"),
+        ),
+      ),
+    );
+  const decided = eb.exists(eb.selectFrom("decisions as d").select("d.id").where("d.assessment_id", "=", id));
+  const conditions: Expression<SqlBool>[] = [];
+  if (filters.status === "decided") conditions.push(decided);
+  if (filters.status === "waiting") conditions.push(eb.not(decided), eb.exists(unsubmitted));
+  if (filters.status === "ready") conditions.push(eb.not(decided), eb.not(eb.exists(unsubmitted)));
+  if (filters.overdue) conditions.push(eb.exists(unsubmitted.where("p.scorecard_due_at", "<", now.toISOString())));
+  if (filters.role !== null) {
+    conditions.push(
+      eb.exists(
+        eb
+          .selectFrom("assessments as ra")
+          .innerJoin("kit_versions as rkv", "rkv.id", "ra.kit_version_id")
+          .select("ra.id")
+          .where("ra.id", "=", id)
+          .where("rkv.role_slug", "=", filters.role),
+      ),
+    );
+  }
+  return conditions;
+}
+
+/**
+ * An interviewer's assigned assessments, or every assessment for a recruiter
+ * (narrowed by `filters`); newest first.
+ */
 export async function listAssessmentsFor(
   db: Kysely<Database>,
   user: SessionUser,
   page: number,
+  filters: AssessmentListFilters = NO_LIST_FILTERS,
+  now: Date = new Date(),
 ): Promise<{ rows: AssessmentListItem[]; hasMore: boolean }> {
   // The page's ids first (one more, to know whether a next page exists), so the
   // counts and joins below run for this page's rows only. An interviewer's
   // assignments carry their assessment's date (migration 0004): both lists
-  // walk an index in list order and stop after the page.
+  // walk an index in list order and stop after the page; so does the
+  // recruiter's list filtered by an interviewer (that interviewer's assignments).
   const limit = ASSESSMENT_PAGE_SIZE + 1;
   const offset = (page - 1) * ASSESSMENT_PAGE_SIZE;
-  const pageIds =
-    user.role === "recruiter"
-      ? db.selectFrom("assessments").select("id").orderBy("created_at", "desc").orderBy("id", "desc").limit(limit).offset(offset)
-      : db
-          .selectFrom("assessment_interviewers")
-          .select("assessment_id as id")
-          .where("user_id", "=", user.id)
-          .orderBy("assessment_created_at", "desc")
-          .orderBy("assessment_id", "desc")
-          .limit(limit)
-          .offset(offset);
+  const recruiter = user.role === "recruiter";
+  const panelOf = recruiter ? filters.interviewer : user.id;
+  let pageIds;
+  if (panelOf === null) {
+    const conditions = recruiter ? listFilterConditions(sql.ref<number>("assessments.id"), filters, now) : [];
+    pageIds = db
+      .selectFrom("assessments")
+      .select("id")
+      .$if(conditions.length > 0, (q) => q.where((eb) => eb.and(conditions)))
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit)
+      .offset(offset);
+  } else {
+    const conditions = recruiter ? listFilterConditions(sql.ref<number>("assessment_interviewers.assessment_id"), filters, now) : [];
+    pageIds = db
+      .selectFrom("assessment_interviewers")
+      .select("assessment_id as id")
+      .where("user_id", "=", panelOf)
+      .$if(conditions.length > 0, (q) => q.where((eb) => eb.and(conditions)))
+      .orderBy("assessment_created_at", "desc")
+      .orderBy("assessment_id", "desc")
+      .limit(limit)
+      .offset(offset);
+  }
   const query = db
     .selectFrom("assessments")
     .where("assessments.id", "in", pageIds)
@@ -596,26 +683,186 @@ export async function listAssessmentsFor(
         .whereRef("scorecards.assessment_id", "=", "assessments.id")
         .where("scorecards.status", "=", "submitted")
         .as("submitted"),
+      eb
+        .selectFrom("decisions")
+        .select("decisions.decision")
+        .whereRef("decisions.assessment_id", "=", "assessments.id")
+        .orderBy("decisions.decided_at", "desc")
+        .orderBy("decisions.id", "desc")
+        .limit(1)
+        .as("decision"),
     ])
     .orderBy("assessments.created_at", "desc")
     .orderBy("assessments.id", "desc");
-  const rows = await query.execute();
+  const found = await query.execute();
+  const rows = found.slice(0, ASSESSMENT_PAGE_SIZE);
+  const waiting = recruiter
+    ? await waitingInterviewers(
+        db,
+        rows.map((r) => r.id),
+      )
+    : new Map<number, WaitingInterviewer[]>();
   return {
-    hasMore: rows.length > ASSESSMENT_PAGE_SIZE,
-    rows: rows.slice(0, ASSESSMENT_PAGE_SIZE).map((r) => ({
-      id: r.id,
-      candidateName: r.candidate_name,
-      kitName: r.kit_name,
-      kitVersion: r.version,
-      roleName: r.role_name,
-      createdAt: r.created_at,
-      myStatus: r.assigned === null ? null : (r.my_status ?? "not_started"),
-      submitted: Number(r.submitted ?? 0),
-      interviewers: Number(r.interviewers ?? 0),
-    })),
+    hasMore: found.length > ASSESSMENT_PAGE_SIZE,
+    rows: rows.map((r) => {
+      const submitted = Number(r.submitted ?? 0);
+      const interviewers = Number(r.interviewers ?? 0);
+      const decision = r.decision !== null && isDecision(r.decision) ? r.decision : null;
+      return {
+        id: r.id,
+        candidateName: r.candidate_name,
+        kitName: r.kit_name,
+        kitVersion: r.version,
+        roleName: r.role_name,
+        createdAt: r.created_at,
+        myStatus: r.assigned === null ? null : (r.my_status ?? "not_started"),
+        submitted,
+        interviewers,
+        status: assessmentStatus({ submitted, assigned: interviewers, decided: decision !== null }),
+        decision,
+        waitingFor: waiting.get(r.id) ?? [],
+      };
+    }),
   };
 }
 
+/** For each of a page's assessments, the panel members without a submitted scorecard: soonest due first, then by name. */
+async function waitingInterviewers(db: Kysely<Database>, assessmentIds: number[]): Promise<Map<number, WaitingInterviewer[]>> {
+  const waiting = new Map<number, WaitingInterviewer[]>();
+  if (assessmentIds.length === 0) return waiting;
+  const rows = await db
+    .selectFrom("assessment_interviewers as p")
+    .innerJoin("users as u", "u.id", "p.user_id")
+    .select(["p.assessment_id", "p.user_id", "u.name", "p.scorecard_due_at"])
+    .where("p.assessment_id", "in", assessmentIds)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("scorecards as s")
+            .select("s.id")
+            .whereRef("s.assessment_id", "=", "p.assessment_id")
+            .whereRef("s.interviewer_id", "=", "p.user_id")
+            .where("s.status", "=", "submitted"),
+        ),
+      ),
+    )
+    .orderBy("p.assessment_id")
+    .orderBy(sql`p.scorecard_due_at is null`)
+    .orderBy("p.scorecard_due_at")
+    .orderBy("u.name")
+    .orderBy("p.user_id")
+    .execute();
+  for (const row of rows) {
+    const list = waiting.get(row.assessment_id) ?? [];
+    list.push({ userId: row.user_id, name: row.name, dueAt: row.scorecard_due_at });
+    waiting.set(row.assessment_id, list);
+  }
+  return waiting;
+}
+
+/** The recruiter's filter choices: the roles of the kits assessments use, and the users on a panel; each by name. */
+export async function assessmentListChoices(
+  db: Kysely<Database>,
+): Promise<{ roles: { slug: string; name: string }[]; interviewers: { id: number; name: string }[] }> {
+  // Both read small tables (kit versions, users) and look each row up in an index of the growing one.
+  const roles = await db
+    .selectFrom("kit_versions as kv")
+    .select((eb) => ["kv.role_slug", eb.fn.max("kv.role_name").as("role_name")])
+    .where(({ exists, selectFrom }) => exists(selectFrom("assessments as a").select("a.id").whereRef("a.kit_version_id", "=", "kv.id")))
+    .groupBy("kv.role_slug")
+    .orderBy("role_name")
+    .execute();
+  const interviewers = await db
+    .selectFrom("users as u")
+    .select(["u.id", "u.name"])
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom("assessment_interviewers as ai").select("ai.assessment_id").whereRef("ai.user_id", "=", "u.id")),
+    )
+    .orderBy("u.name")
+    .orderBy("u.id")
+    .execute();
+  return { roles: roles.map((r) => ({ slug: r.role_slug, name: r.role_name })), interviewers };
+}
+
+/** An assessment whose scorecard the user still owes: their interview and its due time. */
+export type DueAssessment = {
+  id: number;
+  candidateName: string;
+  kitName: string;
+  kitVersion: number;
+  interviewAt: string | null;
+  interviewTimeZone: string | null;
+  dueAt: string | null;
+  myStatus: "not_started" | "draft";
+};
+
+/** At most this many rows of what a user owes lead their list; the rest are counted. */
+export const DUE_LIST_SIZE = 50;
+
+/**
+ * The assessments where the user's own scorecard is not submitted: the most
+ * overdue or soonest due first, those without a due time after (newest first),
+ * at most DUE_LIST_SIZE, with how many there are in all. Both read the user's
+ * assignments by assessment_interviewers_list_idx and look up their own
+ * scorecard of each: they grow with what one user is assigned, not with the team.
+ */
+export async function listDueFor(db: Kysely<Database>, userId: number): Promise<{ rows: DueAssessment[]; total: number }> {
+  const notSubmitted = ({ not, exists, selectFrom }: ExpressionBuilder<Database & { ai: Database["assessment_interviewers"] }, "ai">) =>
+    not(
+      exists(
+        selectFrom("scorecards as s")
+          .select("s.id")
+          .whereRef("s.assessment_id", "=", "ai.assessment_id")
+          .whereRef("s.interviewer_id", "=", "ai.user_id")
+          .where("s.status", "=", "submitted"),
+      ),
+    );
+  const { n } = await db
+    .selectFrom("assessment_interviewers as ai")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("ai.user_id", "=", userId)
+    .where(notSubmitted)
+    .executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom("assessment_interviewers as ai")
+    .innerJoin("assessments as a", "a.id", "ai.assessment_id")
+    .innerJoin("candidates as c", "c.id", "a.candidate_id")
+    .innerJoin("kit_versions as kv", "kv.id", "a.kit_version_id")
+    .leftJoin("scorecards as mine", (join) =>
+      join.onRef("mine.assessment_id", "=", "ai.assessment_id").onRef("mine.interviewer_id", "=", "ai.user_id"),
+    )
+    .select([
+      "ai.assessment_id",
+      "ai.interview_at",
+      "ai.interview_time_zone",
+      "ai.scorecard_due_at",
+      "c.name as candidate_name",
+      "kv.name as kit_name",
+      "kv.version",
+      "mine.status",
+    ])
+    .where("ai.user_id", "=", userId)
+    .where(notSubmitted)
+    .orderBy(sql`ai.scorecard_due_at is null`)
+    .orderBy("ai.scorecard_due_at")
+    .orderBy("ai.assessment_created_at", "desc")
+    .orderBy("ai.assessment_id", "desc")
+    .limit(DUE_LIST_SIZE)
+    .execute();
+  return {
+    total: Number(n),
+    rows: rows.map((r) => ({
+      id: r.assessment_id,
+      candidateName: r.candidate_name,
+      kitName: r.kit_name,
+      kitVersion: r.version,
+      interviewAt: r.interview_at,
+      interviewTimeZone: r.interview_time_zone,
+      dueAt: r.scorecard_due_at,
+      myStatus: r.status === "draft" ? "draft" : "not_started",
+    })),
+  };
+}
 // ---------- Interview times and the messages of a panel ----------
 
 /** An interview time as the recruiter set it; the scorecard's due time is the team's default after it unless given. */

@@ -1,48 +1,122 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
-import { z } from "zod";
-import { listAssessmentsFor } from "~/models/assessments.server";
+import { assessmentListChoices, listAssessmentsFor, listDueFor } from "~/models/assessments.server";
 import { requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
+import { parseAssessmentListQuery } from "~/schemas/assessment-list";
+import { assessmentListHref } from "~/schemas/assessment-list-options";
+import { dueState } from "~/domain/scorecard-due";
+import { formatInstantInZone } from "~/utils/dates";
+import type { Translator } from "~/utils/i18n";
 import { PlainLink } from "~/components/PlainLink";
+import { DueList } from "~/components/assessment/DueList";
+import { AssessmentListFilters } from "~/components/assessment/AssessmentListFilters";
+import listStyles from "~/styles/assessment-list.css?url";
 import "~/locales/assessments";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
-const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: listStyles }];
+
+const unitFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * "due in 3 hr" or "overdue 2 days", as DueState words it (the reader's short
+ * unit through Intl, the same texts), written here so the list's JavaScript
+ * carries no date code; null without a due time.
+ */
+function dueText({ t, language }: Translator, dueAt: string | null, now: Date): { overdue: boolean; text: string } | null {
+  const state = dueState(dueAt === null ? null : new Date(dueAt), false, now);
+  if (state.state === "none") return null;
+  const key = `${language}|${state.unit}`;
+  let format = unitFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { style: "unit", unit: state.unit, unitDisplay: "short" });
+    unitFormats.set(key, format);
+  }
+  const distance = format.format(state.amount);
+  return state.state === "overdue"
+    ? { overdue: true, text: t("assessments.due.overdue", { distance }) }
+    : { overdue: false, text: t("assessments.due.dueIn", { distance }) };
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const page = pageParam.parse(new URL(request.url).searchParams.get("page") ?? 1);
-  const { rows, hasMore } = await listAssessmentsFor(context.db, user, page);
-  const { t } = await getTranslator(request, context);
-  return { title: pageTitle(t, t("app.nav.assessments")), rows, page, hasMore, isRecruiter: user.role === "recruiter" };
+  const now = new Date();
+  const isRecruiter = user.role === "recruiter";
+  const asked = parseAssessmentListQuery(new URL(request.url).searchParams);
+  // The filters are the recruiter's: an interviewer's list is their own assessments whatever the address says.
+  const choices = isRecruiter ? await assessmentListChoices(context.db) : { roles: [], interviewers: [] };
+  const query = {
+    ...asked,
+    status: isRecruiter ? asked.status : "all",
+    overdue: isRecruiter && asked.overdue,
+    // A role or interviewer the list does not offer falls back to all, like any other odd value.
+    role: choices.roles.some((r) => r.slug === asked.role) ? asked.role : null,
+    interviewer: choices.interviewers.some((u) => u.id === asked.interviewer) ? asked.interviewer : null,
+  };
+  const list = await listAssessmentsFor(context.db, user, query.page, query, now);
+  // What the interviewer owes leads their first page.
+  const owed = !isRecruiter && query.page === 1 ? await listDueFor(context.db, user.id) : null;
+  const translator = await getTranslator(request, context);
+  const { t, language } = translator;
+  return {
+    title: pageTitle(t, t("app.nav.assessments")),
+    rows: list.rows.map(({ waitingFor, ...row }) => ({
+      ...row,
+      // Who the panel waits for; an overdue one with how late (never "due in": the list chases the late).
+      waitingFor: waitingFor.map((w) => {
+        const due = dueText(translator, w.dueAt, now);
+        return { userId: w.userId, name: w.name, overdue: due?.overdue ? due.text : null };
+      }),
+    })),
+    hasMore: list.hasMore,
+    query,
+    due: owed && {
+      total: owed.total,
+      rows: owed.rows.map(({ interviewAt, interviewTimeZone, dueAt, ...row }) => ({
+        ...row,
+        interview:
+          interviewAt !== null && interviewTimeZone !== null ? formatInstantInZone(language, interviewAt, interviewTimeZone) : null,
+        due: dueText(translator, dueAt, now),
+      })),
+    },
+    choices,
+    isRecruiter,
+  };
 }
 
 export default function AssessmentList() {
-  const { rows, page, hasMore, isRecruiter } = useLoaderData<typeof loader>();
+  const { rows, hasMore, query, due, choices, isRecruiter } = useLoaderData<typeof loader>();
+  const { page } = query;
   const { t } = useTranslation();
   const format = useFormatDate();
   const date = (iso: string) => format(iso, "date");
+  const filtered = query.status !== "all" || query.role !== null || query.interviewer !== null || query.overdue;
   return (
     <>
       <h1>{isRecruiter ? t("assessmentList.allTitle") : t("assessmentList.myTitle")}</h1>
       <p className="lede">{isRecruiter ? t("assessmentList.allIntro") : t("assessmentList.myIntro")}</p>
+      {due && <DueList rows={due.rows} total={due.total} />}
+      {isRecruiter && <AssessmentListFilters query={query} roles={choices.roles} interviewers={choices.interviewers} filtered={filtered} />}
+      {due && <h2>{t("assessmentList.allMineTitle")}</h2>}
       {rows.length === 0 && page > 1 ? (
         <p>
-          {t("assessmentList.pageEmpty")} <Link to="/assessments">{t("assessmentList.firstPage")}</Link>
+          {t("assessmentList.pageEmpty")} <Link to={assessmentListHref(query)}>{t("assessmentList.firstPage")}</Link>
         </p>
       ) : rows.length === 0 ? (
-        <p>{t("assessmentList.none")}</p>
+        <p>{filtered ? t("assessmentList.noMatch") : t("assessmentList.none")}</p>
       ) : (
         <div className="table-scroll">
           <table data-testid="assessment-list">
             <thead>
               <tr>
                 <th scope="col">{t("assessmentList.candidate")}</th>
+                {isRecruiter && <th scope="col">{t("assessmentList.status")}</th>}
+                {isRecruiter && <th scope="col">{t("assessmentList.waitingFor")}</th>}
                 <th scope="col">{t("assessmentList.kit")}</th>
                 <th scope="col">{t("assessmentList.created")}</th>
                 <th scope="col">{t("assessmentList.myScorecard")}</th>
@@ -53,10 +127,32 @@ export default function AssessmentList() {
             </thead>
             <tbody>
               {rows.map((a) => (
-                <tr key={a.id}>
+                <tr key={a.id} data-testid="assessment-row" data-assessment-id={a.id} data-status={isRecruiter ? a.status : undefined}>
                   <th scope="row">
                     <PlainLink to={`/assessments/${a.id}`}>{a.candidateName}</PlainLink>
                   </th>
+                  {isRecruiter && (
+                    <td>
+                      {t(`assessmentList.statuses.${a.status}`)}
+                      {a.decision !== null && ` (${t(`assessments.decisionValues.${a.decision}`)})`}
+                    </td>
+                  )}
+                  {isRecruiter && (
+                    <td>
+                      {a.waitingFor.length === 0 ? (
+                        "—"
+                      ) : (
+                        <ul className="waiting-for">
+                          {a.waitingFor.map((w) => (
+                            <li key={w.userId} data-testid="waiting-for" data-user-id={w.userId}>
+                              {w.name}
+                              {w.overdue !== null && <span className="due due-overdue">{w.overdue}</span>}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  )}
                   <td>
                     {a.kitName} (v{a.kitVersion})
                   </td>
@@ -81,8 +177,8 @@ export default function AssessmentList() {
       )}
       {rows.length > 0 && (
         <nav className="pagination" aria-label={t("assessmentList.pages")}>
-          {page > 1 && <Link to={`?page=${page - 1}`}>{t("assessmentList.previous")}</Link>}
-          {hasMore && <Link to={`?page=${page + 1}`}>{t("assessmentList.next")}</Link>}
+          {page > 1 && <Link to={assessmentListHref(query, page - 1)}>{t("assessmentList.previous")}</Link>}
+          {hasMore && <Link to={assessmentListHref(query, page + 1)}>{t("assessmentList.next")}</Link>}
         </nav>
       )}
     </>

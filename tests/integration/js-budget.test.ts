@@ -25,11 +25,15 @@ const BUDGET_WITH_FORM = 115 * KB;
  * (their checks, the zone list, the due state) and their texts; the Users
  * page (new: 116.1) its e-mail section and the scorecard due-time setting;
  * the kit form (124.1) and the comparison (96.3) the shared validation texts.
+ * Then by issue 19's lists, measured: the assessment list's texts (its due
+ * section and filters) ride in the assessments texts these pages load
+ * (assessment 132 → 132.2, scorecard 120 → 120.2, candidate 121.2 → 121.3,
+ * comparison 96.3 → 96.5, rounded up); the list itself stays within 90.
  */
 const OVER_BUDGET_TODAY: Record<string, number> = {
-  "routes/assessments.$id": 132,
-  "routes/assessments.$id_.scorecard": 120,
-  "routes/candidates.$id": 121.2,
+  "routes/assessments.$id": 132.2,
+  "routes/assessments.$id_.scorecard": 120.2,
+  "routes/candidates.$id": 121.3,
   "routes/kits._index": 91,
   "routes/kits.$id": 97,
   "routes/kits.$id_.edit": 124.1,
@@ -37,7 +41,7 @@ const OVER_BUDGET_TODAY: Record<string, number> = {
   "routes/kits.new": 125,
   "routes/r.$token": 93,
   "routes/roles.$slug": 101,
-  "routes/roles.$slug_.compare": 96.3,
+  "routes/roles.$slug_.compare": 96.5,
   "routes/roles.$slug_.edit": 126,
   "routes/roles.import": 104,
   "routes/settings.users": 116.1,

@@ -87,6 +87,12 @@ async function serve(candidates: number): Promise<Served> {
       "/candidates/:id": { path: `/candidates/${first.candidate_id}`, cookie: "recruiter" },
       "/assessments": { path: "/assessments", cookie: "interviewer" },
       "/assessments (recruiter)": { path: "/assessments", cookie: "recruiter" },
+      "/assessments (recruiter) filtered": { path: `/assessments?status=waiting&role=${SLUG}&overdue=1`, cookie: "recruiter" },
+      "/assessments (recruiter) by interviewer": {
+        path: `/assessments?status=ready&interviewer=${interviewerId}&overdue=1`,
+        cookie: "recruiter",
+      },
+      "/assessments (recruiter) decided": { path: "/assessments?status=decided", cookie: "recruiter" },
       "/assessments/:id": { path: `/assessments/${first.id}`, cookie: "recruiter" },
       "/assessments/:id/scorecard": { path: `/assessments/${first.id}/scorecard`, cookie: "interviewer" },
       "/roles/:slug/candidates": { path: `/roles/${SLUG}/candidates`, cookie: "recruiter" },
@@ -283,6 +289,53 @@ describe("query plans", () => {
       plan.filter((row) => row.parent === walk.parent && /USE TEMP B-TREE/.test(row.detail)),
       shown,
     ).toEqual([]);
+  });
+
+  it("the recruiter's filtered list walks the list's index in order, each filter an index lookup per assessment", async () => {
+    const large = servedAt("large");
+    for (const [name, index] of [
+      ["/assessments (recruiter) filtered", "SCAN assessments USING COVERING INDEX assessments_created_idx"],
+      ["/assessments (recruiter) decided", "SCAN assessments USING COVERING INDEX assessments_created_idx"],
+      [
+        "/assessments (recruiter) by interviewer",
+        "SEARCH assessment_interviewers USING COVERING INDEX assessment_interviewers_list_idx (user_id=?)",
+      ],
+    ] as const) {
+      const queries = await queriesOf(large, name);
+      const page = queries.find((q) => q.sql.includes("limit"));
+      if (!page) throw new Error(`${name} ran no paged query`);
+      const plan = await planTreeOf(large, page);
+      const shown = `${name}\n${plan.map((row) => row.detail).join("\n")}`;
+      const walk = plan.find((row) => row.detail === index);
+      if (!walk) throw new Error(`The page's ids are not found by walking ${index}\n${shown}`);
+      expect(
+        plan.filter((row) => row.parent === walk.parent && /USE TEMP B-TREE/.test(row.detail)),
+        shown,
+      ).toEqual([]);
+      // Every filter reads one assessment's rows by key: no scan inside the walk.
+      expect(
+        plan.filter((row) => row.id !== walk.id && /^SCAN /.test(row.detail)),
+        shown,
+      ).toEqual([]);
+    }
+  });
+
+  it("an interviewer's due section reads their own assignments by assessment_interviewers_list_idx", async () => {
+    const large = servedAt("large");
+    const all = await queriesOf(large, "/assessments");
+    const rows = all.filter((q) => q.sql.includes("scorecard_due_at is null"));
+    const count = all.find((q) => /count\(\*\)/.test(q.sql) && q.sql.includes('"assessment_interviewers" as "ai"'));
+    expect(rows.length, "the due section reads its rows once").toBe(1);
+    for (const query of [...rows, ...(count ? [count] : [])]) {
+      const lines = await planOf(large, query);
+      const shown = `${query.sql}\n${lines.join("\n")}`;
+      expect(lines[0], shown).toMatch(/^SEARCH ai USING (COVERING )?INDEX assessment_interviewers_list_idx \(user_id=\?\)$/);
+      expect(
+        lines.filter((d) => /^SCAN /.test(d)),
+        shown,
+      ).toEqual([]);
+    }
+    expect(count, "the due section counts what the user owes").toBeDefined();
   });
 
   it("the candidate list pages through candidates_created_idx, or candidates_name_idx by name", async () => {
