@@ -1,4 +1,5 @@
 const enAssessmentList = {
+  dueColumn: "Scorecard due",
   myTitle: "My assessments",
   myIntro: "The assessments you are assigned to. Open a scorecard to score the candidate's answers.",
   allTitle: "Assessments",

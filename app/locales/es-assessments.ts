@@ -2,6 +2,7 @@ import type enAssessments from "./en-assessments";
 import type { enAssessmentList } from "./en-assessments";
 
 const esAssessmentList: typeof enAssessmentList = {
+  dueColumn: "Vencimiento de la scorecard",
   myTitle: "Mis evaluaciones",
   myIntro: "Las evaluaciones que tiene asignadas. Abra una scorecard para puntuar las respuestas.",
   allTitle: "Evaluaciones",

@@ -35,7 +35,7 @@ export function DueList({ rows, total }: { rows: DueRow[]; total: number }) {
               <thead>
                 <tr>
                   <th scope="col">{t("assessmentList.candidate")}</th>
-                  <th scope="col">{t("assessments.interviewTime.due")}</th>
+                  <th scope="col">{t("assessmentList.dueColumn")}</th>
                   <th scope="col">{t("assessments.columns.interview")}</th>
                   <th scope="col">{t("assessmentList.myScorecard")}</th>
                 </tr>
