@@ -15,7 +15,6 @@ const enLoop = {
     record: "Record the reading of {{trait}}",
     closeByDeciding: "Record the decision to close the debrief",
   },
-  due: { dueIn: "due in {{distance}}", overdue: "overdue {{distance}}" },
   interviewTime: {
     legend: "Interview time (optional)",
     legendFor: "Interview time of {{name}}",

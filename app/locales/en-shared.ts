@@ -29,6 +29,7 @@ const enShared = {
     over_one: "{{count}} character over the limit of {{max}}: shorten it before saving.",
     over_other: "{{count}} characters over the limit of {{max}}: shorten it before saving.",
   },
+  due: { dueIn: "due in {{distance}}", overdue: "overdue {{distance}}" },
   validation: {
     slugTaken: "Another role already uses this slug",
     emailRequired: "Enter an email address",

@@ -17,7 +17,6 @@ const esLoop: typeof enLoop = {
     record: "Registrar la lectura de {{trait}}",
     closeByDeciding: "Registre la decisión para cerrar el debrief",
   },
-  due: { dueIn: "vence en {{distance}}", overdue: "vencida hace {{distance}}" },
   interviewTime: {
     legend: "Hora de la entrevista (opcional)",
     legendFor: "Hora de la entrevista de {{name}}",

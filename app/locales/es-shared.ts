@@ -35,6 +35,7 @@ const esShared: typeof enShared = {
     over_one: "{{count}} carácter más que el límite de {{max}}: acórtelo antes de guardar.",
     over_other: "{{count}} caracteres más que el límite de {{max}}: acórtelo antes de guardar.",
   },
+  due: { dueIn: "vence en {{distance}}", overdue: "vencida hace {{distance}}" },
   validation: {
     slugTaken: "Otro rol ya usa este slug",
     emailRequired: "Escriba una dirección de correo electrónico",

@@ -39,8 +39,8 @@ function dueText({ t, language }: Translator, dueAt: string | null, now: Date): 
   }
   const distance = format.format(state.amount);
   return state.state === "overdue"
-    ? { overdue: true, text: t("loop.due.overdue", { distance }) }
-    : { overdue: false, text: t("loop.due.dueIn", { distance }) };
+    ? { overdue: true, text: t("due.overdue", { distance }) }
+    : { overdue: false, text: t("due.dueIn", { distance }) };
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,6 +1,5 @@
 import { dueState } from "~/domain/scorecard-due";
 import { useTranslation } from "~/utils/use-translation";
-import "~/locales/loop";
 
 const unitFormats = new Map<string, Intl.NumberFormat>();
 
@@ -27,11 +26,11 @@ export function DueState({ dueAt, submitted, now }: { dueAt: string | null; subm
   const text = distance(i18n.language, state.amount, state.unit);
   return state.state === "overdue" ? (
     <span className="due due-overdue" data-testid="due-state">
-      {t("loop.due.overdue", { distance: text })}
+      {t("due.overdue", { distance: text })}
     </span>
   ) : (
     <span className="due" data-testid="due-state">
-      {t("loop.due.dueIn", { distance: text })}
+      {t("due.dueIn", { distance: text })}
     </span>
   );
 }
