@@ -20,10 +20,14 @@ const DESCRIPTION = {
   es: "Traitkit: entrevistas estructuradas que puntúan a los candidatos en los rasgos OCEAN+ y muestran cómo encajan en un rol.",
 } as const;
 
-/** The one way a date and time is written, per language: the zone always named. */
+/**
+ * The one way a date and time is written, per language: the zone always named,
+ * UTC, or an interview's own zone as Intl names it (GMT+1, CET; issue 19).
+ */
+const ZONE = String.raw`(?:UTC|GMT[+\u2212-]\d{1,2}(?::\d{2})?|[A-Z]{2,5})`;
 const DATE_TIME = {
-  en: /[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M UTC/g,
-  es: /\d{1,2} [a-z]{3,4}\.? \d{4}, \d{1,2}:\d{2} UTC/g,
+  en: new RegExp(String.raw`[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M ${ZONE}`, "g"),
+  es: new RegExp(String.raw`\d{1,2} [a-z]{3,4}\.? \d{4}, \d{1,2}:\d{2} ${ZONE}`, "g"),
 } as const;
 const CLOCK = /\d{1,2}:\d{2}/g;
 

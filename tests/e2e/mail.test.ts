@@ -227,7 +227,7 @@ describe("with a mail server that takes every message", () => {
     const row = panelRow(page, demoName(INTERVIEWER1));
     const time = row.getByTestId("interview-time");
     await expect(time.innerText()).resolves.toMatch(
-      /^Dec 5, 2026, 10:00 AM GMT\+1\s+Europe\/Madrid\s+Scorecard due Dec 6, 2026, .+ due in \d+ hr$/,
+      /^Dec 5, 2026, 10:00 AM GMT\+1\s+Europe\/Madrid\s+Scorecard due Dec 6, 2026, 10:00 AM GMT\+1\s+due in \d+ hr$/,
     );
     await expectAccessible(page);
   });
@@ -465,7 +465,7 @@ describe("with a mail server that refuses every recipient", () => {
     await page.goto(`${app.baseURL}/settings/users`);
     await hydrated(page);
     const mailSection = page.getByRole("region", { name: "E-mail", exact: true });
-    await expect(mailSection.getByText("No message failed.").count()).resolves.toBe(1);
+    // The demo's overdue scorecards were reminded at the worker's start, and refused too: only this invitation is followed.
     const email = `${unique("nobody").replace(/\s+/g, ".").toLowerCase()}@example.test`;
     await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Role", { exact: true }).selectOption("interviewer");
@@ -486,7 +486,7 @@ describe("with a mail server that refuses every recipient", () => {
     await expect(row.count()).resolves.toBe(1);
     await expect(row.locator("code").textContent()).resolves.toContain("Mailbox unavailable");
     await expect(row.innerText()).resolves.toContain("after 1 attempt");
-    await expect(mailSection.getByText("1 message could not be sent.").count()).resolves.toBe(1);
+    await expect(mailSection.getByText(/^\d+ messages? could not be sent/).count()).resolves.toBe(1);
     await expectAccessible(page);
     await screenshots(newPage, app.baseURL, RECRUITER, "/settings/users", "users");
 

@@ -29,14 +29,17 @@ const BUDGET_WITH_FORM = 115 * KB;
  * section and filters) ride in the assessments texts these pages load
  * (assessment 132 → 132.2, scorecard 120 → 120.2, candidate 121.2 → 121.3,
  * comparison 96.3 → 96.5, rounded up); the list itself stays within 90.
+ * Then by the debrief and the report link's e-mail box: the assessment page
+ * 134.1; the kit form 124.2 and the Users page 116.2 (the shared texts' two
+ * due words).
  */
 const OVER_BUDGET_TODAY: Record<string, number> = {
-  "routes/assessments.$id": 132.2,
+  "routes/assessments.$id": 134.1,
   "routes/assessments.$id_.scorecard": 120.2,
   "routes/candidates.$id": 121.3,
   "routes/kits._index": 91,
   "routes/kits.$id": 97,
-  "routes/kits.$id_.edit": 124.1,
+  "routes/kits.$id_.edit": 124.2,
   "routes/kits.$id_.print": 94,
   "routes/kits.new": 125,
   "routes/r.$token": 93,
@@ -44,7 +47,7 @@ const OVER_BUDGET_TODAY: Record<string, number> = {
   "routes/roles.$slug_.compare": 96.5,
   "routes/roles.$slug_.edit": 126,
   "routes/roles.import": 104,
-  "routes/settings.users": 116.1,
+  "routes/settings.users": 116.2,
   "routes/roles.new": 126,
 };
 
