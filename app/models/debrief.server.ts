@@ -4,50 +4,22 @@ import { inTransaction } from "~db/transaction";
 import { debriefState, type DebriefState } from "~/domain/debrief";
 import type { TraitKey } from "~/domain/traits";
 import { recordAudit } from "./audit.server";
+import { panelProgress } from "./panel-progress.server";
 
 export type AgreedReading = { trait: TraitKey; reading: number; reason: string; recordedByName: string; recordedAt: string };
 
 export type Debrief = { state: DebriefState; readings: AgreedReading[] };
 
 async function stateOf(db: Kysely<Database>, assessmentId: number): Promise<DebriefState> {
-  const row = await db
-    .selectFrom("assessments as a")
-    .select((eb) => [
-      eb
-        .selectFrom("assessment_interviewers as ai")
-        .select((e) => e.fn.countAll<number>().as("n"))
-        .whereRef("ai.assessment_id", "=", "a.id")
-        .as("assigned"),
-      eb
-        .selectFrom("assessment_interviewers as ai")
-        .innerJoin("scorecards as s", (join) =>
-          join.onRef("s.assessment_id", "=", "ai.assessment_id").onRef("s.interviewer_id", "=", "ai.user_id"),
-        )
-        .select((e) => e.fn.countAll<number>().as("n"))
-        .whereRef("ai.assessment_id", "=", "a.id")
-        .where("s.status", "=", "submitted")
-        .as("submitted"),
-      eb
-        .selectFrom("scorecards as s")
-        .select((e) => e.fn.max("s.submitted_at").as("at"))
-        .whereRef("s.assessment_id", "=", "a.id")
-        .where("s.status", "=", "submitted")
-        .as("last_submitted_at"),
-      eb
-        .selectFrom("decisions as d")
-        .select((e) => e.fn.max("d.decided_at").as("at"))
-        .whereRef("d.assessment_id", "=", "a.id")
-        .as("last_decided_at"),
-    ])
-    .where("a.id", "=", assessmentId)
-    .executeTakeFirst();
-  if (!row) return "not_ready";
-  return debriefState({
-    assigned: Number(row.assigned ?? 0),
-    submitted: Number(row.submitted ?? 0),
-    lastSubmittedAt: row.last_submitted_at ?? null,
-    lastDecidedAt: row.last_decided_at ?? null,
-  });
+  const [progress, decided] = await Promise.all([
+    panelProgress(db, assessmentId),
+    db
+      .selectFrom("decisions")
+      .select((eb) => eb.fn.max("decided_at").as("at"))
+      .where("assessment_id", "=", assessmentId)
+      .executeTakeFirst(),
+  ]);
+  return debriefState({ ...progress, lastDecidedAt: decided?.at ?? null });
 }
 
 /**

@@ -4,6 +4,7 @@ import { isUiLanguage } from "~/utils/i18n";
 import type { MailContext } from "./assessments.server";
 import { allInMessage } from "./mail-messages.server";
 import { enqueueMessage } from "./outbox.server";
+import { panelProgress } from "./panel-progress.server";
 
 /**
  * Writes "all scorecards are in" to the recruiter who made the assessment,
@@ -21,33 +22,19 @@ export async function queueAllInIfComplete(db: Kysely<Database>, assessmentId: n
     .leftJoin("users as r", (join) =>
       join.onRef("r.id", "=", "a.created_by").on("r.deactivated_at", "is", null).on("r.role", "=", "recruiter").on("r.mail_all_in", "=", 1),
     )
-    .select((eb) => [
+    .select([
       "c.name as candidate_name",
       "kv.name as kit_name",
       "r.id as recruiter_id",
       "r.email as recruiter_email",
       "r.name as recruiter_name",
       "r.language as recruiter_language",
-      eb
-        .selectFrom("assessment_interviewers as ai")
-        .select((e) => e.fn.countAll<number>().as("n"))
-        .whereRef("ai.assessment_id", "=", "a.id")
-        .as("assigned"),
-      eb
-        .selectFrom("assessment_interviewers as ai")
-        .innerJoin("scorecards as s", (join) =>
-          join.onRef("s.assessment_id", "=", "ai.assessment_id").onRef("s.interviewer_id", "=", "ai.user_id"),
-        )
-        .select((e) => e.fn.countAll<number>().as("n"))
-        .whereRef("ai.assessment_id", "=", "a.id")
-        .where("s.status", "=", "submitted")
-        .as("submitted"),
     ])
     .where("a.id", "=", assessmentId)
     .executeTakeFirst();
   if (!panel || panel.recruiter_id === null || panel.recruiter_email === null) return false;
-  const assigned = Number(panel.assigned ?? 0);
-  if (assigned === 0 || Number(panel.submitted ?? 0) < assigned) return false;
+  const { assigned, submitted } = await panelProgress(db, assessmentId);
+  if (assigned === 0 || submitted < assigned) return false;
   return enqueueMessage(
     db,
     allInMessage({
