@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
+import { dueWording } from "~/utils/due-wording";
 import { assessmentListChoices, listAssessmentsFor, listDueFor } from "~/models/assessments.server";
 import { requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
@@ -8,7 +9,6 @@ import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
 import { parseAssessmentListQuery } from "~/schemas/assessment-list";
 import { assessmentListHref } from "~/schemas/assessment-list-options";
-import { dueState } from "~/domain/scorecard-due";
 import { formatInstantInZone } from "~/utils/dates";
 import type { Translator } from "~/utils/i18n";
 import { PlainLink } from "~/components/PlainLink";
@@ -21,26 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: listStyles }];
 
-const unitFormats = new Map<string, Intl.NumberFormat>();
-
-/**
- * "due in 3 hr" or "overdue 2 days", as DueState words it (the reader's short
- * unit through Intl, the same texts), written here so the list's JavaScript
- * carries no date code; null without a due time.
- */
+/** The due wording, written here so the list's JavaScript carries no date code; null without a due time. */
 function dueText({ t, language }: Translator, dueAt: string | null, now: Date): { overdue: boolean; text: string } | null {
-  const state = dueState(dueAt === null ? null : new Date(dueAt), false, now);
-  if (state.state === "none") return null;
-  const key = `${language}|${state.unit}`;
-  let format = unitFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(language, { style: "unit", unit: state.unit, unitDisplay: "short" });
-    unitFormats.set(key, format);
-  }
-  const distance = format.format(state.amount);
-  return state.state === "overdue"
-    ? { overdue: true, text: t("due.overdue", { distance }) }
-    : { overdue: false, text: t("due.dueIn", { distance }) };
+  return dueWording(t, language, { dueAt, submitted: false, now });
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
