@@ -17,8 +17,6 @@ import { logger } from "~/utils/log.server";
 
 /** How often an idle worker looks for work another process (or the clock) made due. */
 const POLL_MS = 2_000;
-/** How often it looks for overdue scorecards to remind, and forgets old sent messages. */
-const HOUSEKEEPING_MS = 60_000;
 
 export type MailWorker = {
   /** Looks for work now: called after a request wrote a message, so it goes out at once. */
@@ -43,6 +41,8 @@ const MARK_SENT_TRIES = 5;
 export function startMailWorker(db: Kysely<Database>, env: Env & { SMTP_URL: string; MAIL_FROM: string }): MailWorker {
   const timeoutMs = env.MAIL_TIMEOUT_SECONDS * 1000;
   const leaseMs = 3 * timeoutMs + 5_000;
+  // How often it looks for overdue scorecards to remind, and forgets old sent messages.
+  const housekeepingMs = env.MAIL_REMINDER_CHECK_SECONDS * 1000;
   const transport = nodemailer.createTransport({
     url: env.SMTP_URL,
     connectionTimeout: timeoutMs,
@@ -124,7 +124,7 @@ export function startMailWorker(db: Kysely<Database>, env: Env & { SMTP_URL: str
 
   async function housekeeping(): Promise<void> {
     const now = new Date();
-    if (now.getTime() - lastHousekeeping < HOUSEKEEPING_MS) return;
+    if (now.getTime() - lastHousekeeping < housekeepingMs) return;
     lastHousekeeping = now.getTime();
     const reminders = await queueDueReminders(db, link, now);
     if (reminders > 0) logger.info({ event: "mail.reminders_queued", count: reminders });

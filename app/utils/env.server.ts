@@ -41,6 +41,13 @@ const envSchema = z.object({
     .min(1, "must be between 1 and 300")
     .max(300, "must be between 1 and 300")
     .default(30),
+  /** How often the server looks for overdue scorecards to remind (and forgets old sent messages). */
+  MAIL_REMINDER_CHECK_SECONDS: z.coerce
+    .number({ error: "must be a number of seconds" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 3600")
+    .max(3600, "must be between 1 and 3600")
+    .default(60),
 });
 
 const configSchema = envSchema.superRefine((env, ctx) => {

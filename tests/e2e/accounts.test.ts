@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/demo-accounts";
-import { expectAccessible, signIn, useBrowser, usePages, hydrated } from "./browser";
+import { describedBy, expectAccessible, hydrated, signIn, useBrowser, usePages } from "./browser";
 import { createOwnUser, slugOf, useTestData, type OwnUser } from "./factories";
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
@@ -15,19 +15,6 @@ function demoName(email: string): string {
   const account = DEMO_ACCOUNTS.find((a) => a.email === email);
   if (!account) throw new Error(`${email} is not a demo account`);
   return account.name;
-}
-
-/** The text a screen reader reads as the field's description: its hint and its error, tied by aria-describedby. */
-async function describedBy(field: Locator): Promise<string> {
-  const ids = (await field.getAttribute("aria-describedby")) ?? "";
-  const page = field.page();
-  const texts = await Promise.all(
-    ids
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((id) => page.locator(`[id="${id}"]`).textContent()),
-  );
-  return texts.join(" ");
 }
 
 /** Waits for a URL of this site with exactly this path and query (a string would be a glob, where "?" is special). */

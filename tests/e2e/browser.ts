@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -126,4 +126,17 @@ export function usePages(browser: () => Browser, baseURL: string) {
 /** Waits until React has hydrated the page: the app then marks <html> with class "js". */
 export async function hydrated(page: Page): Promise<void> {
   await page.locator("html.js").waitFor({ state: "attached" });
+}
+
+/** The text a screen reader reads as an element's description: its hint and its error, tied by aria-describedby. */
+export async function describedBy(element: Locator): Promise<string> {
+  const ids = (await element.getAttribute("aria-describedby")) ?? "";
+  const page = element.page();
+  const texts = await Promise.all(
+    ids
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).textContent()),
+  );
+  return texts.join(" ").trim();
 }

@@ -1,127 +1,33 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type TraitkitDb } from "~db/connection";
-import { createCandidate } from "../../app/models/candidates.server";
-import { findUserForSignIn } from "../../app/models/users.server";
-import { candidateSchema } from "../../app/schemas/candidate";
-import { DEMO_ACCOUNTS } from "../../seeds/demo-accounts";
-import { DEMO_KIT } from "../../seeds/demo-kits";
-import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from "../integration/support/smtp";
-import { expectAccessible, hydrated, signIn, useBrowser, usePages, type PageOptions } from "./browser";
-import { startAppServer, type AppServer } from "./global-setup";
+import { describe, expect, it } from "vitest";
+import { describedBy, expectAccessible, hydrated, signIn, useBrowser, usePages, type PageOptions } from "./browser";
+import {
+  INTERVIEWER1,
+  INTERVIEWER2,
+  RECRUITER,
+  calendarOf,
+  demoName,
+  mailAfter,
+  newCandidate,
+  unique,
+  useMailServers,
+  userId,
+  waitUntil,
+} from "./mail-servers";
 
 /*
  * Issue 19 in a browser: e-mail through a real SMTP server (tests/integration/
  * support/smtp.ts), interview times per interviewer, the account page and the
- * Users page's failed messages. The shared demo server sends no mail, so each
- * describe starts a demo server of its own with SMTP_URL, MAIL_FROM and
- * APP_URL pointing at its own mail server: one that takes every message, one
- * that refuses every recipient.
+ * Users page's failed messages. Each describe starts a demo server of its own
+ * (mail-servers.ts) with APP_URL set and its own mail server: one that takes
+ * every message, one that refuses every recipient. The whole loop, from the
+ * panel to the decision, is interview-loop.test.ts.
  */
 
-const MAIL_FROM = "Traitkit <traitkit@mail.traitkit.test>";
 const APP_URL = "https://traitkit.example.test";
-const RECRUITER = "recruiter@demo.traitkit.test";
-const INTERVIEWER1 = "interviewer1@demo.traitkit.test";
-const INTERVIEWER2 = "interviewer2@demo.traitkit.test";
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
-
-function demoName(email: string): string {
-  const account = DEMO_ACCOUNTS.find((a) => a.email === email);
-  if (!account) throw new Error(`${email} is not a demo account`);
-  return account.name;
-}
-
-type MailSetup = { smtp: TestSmtpServer; app: AppServer; db: TraitkitDb };
-
-/** A mail server in `mode` and a demo app server sending through it; stopped (and its log checked) after the describe. */
-function useMailServers(mode: "record" | "refuse"): () => MailSetup {
-  let setup: MailSetup | undefined;
-  beforeAll(async () => {
-    const smtp = await startSmtpServer(mode);
-    const app = await startAppServer({ TRAITKIT_DEMO: "1", SMTP_URL: smtp.url, MAIL_FROM, APP_URL });
-    const { db } = createDb(app.databasePath);
-    setup = { smtp, app, db };
-  }, 120_000);
-  afterAll(async () => {
-    await setup?.db.destroy();
-    const stopped = await setup?.app.stop();
-    await setup?.smtp.close();
-    expect(stopped?.errors, stopped?.output).toEqual([]);
-  });
-  return () => {
-    if (!setup) throw new Error("The mail servers start in beforeAll");
-    return setup;
-  };
-}
-
-let stampCount = 0;
-const STAMP = `${Date.now().toString(36)}${Math.floor(Math.random() * 1_000_000).toString(36)}`;
-function unique(what: string): string {
-  stampCount += 1;
-  return `${what} mail-${STAMP}${stampCount}`;
-}
-
-/** A candidate for the demo kit's role, added by the demo recruiter: the new-assessment form offers the demo kit. */
-async function newCandidate(db: TraitkitDb, label: string): Promise<{ id: number; name: string }> {
-  const name = unique(label);
-  const recruiter = await findUserForSignIn(db, RECRUITER);
-  if (!recruiter) throw new Error("No demo recruiter");
-  const made = await createCandidate(db, candidateSchema.parse({ name, roleSlug: DEMO_KIT.role, notes: "" }), recruiter.id, new Date());
-  if (!made.ok) throw new Error(`The candidate ${name} was refused (${made.field})`);
-  return { id: made.id, name };
-}
-
-async function userId(db: TraitkitDb, email: string): Promise<number> {
-  const user = await findUserForSignIn(db, email);
-  if (!user) throw new Error(`No account ${email}`);
-  return user.id;
-}
-
-/** The mail received after the first `before` messages that matches, waiting for it. */
-async function mailAfter(smtp: TestSmtpServer, before: number, match: (mail: ReceivedMail) => boolean): Promise<ReceivedMail> {
-  const until = Date.now() + 20_000;
-  for (;;) {
-    const found = smtp.received.slice(before).find(match);
-    if (found) return found;
-    if (Date.now() > until) {
-      throw new Error(`No matching mail; received: ${JSON.stringify(smtp.received.slice(before).map((m) => [m.to, m.subject]))}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** The calendar file attached to a message, as a mail program lists it: invite.ics. */
-function calendarOf(mail: ReceivedMail): string {
-  const calendar = mail.attachments.find((a) => a.filename === "invite.ics");
-  expect(calendar, JSON.stringify(mail.attachments.map((a) => [a.filename, a.contentType]))).toBeDefined();
-  return calendar?.content ?? "";
-}
-
-async function waitUntil<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** The text a screen reader reads as an element's description (aria-describedby). */
-async function describedBy(element: Locator): Promise<string> {
-  const ids = (await element.getAttribute("aria-describedby")) ?? "";
-  const page = element.page();
-  const texts = await Promise.all(
-    ids
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((id) => page.locator(`[id="${id}"]`).textContent()),
-  );
-  return texts.join(" ").trim();
-}
 
 /** Presses Tab until `target` has focus, at most `max` times. */
 async function tabUntil(page: Page, target: Locator, max: number): Promise<void> {
@@ -170,7 +76,7 @@ async function screenshots(
 }
 
 describe("with a mail server that takes every message", () => {
-  const servers = useMailServers("record");
+  const servers = useMailServers("record", { APP_URL });
   const { browser } = useBrowser();
   // This describe's own server: its address is known once beforeAll has started it.
   const { newPage } = usePages(browser, "");

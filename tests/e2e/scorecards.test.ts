@@ -4,7 +4,8 @@ import type { Locator, Page, Response } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../seeds/demo-accounts";
 import { DEMO_CANDIDATES } from "../../seeds/demo-people";
-import { expectAccessible, useBrowser, usePages } from "./browser";
+import { describedBy, expectAccessible, hydrated, useBrowser, usePages } from "./browser";
+import { rate, ratingGroup, ratingGroups, recommendationGroup, type Choice } from "./scorecard-form";
 import { copyDemoCase, createOwnKit, createOwnRole, useTestData, type OwnAssessment, type OwnKit } from "./factories";
 
 const ONE_DECIMAL = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
@@ -33,24 +34,6 @@ function demoName(email: string): string {
 function screenshot(page: Page, name: string): Promise<Buffer> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return page.screenshot({ path: path.join(SCREENSHOTS, `scorecard-${name}.png`), fullPage: true });
-}
-
-/** The app marks <html> with class "js" once React has hydrated the page. */
-async function hydrated(page: Page): Promise<void> {
-  await page.locator("html.js").waitFor({ state: "attached" });
-}
-
-/** The text a screen reader reads as an element's description (aria-describedby). */
-async function describedBy(element: Locator): Promise<string> {
-  const ids = (await element.getAttribute("aria-describedby")) ?? "";
-  const page = element.page();
-  const texts = await Promise.all(
-    ids
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((id) => page.locator(`[id="${id}"]`).textContent()),
-  );
-  return texts.join(" ").trim();
 }
 
 type ListRow = { id: number; candidate: string; kit: string; myScorecard: string; submitted: number; interviewers: number };
@@ -104,37 +87,6 @@ function captureBodies(page: Page): { bodies: () => Promise<{ url: string; body:
   return { bodies: () => Promise.all(pending) };
 }
 
-/** A rating group: "<Trait>: rating" inside "Question n of m". */
-type Choice = { question: number; trait: string; rating: number };
-
-function questionRegion(page: Page, question: number): Locator {
-  return page.getByRole("region", { name: new RegExp(`^Question ${question} of \\d+$`) });
-}
-
-function ratingGroup(page: Page, question: number, trait: string): Locator {
-  return questionRegion(page, question).getByRole("group", { name: `${trait}: rating`, exact: true });
-}
-
-/** Clicks the label of a rating (its number, with the behaviour anchor beside it). */
-async function rate(page: Page, choice: Choice): Promise<void> {
-  const group = ratingGroup(page, choice.question, choice.trait);
-  await group
-    .locator("label")
-    .filter({ has: page.locator("strong", { hasText: new RegExp(`^${choice.rating}$`) }) })
-    .click();
-}
-
-/** Every rating group of the form, as "question/trait", in page order. */
-async function ratingGroups(page: Page): Promise<{ question: number; trait: string }[]> {
-  const regions = page.getByRole("region", { name: /^Question \d+ of \d+$/ });
-  const out: { question: number; trait: string }[] = [];
-  for (let i = 0; i < (await regions.count()); i += 1) {
-    const legends = await regions.nth(i).locator("fieldset.rating-group > legend").allTextContents();
-    for (const legend of legends) out.push({ question: i + 1, trait: legend.replace(/: rating$/, "") });
-  }
-  return out;
-}
-
 async function checkedRating(page: Page, question: number, trait: string): Promise<string> {
   const group = ratingGroup(page, question, trait);
   return group.evaluate((fieldset) => fieldset.querySelector<HTMLInputElement>("input[type=radio]:checked")?.value ?? "none");
@@ -143,10 +95,6 @@ async function checkedRating(page: Page, question: number, trait: string): Promi
 /** A rating for every group, spread over 1–5 so that several traits land on different scores. */
 function ratingsFor(groups: { question: number; trait: string }[], offset: number): Choice[] {
   return groups.map((g, i) => ({ ...g, rating: ((i + offset) % 5) + 1 }));
-}
-
-function recommendationGroup(page: Page): Locator {
-  return page.getByRole("group", { name: "Overall recommendation", exact: true });
 }
 
 function redFlagBlock(page: Page, index: number): Locator {

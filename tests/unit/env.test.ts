@@ -25,6 +25,13 @@ describe("configuration", () => {
     expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT: must be between 1 and 65535/);
   });
 
+  it("looks for overdue scorecards every minute unless MAIL_REMINDER_CHECK_SECONDS says otherwise, within 1 s to 1 h", () => {
+    expect(parseEnv({}).MAIL_REMINDER_CHECK_SECONDS).toBe(60);
+    expect(parseEnv({ MAIL_REMINDER_CHECK_SECONDS: "5" }).MAIL_REMINDER_CHECK_SECONDS).toBe(5);
+    expect(() => parseEnv({ MAIL_REMINDER_CHECK_SECONDS: "0" })).toThrow(/MAIL_REMINDER_CHECK_SECONDS: must be between 1 and 3600/);
+    expect(() => parseEnv({ MAIL_REMINDER_CHECK_SECONDS: "1.5" })).toThrow(/MAIL_REMINDER_CHECK_SECONDS: must be a whole number/);
+  });
+
   it("treats an empty variable as not set", () => {
     expect(parseEnv({ PORT: "", HOST: "" })).toMatchObject({ PORT: 3000, HOST: "127.0.0.1" });
   });
