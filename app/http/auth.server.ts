@@ -1,4 +1,4 @@
-import { redirect, type AppLoadContext } from "@remix-run/node";
+import { redirect, type AppLoadContext, type HeadersFunction } from "@remix-run/node";
 import type { UserRole } from "~/domain/accounts";
 import { findAssessmentFor, type AssessmentAccess } from "~/models/assessments.server";
 import { logSecurityEvent } from "~/utils/log.server";
@@ -82,3 +82,14 @@ export async function requireUser(request: Request, context: AppLoadContext, opt
 export function homePath(role?: UserRole): string {
   return role === "interviewer" ? "/assessments" : "/roles";
 }
+
+/**
+ * A route's `headers`: passes a throttled action's Retry-After on to the page
+ * (a document's headers are the route's to give; the action's own are not sent).
+ */
+export const retryAfterHeaders: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};

@@ -59,6 +59,7 @@ const enShared = {
     dueHoursRange: "Enter a whole number of hours from 1 to 672 (four weeks)",
     languageRequired: "Choose English or Spanish",
     currentPasswordWrong: "This is not your current password",
+    currentPasswordThrottled: "Too many wrong passwords. Wait a few minutes, then try again.",
     traitRequired: "Choose a trait",
     readingRequired: "Choose the agreed rating, 1 to 5",
   },

@@ -65,6 +65,7 @@ const esShared: typeof enShared = {
     dueHoursRange: "Escriba un número entero de horas de 1 a 672 (cuatro semanas)",
     languageRequired: "Elija inglés o español",
     currentPasswordWrong: "Esta no es su contraseña actual",
+    currentPasswordThrottled: "Demasiadas contraseñas incorrectas. Espere unos minutos y vuelva a intentarlo.",
     traitRequired: "Elija un rasgo",
     readingRequired: "Elija la calificación acordada, de 1 a 5",
   },

@@ -6,11 +6,11 @@ import { useTranslation } from "~/utils/use-translation";
 import { ErrorPage } from "~/components/ErrorPage";
 import { TextField, useZodForm } from "~/components/forms";
 import { acceptInviteAndSignIn, emailInUse, findOpenInvite } from "~/models/users.server";
-import { acceptInviteSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/schemas/auth";
+import { acceptInviteSchema, PASSWORD_MIN_LENGTH } from "~/schemas/auth";
 import { homePath } from "~/http/auth.server";
-import { parseForm, readFormData } from "~/http/forms.server";
+import { readFormData } from "~/http/forms.server";
+import { parseNewPasswordForm } from "~/http/new-password.server";
 import { hashPassword } from "~/utils/password.server";
-import { isGuessablePassword } from "~/utils/password-policy.server";
 import { sessionCookie } from "~/http/session.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
@@ -46,20 +46,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const invite = await findOpenInvite(db, token, now);
   if (!invite) throw await invalidInvite(request, context);
   const formData = await readFormData(request);
-  const parsed = parseForm(formData, acceptInviteSchema);
+  const parsed = parseNewPasswordForm(formData, acceptInviteSchema);
   const typedName = String(formData.get("name") ?? "").slice(0, 120);
-  // One verdict on all that was posted: a breached password is said beside a
-  // mismatch, not only once the mismatch is fixed.
-  const password = formData.get("password");
-  const guessable =
-    typeof password === "string" &&
-    password.length >= PASSWORD_MIN_LENGTH &&
-    password.length <= PASSWORD_MAX_LENGTH &&
-    isGuessablePassword(password);
-  if (!parsed.ok || guessable) {
-    const errors = parsed.ok ? {} : parsed.errors;
-    return data({ errors: guessable ? { ...errors, password: "validation.passwordGuessable" } : errors, name: typedName }, { status: 400 });
-  }
+  if (!parsed.ok) return data({ errors: parsed.errors, name: typedName }, { status: 400 });
   // An account made since the invite (another invite, the CLI) keeps its email.
   if (await emailInUse(db, invite.email)) throw await invalidInvite(request, context);
 

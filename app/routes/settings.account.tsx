@@ -3,18 +3,22 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { FieldError, TextField, useZodForm } from "~/components/forms";
-import { notFound, requireUser } from "~/http/auth.server";
+import { notFound, requireUser, retryAfterHeaders } from "~/http/auth.server";
 import { parseForm, readFormData } from "~/http/forms.server";
+import { parseNewPasswordForm } from "~/http/new-password.server";
 import { sessionCookie } from "~/http/session.server";
+import { checkThrottle, clearLoginFailures, recordLoginFailure, throttleKeys } from "~/models/login-throttle.server";
 import { changeOwnPassword, findUserForSignIn, getOwnAccount, updateOwnAccount } from "~/models/users.server";
 import { accountSchema, passwordChangeSchema } from "~/schemas/account";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/schemas/auth";
+import { PASSWORD_MIN_LENGTH } from "~/schemas/auth";
 import { notFoundTitle } from "~/utils/i18n";
 import { getTranslator, languageCookie, pageTitle } from "~/utils/i18n.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
-import { isGuessablePassword } from "~/utils/password-policy.server";
+import { logSecurityEvent } from "~/utils/log.server";
 import { useTranslation } from "~/utils/use-translation";
 import "~/locales/account";
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
 
@@ -57,28 +61,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   if (intent === "password") {
-    const parsed = parseForm(formData, passwordChangeSchema);
-    const password = formData.get("password");
-    // One verdict on all that was posted, as the invite page gives.
-    const guessable =
-      typeof password === "string" &&
-      password.length >= PASSWORD_MIN_LENGTH &&
-      password.length <= PASSWORD_MAX_LENGTH &&
-      isGuessablePassword(password);
-    if (!parsed.ok || guessable) {
-      const errors = parsed.ok ? {} : parsed.errors;
+    const parsed = parseNewPasswordForm(formData, passwordChangeSchema);
+    if (!parsed.ok) return data<ActionResult>({ form: "password", ok: false, errors: parsed.errors }, { status: 400 });
+    // The current password is a sign-in's secret: guessing it here counts against the same limits as the sign-in page.
+    const keys = throttleKeys(user.email, context.clientAddress);
+    const throttle = await checkThrottle(context.db, keys, now);
+    if (throttle.limited) {
+      logSecurityEvent({ event: "auth.throttled", scope: throttle.scope });
       return data<ActionResult>(
-        { form: "password", ok: false, errors: guessable ? { ...errors, password: "validation.passwordGuessable" } : errors },
-        { status: 400 },
+        { form: "password", ok: false, errors: { currentPassword: "validation.currentPasswordThrottled" } },
+        { status: 429, headers: { "Retry-After": String(throttle.retryAfterSeconds) } },
       );
     }
     const stored = await findUserForSignIn(context.db, user.email);
     if (!stored || !(await verifyPassword(stored.passwordHash, parsed.data.currentPassword))) {
+      await recordLoginFailure(context.db, keys, now);
+      logSecurityEvent({ event: "auth.password_change_failed", userId: user.id });
       return data<ActionResult>(
         { form: "password", ok: false, errors: { currentPassword: "validation.currentPasswordWrong" } },
         { status: 400 },
       );
     }
+    await clearLoginFailures(context.db, keys);
     const sessionId = await changeOwnPassword(context.db, { userId: user.id, passwordHash: await hashPassword(parsed.data.password) }, now);
     return data<ActionResult>({ form: "password", ok: true }, { headers: { "Set-Cookie": sessionCookie(request, sessionId) } });
   }

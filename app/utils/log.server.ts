@@ -15,6 +15,7 @@ export type SecurityEvent =
   | { event: "auth.sign_in"; userId: number }
   | { event: "auth.sign_in_failed"; reason: "bad_credentials" | "deactivated" }
   | { event: "auth.throttled"; scope: "account" | "client" | "account_client" }
+  | { event: "auth.password_change_failed"; userId: number }
   | { event: "auth.sign_out"; userId: number }
   | { event: "authz.denied"; userId: number | null; path: string; reason: string }
   | { event: "csrf.rejected"; method: string; path: string };

@@ -346,6 +346,63 @@ describe("account changes end sessions at once (S2)", () => {
   });
 });
 
+describe("the account page's current password counts against the sign-in limits (B1)", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const changePassword = (cookie: string, currentPassword: string) =>
+    request(server.baseURL, "/settings/account", {
+      cookie,
+      form: { intent: "password", currentPassword, password: STRONG_PASSWORD, confirmPassword: STRONG_PASSWORD },
+    });
+
+  it("after 5 wrong current passwords answers 429 with Retry-After, even to the right one, and sign-in for that account is held too", async () => {
+    const cookie = await signIn(server.baseURL, DEMO.interviewer2);
+    const hashBefore = await server.db
+      .selectFrom("users")
+      .select("password_hash")
+      .where("email", "=", DEMO.interviewer2)
+      .executeTakeFirstOrThrow();
+    for (let i = 0; i < 5; i += 1) {
+      const response = await changePassword(cookie, `not-my-password-${i}`);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain("This is not your current password");
+    }
+    const limited = await changePassword(cookie, DEMO.password);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await limited.text()).toContain("Too many wrong passwords. Wait a few minutes, then try again.");
+    expect(
+      await server.db.selectFrom("users").select("password_hash").where("email", "=", DEMO.interviewer2).executeTakeFirstOrThrow(),
+    ).toEqual(hashBefore);
+    // The guesses were a sign-in's: the sign-in page holds the account from this address as well.
+    const login = await postLogin(server.baseURL, DEMO.interviewer2, DEMO.password);
+    expect(login.status).toBe(429);
+    await login.body?.cancel();
+  });
+
+  it("forgives the failures when the right current password comes before the limit", async () => {
+    const cookie = await signIn(server.baseURL, DEMO.recruiter);
+    for (let i = 0; i < 4; i += 1) {
+      const response = await changePassword(cookie, `not-my-password-${i}`);
+      expect(response.status).toBe(400);
+      await response.body?.cancel();
+    }
+    const changed = await changePassword(cookie, DEMO.password);
+    expect(changed.status).toBe(200);
+    await changed.body?.cancel();
+    const keys = throttleKeys(DEMO.recruiter, "127.0.0.1");
+    expect(await checkThrottle(server.db, keys, new Date())).toEqual({ limited: false });
+    const failures = await server.db.selectFrom("login_failures").select("at").where("account_key", "=", keys.accountKey).execute();
+    expect(failures).toEqual([]);
+  });
+});
+
 describe("sign-in throttling (B1)", () => {
   let server: TestServer;
   beforeAll(async () => {
