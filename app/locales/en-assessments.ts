@@ -20,6 +20,7 @@ const enAssessmentList = {
     none: "No scorecard is waiting for you.",
     more: "And {{count}} more in the list below.",
   },
+  everyTitle: "Every assessment",
   allMineTitle: "All my assessments",
   filters: {
     label: "Filters",

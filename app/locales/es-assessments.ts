@@ -23,6 +23,7 @@ const esAssessmentList: typeof enAssessmentList = {
     none: "Ninguna scorecard espera por usted.",
     more: "Y {{count}} más en la lista de abajo.",
   },
+  everyTitle: "Todas las evaluaciones",
   allMineTitle: "Todas mis evaluaciones",
   filters: {
     label: "Filtros",

@@ -42,8 +42,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     interviewer: choices.interviewers.some((u) => u.id === asked.interviewer) ? asked.interviewer : null,
   };
   const list = await listAssessmentsFor(context.db, user, query.page, query, now);
-  // What the interviewer owes leads their first page.
-  const owed = !isRecruiter && query.page === 1 ? await listDueFor(context.db, user.id) : null;
+  // What the user owes leads their first page: an interviewer's always, a recruiter's when they sit on a panel themselves.
+  const listed = query.page === 1 ? await listDueFor(context.db, user.id) : null;
+  const owed = listed && (!isRecruiter || listed.total > 0) ? listed : null;
   const translator = await getTranslator(request, context);
   const { t, language } = translator;
   return {
@@ -84,8 +85,8 @@ export default function AssessmentList() {
       <h1>{isRecruiter ? t("assessmentList.allTitle") : t("assessmentList.myTitle")}</h1>
       <p className="lede">{isRecruiter ? t("assessmentList.allIntro") : t("assessmentList.myIntro")}</p>
       {due && <DueList rows={due.rows} total={due.total} />}
+      {due && <h2>{isRecruiter ? t("assessmentList.everyTitle") : t("assessmentList.allMineTitle")}</h2>}
       {isRecruiter && <AssessmentListFilters query={query} roles={choices.roles} interviewers={choices.interviewers} filtered={filtered} />}
-      {due && <h2>{t("assessmentList.allMineTitle")}</h2>}
       {rows.length === 0 && page > 1 ? (
         <p>
           {t("assessmentList.pageEmpty")} <Link to={assessmentListHref(query)}>{t("assessmentList.firstPage")}</Link>

@@ -359,6 +359,36 @@ describe("the assessment list over HTTP", () => {
     expect(ids).toEqual([...own]);
   });
 
+  it("leads a recruiter's page with the scorecards they owe only when they sit on a panel themselves", async () => {
+    expect(await html("/assessments", recruiter)).not.toContain('data-testid="due-section"');
+    const recruiterId = (await userByEmail(DEMO.recruiter)).id;
+    const target = await db.selectFrom("assessments").select(["id", "created_at"]).orderBy("id", "desc").executeTakeFirstOrThrow();
+    const now = Date.now();
+    await db
+      .insertInto("assessment_interviewers")
+      .values({
+        assessment_id: target.id,
+        user_id: recruiterId,
+        added_at: target.created_at,
+        assessment_created_at: target.created_at,
+        interview_at: new Date(now - 26 * HOUR).toISOString(),
+        interview_time_zone: "UTC",
+        scorecard_due_at: new Date(now - 2 * HOUR - 60_000).toISOString(),
+      })
+      .execute();
+    try {
+      const page = await html("/assessments", recruiter);
+      const due = rowsOf(page, "due-row");
+      expect(due.map((r) => r.id)).toEqual([target.id]);
+      expect(decode(due[0]?.html ?? "")).toContain("overdue 2 hr");
+      expect(decode(page)).toMatch(/<h2[^>]*>Waiting for your scorecard<\/h2>[\s\S]*<h2>Every assessment<\/h2>[\s\S]*name="status"/);
+      // The recruiter's list below keeps its filters and every assessment.
+      expect(rowsOf(page, "assessment-row").length).toBe(ASSESSMENT_PAGE_SIZE);
+    } finally {
+      await db.deleteFrom("assessment_interviewers").where("assessment_id", "=", target.id).where("user_id", "=", recruiterId).execute();
+    }
+  });
+
   const filterCases: [string, (a: Known, at: Date) => boolean][] = [
     ["status=waiting", (a) => statusOf(a) === "waiting"],
     ["status=ready", (a) => statusOf(a) === "ready"],
