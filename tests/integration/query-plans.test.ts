@@ -6,6 +6,8 @@ import { CompiledQuery } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedLarge } from "../../seeds/large";
 import { publishReport } from "../../app/models/report.server";
+import { claimNextMessage, forgetOldSentMessages } from "../../app/models/outbox.server";
+import { queueDueReminders } from "../../app/models/reminders.server";
 
 /*
  * Issue 8.4: the main pages stay fast as the data grows. Each page runs the
@@ -33,6 +35,7 @@ const GROWING_TABLES = [
   "assessment_results",
   "report_links",
   "audit_log",
+  "mail_outbox",
 ];
 
 type Served = {
@@ -336,6 +339,21 @@ describe("query plans", () => {
       ).toEqual([]);
     }
     expect(count, "the due section counts what the user owes").toBeDefined();
+  });
+
+  it("the mail worker's rounds (claim, reminders, forgetting sent messages) read no growing table whole", async () => {
+    const large = servedAt("large");
+    const now = new Date();
+    large.queries.length = 0;
+    await claimNextMessage(large.server.db, "query-plans", now, 60_000);
+    await queueDueReminders(large.server.db, "http://traitkit.test", now);
+    await forgetOldSentMessages(large.server.db, now);
+    const statements = large.queries.filter((q) => /^\s*(select|update|delete|insert)/i.test(q.sql));
+    expect(statements.some((q) => /^\s*delete from "mail_outbox"/i.test(q.sql))).toBe(true);
+    for (const query of statements) {
+      const lines = await planOf(large, query);
+      expect(fullScans(lines), `${query.sql}\n${lines.join("\n")}`).toEqual([]);
+    }
   });
 
   it("the candidate list pages through candidates_created_idx, or candidates_name_idx by name", async () => {
