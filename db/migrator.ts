@@ -14,6 +14,7 @@ import * as m0011 from "./migrations/0011_ranking_decision_and_calibration";
 import * as m0012 from "./migrations/0012_interview_times_and_outbox";
 import * as m0014 from "./migrations/0014_debrief_readings";
 import * as m0015 from "./migrations/0015_outbox_sent_index";
+import * as m0016 from "./migrations/0016_questionnaires";
 
 /*
  * Listed statically: a folder read breaks once the server is bundled.
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0012_interview_times_and_outbox": m0012,
   "0014_debrief_readings": m0014,
   "0015_outbox_sent_index": m0015,
+  "0016_questionnaires": m0016,
 };
 
 const provider: MigrationProvider = {

@@ -369,6 +369,41 @@ export type AssessmentResultsTable = TraitResultColumns & {
   decision: Generated<string | null>;
 };
 
+/** The candidate's self-report questionnaire of an assessment (issue 20): one per assessment. */
+export interface QuestionnairesTable {
+  assessment_id: number;
+  /** "ipip-neo-120". */
+  instrument: string;
+  /** The language the recruiter chose for the link: "en", "es" or "zh-cn". */
+  language: string;
+  created_by: number;
+  created_at: string;
+  consented_at: string | null;
+  completed_at: string | null;
+  /** 1: the recruiter chose to show the self-report in the candidate's report. */
+  include_in_report: Generated<number>;
+}
+
+export interface QuestionnaireLinksTable {
+  id: Generated<number>;
+  assessment_id: number;
+  token_hash: string;
+  language: string;
+  created_by: number;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_opened_at: string | null;
+}
+
+/** An answer by the item package's stable id; value 1 (very inaccurate) … 5 (very accurate). */
+export interface QuestionnaireAnswersTable {
+  assessment_id: number;
+  item_id: string;
+  value: number;
+  answered_at: string;
+}
+
 export interface ReportLinksTable {
   id: Generated<number>;
   assessment_id: number;
@@ -462,6 +497,9 @@ export interface Database {
   library_items: LibraryItemsTable;
   mail_outbox: MailOutboxTable;
   debrief_readings: DebriefReadingsTable;
+  questionnaires: QuestionnairesTable;
+  questionnaire_links: QuestionnaireLinksTable;
+  questionnaire_answers: QuestionnaireAnswersTable;
   app_settings: AppSettingsTable;
 }
 

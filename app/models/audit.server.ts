@@ -46,13 +46,29 @@ export type AuditAction =
   | "ranking.export"
   | "report.publish"
   | "report.revoke"
+  | "questionnaire.send"
+  | "questionnaire.revoke"
+  | "questionnaire.start"
+  | "questionnaire.complete"
   | "mail.retry"
   | "settings.update";
 
 export type AuditEntry = {
   actorUserId: number | null;
   action: AuditAction;
-  entityType: "user" | "invite" | "role" | "kit" | "candidate" | "assessment" | "scorecard" | "decision" | "report" | "mail" | "settings";
+  entityType:
+    | "user"
+    | "invite"
+    | "role"
+    | "kit"
+    | "candidate"
+    | "assessment"
+    | "scorecard"
+    | "decision"
+    | "report"
+    | "questionnaire"
+    | "mail"
+    | "settings";
   entityId: number | string | null;
   details?: Record<string, string | number | boolean | null>;
 };

@@ -98,6 +98,10 @@ describe("audit action labels", () => {
     "ranking.export": true,
     "report.publish": true,
     "report.revoke": true,
+    "questionnaire.send": true,
+    "questionnaire.revoke": true,
+    "questionnaire.start": true,
+    "questionnaire.complete": true,
     "mail.retry": true,
     "settings.update": true,
   } satisfies Record<AuditAction, true>;
