@@ -129,3 +129,10 @@ export function selfReportDifference(
   const difference = selfScore - interviewScore;
   return { difference, probe: Math.abs(difference) >= DISAGREEMENT_POINTS };
 }
+
+/** The scored traits as fit reads scores (computeFit in fit.ts): a trait not scored or not measured is left out, never 0. */
+export function selfReportFitScores(domains: readonly DomainScore[]): Partial<Record<TraitKey, number>> {
+  const scores: Partial<Record<TraitKey, number>> = {};
+  for (const d of domains) if (d.score !== null) scores[d.trait] = d.score;
+  return scores;
+}
