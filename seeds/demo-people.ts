@@ -11,16 +11,19 @@ import { candidateSchema } from "../app/schemas/candidate";
 import { parseScorecardForm } from "../app/schemas/scorecard";
 import type { DemoContext, DemoStep } from "./demo";
 import { DEMO_KIT } from "./demo-kits";
+import { addDemoSelfReport, type DemoSelfReport } from "./demo-self-reports";
 
 /*
  * The demo's people: about ten fictional candidates for MLOps Engineer and
  * their assessments with the demo kit, each one a case a new user can look at
  * (strong, partial and poor fit, a trait not assessed, a disagreement to
- * calibrate, the blind case, an assessment nobody has started, decisions).
+ * calibrate, the blind case, an assessment nobody has started, decisions,
+ * self-reports that agree with the interview, disagree, or are half done).
  *
  * Everything goes through the app's own code paths: candidateSchema and
  * createCandidate, createAssessment, the scorecard form contract
- * (parseScorecardForm) and saveScorecard, recordDecision.
+ * (parseScorecardForm) and saveScorecard, recordDecision, and the
+ * questionnaire's model (seeds/demo-self-reports.ts).
  */
 
 const RECRUITER = "recruiter@demo.traitkit.test";
@@ -61,6 +64,8 @@ export type DemoCandidate = {
     interviewer1?: DemoScorecard;
     interviewer2?: DemoScorecard;
     decision?: { decision: Decision; reason: string; atHour: number };
+    /** The candidate's self-report questionnaire (issue 20). */
+    selfReport?: DemoSelfReport;
   } | null;
 };
 
@@ -73,7 +78,8 @@ export const DEMO_CANDIDATES: readonly DemoCandidate[] = [
   {
     name: "Ada Demo-Lovelace",
     email: "ada.demo-lovelace@example.com",
-    notes: "Demo: strong fit. Every assessed trait inside its band; decision: advance.",
+    notes:
+      "Demo: strong fit. Every assessed trait inside its band; decision: advance. Her self-report agrees with the interview on every trait.",
     daysAgo: 12,
     assessment: {
       // O 75, C 83.3, S 75, A 62.5, R 62.5.
@@ -108,12 +114,21 @@ export const DEMO_CANDIDATES: readonly DemoCandidate[] = [
         reason: "Inside the ideal band on every assessed trait; a calm, specific incident story.",
         atHour: 50,
       },
+      // Within 5 points of the interview on every trait it assessed: nothing to probe.
+      selfReport: {
+        language: "en",
+        targets: { openness: 70, conscientiousness: 80, extraversion: 55, agreeableness: 65, emotional_stability: 72 },
+        answered: 120,
+        submitted: true,
+        atHour: 2,
+      },
     },
   },
   {
     name: "Grace Demo-Hopper",
     email: "grace.demo-hopper@example.com",
-    notes: "Demo: partial fit. Openness, Conscientiousness and Emotional Stability below their bands.",
+    notes:
+      "Demo: partial fit. Openness, Conscientiousness and Emotional Stability below their bands. Her self-report (in Spanish, 2 items skipped) rates her Conscientiousness about 30 points above the interview: probe.",
     daysAgo: 10,
     assessment: {
       // O 50, C 54.2, S 37.5, A 75, R 62.5.
@@ -140,6 +155,15 @@ export const DEMO_CANDIDATES: readonly DemoCandidate[] = [
         },
         recommendation: "no",
         atHour: 27,
+      },
+      // Conscientiousness about 85 against the interview's 54.2: 25 points or more apart, flagged. The last two items
+      // (facets A6 and C6) are skipped: allowed (at most 10), and those two facets are not scored.
+      selfReport: {
+        language: "es",
+        targets: { openness: 55, conscientiousness: 85, extraversion: 40, agreeableness: 70, emotional_stability: 45 },
+        answered: 118,
+        submitted: true,
+        atHour: 3,
       },
     },
   },
@@ -296,7 +320,8 @@ export const DEMO_CANDIDATES: readonly DemoCandidate[] = [
   {
     name: "Margaret Demo-Hamilton",
     email: "margaret.demo-hamilton@example.com",
-    notes: "Demo: interviewer 1 has a draft in progress; nothing is submitted, so there is no result yet.",
+    notes:
+      "Demo: interviewer 1 has a draft in progress; nothing is submitted, so there is no result yet. Her self-report is half done (60 of 120), not scored.",
     daysAgo: 2,
     assessment: {
       interviewer1: {
@@ -304,6 +329,13 @@ export const DEMO_CANDIDATES: readonly DemoCandidate[] = [
         ratings: { conscientiousness: [4], emotional_stability: [4] },
         notes: { 1: "Good incident story so far." },
         atHour: 5,
+      },
+      selfReport: {
+        language: "en",
+        targets: { openness: 60, conscientiousness: 70, extraversion: 50, agreeableness: 60, emotional_stability: 65 },
+        answered: 60,
+        submitted: false,
+        atHour: 2,
       },
     },
   },
@@ -410,6 +442,10 @@ async function addPerson(db: Kysely<Database>, person: DemoCandidate, kit: Scori
     after(1),
   );
   if (!assessment.ok) throw new Error(`The demo assessment of ${person.name} was refused: ${JSON.stringify(assessment.errors)}`);
+
+  // Before the scorecards, as it happens: the candidate answers in the hours after the link is sent.
+  const selfReport = person.assessment.selfReport;
+  if (selfReport) await addDemoSelfReport(db, { assessmentId: assessment.id, recruiterId, selfReport, after });
 
   for (const who of ["interviewer1", "interviewer2"] as const) {
     const card = person.assessment[who];

@@ -73,7 +73,7 @@ const enAudit = {
     scorecard: "scorecard",
     decision: "decision",
     report: "report link",
-    questionnaire: "questionnaire",
+    questionnaire: "questionnaire link",
     mail: "e-mail",
     settings: "settings",
   },

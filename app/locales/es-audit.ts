@@ -74,7 +74,7 @@ const esAudit: typeof enAudit = {
     scorecard: "scorecard",
     decision: "decisión",
     report: "enlace de informe",
-    questionnaire: "cuestionario",
+    questionnaire: "enlace de cuestionario",
     mail: "correo",
     settings: "ajustes",
   },

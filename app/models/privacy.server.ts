@@ -6,6 +6,9 @@ import { computePanel } from "~/models/panel-results.server";
 import { loadScoringKit } from "~/models/scorecards.server";
 import type { ParkedDraftContent } from "~/models/assessments.server";
 import { recordAudit } from "~/models/audit.server";
+import { questionnaireForAssessment } from "~/models/questionnaires.server";
+import { selfReportItems } from "~/models/questionnaire-items.server";
+import { selfReportTraitScores } from "~/domain/self-report";
 import { traitRecord, type TraitKey } from "~/domain/traits";
 import { parseLocalized, type LocalizedText } from "~/schemas/localized";
 
@@ -81,6 +84,49 @@ export type ExportedReportSnapshot = {
   content: unknown;
 };
 
+export type ExportedQuestionnaireLink = {
+  id: number;
+  status: "active" | "revoked" | "expired";
+  language: string;
+  createdBy: number;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastOpenedAt: string | null;
+};
+
+/**
+ * The candidate's self-report questionnaire (issue 20). Every answer kept, by
+ * the item package's id with the value as the candidate chose it on the
+ * agreement scale (1 very inaccurate … 5 very accurate, before any reversal):
+ * with the package's item keys, every self-report figure can be recomputed.
+ */
+export type ExportedSelfReport = {
+  /** "ipip-neo-120". */
+  instrument: string;
+  /** The language the recruiter chose for the link: "en", "es" or "zh-cn". */
+  language: string;
+  /** At the export: sent (not started), started (consented, not submitted), completed, or revoked (no live link, not submitted). */
+  status: "sent" | "started" | "completed" | "revoked";
+  createdBy: number;
+  createdAt: string;
+  /** When the candidate consented; nothing is kept before it. */
+  consentedAt: string | null;
+  completedAt: string | null;
+  /** Whether the recruiter chose to show the self-report in the candidate's report. */
+  includeInReport: boolean;
+  /** In the questionnaire's order; a started questionnaire's answers so far. */
+  answers: { itemId: string; value: number; answeredAt: string }[];
+  /**
+   * Per trait the score (0..100, unrounded) and the items of its domain
+   * answered; null for a trait not scored (more than 20 % unanswered) or not
+   * measured (Relational Engagement). Null as a whole until submitted: a
+   * questionnaire not submitted is never scored.
+   */
+  traitScores: Record<TraitKey, { score: number; answered: number } | null> | null;
+  links: ExportedQuestionnaireLink[];
+};
+
 export type ExportedAssessment = {
   id: number;
   /** The role's slug, as frozen in the kit version. */
@@ -111,6 +157,8 @@ export type ExportedAssessment = {
   messages: { id: number; kind: string; subject: string; createdAt: string; sentAt: string | null; failedAt: string | null }[];
   /** The readings the panel agreed on in the debrief, beside the scorecards (which stay as submitted). */
   debriefReadings: { trait: TraitKey; reading: number; reason: string; recordedBy: number; recordedAt: string }[];
+  /** Null when no questionnaire was sent. */
+  selfReport: ExportedSelfReport | null;
 };
 
 export type ExportedAuditEntry = {
@@ -138,14 +186,68 @@ export type CandidateExport = {
     updatedAt: string;
   };
   assessments: ExportedAssessment[];
-  /** Audit entries about the candidate, its assessments, scorecards, decisions and report links. */
+  /** Audit entries about the candidate, its assessments, scorecards, decisions, report links and questionnaire links. */
   audit: ExportedAuditEntry[];
 };
 
-function reportStatus(link: { expires_at: string | null; revoked_at: string | null }, now: Date): ExportedReportLink["status"] {
+function linkStatus(link: { expires_at: string | null; revoked_at: string | null }, now: Date): "active" | "revoked" | "expired" {
   if (link.revoked_at !== null) return "revoked";
   if (link.expires_at !== null && link.expires_at <= now.toISOString()) return "expired";
   return "active";
+}
+
+async function exportSelfReport(db: Executor, assessmentId: number, now: Date): Promise<ExportedSelfReport | null> {
+  const questionnaire = await db.selectFrom("questionnaires").selectAll().where("assessment_id", "=", assessmentId).executeTakeFirst();
+  if (!questionnaire) return null;
+  const [view, answers, links] = await Promise.all([
+    questionnaireForAssessment(db, assessmentId, now),
+    db
+      .selectFrom("questionnaire_answers")
+      .select(["item_id", "value", "answered_at"])
+      .where("assessment_id", "=", assessmentId)
+      .orderBy("item_id")
+      .execute(),
+    db
+      .selectFrom("questionnaire_links")
+      .select(["id", "language", "created_by", "created_at", "expires_at", "revoked_at", "last_opened_at"])
+      .where("assessment_id", "=", assessmentId)
+      .orderBy("id")
+      .execute(),
+  ]);
+  const order = new Map(selfReportItems().map((item, i) => [item.id, i]));
+  // An id the package does not know (none should be: saving refuses them) still goes out, last.
+  const place = (itemId: string) => order.get(itemId) ?? order.size;
+  const scores = view.scores ? selfReportTraitScores(view.scores) : null;
+  return {
+    instrument: questionnaire.instrument,
+    language: questionnaire.language,
+    // questionnaireForAssessment says "none" only for a language it does not know: the row is there, so it was sent.
+    status: view.status.state === "none" ? "sent" : view.status.state,
+    createdBy: questionnaire.created_by,
+    createdAt: questionnaire.created_at,
+    consentedAt: questionnaire.consented_at,
+    completedAt: questionnaire.completed_at,
+    includeInReport: questionnaire.include_in_report === 1,
+    answers: [...answers]
+      .sort((a, b) => place(a.item_id) - place(b.item_id))
+      .map((a) => ({ itemId: a.item_id, value: a.value, answeredAt: a.answered_at })),
+    traitScores: scores
+      ? traitRecord((trait) => {
+          const t = scores[trait];
+          return t && t.score !== null ? { score: t.score, answered: t.answered } : null;
+        })
+      : null,
+    links: links.map((l) => ({
+      id: l.id,
+      status: linkStatus(l, now),
+      language: l.language,
+      createdBy: l.created_by,
+      createdAt: l.created_at,
+      expiresAt: l.expires_at,
+      revokedAt: l.revoked_at,
+      lastOpenedAt: l.last_opened_at,
+    })),
+  };
 }
 
 async function exportAssessment(
@@ -155,7 +257,7 @@ async function exportAssessment(
 ): Promise<ExportedAssessment> {
   const kit = await loadScoringKit(db, assessment.kit_version_id);
   if (!kit) throw new Error(`Assessment ${assessment.id} has no kit version ${assessment.kit_version_id}`);
-  const [bands, interviewers, cards, decisions, links, snapshots, stored, panel, messages, readings] = await Promise.all([
+  const [bands, interviewers, cards, decisions, links, snapshots, stored, panel, messages, readings, selfReport] = await Promise.all([
     db
       .selectFrom("kit_version_traits")
       .select(["trait", "low", "high", "weight", "statement"])
@@ -192,6 +294,7 @@ async function exportAssessment(
       .orderBy("id")
       .execute(),
     db.selectFrom("debrief_readings").selectAll().where("assessment_id", "=", assessment.id).orderBy("trait").execute(),
+    exportSelfReport(db, assessment.id, now),
   ]);
   const cardIds = cards.map((c) => c.id);
   const [ratings, notes, strengths, redFlags] =
@@ -310,7 +413,7 @@ async function exportAssessment(
     })),
     reportLinks: links.map((l) => ({
       id: l.id,
-      status: reportStatus(l, now),
+      status: linkStatus(l, now),
       language: l.language,
       createdBy: l.created_by,
       createdAt: l.created_at,
@@ -343,6 +446,7 @@ async function exportAssessment(
       createdAt: r.created_at,
       content: JSON.parse(r.content) as unknown,
     })),
+    selfReport,
   };
 }
 
@@ -380,6 +484,8 @@ export async function exportCandidate(db: Executor, id: number, now: Date = new 
     scorecard: assessments.flatMap((a) => a.scorecards.map((s) => String(s.id))),
     decision: assessments.flatMap((a) => a.decisions.map((d) => String(d.id))),
     report: assessments.flatMap((a) => a.reportLinks.map((l) => String(l.id))),
+    // The questionnaire's audit entries name its link (sent, started, completed, revoked through that link).
+    questionnaire: assessments.flatMap((a) => a.selfReport?.links.map((l) => String(l.id)) ?? []),
   };
   const audit = await db
     .selectFrom("audit_log")
@@ -423,7 +529,8 @@ export async function exportCandidate(db: Executor, id: number, now: Date = new 
 
 async function countWhereIn(
   db: Executor,
-  table: "scorecards" | "decisions" | "report_links" | "report_snapshots" | "assessment_results",
+  table:
+    "scorecards" | "decisions" | "report_links" | "report_snapshots" | "assessment_results" | "questionnaires" | "questionnaire_answers",
   assessmentIds: number[],
 ): Promise<number> {
   if (assessmentIds.length === 0) return 0;
@@ -439,20 +546,23 @@ async function countWhereIn(
  * Erases a candidate and everything that describes them in one transaction:
  * deleting the candidates row cascades to assessments, panels, scorecards,
  * ratings, notes, observations, decisions, report links, the report
- * snapshots (they hold the candidate's scores) and cached results
- * (so the ranking forgets them at once). The audit log keeps a
+ * snapshots (they hold the candidate's scores), cached results
+ * (so the ranking forgets them at once) and the self-report questionnaire
+ * with its links and answers. The audit log keeps a
  * "candidate.erase" entry of ids and counts only. False when there is no such candidate.
  */
 export async function eraseCandidate(db: Kysely<Database>, id: number, actorId: number, now: Date): Promise<boolean> {
   return inTransaction(db, async (trx): Promise<boolean> => {
     const assessments = await trx.selectFrom("assessments").select("id").where("candidate_id", "=", id).execute();
     const assessmentIds = assessments.map((a) => a.id);
-    const [scorecards, decisions, reportLinks, reportSnapshots, results] = await Promise.all([
+    const [scorecards, decisions, reportLinks, reportSnapshots, results, questionnaires, questionnaireAnswers] = await Promise.all([
       countWhereIn(trx, "scorecards", assessmentIds),
       countWhereIn(trx, "decisions", assessmentIds),
       countWhereIn(trx, "report_links", assessmentIds),
       countWhereIn(trx, "report_snapshots", assessmentIds),
       countWhereIn(trx, "assessment_results", assessmentIds),
+      countWhereIn(trx, "questionnaires", assessmentIds),
+      countWhereIn(trx, "questionnaire_answers", assessmentIds),
     ]);
     const deleted = await trx.deleteFrom("candidates").where("id", "=", id).executeTakeFirst();
     if (Number(deleted.numDeletedRows) !== 1) return false;
@@ -463,7 +573,16 @@ export async function eraseCandidate(db: Kysely<Database>, id: number, actorId: 
         action: "candidate.erase",
         entityType: "candidate",
         entityId: id,
-        details: { assessments: assessmentIds.length, scorecards, decisions, reportLinks, reportSnapshots, results },
+        details: {
+          assessments: assessmentIds.length,
+          scorecards,
+          decisions,
+          reportLinks,
+          reportSnapshots,
+          results,
+          questionnaires,
+          questionnaireAnswers,
+        },
       },
       now,
     );

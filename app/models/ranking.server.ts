@@ -3,6 +3,9 @@ import type { Database } from "~db/schema";
 import { isDecision, type Decision } from "~/domain/decisions";
 import { TRAIT_KEYS, traitRecord, type TraitKey } from "~/domain/traits";
 import { RECOMMENDATIONS, tallyRecommendations, type Recommendation } from "~/domain/scoring";
+import { computeFit } from "~/domain/fit";
+import { ANSWER_VALUES, scoreSelfReport, selfReportFitScores, type AnswerValue } from "~/domain/self-report";
+import { selfReportItems } from "~/models/questionnaire-items.server";
 import type { DecisionFilter } from "~/schemas/list-options";
 import { shownPercent } from "~/utils/numbers";
 
@@ -212,11 +215,73 @@ export async function rankCandidates(
   };
 }
 
+/** A submitted self-report (issue 20) as the CSV carries it: its scored traits and their fit on the kit's ideal profile. */
+export type CsvSelfReport = {
+  /** null when the kit version froze no ideal profile, or no scored trait has a band. */
+  fit: number | null;
+  /** The scored traits only: a trait not scored or not measured (Relational Engagement) is absent, never 0. */
+  scores: Partial<Record<TraitKey, number>>;
+};
+
 export type CsvRankedCandidate = RankedCandidate & {
   rank: number;
   email: string | null;
   recommendations: Record<Recommendation, number>;
+  /** null without a submitted self-report. */
+  selfReport: CsvSelfReport | null;
 };
+
+function isAnswerValue(value: number): value is AnswerValue {
+  return ANSWER_VALUES.some((v) => v === value);
+}
+
+/**
+ * The submitted self-reports of a batch's assessments, scored, with their
+ * fit on each assessment's kit version's ideal profile: two queries a batch,
+ * whatever its number of self-reports. A questionnaire not submitted is
+ * never scored (as on the assessment page); the fit is the interview fit's
+ * formula on the self-report's scores, against the same frozen profile.
+ */
+async function selfReportsByAssessment(db: Executor, assessmentIds: number[]): Promise<Map<number, CsvSelfReport>> {
+  if (assessmentIds.length === 0) return new Map();
+  const submitted = db
+    .selectFrom("questionnaires")
+    .select("assessment_id")
+    .where("assessment_id", "in", assessmentIds)
+    .where("completed_at", "is not", null);
+  const [answers, bands] = await Promise.all([
+    db
+      .selectFrom("questionnaire_answers as qa")
+      .select(["qa.assessment_id", "qa.item_id", "qa.value"])
+      .where("qa.assessment_id", "in", submitted)
+      .execute(),
+    db
+      .selectFrom("assessments as a")
+      .innerJoin("kit_version_traits as t", "t.kit_version_id", "a.kit_version_id")
+      .select(["a.id", "t.trait", "t.low", "t.high", "t.weight"])
+      .where("a.id", "in", submitted)
+      .execute(),
+  ]);
+  const answersOf = new Map<number, Map<string, AnswerValue>>();
+  for (const row of answers) {
+    if (!isAnswerValue(row.value)) continue;
+    const given = answersOf.get(row.assessment_id) ?? new Map<string, AnswerValue>();
+    given.set(row.item_id, row.value);
+    answersOf.set(row.assessment_id, given);
+  }
+  const bandsOf = new Map<number, typeof bands>();
+  for (const band of bands) bandsOf.set(band.id, [...(bandsOf.get(band.id) ?? []), band]);
+  const items = selfReportItems();
+  const reports = new Map<number, CsvSelfReport>();
+  for (const [assessmentId, given] of answersOf) {
+    const scores = selfReportFitScores(scoreSelfReport(items, given));
+    const frozen = bandsOf.get(assessmentId) ?? [];
+    // As loadScoringKit reads a kit version: a trait without a band is no preference; a version with no band froze no profile.
+    const profile = traitRecord((trait) => frozen.find((b) => b.trait === trait) ?? { low: 0, high: 100, weight: 1 });
+    reports.set(assessmentId, { fit: frozen.length === 0 ? null : computeFit(scores, profile).fit, scores });
+  }
+  return reports;
+}
 
 /** Rows of the CSV read per query: enough that the queries' cost is small beside the rows', few enough that memory stays flat. */
 const RANKING_BATCH_ROWS = 500;
@@ -260,8 +325,8 @@ export function rankingBatchQuery(
 
 /**
  * The whole ranking in rank order, filtered as the page (the CSV), a batch of
- * `batchRows` at a time: two queries a batch (its rows, their
- * recommendations), the next read only when the caller asks
+ * `batchRows` at a time: four queries a batch (its rows, their
+ * recommendations, their self-reports' answers and ideal profiles), the next read only when the caller asks
  * for it, so memory holds one batch whatever the ranking's length.
  *
  * Each batch is its own read, not one transaction: the app shares one
@@ -287,12 +352,13 @@ export async function* rankingInBatches(
       const last = rows.at(-1);
       if (last === undefined) break;
       const ids = rows.map((row) => row.assessment_id);
-      const recommendations = await recommendationsByAssessment(db, ids);
+      const [recommendations, selfReports] = await Promise.all([recommendationsByAssessment(db, ids), selfReportsByAssessment(db, ids)]);
       yield rows.map((row) => ({
         ...toRanked(row),
         rank: ++rank,
         email: row.email,
         recommendations: recommendations.get(row.assessment_id) ?? tallyRecommendations([]),
+        selfReport: selfReports.get(row.assessment_id) ?? null,
       }));
       if (rows.length < batchRows) break;
       cursor = { fit: last.fit, coverage: last.coverage, assessmentId: last.assessment_id };
@@ -311,7 +377,8 @@ export async function rankedCount(db: Executor, slug: string, filters: RankingFi
 /**
  * The CSV's columns: the first ones exactly as before (other tools read them:
  * full precision, coverage as a fraction), then what a person reads, as the
- * page shows it.
+ * page shows it, then the submitted self-report's fit and trait scores at full
+ * precision (the ranking itself stays on the interview's fit).
  */
 export const RANKING_CSV_HEADER = [
   "candidate_id",
@@ -329,6 +396,8 @@ export const RANKING_CSV_HEADER = [
   ...RECOMMENDATIONS.map((r) => `recommend_${r}` as const),
   "calibrate_traits",
   "assessment_url",
+  "self_fit",
+  ...TRAIT_KEYS.map((trait) => `self_${trait}` as const),
 ] as const;
 
 /** Separates the trait keys of `calibrate_traits`. */
@@ -336,7 +405,9 @@ export const CALIBRATE_TRAITS_SEPARATOR = ";";
 
 /**
  * A CSV record per ranked candidate: empty cells for no fit, traits not
- * assessed, no decision and no email. `origin` makes each assessment's address absolute.
+ * assessed, no decision and no email, and for the self-report's columns when
+ * there is no submitted self-report, its fit is null or a trait is not scored
+ * (Relational Engagement never is). `origin` makes each assessment's address absolute.
  */
 export function rankingCsvRecords(rows: CsvRankedCandidate[], origin: string): (string | number)[][] {
   return rows.map((row) => [
@@ -355,6 +426,8 @@ export function rankingCsvRecords(rows: CsvRankedCandidate[], origin: string): (
     ...RECOMMENDATIONS.map((r) => row.recommendations[r]),
     row.calibrate.join(CALIBRATE_TRAITS_SEPARATOR),
     `${origin}/assessments/${row.assessmentId}`,
+    row.selfReport?.fit ?? "",
+    ...TRAIT_KEYS.map((trait) => row.selfReport?.scores[trait] ?? ""),
   ]);
 }
 

@@ -7,6 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type TraitkitDb } from "~db/connection";
 import { migrateToLatest } from "~db/migrator";
 import type { Database } from "~db/schema";
+import { selfReportDifference, selfReportTraitScores } from "../../app/domain/self-report";
+import { TRAIT_KEYS } from "../../app/domain/traits";
+import { questionnaireForAssessment } from "../../app/models/questionnaires.server";
 import { parseLocalized } from "../../app/schemas/localized";
 import { roleFileSchema, type RoleFile } from "../../app/schemas/role";
 import { skillFileSchema, type SkillFile } from "../../app/schemas/skill";
@@ -290,6 +293,59 @@ describe("loadDemoData", () => {
       .execute();
     expect(deployment).toHaveLength(10);
     expect(deployment.every((row) => row.mandatory === 0 && row.published_on === "2026-02-22")).toBe(true);
+  });
+
+  it("loads the self-reports: one agrees with the interview, one is flagged to probe, one is half done", async () => {
+    await loadDemoData(db, NOW);
+    const of = async (name: string) => {
+      const row = await db
+        .selectFrom("candidates")
+        .innerJoin("assessments", "assessments.candidate_id", "candidates.id")
+        .leftJoin("assessment_results", "assessment_results.assessment_id", "assessments.id")
+        .selectAll("assessment_results")
+        .select("assessments.id as assessmentId")
+        .where("candidates.name", "=", name)
+        .executeTakeFirstOrThrow();
+      const questionnaire = await questionnaireForAssessment(db, row.assessmentId, NOW);
+      const self = questionnaire.scores ? selfReportTraitScores(questionnaire.scores) : null;
+      const probes = TRAIT_KEYS.filter((trait) => {
+        const difference = selfReportDifference(self?.[trait]?.score ?? null, row[`${trait}_score`] ?? null);
+        return difference?.probe === true;
+      });
+      return { questionnaire, self, probes };
+    };
+
+    const ada = await of("Ada Demo-Lovelace");
+    expect(ada.questionnaire.status).toMatchObject({ state: "completed", language: "en", answered: 120 });
+    expect(ada.probes).toEqual([]);
+    // Every measured trait scored, near the demo's targets; Relational Engagement not measured.
+    expect(ada.self?.openness?.score).toBeCloseTo(70, -1);
+    expect(ada.self?.emotional_stability?.score).toBeCloseTo(72, -1);
+    expect(ada.self?.relational_engagement).toBeNull();
+
+    const grace = await of("Grace Demo-Hopper");
+    expect(grace.questionnaire.status).toMatchObject({ state: "completed", language: "es", answered: 118 });
+    expect(grace.probes).toEqual(["conscientiousness"]);
+    // The two skipped items leave their facets (A6, C6) not scored; their traits are still scored.
+    const facetsNotScored = (grace.questionnaire.scores ?? []).flatMap((d) => d.facets.filter((f) => f.score === null));
+    expect(facetsNotScored.map((f) => `${f.domain}${f.facet}`).sort()).toEqual(["A6", "C6"]);
+
+    const margaret = await of("Margaret Demo-Hamilton");
+    expect(margaret.questionnaire.status).toEqual({ state: "started", language: "en", answered: 60 });
+    expect(margaret.questionnaire.scores).toBeNull();
+
+    // The model wrote the trail: sent, started, completed (twice), ids only.
+    const actions = await db.selectFrom("audit_log").select(["action", "details"]).where("entity_type", "=", "questionnaire").execute();
+    expect(actions.map((a) => a.action).sort()).toEqual([
+      "questionnaire.complete",
+      "questionnaire.complete",
+      "questionnaire.send",
+      "questionnaire.send",
+      "questionnaire.send",
+      "questionnaire.start",
+      "questionnaire.start",
+      "questionnaire.start",
+    ]);
   });
 
   it("loads nothing the second time", async () => {

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import { getQuestions } from "@alheimsins/b5-johnson-120-ipip-neo-pi-r";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TraitkitDb } from "~db/connection";
@@ -325,7 +326,76 @@ const COVERAGE: Record<string, Coverage> = {
         ),
       ),
   },
+  questionnaires: {
+    rows: async (db, id) =>
+      (await db.selectFrom("questionnaires").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map(
+        (q) =>
+          `${q.assessment_id}|${q.instrument}|${q.language}|${q.created_by}|${q.created_at}|${q.consented_at}|${q.completed_at}|${q.include_in_report}`,
+      ),
+    exported: (f) =>
+      f.assessments.flatMap((a) => {
+        const q = a.selfReport;
+        return q
+          ? [
+              `${a.id}|${q.instrument}|${q.language}|${q.createdBy}|${q.createdAt}|${q.consentedAt}|${q.completedAt}|${q.includeInReport ? 1 : 0}`,
+            ]
+          : [];
+      }),
+  },
+  questionnaire_links: {
+    rows: async (db, id) =>
+      (await db.selectFrom("questionnaire_links").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map(
+        (l) =>
+          `${l.id}|${l.assessment_id}|${l.language}|${l.created_by}|${l.created_at}|${l.expires_at}|${l.revoked_at}|${l.last_opened_at}`,
+      ),
+    exported: (f) =>
+      f.assessments.flatMap((a) =>
+        (a.selfReport?.links ?? []).map(
+          (l) => `${l.id}|${a.id}|${l.language}|${l.createdBy}|${l.createdAt}|${l.expiresAt}|${l.revokedAt}|${l.lastOpenedAt}`,
+        ),
+      ),
+  },
+  questionnaire_answers: {
+    rows: async (db, id) =>
+      (await db.selectFrom("questionnaire_answers").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map(
+        (r) => `${r.assessment_id}|${r.item_id}|${r.value}|${r.answered_at}`,
+      ),
+    exported: (f) =>
+      f.assessments.flatMap((a) => (a.selfReport?.answers ?? []).map((r) => `${a.id}|${r.itemId}|${r.value}|${r.answeredAt}`)),
+  },
 };
+
+/**
+ * docs/product.md "Self-report", written out again here from the item
+ * package's own keys: points are the value, 6 − value when keyed minus; a
+ * domain is (mean points − 1) × 25 over its answered items, not scored past
+ * 20 % unanswered; N is read as Emotional Stability, 100 − N.
+ */
+function recomputeSelfReport(answers: { itemId: string; value: number }[]): Record<string, { score: number; answered: number } | null> {
+  const given = new Map(answers.map((a) => [a.itemId, a.value]));
+  const traits: Record<string, string> = {
+    O: "openness",
+    C: "conscientiousness",
+    E: "extraversion",
+    A: "agreeableness",
+    N: "emotional_stability",
+  };
+  const out: Record<string, { score: number; answered: number } | null> = { relational_engagement: null };
+  for (const [domain, trait] of Object.entries(traits)) {
+    const items = getQuestions("en").filter((q) => q.domain === domain);
+    const points = items.flatMap((q) => {
+      const value = given.get(q.id);
+      return value === undefined ? [] : [q.keyed === "minus" ? 6 - value : value];
+    });
+    if ((items.length - points.length) / items.length > 0.2) {
+      out[trait] = null;
+      continue;
+    }
+    const score = (points.reduce((a, b) => a + b, 0) / points.length - 1) * 25;
+    out[trait] = { score: domain === "N" ? 100 - score : score, answered: points.length };
+  }
+  return out;
+}
 
 /** docs/product.md "Scoring", written out again here: independent of app code. */
 function recomputeTraitScores(file: CandidateExport["assessments"][number]): Record<string, { score: number; evidence: number } | null> {
@@ -484,6 +554,83 @@ describe("GET /candidates/:id/export (docs/reliability.md G1)", () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  it("holds the completed self-report: every answer by item id, and trait scores that recompute from them with the package's keys", async () => {
+    const file = JSON.parse((await exportOf(candidateId)).body) as CandidateExport;
+    const selfReport = file.assessments.find((a) => a.selfReport !== null)?.selfReport;
+    if (!selfReport) throw new Error("The demo candidate has no self-report");
+    expect(selfReport).toMatchObject({ instrument: "ipip-neo-120", language: "en", status: "completed", includeInReport: false });
+    expect(selfReport.completedAt).not.toBeNull();
+    expect(selfReport.answers).toHaveLength(120);
+    // In the questionnaire's order, each value on the agreement scale as the candidate chose it.
+    expect(selfReport.answers.map((a) => a.itemId)).toEqual(getQuestions("en").map((q) => q.id));
+    expect(selfReport.answers.every((a) => Number.isInteger(a.value) && a.value >= 1 && a.value <= 5)).toBe(true);
+    const expected = recomputeSelfReport(selfReport.answers);
+    expect(Object.keys(selfReport.traitScores ?? {}).sort()).toEqual(Object.keys(expected).sort());
+    for (const [trait, want] of Object.entries(expected)) {
+      const got = selfReport.traitScores?.[trait as keyof typeof selfReport.traitScores];
+      if (want === null) {
+        expect(got, trait).toBeNull();
+        continue;
+      }
+      // Full precision: the same number, not a rounded one.
+      expect(got?.score, trait).toBeCloseTo(want.score, 10);
+      expect(got?.answered, trait).toBe(want.answered);
+    }
+    expect(selfReport.traitScores?.relational_engagement).toBeNull();
+    expect(selfReport.links.map((l) => l.status)).toEqual(["active"]);
+    // Never the link's token nor its hash.
+    const hashes = await server.db.selectFrom("questionnaire_links").select("token_hash").execute();
+    const body = JSON.stringify(file);
+    for (const { token_hash } of hashes) expect(body).not.toContain(token_hash);
+  });
+
+  it("holds the questionnaire's audit trail (sent, started, completed), ids only, shown on the audit page", async () => {
+    const file = JSON.parse((await exportOf(candidateId)).body) as CandidateExport;
+    const entries = file.audit.filter((a) => a.entityType === "questionnaire");
+    expect(entries.map((a) => a.action)).toEqual(["questionnaire.send", "questionnaire.start", "questionnaire.complete"]);
+    const assessmentId = file.assessments.find((a) => a.selfReport !== null)?.id;
+    for (const entry of entries) {
+      const details = JSON.parse(entry.details ?? "{}") as Record<string, unknown>;
+      expect(details.assessment).toBe(assessmentId);
+      // Ids, a language code, counts and flags: nothing the candidate wrote or is.
+      for (const value of Object.values(details)) expect(["number", "boolean", "string"]).toContain(typeof value);
+      expect(Object.values(details).filter((v) => typeof v === "string")).toEqual(entry.action === "questionnaire.send" ? ["en"] : []);
+      expect(JSON.stringify(entry)).not.toContain(CANDIDATE_NAME);
+      expect(JSON.stringify(entry)).not.toContain(candidateEmail);
+    }
+    // The audit page names each action in words and its record, the questionnaire link, by id.
+    const newest = Math.max(...entries.map((e) => e.id));
+    const page = await (await request(server.baseURL, `/audit?before=${newest + 1}`, { cookie: recruiterCookie })).text();
+    for (const label of [
+      "Sent a candidate a self-report questionnaire link",
+      "A candidate consented and started the questionnaire",
+      "A candidate submitted the questionnaire",
+    ])
+      expect(page).toContain(label);
+    // React separates the words and the id with empty comments in the server's markup.
+    expect(page).toMatch(new RegExp(`questionnaire link(<!-- -->)? (<!-- -->)?#${entries[0]?.entityId ?? "none"}<`));
+  });
+
+  it("holds a started questionnaire's answers and status, with no trait scores until it is submitted", async () => {
+    const started = await server.db
+      .selectFrom("candidates")
+      .select("id")
+      .where("name", "=", "Margaret Demo-Hamilton")
+      .executeTakeFirstOrThrow();
+    const file = JSON.parse((await exportOf(started.id)).body) as CandidateExport;
+    const selfReport = file.assessments[0]?.selfReport;
+    expect(selfReport).toMatchObject({ status: "started", completedAt: null, traitScores: null });
+    expect(selfReport?.consentedAt).not.toBeNull();
+    expect(selfReport?.answers).toHaveLength(60);
+  });
+
+  it("holds selfReport null for an assessment with no questionnaire", async () => {
+    const none = await server.db.selectFrom("candidates").select("id").where("name", "=", "Alan Demo-Turing").executeTakeFirstOrThrow();
+    const file = JSON.parse((await exportOf(none.id)).body) as CandidateExport;
+    expect(file.assessments.length).toBeGreaterThan(0);
+    for (const assessment of file.assessments) expect(assessment.selfReport).toBeNull();
+  });
+
   it("answers 404 for an unknown candidate and for an interviewer", async () => {
     expect((await exportOf(999_999)).response.status).toBe(404);
     const { response, body } = await exportOf(candidateId, interviewerCookie);
@@ -583,6 +730,9 @@ describe("erasing a candidate (docs/reliability.md G2)", () => {
       "report_snapshots",
       "mail_outbox",
       "debrief_readings",
+      "questionnaires",
+      "questionnaire_links",
+      "questionnaire_answers",
     ] as const) {
       const left = await server.db.selectFrom(table).select("assessment_id").where("assessment_id", "in", assessmentIds).execute();
       expect(left, table).toEqual([]);
@@ -595,7 +745,7 @@ describe("erasing a candidate (docs/reliability.md G2)", () => {
       .where("entity_id", "=", String(candidateId))
       .executeTakeFirstOrThrow();
     const details: unknown = JSON.parse(entry.details ?? "{}");
-    expect(details).toMatchObject({ assessments: assessmentIds.length, reportSnapshots: 1 });
+    expect(details).toMatchObject({ assessments: assessmentIds.length, reportSnapshots: 1, questionnaires: 1, questionnaireAnswers: 120 });
     const text = JSON.stringify(entry);
     for (const secret of [CANDIDATE_NAME, candidateEmail, CANARY]) expect(text).not.toContain(secret);
 

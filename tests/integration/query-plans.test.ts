@@ -36,6 +36,9 @@ const GROWING_TABLES = [
   "report_links",
   "audit_log",
   "mail_outbox",
+  "questionnaires",
+  "questionnaire_links",
+  "questionnaire_answers",
 ];
 
 type Served = {

@@ -2,7 +2,11 @@ import { parse } from "csv-parse/sync";
 import { CompiledQuery } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRAIT_KEYS, type TraitKey } from "../../app/domain/traits";
+import { computeFit } from "../../app/domain/fit";
+import { selfReportFitScores, selfReportTraitScores } from "../../app/domain/self-report";
+import { questionnaireForAssessment } from "../../app/models/questionnaires.server";
 import { rankingBatchQuery, rankingPageQuery } from "../../app/models/ranking.server";
+import { loadScoringKit } from "../../app/models/scorecards.server";
 import { DEMO, request, setCookieValue, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
 
 /*
@@ -28,6 +32,9 @@ const HEADER = [
   "recommend_strong_yes",
   "calibrate_traits",
   "assessment_url",
+  // The submitted self-report (issue 20), beside the ranking, which stays on the interview's fit.
+  "self_fit",
+  ...TRAIT_KEYS.map((trait) => `self_${trait}`),
 ];
 const EXTRA = 300;
 
@@ -274,6 +281,44 @@ describe("the ranking CSV", () => {
       extra?.recommend_strong_yes,
       extra?.calibrate_traits,
     ]).toEqual(["0", "0", "0", "0", ""]);
+  });
+
+  it("carries the submitted self-report's fit and trait scores at full precision, empty cells without one", async () => {
+    const rows = await csv("?complete=0");
+    const withSelfReport = rows.filter((row) => row.self_fit !== "");
+    // The demo's two submitted self-reports (Margaret Demo-Hamilton's is half done and she has no result to rank).
+    expect(withSelfReport.map((row) => row.name).sort()).toEqual(["Ada Demo-Lovelace", "Grace Demo-Hopper"]);
+    for (const row of withSelfReport) {
+      const assessmentId = Number(/\/assessments\/(\d+)$/.exec(row.assessment_url ?? "")?.[1]);
+      // The assessment page's figures: the questionnaire's scores, and fit on the kit version's frozen profile.
+      const questionnaire = await questionnaireForAssessment(server.db, assessmentId, new Date());
+      if (!questionnaire.scores) throw new Error(`${row.name} has no scored self-report`);
+      const { kit_version_id } = await server.db
+        .selectFrom("assessments")
+        .select("kit_version_id")
+        .where("id", "=", assessmentId)
+        .executeTakeFirstOrThrow();
+      const profile = (await loadScoringKit(server.db, kit_version_id))?.idealProfile;
+      if (!profile) throw new Error("The demo kit froze no ideal profile");
+      const fit = computeFit(selfReportFitScores(questionnaire.scores), profile).fit;
+      expect(row.self_fit, `${row.name} self_fit`).toBe(String(fit));
+      const scores = selfReportTraitScores(questionnaire.scores);
+      for (const trait of TRAIT_KEYS) {
+        const score = scores[trait]?.score ?? null;
+        expect(row[`self_${trait}`], `${row.name} self_${trait}`).toBe(score === null ? "" : String(score));
+      }
+    }
+    // Relational Engagement is not measured by the questionnaire: always empty, never 0.
+    expect(rows.every((row) => row.self_relational_engagement === "")).toBe(true);
+    // Without a submitted self-report every self-report cell is empty.
+    const alan = rows.find((row) => row.name === "Alan Demo-Turing");
+    expect(TRAIT_KEYS.map((trait) => alan?.[`self_${trait}`])).toEqual(TRAIT_KEYS.map(() => ""));
+    expect(alan?.self_fit).toBe("");
+    // The demo's disagreement: Grace sees her Conscientiousness 25 points or more above the interview's.
+    const grace = rows.find((row) => row.name === "Grace Demo-Hopper");
+    expect(Number(grace?.self_conscientiousness) - Number(grace?.conscientiousness)).toBeGreaterThanOrEqual(25);
+    // The ranking stays on the interview's fit: the order is the stored results', whatever the self-reports say.
+    expect(rows.map((row) => Number(row.candidate_id))).toEqual((await storedRanking(true)).map((s) => s.candidateId));
   });
 
   it("builds the assessment's address from the proxy's scheme when TRUST_PROXY=1", async () => {
