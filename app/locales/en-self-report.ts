@@ -53,12 +53,13 @@ const enSelfReport = {
     answered: "Answered in {{language}}; completed on {{date}}.",
     columns: {
       trait: "Trait",
-      interview: "Interview score",
-      evidence: "Evidence (ratings)",
-      self: "Self-report score",
+      interview: "Interview",
+      self: "Self-report",
       difference: "Difference (self − interview)",
       band: "Ideal band",
     },
+    evidence_one: "{{count}} rating",
+    evidence_other: "{{count}} ratings",
     probe: "Self-view and interview disagree: probe",
     notMeasured: "not measured",
     notMeasuredHint: "The questionnaire does not measure Relational Engagement.",
@@ -81,8 +82,8 @@ const enSelfReport = {
     facetsHeading: "The self-report's facets",
     facetsIntro:
       "Each trait of the questionnaire has six facets of four statements each, scored 0–100 the same way. Emotional Stability's facets are named by their stable side: a high score is calm, a low one anxious.",
-    facetColumns: { facet: "Facet", score: "Score", answered: "Answered" },
-    answeredOf: "{{answered}} of {{items}}",
+    facetColumns: { facet: "Facet", score: "Score" },
+    answeredOf: "{{answered}} of {{items}} answered",
   },
 };
 

@@ -55,12 +55,13 @@ const esSelfReport: typeof enSelfReport = {
     answered: "Respondido en {{language}}; completado el {{date}}.",
     columns: {
       trait: "Rasgo",
-      interview: "Puntuación de la entrevista",
-      evidence: "Evidencia (valoraciones)",
-      self: "Puntuación del autoinforme",
+      interview: "Entrevista",
+      self: "Autoinforme",
       difference: "Diferencia (autoinforme − entrevista)",
       band: "Banda ideal",
     },
+    evidence_one: "{{count}} valoración",
+    evidence_other: "{{count}} valoraciones",
     probe: "La visión propia y la entrevista discrepan: indague",
     notMeasured: "no medido",
     notMeasuredHint: "El cuestionario no mide el Engagement Relacional.",
@@ -83,8 +84,8 @@ const esSelfReport: typeof enSelfReport = {
     facetsHeading: "Las facetas del autoinforme",
     facetsIntro:
       "Cada rasgo del cuestionario tiene seis facetas de cuatro frases cada una, puntuadas de 0 a 100 del mismo modo. Las facetas de la Estabilidad Emocional se nombran por su lado estable: una puntuación alta es calma, una baja ansiedad.",
-    facetColumns: { facet: "Faceta", score: "Puntuación", answered: "Respondidas" },
-    answeredOf: "{{answered}} de {{items}}",
+    facetColumns: { facet: "Faceta", score: "Puntuación" },
+    answeredOf: "{{answered}} de {{items}} respondidas",
   },
 };
 

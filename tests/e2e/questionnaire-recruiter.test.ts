@@ -35,6 +35,15 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.getByTestId("self-report-comparison").screenshot({ path: path.join(SCREENSHOTS, `self-report-${name}.png`) });
 }
 
+/** On a phone, the interview's and the self-report's columns are in view beside the traits' names, not scrolled away. */
+async function expectBothProfilesInView(page: Page): Promise<void> {
+  const table = page.getByTestId("self-report-table");
+  const box = await table.locator("xpath=..").boundingBox();
+  const selfColumn = await table.locator("thead th").nth(2).boundingBox();
+  if (!box || !selfColumn) throw new Error("The comparison table is not laid out");
+  expect(selfColumn.x + selfColumn.width).toBeLessThanOrEqual(box.x + box.width);
+}
+
 describe("the recruiter's self-report questionnaire", () => {
   const { browser, baseURL } = useBrowser();
   const { signedInPage } = usePages(browser, baseURL);
@@ -149,6 +158,7 @@ describe("the recruiter's self-report questionnaire", () => {
     await screenshot(page, "en-1280");
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "en-390");
+    await expectBothProfilesInView(page);
     await expectAccessible(page);
   });
 
@@ -166,6 +176,7 @@ describe("the recruiter's self-report questionnaire", () => {
     await screenshot(page, "es-1280");
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "es-390");
+    await expectBothProfilesInView(page);
   });
 
   it("shows an interviewer the comparison after their own submission, and not the link", async () => {

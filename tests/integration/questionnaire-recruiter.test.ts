@@ -282,7 +282,12 @@ function rowOf(html: string, table: string, trait: string): string {
 }
 
 function cellsOf(row: string): string[] {
-  return [...row.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((m) => (m[1] ?? "").replace(/<[^>]+>/g, "").trim());
+  return [...row.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((m) =>
+    (m[1] ?? "")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
 }
 
 describe("the self-report beside the interview", () => {
@@ -353,7 +358,9 @@ describe("the self-report beside the interview", () => {
       } else {
         expect(cells).toContain(one(result.score));
       }
-      const interview = interviewCell === "" || /not /.test(interviewCell) ? null : Number(interviewCell);
+      // The interview's score with its evidence under it, as the panel has them.
+      const interview = /^-?\d/.test(interviewCell) ? parseFloat(interviewCell) : null;
+      if (interview !== null) expect(interviewCell).toMatch(/^\S+ \d+ ratings?$/);
       if (result.score !== null && interview !== null) {
         const difference = Math.round(result.score * 10) / 10 - interview;
         const last = cells.at(-1) ?? "";
@@ -367,8 +374,7 @@ describe("the self-report beside the interview", () => {
       for (const [, facet, row] of facetRows) {
         const want = result.facets[Number(facet) - 1];
         const facetCells = cellsOf(row ?? "");
-        expect(facetCells[1]).toBe(want?.score === null ? "not scored" : one(want?.score ?? NaN));
-        expect(facetCells[2]).toBe(`${want?.answered} of 4`);
+        expect(facetCells[1]).toBe(`${want?.score === null ? "not scored" : one(want?.score ?? NaN)} ${want?.answered} of 4 answered`);
       }
     }
     // The disputed trait: answered at the top (100), read at 0 in the interview.

@@ -63,7 +63,7 @@ export function SelfReportComparison({ comparison, chart }: { comparison: SelfRe
     </span>
   );
   return (
-    <section aria-labelledby="self-report-heading" data-testid="self-report-comparison">
+    <section aria-labelledby="self-report-heading" className="self-report" data-testid="self-report-comparison">
       <h2 id="self-report-heading">{t("selfReport.compare.heading")}</h2>
       <p className="muted">{t("selfReport.compare.intro", { points: DISAGREEMENT_POINTS })}</p>
       <p>
@@ -82,9 +82,6 @@ export function SelfReportComparison({ comparison, chart }: { comparison: SelfRe
                 {t("selfReport.compare.columns.interview")}
               </th>
               <th scope="col" className="num">
-                {t("selfReport.compare.columns.evidence")}
-              </th>
-              <th scope="col" className="num">
                 {t("selfReport.compare.columns.self")}
               </th>
               <th scope="col" className="num">
@@ -98,18 +95,19 @@ export function SelfReportComparison({ comparison, chart }: { comparison: SelfRe
               return (
                 <tr key={row.trait} data-trait={row.trait} data-probe={row.probe ? "true" : undefined}>
                   <th scope="row">{t(`traits.${row.trait}`)}</th>
-                  {interview.status === "assessed" ? (
-                    <>
-                      <td className="num" data-testid="interview-score">
+                  <td className="num" data-testid="interview-score">
+                    {interview.status === "assessed" ? (
+                      <>
                         {score(interview.score)}
-                      </td>
-                      <td className="num">{interview.evidence}</td>
-                    </>
-                  ) : (
-                    <td colSpan={2} className="muted">
-                      {interview.status === "not_in_kit" ? t("selfReport.compare.notInKit") : t("selfReport.compare.notAssessed")}
-                    </td>
-                  )}
+                        {/* The evidence under its score: a phone shows the four columns without scrolling. */}
+                        <span className="self-report-evidence" data-testid="evidence">
+                          {t("selfReport.compare.evidence", { count: interview.evidence })}
+                        </span>
+                      </>
+                    ) : (
+                      muted(interview.status === "not_in_kit" ? t("selfReport.compare.notInKit") : t("selfReport.compare.notAssessed"))
+                    )}
+                  </td>
                   <td className="num" data-testid="self-score">
                     {self.status === "scored"
                       ? score(self.score)
@@ -124,7 +122,7 @@ export function SelfReportComparison({ comparison, chart }: { comparison: SelfRe
                         {row.probe && (
                           <>
                             {" "}
-                            <span className="badge badge-warning" data-testid="probe">
+                            <span className="badge badge-warning self-report-probe" data-testid="probe">
                               {t("selfReport.compare.probe")}
                             </span>
                           </>
@@ -223,17 +221,18 @@ export function SelfReportComparison({ comparison, chart }: { comparison: SelfRe
                   <th scope="col" className="num">
                     {t("selfReport.compare.facetColumns.score")}
                   </th>
-                  <th scope="col" className="num">
-                    {t("selfReport.compare.facetColumns.answered")}
-                  </th>
                 </tr>
               </thead>
               <tbody>
                 {facets.map((f) => (
                   <tr key={f.facet} data-facet={f.facet}>
                     <th scope="row">{f.title}</th>
-                    <td className="num">{f.score === null ? muted(t("selfReport.compare.notScored")) : score(f.score)}</td>
-                    <td className="num">{t("selfReport.compare.answeredOf", { answered: f.answered, items: f.items })}</td>
+                    <td className="num">
+                      {f.score === null ? muted(t("selfReport.compare.notScored")) : score(f.score)}
+                      <span className="self-report-evidence">
+                        {t("selfReport.compare.answeredOf", { answered: f.answered, items: f.items })}
+                      </span>
+                    </td>
                   </tr>
                 ))}
               </tbody>
