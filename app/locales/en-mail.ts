@@ -42,6 +42,16 @@ const enMail = {
     action: "Open your report",
     private: "The link is yours: whoever has it can read the report. If this message was not meant for you, delete it.",
   },
+  questionnaireLink: {
+    subject: "A short questionnaire about yourself: {{role}}",
+    body: "{{recruiter}} invites you to answer a personality questionnaire as part of your interview for {{role}}: 120 short statements about yourself, about 15 minutes. You can stop and come back through the same link.",
+    optional:
+      "It is optional, and it is never the only basis of a decision. The first page tells you who sees your answers and how long they are kept.",
+    expires: "The link works until {{date}}.",
+    noExpiry: "The link works until the team withdraws it.",
+    action: "Open the questionnaire",
+    private: "The link is yours: whoever has it can answer in your name. If this message was not meant for you, delete it.",
+  },
 };
 
 export default enMail;

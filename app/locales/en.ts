@@ -18,6 +18,7 @@ import enRoleImport from "./en-role-import";
 import enMail from "./en-mail";
 import enLoop from "./en-loop";
 import enAccount from "./en-account";
+import enSelfReport from "./en-self-report";
 
 /** English UI text. Spanish (es.ts) must have the same keys: the type checks it. */
 const en = {
@@ -42,6 +43,7 @@ const en = {
   mail: enMail,
   loop: enLoop,
   account: enAccount,
+  selfReport: enSelfReport,
 };
 
 export default en;

@@ -44,6 +44,16 @@ const esMail: typeof enMail = {
     action: "Abrir su informe",
     private: "El enlace es suyo: quien lo tenga puede leer el informe. Si este mensaje no era para usted, bórrelo.",
   },
+  questionnaireLink: {
+    subject: "Un breve cuestionario sobre usted: {{role}}",
+    body: "{{recruiter}} le invita a responder un cuestionario de personalidad como parte de su entrevista para {{role}}: 120 frases breves sobre usted, unos 15 minutos. Puede parar y volver con el mismo enlace.",
+    optional:
+      "Es voluntario y nunca es la única base de una decisión. La primera página le dice quién ve sus respuestas y cuánto tiempo se guardan.",
+    expires: "El enlace funciona hasta el {{date}}.",
+    noExpiry: "El enlace funciona hasta que el equipo lo retire.",
+    action: "Abrir el cuestionario",
+    private: "El enlace es suyo: quien lo tenga puede responder en su nombre. Si este mensaje no era para usted, bórrelo.",
+  },
 };
 
 export default esMail;

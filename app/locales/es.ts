@@ -19,6 +19,7 @@ import esRoleImport from "./es-role-import";
 import esMail from "./es-mail";
 import esLoop from "./es-loop";
 import esAccount from "./es-account";
+import esSelfReport from "./es-self-report";
 
 const es: Messages = {
   ...esShared,
@@ -42,6 +43,7 @@ const es: Messages = {
   mail: esMail,
   loop: esLoop,
   account: esAccount,
+  selfReport: esSelfReport,
 };
 
 export default es;

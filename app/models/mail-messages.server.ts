@@ -240,3 +240,35 @@ export function reportLinkMessage(args: {
     createdBy: args.recruiter.id,
   });
 }
+
+/**
+ * A candidate's self-report questionnaire link, to the candidate's address, after the recruiter ticked
+ * "e-mail it" beside that address: what is asked and how long it takes, nothing of the interview.
+ */
+export function questionnaireLinkMessage(args: {
+  appUrl: string;
+  assessmentId: number;
+  candidate: { email: string; name: string };
+  roleName: string;
+  questionnaireUrl: string;
+  expiresAt: string | null;
+  recruiter: { id: number; name: string };
+  language: UiLanguage;
+}): OutgoingMessage {
+  return compose({
+    kind: "questionnaire_link",
+    recipient: { userId: null, email: args.candidate.email, name: args.candidate.name, language: args.language },
+    subject: { key: "mail.questionnaireLink.subject", params: { role: args.roleName } },
+    paragraphs: [
+      { key: "mail.questionnaireLink.body", params: { recruiter: args.recruiter.name, role: args.roleName } },
+      { key: "mail.questionnaireLink.optional" },
+      args.expiresAt
+        ? { key: "mail.questionnaireLink.expires", params: { date: formatInstant(args.language, args.expiresAt, "date") } }
+        : { key: "mail.questionnaireLink.noExpiry" },
+    ],
+    action: { label: "mail.questionnaireLink.action", url: args.questionnaireUrl },
+    closing: [{ key: "mail.questionnaireLink.private" }],
+    assessmentId: args.assessmentId,
+    createdBy: args.recruiter.id,
+  });
+}

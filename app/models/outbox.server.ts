@@ -5,7 +5,7 @@ import { inTransaction } from "~db/transaction";
 import { recordAudit } from "./audit.server";
 
 /** The messages Traitkit sends (docs/product.md, "E-mail"). */
-export type MailKind = "invitation" | "assigned" | "reminder" | "all_in" | "report_link";
+export type MailKind = "invitation" | "assigned" | "reminder" | "all_in" | "report_link" | "questionnaire_link";
 
 /** A message as written to the outbox: its whole content, so every attempt sends the same thing. */
 export type OutgoingMessage = {

@@ -14,6 +14,8 @@ import {
   type QuestionnaireLanguage,
 } from "~/domain/self-report";
 import { recordAudit } from "~/models/audit.server";
+import { questionnaireLinkMessage } from "~/models/mail-messages.server";
+import { enqueueMessage } from "~/models/outbox.server";
 import { selfReportItems } from "~/models/questionnaire-items.server";
 import { hashToken } from "~/models/sessions.server";
 
@@ -106,11 +108,19 @@ export type SendOutcome = { ok: true; token: string; linkId: number } | { ok: fa
  * Makes the assessment's questionnaire link: the questionnaire itself the
  * first time, a new link after (the earlier live ones are revoked: one link
  * works at a time). The token is returned once and never stored. Refused once
- * the questionnaire is submitted. One transaction, audited.
+ * the questionnaire is submitted. One transaction, audited; with `mailTo`, the
+ * link's message to the candidate is written to the outbox in it too.
  */
 export async function sendQuestionnaire(
   db: Kysely<Database>,
-  args: { assessmentId: number; language: QuestionnaireLanguage; expiresAt: Date | null; actorId: number },
+  args: {
+    assessmentId: number;
+    language: QuestionnaireLanguage;
+    expiresAt: Date | null;
+    actorId: number;
+    /** E-mail the link to the candidate (in the link's language when the app has it, else English); null: the recruiter shares it. */
+    mailTo?: { email: string; appUrl: string } | null;
+  },
   now: Date,
 ): Promise<SendOutcome> {
   const token = crypto.randomBytes(32).toString("base64url");
@@ -169,6 +179,31 @@ export async function sendQuestionnaire(
       },
       now,
     );
+    if (args.mailTo) {
+      const about = await trx
+        .selectFrom("assessments as a")
+        .innerJoin("candidates as c", "c.id", "a.candidate_id")
+        .innerJoin("kit_versions as kv", "kv.id", "a.kit_version_id")
+        .innerJoin("users as u", (join) => join.on("u.id", "=", args.actorId))
+        .select(["c.name as candidate_name", "kv.role_name", "u.id as recruiter_id", "u.name as recruiter_name"])
+        .where("a.id", "=", args.assessmentId)
+        .executeTakeFirstOrThrow();
+      await enqueueMessage(
+        trx,
+        questionnaireLinkMessage({
+          appUrl: args.mailTo.appUrl,
+          assessmentId: args.assessmentId,
+          candidate: { email: args.mailTo.email, name: about.candidate_name },
+          roleName: about.role_name,
+          questionnaireUrl: `${args.mailTo.appUrl}/q/${token}`,
+          expiresAt: args.expiresAt?.toISOString() ?? null,
+          recruiter: { id: about.recruiter_id, name: about.recruiter_name },
+          // The app's texts are English and Spanish: a Chinese questionnaire's message is English, the questionnaire Chinese.
+          language: args.language === "es" ? "es" : "en",
+        }),
+        now,
+      );
+    }
     return { ok: true, token, linkId: id };
   });
 }

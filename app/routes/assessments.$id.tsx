@@ -39,7 +39,17 @@ import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { REVOKE_SPEC, ReportSection } from "~/components/report/ReportSection";
-import { fitChartsSvg, sendFitCharts } from "~/components/charts/chart-svg.server";
+import { fitChartsSvg, sendChart, sendFitCharts, traitRadarSvg } from "~/components/charts/chart-svg.server";
+import { REVOKE_QUESTIONNAIRE_SPEC, SelfReportLinkSection } from "~/components/assessment/SelfReportLinkSection";
+import { SelfReportComparison, type SelfReportComparisonView } from "~/components/assessment/SelfReportComparison";
+import { compareSelfReport, selfReportFit } from "~/domain/self-report-comparison";
+import { questionnaireForAssessment, revokeQuestionnaireLink, sendQuestionnaire } from "~/models/questionnaires.server";
+import { facetTexts } from "~/models/self-report-texts.server";
+import { sendQuestionnaireSchema } from "~/schemas/questionnaire";
+import type { Panel } from "~/models/panel-results.server";
+import type { QuestionnaireView } from "~/models/questionnaires.server";
+import type { ScoringKit } from "~/models/scorecards.server";
+import type { UiLanguage } from "~/utils/i18n";
 import { loadAssessmentReportSection, publishReport, revokeReport } from "~/models/report.server";
 import { publishReportSchema, revokeReportSchema } from "~/schemas/report";
 import { assessmentPageHref, parseAssessmentPageQuery } from "~/schemas/assessment-page";
@@ -80,6 +90,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     { assessmentId: access.id, kit, panel, isRecruiter, linksPage: pages.linksPage },
     new Date(),
   );
+  // The self-report questionnaire (issue 20): its link is the recruiter's; its comparison shows with the panel, under the panel's rule.
+  const questionnaire = isRecruiter || canSeePanel ? await questionnaireForAssessment(context.db, access.id, new Date()) : null;
+  const comparison = panel && questionnaire ? selfReportComparison(questionnaire, panel, kit, lang) : null;
   return {
     title: pageTitle(t, t("assessments.pageTitle")),
     isRecruiter,
@@ -135,6 +148,56 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     candidateEmail: isRecruiter ? overview.candidate.email : null,
     report,
     chartsSvg: report.charts && sendFitCharts(context, fitChartsSvg(report.charts, lang)),
+    questionnaire: isRecruiter && questionnaire ? { status: questionnaire.status, link: questionnaire.link } : null,
+    selfReport: comparison && {
+      view: comparison,
+      chart: sendChart(
+        context,
+        traitRadarSvg(
+          {
+            label: t("selfReport.compare.chartTitle"),
+            band: comparison.band,
+            series: [
+              panel?.scores ?? {},
+              Object.fromEntries(comparison.rows.flatMap((r) => (r.self.status === "scored" ? [[r.trait, r.self.score]] : []))),
+            ],
+          },
+          lang,
+        ),
+      ),
+    },
+  };
+}
+
+/** The completed self-report beside the panel's interview; null before the questionnaire is submitted. */
+function selfReportComparison(
+  questionnaire: QuestionnaireView,
+  panel: Panel,
+  kit: ScoringKit,
+  lang: UiLanguage,
+): SelfReportComparisonView | null {
+  if (questionnaire.status.state !== "completed" || !questionnaire.scores) return null;
+  const domains = questionnaire.scores;
+  const profile = kit.idealProfile;
+  return {
+    language: questionnaire.status.language,
+    completedAt: questionnaire.status.completedAt,
+    rows: compareSelfReport(panel.traits, domains),
+    band: profile && Object.fromEntries(Object.entries(profile).map(([trait, b]) => [trait, { low: b.low, high: b.high }])),
+    fit: profile && {
+      interview: panel.fit && { fit: panel.fit.fit, coverage: panel.fit.coverage },
+      self: selfReportFit(domains, profile),
+    },
+    facets: domains.map((d) => ({
+      trait: d.trait,
+      facets: d.facets.map((f) => ({
+        facet: f.facet,
+        title: facetTexts(d.domain, f.facet, lang).title,
+        score: f.score,
+        answered: f.answered,
+        items: f.items,
+      })),
+    })),
   };
 }
 
@@ -325,6 +388,44 @@ async function publishReportIntent({ request, context, user, access, formData, n
   });
 }
 
+/** Makes the self-report questionnaire's link (a new one revokes the live one); the token is shown this once. */
+async function sendQuestionnaireIntent({ request, context, user, access, formData, now }: IntentArgs) {
+  const parsed = parseForm(formData, sendQuestionnaireSchema);
+  if (!parsed.ok) return data({ questionnaire: { errors: parsed.errors, made: null } }, { status: 400 });
+  const days = parsed.data.expiresInDays ?? null;
+  const expiresAt = days === null ? null : new Date(now.getTime() + days * 86_400_000);
+  let mailTo: { email: string; appUrl: string } | null = null;
+  if (parsed.data.mailToCandidate === "on") {
+    const overview = await getAssessmentOverview(context.db, access.id);
+    const email = overview?.candidate.email ?? null;
+    // Ticked where the form offers no box (no address, e-mail off): refused by the field, no link made.
+    if (email === null || !context.mail.on) {
+      return data({ questionnaire: { errors: { mailToCandidate: "mailToCandidate" }, made: null } }, { status: 400 });
+    }
+    mailTo = { email, appUrl: context.mail.appUrl };
+  }
+  const outcome = await sendQuestionnaire(
+    context.db,
+    { assessmentId: access.id, language: parsed.data.language, expiresAt, actorId: user.id, mailTo },
+    now,
+  );
+  if (!outcome.ok) return data({ questionnaire: { errors: { questionnaire: "completed" }, made: null } }, { status: 409 });
+  if (mailTo) context.mail.nudge();
+  // The token is shown this once and never stored: only its hash is.
+  const link = `${new URL(request.url).origin}/q/${outcome.token}`;
+  return data({
+    questionnaire: { errors: {}, made: { link, expiresAt: expiresAt?.toISOString() ?? null, mailedTo: mailTo?.email ?? null } },
+  });
+}
+
+async function revokeQuestionnaireIntent({ context, user, access, formData, now }: IntentArgs) {
+  if (!isConfirmed(formData)) return confirmationPage(formData, REVOKE_QUESTIONNAIRE_SPEC);
+  if (!(await revokeQuestionnaireLink(context.db, { assessmentId: access.id, actorId: user.id }, now))) {
+    return data({ questionnaire: { errors: { questionnaire: "noLiveLink" }, made: null } }, { status: 409 });
+  }
+  return redirect(`/assessments/${access.id}`, 303);
+}
+
 async function revokeReportLinkIntent({ context, user, access, formData, now }: IntentArgs) {
   const parsed = parseForm(formData, revokeReportSchema);
   if (!parsed.ok) throw new Response("Bad request", { status: 400 });
@@ -356,14 +457,34 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return publishReportIntent(args);
     case "revoke":
       return revokeReportLinkIntent(args);
+    case "questionnaire-send":
+      return sendQuestionnaireIntent(args);
+    case "questionnaire-revoke":
+      return revokeQuestionnaireIntent(args);
     default:
       throw new Response("Unknown action", { status: 400 });
   }
 }
 
 export default function AssessmentPage() {
-  const { isRecruiter, pages, myStatus, overview, kit, panel, debrief, addable, report, chartsSvg, now, dueHours, mailOn, candidateEmail } =
-    useLoaderData<typeof loader>();
+  const {
+    isRecruiter,
+    pages,
+    myStatus,
+    overview,
+    kit,
+    panel,
+    debrief,
+    addable,
+    report,
+    chartsSvg,
+    now,
+    dueHours,
+    mailOn,
+    candidateEmail,
+    questionnaire,
+    selfReport,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const confirmation = actionData && "confirmation" in actionData ? actionData.confirmation : undefined;
@@ -420,6 +541,17 @@ export default function AssessmentPage() {
           notes={panel.notes}
           canRecord={isRecruiter}
           refused={actionData && "debriefRefused" in actionData ? actionData.debriefRefused : null}
+        />
+      )}
+
+      {selfReport && <SelfReportComparison comparison={selfReport.view} chart={selfReport.chart} />}
+
+      {questionnaire && (
+        <SelfReportLinkSection
+          questionnaire={questionnaire}
+          candidateEmail={mailOn ? candidateEmail : null}
+          made={actionData && "questionnaire" in actionData ? actionData.questionnaire.made : null}
+          errors={actionData && "questionnaire" in actionData ? actionData.questionnaire.errors : {}}
         />
       )}
 

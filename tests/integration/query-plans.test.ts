@@ -19,7 +19,9 @@ const SLUG = "mlops-engineer";
 const SMALL = 60;
 const LARGE = 600;
 // 27: the assessment page reads the team's scorecard due time and the debrief (issue 19).
-const MAX_QUERIES_PER_PAGE = 27;
+// 30 (2026-12-04, issue 20): the assessment page reads the self-report questionnaire, and once there is one,
+// its live link and its answers: three queries a page whatever the number of candidates.
+const MAX_QUERIES_PER_PAGE = 30;
 
 /** Tables whose size grows with the number of candidates. */
 const GROWING_TABLES = [
