@@ -29,7 +29,8 @@ export function securityHeaders(options: { development: boolean }): express.Requ
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, options.development));
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Referrer-Policy", req.path.startsWith("/r/") ? "no-referrer" : "same-origin");
+    // A candidate's private link (report, questionnaire) is its own secret: no page of it sends a referrer.
+    res.setHeader("Referrer-Policy", req.path.startsWith("/r/") || req.path.startsWith("/q/") ? "no-referrer" : "same-origin");
     if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     // Pages hold personal data: no shared or browser cache keeps them. Fingerprinted assets set their own.
     if (!req.path.startsWith("/assets/")) res.setHeader("Cache-Control", "no-store");

@@ -2,6 +2,13 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvite, createUser } from "../../app/models/users.server";
 import { createAssessment } from "../../app/models/assessments.server";
+import { selfReportItems } from "../../app/models/questionnaire-items.server";
+import {
+  consentToQuestionnaire,
+  saveQuestionnaireAnswers,
+  sendQuestionnaire,
+  submitQuestionnaire,
+} from "../../app/models/questionnaires.server";
 import { createCandidate } from "../../app/models/candidates.server";
 import { candidateSchema } from "../../app/schemas/candidate";
 import { roleFileSchema } from "../../app/schemas/role";
@@ -90,6 +97,9 @@ let targetUserId: number;
 let recruiterId: number;
 /** The assessment every `/assessments/:id` row stands for: interviewer1 is on its panel, interviewer2 and the recruiter are not. */
 let matrixAssessmentId: number;
+/** The matrix assessment's candidate and kit version: each questionnaire link gets an assessment of its own from them. */
+let matrixCandidateId: number;
+let matrixKitVersionId: number;
 let serial = 0;
 /** Cells whose every request answered as the table says, and those requests. */
 let cellsChecked = 0;
@@ -140,6 +150,8 @@ beforeAll(async () => {
   );
   if (!assessment.ok) throw new Error(`The matrix assessment was refused: ${JSON.stringify(assessment.errors)}`);
   matrixAssessmentId = assessment.id;
+  matrixCandidateId = candidate.id;
+  matrixKitVersionId = kitVersion.kit_version_id;
 });
 
 afterAll(async () => {
@@ -175,6 +187,12 @@ async function matrixState(): Promise<unknown> {
     redFlags: await db.selectFrom("observed_red_flags").selectAll().orderBy("scorecard_id").orderBy("kit_red_flag_id").execute(),
     decisions: await db.selectFrom("decisions").selectAll().orderBy("id").execute(),
     results: await db.selectFrom("assessment_results").selectAll().orderBy("assessment_id").execute(),
+    questionnaires: await db.selectFrom("questionnaires").selectAll().orderBy("assessment_id").execute(),
+    // Opening a questionnaire link records when (last_opened_at), as a report's open does.
+    questionnaireLinks: (await db.selectFrom("questionnaire_links").selectAll().orderBy("id").execute()).map(
+      ({ last_opened_at: _lastOpenedAt, ...link }) => link,
+    ),
+    questionnaireAnswers: await db.selectFrom("questionnaire_answers").selectAll().orderBy("assessment_id").orderBy("item_id").execute(),
     // Opening a report counts the open (a number and a time), the one write a GET makes by design.
     reportLinks: (await db.selectFrom("report_links").selectAll().orderBy("id").execute()).map(
       ({ opens: _opens, last_opened_at: _lastOpenedAt, ...link }) => link,
@@ -244,6 +262,40 @@ async function publishedReportToken(pathname: string): Promise<string> {
   const token = /\/r\/([A-Za-z0-9_-]{43})/.exec(await response.text())?.[1];
   if (!token) throw new Error(`No report link in the answer to publishing on ${pathname}`);
   return token;
+}
+
+/**
+ * A live questionnaire link, on an assessment of its own (one questionnaire an
+ * assessment), as the recruiter sends it and the candidate has taken it so far.
+ */
+async function questionnaireToken(stage: "sent" | "consented" | "submitted"): Promise<string> {
+  const now = new Date();
+  const assessment = await createAssessment(
+    server.db,
+    {
+      candidateId: matrixCandidateId,
+      kitVersionId: matrixKitVersionId,
+      interviewerIds: [await userId(server.db, DEMO.interviewer1)],
+      actorId: recruiterId,
+      schedule: null,
+      mail: null,
+    },
+    now,
+  );
+  if (!assessment.ok) throw new Error("The questionnaire's assessment was refused");
+  const sent = await sendQuestionnaire(
+    server.db,
+    { assessmentId: assessment.id, language: "en", expiresAt: null, actorId: recruiterId },
+    now,
+  );
+  if (!sent.ok) throw new Error("The questionnaire was refused");
+  if (stage !== "sent") await consentToQuestionnaire(server.db, sent.token, now);
+  if (stage === "submitted") {
+    const answers = selfReportItems().map((item) => ({ itemId: item.id, value: 3 as const }));
+    await saveQuestionnaireAnswers(server.db, sent.token, answers, now);
+    await submitQuestionnaire(server.db, sent.token, now);
+  }
+  return sent.token;
 }
 
 /** The demo's MLOps Engineer role file, as the app exports it. */
@@ -621,6 +673,63 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
         {
           label: code === 200 ? "live report link" : "unknown token",
           send: (cookie) => request(server.baseURL, `/r/${token}`, { cookie }),
+        },
+      ];
+    }
+    case "GET /q/:token": {
+      // A live link is sent by the recruiter first; 404: a token nobody issued.
+      const token = code === 200 ? await questionnaireToken("sent") : unknownToken();
+      return [
+        {
+          label: code === 200 ? "live questionnaire link" : "unknown token",
+          send: (cookie) => request(server.baseURL, `/q/${token}`, { cookie }),
+        },
+      ];
+    }
+    case "POST /q/:token": {
+      const firstItem = selfReportItems()[0]?.id ?? "";
+      if (code === 303) {
+        const token = await questionnaireToken("sent");
+        return [
+          {
+            label: "consent",
+            send: (cookie) => request(server.baseURL, `/q/${token}`, { cookie, form: { intent: "consent", lang: "en" } }),
+            afterSuccess: async (response) => {
+              expect(locationPath(response)).toBe(`/q/${token}`);
+              const hash = crypto.createHash("sha256").update(token).digest("hex");
+              const consented = await server.db
+                .selectFrom("questionnaires")
+                .innerJoin("questionnaire_links", "questionnaire_links.assessment_id", "questionnaires.assessment_id")
+                .select("questionnaires.consented_at")
+                .where("questionnaire_links.token_hash", "=", hash)
+                .executeTakeFirstOrThrow();
+              expect(consented.consented_at).not.toBeNull();
+            },
+          },
+        ];
+      }
+      if (code === 200) {
+        const token = await questionnaireToken("sent");
+        return [
+          {
+            label: "consent declined",
+            send: (cookie) => request(server.baseURL, `/q/${token}`, { cookie, form: { intent: "decline", lang: "en" } }),
+            writesNothing: true,
+          },
+        ];
+      }
+      // 400: an answer off the scale; 409: a page posted after the submission; 404: a token nobody issued.
+      const token =
+        code === 400 ? await questionnaireToken("consented") : code === 409 ? await questionnaireToken("submitted") : unknownToken();
+      const value = code === 400 ? "6" : "3";
+      return [
+        {
+          label: code === 400 ? "an answer outside 1–5" : code === 409 ? "a page after the submission" : "unknown token",
+          send: (cookie) =>
+            request(server.baseURL, `/q/${token}?lang=en&page=1`, {
+              cookie,
+              form: { intent: "next", lang: "en", page: "1", [`answer.${firstItem}`]: value },
+            }),
         },
       ];
     }

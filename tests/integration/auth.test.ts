@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkThrottle, recordLoginFailure, THROTTLE_RULES, throttleKeys } from "../../app/models/login-throttle.server";
 import { changeAccountUnlessLastRecruiter, createInvite } from "../../app/models/users.server";
 import { createSession, findSessionUser, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../app/models/sessions.server";
+import { sendQuestionnaire } from "../../app/models/questionnaires.server";
+import type { TraitkitDb } from "~db/connection";
 import { concretePath, readMatrix, type MatrixRow } from "./support/access-matrix";
 import {
   accountState,
@@ -73,6 +75,21 @@ async function sessionCount(server: TestServer, email: string): Promise<number> 
     .where("user_id", "=", id)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** A live questionnaire link (/q/:token), sent by the recruiter on an assessment that has no questionnaire yet. */
+async function questionnaireToken(db: TraitkitDb): Promise<string> {
+  const assessment = await db
+    .selectFrom("assessments")
+    .leftJoin("questionnaires", "questionnaires.assessment_id", "assessments.id")
+    .select("assessments.id")
+    .where("questionnaires.assessment_id", "is", null)
+    .orderBy("assessments.id")
+    .executeTakeFirstOrThrow();
+  const actorId = await userId(db, DEMO.recruiter);
+  const sent = await sendQuestionnaire(db, { assessmentId: assessment.id, language: "en", expiresAt: null, actorId }, new Date());
+  if (!sent.ok) throw new Error("The questionnaire was refused");
+  return sent.token;
 }
 
 describe("sessions (S1, S2, S3)", () => {
@@ -661,6 +678,8 @@ describe("cross-site requests are refused (C1)", () => {
           );
         return { path: `/invite/${invite.token}`, form: { name: "Mallory", password: STRONG_PASSWORD, confirmPassword: STRONG_PASSWORD } };
       }
+      case "/q/:token":
+        return { path: `/q/${await questionnaireToken(server.db)}`, form: { intent: "consent", lang: "en" } };
       default:
         return { path: await concretePath(server.db, row.route), form: {} };
     }
@@ -749,7 +768,7 @@ describe("security headers (H1)", () => {
   async function fetchPage(row: MatrixRow): Promise<Response> {
     const pathname = (await concretePath(server.db, row.route)).replace(
       ":token",
-      row.route === "/r/:token" ? await reportToken() : inviteToken,
+      row.route === "/r/:token" ? await reportToken() : row.route === "/q/:token" ? await questionnaireToken(server.db) : inviteToken,
     );
     // Anonymous where the page is open to everyone (the sign-in page redirects a signed-in user), else the
     // recruiter, or interviewer1 where only a member of the panel may look (scorecards).
@@ -785,8 +804,8 @@ describe("security headers (H1)", () => {
         expect(policy.get("base-uri")).toBe("'none'");
         expect(policy.get("frame-ancestors")).toBe("'none'");
         expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
-        // The candidate's report (/r/*) sends no referrer at all: its URL is the secret.
-        expect(response.headers.get("Referrer-Policy")).toBe(row.route.startsWith("/r/") ? "no-referrer" : "same-origin");
+        // The candidate's report (/r/*) and questionnaire (/q/*) send no referrer at all: their URL is the secret.
+        expect(response.headers.get("Referrer-Policy")).toBe(/^\/[rq]\//.test(row.route) ? "no-referrer" : "same-origin");
         const cacheControl = (response.headers.get("Cache-Control") ?? "").split(",").map((d) => d.trim());
         expect(cacheControl).toContain("no-store");
         expect(cacheControl.filter((d) => d !== "no-store")).toEqual([]);

@@ -5,6 +5,14 @@ import { getKitEditor } from "../../app/models/kit-views.server";
 import { createCandidate } from "../../app/models/candidates.server";
 import { readRoleFile } from "../../app/models/role-export.server";
 import { publishReport } from "../../app/models/report.server";
+import { createAssessment } from "../../app/models/assessments.server";
+import { selfReportItems } from "../../app/models/questionnaire-items.server";
+import {
+  consentToQuestionnaire,
+  saveQuestionnaireAnswers,
+  sendQuestionnaire,
+  submitQuestionnaire,
+} from "../../app/models/questionnaires.server";
 import { createInvite, createUser } from "../../app/models/users.server";
 import { DECISIONS } from "../../app/domain/decisions";
 import { roleToFormValues } from "../../app/schemas/role-form";
@@ -64,10 +72,12 @@ function scaled(numRuns: number): number {
  *   sessions.last_seen_at: any signed-in request refreshes it (at most once a
  *   minute, app/models/sessions.server.ts) whatever the answer; the rest of the
  *   session row (who, since when, until when) is compared.
+ *   questionnaire_links.last_opened_at: opening a questionnaire link records
+ *   when, the page shown after a refused post included (as a report's open).
  * Nothing else is excluded: the app audits no refusal (recordAudit is only
  * called on writes and exports) and keeps no request log in the database.
  */
-const IGNORED_COLUMNS: IgnoredColumns = { sessions: ["last_seen_at"] };
+const IGNORED_COLUMNS: IgnoredColumns = { sessions: ["last_seen_at"], questionnaire_links: ["last_opened_at"] };
 
 type Role = "anonymous" | "interviewer1" | "interviewer2" | "recruiter";
 const ROLES: readonly Role[] = ["anonymous", "interviewer1", "interviewer2", "recruiter"];
@@ -123,6 +133,8 @@ const data = {
   reportIds: [] as number[],
   reportTokens: [] as string[],
   inviteTokens: [] as string[],
+  /** Questionnaire links sent, consented to (some answers saved) and submitted. */
+  questionnaireTokens: [] as string[],
   /** Invites only the users plan cancels, so POST /invite/:token keeps its own. */
   cancellableInviteIds: [] as number[],
   spareUserIds: [] as number[],
@@ -209,6 +221,57 @@ async function prepareRecords(now: Date): Promise<void> {
   }
 }
 
+/**
+ * Questionnaire links at each stage, on assessments of a candidate of their
+ * own, made after the other lists were read: the other plans draw as before,
+ * and no erasure by them takes these away.
+ */
+async function prepareQuestionnaires(now: Date): Promise<void> {
+  const recruiterId = userIds.get("recruiter") ?? 0;
+  const candidate = await createCandidate(
+    server.db,
+    { name: "Fuzz Questionnaire Candidate", email: null, roleSlug: "mlops-engineer", source: null, notes: null, differentPerson: false },
+    recruiterId,
+    now,
+  );
+  if (!candidate.ok) throw new Error("The questionnaire candidate was refused");
+  const kitVersionId = data.kitVersionIds[0] ?? 0;
+  const items = selfReportItems();
+  for (const stage of ["sent", "consented", "submitted"] as const) {
+    const assessment = await createAssessment(
+      server.db,
+      {
+        candidateId: candidate.id,
+        kitVersionId,
+        interviewerIds: [userIds.get("interviewer1") ?? 0],
+        actorId: recruiterId,
+        schedule: null,
+        mail: null,
+      },
+      now,
+    );
+    if (!assessment.ok) throw new Error("The questionnaire's assessment was refused");
+    const sent = await sendQuestionnaire(
+      server.db,
+      { assessmentId: assessment.id, language: "es", expiresAt: null, actorId: recruiterId },
+      now,
+    );
+    if (!sent.ok) throw new Error("The questionnaire was refused");
+    if (stage !== "sent") {
+      await consentToQuestionnaire(server.db, sent.token, now);
+      const answered = stage === "submitted" ? items : items.slice(0, 20);
+      await saveQuestionnaireAnswers(
+        server.db,
+        sent.token,
+        answered.map((item) => ({ itemId: item.id, value: 4 as const })),
+        now,
+      );
+    }
+    if (stage === "submitted") await submitQuestionnaire(server.db, sent.token, now);
+    data.questionnaireTokens.push(sent.token);
+  }
+}
+
 async function prepareForms(): Promise<void> {
   const version = await server.db.selectFrom("kit_versions").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
   const questions = await server.db
@@ -252,6 +315,7 @@ beforeAll(async () => {
   await prepareAccounts(now);
   await prepareRecords(now);
   await prepareForms();
+  await prepareQuestionnaires(now);
   // The sign-in form itself is exercised once the ordinary way; every other session is made in the database.
   await signIn(server.baseURL, DEMO.recruiter);
 });
@@ -552,6 +616,34 @@ function invitePlan(): Plan {
     numRuns: 60,
     role: roleArb("anonymous"),
     path: segment(data.inviteTokens, data.reportTokens).map((token) => `/invite/${token}`),
+    body: formBody(form),
+  };
+}
+
+function questionnairePlan(): Plan {
+  const items = selfReportItems().slice(0, 3);
+  const intents = fc.constantFrom("next", "back", "submit", "consent", "decline", "", "erase");
+  const pages = fc.constantFrom("1", "2", "8", "0", "9", "review", "", "1.5");
+  const langs = fc.constantFrom("en", "es", "zh-cn", "zh-CN", "");
+  const values = fc.constantFrom("1", "3", "5", "0", "6", "", "2.5", "-1", "05");
+  const form = fc.tuple(intents, pages, langs, values).chain(([intent, page, lang, value]) =>
+    mutatedForm(
+      [["intent", intent], ["lang", lang], ["page", page], ...items.map((item): Entry => [`answer.${item.id}`, value])],
+      valuesBy([
+        [/^intent$/, intents],
+        [/^page$/, pages],
+        [/^lang$/, langs],
+        [/^answer\./, values],
+      ]),
+    ),
+  );
+  return {
+    route: "POST /q/:token",
+    numRuns: 60,
+    role: roleArb("anonymous"),
+    path: fc
+      .tuple(segment(data.questionnaireTokens, data.reportTokens), fc.constantFrom("", "?lang=es&page=1", "?page=review", "?lang=xx"))
+      .map(([token, query]) => `/q/${token}${query}`),
     body: formBody(form),
   };
 }
@@ -1138,6 +1230,8 @@ function postPlans(): Plan[] {
     archivePlan("POST /roles/:slug"),
     // Last of the forms: it may erase candidates.
     candidatePagePlan(),
+    // Last: its links are on a candidate made after the lists the plans above draw from.
+    questionnairePlan(),
   ];
 }
 
@@ -1152,6 +1246,7 @@ function fuzzedPath(pattern: string): fc.Arbitrary<string> {
     if (pattern.startsWith("/assessments/")) return segment(data.assessmentIds, allIds());
     if (pattern.startsWith("/invite/")) return segment(data.inviteTokens, data.reportTokens);
     if (pattern.startsWith("/r/")) return segment(data.reportTokens, data.inviteTokens);
+    if (pattern.startsWith("/q/")) return segment(data.questionnaireTokens, data.reportTokens);
     return hostileSegment();
   });
   return fc.tuple(...parts).map((segments) => segments.join("/") || "/");
@@ -1176,6 +1271,7 @@ const QUERY_KEYS = [
   "show",
   "decisionsPage",
   "linksPage",
+  "lang",
 ];
 
 const PATTERNS = routeFiles();
@@ -1211,6 +1307,7 @@ describe("fuzzed requests to every route", () => {
       "POST /kits/:id",
       "POST /roles/:slug",
       "POST /candidates/:id",
+      "POST /q/:token",
     ];
     names.forEach((name, index) => {
       it(
