@@ -130,8 +130,9 @@ describe("the recruiter's self-report questionnaire", () => {
     await expectAccessible(page);
     await dialog.getByRole("button", { name: "Revoke the link" }).click();
     await section.locator('[data-testid="questionnaire-status"][data-state="revoked"]').waitFor();
-    await expect(section.getByRole("button", { name: "Make a new link" }).count()).resolves.toBe(0);
-    await expect(section.getByRole("button", { name: "Make the questionnaire link" }).count()).resolves.toBe(1);
+    // Revoked, not final: a new link lets the candidate go on.
+    await expect(section.getByRole("button", { name: "Revoke the link" }).count()).resolves.toBe(0);
+    await expect(section.getByRole("button", { name: "Make a new link" }).count()).resolves.toBe(1);
     await expectAccessible(page);
   });
 
