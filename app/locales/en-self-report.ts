@@ -10,7 +10,7 @@ const enSelfReport = {
       sent: "Sent, not started.",
       started: "Started: {{answered}} of {{total}} answered.",
       completed: "Completed on {{date}}: {{answered}} of {{total}} answered.",
-      revoked: "The link was revoked. The answers given so far are kept; a new link lets the candidate go on.",
+      revoked: "No live link: it was revoked or has expired. The answers given so far are kept; a new link lets the candidate go on.",
     },
     languageLabel: "Language",
     expiresOn: "The link works until {{date}}.",
@@ -50,7 +50,7 @@ const enSelfReport = {
     heading: "Self-report beside the interview",
     intro:
       "The candidate's own answers to the questionnaire, scored 0–100, beside the panel's interview scores. A difference of {{points}} points or more is flagged: ask about it. Neither is the truth: a self-report is easier to slant, and interviews read Conscientiousness and Emotional Stability poorly.",
-    answered: "Answered in {{language}}; completed on {{date}}.",
+    answered: "Sent in {{language}} (the candidate may switch); completed on {{date}}.",
     columns: {
       trait: "Trait",
       interview: "Interview",

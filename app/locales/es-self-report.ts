@@ -12,7 +12,7 @@ const esSelfReport: typeof enSelfReport = {
       sent: "Enviado, sin empezar.",
       started: "Empezado: {{answered}} de {{total}} respondidas.",
       completed: "Completado el {{date}}: {{answered}} de {{total}} respondidas.",
-      revoked: "El enlace se revocó. Las respuestas dadas se conservan; un enlace nuevo permite al candidato seguir.",
+      revoked: "Ningún enlace activo: se revocó o caducó. Las respuestas dadas se conservan; un enlace nuevo permite al candidato seguir.",
     },
     languageLabel: "Idioma",
     expiresOn: "El enlace funciona hasta el {{date}}.",
@@ -52,7 +52,7 @@ const esSelfReport: typeof enSelfReport = {
     heading: "Autoinforme junto a la entrevista",
     intro:
       "Las respuestas del propio candidato al cuestionario, puntuadas de 0 a 100, junto a las puntuaciones de la entrevista del panel. Una diferencia de {{points}} puntos o más se señala: pregunte por ella. Ninguna es la verdad: un autoinforme es más fácil de sesgar, y las entrevistas leen mal la Responsabilidad y la Estabilidad Emocional.",
-    answered: "Respondido en {{language}}; completado el {{date}}.",
+    answered: "Enviado en {{language}} (el candidato puede cambiar de idioma); completado el {{date}}.",
     columns: {
       trait: "Rasgo",
       interview: "Entrevista",

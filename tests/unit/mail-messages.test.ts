@@ -3,6 +3,7 @@ import {
   allInMessage,
   assignedMessage,
   invitationMessage,
+  questionnaireLinkMessage,
   reminderMessage,
   type PanelPlace,
   type Recipient,
@@ -272,5 +273,39 @@ describe("the invitation", () => {
 
   it("tells when the link expires", () => {
     expect(invitation("en").text).toContain("The link works once and expires on Dec 12, 2026");
+  });
+});
+
+describe("the questionnaire link's message", () => {
+  const questionnaireUrl = `${APP_URL}/q/abc_DEF-123`;
+  const message = (language: UiLanguage, expiresAt: string | null = "2026-12-20T00:00:00.000Z") =>
+    questionnaireLinkMessage({
+      appUrl: APP_URL,
+      assessmentId: 7,
+      candidate: { email: "sam@example.com", name: "Sam <Lee>" },
+      roleName: "Backend engineer",
+      questionnaireUrl,
+      expiresAt,
+      recruiter,
+      language,
+    });
+
+  it.each(LANGUAGES)("goes to the candidate in %s, as text and HTML, with the link and nothing of the interview", (language) => {
+    const m = message(language);
+    expect(m.kind).toBe("questionnaire_link");
+    expect(m.to).toBe("sam@example.com");
+    expect(m.recipientUserId).toBeNull();
+    expect(m.text).toContain(questionnaireUrl);
+    expect(m.html).toContain(`href="${questionnaireUrl}"`);
+    expect(m.html).toContain(`lang="${language}"`);
+    // The candidate's name is escaped in the HTML, never pasted in.
+    expect(m.html).toContain("Sam &lt;Lee&gt;");
+    expect(m.text).not.toContain("/assessments/");
+  });
+
+  it("says when the link stops working, or that it works until withdrawn", () => {
+    expect(message("en").text).toContain("The link works until");
+    expect(message("es", null).text).toContain("El enlace funciona hasta que el equipo lo retire.");
+    expect(message("es").subject).toBe("Un breve cuestionario sobre usted: Backend engineer");
   });
 });

@@ -4,6 +4,7 @@ import { DrawnChart } from "~/components/charts/DrawnChart";
 import type { SentChart } from "~/components/charts/drawing";
 import { BAND_FILL, BAND_STROKE, seriesStyle, type RadarBand } from "~/components/charts/TraitRadarChart";
 import { TableScroll } from "~/components/TableScroll";
+import { LANGUAGE_NAME_KEYS } from "./SelfReportLinkSection";
 import type { ComparisonRow } from "~/domain/self-report-comparison";
 import { DISAGREEMENT_POINTS, type QuestionnaireLanguage } from "~/domain/self-report";
 import type { TraitKey } from "~/domain/traits";
@@ -29,12 +30,6 @@ export type SelfReportComparisonView = {
   facets: { trait: TraitKey; facets: FacetRow[] }[];
 };
 
-const LANGUAGE_NAME_KEYS = {
-  en: "selfReport.link.languageNames.en",
-  es: "selfReport.link.languageNames.es",
-  "zh-cn": "selfReport.link.languageNames.zhCn",
-} as const;
-
 /**
  * The candidate's completed self-report beside the panel's interview: per
  * trait the interview score with its evidence, the self-report score and the
@@ -57,11 +52,7 @@ export function SelfReportComparison({ comparison, chart }: { comparison: SelfRe
   ];
   // The difference of the scores as shown, so the three figures of a row add up.
   const signed = (value: number) => (value > 0 ? `+${score(value)}` : score(value));
-  const muted = (text: string, hint?: string) => (
-    <span className="muted" title={hint}>
-      {text}
-    </span>
-  );
+  const muted = (text: string) => <span className="muted">{text}</span>;
   return (
     <section aria-labelledby="self-report-heading" className="self-report" data-testid="self-report-comparison">
       <h2 id="self-report-heading">{t("selfReport.compare.heading")}</h2>
@@ -112,8 +103,8 @@ export function SelfReportComparison({ comparison, chart }: { comparison: SelfRe
                     {self.status === "scored"
                       ? score(self.score)
                       : self.status === "not_scored"
-                        ? muted(t("selfReport.compare.notScored"), t("selfReport.compare.notScoredHint"))
-                        : muted(t("selfReport.compare.notMeasured"), t("selfReport.compare.notMeasuredHint"))}
+                        ? muted(t("selfReport.compare.notScored"))
+                        : muted(t("selfReport.compare.notMeasured"))}
                   </td>
                   <td className="num" data-testid="difference">
                     {self.status === "scored" && interview.status === "assessed" ? (
@@ -193,7 +184,11 @@ export function SelfReportComparison({ comparison, chart }: { comparison: SelfRe
                     <th scope="row">{t(`traits.${row.trait}`)}</th>
                     <td>{b ? `${b.low}–${b.high}` : "—"}</td>
                     <td className="num">
-                      {row.interview.status === "assessed" ? score(row.interview.score) : muted(t("selfReport.compare.notAssessed"))}
+                      {row.interview.status === "assessed"
+                        ? score(row.interview.score)
+                        : muted(
+                            t(row.interview.status === "not_in_kit" ? "selfReport.compare.notInKit" : "selfReport.compare.notAssessed"),
+                          )}
                     </td>
                     <td className="num">
                       {row.self.status === "scored"

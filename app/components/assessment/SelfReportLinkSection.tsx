@@ -30,7 +30,8 @@ export const REVOKE_QUESTIONNAIRE_SPEC: ConfirmSpec = {
   confirm: { key: "selfReport.link.confirmRevoke.confirm" },
 };
 
-const LANGUAGE_NAME_KEYS = {
+/** Each questionnaire language's name, as written in that language. */
+export const LANGUAGE_NAME_KEYS = {
   en: "selfReport.link.languageNames.en",
   es: "selfReport.link.languageNames.es",
   "zh-cn": "selfReport.link.languageNames.zhCn",
@@ -214,7 +215,7 @@ export function SelfReportLinkSection({
               disabled={navigation.state === "submitting"}
               aria-describedby={link ? "questionnaire-send-hint" : undefined}
             >
-              {t(link ? "selfReport.link.sendNew" : "selfReport.link.send")}
+              {t(status.state === "none" ? "selfReport.link.send" : "selfReport.link.sendNew")}
             </button>
             {link && (
               <p id="questionnaire-send-hint" className="field-hint">
