@@ -18,7 +18,7 @@ export const streamTimeout = 5000;
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted || isRouteErrorResponse(error)) return;
   const { pathname } = new URL(request.url);
-  const path = /^\/(r|invite)\//.test(pathname) ? pathname.replace(/\/[^/]+$/, "/…") : pathname;
+  const path = /^\/(r|q|invite)\//.test(pathname) ? pathname.replace(/\/[^/]+$/, "/…") : pathname;
   logger.error({
     event: "server.error",
     method: request.method,

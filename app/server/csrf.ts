@@ -18,6 +18,13 @@ function isSameOrigin(req: express.Request): boolean {
   if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return false;
   const own = `${req.protocol}://${req.get("host") ?? ""}`;
   const origin = req.get("origin");
+  // A page sent with Referrer-Policy: no-referrer (the candidate's questionnaire) has the browser write
+  // `Origin: null` on its own form posts; Sec-Fetch-Site, which no page can set, still says they are ours.
+  if (origin === "null" && fetchSite === "same-origin") {
+    // Remix checks Origin against Host once more and cannot read "null" as this site: it is dropped, judged here.
+    delete req.headers.origin;
+    return true;
+  }
   if (origin !== undefined) return origin === own;
   const referer = req.get("referer");
   if (referer !== undefined) {
@@ -33,8 +40,8 @@ function isSameOrigin(req: express.Request): boolean {
 /** Refuses a cross-origin state-changing request with a 403 before any route sees it. */
 export const refuseCrossOriginWrites: express.RequestHandler = (req, res, next) => {
   if (isSafeMethod(req.method) || isSameOrigin(req)) return next();
-  // A report or invite link carries its token in the path: never in a log line.
-  const path = /^\/(r|invite)\//.test(req.path) ? req.path.replace(/\/[^/]+$/, "/…") : req.path;
+  // A report, questionnaire or invite link carries its token in the path: never in a log line.
+  const path = /^\/(r|q|invite)\//.test(req.path) ? req.path.replace(/\/[^/]+$/, "/…") : req.path;
   logSecurityEvent({ event: "csrf.rejected", method: req.method, path });
   res.status(403).type("text/plain").send("Cross-origin request refused");
 };

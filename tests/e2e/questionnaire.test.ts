@@ -255,6 +255,15 @@ describe("the candidate's questionnaire", () => {
         await expectAccessible(page);
         await screenshots(page, "items-en");
       }
+      if (n === 2) {
+        // The candidate may read it in another language, on the same page, and back.
+        const languages = page.getByRole("navigation", { name: "Language of the questionnaire" });
+        await languages.getByRole("link", { name: "Español" }).click();
+        await page.getByRole("heading", { level: 2, name: `Página 2 de ${PAGES}` }).waitFor();
+        await expect(page.getByTestId("questionnaire").getAttribute("lang")).resolves.toBe("es");
+        await page.getByRole("navigation", { name: "Idioma del cuestionario" }).getByRole("link", { name: "English" }).click();
+        await page.getByRole("heading", { level: 2, name: `Page 2 of ${PAGES}` }).waitFor();
+      }
       // The last page's first eleven items left out.
       await answerPageByClicks(page, n, (i) => n === PAGES && i < 11);
       await page.getByRole("button", { name: n < PAGES ? "Next" : "Next: review", exact: true }).click();

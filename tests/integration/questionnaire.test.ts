@@ -319,6 +319,27 @@ describe("the questionnaire link", () => {
     expect(await stored(assessmentId)).toEqual(done);
   });
 
+  it("takes a form posted from its own page, whose no-referrer policy makes the browser send Origin: null", async () => {
+    const { token, assessmentId } = await newLink();
+    // No Sec-Fetch-Site to vouch for it: a null Origin could be any page's.
+    const unvouched = await request(server.baseURL, `/q/${token}`, { form: { intent: "consent", lang: "en" }, origin: "null" });
+    expect(unvouched.status).toBe(403);
+    const crossSite = await request(server.baseURL, `/q/${token}`, {
+      form: { intent: "consent", lang: "en" },
+      origin: "null",
+      headers: { "Sec-Fetch-Site": "cross-site" },
+    });
+    expect(crossSite.status).toBe(403);
+    expect((await stored(assessmentId)).consented_at).toBeNull();
+    const own = await request(server.baseURL, `/q/${token}`, {
+      form: { intent: "consent", lang: "en" },
+      origin: "null",
+      headers: { "Sec-Fetch-Site": "same-origin" },
+    });
+    expect(own.status).toBe(303);
+    expect((await stored(assessmentId)).consented_at).not.toBeNull();
+  });
+
   it("answers a revoked, an expired, an unknown and a malformed link with the same 404, GET and POST", async () => {
     const revoked = await newLink();
     expect(await revokeQuestionnaireLink(server.db, { assessmentId: revoked.assessmentId, actorId: recruiterId }, new Date())).toBe(true);
