@@ -150,8 +150,8 @@ describe("the candidate's questionnaire", () => {
     const first = await newPage(phone);
     const opened = await first.goto(link.url);
     expect(opened?.status()).toBe(200);
-    await first.getByRole("heading", { level: 1, name: "Un cuestionario sobre ti" }).waitFor();
-    await expect(first.title()).resolves.toBe("Cuestionario sobre ti · Traitkit");
+    await first.getByRole("heading", { level: 1, name: "Un cuestionario sobre usted" }).waitFor();
+    await expect(first.title()).resolves.toBe("Cuestionario sobre usted · Traitkit");
     await expect(first.getByTestId("questionnaire").getAttribute("lang")).resolves.toBe("es");
     await expectAccessible(first, { javaScriptEnabled: false });
     await screenshots(first, "consent-es");
@@ -214,7 +214,7 @@ describe("the candidate's questionnaire", () => {
       if (page < PAGES) await second.getByRole("heading", { level: 2, name: `Página ${page + 1} de ${PAGES}` }).waitFor();
     }
     await second.getByRole("heading", { level: 1, name: "Revisar y enviar" }).waitFor();
-    await second.getByText("Has respondido todas las frases.").waitFor();
+    await second.getByText("Ha respondido todas las frases.").waitFor();
     await expect(second.getByLabel("120 de 120 respondidas").getAttribute("value")).resolves.toBe("120");
     await expectAccessible(second, { javaScriptEnabled: false });
     await screenshots(second, "review-es");
@@ -301,7 +301,7 @@ describe("the candidate's questionnaire", () => {
     const link = await questionnaireLink(data, baseURL, "zh-cn");
     const page = await newPage({ locale: "zh-CN" });
     await page.goto(link.url);
-    await page.getByRole("heading", { level: 1, name: "关于你自己的问卷" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "关于您自己的问卷" }).waitFor();
     await expect(page.getByTestId("questionnaire").getAttribute("lang")).resolves.toBe("zh-CN");
     await expect(
       page.getByRole("navigation", { name: "问卷语言" }).getByRole("link", { name: "简体中文" }).getAttribute("aria-current"),

@@ -143,11 +143,11 @@ describe("the questionnaire link", () => {
     const html = await response.text();
     expect(html).toContain('<meta name="robots" content="noindex"/>');
     expect(html).toMatch(/<article[^>]*lang="es"/);
-    expect(html).toContain("Un cuestionario sobre ti");
+    expect(html).toContain("Un cuestionario sobre usted");
     // The candidate may read it in another language; the link's is only the default.
     const chinese = await (await request(server.baseURL, `/q/${token}?lang=zh-cn`)).text();
     expect(chinese).toMatch(/<article[^>]*lang="zh-CN"/);
-    expect(chinese).toContain("关于你自己的问卷");
+    expect(chinese).toContain("关于您自己的问卷");
     for (const [code, lang] of [
       ["en", "en"],
       ["es", "es"],
