@@ -31,10 +31,14 @@ const BUDGET_WITH_FORM = 115 * KB;
  * comparison 96.3 → 96.5, rounded up); the list itself stays within 90.
  * Then by the debrief and the report link's e-mail box: the assessment page
  * 134.1; the kit form 124.2 and the Users page 116.2 (the shared texts' two
- * due words).
+ * due words). Then by issue 20's report, measured: the assessment page 134.4
+ * (the box that includes the self-report and its three texts), the
+ * candidate's report 93.8 (its self-report section, whose texts are an area of
+ * their own, report-self, so that the other pages loading the report's texts
+ * do not carry them).
  */
 const OVER_BUDGET_TODAY: Record<string, number> = {
-  "routes/assessments.$id": 134.1,
+  "routes/assessments.$id": 134.4,
   "routes/assessments.$id_.scorecard": 120.2,
   "routes/candidates.$id": 121.3,
   "routes/kits._index": 91,
@@ -42,7 +46,7 @@ const OVER_BUDGET_TODAY: Record<string, number> = {
   "routes/kits.$id_.edit": 124.2,
   "routes/kits.$id_.print": 94,
   "routes/kits.new": 125,
-  "routes/r.$token": 93,
+  "routes/r.$token": 93.8,
   "routes/roles.$slug": 101,
   "routes/roles.$slug_.compare": 96.5,
   "routes/roles.$slug_.edit": 126,

@@ -18,8 +18,9 @@ import { queueDueReminders } from "../../app/models/reminders.server";
 const SLUG = "mlops-engineer";
 const SMALL = 60;
 const LARGE = 600;
-// 27: the assessment page reads the team's scorecard due time and the debrief (issue 19).
-const MAX_QUERIES_PER_PAGE = 27;
+// 27: the assessment page reads the team's scorecard due time and the debrief (issue 19); 28: and whether the candidate's
+// submitted self-report may go into their report (issue 20).
+const MAX_QUERIES_PER_PAGE = 28;
 
 /** Tables whose size grows with the number of candidates. */
 const GROWING_TABLES = [
