@@ -81,6 +81,9 @@ const enReport = {
   },
   recruiter: {
     mailToCandidate: "E-mail the link to {{email}}, in the report's language",
+    includeSelfReport: "Include the candidate's self-report",
+    includeSelfReportHint:
+      "They see their own questionnaire's trait scores and facets, explained in plain words, as they are now. The questionnaire's answers are never shown.",
     mailed: "The link is on its way to {{email}}.",
     heading: "Candidate report",
     intro:
@@ -127,6 +130,7 @@ const enReport = {
       language: "Choose English or Spanish.",
       earlier: "Choose whether the earlier links keep working or are revoked.",
       noScores: "No scorecard is submitted yet, so the report would show no score. It can be published once an interviewer submits theirs.",
+      noSelfReport: "The candidate has not submitted a self-report, so there is none to include. Publish without it.",
     },
   },
 };

@@ -6,6 +6,7 @@ import enCandidates from "./en-candidates";
 import enRanking from "./en-ranking";
 import enPrivacy from "./en-privacy";
 import enReport from "./en-report";
+import enReportSelf from "./en-report-self";
 import enShared from "./en-shared";
 import enRoles from "./en-roles";
 import enRole from "./en-role";
@@ -40,6 +41,7 @@ const en = {
   ranking: enRanking,
   privacy: enPrivacy,
   report: enReport,
+  reportSelf: enReportSelf,
   mail: enMail,
   loop: enLoop,
   account: enAccount,

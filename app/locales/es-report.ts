@@ -82,6 +82,9 @@ const esReport: typeof enReport = {
   },
   recruiter: {
     mailToCandidate: "Enviar el enlace por correo a {{email}}, en el idioma del informe",
+    includeSelfReport: "Incluir el autoinforme del candidato",
+    includeSelfReportHint:
+      "Verá los puntajes por rasgo y las facetas de su propio cuestionario, explicados con palabras sencillas, tal como están ahora. Las respuestas del cuestionario nunca se muestran.",
     mailed: "El enlace va camino de {{email}}.",
     heading: "Informe para el candidato",
     intro:
@@ -129,6 +132,7 @@ const esReport: typeof enReport = {
       earlier: "Elija si los enlaces anteriores siguen funcionando o se revocan.",
       noScores:
         "Todavía no se envió ninguna scorecard, así que el informe no mostraría ningún puntaje. Podrá publicarse cuando un entrevistador envíe la suya.",
+      noSelfReport: "El candidato no envió ningún autoinforme, así que no hay nada que incluir. Publique sin él.",
     },
   },
 };

@@ -7,6 +7,7 @@ import esCandidates from "./es-candidates";
 import esRanking from "./es-ranking";
 import esPrivacy from "./es-privacy";
 import esReport from "./es-report";
+import esReportSelf from "./es-report-self";
 import esShared from "./es-shared";
 import esRoles from "./es-roles";
 import esRole from "./es-role";
@@ -40,6 +41,7 @@ const es: Messages = {
   ranking: esRanking,
   privacy: esPrivacy,
   report: esReport,
+  reportSelf: esReportSelf,
   mail: esMail,
   loop: esLoop,
   account: esAccount,

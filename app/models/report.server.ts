@@ -13,6 +13,9 @@ import { reportLinkMessage } from "./mail-messages.server";
 import { enqueueMessage } from "./outbox.server";
 import { recordAudit } from "~/models/audit.server";
 import { hashToken } from "~/models/sessions.server";
+import { questionnaireForAssessment, setQuestionnaireInReport } from "~/models/questionnaires.server";
+import { facetTexts } from "~/models/self-report-texts.server";
+import type { DomainScore } from "~/domain/self-report";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -164,11 +167,48 @@ export type ReportLinkSummary = {
 };
 
 /**
+ * The candidate's own self-report as their report shows it (issue 20): each
+ * trait's score and its facets with their names and plain-language texts in
+ * the report's language, all frozen when the report is published.
+ */
+export type ReportSelfReport = {
+  completedAt: string;
+  traits: {
+    trait: TraitKey;
+    /** false for Relational Engagement, which the questionnaire does not measure. */
+    measured: boolean;
+    /** 0–100 at full precision; null when not measured or not scored (too many items unanswered). */
+    score: number | null;
+    facets: { title: string; text: string; score: number | null }[];
+  }[];
+};
+
+/**
  * A snapshot's content: exactly what the candidate's page renders, computed
  * when it was published, so later changes of ratings, kit, role or formulas
- * never reach a report the candidate holds.
+ * never reach a report the candidate holds. `selfReport` only when the
+ * recruiter included it (and never in a snapshot published before issue 20).
  */
-export type SnapshotContent = { language: ReportLanguage; charts: FitCharts };
+export type SnapshotContent = { language: ReportLanguage; charts: FitCharts; selfReport?: ReportSelfReport };
+
+/** A submitted self-report's scores, to be written into a snapshot in each language it is published in. */
+type SelfReportScores = { completedAt: string; domains: DomainScore[] };
+
+function selfReportContent(scores: SelfReportScores, language: ReportLanguage): ReportSelfReport {
+  return {
+    completedAt: scores.completedAt,
+    traits: TRAIT_KEYS.map((trait) => {
+      const domain = scores.domains.find((d) => d.trait === trait);
+      if (!domain) return { trait, measured: false, score: null, facets: [] };
+      return {
+        trait,
+        measured: true,
+        score: domain.score,
+        facets: domain.facets.map((f) => ({ ...facetTexts(f.domain, f.facet, language), score: f.score })),
+      };
+    }),
+  };
+}
 
 const SHORT_ID_LENGTH = 8;
 
@@ -202,10 +242,21 @@ async function nextVersion(db: Executor, assessmentId: number): Promise<number> 
 
 async function insertSnapshot(
   db: Executor,
-  args: { assessmentId: number; version: number; language: ReportLanguage; charts: FitCharts; actorId: number | null },
+  args: {
+    assessmentId: number;
+    version: number;
+    language: ReportLanguage;
+    charts: FitCharts;
+    selfReport?: SelfReportScores | null;
+    actorId: number | null;
+  },
   now: Date,
 ): Promise<number> {
-  const content: SnapshotContent = { language: args.language, charts: args.charts };
+  const content: SnapshotContent = {
+    language: args.language,
+    charts: args.charts,
+    ...(args.selfReport ? { selfReport: selfReportContent(args.selfReport, args.language) } : {}),
+  };
   const { id } = await db
     .insertInto("report_snapshots")
     .values({
@@ -230,13 +281,17 @@ function liveAt(now: Date) {
     ]);
 }
 
-export type PublishOutcome = { ok: true; id: number; token: string; shortId: string; version: number } | { ok: false; reason: "noScores" };
+export type PublishOutcome =
+  { ok: true; id: number; token: string; shortId: string; version: number } | { ok: false; reason: "noScores" | "noSelfReport" };
 
 /**
  * Publishes a new version of the candidate's report: a snapshot of it as it
  * is now, and a link to it whose token is returned once and never stored. The
  * earlier live links are moved to the new version (each in its own language)
- * or revoked. Refused while no scorecard is submitted. One transaction, audited.
+ * or revoked. Refused while no scorecard is submitted. With `includeSelfReport`
+ * the candidate's submitted self-report is frozen into it too (refused when
+ * there is none submitted), and the choice is kept as the form's next default.
+ * One transaction, audited.
  */
 export async function publishReport(
   db: Kysely<Database>,
@@ -248,6 +303,8 @@ export async function publishReport(
     earlier?: EarlierLinks;
     /** E-mail the new link to the candidate, in the report's language; null: the recruiter shares it. */
     mailTo?: { email: string; appUrl: string } | null;
+    /** Show the candidate their own self-report (issue 20). */
+    includeSelfReport?: boolean;
   },
   now: Date,
 ): Promise<PublishOutcome> {
@@ -256,10 +313,17 @@ export async function publishReport(
   return inTransaction(db, async (trx): Promise<PublishOutcome> => {
     const charts = await currentCharts(trx, args.assessmentId);
     if (!charts) return { ok: false, reason: "noScores" };
+    let selfReport: SelfReportScores | null = null;
+    if (args.includeSelfReport) {
+      const questionnaire = await questionnaireForAssessment(trx, args.assessmentId, now);
+      if (questionnaire.status.state !== "completed" || !questionnaire.scores) return { ok: false, reason: "noSelfReport" };
+      selfReport = { completedAt: questionnaire.status.completedAt, domains: questionnaire.scores };
+    }
+    await setQuestionnaireInReport(trx, args.assessmentId, selfReport !== null);
     const version = await nextVersion(trx, args.assessmentId);
     const snapshotId = await insertSnapshot(
       trx,
-      { assessmentId: args.assessmentId, version, language: args.language, charts, actorId: args.actorId },
+      { assessmentId: args.assessmentId, version, language: args.language, charts, selfReport, actorId: args.actorId },
       now,
     );
     const earlierLinks = await trx
@@ -306,7 +370,7 @@ export async function publishReport(
         if (target === undefined) {
           target = await insertSnapshot(
             trx,
-            { assessmentId: args.assessmentId, version, language: link.language, charts, actorId: args.actorId },
+            { assessmentId: args.assessmentId, version, language: link.language, charts, selfReport, actorId: args.actorId },
             now,
           );
           snapshots.set(link.language, target);
@@ -328,6 +392,7 @@ export async function publishReport(
           version,
           earlier,
           earlierLinks: earlierLinks.length,
+          selfReport: selfReport !== null,
         },
       },
       now,
@@ -459,7 +524,12 @@ function parseContent(content: string): SnapshotContent {
   return JSON.parse(content) as SnapshotContent;
 }
 
-export type CandidateReport = { language: ReportLanguage; expiresAt: string | null; charts: FitCharts };
+export type CandidateReport = {
+  language: ReportLanguage;
+  expiresAt: string | null;
+  charts: FitCharts;
+  selfReport: ReportSelfReport | null;
+};
 
 /**
  * The candidate's report for a live token, from the snapshot the link shows,
@@ -502,7 +572,7 @@ export async function openCandidateReport(db: Kysely<Database>, token: string, n
       .execute();
     const snapshot = await trx.selectFrom("report_snapshots").select("content").where("id", "=", snapshotId).executeTakeFirstOrThrow();
     const content = parseContent(snapshot.content);
-    return { language: content.language, expiresAt: link.expires_at, charts: content.charts };
+    return { language: content.language, expiresAt: link.expires_at, charts: content.charts, selfReport: content.selfReport ?? null };
   });
 }
 
@@ -535,6 +605,8 @@ export type AssessmentReportSection = {
   canPublish: boolean;
   /** The version the live links show when the report as it is now differs from it; null when up to date or unpublished. */
   outOfDateVersion: number | null;
+  /** A submitted self-report the recruiter may include, with their last choice (the box's default); null when there is none. */
+  selfReport: { included: boolean } | null;
 };
 
 /** The charts (when the panel may be seen) and, for a recruiter, a page of the report links of an assessment and whether they are out of date. */
@@ -558,12 +630,27 @@ export async function loadAssessmentReportSection(
       linkCount: { total: 0, live: 0, pageSize: REPORT_LINKS_PAGE_SIZE, pageCount: 1 },
       canPublish: false,
       outOfDateVersion: null,
+      selfReport: null,
     };
   }
   const submitted = (args.panel?.submittedCount ?? 0) > 0;
-  const [links, outOfDateVersion] = await Promise.all([
+  const [links, outOfDateVersion, questionnaire] = await Promise.all([
     listReportLinks(db, args.assessmentId, now, args.linksPage),
     publishedVersionOutOfDate(db, args.assessmentId, submitted ? charts : null, now),
+    db
+      .selectFrom("questionnaires")
+      .select("include_in_report")
+      .where("assessment_id", "=", args.assessmentId)
+      .where("completed_at", "is not", null)
+      .executeTakeFirst(),
   ]);
-  return { charts, links: links.rows, linksPage: args.linksPage, linkCount: links.count, canPublish: submitted, outOfDateVersion };
+  return {
+    charts,
+    links: links.rows,
+    linksPage: args.linksPage,
+    linkCount: links.count,
+    canPublish: submitted,
+    outOfDateVersion,
+    selfReport: questionnaire ? { included: questionnaire.include_in_report === 1 } : null,
+  };
 }

@@ -368,7 +368,15 @@ async function publishReportIntent({ request, context, user, access, formData, n
   }
   const outcome = await publishReport(
     context.db,
-    { assessmentId: access.id, language: parsed.data.language, expiresAt, actorId: user.id, earlier: parsed.data.earlier, mailTo },
+    {
+      assessmentId: access.id,
+      language: parsed.data.language,
+      expiresAt,
+      actorId: user.id,
+      earlier: parsed.data.earlier,
+      mailTo,
+      includeSelfReport: parsed.data.includeSelfReport === "on",
+    },
     now,
   );
   if (!outcome.ok) return data({ errors: { publish: outcome.reason }, message: null, published: null }, { status: 409 });

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { TranslationScope, useTranslation } from "~/utils/use-translation";
 import { FitCharts } from "~/components/charts/FitCharts";
+import { SelfReportProfile } from "~/components/report/SelfReportProfile";
 import { fitChartsSvg, sendFitCharts } from "~/components/charts/chart-svg.server";
 import { openCandidateReport } from "~/models/report.server";
 import reportStyles from "~/styles/report.css?url";
@@ -60,6 +61,8 @@ function ReportBody({ report }: { report: ReturnType<typeof useLoaderData<typeof
         <h2 id="report-results">{t("report.page.results")}</h2>
         <FitCharts charts={report.charts} svg={report.chartsSvg} seriesLabel={t("report.charts.series")} audience="candidate" />
       </section>
+      {/* Only when the recruiter included it when publishing, as it was then. */}
+      {report.selfReport && <SelfReportProfile selfReport={report.selfReport} />}
       <p className="muted report-footer">
         {expires && <>{t("report.page.expires", { date: expires })} </>}
         {t("report.page.print")}

@@ -20,8 +20,10 @@ export const publishReportSchema = z.object({
   earlier: z.optional(z.enum(["keep", "revoke"], { error: "earlier" })),
   /** Ticked: the new link is e-mailed to the candidate's address, which the form shows beside the box. */
   mailToCandidate: z.optional(z.enum(["on"], { error: "mailToCandidate" })),
+  /** Ticked: the report shows the candidate their submitted self-report (issue 20); the box is there only when there is one. */
+  includeSelfReport: z.optional(z.enum(["on"], { error: "includeSelfReport" })),
 });
 
 export const revokeReportSchema = z.object({ reportId: z.coerce.number().check(z.int(), z.positive()) });
 
-export const REPORT_FIELD_ERRORS = ["language", "expiresInDays", "earlier", "mailToCandidate"] as const;
+export const REPORT_FIELD_ERRORS = ["language", "expiresInDays", "earlier", "mailToCandidate", "includeSelfReport"] as const;

@@ -9,7 +9,8 @@ const SCREENSHOTS = path.resolve(import.meta.dirname, "../.tmp/screenshots");
 const CSV_HEADER =
   "candidate_id,fit,coverage,openness,conscientiousness,extraversion,agreeableness,emotional_stability,relational_engagement,decision," +
   "rank,name,email,fit_percent,coverage_percent,scorecards_submitted,scorecards_assigned," +
-  "recommend_strong_no,recommend_no,recommend_yes,recommend_strong_yes,calibrate_traits,assessment_url";
+  "recommend_strong_no,recommend_no,recommend_yes,recommend_strong_yes,calibrate_traits,assessment_url," +
+  "self_fit,self_openness,self_conscientiousness,self_extraversion,self_agreeableness,self_emotional_stability,self_relational_engagement";
 
 describe("ranking and comparing candidates", () => {
   const { browser, baseURL } = useBrowser();

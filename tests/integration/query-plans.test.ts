@@ -19,9 +19,10 @@ const SLUG = "mlops-engineer";
 const SMALL = 60;
 const LARGE = 600;
 // 27: the assessment page reads the team's scorecard due time and the debrief (issue 19).
-// 30 (2026-12-04, issue 20): the assessment page reads the self-report questionnaire, and once there is one,
-// its live link and its answers: three queries a page whatever the number of candidates.
-const MAX_QUERIES_PER_PAGE = 30;
+// 31 (2026-12-04, issue 20): the assessment page reads the self-report questionnaire, and once there is one,
+// its live link and its answers, and whether a submitted self-report may go into the candidate's report:
+// four queries a page whatever the number of candidates.
+const MAX_QUERIES_PER_PAGE = 31;
 
 /** Tables whose size grows with the number of candidates. */
 const GROWING_TABLES = [

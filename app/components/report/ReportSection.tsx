@@ -38,6 +38,8 @@ export type AssessmentReportSection = {
   canPublish: boolean;
   /** The version the live links show when the report as it is now differs from it; null when up to date or unpublished. */
   outOfDateVersion: number | null;
+  /** A submitted self-report the recruiter may include, with their last choice; null when there is none (no box). */
+  selfReport: { included: boolean } | null;
 };
 
 export type PublishedReport = { link: string; expiresAt: string | null; shortId: string; version: number; mailedTo: string | null };
@@ -107,6 +109,8 @@ export function ReportSection({
   const expiryError = errors.expiresInDays ? t("report.recruiter.errors.expiresInDays") : null;
   const earlierError = errors.earlier ? t("report.recruiter.errors.earlier") : null;
   const mailError = errors.mailToCandidate ? t("report.recruiter.errors.mailToCandidate") : null;
+  // Only a post the form never offers (no submitted self-report) gets these.
+  const selfReportError = errors.includeSelfReport || errors.publish === "noSelfReport" ? t("report.recruiter.errors.noSelfReport") : null;
   const liveLinks = section.linkCount.live;
   const { linksPage, linkCount } = section;
   const firstShown = (linksPage - 1) * linkCount.pageSize + 1;
@@ -281,6 +285,28 @@ export function ReportSection({
                   </p>
                 )}
               </div>
+            )}
+            {section.selfReport && (
+              <div className="field checkbox">
+                <input
+                  id="report-self-report"
+                  type="checkbox"
+                  name="includeSelfReport"
+                  value="on"
+                  defaultChecked={section.selfReport.included}
+                  aria-describedby="report-self-report-hint"
+                  data-testid="report-include-self-report"
+                />
+                <label htmlFor="report-self-report">{t("report.recruiter.includeSelfReport")}</label>
+                <p id="report-self-report-hint" className="field-hint">
+                  {t("report.recruiter.includeSelfReportHint")}
+                </p>
+              </div>
+            )}
+            {selfReportError && (
+              <p className="field-error" role="alert" data-testid="report-self-report-error">
+                {selfReportError}
+              </p>
             )}
             <div>
               <button
