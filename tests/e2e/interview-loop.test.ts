@@ -58,6 +58,8 @@ async function openFromMail(page: Page, link: string, email: string): Promise<vo
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(link);
+  // With JavaScript the sign-in navigates in the page: the address changes before the new page is drawn.
+  await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor({ state: "detached" });
   await hydrated(page);
 }
 
