@@ -14,6 +14,7 @@ import {
   type QuestionnaireLanguage,
 } from "~/domain/self-report";
 import { recordAudit } from "~/models/audit.server";
+import { candidateMailFacts } from "~/models/candidate-mail.server";
 import { questionnaireLinkMessage } from "~/models/mail-messages.server";
 import { enqueueMessage } from "~/models/outbox.server";
 import { selfReportItems } from "~/models/questionnaire-items.server";
@@ -180,24 +181,17 @@ export async function sendQuestionnaire(
       now,
     );
     if (args.mailTo) {
-      const about = await trx
-        .selectFrom("assessments as a")
-        .innerJoin("candidates as c", "c.id", "a.candidate_id")
-        .innerJoin("kit_versions as kv", "kv.id", "a.kit_version_id")
-        .innerJoin("users as u", (join) => join.on("u.id", "=", args.actorId))
-        .select(["c.name as candidate_name", "kv.role_name", "u.id as recruiter_id", "u.name as recruiter_name"])
-        .where("a.id", "=", args.assessmentId)
-        .executeTakeFirstOrThrow();
+      const about = await candidateMailFacts(trx, args.assessmentId, args.actorId);
       await enqueueMessage(
         trx,
         questionnaireLinkMessage({
           appUrl: args.mailTo.appUrl,
           assessmentId: args.assessmentId,
-          candidate: { email: args.mailTo.email, name: about.candidate_name },
-          roleName: about.role_name,
+          candidate: { email: args.mailTo.email, name: about.candidateName },
+          roleName: about.roleName,
           questionnaireUrl: `${args.mailTo.appUrl}/q/${token}`,
           expiresAt: args.expiresAt?.toISOString() ?? null,
-          recruiter: { id: about.recruiter_id, name: about.recruiter_name },
+          recruiter: about.recruiter,
           // The app's texts are English and Spanish: a Chinese questionnaire's message is English, the questionnaire Chinese.
           language: args.language === "es" ? "es" : "en",
         }),

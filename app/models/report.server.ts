@@ -12,6 +12,7 @@ import type { ScoringKit } from "~/models/scorecards.server";
 import { reportLinkMessage } from "./mail-messages.server";
 import { enqueueMessage } from "./outbox.server";
 import { recordAudit } from "~/models/audit.server";
+import { candidateMailFacts } from "~/models/candidate-mail.server";
 import { hashToken } from "~/models/sessions.server";
 import { questionnaireForAssessment, setQuestionnaireInReport } from "~/models/questionnaires.server";
 import { facetTexts } from "~/models/self-report-texts.server";
@@ -398,24 +399,17 @@ export async function publishReport(
       now,
     );
     if (args.mailTo) {
-      const about = await trx
-        .selectFrom("assessments as a")
-        .innerJoin("candidates as c", "c.id", "a.candidate_id")
-        .innerJoin("kit_versions as kv", "kv.id", "a.kit_version_id")
-        .innerJoin("users as u", (join) => join.on("u.id", "=", args.actorId))
-        .select(["c.name as candidate_name", "kv.role_name", "u.id as recruiter_id", "u.name as recruiter_name"])
-        .where("a.id", "=", args.assessmentId)
-        .executeTakeFirstOrThrow();
+      const about = await candidateMailFacts(trx, args.assessmentId, args.actorId);
       await enqueueMessage(
         trx,
         reportLinkMessage({
           appUrl: args.mailTo.appUrl,
           assessmentId: args.assessmentId,
-          candidate: { email: args.mailTo.email, name: about.candidate_name },
-          roleName: about.role_name,
+          candidate: { email: args.mailTo.email, name: about.candidateName },
+          roleName: about.roleName,
           reportUrl: `${args.mailTo.appUrl}/r/${token}`,
           expiresAt: args.expiresAt?.toISOString() ?? null,
-          recruiter: { id: about.recruiter_id, name: about.recruiter_name },
+          recruiter: about.recruiter,
           language: args.language,
         }),
         now,

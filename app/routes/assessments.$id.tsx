@@ -351,21 +351,36 @@ async function reopenScorecardIntent({ context, user, access, formData, now }: I
   return redirect(`/assessments/${access.id}`, 303);
 }
 
+/** A link's expiry from the form's days (empty: none). */
+function expiryAfter(days: number | null | undefined, now: Date): Date | null {
+  return days === null || days === undefined ? null : new Date(now.getTime() + days * 86_400_000);
+}
+
+/**
+ * Where a link the recruiter makes is e-mailed: the candidate's address when
+ * the box is ticked, null when it is not, "refused" when it is ticked where
+ * the form offers no box (no address, or e-mail off).
+ */
+async function candidateMailTo(
+  context: IntentArgs["context"],
+  assessmentId: number,
+  ticked: boolean,
+): Promise<{ email: string; appUrl: string } | null | "refused"> {
+  if (!ticked) return null;
+  const overview = await getAssessmentOverview(context.db, assessmentId);
+  const email = overview?.candidate.email ?? null;
+  if (email === null || !context.mail.on) return "refused";
+  return { email, appUrl: context.mail.appUrl };
+}
+
 async function publishReportIntent({ request, context, user, access, formData, now }: IntentArgs) {
   const parsed = parseForm(formData, publishReportSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, message: null, published: null }, { status: 400 });
-  const days = parsed.data.expiresInDays ?? null;
-  const expiresAt = days === null ? null : new Date(now.getTime() + days * 86_400_000);
-  let mailTo: { email: string; appUrl: string } | null = null;
-  if (parsed.data.mailToCandidate === "on") {
-    const overview = await getAssessmentOverview(context.db, access.id);
-    const email = overview?.candidate.email ?? null;
-    // Ticked where the form offers no box (no address, e-mail off): refused by the field, nothing published.
-    if (email === null || !context.mail.on) {
-      return data({ errors: { mailToCandidate: "mailToCandidate" }, message: null, published: null }, { status: 400 });
-    }
-    mailTo = { email, appUrl: context.mail.appUrl };
-  }
+  const expiresAt = expiryAfter(parsed.data.expiresInDays, now);
+  const mailTo = await candidateMailTo(context, access.id, parsed.data.mailToCandidate === "on");
+  // Refused by the field, nothing published.
+  if (mailTo === "refused")
+    return data({ errors: { mailToCandidate: "mailToCandidate" }, message: null, published: null }, { status: 400 });
   const outcome = await publishReport(
     context.db,
     {
@@ -400,18 +415,10 @@ async function publishReportIntent({ request, context, user, access, formData, n
 async function sendQuestionnaireIntent({ request, context, user, access, formData, now }: IntentArgs) {
   const parsed = parseForm(formData, sendQuestionnaireSchema);
   if (!parsed.ok) return data({ questionnaire: { errors: parsed.errors, made: null } }, { status: 400 });
-  const days = parsed.data.expiresInDays ?? null;
-  const expiresAt = days === null ? null : new Date(now.getTime() + days * 86_400_000);
-  let mailTo: { email: string; appUrl: string } | null = null;
-  if (parsed.data.mailToCandidate === "on") {
-    const overview = await getAssessmentOverview(context.db, access.id);
-    const email = overview?.candidate.email ?? null;
-    // Ticked where the form offers no box (no address, e-mail off): refused by the field, no link made.
-    if (email === null || !context.mail.on) {
-      return data({ questionnaire: { errors: { mailToCandidate: "mailToCandidate" }, made: null } }, { status: 400 });
-    }
-    mailTo = { email, appUrl: context.mail.appUrl };
-  }
+  const expiresAt = expiryAfter(parsed.data.expiresInDays, now);
+  const mailTo = await candidateMailTo(context, access.id, parsed.data.mailToCandidate === "on");
+  // Refused by the field, no link made.
+  if (mailTo === "refused") return data({ questionnaire: { errors: { mailToCandidate: "mailToCandidate" }, made: null } }, { status: 400 });
   const outcome = await sendQuestionnaire(
     context.db,
     { assessmentId: access.id, language: parsed.data.language, expiresAt, actorId: user.id, mailTo },
