@@ -1,14 +1,9 @@
 import crypto from "node:crypto";
+import { questionnaireAtStage, type QuestionnaireStage } from "./support/questionnaire";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvite, createUser } from "../../app/models/users.server";
 import { createAssessment } from "../../app/models/assessments.server";
 import { selfReportItems } from "../../app/models/questionnaire-items.server";
-import {
-  consentToQuestionnaire,
-  saveQuestionnaireAnswers,
-  sendQuestionnaire,
-  submitQuestionnaire,
-} from "../../app/models/questionnaires.server";
 import { createCandidate } from "../../app/models/candidates.server";
 import { candidateSchema } from "../../app/schemas/candidate";
 import { roleFileSchema } from "../../app/schemas/role";
@@ -268,34 +263,19 @@ async function publishedReportToken(pathname: string): Promise<string> {
  * A live questionnaire link, on an assessment of its own (one questionnaire an
  * assessment), as the recruiter sends it and the candidate has taken it so far.
  */
-async function questionnaireToken(stage: "sent" | "consented" | "submitted"): Promise<string> {
-  const now = new Date();
-  const assessment = await createAssessment(
+async function questionnaireToken(stage: QuestionnaireStage): Promise<string> {
+  return questionnaireAtStage(
     server.db,
     {
       candidateId: matrixCandidateId,
       kitVersionId: matrixKitVersionId,
-      interviewerIds: [await userId(server.db, DEMO.interviewer1)],
-      actorId: recruiterId,
-      schedule: null,
-      mail: null,
+      interviewerId: await userId(server.db, DEMO.interviewer1),
+      recruiterId,
+      language: "en",
+      stage,
     },
-    now,
+    new Date(),
   );
-  if (!assessment.ok) throw new Error("The questionnaire's assessment was refused");
-  const sent = await sendQuestionnaire(
-    server.db,
-    { assessmentId: assessment.id, language: "en", expiresAt: null, actorId: recruiterId },
-    now,
-  );
-  if (!sent.ok) throw new Error("The questionnaire was refused");
-  if (stage !== "sent") await consentToQuestionnaire(server.db, sent.token, now);
-  if (stage === "submitted") {
-    const answers = selfReportItems().map((item) => ({ itemId: item.id, value: 3 as const }));
-    await saveQuestionnaireAnswers(server.db, sent.token, answers, now);
-    await submitQuestionnaire(server.db, sent.token, now);
-  }
-  return sent.token;
 }
 
 /** The demo's MLOps Engineer role file, as the app exports it. */

@@ -1,18 +1,12 @@
 import fc from "fast-check";
+import { questionnaireAtStage } from "./support/questionnaire";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getKitBuilderSource, newKitFormValues } from "../../app/models/kit-builder.server";
 import { getKitEditor } from "../../app/models/kit-views.server";
 import { createCandidate } from "../../app/models/candidates.server";
 import { readRoleFile } from "../../app/models/role-export.server";
 import { publishReport } from "../../app/models/report.server";
-import { createAssessment } from "../../app/models/assessments.server";
 import { selfReportItems } from "../../app/models/questionnaire-items.server";
-import {
-  consentToQuestionnaire,
-  saveQuestionnaireAnswers,
-  sendQuestionnaire,
-  submitQuestionnaire,
-} from "../../app/models/questionnaires.server";
 import { createInvite, createUser } from "../../app/models/users.server";
 import { DECISIONS } from "../../app/domain/decisions";
 import { roleToFormValues } from "../../app/schemas/role-form";
@@ -236,39 +230,22 @@ async function prepareQuestionnaires(now: Date): Promise<void> {
   );
   if (!candidate.ok) throw new Error("The questionnaire candidate was refused");
   const kitVersionId = data.kitVersionIds[0] ?? 0;
-  const items = selfReportItems();
   for (const stage of ["sent", "consented", "submitted"] as const) {
-    const assessment = await createAssessment(
+    const token = await questionnaireAtStage(
       server.db,
       {
         candidateId: candidate.id,
         kitVersionId,
-        interviewerIds: [userIds.get("interviewer1") ?? 0],
-        actorId: recruiterId,
-        schedule: null,
-        mail: null,
+        interviewerId: userIds.get("interviewer1") ?? 0,
+        recruiterId,
+        language: "es",
+        stage,
+        answered: 20,
+        value: 4,
       },
       now,
     );
-    if (!assessment.ok) throw new Error("The questionnaire's assessment was refused");
-    const sent = await sendQuestionnaire(
-      server.db,
-      { assessmentId: assessment.id, language: "es", expiresAt: null, actorId: recruiterId },
-      now,
-    );
-    if (!sent.ok) throw new Error("The questionnaire was refused");
-    if (stage !== "sent") {
-      await consentToQuestionnaire(server.db, sent.token, now);
-      const answered = stage === "submitted" ? items : items.slice(0, 20);
-      await saveQuestionnaireAnswers(
-        server.db,
-        sent.token,
-        answered.map((item) => ({ itemId: item.id, value: 4 as const })),
-        now,
-      );
-    }
-    if (stage === "submitted") await submitQuestionnaire(server.db, sent.token, now);
-    data.questionnaireTokens.push(sent.token);
+    data.questionnaireTokens.push(token);
   }
 }
 
