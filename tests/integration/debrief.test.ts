@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { newPanelAssessment } from "./support/panel";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAssessment } from "../../app/models/assessments.server";
 import { saveScorecard, type ScoringKit } from "../../app/models/scorecards.server";
 import type { CandidateExport } from "../../app/models/privacy.server";
 import type { TraitKey } from "../../app/domain/traits";
@@ -49,35 +48,13 @@ function firstTrait(): { trait: TraitKey; questionId: number } {
 }
 
 async function newPanel(): Promise<number> {
-  const at = new Date().toISOString();
-  const candidate = await server.db
-    .insertInto("candidates")
-    .values({
-      name: `Debrief ${randomUUID().slice(0, 8)}`,
-      email: null,
-      role_id: null,
-      source: null,
-      notes: null,
-      created_by: ids.recruiter,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const created = await createAssessment(
-    server.db,
-    {
-      candidateId: candidate.id,
-      kitVersionId: kit.kitVersionId,
-      interviewerIds: [ids.interviewer1, ids.interviewer2],
-      actorId: ids.recruiter,
-      schedule: null,
-      mail: null,
-    },
-    new Date(),
-  );
-  if (!created.ok) throw new Error("createAssessment refused");
-  return created.id;
+  const { id } = await newPanelAssessment(server.db, {
+    label: "Debrief",
+    kitVersionId: kit.kitVersionId,
+    interviewerIds: [ids.interviewer1, ids.interviewer2],
+    recruiterId: ids.recruiter,
+  });
+  return id;
 }
 
 async function submit(assessmentId: number, interviewerId: number, rating: Rating, note: string): Promise<void> {

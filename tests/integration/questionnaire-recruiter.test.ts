@@ -1,6 +1,6 @@
+import { newPanelAssessment } from "./support/panel";
 import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAssessment } from "../../app/models/assessments.server";
 import { selfReportItems } from "../../app/models/questionnaire-items.server";
 import {
   consentToQuestionnaire,
@@ -55,35 +55,14 @@ afterAll(async () => {
 
 /** A new candidate (with or without an address) assessed by interviewer1 and interviewer2. */
 async function newPanel(email: string | null): Promise<number> {
-  const at = new Date().toISOString();
-  const candidate = await server.db
-    .insertInto("candidates")
-    .values({
-      name: `Self-report ${randomUUID().slice(0, 8)}`,
-      email,
-      role_id: null,
-      source: null,
-      notes: null,
-      created_by: ids.recruiter,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const created = await createAssessment(
-    server.db,
-    {
-      candidateId: candidate.id,
-      kitVersionId: kit.kitVersionId,
-      interviewerIds: [ids.interviewer1, ids.interviewer2],
-      actorId: ids.recruiter,
-      schedule: null,
-      mail: null,
-    },
-    new Date(),
-  );
-  if (!created.ok) throw new Error("createAssessment refused");
-  return created.id;
+  const { id } = await newPanelAssessment(server.db, {
+    label: "Self-report",
+    kitVersionId: kit.kitVersionId,
+    interviewerIds: [ids.interviewer1, ids.interviewer2],
+    recruiterId: ids.recruiter,
+    email,
+  });
+  return id;
 }
 
 function post(assessmentId: number, cookie: string, form: Record<string, string>): Promise<Response> {

@@ -1,9 +1,9 @@
+import { newPanelAssessment } from "./support/panel";
 import { createHash, randomUUID } from "node:crypto";
 import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computePanel } from "../../app/models/panel-results.server";
-import { createAssessment } from "../../app/models/assessments.server";
 import type { ScoringKit } from "../../app/models/scorecards.server";
 import { createUser } from "../../app/models/users.server";
 import { hashPassword } from "../../app/utils/password.server";
@@ -65,35 +65,14 @@ afterAll(async () => {
 
 /** A new candidate (inserted directly) and an assessment on the demo kit version with both demo interviewers. */
 async function newAssessment(label: string): Promise<{ id: number; candidateId: number }> {
-  const at = new Date().toISOString();
-  const candidate = await server.db
-    .insertInto("candidates")
-    .values({
-      name: `Test ${label} ${randomUUID().slice(0, 8)}`,
-      email: null,
-      role_id: mlopsRoleId,
-      source: "test",
-      notes: null,
-      created_by: ids.recruiter,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const created = await createAssessment(
-    server.db,
-    {
-      candidateId: candidate.id,
-      kitVersionId: kit.kitVersionId,
-      interviewerIds: [ids.interviewer1, ids.interviewer2],
-      actorId: ids.recruiter,
-      schedule: null,
-      mail: null,
-    },
-    new Date(),
-  );
-  if (!created.ok) throw new Error(`createAssessment refused: ${JSON.stringify(created.errors)}`);
-  return { id: created.id, candidateId: candidate.id };
+  return newPanelAssessment(server.db, {
+    label: `Test ${label}`,
+    kitVersionId: kit.kitVersionId,
+    interviewerIds: [ids.interviewer1, ids.interviewer2],
+    recruiterId: ids.recruiter,
+    roleId: mlopsRoleId,
+    source: "test",
+  });
 }
 
 /** The id of the kit's question at a 0-based position. */
