@@ -18,6 +18,13 @@ export function isQuestionnaireLanguage(value: unknown): value is QuestionnaireL
   return QUESTIONNAIRE_LANGUAGES.some((lang) => lang === value);
 }
 
+/** Where an assessment's questionnaire stands, as the recruiter reads it: revoked means no live link (revoked or expired). */
+export type QuestionnaireStatus =
+  | { state: "none" }
+  | { state: "sent" | "revoked"; language: QuestionnaireLanguage }
+  | { state: "started"; language: QuestionnaireLanguage; answered: number }
+  | { state: "completed"; language: QuestionnaireLanguage; answered: number; completedAt: string };
+
 /** Items a page of the questionnaire shows: 120 items in 8 pages, then a page to review and submit. */
 export const ITEMS_PER_PAGE = 15;
 

@@ -12,6 +12,7 @@ import {
   type AnswerValue,
   type DomainScore,
   type QuestionnaireLanguage,
+  type QuestionnaireStatus,
 } from "~/domain/self-report";
 import { recordAudit } from "~/models/audit.server";
 import { candidateMailFacts } from "~/models/candidate-mail.server";
@@ -42,12 +43,6 @@ function liveLinkAt(now: Date) {
 function isAnswerValue(value: number): value is AnswerValue {
   return ANSWER_VALUES.some((v) => v === value);
 }
-
-export type QuestionnaireStatus =
-  | { state: "none" }
-  | { state: "sent" | "revoked"; language: QuestionnaireLanguage }
-  | { state: "started"; language: QuestionnaireLanguage; answered: number }
-  | { state: "completed"; language: QuestionnaireLanguage; answered: number; completedAt: string };
 
 export type QuestionnaireView = {
   status: QuestionnaireStatus;

@@ -1,21 +1,19 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { ConfirmedAction } from "~/components/ConfirmedAction";
-import { QUESTIONNAIRE_LANGUAGES, SELF_REPORT_ITEM_COUNT, type QuestionnaireLanguage } from "~/domain/self-report";
+import {
+  QUESTIONNAIRE_LANGUAGES,
+  SELF_REPORT_ITEM_COUNT,
+  type QuestionnaireLanguage,
+  type QuestionnaireStatus,
+} from "~/domain/self-report";
 import type { ConfirmSpec } from "~/utils/confirm";
 import { useFormatDate } from "~/utils/dates";
 import { useTranslation } from "~/utils/use-translation";
 import "~/locales/self-report";
 
-/** The questionnaire's state as the recruiter reads it (questionnaireForAssessment's status). */
-export type QuestionnaireLinkStatus =
-  | { state: "none" }
-  | { state: "sent" | "revoked"; language: QuestionnaireLanguage }
-  | { state: "started"; language: QuestionnaireLanguage; answered: number }
-  | { state: "completed"; language: QuestionnaireLanguage; answered: number; completedAt: string };
-
 export type QuestionnaireLinkView = {
-  status: QuestionnaireLinkStatus;
+  status: QuestionnaireStatus;
   /** The live link's expiry and last opening; null when no link is live. */
   link: { expiresAt: string | null; lastOpenedAt: string | null } | null;
 };
