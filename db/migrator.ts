@@ -15,6 +15,7 @@ import * as m0012 from "./migrations/0012_interview_times_and_outbox";
 import * as m0014 from "./migrations/0014_debrief_readings";
 import * as m0015 from "./migrations/0015_outbox_sent_index";
 import * as m0016 from "./migrations/0016_questionnaires";
+import * as m0017 from "./migrations/0017_scorecard_summaries";
 
 /*
  * Listed statically: a folder read breaks once the server is bundled.
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0014_debrief_readings": m0014,
   "0015_outbox_sent_index": m0015,
   "0016_questionnaires": m0016,
+  "0017_scorecard_summaries": m0017,
 };
 
 const provider: MigrationProvider = {

@@ -369,6 +369,26 @@ export type AssessmentResultsTable = TraitResultColumns & {
   decision: Generated<string | null>;
 };
 
+type SummaryRatingColumns = { [R in 1 | 2 | 3 | 4 | 5 as `ratings_${R}`]: ColumnType<number, number | undefined, number> };
+type SummaryTraitColumns = {
+  [K in TraitKey as `${K}_sum` | `${K}_count`]: ColumnType<number, number | undefined, number>;
+};
+
+/** One row per submitted scorecard, what interviewer calibration reads (migration 0017); rewritten with the assessment's result. */
+export type ScorecardSummariesTable = SummaryRatingColumns &
+  SummaryTraitColumns & {
+    scorecard_id: number;
+    assessment_id: number;
+    interviewer_id: number;
+    role_slug: string;
+    submitted_at: string;
+    assigned_at: string | null;
+    recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+    /** The kit version's question×trait cells, and how many of them the scorecard rated. */
+    kit_cells: number;
+    rated_cells: number;
+  };
+
 /** The candidate's self-report questionnaire of an assessment (issue 20): one per assessment. */
 export interface QuestionnairesTable {
   assessment_id: number;
@@ -491,6 +511,7 @@ export interface Database {
   observed_red_flags: ObservedRedFlagsTable;
   decisions: DecisionsTable;
   assessment_results: AssessmentResultsTable;
+  scorecard_summaries: ScorecardSummariesTable;
   report_links: ReportLinksTable;
   report_snapshots: ReportSnapshotsTable;
   audit_log: AuditLogTable;

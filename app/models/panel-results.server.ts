@@ -4,6 +4,7 @@ import { isRating, isRecommendation, type Rating } from "~/domain/scoring";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import type { Database } from "~db/schema";
 import type { ScoringKit } from "~/models/scorecards.server";
+import { refreshScorecardSummaries } from "~/models/calibration.server";
 
 /*
  * The panel's results: its aggregate recomputed from the submitted
@@ -113,13 +114,15 @@ export async function submittedNotes(db: Kysely<Database>, assessmentId: number)
 }
 
 /**
- * Rewrites the cached result of an assessment (ranking and CSV read it) from
- * the ratings, inside the transaction that changed a submission. An
+ * Rewrites the cached result of an assessment (ranking and CSV read it) and
+ * its scorecards' summaries (calibration reads them) from the ratings, inside
+ * the transaction that changed a submission. An
  * assessment left without a submitted scorecard (its last one reopened) has
  * no result: it is not ranked, and the candidate's earlier result for the
  * role, if any, is their row again.
  */
 export async function refreshAssessmentResult(trx: Kysely<Database>, assessmentId: number, kit: ScoringKit, now: Date): Promise<void> {
+  await refreshScorecardSummaries(trx, assessmentId, kit);
   const panel = await computePanel(trx, assessmentId, kit);
   if (panel.submittedCount === 0) {
     await trx.deleteFrom("assessment_results").where("assessment_id", "=", assessmentId).execute();
