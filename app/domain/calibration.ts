@@ -55,6 +55,22 @@ export type Calibration = {
 
 const DAY_MS = 86_400_000;
 
+/** A period of whole UTC days, both ends included, as YYYY-MM-DD. */
+export type CalibrationPeriod = { from: string; to: string };
+
+/** The period the page opens on, and the one the assessment page's reliability line reads: the last 12 months, today included. */
+export function defaultCalibrationPeriod(now: Date): CalibrationPeriod {
+  const day = (year: number, month: number, date: number) => new Date(Date.UTC(year, month, date)).toISOString().slice(0, 10);
+  const [y, m, d] = [now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()];
+  return { from: day(y - 1, m, d + 1), to: day(y, m, d) };
+}
+
+/** The period as instants to compare submission times with: from the first day's start (inclusive) to the day after the last (exclusive). */
+export function periodInstants(period: CalibrationPeriod): { from: string; to: string } {
+  const next = new Date(Date.parse(`${period.to}T00:00:00.000Z`) + DAY_MS);
+  return { from: `${period.from}T00:00:00.000Z`, to: next.toISOString() };
+}
+
 /** The whole calibration of a set of submitted scorecards. */
 export function calibration(summaries: readonly ScorecardSummary[]): Calibration {
   const byInterviewer = groupBy(summaries, (s) => s.interviewerId);
