@@ -133,27 +133,34 @@ function toSummary(row: Selectable<ScorecardSummariesTable>): ScorecardSummary {
 }
 
 /**
- * One trait's reliability over a scope, for the line beside a trait flagged
- * on the assessment page: only that trait's two columns are read.
+ * Some traits' reliability over a scope, for the lines beside the traits
+ * flagged on an assessment page: one read of only those traits' columns.
  */
-export async function teamTraitReliability(db: Kysely<Database>, trait: TraitKey, scope: CalibrationScope): Promise<TraitReliability> {
-  const sumColumn = `${trait}_sum` as const;
-  const countColumn = `${trait}_count` as const;
+export async function teamReliability(
+  db: Kysely<Database>,
+  traits: readonly TraitKey[],
+  scope: CalibrationScope,
+): Promise<Partial<Record<TraitKey, TraitReliability>>> {
+  if (traits.length === 0) return {};
   let query = db
     .selectFrom("scorecard_summaries")
-    .select(["assessment_id", sumColumn, countColumn])
+    .select(["assessment_id", ...traits.flatMap((trait) => [`${trait}_sum` as const, `${trait}_count` as const])])
     .where("submitted_at", ">=", scope.from)
-    .where("submitted_at", "<", scope.to)
-    .where(countColumn, ">", 0);
+    .where("submitted_at", "<", scope.to);
   if (scope.roleSlug !== null) query = query.where("role_slug", "=", scope.roleSlug);
   const rows = await query.execute();
-  const groups = new Map<number, number[]>();
+  const groups = new Map(traits.map((trait) => [trait, new Map<number, number[]>()]));
   for (const row of rows) {
-    const values = groups.get(row.assessment_id) ?? [];
-    values.push(row[sumColumn] / row[countColumn]);
-    groups.set(row.assessment_id, values);
+    for (const trait of traits) {
+      const count = row[`${trait}_count`];
+      if (count === 0) continue;
+      const byAssessment = groups.get(trait)!;
+      const values = byAssessment.get(row.assessment_id) ?? [];
+      values.push(row[`${trait}_sum`] / count);
+      byAssessment.set(row.assessment_id, values);
+    }
   }
-  return traitReliability([...groups.values()]);
+  return Object.fromEntries(traits.map((trait) => [trait, traitReliability([...groups.get(trait)!.values()])]));
 }
 
 /** The columns of GET /calibration.csv, in order: a contract other tools read (issue 21). */
