@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { panelResult, type SubmittedScorecard } from "./panel";
+import { panelResult, traitsFlaggedForCalibration, type SubmittedScorecard } from "./panel";
 import type { TraitKey } from "./traits";
 
 const BANDS = {
@@ -77,5 +77,33 @@ describe("panel result", () => {
     });
     expect(result.fit?.fit).toBeCloseTo(86.58, 2);
     expect(result.fit?.coverage).toBe(1);
+  });
+});
+
+describe("traits flagged for calibration", () => {
+  it("lists the assessed traits read 2 or more points apart, in the traits' order, never one nobody rated", () => {
+    const card = (interviewerId: string, ratings: [TraitKey, 1 | 2 | 3 | 4 | 5][]): SubmittedScorecard => ({
+      interviewerId,
+      recommendation: "yes",
+      ratings: ratings.map(([trait, rating], i) => ({ questionId: i + 1, trait, rating })),
+    });
+    const result = panelResult({
+      scorecards: [
+        card("a", [
+          ["emotional_stability", 5],
+          ["openness", 1],
+          ["conscientiousness", 3],
+        ]),
+        card("b", [
+          ["emotional_stability", 3],
+          ["openness", 3],
+          ["conscientiousness", 4],
+        ]),
+      ],
+      traitsInKit: inKit,
+      idealProfile: BANDS,
+    });
+    expect(traitsFlaggedForCalibration(result.traits)).toEqual(["openness", "emotional_stability"]);
+    expect(traitsFlaggedForCalibration(panelResult({ scorecards: [], traitsInKit: inKit, idealProfile: BANDS }).traits)).toEqual([]);
   });
 });

@@ -55,3 +55,11 @@ export function panelResult(input: {
     evidence: TRAIT_KEYS.reduce((sum, trait) => sum + aggregates[trait].evidence, 0),
   };
 }
+
+/** The traits the panel's interviewers read 2 or more points apart (docs/product.md, "Scoring"), in the traits' order. */
+export function traitsFlaggedForCalibration(traits: Record<TraitKey, PanelTrait>): TraitKey[] {
+  return TRAIT_KEYS.filter((trait) => {
+    const aggregate = traits[trait];
+    return aggregate.status === "assessed" && aggregate.needsCalibration;
+  });
+}

@@ -8,6 +8,7 @@ import { DecisionSection } from "~/components/assessment/DecisionSection";
 import { InterviewersSection, removeSpec, reopenSpec } from "~/components/assessment/InterviewersSection";
 import { PanelSection } from "~/components/assessment/PanelSection";
 import { maySeePanel } from "~/domain/blind";
+import { traitsFlaggedForCalibration } from "~/domain/panel";
 import assessmentStyles from "~/styles/assessment.css?url";
 import {
   addInterviewer,
@@ -28,6 +29,8 @@ import { mailContext, readInterviewTime } from "~/http/interview-time.server";
 import type { InterviewTimeRefusal } from "~/components/assessment/InterviewersSection";
 import { wallTimeOfInstant } from "~/utils/zoned-time";
 import { computePanel, submittedNotes } from "~/models/panel-results.server";
+import { teamReliability } from "~/models/calibration.server";
+import { defaultCalibrationPeriod, periodInstants } from "~/domain/calibration";
 import { loadScoringKit, reopenScorecard } from "~/models/scorecards.server";
 import type { AssessmentAccess } from "~/models/assessments.server";
 import { showText } from "~/models/shown-text";
@@ -93,6 +96,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // The self-report questionnaire (issue 20): its link is the recruiter's; its comparison shows with the panel, under the panel's rule.
   const questionnaire = isRecruiter || canSeePanel ? await questionnaireForAssessment(context.db, access.id, new Date()) : null;
   const comparison = panel && questionnaire ? selfReportComparison(questionnaire, panel, kit, lang) : null;
+  // A disagreement is read beside how well the team agrees on the trait at all (issue 21): every role, the last 12 months.
+  const flagged = panel ? traitsFlaggedForCalibration(panel.traits) : [];
+  const flaggedReliability = await teamReliability(context.db, flagged, {
+    ...periodInstants(defaultCalibrationPeriod(new Date())),
+    roleSlug: null,
+  });
   return {
     title: pageTitle(t, t("assessments.pageTitle")),
     isRecruiter,
@@ -138,6 +147,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       redFlagsSeen: panel.redFlagsSeen.map((f) => ({ ...f, text: showText(f.text, lang, kit.contentLanguage) })),
       strengthsSeen: panel.strengthsSeen.map((s) => ({ count: s.count, text: showText(s.text, lang, kit.contentLanguage) })),
       notes,
+      flaggedReliability,
     },
     debrief,
     addable: choices.filter((c) => !assigned.has(c.id)),

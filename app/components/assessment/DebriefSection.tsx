@@ -4,9 +4,10 @@ import { FieldError } from "~/components/forms";
 import { TableScroll } from "~/components/TableScroll";
 import type { PanelEvidenceProps } from "~/components/PanelEvidence";
 import type { DebriefState } from "~/domain/debrief";
+import { traitsFlaggedForCalibration } from "~/domain/panel";
 import type { PanelTrait } from "~/domain/panel";
 import { RATINGS } from "~/domain/scoring";
-import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
+import type { TraitKey } from "~/domain/traits";
 import { AGREED_REASON_MAX } from "~/schemas/debrief";
 import { useFormatDate } from "~/utils/dates";
 import { useTranslation } from "~/utils/use-translation";
@@ -42,10 +43,7 @@ export function DebriefSection(props: {
   const formatDate = useFormatDate();
   const { state } = props.debrief;
   if (state === "not_ready") return null;
-  const flagged = TRAIT_KEYS.filter((trait) => {
-    const aggregate = props.traits[trait];
-    return aggregate.status === "assessed" && aggregate.needsCalibration;
-  });
+  const flagged = traitsFlaggedForCalibration(props.traits);
   const readingOf = new Map(props.debrief.readings.map((r) => [r.trait, r]));
   // A reading recorded while a trait was flagged stays shown even if a resubmission unflagged it.
   const shown = [...new Set([...flagged, ...props.debrief.readings.map((r) => r.trait)])];

@@ -1,8 +1,10 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { ShownText } from "~/components/ShownText";
 import { TableScroll } from "~/components/TableScroll";
 import { PanelEvidence, type PanelEvidenceProps } from "~/components/PanelEvidence";
 import { FoldedSection } from "~/components/FoldedSection";
+import type { TraitReliability } from "~/domain/agreement";
 import type { PanelTrait } from "~/domain/panel";
 import { RECOMMENDATIONS, type Recommendation } from "~/domain/scoring";
 import type { ShownText as ShownTextValue } from "~/domain/shown-text";
@@ -22,6 +24,8 @@ export type PanelView = {
   redFlagsSeen: { text: ShownTextValue; interviewerName: string; evidence: string | null }[];
   strengthsSeen: { count: number; text: ShownTextValue }[];
   notes: PanelEvidenceProps["notes"];
+  /** The team's reliability of each trait flagged on this panel (docs/product.md, "Calibration"). */
+  flaggedReliability: Partial<Record<TraitKey, TraitReliability>>;
 };
 
 /**
@@ -125,6 +129,7 @@ export function PanelSection({
           </tbody>
         </table>
       </TableScroll>
+      <FlaggedTraitsInContext reliability={panel.flaggedReliability} />
 
       <div className="cards">
         <div className="card">
@@ -215,5 +220,42 @@ export function PanelSection({
         />
       )}
     </section>
+  );
+}
+
+/** One line per flagged trait: how well the team agrees on it at all, so a disagreement is read in context. */
+function FlaggedTraitsInContext({ reliability }: { reliability: Partial<Record<TraitKey, TraitReliability>> }) {
+  const { t } = useTranslation();
+  const { twoDecimals } = useNumberFormats();
+  const traits = TRAIT_KEYS.filter((trait) => reliability[trait] !== undefined);
+  if (traits.length === 0) return null;
+  return (
+    <div data-testid="flagged-reliability">
+      <h3>{t("assessments.teamReliability.heading")}</h3>
+      <p>{t("assessments.teamReliability.intro")}</p>
+      <ul className="compact">
+        {traits.map((trait) => {
+          const r = reliability[trait]!;
+          const name = t(`traits.${trait}`);
+          return (
+            <li key={trait} data-trait={trait}>
+              {r.status === "estimated"
+                ? t("assessments.teamReliability.estimated", {
+                    trait: name,
+                    band: t(`assessments.teamReliability.band.${r.band}`),
+                    icc: twoDecimals(r.estimate.single.icc),
+                    n: r.estimate.n,
+                  })
+                : r.status === "no_variation"
+                  ? t("assessments.teamReliability.noVariation", { trait: name })
+                  : t("assessments.teamReliability.notEnoughData", { trait: name, n: r.assessments })}
+            </li>
+          );
+        })}
+      </ul>
+      <p>
+        <Link to="/calibration">{t("assessments.teamReliability.more")}</Link>
+      </p>
+    </div>
   );
 }
