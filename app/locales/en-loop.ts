@@ -1,5 +1,14 @@
 /** English UI text of `loop.*`: interview times, due states and the debrief (issue 19). Spanish (es-loop.ts) has the same keys: the type checks it. */
 const enLoop = {
+  teamReliability: {
+    heading: "The flagged traits in context",
+    intro: "How well the team's interviewers agree on each flagged trait, over every role's assessments of the last 12 months:",
+    estimated: "{{trait}}: two interviewers rating it agree {{band}} (ICC {{icc}}, {{n}} assessments).",
+    band: { poor: "poorly", moderate: "moderately", good: "well", excellent: "excellently" },
+    notEnoughData: "{{trait}}: not enough data yet ({{n}} of the 5 assessments with two or more ratings it needs).",
+    noVariation: "{{trait}}: every interviewer gave every candidate the same reading, so agreement cannot be measured.",
+    more: "Calibration",
+  },
   debrief: {
     title: "Debrief",
     openIntro:

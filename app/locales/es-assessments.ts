@@ -100,17 +100,6 @@ const esAssessments: typeof enAssessments = {
   notInKit: "no está en este kit",
   calibrate: "calibrar",
   calibrateHint: "Las valoraciones medias de los entrevistadores difieren en 2 puntos o más: conviene conversarlo.",
-  teamReliability: {
-    heading: "Los rasgos marcados en contexto",
-    intro:
-      "Cuánto concuerdan los entrevistadores del equipo en cada rasgo marcado, en las evaluaciones de todos los roles de los últimos 12 meses:",
-    estimated: "{{trait}}: dos entrevistadores que lo valoran concuerdan {{band}} (ICC {{icc}}, {{n}} evaluaciones).",
-    band: { poor: "poco", moderate: "moderadamente", good: "bien", excellent: "de forma excelente" },
-    notEnoughData: "{{trait}}: todavía no hay datos suficientes ({{n}} de las 5 evaluaciones con dos o más valoraciones que hacen falta).",
-    noVariation:
-      "{{trait}}: todos los entrevistadores dieron a cada candidato la misma valoración, así que no se puede medir la concordancia.",
-    more: "Calibración",
-  },
   fit: "Ajuste al perfil ideal",
   fitValue: "{{fit}} de ajuste, cobertura {{coverage}}",
   noFit: "Todavía no hay ajuste: ningún rasgo con banda ideal fue evaluado.",

@@ -2,6 +2,17 @@ import type enLoop from "./en-loop";
 
 /** Texto en español de `loop.*`: horas de entrevista, vencimientos y el debrief. */
 const esLoop: typeof enLoop = {
+  teamReliability: {
+    heading: "Los rasgos marcados en contexto",
+    intro:
+      "Cuánto concuerdan los entrevistadores del equipo en cada rasgo marcado, en las evaluaciones de todos los roles de los últimos 12 meses:",
+    estimated: "{{trait}}: dos entrevistadores que lo valoran concuerdan {{band}} (ICC {{icc}}, {{n}} evaluaciones).",
+    band: { poor: "poco", moderate: "moderadamente", good: "bien", excellent: "de forma excelente" },
+    notEnoughData: "{{trait}}: todavía no hay datos suficientes ({{n}} de las 5 evaluaciones con dos o más valoraciones que hacen falta).",
+    noVariation:
+      "{{trait}}: todos los entrevistadores dieron a cada candidato la misma valoración, así que no se puede medir la concordancia.",
+    more: "Calibración",
+  },
   debrief: {
     title: "Debrief",
     openIntro:

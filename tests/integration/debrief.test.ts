@@ -5,6 +5,8 @@ import type { CandidateExport } from "../../app/models/privacy.server";
 import type { TraitKey } from "../../app/domain/traits";
 import type { Rating } from "../../app/domain/scoring";
 import { demoScoringKit } from "./support/demo-kit";
+import { teamReliability } from "../../app/models/calibration.server";
+import { defaultCalibrationPeriod, periodInstants } from "../../app/domain/calibration";
 import { DEMO, locationPath, request, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
 
 /*
@@ -97,6 +99,29 @@ describe("the debrief", () => {
     expect(html).toContain("Could not name a single trade-off.");
     expect(html).toContain("Walked through three trade-offs unprompted.");
     expect(html).toContain(`name="intent" value="agree"`);
+  });
+
+  it("puts the flagged trait beside the team's reliability of it, and no other trait", async () => {
+    const id = await newPanel();
+    await submit(id, ids.interviewer1, 1, "Hesitant.");
+    await submit(id, ids.interviewer2, 4, "Sure-footed.");
+    const { trait } = firstTrait();
+    const html = await page(id, cookies.interviewer1);
+    const from = html.indexOf('data-testid="flagged-reliability"');
+    expect(from).toBeGreaterThan(0);
+    const lines = [...html.slice(from, html.indexOf("</ul>", from)).matchAll(/<li data-trait="([a-z_]+)">([^<]*)<\/li>/g)];
+    expect(lines.map((m) => m[1])).toEqual([trait]);
+    // The same figure the calibration page reads: every role, the last 12 months, this panel included.
+    const expected = (
+      await teamReliability(server.db, [trait], { ...periodInstants(defaultCalibrationPeriod(new Date())), roleSlug: null })
+    )[trait];
+    const line = lines[0]?.[2] ?? "";
+    if (expected?.status === "estimated") {
+      expect(line).toContain(`ICC ${expected.estimate.single.icc.toFixed(2)}, ${expected.estimate.n} assessments`);
+    } else {
+      expect(expected?.status).toBe("not_enough_data");
+      expect(line).toContain(`not enough data yet (${expected?.status === "not_enough_data" ? expected.assessments : "?"} of the 5`);
+    }
   });
 
   it("records the agreed reading beside the scorecards, audited; a missing reason is refused by its field and writes nothing", async () => {

@@ -11,6 +11,7 @@ import type { ShownText as ShownTextValue } from "~/domain/shown-text";
 import { TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { shownGap, useNumberFormats } from "~/utils/numbers";
 import "~/locales/assessments";
+import "~/locales/loop";
 
 /** The submitted scorecards taken together, as the panel may see them. */
 export type PanelView = {
@@ -231,8 +232,8 @@ function FlaggedTraitsInContext({ reliability }: { reliability: Partial<Record<T
   if (traits.length === 0) return null;
   return (
     <div data-testid="flagged-reliability">
-      <h3>{t("assessments.teamReliability.heading")}</h3>
-      <p>{t("assessments.teamReliability.intro")}</p>
+      <h3>{t("loop.teamReliability.heading")}</h3>
+      <p>{t("loop.teamReliability.intro")}</p>
       <ul className="compact">
         {traits.map((trait) => {
           const r = reliability[trait]!;
@@ -240,21 +241,21 @@ function FlaggedTraitsInContext({ reliability }: { reliability: Partial<Record<T
           return (
             <li key={trait} data-trait={trait}>
               {r.status === "estimated"
-                ? t("assessments.teamReliability.estimated", {
+                ? t("loop.teamReliability.estimated", {
                     trait: name,
-                    band: t(`assessments.teamReliability.band.${r.band}`),
+                    band: t(`loop.teamReliability.band.${r.band}`),
                     icc: twoDecimals(r.estimate.single.icc),
                     n: r.estimate.n,
                   })
                 : r.status === "no_variation"
-                  ? t("assessments.teamReliability.noVariation", { trait: name })
-                  : t("assessments.teamReliability.notEnoughData", { trait: name, n: r.assessments })}
+                  ? t("loop.teamReliability.noVariation", { trait: name })
+                  : t("loop.teamReliability.notEnoughData", { trait: name, n: r.assessments })}
             </li>
           );
         })}
       </ul>
       <p>
-        <Link to="/calibration">{t("assessments.teamReliability.more")}</Link>
+        <Link to="/calibration">{t("loop.teamReliability.more")}</Link>
       </p>
     </div>
   );
