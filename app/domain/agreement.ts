@@ -19,7 +19,7 @@ export type OneWayIcc = {
   k0: number;
   /** ICC(1): how far one interviewer's reading agrees with another's. */
   single: IccEstimate;
-  /** ICC(1,k): how reliable the mean of a panel of k₀ interviewers is. */
+  /** ICC(1,k): how reliable the mean of a panel of k₀ interviewers is; −∞ (not a finite number, nor JSON) when every panel's mean is the same. */
   average: IccEstimate;
 };
 
@@ -48,13 +48,15 @@ export function oneWayIcc(groups: number[][], confidence = 0.95): OneWayIcc | nu
   const within = sum(used.map((values, i) => sum(values.map((x) => (x - means[i]!) ** 2))));
   const dfBetween = n - 1;
   const dfWithin = total - n;
-  const msb = between / dfBetween;
-  const msw = within / dfWithin;
-  const k0 = (total - sum(sizes.map((size) => size * size)) / total) / dfBetween;
   // Sums of squares of identical values can come out as a few ulps instead of 0.
   const scale = Math.max(1, ...used.flat().map(Math.abs)) ** 2 * total;
   const noise = scale * Number.EPSILON * 16;
-  if (msb <= noise && msw <= noise) return null;
+  // Panels whose means coincide leave MSB at 0 give or take a few ulps: rounding must not choose between
+  // ICC(1,k) = −∞ (the formula at MSB = 0) and some −1e30 that depends on the order or the scale of the values.
+  const msb = between / dfBetween <= noise ? 0 : between / dfBetween;
+  const msw = within / dfWithin;
+  const k0 = (total - sum(sizes.map((size) => size * size)) / total) / dfBetween;
+  if (msb === 0 && msw <= noise) return null;
   if (msw <= noise) {
     // Every interviewer of every panel gave the same reading: perfect agreement, and F is infinite.
     const perfect = { icc: 1, lower: 1, upper: 1 };

@@ -58,11 +58,16 @@ const DAY_MS = 86_400_000;
 /** A period of whole UTC days, both ends included, as YYYY-MM-DD. */
 export type CalibrationPeriod = { from: string; to: string };
 
-/** The period the page opens on, and the one the assessment page's reliability line reads: the last 12 months, today included. */
+/**
+ * The period the page opens on, and the one the assessment page's reliability line reads: the last 12 months, today included,
+ * from the day after the same date a year earlier. On a 29 February the year before has no such date: its 28 February
+ * stands for it, so the period starts on 1 March, not 2 March.
+ */
 export function defaultCalibrationPeriod(now: Date): CalibrationPeriod {
   const day = (year: number, month: number, date: number) => new Date(Date.UTC(year, month, date)).toISOString().slice(0, 10);
   const [y, m, d] = [now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()];
-  return { from: day(y - 1, m, d + 1), to: day(y, m, d) };
+  const lastDateAYearEarlier = new Date(Date.UTC(y - 1, m + 1, 0)).getUTCDate();
+  return { from: day(y - 1, m, Math.min(d, lastDateAYearEarlier) + 1), to: day(y, m, d) };
 }
 
 /** The period as instants to compare submission times with: from the first day's start (inclusive) to the day after the last (exclusive). */
