@@ -10,4 +10,6 @@ export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: UserRo
   { email: "recruiter@demo.traitkit.test", name: "Rita Recruiter (demo)", role: "recruiter" },
   { email: "interviewer1@demo.traitkit.test", name: "Ian Interviewer (demo)", role: "interviewer" },
   { email: "interviewer2@demo.traitkit.test", name: "Inés Interviewer (demo)", role: "interviewer" },
+  // On the calibration panels only (seeds/demo-calibration.ts): rates about a point above the rest of the panel.
+  { email: "interviewer3@demo.traitkit.test", name: "Iker Interviewer (demo)", role: "interviewer" },
 ];

@@ -10,15 +10,17 @@ import type { TraitKey } from "../app/domain/traits";
 import { candidateSchema } from "../app/schemas/candidate";
 import { parseScorecardForm } from "../app/schemas/scorecard";
 import type { DemoContext, DemoStep } from "./demo";
+import { DEMO_CALIBRATION_CANDIDATES } from "./demo-calibration";
 import { DEMO_KIT } from "./demo-kits";
 import { addDemoSelfReport, type DemoSelfReport } from "./demo-self-reports";
 
 /*
- * The demo's people: about ten fictional candidates for MLOps Engineer and
- * their assessments with the demo kit, each one a case a new user can look at
+ * The demo's people: ten fictional candidates for MLOps Engineer and their
+ * assessments with the demo kit, each one a case a new user can look at
  * (strong, partial and poor fit, a trait not assessed, a disagreement to
  * calibrate, the blind case, an assessment nobody has started, decisions,
- * self-reports that agree with the interview, disagree, or are half done).
+ * self-reports that agree with the interview, disagree, or are half done);
+ * then ten calibration panels of the last twelve months (seeds/demo-calibration.ts).
  *
  * Everything goes through the app's own code paths: candidateSchema and
  * createCandidate, createAssessment, the scorecard form contract
@@ -29,6 +31,11 @@ import { addDemoSelfReport, type DemoSelfReport } from "./demo-self-reports";
 const RECRUITER = "recruiter@demo.traitkit.test";
 const INTERVIEWER_1 = "interviewer1@demo.traitkit.test";
 const INTERVIEWER_2 = "interviewer2@demo.traitkit.test";
+const INTERVIEWER_3 = "interviewer3@demo.traitkit.test";
+
+/** The demo's interviewers, as a demo assessment names them. */
+export const DEMO_INTERVIEWERS = ["interviewer1", "interviewer2", "interviewer3"] as const;
+export type DemoInterviewer = (typeof DEMO_INTERVIEWERS)[number];
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -61,8 +68,13 @@ export type DemoCandidate = {
   daysAgo: number;
   /** null: the candidate has no assessment yet. */
   assessment: {
+    /** The kit version's name: the demo kit (DEMO_KIT) unless given. */
+    kit?: string;
+    /** Who is on the panel: interviewers 1 and 2 unless given. */
+    panel?: readonly DemoInterviewer[];
     interviewer1?: DemoScorecard;
     interviewer2?: DemoScorecard;
+    interviewer3?: DemoScorecard;
     decision?: { decision: Decision; reason: string; atHour: number };
     /** The candidate's self-report questionnaire (issue 20). */
     selfReport?: DemoSelfReport;
@@ -74,7 +86,7 @@ export type DemoCandidate = {
  * is the mean over interviewers of each one's mean points. MLOps bands:
  * O 65–85, C 75–95, A 55–75, S 65–85, R 55–75 (Extraversion is not in the kit).
  */
-export const DEMO_CANDIDATES: readonly DemoCandidate[] = [
+const DEMO_STORIES: readonly DemoCandidate[] = [
   {
     name: "Ada Demo-Lovelace",
     email: "ada.demo-lovelace@example.com",
@@ -355,6 +367,9 @@ export const DEMO_CANDIDATES: readonly DemoCandidate[] = [
   },
 ];
 
+/** The stories above, then the calibration panels of the last twelve months (seeds/demo-calibration.ts). */
+export const DEMO_CANDIDATES: readonly DemoCandidate[] = [...DEMO_STORIES, ...DEMO_CALIBRATION_CANDIDATES];
+
 function idOf(map: Map<string, number>, key: string, what: string): number {
   const id = map.get(key);
   if (id === undefined) throw new Error(`The demo ${what} ${key} is missing`);
@@ -387,14 +402,9 @@ export function scorecardFields(card: DemoScorecard, kit: ScoringKit): [string, 
   return fields;
 }
 
-async function demoKitVersion(trx: Transaction<Database>): Promise<ScoringKit> {
-  const version = await trx
-    .selectFrom("kit_versions")
-    .select("id")
-    .where("name", "=", DEMO_KIT.name)
-    .orderBy("version", "desc")
-    .executeTakeFirst();
-  if (!version) throw new Error(`The demo kit "${DEMO_KIT.name}" is missing: the kits step runs first`);
+async function demoKitVersion(trx: Transaction<Database>, name: string): Promise<ScoringKit> {
+  const version = await trx.selectFrom("kit_versions").select("id").where("name", "=", name).orderBy("version", "desc").executeTakeFirst();
+  if (!version) throw new Error(`The demo kit "${name}" is missing: the kits step runs first`);
   const kit = await loadScoringKit(trx, version.id);
   if (!kit) throw new Error(`The demo kit version ${version.id} cannot be loaded`);
   return kit;
@@ -408,32 +418,44 @@ function onTheHour(at: Date): Date {
   return new Date(Math.ceil(at.getTime() / HOUR_MS) * HOUR_MS);
 }
 
-async function addPerson(db: Kysely<Database>, person: DemoCandidate, kit: ScoringKit, context: DemoContext): Promise<void> {
+async function addPerson(
+  db: Kysely<Database>,
+  person: DemoCandidate,
+  kits: (name: string) => Promise<ScoringKit>,
+  context: DemoContext,
+): Promise<void> {
   const recruiterId = idOf(context.userIds, RECRUITER, "account");
-  const interviewerIds = {
+  const interviewerIds: Record<DemoInterviewer, number> = {
     interviewer1: idOf(context.userIds, INTERVIEWER_1, "account"),
     interviewer2: idOf(context.userIds, INTERVIEWER_2, "account"),
+    interviewer3: idOf(context.userIds, INTERVIEWER_3, "account"),
   };
   const addedAt = new Date(new Date(context.now).getTime() - person.daysAgo * DAY_MS);
   const after = (hours: number) => new Date(addedAt.getTime() + hours * HOUR_MS);
+  // A candidate is for the role of their assessment's kit.
+  const kit = person.assessment ? await kits(person.assessment.kit ?? DEMO_KIT.name) : null;
 
   const input = candidateSchema.parse({
     name: person.name,
     email: person.email ?? "",
-    roleSlug: DEMO_KIT.role,
+    roleSlug: kit?.roleSlug ?? DEMO_KIT.role,
     source: "demo",
     notes: person.notes,
   });
   const candidate = await createCandidate(db, input, recruiterId, addedAt);
   if (!candidate.ok) throw new Error(`The demo candidate ${person.name} was refused (${candidate.field})`);
-  if (!person.assessment) return;
+  if (!person.assessment || !kit) return;
+  const panel = person.assessment.panel ?? ["interviewer1", "interviewer2"];
+  const offPanel = DEMO_INTERVIEWERS.filter((who) => person.assessment?.[who] !== undefined && !panel.includes(who));
+  if (offPanel.length > 0)
+    throw new Error(`The demo scorecards of ${person.name} name interviewers not on the panel: ${offPanel.join(", ")}`);
 
   const assessment = await createAssessment(
     db,
     {
       candidateId: candidate.id,
       kitVersionId: kit.kitVersionId,
-      interviewerIds: [interviewerIds.interviewer1, interviewerIds.interviewer2],
+      interviewerIds: panel.map((who) => interviewerIds[who]),
       actorId: recruiterId,
       // The panel meets the candidate in Madrid the next morning; scorecards are due a day later (the default).
       schedule: { at: onTheHour(after(DEMO_INTERVIEW_AFTER_HOURS)), timeZone: "Europe/Madrid", dueAt: null },
@@ -447,7 +469,7 @@ async function addPerson(db: Kysely<Database>, person: DemoCandidate, kit: Scori
   const selfReport = person.assessment.selfReport;
   if (selfReport) await addDemoSelfReport(db, { assessmentId: assessment.id, recruiterId, selfReport, after });
 
-  for (const who of ["interviewer1", "interviewer2"] as const) {
+  for (const who of panel) {
     const card = person.assessment[who];
     if (!card) continue;
     const parsed = parseScorecardForm(scorecardFields(card, kit));
@@ -476,8 +498,13 @@ async function addPerson(db: Kysely<Database>, person: DemoCandidate, kit: Scori
 export const demoPeopleStep: DemoStep = {
   name: "demo candidates and assessments",
   run: async (trx, context) => {
-    const kit = await demoKitVersion(trx);
+    const loaded = new Map<string, ScoringKit>();
+    const kits = async (name: string): Promise<ScoringKit> => {
+      const kit = loaded.get(name) ?? (await demoKitVersion(trx, name));
+      loaded.set(name, kit);
+      return kit;
+    };
     // The app's model functions run in the loading transaction: the demo is all or nothing.
-    for (const person of DEMO_CANDIDATES) await addPerson(trx, person, kit, context);
+    for (const person of DEMO_CANDIDATES) await addPerson(trx, person, kits, context);
   },
 };

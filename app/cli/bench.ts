@@ -279,6 +279,8 @@ async function targets(db: TraitkitDb, baseURL: string): Promise<Target[]> {
       cookie: recruiter,
     },
     { name: "/r/:token", path: `/r/${report.token}`, kind: "page" },
+    // Interviewer calibration (issue 21) over its default period, the last 12 months: every submitted scorecard's summary.
+    { name: "/calibration", path: "/calibration", kind: "page", cookie: recruiter },
   ];
   return [
     { name: "/healthz", path: "/healthz", kind: "healthz" },
@@ -286,6 +288,7 @@ async function targets(db: TraitkitDb, baseURL: string): Promise<Target[]> {
     ...pages,
     ...pages.map((page): Target => ({ ...page, name: `${page.name} .data`, path: dataPath(page.path), kind: "data" })),
     { name: "/roles/:slug/ranking.csv", path: `/roles/${SLUG}/ranking.csv`, kind: "csv", cookie: recruiter },
+    { name: "/calibration.csv", path: "/calibration.csv", kind: "csv", cookie: recruiter },
     {
       name: "POST /assessments/:id/scorecard/autosave",
       path: `/assessments/${open.id}/scorecard/autosave`,
@@ -468,7 +471,7 @@ async function runSize(size: number, dir: string, settings: Settings): Promise<S
 
 type Check = { target: string; figure: string; met: boolean };
 
-const LISTS = ["/roles/:slug/candidates", "/candidates", "/assessments (recruiter)", "/assessments (interviewer)"];
+const LISTS = ["/roles/:slug/candidates", "/candidates", "/assessments (recruiter)", "/assessments (interviewer)", "/calibration"];
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 const thousands = (n: number) => n.toLocaleString("en-US");
 

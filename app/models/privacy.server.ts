@@ -60,6 +60,28 @@ export type ExportedStoredResult = {
   traits: Record<TraitKey, { score: number | null; evidence: number }>;
 };
 
+/**
+ * What interviewer calibration reads of one submitted scorecard
+ * (scorecard_summaries, docs/product.md "Calibration"), as stored: recomputable
+ * from the scorecard's ratings, its submission time and its interviewer's addedAt.
+ */
+export type ExportedScorecardSummary = {
+  scorecardId: number;
+  interviewer: number;
+  roleSlug: string;
+  submittedAt: string;
+  /** When the interviewer was put on the panel; null when that was not kept. */
+  assignedAt: string | null;
+  recommendation: "strong_no" | "no" | "yes" | "strong_yes" | null;
+  /** The kit version's question×trait cells, and how many of them the scorecard rated. */
+  kitCells: number;
+  ratedCells: number;
+  /** How many of its ratings were 1, 2, … 5. */
+  ratingCounts: Record<"1" | "2" | "3" | "4" | "5", number>;
+  /** Per trait, the sum and the number of its ratings (0 and 0: not rated). */
+  traits: Record<TraitKey, { sum: number; count: number }>;
+};
+
 export type ExportedReportLink = {
   id: number;
   status: "active" | "revoked" | "expired";
@@ -150,6 +172,8 @@ export type ExportedAssessment = {
   parkedDrafts: { interviewer: number; revision: number; updatedAt: string; parkedAt: string; content: ParkedDraftContent }[];
   result: ExportedResult;
   storedResult: ExportedStoredResult | null;
+  /** One per submitted scorecard, by scorecard id: what the calibration page reads, as stored. */
+  storedScorecardSummaries: ExportedScorecardSummary[];
   decisions: { id: number; decision: Decision; reason: string; decidedBy: number; decidedAt: string }[];
   reportLinks: ExportedReportLink[];
   reportSnapshots: ExportedReportSnapshot[];
@@ -257,45 +281,47 @@ async function exportAssessment(
 ): Promise<ExportedAssessment> {
   const kit = await loadScoringKit(db, assessment.kit_version_id);
   if (!kit) throw new Error(`Assessment ${assessment.id} has no kit version ${assessment.kit_version_id}`);
-  const [bands, interviewers, cards, decisions, links, snapshots, stored, panel, messages, readings, selfReport] = await Promise.all([
-    db
-      .selectFrom("kit_version_traits")
-      .select(["trait", "low", "high", "weight", "statement"])
-      .where("kit_version_id", "=", assessment.kit_version_id)
-      .execute(),
-    db
-      .selectFrom("assessment_interviewers")
-      .select(["user_id", "added_at", "interview_at", "interview_time_zone", "scorecard_due_at"])
-      .where("assessment_id", "=", assessment.id)
-      .orderBy("added_at")
-      .orderBy("user_id")
-      .execute(),
-    db.selectFrom("scorecards").selectAll().where("assessment_id", "=", assessment.id).orderBy("id").execute(),
-    db.selectFrom("decisions").selectAll().where("assessment_id", "=", assessment.id).orderBy("decided_at").orderBy("id").execute(),
-    db
-      .selectFrom("report_links")
-      .select(["id", "language", "created_by", "created_at", "expires_at", "revoked_at", "snapshot_id", "opens", "last_opened_at"])
-      .where("assessment_id", "=", assessment.id)
-      .orderBy("id")
-      .execute(),
-    db
-      .selectFrom("report_snapshots")
-      .select(["id", "version", "language", "created_by", "created_at", "content"])
-      .where("assessment_id", "=", assessment.id)
-      .orderBy("version")
-      .orderBy("id")
-      .execute(),
-    db.selectFrom("assessment_results").selectAll().where("assessment_id", "=", assessment.id).executeTakeFirst(),
-    computePanel(db, assessment.id, kit),
-    db
-      .selectFrom("mail_outbox")
-      .select(["id", "kind", "subject", "created_at", "sent_at", "failed_at"])
-      .where("assessment_id", "=", assessment.id)
-      .orderBy("id")
-      .execute(),
-    db.selectFrom("debrief_readings").selectAll().where("assessment_id", "=", assessment.id).orderBy("trait").execute(),
-    exportSelfReport(db, assessment.id, now),
-  ]);
+  const [bands, interviewers, cards, decisions, links, snapshots, stored, summaries, panel, messages, readings, selfReport] =
+    await Promise.all([
+      db
+        .selectFrom("kit_version_traits")
+        .select(["trait", "low", "high", "weight", "statement"])
+        .where("kit_version_id", "=", assessment.kit_version_id)
+        .execute(),
+      db
+        .selectFrom("assessment_interviewers")
+        .select(["user_id", "added_at", "interview_at", "interview_time_zone", "scorecard_due_at"])
+        .where("assessment_id", "=", assessment.id)
+        .orderBy("added_at")
+        .orderBy("user_id")
+        .execute(),
+      db.selectFrom("scorecards").selectAll().where("assessment_id", "=", assessment.id).orderBy("id").execute(),
+      db.selectFrom("decisions").selectAll().where("assessment_id", "=", assessment.id).orderBy("decided_at").orderBy("id").execute(),
+      db
+        .selectFrom("report_links")
+        .select(["id", "language", "created_by", "created_at", "expires_at", "revoked_at", "snapshot_id", "opens", "last_opened_at"])
+        .where("assessment_id", "=", assessment.id)
+        .orderBy("id")
+        .execute(),
+      db
+        .selectFrom("report_snapshots")
+        .select(["id", "version", "language", "created_by", "created_at", "content"])
+        .where("assessment_id", "=", assessment.id)
+        .orderBy("version")
+        .orderBy("id")
+        .execute(),
+      db.selectFrom("assessment_results").selectAll().where("assessment_id", "=", assessment.id).executeTakeFirst(),
+      db.selectFrom("scorecard_summaries").selectAll().where("assessment_id", "=", assessment.id).orderBy("scorecard_id").execute(),
+      computePanel(db, assessment.id, kit),
+      db
+        .selectFrom("mail_outbox")
+        .select(["id", "kind", "subject", "created_at", "sent_at", "failed_at"])
+        .where("assessment_id", "=", assessment.id)
+        .orderBy("id")
+        .execute(),
+      db.selectFrom("debrief_readings").selectAll().where("assessment_id", "=", assessment.id).orderBy("trait").execute(),
+      exportSelfReport(db, assessment.id, now),
+    ]);
   const cardIds = cards.map((c) => c.id);
   const [ratings, notes, strengths, redFlags] =
     cardIds.length === 0
@@ -404,6 +430,18 @@ async function exportAssessment(
           traits: traitRecord((trait) => ({ score: stored[`${trait}_score`], evidence: stored[`${trait}_evidence`] })),
         }
       : null,
+    storedScorecardSummaries: summaries.map((row) => ({
+      scorecardId: row.scorecard_id,
+      interviewer: row.interviewer_id,
+      roleSlug: row.role_slug,
+      submittedAt: row.submitted_at,
+      assignedAt: row.assigned_at,
+      recommendation: row.recommendation,
+      kitCells: row.kit_cells,
+      ratedCells: row.rated_cells,
+      ratingCounts: { "1": row.ratings_1, "2": row.ratings_2, "3": row.ratings_3, "4": row.ratings_4, "5": row.ratings_5 },
+      traits: traitRecord((trait) => ({ sum: row[`${trait}_sum`], count: row[`${trait}_count`] })),
+    })),
     decisions: decisions.map((d) => ({
       id: d.id,
       decision: d.decision,
@@ -530,7 +568,14 @@ export async function exportCandidate(db: Executor, id: number, now: Date = new 
 async function countWhereIn(
   db: Executor,
   table:
-    "scorecards" | "decisions" | "report_links" | "report_snapshots" | "assessment_results" | "questionnaires" | "questionnaire_answers",
+    | "scorecards"
+    | "scorecard_summaries"
+    | "decisions"
+    | "report_links"
+    | "report_snapshots"
+    | "assessment_results"
+    | "questionnaires"
+    | "questionnaire_answers",
   assessmentIds: number[],
 ): Promise<number> {
   if (assessmentIds.length === 0) return 0;
@@ -547,7 +592,8 @@ async function countWhereIn(
  * deleting the candidates row cascades to assessments, panels, scorecards,
  * ratings, notes, observations, decisions, report links, the report
  * snapshots (they hold the candidate's scores), cached results
- * (so the ranking forgets them at once) and the self-report questionnaire
+ * (so the ranking forgets them at once), the scorecards' summaries (so the
+ * calibration page does too) and the self-report questionnaire
  * with its links and answers. The audit log keeps a
  * "candidate.erase" entry of ids and counts only. False when there is no such candidate.
  */
@@ -555,15 +601,17 @@ export async function eraseCandidate(db: Kysely<Database>, id: number, actorId: 
   return inTransaction(db, async (trx): Promise<boolean> => {
     const assessments = await trx.selectFrom("assessments").select("id").where("candidate_id", "=", id).execute();
     const assessmentIds = assessments.map((a) => a.id);
-    const [scorecards, decisions, reportLinks, reportSnapshots, results, questionnaires, questionnaireAnswers] = await Promise.all([
-      countWhereIn(trx, "scorecards", assessmentIds),
-      countWhereIn(trx, "decisions", assessmentIds),
-      countWhereIn(trx, "report_links", assessmentIds),
-      countWhereIn(trx, "report_snapshots", assessmentIds),
-      countWhereIn(trx, "assessment_results", assessmentIds),
-      countWhereIn(trx, "questionnaires", assessmentIds),
-      countWhereIn(trx, "questionnaire_answers", assessmentIds),
-    ]);
+    const [scorecards, scorecardSummaries, decisions, reportLinks, reportSnapshots, results, questionnaires, questionnaireAnswers] =
+      await Promise.all([
+        countWhereIn(trx, "scorecards", assessmentIds),
+        countWhereIn(trx, "scorecard_summaries", assessmentIds),
+        countWhereIn(trx, "decisions", assessmentIds),
+        countWhereIn(trx, "report_links", assessmentIds),
+        countWhereIn(trx, "report_snapshots", assessmentIds),
+        countWhereIn(trx, "assessment_results", assessmentIds),
+        countWhereIn(trx, "questionnaires", assessmentIds),
+        countWhereIn(trx, "questionnaire_answers", assessmentIds),
+      ]);
     const deleted = await trx.deleteFrom("candidates").where("id", "=", id).executeTakeFirst();
     if (Number(deleted.numDeletedRows) !== 1) return false;
     await recordAudit(
@@ -576,6 +624,7 @@ export async function eraseCandidate(db: Kysely<Database>, id: number, actorId: 
         details: {
           assessments: assessmentIds.length,
           scorecards,
+          scorecardSummaries,
           decisions,
           reportLinks,
           reportSnapshots,

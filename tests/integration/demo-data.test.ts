@@ -7,8 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type TraitkitDb } from "~db/connection";
 import { migrateToLatest } from "~db/migrator";
 import type { Database } from "~db/schema";
+import { defaultCalibrationPeriod, periodInstants } from "../../app/domain/calibration";
 import { selfReportDifference, selfReportTraitScores } from "../../app/domain/self-report";
 import { TRAIT_KEYS } from "../../app/domain/traits";
+import { calibrationPage } from "../../app/models/calibration.server";
 import { questionnaireForAssessment } from "../../app/models/questionnaires.server";
 import { parseLocalized } from "../../app/schemas/localized";
 import { roleFileSchema, type RoleFile } from "../../app/schemas/role";
@@ -346,6 +348,44 @@ describe("loadDemoData", () => {
       "questionnaire.start",
       "questionnaire.start",
     ]);
+  });
+
+  it("gives the calibration page a reliability for every trait and shows one lenient interviewer", async () => {
+    await loadDemoData(db, NOW);
+    const page = await calibrationPage(db, { ...periodInstants(defaultCalibrationPeriod(NOW)), roleSlug: null }, null);
+
+    // Every submitted demo scorecard is dated inside the last twelve months, whenever the demo is loaded.
+    const submitted = await db.selectFrom("scorecards").select("id").where("status", "=", "submitted").execute();
+    expect(page.rows.reduce((total, row) => total + row.scorecards, 0)).toBe(submitted.length);
+    expect(page.assessments).toBe(17);
+
+    // A figure for each of the six traits, not "not enough data yet"; the bands the demo's seeded ratings give.
+    const bands = Object.fromEntries(
+      TRAIT_KEYS.map((trait) => {
+        const reliability = page.reliability[trait];
+        return [trait, reliability.status === "estimated" ? reliability.band : reliability.status];
+      }),
+    );
+    expect(bands).toEqual({
+      openness: "moderate",
+      conscientiousness: "good",
+      extraversion: "good",
+      agreeableness: "moderate",
+      emotional_stability: "poor",
+      relational_engagement: "moderate",
+    });
+
+    // Interviewer 3 rates about a point above their co-panellists, on eight panels; the others a little below theirs.
+    const byLeniency = [...page.rows].sort((a, b) => (b.leniency?.mean ?? -Infinity) - (a.leniency?.mean ?? -Infinity));
+    const lenient = byLeniency[0];
+    expect(lenient?.email).toBe("interviewer3@demo.traitkit.test");
+    expect(lenient?.leniency?.mean).toBeGreaterThan(0.5);
+    expect(lenient?.leniency?.mean).toBeCloseTo(0.924, 3);
+    expect(lenient?.leniency?.n).toBe(8);
+    for (const other of byLeniency.slice(1)) expect(other.leniency?.mean).toBeLessThan(0);
+    // Three-person panels name them as the outlier on the traits flagged to calibrate.
+    expect(page.team.outlierCount).toBe(2);
+    expect(lenient?.outlierCount).toBe(2);
   });
 
   it("loads nothing the second time", async () => {

@@ -12,10 +12,20 @@ import * as m0003 from "~db/migrations/0003_assessment_list_order";
 import * as m0004 from "~db/migrations/0004_interviewer_list_order";
 import * as m0005 from "~db/migrations/0005_unranked_reopened";
 import * as m0006 from "~db/migrations/0006_report_snapshots";
+import * as m0007 from "~db/migrations/0007_archive_and_parked_drafts";
+import * as m0008 from "~db/migrations/0008_library_items";
+import * as m0009 from "~db/migrations/0009_role_saved_by";
+import * as m0010 from "~db/migrations/0010_ranking_assigned_count";
+import * as m0011 from "~db/migrations/0011_ranking_decision_and_calibration";
+import * as m0012 from "~db/migrations/0012_interview_times_and_outbox";
+import * as m0014 from "~db/migrations/0014_debrief_readings";
+import * as m0015 from "~db/migrations/0015_outbox_sent_index";
+import * as m0016 from "~db/migrations/0016_questionnaires";
 import { createUser } from "../../app/models/users.server";
 import { migrateToLatest } from "~db/migrator";
 import { loadScoringKit, reopenScorecard } from "../../app/models/scorecards.server";
 import { computePanel } from "../../app/models/panel-results.server";
+import { refreshScorecardSummaries } from "../../app/models/calibration.server";
 import { TRAIT_KEYS } from "../../app/domain/traits";
 import { openCandidateReport } from "../../app/models/report.server";
 import { hashToken } from "../../app/models/sessions.server";
@@ -507,6 +517,101 @@ describe("migrations", () => {
     );
     expect(archived.rows[0]!.n).toBe(0);
     expect(await db.selectFrom("parked_drafts").selectAll().execute()).toEqual([]);
+    expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+  });
+
+  it("0017 gives every submitted scorecard its summary, as the app writes it, and a draft none", async () => {
+    const through0016: MigrationProvider = {
+      getMigrations: async () => ({
+        "0001_initial": m0001,
+        "0002_ranking_latest": m0002,
+        "0003_assessment_list_order": m0003,
+        "0004_interviewer_list_order": m0004,
+        "0005_unranked_reopened": m0005,
+        "0006_report_snapshots": m0006,
+        "0007_archive_and_parked_drafts": m0007,
+        "0008_library_items": m0008,
+        "0009_role_saved_by": m0009,
+        "0010_ranking_assigned_count": m0010,
+        "0011_ranking_decision_and_calibration": m0011,
+        "0012_interview_times_and_outbox": m0012,
+        "0014_debrief_readings": m0014,
+        "0015_outbox_sent_index": m0015,
+        "0016_questionnaires": m0016,
+      }),
+    };
+    expect((await new Migrator({ db, provider: through0016 }).migrateToLatest()).error).toBeUndefined();
+    await copyDemoData();
+    // A submitted card reopened before the upgrade: a draft that keeps its ratings.
+    const reopened = await db
+      .selectFrom("scorecards")
+      .innerJoin("assessments", "assessments.id", "scorecards.assessment_id")
+      .select(["scorecards.id", "scorecards.assessment_id", "assessments.kit_version_id"])
+      .where("scorecards.status", "=", "submitted")
+      .orderBy("scorecards.id", "desc")
+      .executeTakeFirstOrThrow();
+    await db.updateTable("scorecards").set({ status: "draft", submitted_at: null }).where("id", "=", reopened.id).execute();
+    const cards = await db.selectFrom("scorecards").select(["id", "status"]).execute();
+    const drafts = cards.filter((c) => c.status === "draft").map((c) => c.id);
+    expect(drafts.length, "the demo's draft and the reopened card").toBeGreaterThanOrEqual(2);
+
+    expect(await migrateToLatest(db)).toEqual(["0017_scorecard_summaries"]);
+    const backfilled = await db.selectFrom("scorecard_summaries").selectAll().orderBy("scorecard_id").execute();
+    expect(backfilled.map((r) => r.scorecard_id)).toEqual(
+      cards
+        .filter((c) => c.status === "submitted")
+        .map((c) => c.id)
+        .sort((a, b) => a - b),
+    );
+    expect(backfilled.filter((r) => drafts.includes(r.scorecard_id))).toEqual([]);
+
+    // One row checked by hand: Ada Demo-Lovelace's interviewer 1 rated O 4, 4; C 5, 4, 4; S 4; A 3; R 3 (seeds/demo-people.ts).
+    const ada = await db
+      .selectFrom("scorecard_summaries as s")
+      .innerJoin("assessments as a", "a.id", "s.assessment_id")
+      .innerJoin("candidates as c", "c.id", "a.candidate_id")
+      .innerJoin("users as u", "u.id", "s.interviewer_id")
+      .selectAll("s")
+      .where("c.name", "=", "Ada Demo-Lovelace")
+      .where("u.email", "=", "interviewer1@demo.traitkit.test")
+      .executeTakeFirstOrThrow();
+    const assigned = await db
+      .selectFrom("assessment_interviewers")
+      .select("added_at")
+      .where("assessment_id", "=", ada.assessment_id)
+      .where("user_id", "=", ada.interviewer_id)
+      .executeTakeFirstOrThrow();
+    expect(ada).toMatchObject({
+      role_slug: "mlops-engineer",
+      assigned_at: assigned.added_at,
+      recommendation: "strong_yes",
+      kit_cells: 8,
+      rated_cells: 8,
+      ratings_1: 0,
+      ratings_2: 0,
+      ratings_3: 2,
+      ratings_4: 5,
+      ratings_5: 1,
+      openness_sum: 8,
+      openness_count: 2,
+      conscientiousness_sum: 13,
+      conscientiousness_count: 3,
+      extraversion_sum: 0,
+      extraversion_count: 0,
+      agreeableness_sum: 3,
+      emotional_stability_sum: 4,
+      relational_engagement_sum: 3,
+      relational_engagement_count: 1,
+    });
+
+    // Every row as the app writes it when a submission changes: rewritten from the ratings, assessment by assessment.
+    const assessments = await db.selectFrom("assessments").select(["id", "kit_version_id"]).orderBy("id").execute();
+    for (const assessment of assessments) {
+      const kit = await loadScoringKit(db, assessment.kit_version_id);
+      if (!kit) throw new Error("No kit");
+      await refreshScorecardSummaries(db, assessment.id, kit);
+    }
+    expect(await db.selectFrom("scorecard_summaries").selectAll().orderBy("scorecard_id").execute()).toEqual(backfilled);
     expect(sqlite.pragma("foreign_key_check")).toEqual([]);
   });
 

@@ -274,6 +274,20 @@ const COVERAGE: Record<string, Coverage> = {
           : [],
       ),
   },
+  scorecard_summaries: {
+    rows: async (db, id) =>
+      (await db.selectFrom("scorecard_summaries").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map(
+        (r) =>
+          `${r.scorecard_id}|${r.assessment_id}|${r.interviewer_id}|${r.role_slug}|${r.submitted_at}|${r.assigned_at}|${r.kit_cells}|${r.rated_cells}|${r.ratings_3}|${r.openness_sum}|${r.openness_count}`,
+      ),
+    exported: (f) =>
+      f.assessments.flatMap((a) =>
+        a.storedScorecardSummaries.map(
+          (r) =>
+            `${r.scorecardId}|${a.id}|${r.interviewer}|${r.roleSlug}|${r.submittedAt}|${r.assignedAt}|${r.kitCells}|${r.ratedCells}|${r.ratingCounts["3"]}|${r.traits.openness.sum}|${r.traits.openness.count}`,
+        ),
+      ),
+  },
   parked_drafts: {
     rows: async (db, id) =>
       (await db.selectFrom("parked_drafts").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map(
@@ -707,6 +721,10 @@ describe("erasing a candidate (docs/reliability.md G2)", () => {
       (a) => a.id,
     );
     expect(assessmentIds.length).toBeGreaterThan(0);
+    const summariesBefore = (
+      await server.db.selectFrom("scorecard_summaries").select("scorecard_id").where("assessment_id", "in", assessmentIds).execute()
+    ).length;
+    expect(summariesBefore, "the candidate's submitted scorecards have summaries").toBeGreaterThan(0);
     // The canary is in the file before: the byte search below can find what it looks for.
     const before = await fileBytes(server.db, { vacuum: false });
     expect(before.includes(Buffer.from(CANARY, "utf8"))).toBe(true);
@@ -726,6 +744,7 @@ describe("erasing a candidate (docs/reliability.md G2)", () => {
       "scorecards",
       "decisions",
       "assessment_results",
+      "scorecard_summaries",
       "report_links",
       "report_snapshots",
       "mail_outbox",
@@ -745,7 +764,13 @@ describe("erasing a candidate (docs/reliability.md G2)", () => {
       .where("entity_id", "=", String(candidateId))
       .executeTakeFirstOrThrow();
     const details: unknown = JSON.parse(entry.details ?? "{}");
-    expect(details).toMatchObject({ assessments: assessmentIds.length, reportSnapshots: 1, questionnaires: 1, questionnaireAnswers: 120 });
+    expect(details).toMatchObject({
+      assessments: assessmentIds.length,
+      scorecardSummaries: summariesBefore,
+      reportSnapshots: 1,
+      questionnaires: 1,
+      questionnaireAnswers: 120,
+    });
     const text = JSON.stringify(entry);
     for (const secret of [CANDIDATE_NAME, candidateEmail, CANARY]) expect(text).not.toContain(secret);
 

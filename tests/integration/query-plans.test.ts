@@ -8,6 +8,8 @@ import { seedLarge } from "../../seeds/large";
 import { publishReport } from "../../app/models/report.server";
 import { claimNextMessage, forgetOldSentMessages } from "../../app/models/outbox.server";
 import { queueDueReminders } from "../../app/models/reminders.server";
+import { calibrationPage, teamTraitReliability } from "../../app/models/calibration.server";
+import { defaultCalibrationPeriod, periodInstants } from "../../app/domain/calibration";
 
 /*
  * Issue 8.4: the main pages stay fast as the data grows. Each page runs the
@@ -36,6 +38,7 @@ const GROWING_TABLES = [
   "observed_red_flags",
   "decisions",
   "assessment_results",
+  "scorecard_summaries",
   "report_links",
   "audit_log",
   "mail_outbox",
@@ -359,6 +362,47 @@ describe("query plans", () => {
     for (const query of statements) {
       const lines = await planOf(large, query);
       expect(fullScans(lines), `${query.sql}\n${lines.join("\n")}`).toEqual([]);
+    }
+  });
+
+  it("calibration reads the period's (and a role's) scorecard summaries by their indexes, never the ratings", async () => {
+    const large = servedAt("large");
+    const db = large.server.db;
+    // seed:large submits through saveScorecard, so every submitted scorecard has its summary, nearly all in the default period.
+    const count = async (table: "scorecard_summaries" | "scorecards") => {
+      let query = db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n"));
+      if (table === "scorecards") query = query.where("status", "=", "submitted");
+      return Number((await query.executeTakeFirstOrThrow()).n);
+    };
+    expect(await count("scorecard_summaries")).toBe(await count("scorecards"));
+    const period = periodInstants(defaultCalibrationPeriod(new Date()));
+    for (const [roleSlug, index] of [
+      [null, /^SEARCH scorecard_summaries USING INDEX scorecard_summaries_period_idx \(submitted_at>\? AND submitted_at<\?\)$/],
+      [
+        SLUG,
+        /^SEARCH scorecard_summaries USING INDEX scorecard_summaries_role_idx \(role_slug=\? AND submitted_at>\? AND submitted_at<\?\)$/,
+      ],
+    ] as const) {
+      const scope = { ...period, roleSlug };
+      large.queries.length = 0;
+      const page = await calibrationPage(db, scope, null);
+      expect(page.team.scorecards, "the large data's scorecards fall in the default period").toBeGreaterThan(LARGE);
+      await calibrationPage(db, scope, page.rows[0]?.interviewerId ?? null);
+      await teamTraitReliability(db, "openness", scope);
+      const statements = large.queries.filter((q) => /^\s*select/i.test(q.sql));
+      const reads = statements.filter((q) => q.sql.includes('from "scorecard_summaries"'));
+      expect(reads, `${roleSlug}: the two pages and the trait's line`).toHaveLength(3);
+      for (const query of statements) {
+        const lines = await planOf(large, query);
+        const shown = `${roleSlug}\n${query.sql}\n${lines.join("\n")}`;
+        expect(fullScans(lines), shown).toEqual([]);
+        expect(query.sql, "the ratings are never read").not.toMatch(/"ratings"/);
+        if (reads.includes(query))
+          expect(
+            lines.some((d) => index.test(d)),
+            shown,
+          ).toBe(true);
+      }
     }
   });
 
