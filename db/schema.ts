@@ -389,6 +389,12 @@ export type ScorecardSummariesTable = SummaryRatingColumns &
     rated_cells: number;
   };
 
+/** One row (id 1): a counter that moves with every change of scorecard_summaries (migration 0017's triggers). */
+export interface ScorecardSummariesGenerationTable {
+  id: number;
+  generation: number;
+}
+
 /** The candidate's self-report questionnaire of an assessment (issue 20): one per assessment. */
 export interface QuestionnairesTable {
   assessment_id: number;
@@ -512,6 +518,7 @@ export interface Database {
   decisions: DecisionsTable;
   assessment_results: AssessmentResultsTable;
   scorecard_summaries: ScorecardSummariesTable;
+  scorecard_summaries_generation: ScorecardSummariesGenerationTable;
   report_links: ReportLinksTable;
   report_snapshots: ReportSnapshotsTable;
   audit_log: AuditLogTable;

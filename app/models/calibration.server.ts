@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
+import { LRUCache } from "lru-cache";
 import { traitReliability, type TraitReliability } from "~/domain/agreement";
 import { calibration, type Calibration, type ScorecardSummary } from "~/domain/calibration";
 import { isRecommendation, RATINGS, type Rating } from "~/domain/scoring";
@@ -93,8 +94,10 @@ export async function calibrationPage(
   scope: CalibrationScope,
   onlyInterviewerId: number | null,
 ): Promise<CalibrationPage> {
-  const summaries = await summariesIn(db, scope);
-  const result = calibration(summaries);
+  const { result, assessments } = await whileUnchanged(db, ["page", scope.from, scope.to, scope.roleSlug ?? ""], async () => {
+    const summaries = await summariesIn(db, scope);
+    return { result: calibration(summaries), assessments: new Set(summaries.map((s) => s.assessmentId)).size };
+  });
   const ids = [...result.interviewers.keys()].filter((id) => onlyInterviewerId === null || id === onlyInterviewerId);
   const people =
     ids.length === 0
@@ -107,8 +110,31 @@ export async function calibrationPage(
     }),
     team: result.team,
     reliability: result.reliability,
-    assessments: new Set(summaries.map((s) => s.assessmentId)).size,
+    assessments,
   };
+}
+
+/*
+ * A scope's figures read a year of summaries (at 10,000 candidates about
+ * 15,000 rows, a fifth of a second to read and compute), and they change only
+ * when a summary does. So they are kept, by scope, while the generation
+ * counter that migration 0017's triggers move on every change of
+ * scorecard_summaries stays where it was: one read of one row tells whether
+ * any app server sharing the database changed a summary since. The figures
+ * hold ids and counts, no names (those are read on each request).
+ */
+const computed = new LRUCache<string, { generation: number; value: unknown }>({ max: 64 });
+
+async function whileUnchanged<T>(db: Kysely<Database>, key: readonly string[], compute: () => Promise<T>): Promise<T> {
+  const generationNow = async () =>
+    (await db.selectFrom("scorecard_summaries_generation").select("generation").where("id", "=", 1).executeTakeFirstOrThrow()).generation;
+  const cacheKey = key.join("\n");
+  const generation = await generationNow();
+  const kept = computed.get(cacheKey);
+  if (kept !== undefined && kept.generation === generation) return kept.value as T;
+  const value = await compute();
+  computed.set(cacheKey, { generation, value });
+  return value;
 }
 
 async function summariesIn(db: Kysely<Database>, scope: CalibrationScope): Promise<ScorecardSummary[]> {
@@ -142,6 +168,16 @@ export async function teamReliability(
   scope: CalibrationScope,
 ): Promise<Partial<Record<TraitKey, TraitReliability>>> {
   if (traits.length === 0) return {};
+  return whileUnchanged(db, ["traits", scope.from, scope.to, scope.roleSlug ?? "", ...traits], () =>
+    readTeamReliability(db, traits, scope),
+  );
+}
+
+async function readTeamReliability(
+  db: Kysely<Database>,
+  traits: readonly TraitKey[],
+  scope: CalibrationScope,
+): Promise<Partial<Record<TraitKey, TraitReliability>>> {
   let query = db
     .selectFrom("scorecard_summaries")
     .select(["assessment_id", ...traits.flatMap((trait) => [`${trait}_sum` as const, `${trait}_count` as const])])

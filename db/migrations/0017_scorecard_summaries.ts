@@ -10,6 +10,13 @@ import { sql, type Kysely } from "kysely";
  * transaction that changes a submission; here the scorecards already
  * submitted get theirs once, from their ratings. Erasing a candidate removes
  * them (cascade from the scorecard).
+ *
+ * A year of summaries is read whole for each figure, so the app keeps the
+ * figures of a period in memory while the summaries stay as they were: a
+ * counter (scorecard_summaries_generation) that triggers move on every
+ * insert, update and delete of a summary, whatever made it (a submission, a
+ * reopening, an erasure's cascade), tells every app server that shares the
+ * database when its copy is stale.
  */
 
 const TRAITS = ["openness", "conscientiousness", "extraversion", "agreeableness", "emotional_stability", "relational_engagement"] as const;
@@ -44,6 +51,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(["interviewer_id", "submitted_at"])
     .execute();
   await db.schema.createIndex("scorecard_summaries_assessment_idx").on("scorecard_summaries").column("assessment_id").execute();
+
+  await db.schema
+    .createTable("scorecard_summaries_generation")
+    .addColumn("id", "integer", (c) => c.primaryKey().check(sql`id = 1`))
+    .addColumn("generation", "integer", (c) => c.notNull())
+    .execute();
+  await sql`insert into scorecard_summaries_generation (id, generation) values (1, 0)`.execute(db);
+  for (const event of ["insert", "update", "delete"]) {
+    await sql
+      .raw(
+        `create trigger scorecard_summaries_${event}_moves_generation after ${event} on scorecard_summaries
+         begin
+           update scorecard_summaries_generation set generation = generation + 1 where id = 1;
+         end`,
+      )
+      .execute(db);
+  }
 
   const ratingColumns = RATINGS.map((r) => `(select count(*) from ratings x where x.scorecard_id = s.id and x.rating = ${r})`);
   const traitColumns = TRAITS.flatMap((t) => [

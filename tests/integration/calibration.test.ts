@@ -8,7 +8,7 @@ import { periodInstants, type CalibrationPeriod } from "../../app/domain/calibra
 import { RATINGS, type Rating, type Recommendation } from "../../app/domain/scoring";
 import { TRAIT_KEYS, type TraitKey } from "../../app/domain/traits";
 import { createAssessment } from "../../app/models/assessments.server";
-import { calibrationPage, teamTraitReliability, type CalibrationScope } from "../../app/models/calibration.server";
+import { calibrationPage, teamReliability, type CalibrationScope } from "../../app/models/calibration.server";
 import { eraseCandidate, exportCandidate } from "../../app/models/privacy.server";
 import { loadScoringKit, reopenScorecard, saveScorecard, type ScoringKit } from "../../app/models/scorecards.server";
 import { createUser } from "../../app/models/users.server";
@@ -214,7 +214,10 @@ describe("the calibration of a hand-built period", () => {
     expect(page.reliability.openness).toEqual({ status: "not_enough_data", assessments: 3 });
     expect(page.reliability.agreeableness).toEqual({ status: "not_enough_data", assessments: 2 });
     expect(page.reliability.extraversion).toEqual({ status: "not_enough_data", assessments: 1 });
-    expect(await teamTraitReliability(db, "agreeableness", scope(YEAR_2024))).toEqual(page.reliability.agreeableness);
+    expect(await teamReliability(db, ["agreeableness", "openness"], scope(YEAR_2024))).toEqual({
+      agreeableness: page.reliability.agreeableness,
+      openness: page.reliability.openness,
+    });
   });
 
   it("gives an interviewer their own row only, with the leniency the whole team's call gives them", async () => {
@@ -348,6 +351,40 @@ describe("a scorecard's summary follows its life", () => {
     // Erased: no summary of the candidate's scorecards is left.
     expect(await eraseCandidate(db, y.candidateId, recruiter, new Date("2023-07-01T00:00:00.000Z"))).toBe(true);
     expect(await db.selectFrom("scorecard_summaries").select("scorecard_id").where("scorecard_id", "in", [card, bo]).execute()).toEqual([]);
+  });
+
+  it("is never read stale from the figures kept between requests: a submission, a reopening, an erasure or another server's write shows at once", async () => {
+    const june = scope({ from: "2022-06-01", to: "2022-06-30" });
+    const scorecardsIn = async () => (await calibrationPage(db, june, null)).team.scorecards;
+    expect(await scorecardsIn()).toBe(0);
+    const z = await assessment("Z", mlops, [who.ana, who.bo], "2022-06-01T09:00:00.000Z");
+    await submit(z.id, who.ana, mlops, uniform(mlops, 3, "yes"), "2022-06-02T09:00:00.000Z");
+    expect(await scorecardsIn()).toBe(1);
+    await submit(z.id, who.bo, mlops, uniform(mlops, 4, "yes"), "2022-06-03T09:00:00.000Z");
+    expect(await scorecardsIn()).toBe(2);
+    expect(
+      await reopenScorecard(
+        db,
+        { assessmentId: z.id, scorecardId: await scorecardId(z.id, who.bo), actorId: recruiter, kit: mlops },
+        new Date("2022-06-04T09:00:00.000Z"),
+      ),
+    ).toBe(true);
+    expect(await scorecardsIn()).toBe(1);
+    // Another app server sharing the database changes a summary: the counter its triggers move tells this one.
+    await db
+      .updateTable("scorecard_summaries")
+      .set({ submitted_at: "2022-07-15T00:00:00.000Z" })
+      .where("assessment_id", "=", z.id)
+      .execute();
+    expect(await scorecardsIn()).toBe(0);
+    await db
+      .updateTable("scorecard_summaries")
+      .set({ submitted_at: "2022-06-02T09:00:00.000Z" })
+      .where("assessment_id", "=", z.id)
+      .execute();
+    expect(await scorecardsIn()).toBe(1);
+    expect(await eraseCandidate(db, z.candidateId, recruiter, new Date("2022-07-01T00:00:00.000Z"))).toBe(true);
+    expect(await scorecardsIn()).toBe(0);
   });
 });
 
