@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { numberFormats, shownGap, shownScore } from "./numbers";
+import { calibrationFormats, numberFormats, shownGap, shownScore } from "./numbers";
 
 describe("scores and gaps as shown", () => {
   it("keeps one decimal of a score", () => {
@@ -36,16 +36,16 @@ describe("fit and coverage are shown as a whole percent in the reader's language
 
 describe("calibration's figures in the reader's language", () => {
   it("signs a difference and keeps two decimals; one that rounds to 0 has no sign", () => {
-    const { signedTwoDecimals } = numberFormats("en");
+    const { signedTwoDecimals } = calibrationFormats("en");
     expect(signedTwoDecimals(0.5)).toBe("+0.50");
     expect(signedTwoDecimals(-0.254)).toBe("-0.25");
     expect(signedTwoDecimals(-0.001)).toBe("0.00");
-    expect(numberFormats("es").signedTwoDecimals(1.256)).toBe("+1,26");
+    expect(calibrationFormats("es").signedTwoDecimals(1.256)).toBe("+1,26");
   });
 
   it("shows days with one decimal and a share as a whole percent", () => {
-    expect(numberFormats("en").oneDecimal(2.25)).toBe("2.3");
-    expect(numberFormats("es").oneDecimal(2)).toBe("2,0");
-    expect(numberFormats("en").sharePercent(0.875)).toBe("88%");
+    expect(calibrationFormats("en").oneDecimal(2.25)).toBe("2.3");
+    expect(calibrationFormats("es").oneDecimal(2)).toBe("2,0");
+    expect(calibrationFormats("en").sharePercent(0.875)).toBe("88%");
   });
 });

@@ -38,12 +38,6 @@ type NumberFormats = {
   fitPercent: (fit0to100: number) => string;
   /** A share of the profile assessed, 0–1, e.g. 0.5 → "50%". */
   coveragePercent: (share0to1: number) => string;
-  /** Any other share 0–1 as a whole percent (an interviewer's adherence, a part of their ratings). */
-  sharePercent: (share0to1: number) => string;
-  /** A figure with exactly one decimal, e.g. days: 2.25 → "2.3", 2 → "2.0". */
-  oneDecimal: (value: number) => string;
-  /** A difference with its sign and two decimals: 0.5 → "+0.50", −0.25 → "−0.25", a value that rounds to 0 → "0.00". */
-  signedTwoDecimals: (value: number) => string;
 };
 
 // Making an Intl.NumberFormat costs far more than using one (made per render it
@@ -55,8 +49,6 @@ export function numberFormats(language: string): NumberFormats {
   if (!made) {
     const oneDecimal = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
     const twoDecimals = new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    const fixedOneDecimal = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    const signed = new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: "exceptZero" });
     const percent = new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 0 });
     // Rounded by shownPercent first, so the page and the CSV's whole percents agree (66.5 → 67 in both).
     const wholePercent = (value0to100: number) => percent.format(shownPercent(value0to100) / 100);
@@ -65,11 +57,40 @@ export function numberFormats(language: string): NumberFormats {
       twoDecimals: (value) => twoDecimals.format(value),
       fitPercent: wholePercent,
       coveragePercent: (share) => wholePercent(share * 100),
-      sharePercent: (share) => wholePercent(share * 100),
+    };
+    formatsByLanguage.set(language, made);
+  }
+  return made;
+}
+
+type CalibrationFormats = {
+  /** A share 0–1 as a whole percent, as coverage is (an interviewer's adherence). */
+  sharePercent: (share0to1: number) => string;
+  /** A figure with exactly one decimal, e.g. days: 2.25 → "2.3", 2 → "2.0". */
+  oneDecimal: (value: number) => string;
+  /** A difference with its sign and two decimals: 0.5 → "+0.50", −0.25 → "-0.25", a value that rounds to 0 → "0.00". */
+  signedTwoDecimals: (value: number) => string;
+};
+
+const calibrationByLanguage = new Map<string, CalibrationFormats>();
+
+/**
+ * The calibration page's figures in the reader's language. Apart from
+ * numberFormats, whose object every chart page loads: the calibration's loader
+ * writes these on the server, so no page's JavaScript carries them.
+ */
+export function calibrationFormats(language: string): CalibrationFormats {
+  let made = calibrationByLanguage.get(language);
+  if (!made) {
+    const fixedOneDecimal = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const signed = new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: "exceptZero" });
+    const { coveragePercent } = numberFormats(language);
+    made = {
+      sharePercent: coveragePercent,
       oneDecimal: (value) => fixedOneDecimal.format(value),
       signedTwoDecimals: (value) => signed.format(value),
     };
-    formatsByLanguage.set(language, made);
+    calibrationByLanguage.set(language, made);
   }
   return made;
 }
