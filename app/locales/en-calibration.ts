@@ -20,7 +20,7 @@ const enCalibration = {
     fromAfterTo: "The end comes before the start: choose an end on or after the start.",
     roleUnknown: "No assessed role has this address: choose a role from the list.",
     title: "The period or role cannot be read",
-    body: "Correct the field marked below: nothing is shown for a period or role that was not asked for.",
+    body: "Correct what is marked below: nothing is shown for a period or role that was not asked for.",
   },
   interviewers: {
     title: "Interviewers",

@@ -22,7 +22,7 @@ const esCalibration: typeof enCalibration = {
     fromAfterTo: "El final es anterior al inicio: elija un final igual o posterior al inicio.",
     roleUnknown: "Ningún rol evaluado tiene esta dirección: elija un rol de la lista.",
     title: "No se puede leer el periodo o el rol",
-    body: "Corrija el campo marcado abajo: no se muestra nada para un periodo o un rol que no se pidió.",
+    body: "Corrija lo marcado abajo: no se muestra nada para un periodo o un rol que no se pidió.",
   },
   interviewers: {
     title: "Entrevistadores",
