@@ -181,6 +181,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <MenuLink to="/assessments" pathname={pathname}>
                   {t("app.nav.assessments")}
                 </MenuLink>
+                <MenuLink to="/calibration" pathname={pathname}>
+                  {t("app.nav.calibration")}
+                </MenuLink>
                 {user.role === "recruiter" && (
                   <>
                     <MenuLink to="/candidates" pathname={pathname}>

@@ -52,6 +52,7 @@ const enAudit = {
     decision: { record: "Recorded a decision" },
     debrief: { agree: "Recorded an agreed reading in a debrief" },
     ranking: { export: "Downloaded a ranking (CSV)" },
+    calibration: { export: "Downloaded the interviewer calibration (CSV)" },
     questionnaire: {
       send: "Sent a candidate a self-report questionnaire link",
       revoke: "Revoked a questionnaire link",
@@ -76,6 +77,7 @@ const enAudit = {
     questionnaire: "questionnaire link",
     mail: "e-mail",
     settings: "settings",
+    calibration: "calibration",
   },
   older: "Older entries",
   empty: "Nothing recorded yet.",

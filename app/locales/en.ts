@@ -20,6 +20,7 @@ import enMail from "./en-mail";
 import enLoop from "./en-loop";
 import enAccount from "./en-account";
 import enSelfReport from "./en-self-report";
+import enCalibration from "./en-calibration";
 
 /** English UI text. Spanish (es.ts) must have the same keys: the type checks it. */
 const en = {
@@ -46,6 +47,7 @@ const en = {
   loop: enLoop,
   account: enAccount,
   selfReport: enSelfReport,
+  calibration: enCalibration,
 };
 
 export default en;

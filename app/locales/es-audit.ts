@@ -53,6 +53,7 @@ const esAudit: typeof enAudit = {
     decision: { record: "Registró una decisión" },
     debrief: { agree: "Registró una lectura acordada en un debrief" },
     ranking: { export: "Descargó una clasificación (CSV)" },
+    calibration: { export: "Descargó la calibración de entrevistadores (CSV)" },
     questionnaire: {
       send: "Envió a un candidato un enlace al cuestionario de autoinforme",
       revoke: "Revocó un enlace de cuestionario",
@@ -77,6 +78,7 @@ const esAudit: typeof enAudit = {
     questionnaire: "enlace de cuestionario",
     mail: "correo",
     settings: "ajustes",
+    calibration: "calibración",
   },
   older: "Entradas anteriores",
   empty: "Todavía no hay nada registrado.",

@@ -12,6 +12,7 @@ const esShared: typeof enShared = {
       skills: "Perfiles de habilidad",
       users: "Usuarios",
       audit: "Auditoría",
+      calibration: "Calibración",
       main: "Principal",
     },
     description: "Traitkit: entrevistas estructuradas que puntúan a los candidatos en los rasgos OCEAN+ y muestran cómo encajan en un rol.",

@@ -21,6 +21,7 @@ import esMail from "./es-mail";
 import esLoop from "./es-loop";
 import esAccount from "./es-account";
 import esSelfReport from "./es-self-report";
+import esCalibration from "./es-calibration";
 
 const es: Messages = {
   ...esShared,
@@ -46,6 +47,7 @@ const es: Messages = {
   loop: esLoop,
   account: esAccount,
   selfReport: esSelfReport,
+  calibration: esCalibration,
 };
 
 export default es;

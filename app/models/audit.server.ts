@@ -44,6 +44,7 @@ export type AuditAction =
   | "decision.record"
   | "debrief.agree"
   | "ranking.export"
+  | "calibration.export"
   | "report.publish"
   | "report.revoke"
   | "questionnaire.send"
@@ -68,7 +69,9 @@ export type AuditEntry = {
     | "report"
     | "questionnaire"
     | "mail"
-    | "settings";
+    | "settings"
+    /** The calibration as a whole: an export names no one record (entityId null). */
+    | "calibration";
   entityId: number | string | null;
   details?: Record<string, string | number | boolean | null>;
 };

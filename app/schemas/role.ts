@@ -23,6 +23,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "assessments",
   "audit",
   "autosave",
+  "calibration",
   "candidates",
   "compare",
   "edit",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { numberFormats, shownGap, shownScore } from "./numbers";
+import { calibrationFormats, numberFormats, shownGap, shownScore } from "./numbers";
 
 describe("scores and gaps as shown", () => {
   it("keeps one decimal of a score", () => {
@@ -31,5 +31,21 @@ describe("fit and coverage are shown as a whole percent in the reader's language
     expect(numberFormats("en").coveragePercent(2 / 3)).toBe("67%");
     expect(numberFormats("en").coveragePercent(1)).toBe("100%");
     expect(numberFormats("es").coveragePercent(0.835)).toBe("84\u00a0%");
+  });
+});
+
+describe("calibration's figures in the reader's language", () => {
+  it("signs a difference and keeps two decimals; one that rounds to 0 has no sign", () => {
+    const { signedTwoDecimals } = calibrationFormats("en");
+    expect(signedTwoDecimals(0.5)).toBe("+0.50");
+    expect(signedTwoDecimals(-0.254)).toBe("-0.25");
+    expect(signedTwoDecimals(-0.001)).toBe("0.00");
+    expect(calibrationFormats("es").signedTwoDecimals(1.256)).toBe("+1,26");
+  });
+
+  it("shows days with one decimal and a share as a whole percent", () => {
+    expect(calibrationFormats("en").oneDecimal(2.25)).toBe("2.3");
+    expect(calibrationFormats("es").oneDecimal(2)).toBe("2,0");
+    expect(calibrationFormats("en").sharePercent(0.875)).toBe("88%");
   });
 });

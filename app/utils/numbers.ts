@@ -62,3 +62,35 @@ export function numberFormats(language: string): NumberFormats {
   }
   return made;
 }
+
+type CalibrationFormats = {
+  /** A share 0–1 as a whole percent, as coverage is (an interviewer's adherence). */
+  sharePercent: (share0to1: number) => string;
+  /** A figure with exactly one decimal, e.g. days: 2.25 → "2.3", 2 → "2.0". */
+  oneDecimal: (value: number) => string;
+  /** A difference with its sign and two decimals: 0.5 → "+0.50", −0.25 → "-0.25", a value that rounds to 0 → "0.00". */
+  signedTwoDecimals: (value: number) => string;
+};
+
+const calibrationByLanguage = new Map<string, CalibrationFormats>();
+
+/**
+ * The calibration page's figures in the reader's language. Apart from
+ * numberFormats, whose object every chart page loads: the calibration's loader
+ * writes these on the server, so no page's JavaScript carries them.
+ */
+export function calibrationFormats(language: string): CalibrationFormats {
+  let made = calibrationByLanguage.get(language);
+  if (!made) {
+    const fixedOneDecimal = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const signed = new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: "exceptZero" });
+    const { coveragePercent } = numberFormats(language);
+    made = {
+      sharePercent: coveragePercent,
+      oneDecimal: (value) => fixedOneDecimal.format(value),
+      signedTwoDecimals: (value) => signed.format(value),
+    };
+    calibrationByLanguage.set(language, made);
+  }
+  return made;
+}

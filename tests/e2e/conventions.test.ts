@@ -102,7 +102,10 @@ describe("what every page shares", () => {
 
   it.each([
     ["the library's", ["/roles", "/roles/mlops-engineer", "/roles/new", "/roles/import", "/skills", "/kits", "/kits/new"]],
-    ["the people's", ["/candidates", "/candidates/new", "/assessments", "/roles/mlops-engineer/candidates", "/settings/users", "/audit"]],
+    [
+      "the people's",
+      ["/candidates", "/candidates/new", "/assessments", "/roles/mlops-engineer/candidates", "/settings/users", "/audit", "/calibration"],
+    ],
   ])("gives %s lists and forms a description, unique landmarks and ids, and one date format", async (_, paths) => {
     const page = await signedInPage(RECRUITER);
     for (const path of paths) {

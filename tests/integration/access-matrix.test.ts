@@ -964,6 +964,29 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
       break;
     }
   }
+  if (key === "GET /calibration" || key === "GET /calibration.csv") {
+    // 400: a date that is not one; 200: the default period, every role.
+    const search = code === 400 ? "?from=2026-02-30" : "";
+    const csv = row.route === "/calibration.csv";
+    return [
+      {
+        label: code === 400 ? "a start that is not a date" : "the last 12 months",
+        send: (cookie) => request(server.baseURL, `${row.route}${search}`, { cookie }),
+        afterSuccess: async (response) => {
+          const text = await response.text();
+          if (code === 400) {
+            expect(text).toContain("Enter a date as year-month-day");
+            return;
+          }
+          if (!csv) return;
+          // One line a row after the header: an interviewer's file has their own row at most.
+          const lines = text.trim().split("\n");
+          expect(lines[0]).toBe("interviewer_id,name,email,scorecards,adherence,leniency,leniency_n,outlier_count,median_days_to_submit");
+          if (role !== "recruiter") expect(lines.length).toBeLessThanOrEqual(2);
+        },
+      },
+    ];
+  }
   const pathname = await pathFor(row.route);
   if (row.method === "GET") {
     return [{ label: "page", send: (cookie) => request(server.baseURL, pathname, { cookie }) }];

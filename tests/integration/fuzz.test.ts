@@ -1249,6 +1249,8 @@ const QUERY_KEYS = [
   "decisionsPage",
   "linksPage",
   "lang",
+  "from",
+  "to",
 ];
 
 const PATTERNS = routeFiles();

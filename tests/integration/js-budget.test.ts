@@ -41,7 +41,9 @@ const BUDGET_WITH_FORM = 115 * KB;
  * carry them).
  * Then on 2026-12-04 by issue 21, measured: the assessment page 138.5 → 139.0
  * with the line beside each flagged trait giving the team's reliability of it
- * (its texts are in the loop area, which only the assessment page loads).
+ * (its texts are in the loop area, which only the assessment page loads); the
+ * menu's Calibration link (its entry in root.tsx and its word in the shared
+ * texts, 28 bytes) took the comparison from 96.48 to 96.51 KB: 96.6.
  */
 const OVER_BUDGET_TODAY: Record<string, number> = {
   "routes/assessments.$id": 139.0,
@@ -54,7 +56,7 @@ const OVER_BUDGET_TODAY: Record<string, number> = {
   "routes/kits.new": 125,
   "routes/r.$token": 93.9,
   "routes/roles.$slug": 101,
-  "routes/roles.$slug_.compare": 96.5,
+  "routes/roles.$slug_.compare": 96.6,
   "routes/roles.$slug_.edit": 126,
   "routes/roles.import": 104,
   "routes/settings.users": 116.2,

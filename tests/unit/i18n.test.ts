@@ -96,6 +96,7 @@ describe("audit action labels", () => {
     "decision.record": true,
     "debrief.agree": true,
     "ranking.export": true,
+    "calibration.export": true,
     "report.publish": true,
     "report.revoke": true,
     "questionnaire.send": true,

@@ -8,6 +8,7 @@ import { radarOf, type FitChartsData, type FitChartsSvg } from "./FitCharts";
 import type { ChartSvg, ChartVariant, SentChart, Translate } from "./drawing";
 import { idealProfileDrawing, type IdealBand } from "./ideal-profile-drawing";
 import { traitBandDrawing, type BandDrawingRow } from "./trait-band-drawing.server";
+import { calibrationDistributionDrawing, type DistributionDrawingInput } from "./calibration-distribution-drawing.server";
 import { traitRadarDrawing, type RadarDrawingInput } from "./trait-radar-drawing.server";
 import { transitionFitDrawing, type TransitionDrawingRow } from "./transition-fit-drawing.server";
 
@@ -106,4 +107,9 @@ export function fitChartsSvg(charts: FitChartsData, language: UiLanguage): FitCh
     band: draw("trait-band", bandRows, language, traitBandDrawing),
     transitions: transitionRows.length === 0 ? null : draw("transition-fit", transitionRows, language, transitionFitDrawing),
   };
+}
+
+/** The calibration page's split of each interviewer's ratings or recommendations, one bar each. */
+export function calibrationDistributionSvg(input: DistributionDrawingInput, language: UiLanguage): ChartSvg {
+  return draw("calibration-distribution", input, language, calibrationDistributionDrawing);
 }
