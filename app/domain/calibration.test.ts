@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { oneWayIcc, traitReliability } from "./agreement";
-import { calibration, defaultCalibrationPeriod, periodInstants, type InterviewerHabits, type ScorecardSummary } from "./calibration";
+import {
+  calibration,
+  defaultCalibrationPeriod,
+  maySeeTeamFigures,
+  periodInstants,
+  type InterviewerHabits,
+  type ScorecardSummary,
+} from "./calibration";
 import type { Rating, Recommendation } from "./scoring";
 import { TRAIT_KEYS, type TraitKey } from "./traits";
 
@@ -525,5 +532,15 @@ describe("periodInstants: whole UTC days, both ends included", () => {
       to: "2026-06-10",
     });
     expect(Date.parse(to) - Date.parse(from)).toBe(86_400_000);
+  });
+});
+
+describe("calibration: who sees the team's figures", () => {
+  it("shows them to a recruiter always, to an interviewer only with three or more interviewers behind them", () => {
+    expect(maySeeTeamFigures("recruiter", 1)).toBe(true);
+    expect(maySeeTeamFigures("interviewer", 1)).toBe(false);
+    // Two: the team minus the reader's own row is their colleague's.
+    expect(maySeeTeamFigures("interviewer", 2)).toBe(false);
+    expect(maySeeTeamFigures("interviewer", 3)).toBe(true);
   });
 });

@@ -5,6 +5,7 @@
  * docs/product.md, "Calibration".
  */
 import mediansorted from "@stdlib/stats-base-mediansorted";
+import type { UserRole } from "./accounts";
 import { traitReliability, type TraitReliability } from "./agreement";
 import { meansNeedCalibration, RATINGS, tallyRecommendations, type Rating, type Recommendation } from "./scoring";
 import { TRAIT_KEYS, traitRecord, type TraitKey } from "./traits";
@@ -54,6 +55,18 @@ export type Calibration = {
 };
 
 const DAY_MS = 86_400_000;
+
+/** The fewest interviewers the team's figures must hold before an interviewer sees them. */
+export const MIN_INTERVIEWERS_BEHIND_TEAM_FIGURES = 3;
+
+/**
+ * A recruiter sees the team's figures always; an interviewer only when three
+ * or more interviewers are behind them: with two, the team's counts minus their
+ * own row would be their colleague's habits, which are a recruiter's to see.
+ */
+export function maySeeTeamFigures(role: UserRole, interviewersBehind: number): boolean {
+  return role === "recruiter" || interviewersBehind >= MIN_INTERVIEWERS_BEHIND_TEAM_FIGURES;
+}
 
 /** A period of whole UTC days, both ends included, as YYYY-MM-DD. */
 export type CalibrationPeriod = { from: string; to: string };

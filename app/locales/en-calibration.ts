@@ -35,6 +35,8 @@ const enCalibration = {
       days: "Median days to submit",
     },
     team: "Team (everyone)",
+    teamHidden:
+      "The team's figures are shown to interviewers when {{count}} or more interviewers submitted scorecards in the period: with fewer, they would give away a colleague's.",
     leniencyN: "{{value}} (n = {{n}})",
     none: "—",
     openScorecards: "Open {{name}}'s assessments",

@@ -37,6 +37,8 @@ const esCalibration: typeof enCalibration = {
       days: "Mediana de días hasta enviar",
     },
     team: "Equipo (todos)",
+    teamHidden:
+      "Las cifras del equipo se muestran a los entrevistadores cuando {{count}} o más entrevistadores enviaron scorecards en el período: con menos, dejarían ver las de un colega.",
     leniencyN: "{{value}} (n = {{n}})",
     none: "—",
     openScorecards: "Abrir las evaluaciones de {{name}}",

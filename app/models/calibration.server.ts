@@ -82,6 +82,8 @@ export type CalibrationPage = {
   reliability: Calibration["reliability"];
   /** Assessments with a submitted scorecard in the scope. */
   assessments: number;
+  /** Interviewers with a submitted scorecard in the scope, whoever's rows are returned. */
+  interviewers: number;
 };
 
 /**
@@ -111,6 +113,7 @@ export async function calibrationPage(
     team: result.team,
     reliability: result.reliability,
     assessments,
+    interviewers: result.interviewers.size,
   };
 }
 

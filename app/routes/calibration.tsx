@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { MIN_ASSESSMENTS_FOR_RELIABILITY } from "~/domain/agreement";
-import { periodInstants, type InterviewerHabits } from "~/domain/calibration";
+import { maySeeTeamFigures, MIN_INTERVIEWERS_BEHIND_TEAM_FIGURES, periodInstants, type InterviewerHabits } from "~/domain/calibration";
 import { RATINGS, RECOMMENDATIONS } from "~/domain/scoring";
 import { TRAIT_KEYS } from "~/domain/traits";
 import { assessmentListChoices } from "~/models/assessments.server";
@@ -106,9 +106,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     assessmentsHref: isRecruiter ? `/assessments?interviewer=${row.interviewerId}${roleFilter}` : "/assessments",
     shown: shownHabits(row, language),
   }));
+  const showTeam = maySeeTeamFigures(user.role, page.interviewers);
   const bars: Bar[] = [
     ...page.rows.map((row) => ({ key: String(row.interviewerId), name: row.name, habits: row })),
-    { key: "team", name: t("calibration.interviewers.team"), habits: page.team },
+    ...(showTeam ? [{ key: "team", name: t("calibration.interviewers.team"), habits: page.team }] : []),
   ];
   const { twoDecimals } = numberFormats(language);
   const shownIcc = (e: { icc: number; lower: number; upper: number }) => ({
@@ -148,7 +149,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         count: page.assessments,
       }),
       rows,
-      team: shownHabits(page.team, language),
+      team: showTeam ? shownHabits(page.team, language) : null,
+      teamHiddenBelow: MIN_INTERVIEWERS_BEHIND_TEAM_FIGURES,
       distributions:
         page.team.scorecards === 0
           ? null
@@ -184,7 +186,14 @@ export default function Calibration() {
             {result.distributions === null ? (
               <p>{t("calibration.interviewers.empty")}</p>
             ) : (
-              <InterviewerTable rows={result.rows} team={result.team} />
+              <>
+                <InterviewerTable rows={result.rows} team={result.team} />
+                {result.team === null && (
+                  <p className="muted" data-testid="calibration-team-hidden">
+                    {t("calibration.interviewers.teamHidden", { count: result.teamHiddenBelow })}
+                  </p>
+                )}
+              </>
             )}
           </section>
           {result.distributions !== null && (

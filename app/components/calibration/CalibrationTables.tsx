@@ -32,8 +32,8 @@ export const RATING_COLORS = ["#b45309", "#fbbf24", "#cbd5e1", "#60a5fa", "#1d4e
 /** Strong no to strong yes, as the ratings' ends. */
 export const RECOMMENDATION_COLORS = ["#b45309", "#fbbf24", "#60a5fa", "#1d4ed8"] as const;
 
-/** Each interviewer's habits, the team's last, clearly apart. */
-export function InterviewerTable({ rows, team }: { rows: InterviewerView[]; team: ShownHabits }) {
+/** Each interviewer's habits, the team's last, clearly apart (none when the reader may not see them: maySeeTeamFigures). */
+export function InterviewerTable({ rows, team }: { rows: InterviewerView[]; team: ShownHabits | null }) {
   const { t } = useTranslation();
   const none = t("calibration.interviewers.none");
   const cells = (shown: ShownHabits) => (
@@ -74,12 +74,14 @@ export function InterviewerTable({ rows, team }: { rows: InterviewerView[]; team
             </tr>
           ))}
         </tbody>
-        <tfoot>
-          <tr data-testid="calibration-team" className="calibration-team">
-            <th scope="row">{t("calibration.interviewers.team")}</th>
-            {cells(team)}
-          </tr>
-        </tfoot>
+        {team !== null && (
+          <tfoot>
+            <tr data-testid="calibration-team" className="calibration-team">
+              <th scope="row">{t("calibration.interviewers.team")}</th>
+              {cells(team)}
+            </tr>
+          </tfoot>
+        )}
       </table>
     </TableScroll>
   );

@@ -21,6 +21,7 @@ export const DEMO = {
   recruiter: "recruiter@demo.traitkit.test",
   interviewer1: "interviewer1@demo.traitkit.test",
   interviewer2: "interviewer2@demo.traitkit.test",
+  interviewer3: "interviewer3@demo.traitkit.test",
   password: DEMO_PASSWORD,
 } as const;
 
