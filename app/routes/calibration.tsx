@@ -4,10 +4,9 @@ import { MIN_ASSESSMENTS_FOR_RELIABILITY } from "~/domain/agreement";
 import { maySeeTeamFigures, MIN_INTERVIEWERS_BEHIND_TEAM_FIGURES, periodInstants, type InterviewerHabits } from "~/domain/calibration";
 import { RATINGS, RECOMMENDATIONS } from "~/domain/scoring";
 import { TRAIT_KEYS } from "~/domain/traits";
-import { assessmentListChoices } from "~/models/assessments.server";
 import { calibrationPage } from "~/models/calibration.server";
-import { requireUser } from "~/http/auth.server";
-import { calibrationSearch, parseCalibrationQuery } from "~/schemas/calibration";
+import { readCalibrationRequest } from "~/http/calibration.server";
+import { calibrationSearch } from "~/schemas/calibration";
 import { calibrationDistributionSvg, sendChart } from "~/components/charts/chart-svg.server";
 import { CalibrationFilters } from "~/components/calibration/CalibrationFilters";
 import {
@@ -79,14 +78,8 @@ function distribution(
  * that cannot be read answers 400 with the reason by its field.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
+  const { user, roles, parsed } = await readCalibrationRequest(request, context);
   const isRecruiter = user.role === "recruiter";
-  const { roles } = await assessmentListChoices(context.db);
-  const parsed = parseCalibrationQuery(
-    new URL(request.url).searchParams,
-    roles.map((r) => r.slug),
-    new Date(),
-  );
   const translator = await getTranslator(request, context);
   const { t, language } = translator;
   const title = pageTitle(t, t("calibration.title"));

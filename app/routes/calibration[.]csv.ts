@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
 import { periodInstants } from "~/domain/calibration";
-import { assessmentListChoices } from "~/models/assessments.server";
 import { recordAudit } from "~/models/audit.server";
 import { CALIBRATION_CSV_HEADER, calibrationCsvRecords, calibrationPage } from "~/models/calibration.server";
-import { requireUser } from "~/http/auth.server";
-import { parseCalibrationQuery } from "~/schemas/calibration";
+import { readCalibrationRequest } from "~/http/calibration.server";
 import { getTranslator } from "~/utils/i18n.server";
 
 /**
@@ -16,14 +14,8 @@ import { getTranslator } from "~/utils/i18n.server";
  * The rows are a few hundred at most (one per interviewer), so the file is made whole.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, context);
+  const { user, parsed } = await readCalibrationRequest(request, context);
   const isRecruiter = user.role === "recruiter";
-  const { roles } = await assessmentListChoices(context.db);
-  const parsed = parseCalibrationQuery(
-    new URL(request.url).searchParams,
-    roles.map((r) => r.slug),
-    new Date(),
-  );
   if (!parsed.ok) {
     const { t } = await getTranslator(request, context);
     const lines = Object.entries(parsed.problems).map(([field, problem]) => `${field}: ${t(`calibration.problems.${problem}`)}`);
