@@ -153,6 +153,7 @@ async function mainPages(db: TraitkitDb): Promise<Page[]> {
     { name: "/r/:token", path: `/r/${report.token}`, reader: "anonymous" },
     { name: "/settings/users", path: "/settings/users", reader: "recruiter" },
     { name: "/audit", path: "/audit", reader: "recruiter" },
+    { name: "/calibration", path: "/calibration", reader: "recruiter" },
   ];
 }
 
