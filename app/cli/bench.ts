@@ -1,3 +1,5 @@
+// First: the dependencies below load in their production builds, as `npm start` serves them (see production-mode.ts).
+import "./production-mode";
 import { spawnSync } from "node:child_process";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -609,8 +611,6 @@ async function main(): Promise<void> {
     console.error("Usage: npm run bench [-- --candidates 1000,10000,100000] [--quick]");
     process.exit(2);
   }
-  // React and Remix pick their production code by this, as `npm start` serves them.
-  process.env.NODE_ENV = "production";
   const started = Date.now();
   buildIfNeeded();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-bench-"));

@@ -1,3 +1,5 @@
+// First: the dependencies below load in their production builds (see production-mode.ts).
+import "./production-mode";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -32,7 +34,6 @@ async function buildIfNeeded(): Promise<void> {
   console.log("Built.");
 }
 
-process.env.NODE_ENV = "production";
 const env = readEnvOrExit();
 await buildIfNeeded();
 await serve({ ...env, NODE_ENV: "production" }, { kind: "production", buildDir: BUILD_DIR });
