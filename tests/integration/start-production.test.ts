@@ -24,11 +24,12 @@ function reactBuildsRunBy(modules: string[]): string[] {
     `const run = Object.entries(cache).filter(([file, m]) => m?.loaded && file.includes("/node_modules/react/cjs/"));`,
     `console.log(JSON.stringify(run.map(([file]) => file.split("/").pop())));`,
   ].join("\n");
-  const env = { ...process.env };
-  delete env.NODE_ENV;
+  // As a shell starts it: no NODE_ENV (Vitest's "test" would choose the development build itself). Remix's global
+  // types make NODE_ENV required, hence the cast.
+  const { NODE_ENV: _vitests, ...env } = process.env;
   const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
     cwd: REPO_ROOT,
-    env,
+    env: env as NodeJS.ProcessEnv,
     encoding: "utf8",
   });
   if (run.status !== 0) throw new Error(run.stderr);
