@@ -2,27 +2,12 @@ import fs from "node:fs";
 import { latestDecisionOf } from "./support/latest-decision";
 import os from "node:os";
 import path from "node:path";
-import { Migrator, sql, type MigrationProvider } from "kysely";
+import { Migrator, sql, type Migration, type MigrationProvider } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tableCounts, type TableCount } from "../../app/cli/backup";
 import { createDb, type TraitkitDb } from "~db/connection";
-import * as m0001 from "~db/migrations/0001_initial";
-import * as m0002 from "~db/migrations/0002_ranking_latest";
-import * as m0003 from "~db/migrations/0003_assessment_list_order";
-import * as m0004 from "~db/migrations/0004_interviewer_list_order";
-import * as m0005 from "~db/migrations/0005_unranked_reopened";
-import * as m0006 from "~db/migrations/0006_report_snapshots";
-import * as m0007 from "~db/migrations/0007_archive_and_parked_drafts";
-import * as m0008 from "~db/migrations/0008_library_items";
-import * as m0009 from "~db/migrations/0009_role_saved_by";
-import * as m0010 from "~db/migrations/0010_ranking_assigned_count";
-import * as m0011 from "~db/migrations/0011_ranking_decision_and_calibration";
-import * as m0012 from "~db/migrations/0012_interview_times_and_outbox";
-import * as m0014 from "~db/migrations/0014_debrief_readings";
-import * as m0015 from "~db/migrations/0015_outbox_sent_index";
-import * as m0016 from "~db/migrations/0016_questionnaires";
 import { createUser } from "../../app/models/users.server";
-import { migrateToLatest } from "~db/migrator";
+import { migrateToLatest, MIGRATIONS } from "~db/migrator";
 import { loadScoringKit, reopenScorecard } from "../../app/models/scorecards.server";
 import { computePanel } from "../../app/models/panel-results.server";
 import { refreshScorecardSummaries } from "../../app/models/calibration.server";
@@ -50,19 +35,23 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const firstOnly: MigrationProvider = { getMigrations: async () => ({ "0001_initial": m0001 }) };
+/** The app's migrations from the first to `last`, as a database of that time had them. */
+function migrationsThrough(last: string): Record<string, Migration> {
+  const names = Object.keys(MIGRATIONS);
+  const end = names.indexOf(last);
+  if (end < 0) throw new Error(`No migration ${last}`);
+  return Object.fromEntries(names.slice(0, end + 1).map((name) => [name, MIGRATIONS[name]!]));
+}
+
+function through(last: string): MigrationProvider {
+  return { getMigrations: async () => migrationsThrough(last) };
+}
+
+const firstOnly = through("0001_initial");
 
 /** The demo data in a database migrated up to 0005: where each later migration's upgrade test starts. */
 async function demoDatabaseThrough0005(): Promise<void> {
-  const through0005: MigrationProvider = {
-    getMigrations: async () => ({
-      "0001_initial": m0001,
-      "0002_ranking_latest": m0002,
-      "0003_assessment_list_order": m0003,
-      "0004_interviewer_list_order": m0004,
-      "0005_unranked_reopened": m0005,
-    }),
-  };
+  const through0005 = through("0005_unranked_reopened");
   expect((await new Migrator({ db, provider: through0005 }).migrateToLatest()).error).toBeUndefined();
   await copyDemoData();
 }
@@ -264,15 +253,10 @@ describe("migrations", () => {
     const schemaBefore = await schema();
     const countsBefore = dataCounts();
 
-    // Today's migrations, then one that changes the schema and the data and stops (a full disk, a kill).
+    // The migrations up to 0006, then one that changes the schema and the data and stops (a full disk, a kill).
     const stopsHalfWay: MigrationProvider = {
       getMigrations: async () => ({
-        "0001_initial": m0001,
-        "0002_ranking_latest": m0002,
-        "0003_assessment_list_order": m0003,
-        "0004_interviewer_list_order": m0004,
-        "0005_unranked_reopened": m0005,
-        "0006_report_snapshots": m0006,
+        ...migrationsThrough("0006_report_snapshots"),
         "0007_stops_half_way": {
           up: async (db) => {
             await db.schema.alterTable("candidates").addColumn("half_way", "text").execute();
@@ -294,14 +278,7 @@ describe("migrations", () => {
   });
 
   it("0005 removes the result of an assessment left without a submitted scorecard, and flags the candidate's earlier one", async () => {
-    const through0004: MigrationProvider = {
-      getMigrations: async () => ({
-        "0001_initial": m0001,
-        "0002_ranking_latest": m0002,
-        "0003_assessment_list_order": m0003,
-        "0004_interviewer_list_order": m0004,
-      }),
-    };
+    const through0004 = through("0004_interviewer_list_order");
     expect((await new Migrator({ db, provider: through0004 }).migrateToLatest()).error).toBeUndefined();
     await copyDemoData();
     const earlier = await db
@@ -521,25 +498,7 @@ describe("migrations", () => {
   });
 
   it("0017 gives every submitted scorecard its summary, as the app writes it, and a draft none", async () => {
-    const through0016: MigrationProvider = {
-      getMigrations: async () => ({
-        "0001_initial": m0001,
-        "0002_ranking_latest": m0002,
-        "0003_assessment_list_order": m0003,
-        "0004_interviewer_list_order": m0004,
-        "0005_unranked_reopened": m0005,
-        "0006_report_snapshots": m0006,
-        "0007_archive_and_parked_drafts": m0007,
-        "0008_library_items": m0008,
-        "0009_role_saved_by": m0009,
-        "0010_ranking_assigned_count": m0010,
-        "0011_ranking_decision_and_calibration": m0011,
-        "0012_interview_times_and_outbox": m0012,
-        "0014_debrief_readings": m0014,
-        "0015_outbox_sent_index": m0015,
-        "0016_questionnaires": m0016,
-      }),
-    };
+    const through0016 = through("0016_questionnaires");
     expect((await new Migrator({ db, provider: through0016 }).migrateToLatest()).error).toBeUndefined();
     await copyDemoData();
     // A submitted card reopened before the upgrade: a draft that keeps its ratings.
