@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type TraitkitDb } from "~db/connection";
 import { migrateToLatest } from "~db/migrator";
+import { scorecardIdOf } from "./support/panel";
 import { periodInstants, type CalibrationPeriod } from "../../app/domain/calibration";
 import { RATINGS, type Rating, type Recommendation } from "../../app/domain/scoring";
 import { TRAIT_KEYS, type TraitKey } from "../../app/domain/traits";
@@ -272,15 +273,7 @@ describe("a scorecard's summary follows its life", () => {
   type SummaryRow = Awaited<ReturnType<typeof summaryOf>>;
   const summaryOf = (scorecardId: number) =>
     db.selectFrom("scorecard_summaries").selectAll().where("scorecard_id", "=", scorecardId).executeTakeFirst();
-  const scorecardId = async (assessmentId: number, interviewerId: number) =>
-    (
-      await db
-        .selectFrom("scorecards")
-        .select("id")
-        .where("assessment_id", "=", assessmentId)
-        .where("interviewer_id", "=", interviewerId)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const scorecardId = (assessmentId: number, interviewerId: number) => scorecardIdOf(db, assessmentId, interviewerId);
   const traitTotals = (row: SummaryRow) => Object.fromEntries(TRAIT_KEYS.map((t) => [t, [row?.[`${t}_sum`], row?.[`${t}_count`]]]));
 
   it("is written on submit, gone on reopen, rewritten on a new submit, and erased with the candidate", async () => {

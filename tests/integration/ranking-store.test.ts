@@ -5,6 +5,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type TraitkitDb } from "~db/connection";
 import { migrateToLatest } from "~db/migrator";
+import { scorecardIdOf } from "./support/panel";
 import { addInterviewer, createAssessment, recordDecision, removeInterviewer } from "../../app/models/assessments.server";
 import { createCandidate } from "../../app/models/candidates.server";
 import { eraseCandidate } from "../../app/models/privacy.server";
@@ -70,15 +71,8 @@ async function score(assessmentId: number, interviewerId: number, intent: "save"
   expect((await saveScorecard(db, { assessmentId, interviewerId, input: parsed.data, kit, mail: null }, now)).status).toBe("saved");
 }
 
-async function scorecardId(assessmentId: number, interviewerId: number): Promise<number> {
-  return (
-    await db
-      .selectFrom("scorecards")
-      .select("id")
-      .where("assessment_id", "=", assessmentId)
-      .where("interviewer_id", "=", interviewerId)
-      .executeTakeFirstOrThrow()
-  ).id;
+function scorecardId(assessmentId: number, interviewerId: number): Promise<number> {
+  return scorecardIdOf(db, assessmentId, interviewerId);
 }
 
 async function newAssessment(name: string): Promise<{ candidateId: number; assessmentId: number }> {

@@ -49,3 +49,15 @@ export async function newPanelAssessment(
   if (!created.ok) throw new Error(`createAssessment refused: ${JSON.stringify(created.errors)}`);
   return { id: created.id, candidateId: candidate.id };
 }
+
+/** The id of an interviewer's scorecard on an assessment (there is at most one). */
+export async function scorecardIdOf(db: TraitkitDb, assessmentId: number, interviewerId: number): Promise<number> {
+  return (
+    await db
+      .selectFrom("scorecards")
+      .select("id")
+      .where("assessment_id", "=", assessmentId)
+      .where("interviewer_id", "=", interviewerId)
+      .executeTakeFirstOrThrow()
+  ).id;
+}
