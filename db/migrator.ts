@@ -16,6 +16,7 @@ import * as m0014 from "./migrations/0014_debrief_readings";
 import * as m0015 from "./migrations/0015_outbox_sent_index";
 import * as m0016 from "./migrations/0016_questionnaires";
 import * as m0017 from "./migrations/0017_scorecard_summaries";
+import * as m0018 from "./migrations/0018_change_proposals";
 
 /*
  * Listed statically: a folder read breaks once the server is bundled.
@@ -39,6 +40,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0015_outbox_sent_index": m0015,
   "0016_questionnaires": m0016,
   "0017_scorecard_summaries": m0017,
+  "0018_change_proposals": m0018,
 };
 
 const provider: MigrationProvider = {

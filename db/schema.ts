@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 import type { UserRole } from "~/domain/accounts";
 import type { AnchorRating } from "~/domain/anchors";
 import type { Decision } from "~/domain/decisions";
+import type { ProposalStatus } from "~/domain/proposals";
 import type { TraitKey } from "~/domain/traits";
 
 /*
@@ -529,6 +530,13 @@ export interface Database {
   questionnaire_links: QuestionnaireLinksTable;
   questionnaire_answers: QuestionnaireAnswersTable;
   app_settings: AppSettingsTable;
+  profile_versions: ProfileVersionsTable;
+  proposals: ProposalsTable;
+  proposal_votes: ProposalVotesTable;
+  proposal_comments: ProposalCommentsTable;
+  proposal_activity: ProposalActivityTable;
+  profile_follows: ProfileFollowsTable;
+  proposal_feed_reads: ProposalFeedReadsTable;
 }
 
 export type Role = Selectable<RolesTable>;
@@ -579,4 +587,91 @@ export interface DebriefReadingsTable {
   reason: string;
   recorded_by: number;
   recorded_at: string;
+}
+
+/*
+ * Change proposals and profile versions (migration 0018). A row of these
+ * tables belongs to a role or a skill: exactly one of role_id, skill_id is set.
+ */
+
+export type ProfileVersionSource = "library" | "create" | "edit" | "import" | "proposal";
+
+/** A whole version of a role or skill profile, kept as its JSON document. */
+export interface ProfileVersionsTable {
+  id: Generated<number>;
+  role_id: number | null;
+  skill_id: number | null;
+  version: number;
+  /** JSON: the role file (traitkit.role/v1) or the skill profile document of this version. */
+  content: string;
+  source: ProfileVersionSource;
+  proposal_id: number | null;
+  made_by: number | null;
+  made_at: string;
+}
+
+export interface ProposalsTable {
+  id: Generated<number>;
+  role_id: number | null;
+  skill_id: number | null;
+  base_version: number;
+  title: string;
+  rationale: string;
+  /** JSON: ProfileChange[] (app/domain/profile-diff.ts) from the base version. */
+  changes: string;
+  status: ProposalStatus;
+  author_id: number;
+  created_at: string;
+  updated_at: string;
+  decided_at: string | null;
+  decided_by: number | null;
+  decision_reason: string | null;
+  applied_version: number | null;
+}
+
+export interface ProposalVotesTable {
+  proposal_id: number;
+  user_id: number;
+  value: -1 | 1;
+  voted_at: string;
+}
+
+export interface ProposalCommentsTable {
+  id: Generated<number>;
+  proposal_id: number;
+  author_id: number;
+  /** Emptied when the comment is removed. */
+  body: string;
+  created_at: string;
+  edited_at: string | null;
+  removed_at: string | null;
+  removed_by: number | null;
+}
+
+export type ProposalActivityKind = "proposed" | "updated" | "commented" | "accepted" | "rejected" | "withdrawn";
+
+/** What happened to a proposal: its status history, and what followers of its profile are told. */
+export interface ProposalActivityTable {
+  id: Generated<number>;
+  proposal_id: number;
+  role_id: number | null;
+  skill_id: number | null;
+  actor_id: number;
+  kind: ProposalActivityKind;
+  comment_id: number | null;
+  reason: string | null;
+  at: string;
+}
+
+export interface ProfileFollowsTable {
+  user_id: number;
+  role_id: number | null;
+  skill_id: number | null;
+  followed_at: string;
+}
+
+export interface ProposalFeedReadsTable {
+  user_id: number;
+  last_seen_activity_id: number;
+  seen_at: string;
 }

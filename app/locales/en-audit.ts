@@ -28,6 +28,17 @@ const enAudit = {
       delete: "Deleted a role",
       library_add: "Added the Traitkit library",
     },
+    skill: {
+      update: "Edited a skill profile",
+    },
+    proposal: {
+      create: "Proposed a change",
+      update: "Updated their proposal",
+      accept: "Accepted a proposal",
+      reject: "Rejected a proposal",
+      withdraw: "Withdrew their proposal",
+      comment_remove: "Removed another member's comment",
+    },
     kit: {
       create: "Created a kit",
       update: "Edited a kit (same version)",

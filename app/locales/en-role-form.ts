@@ -73,6 +73,7 @@ const enRoleForm = {
     anchorsExtra: "Not a trait this question evaluates.",
     deltaWhole: "A whole number from −100 to 100.",
     deltaRange: "Must be from −100 to 100.",
+    expectationTwice: "One expectation per role and level.",
     duplicateTransitionTarget: "Another transition already leads to this role.",
     duplicateSimilarRole: "This role is already listed as similar.",
     duplicateGroup: "Another group of the skills matrix has this name.",

@@ -29,6 +29,17 @@ const esAudit: typeof enAudit = {
       delete: "Eliminó un rol",
       library_add: "Agregó la biblioteca de Traitkit",
     },
+    skill: {
+      update: "Editó un perfil de habilidad",
+    },
+    proposal: {
+      create: "Propuso un cambio",
+      update: "Actualizó su propuesta",
+      accept: "Aceptó una propuesta",
+      reject: "Rechazó una propuesta",
+      withdraw: "Retiró su propuesta",
+      comment_remove: "Eliminó el comentario de otro miembro",
+    },
     kit: {
       create: "Creó un kit",
       update: "Editó un kit (misma versión)",

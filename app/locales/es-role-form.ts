@@ -75,6 +75,7 @@ const esRoleForm: typeof enRoleForm = {
     anchorsExtra: "No es un rasgo que evalúe esta pregunta.",
     deltaWhole: "Un número entero de −100 a 100.",
     deltaRange: "Debe estar entre −100 y 100.",
+    expectationTwice: "Una sola expectativa por rol y nivel.",
     duplicateTransitionTarget: "Otra transición ya lleva a este rol.",
     duplicateSimilarRole: "Este rol ya figura como similar.",
     duplicateGroup: "Otro grupo de la matriz de habilidades tiene este nombre.",

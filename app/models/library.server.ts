@@ -4,6 +4,7 @@ import type { Database } from "~db/schema";
 import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
 import { readRoleFile } from "~/models/role-export.server";
+import { ensureVersioned, recordVersion } from "~/models/profile-versions.server";
 import { insertRole, insertSkillProfile, replaceRole } from "~/models/role-writes.server";
 import type { RoleFile } from "~/schemas/role";
 import type { SkillFile } from "~/schemas/skill";
@@ -57,7 +58,8 @@ export async function syncLibrary(db: Kysely<Database>, data: LibraryData, now: 
       const present = await trx.selectFrom("roles").select("id").where("slug", "=", role.slug).executeTakeFirst();
       if (record === undefined) {
         if (present === undefined) {
-          await insertRole(trx, role, at);
+          const roleId = await insertRole(trx, role, at);
+          await recordVersion(trx, { kind: "role", id: roleId }, { source: "library", madeBy: null }, now);
           result.rolesAdded += 1;
         }
         await trx.insertInto("library_items").values({ kind: "role", slug: role.slug, content_hash: hash, loaded_at: at }).execute();
@@ -67,7 +69,9 @@ export async function syncLibrary(db: Kysely<Database>, data: LibraryData, now: 
       if (present === undefined || record.content_hash === hash) continue;
       const current = await readRoleFile(trx, role.slug);
       if (current === undefined || contentHash(current) !== record.content_hash) continue;
+      await ensureVersioned(trx, { kind: "role", id: present.id }, now);
       await replaceRole(trx, present.id, role, at, null);
+      await recordVersion(trx, { kind: "role", id: present.id }, { source: "library", madeBy: null }, now);
       await trx
         .updateTable("library_items")
         .set({ content_hash: hash, loaded_at: at })
@@ -77,7 +81,7 @@ export async function syncLibrary(db: Kysely<Database>, data: LibraryData, now: 
       result.rolesUpdated += 1;
     }
 
-    // Skill profiles are read-only in the app: one never loaded is added, a recorded one is left as it is.
+    // A skill profile never loaded is added; a recorded one is left as it is (the team changes it by proposals and edits).
     const roleSlugs = new Set((await trx.selectFrom("roles").select("slug").execute()).map((row) => row.slug));
     const profiled = new Set(
       (
@@ -94,7 +98,8 @@ export async function syncLibrary(db: Kysely<Database>, data: LibraryData, now: 
       if (!profiled.has(skill.slug)) {
         // A profile naming a role a recruiter deleted waits: it cannot be loaded whole.
         if (!skill.expectations.every((expectation) => roleSlugs.has(expectation.role))) continue;
-        await insertSkillProfile(trx, skill);
+        const skillId = await insertSkillProfile(trx, skill);
+        await recordVersion(trx, { kind: "skill", id: skillId }, { source: "library", madeBy: null }, now);
         result.skillsAdded += 1;
       }
       await trx

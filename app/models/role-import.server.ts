@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
+import { ensureVersioned, recordVersion } from "~/models/profile-versions.server";
 import { insertRole, replaceRole } from "~/models/role-writes.server";
 import type { RoleFile } from "~/schemas/role";
 
@@ -23,11 +24,13 @@ export async function importRole(
     const at = now.toISOString();
     let roleId: number;
     if (existing) {
+      await ensureVersioned(trx, { kind: "role", id: existing.id }, now);
       await replaceRole(trx, existing.id, role, at, options.actorId);
       roleId = existing.id;
     } else {
       roleId = await insertRole(trx, role, at, options.actorId);
     }
+    await recordVersion(trx, { kind: "role", id: roleId }, { source: "import", madeBy: options.actorId }, now);
     await recordAudit(
       trx,
       {
@@ -59,13 +62,16 @@ export async function saveRole(
     if (options.currentSlug === null) {
       if (holder) return { status: "slug_taken", slug: role.slug };
       const roleId = await insertRole(trx, role, at, options.actorId);
+      await recordVersion(trx, { kind: "role", id: roleId }, { source: "create", madeBy: options.actorId }, now);
       await recordAudit(trx, { actorUserId: options.actorId, action: "role.create", entityType: "role", entityId: roleId }, now);
       return { status: "created", slug: role.slug, roleId };
     }
     const current = await trx.selectFrom("roles").select("id").where("slug", "=", options.currentSlug).executeTakeFirst();
     if (!current) return undefined;
     if (holder && holder.id !== current.id) return { status: "slug_taken", slug: role.slug };
+    await ensureVersioned(trx, { kind: "role", id: current.id }, now);
     await replaceRole(trx, current.id, role, at, options.actorId);
+    await recordVersion(trx, { kind: "role", id: current.id }, { source: "edit", madeBy: options.actorId }, now);
     await recordAudit(trx, { actorUserId: options.actorId, action: "role.update", entityType: "role", entityId: current.id }, now);
     return { status: "replaced", slug: role.slug, roleId: current.id };
   });

@@ -1,5 +1,15 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
+import { inTransaction } from "~db/transaction";
+import { recordAudit } from "~/models/audit.server";
+import {
+  ensureVersioned,
+  findProfileTarget,
+  recordVersion,
+  replaceSkillExpectations,
+  sortExpectations,
+} from "~/models/profile-versions.server";
+import type { ProfileExpectation } from "~/schemas/skill";
 import { LEVELS, type Level } from "~/domain/levels";
 import { showOptionalText, showText } from "~/models/shown-text";
 import type { ShownText } from "~/domain/shown-text";
@@ -113,4 +123,34 @@ export async function getSkillProfile(db: Kysely<Database>, slug: string, lang: 
     mandatoryCount,
     optionalCount: rows.length - mandatoryCount,
   };
+}
+
+export type SkillSaveResult = { status: "saved"; version: number } | { status: "not_found" } | { status: "unknown_roles"; roles: string[] };
+
+/** A recruiter's edit of a skill's expectations: one transaction, a new version when anything changed, audited. */
+export async function saveSkillExpectations(
+  db: Kysely<Database>,
+  args: { slug: string; actorId: number; expectations: readonly ProfileExpectation[] },
+  now: Date,
+): Promise<SkillSaveResult> {
+  return inTransaction(db, async (trx): Promise<SkillSaveResult> => {
+    const target = await findProfileTarget(trx, "skill", args.slug);
+    if (!target) return { status: "not_found" };
+    await ensureVersioned(trx, target, now);
+    const saved = await replaceSkillExpectations(trx, target.id, sortExpectations(args.expectations));
+    if (saved.status === "unknown_roles") return saved;
+    const version = await recordVersion(trx, target, { source: "edit", madeBy: args.actorId }, now);
+    await recordAudit(
+      trx,
+      {
+        actorUserId: args.actorId,
+        action: "skill.update",
+        entityType: "skill",
+        entityId: target.id,
+        details: { version: version.version },
+      },
+      now,
+    );
+    return { status: "saved", version: version.version };
+  });
 }

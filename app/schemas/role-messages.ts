@@ -30,6 +30,7 @@ export const ROLE_MESSAGES = {
   anchorsExtra: "not a trait of this question",
   deltaWhole: "must be a whole number between -100 and 100",
   deltaRange: "must be between -100 and 100",
+  expectationTwice: "one expectation per role and level",
 } as const;
 
 /** What a role may list once each; a second one is `duplicate <subject> "<value>"`. */

@@ -1,6 +1,7 @@
 import { z } from "./zod-mini";
 import { localizedText } from "./localized";
 import { levelSchema, nameSchema, slugSchema } from "./role";
+import { ROLE_MESSAGES } from "./role-messages";
 
 /*
  * The skill profile file ("traitkit.skill/v1"): for each level and each role,
@@ -54,3 +55,45 @@ export const skillFileSchema = z
 export type SkillFileInput = z.input<typeof skillFileSchema>;
 export type SkillFile = z.infer<typeof skillFileSchema>;
 export type SkillExpectationFile = z.infer<typeof skillExpectationSchema>;
+
+/*
+ * A skill profile as the app keeps its versions and as its form edits it: the
+ * skill's expectations for the library's roles, in the canonical order (level,
+ * then role), so two versions compare item by item.
+ */
+
+export const profileExpectationSchema = z.strictObject({
+  role: slugSchema,
+  level: levelSchema,
+  mandatory: z.boolean(),
+  description: localizedText,
+});
+
+function refineExpectations(profile: { expectations: readonly { role: string; level: string }[] }, ctx: z.core.$RefinementCtx): void {
+  const seen = new Set<string>();
+  profile.expectations.forEach((expectation, index) => {
+    const key = `${expectation.role}|${expectation.level}`;
+    if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["expectations", index, "level"], message: ROLE_MESSAGES.expectationTwice });
+    seen.add(key);
+  });
+}
+
+/** What the skill profile form edits (and a proposal on a skill may change): the expectations. */
+export const skillExpectationsSchema = z
+  .strictObject({ expectations: z.array(profileExpectationSchema) })
+  .check(z.superRefine(refineExpectations));
+
+export const skillProfileDocumentSchema = z
+  .strictObject({
+    slug: slugSchema,
+    name: nameSchema,
+    domain: nameSchema,
+    group: z.nullable(nameSchema),
+    description: z.nullable(localizedText),
+    publishedOn: z.nullable(z.iso.date("must be a date YYYY-MM-DD")),
+    expectations: z.array(profileExpectationSchema),
+  })
+  .check(z.superRefine(refineExpectations));
+
+export type ProfileExpectation = z.infer<typeof profileExpectationSchema>;
+export type SkillProfileDocument = z.infer<typeof skillProfileDocumentSchema>;

@@ -3,6 +3,7 @@ import { migrateToLatest } from "~db/migrator";
 import { loadDemoData } from "../../seeds/demo";
 import { libraryData } from "../../seeds/library";
 import { syncLibrary, type LibrarySync } from "../models/library.server";
+import { recordUnversionedProfiles } from "../models/profile-versions.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../seeds/demo-accounts";
 import { mailIsOn, parseEnv, type Env } from "../utils/env.server";
 import { createHttpApp, type BuildSource } from "./http-app";
@@ -30,6 +31,7 @@ export async function bootDatabase(env: Env): Promise<Booted & { demoLoaded: boo
   const now = new Date();
   const library = env.TRAITKIT_LIBRARY ? await syncLibrary(db, libraryData(), now) : null;
   const demo = env.TRAITKIT_DEMO ? await loadDemoData(db, now) : { loaded: false };
+  await recordUnversionedProfiles(db, now);
   return { env, db, demoLoaded: demo.loaded, library, close: () => db.destroy() };
 }
 

@@ -105,6 +105,13 @@ describe("audit action labels", () => {
     "questionnaire.complete": true,
     "mail.retry": true,
     "settings.update": true,
+    "skill.update": true,
+    "proposal.create": true,
+    "proposal.update": true,
+    "proposal.accept": true,
+    "proposal.reject": true,
+    "proposal.withdraw": true,
+    "proposal.comment_remove": true,
   } satisfies Record<AuditAction, true>;
   const codes = Object.keys(ACTIONS);
 
