@@ -6,6 +6,7 @@ import { hashPassword } from "../app/utils/password.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { demoKitsStep } from "./demo-kits";
 import { demoPeopleStep } from "./demo-people";
+import { demoProposalsStep } from "./demo-proposals";
 import { libraryData, type LibraryData } from "./library";
 
 export { SeedValidationError, validateDemoFiles, type SeedFileFailure } from "./library";
@@ -80,6 +81,7 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   },
   demoKitsStep,
   demoPeopleStep,
+  demoProposalsStep,
 ];
 
 export type DemoLoadResult = {
