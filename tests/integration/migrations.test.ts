@@ -17,6 +17,7 @@ import { hashToken } from "../../app/models/sessions.server";
 import { loadDemoData } from "../../seeds/demo";
 import { libraryData } from "../../seeds/library";
 import { syncLibrary } from "../../app/models/library.server";
+import { latestVersion, readProfileDocument, recordUnversionedProfiles } from "../../app/models/profile-versions.server";
 import type SQLite from "better-sqlite3";
 
 /* Issue 9.5: upgrading a database holding data loses nothing; a second run changes nothing. */
@@ -514,7 +515,7 @@ describe("migrations", () => {
     const drafts = cards.filter((c) => c.status === "draft").map((c) => c.id);
     expect(drafts.length, "the demo's draft and the reopened card").toBeGreaterThanOrEqual(2);
 
-    expect(await migrateToLatest(db)).toEqual(["0017_scorecard_summaries"]);
+    expect(await migrateToLatest(db)).toContain("0017_scorecard_summaries");
     const backfilled = await db.selectFrom("scorecard_summaries").selectAll().orderBy("scorecard_id").execute();
     expect(backfilled.map((r) => r.scorecard_id)).toEqual(
       cards
@@ -571,6 +572,49 @@ describe("migrations", () => {
       await refreshScorecardSummaries(db, assessment.id, kit);
     }
     expect(await db.selectFrom("scorecard_summaries").selectAll().orderBy("scorecard_id").execute()).toEqual(backfilled);
+    expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+  });
+
+  it("0018 adds the change proposals' tables empty, and the next start gives every role and skill profile its first version, as it is", async () => {
+    expect((await new Migrator({ db, provider: through("0017_scorecard_summaries") }).migrateToLatest()).error).toBeUndefined();
+    // 0017 wrote its bookkeeping row; the copy brings the demo's own.
+    sqlite.exec("delete from scorecard_summaries_generation");
+    await copyDemoData();
+    const countsBefore = dataCounts();
+
+    expect(await migrateToLatest(db)).toEqual(["0018_change_proposals"]);
+    const added = [
+      "profile_versions",
+      "proposals",
+      "proposal_votes",
+      "proposal_comments",
+      "proposal_activity",
+      "profile_follows",
+      "proposal_feed_reads",
+    ];
+    expect(dataCounts().filter((c) => !added.includes(c.table))).toEqual(countsBefore);
+    expect(dataCounts().filter((c) => added.includes(c.table) && c.rows !== 0)).toEqual([]);
+
+    // What bootDatabase does after the migrations: a version for every profile that has none.
+    const roles = await db.selectFrom("roles").select(["id", "saved_by"]).execute();
+    const profiledSkills = await db.selectFrom("skill_expectations").select("skill_id").distinct().execute();
+    const now = new Date("2026-12-01T09:00:00.000Z");
+    expect(await recordUnversionedProfiles(db, now)).toBe(roles.length + profiledSkills.length);
+    for (const role of roles) {
+      const version = await latestVersion(db, { kind: "role", id: role.id });
+      expect(version).toMatchObject({ version: 1, source: role.saved_by === null ? "library" : "edit", madeBy: role.saved_by });
+      expect(version?.content).toEqual(await readProfileDocument(db, { kind: "role", id: role.id }));
+    }
+    for (const { skill_id } of profiledSkills) {
+      const version = await latestVersion(db, { kind: "skill", id: skill_id });
+      expect(version).toMatchObject({ version: 1, source: "library", madeAt: now.toISOString() });
+      expect(version?.content).toEqual(await readProfileDocument(db, { kind: "skill", id: skill_id }));
+    }
+    expect(
+      roles.some((role) => role.saved_by !== null),
+      "the demo's accepted proposal saved MLOps Engineer",
+    ).toBe(true);
+    expect(await recordUnversionedProfiles(db, now)).toBe(0);
     expect(sqlite.pragma("foreign_key_check")).toEqual([]);
   });
 
