@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getKitBuilderSource, newKitFormValues } from "../../app/models/kit-builder.server";
 import { getKitEditor } from "../../app/models/kit-views.server";
 import { createCandidate } from "../../app/models/candidates.server";
+import { readSkillProfileDocument } from "../../app/models/profile-versions.server";
 import { readRoleFile } from "../../app/models/role-export.server";
 import { publishReport } from "../../app/models/report.server";
 import { selfReportItems } from "../../app/models/questionnaire-items.server";
@@ -139,6 +140,9 @@ const data = {
   kitEditForm: [] as Entry[],
   roleEditForm: [] as Entry[],
   roleFile: {} as Record<string, unknown>,
+  /** The demo's change proposals, and the MLflow skill's expectations as its form posts them. */
+  proposalIds: [] as number[],
+  skillForm: [] as Entry[],
 };
 
 async function readIds(table: "candidates" | "kits" | "kit_versions" | "assessments" | "scorecards"): Promise<number[]> {
@@ -203,6 +207,7 @@ async function prepareRecords(now: Date): Promise<void> {
   data.kitVersionIds = await readIds("kit_versions");
   data.assessmentIds = await readIds("assessments");
   data.scorecardIds = await readIds("scorecards");
+  data.proposalIds = (await server.db.selectFrom("proposals").select("id").orderBy("id").execute()).map((row) => row.id);
   for (const [i, assessmentId] of data.assessmentIds.slice(0, 3).entries()) {
     const report = await publishReport(
       server.db,
@@ -282,6 +287,15 @@ async function prepareForms(): Promise<void> {
   data.kitEditForm = entriesOf(formFields(editor.values));
   data.roleEditForm = entriesOf(formFields(roleToFormValues(role)));
   data.roleFile = JSON.parse(JSON.stringify(role)) as Record<string, unknown>;
+  const skill = await readSkillProfileDocument(server.db, "mlflow");
+  if (!skill) throw new Error("The demo data lacks the MLflow skill profile");
+  // The skill form's fields, named by dot paths as the role form's are.
+  data.skillForm = skill.expectations.flatMap((expectation, i): Entry[] => [
+    [`expectations.${i}.role`, expectation.role],
+    [`expectations.${i}.level`, expectation.level],
+    ...(expectation.mandatory ? [[`expectations.${i}.mandatory`, "on"] as const] : []),
+    ...Object.entries(expectation.description).map(([lang, value]): Entry => [`expectations.${i}.description.${lang}`, value]),
+  ]);
 }
 
 beforeAll(async () => {
@@ -1183,6 +1197,149 @@ function archivePlan(route: "POST /roles/:slug" | "POST /kits/:id"): Plan {
   };
 }
 
+/** What a proposal adds to the editor's form: a title (at most 120 characters) and a rationale (at most 4000). */
+const PROPOSAL_FIELDS: readonly Entry[] = [
+  ["title", "Fuzzed proposal"],
+  ["rationale", "Because the fuzzer says so."],
+];
+
+function proposalValueFor(editor: ValueFor): ValueFor {
+  return (name) => {
+    if (name === "title") return fc.oneof(text("A title"), fc.constantFrom("", "x".repeat(121)));
+    if (name === "rationale") return fc.oneof(text("Why", "Line one\nline two"), fc.constantFrom("", "x".repeat(4001)));
+    return editor(name);
+  };
+}
+
+function skillValueFor(): ValueFor {
+  return valuesBy([
+    [/\.role$/, fc.constantFrom(...data.roleSlugs, "no-such-role", "")],
+    [/\.level$/, fc.constantFrom(...LEVELS, "expert", "")],
+    [/\.mandatory$/, fc.constantFrom("on", "true", "", "off")],
+    [/\.(es|en|zh)$/, fc.oneof(text("Texto", "Text", "文本"), fc.constantFrom("", "x".repeat(2001)))],
+  ]);
+}
+
+/** "Suggest a change" on a role or a skill: the editor's form pre-filled from the current version, with a title and a rationale. */
+function proposePlan(kind: "role" | "skill"): Plan {
+  const form = kind === "role" ? data.roleEditForm : data.skillForm;
+  const editor = kind === "role" ? roleValueFor() : skillValueFor();
+  return {
+    route: `POST /${kind}s/:slug/propose`,
+    numRuns: 60,
+    role: roleArb(["interviewer1", "interviewer2", "recruiter"]),
+    path:
+      kind === "role"
+        ? segment(["mlops-engineer"], data.skillSlugs).map((slug) => `/roles/${slug}/propose`)
+        : segment(["mlflow", ...data.skillSlugs], data.roleSlugs).map((slug) => `/skills/${slug}/propose`),
+    body: formBody(mutatedForm([...form, ...PROPOSAL_FIELDS], proposalValueFor(editor), 6)),
+  };
+}
+
+/** The author's update of an open proposal: the role form (most demo proposals are on MLOps Engineer), or the skill's. */
+function proposalEditPlan(): Plan {
+  const form = fc
+    .constantFrom(data.roleEditForm, data.skillForm)
+    .chain((base) =>
+      mutatedForm([...base, ...PROPOSAL_FIELDS], proposalValueFor(base === data.skillForm ? skillValueFor() : roleValueFor()), 6),
+    );
+  return {
+    route: "POST /proposals/:id/edit",
+    numRuns: 50,
+    role: roleArb(["interviewer1", "interviewer2"]),
+    path: segment(data.proposalIds, allIds()).map((id) => `/proposals/${id}/edit`),
+    body: formBody(form),
+  };
+}
+
+/** A recruiter's direct edit of a skill's expectations. */
+function skillEditPlan(): Plan {
+  return {
+    route: "POST /skills/:slug/edit",
+    numRuns: 50,
+    role: roleArb("recruiter"),
+    path: segment(["mlflow", ...data.skillSlugs], data.roleSlugs).map((slug) => `/skills/${slug}/edit`),
+    body: formBody(mutatedForm(data.skillForm, skillValueFor(), 6)),
+  };
+}
+
+/** Every intent of a proposal's page: votes, comments and their edits and removals, accept (with conflict choices), reject, withdraw. */
+function proposalPagePlan(): Plan {
+  const commentIds = fc.oneof(fc.integer({ min: 1, max: 20 }).map(String), hostileNumber());
+  const base = fc.constantFrom<Entry[]>(
+    [
+      ["intent", "vote"],
+      ["value", "1"],
+    ],
+    [
+      ["intent", "vote"],
+      ["value", "0"],
+    ],
+    [
+      ["intent", "comment"],
+      ["body", "A comment\nwith two lines."],
+    ],
+    [
+      ["intent", "edit-comment"],
+      ["commentId", "1"],
+      ["body", "Edited."],
+    ],
+    [
+      ["intent", "remove-comment"],
+      ["commentId", "1"],
+    ],
+    [
+      ["intent", "accept"],
+      ["note", "Agreed."],
+      ["resolve:idealProfile.openness.high", "proposed"],
+    ],
+    [
+      ["intent", "reject"],
+      ["reason", "Not now."],
+    ],
+    [["intent", "withdraw"]],
+  );
+  const valueFor = valuesBy([
+    [/^intent$/, fc.constantFrom("vote", "comment", "edit-comment", "remove-comment", "accept", "reject", "withdraw", "delete", "")],
+    [/^value$/, fc.constantFrom("1", "-1", "0", "2", "+1", "−1", "")],
+    [/^commentId$/, commentIds],
+    [/^(body|reason|note)$/, fc.oneof(text("Text", "<b>bold</b>", "**bold**"), fc.constantFrom("", "x".repeat(10_001)))],
+    [/^resolve:/, fc.constantFrom("proposed", "current", "both", "")],
+  ]);
+  return {
+    route: "POST /proposals/:id",
+    numRuns: 80,
+    role: roleArb(["interviewer1", "interviewer2", "recruiter"]),
+    path: segment(data.proposalIds, allIds()).map((id) => `/proposals/${id}`),
+    body: formBody(base.chain((entries) => mutatedForm(entries, valueFor))),
+  };
+}
+
+/** Follow or unfollow a role or a skill, back to its page or to /proposals. */
+function followPlan(): Plan {
+  const base = fc
+    .tuple(fc.constantFrom("role", "skill"), fc.constantFrom("1", "0"), fc.constantFrom<Entry[]>([], [["back", "proposals"]]))
+    .map(([kind, follow, back]): Entry[] => [
+      ["kind", kind],
+      ["slug", kind === "role" ? "mlops-engineer" : "mlflow"],
+      ["follow", follow],
+      ...back,
+    ]);
+  const valueFor = valuesBy([
+    [/^kind$/, fc.constantFrom("role", "skill", "kit", "")],
+    [/^slug$/, fc.constantFrom(...data.roleSlugs, ...data.skillSlugs, "no-such-profile", "")],
+    [/^follow$/, fc.constantFrom("1", "0", "true", "")],
+    [/^back$/, fc.constantFrom("proposals", "//evil.example", "https://evil.example", "")],
+  ]);
+  return {
+    route: "POST /follows",
+    numRuns: 50,
+    role: roleArb(["interviewer1", "interviewer2", "recruiter"]),
+    path: fc.constant("/follows"),
+    body: formBody(base.chain((entries) => mutatedForm(entries, valueFor))),
+  };
+}
+
 function postPlans(): Plan[] {
   return [
     loginPlan(),
@@ -1202,6 +1359,13 @@ function postPlans(): Plan[] {
     roleEditPlan(),
     roleImportPlan(),
     libraryPlan(),
+    followPlan(),
+    proposePlan("role"),
+    proposePlan("skill"),
+    skillEditPlan(),
+    // Before the page's plan, which may withdraw, accept or reject the proposals it edits.
+    proposalEditPlan(),
+    proposalPagePlan(),
     // Late: they may archive or delete the roles and kits the plans above read.
     archivePlan("POST /kits/:id"),
     archivePlan("POST /roles/:slug"),
@@ -1221,6 +1385,7 @@ function fuzzedPath(pattern: string): fc.Arbitrary<string> {
     if (pattern.startsWith("/kits/")) return segment(data.kitIds, allIds());
     if (pattern.startsWith("/candidates/")) return segment([...data.candidateIds, ...data.spareCandidateIds], allIds());
     if (pattern.startsWith("/assessments/")) return segment(data.assessmentIds, allIds());
+    if (pattern.startsWith("/proposals/")) return segment(data.proposalIds, allIds());
     if (pattern.startsWith("/invite/")) return segment(data.inviteTokens, data.reportTokens);
     if (pattern.startsWith("/r/")) return segment(data.reportTokens, data.inviteTokens);
     if (pattern.startsWith("/q/")) return segment(data.questionnaireTokens, data.reportTokens);
@@ -1251,6 +1416,9 @@ const QUERY_KEYS = [
   "lang",
   "from",
   "to",
+  "skill",
+  "status",
+  "author",
 ];
 
 const PATTERNS = routeFiles();
@@ -1287,6 +1455,13 @@ describe("fuzzed requests to every route", () => {
       "POST /roles/:slug",
       "POST /candidates/:id",
       "POST /q/:token",
+      // Appended, so the plans above keep their seeds (the index is the seed's offset).
+      "POST /follows",
+      "POST /roles/:slug/propose",
+      "POST /skills/:slug/propose",
+      "POST /skills/:slug/edit",
+      "POST /proposals/:id/edit",
+      "POST /proposals/:id",
     ];
     names.forEach((name, index) => {
       it(
