@@ -89,6 +89,8 @@ const enAudit = {
     mail: "e-mail",
     settings: "settings",
     calibration: "calibration",
+    skill: "skill profile",
+    proposal: "change proposal",
   },
   older: "Older entries",
   empty: "Nothing recorded yet.",

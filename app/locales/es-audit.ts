@@ -90,6 +90,8 @@ const esAudit: typeof enAudit = {
     mail: "correo",
     settings: "ajustes",
     calibration: "calibración",
+    skill: "perfil de habilidad",
+    proposal: "propuesta de cambio",
   },
   older: "Entradas anteriores",
   empty: "Todavía no hay nada registrado.",

@@ -37,11 +37,21 @@ function ActionLabel({ action }: { action: string }) {
   );
 }
 
-/** A record's kind in the reader's language, with its id; an unknown kind is shown as it is. */
+/**
+ * A record's kind in the reader's language, with its id; an unknown kind is shown as it is.
+ * A change proposal links to its page, which stays while its role or skill does.
+ */
 function RecordLabel({ type, id }: { type: string; id: number | string | null }) {
   const { t, i18n } = useTranslation();
   const key = `audit.entities.${type}`;
   const kind = i18n.exists(key) ? t(key as TranslationKey) : type;
+  if (type === "proposal" && id !== null) {
+    return (
+      <Link to={`/proposals/${id}`}>
+        {kind} #{id}
+      </Link>
+    );
+  }
   return (
     <>
       {kind} {id !== null && `#${id}`}
