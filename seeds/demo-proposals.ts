@@ -22,7 +22,8 @@ import type { DemoContext, DemoStep } from "./demo";
  * one accepted (so the role's history has two versions), one rejected, and two
  * open (a band, with comments and votes; a new question); on MLflow one open
  * (a level's expectation made mandatory). Ian follows MLOps Engineer, so his
- * "since your last visit" has news.
+ * "since your last visit" has news. It runs before the demo kits are built, as
+ * they were in the story: from the role as the accepted proposal left it.
  */
 
 export const DEMO_PROPOSALS = {

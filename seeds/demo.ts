@@ -79,9 +79,10 @@ export const DEMO_STEPS: readonly DemoStep[] = [
       }
     },
   },
+  // Before the kits: the proposals' story ends with the role as the demo kit copies it.
+  demoProposalsStep,
   demoKitsStep,
   demoPeopleStep,
-  demoProposalsStep,
 ];
 
 export type DemoLoadResult = {
