@@ -164,6 +164,24 @@ describe("proposal forms", () => {
     expect(denied.status).toBe(404);
   });
 
+  it("rebases the author's form on the latest version when the role changed since, keeping their changes that still apply", async () => {
+    const values = await roleValues();
+    values.redFlags[values.redFlags.length - 1] = { es: "", en: "Deploys on Fridays" };
+    const created = await request(server.baseURL, `/roles/${ROLE}/propose`, {
+      cookie: interviewer,
+      form: withProposal(values, { title: "Fridays", rationale: "Twice this quarter." }),
+    });
+    const path = locationPath(created);
+    const edited = await roleValues();
+    edited.strengths[edited.strengths.length - 1] = { es: "", en: "Keeps costs in view" };
+    const saved = await request(server.baseURL, `/roles/${ROLE}/edit`, { cookie: recruiter, form: formFields(edited) });
+    expect(saved.status).toBe(303);
+    const form = await (await request(server.baseURL, `${path}/edit`, { cookie: interviewer })).text();
+    expect(form).toContain("The profile changed since you wrote this; your update is based on the latest version");
+    expect(form).toContain("Deploys on Fridays");
+    expect(form).toContain("Keeps costs in view");
+  });
+
   it("makes a skill proposal from the posted rows", async () => {
     const skill = await readSkillProfileDocument(server.db, SKILL);
     if (!skill) throw new Error(`no skill ${SKILL}`);
