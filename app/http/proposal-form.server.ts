@@ -9,7 +9,7 @@ import { readRoleFile } from "~/models/role-export.server";
 import { ownScorecardStatusesOn } from "~/models/scorecards.server";
 import { validateProposalFields, type ProposalFieldsResult } from "~/schemas/proposal-form";
 import { formDataToValues, postedToFormValues, validateRoleForm } from "~/schemas/role-form";
-import { postedToSkillFormValues, UNKNOWN_ROLE, validateSkillForm } from "~/schemas/skill-form";
+import { postedToSkillFormValues, unknownRoleErrors, validateSkillForm } from "~/schemas/skill-form";
 import type { ProfileExpectation } from "~/schemas/skill";
 
 /*
@@ -92,24 +92,15 @@ export async function handleRoleProposalForm(
   return redirect(result.redirectTo, 303);
 }
 
-/** The roles of the posted expectations that the library does not have, as the form's errors. */
-async function unknownRoleErrors(context: AppLoadContext, values: unknown, expectations: readonly ProfileExpectation[]) {
-  const errors: Record<string, string> = {};
-  const rows = postedToSkillFormValues(values).expectations;
-  for (const [index, row] of rows.entries()) {
-    const slug = row.role.trim();
-    if (slug === "" || !expectations.some((expectation) => expectation.role === slug)) continue;
-    if (!(await findProfileTarget(context.db, "role", slug))) errors[`expectations.${index}.role`] = UNKNOWN_ROLE;
-  }
-  return errors;
-}
-
 /** Checks a skill profile form: the editor's schema, then the roles against the library. */
 export async function readSkillForm(context: AppLoadContext, values: Record<string, unknown>, current: readonly ProfileExpectation[]) {
   const skill = validateSkillForm(values, current);
   if (!skill.ok) return skill;
-  const unknown = await unknownRoleErrors(context, values, skill.data.expectations);
-  return Object.keys(unknown).length > 0 ? { ok: false as const, errors: unknown } : skill;
+  const unknown = new Set<string>();
+  for (const slug of new Set(skill.data.expectations.map((expectation) => expectation.role))) {
+    if (!(await findProfileTarget(context.db, "role", slug))) unknown.add(slug);
+  }
+  return unknown.size > 0 ? { ok: false as const, errors: unknownRoleErrors(values, unknown) } : skill;
 }
 
 /** A skill proposal: the skill's expectations as the form has them. */

@@ -10,7 +10,7 @@ import { readSkillForm } from "~/http/proposal-form.server";
 import { readFormData } from "~/http/forms.server";
 import { redirectWithNotice } from "~/http/session.server";
 import { formDataToValues } from "~/schemas/role-form";
-import { postedToSkillFormValues, skillToFormValues, UNKNOWN_ROLE } from "~/schemas/skill-form";
+import { postedToSkillFormValues, skillToFormValues, unknownRoleErrors } from "~/schemas/skill-form";
 import { notFound, requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
@@ -50,10 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (saved.status === "not_found") throw notFound();
   if (saved.status === "unknown_roles") {
     // A role deleted between the check and the save: said by its rows, as the check would have.
-    const rows = postedToSkillFormValues(values).expectations;
-    const errors = Object.fromEntries(
-      rows.flatMap((row, index) => (saved.roles.includes(row.role.trim()) ? [[`expectations.${index}.role`, UNKNOWN_ROLE]] : [])),
-    );
+    const errors = unknownRoleErrors(values, new Set(saved.roles));
     return data({ errors, values: postedToSkillFormValues(values) }, { status: 400 });
   }
   return redirectWithNotice(request, `/skills/${current.slug}`, "saved");

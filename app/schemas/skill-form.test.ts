@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formDataToValues } from "./role-form";
 import { ROLE_MESSAGES } from "./role-messages";
-import { postedToSkillFormValues, skillToFormValues, validateSkillForm } from "./skill-form";
+import { postedToSkillFormValues, skillToFormValues, UNKNOWN_ROLE, unknownRoleErrors, validateSkillForm } from "./skill-form";
 import type { ProfileExpectation } from "./skill";
 
 function posted(fields: [string, string][]) {
@@ -117,5 +117,13 @@ describe("skill profile form", () => {
       { role: "mlops-engineer", level: "senior", mandatory: true, description: { es: "", en: "A " } },
       { role: "", level: "", mandatory: false, description: { es: "", en: "" } },
     ]);
+  });
+
+  it("marks the rows naming a role the library does not have, by their form index", () => {
+    const values = posted([
+      ["expectations.0.role", "mlops-engineer"],
+      ["expectations.4.role", "gone-role"],
+    ]);
+    expect(unknownRoleErrors(values, new Set(["gone-role"]))).toEqual({ "expectations.4.role": UNKNOWN_ROLE });
   });
 });

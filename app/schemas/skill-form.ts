@@ -104,6 +104,15 @@ function localized(description: SkillFormRow["description"], kept: LocalizedText
   return out;
 }
 
+/** The form's errors for rows naming a role in `unknown` (roles the library does not have), by their form index. */
+export function unknownRoleErrors(values: unknown, unknown: ReadonlySet<string>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const { index, row } of postedRows(values)) {
+    if (unknown.has(rowOf(row).role.trim())) errors[`expectations.${index}.role`] = UNKNOWN_ROLE;
+  }
+  return errors;
+}
+
 export type SkillFormResult = { ok: true; data: { expectations: ProfileExpectation[] } } | { ok: false; errors: Record<string, string> };
 
 /**
