@@ -140,6 +140,8 @@ function Input(props: {
   limit?: number;
   /** Something to check that does not stop the save. */
   warning?: ReactNode;
+  /** Shown and posted, not editable. */
+  readOnly?: boolean;
 }) {
   const id = `f-${props.name}`;
   const error = props.errorFor(props.name);
@@ -168,6 +170,7 @@ function Input(props: {
         min={props.min}
         max={props.max}
         defaultValue={defaultValue}
+        readOnly={props.readOnly}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         {...props.register(props.name as "name")}
@@ -414,6 +417,16 @@ export function RoleForm(props: {
   submitLabel: string;
   /** The library's other roles: a name one of them has is said before saving (a warning, not a refusal). */
   otherRoles: readonly { slug: string; name: string }[];
+  /*
+   * What "Suggest a change" adds to the editor (a proposal is made in the
+   * same form): fields of its own at the top, the slug kept (its hint says
+   * why), its own wording for the errors' summary, and, for an interviewer
+   * who may not see the ideal bands yet (blind scoring), a note in their place.
+   */
+  before?: ReactNode;
+  fixedSlugHint?: string;
+  errorsAlert?: (count: number) => string;
+  bandsHiddenNote?: string;
 }) {
   const { t } = useTranslation();
   const submit = useSubmit();
@@ -433,7 +446,7 @@ export function RoleForm(props: {
   const hasProfile = useWatch({ control, name: "hasIdealProfile" });
   const [bandsWorkedOn, setBandsWorkedOn] = useState(false);
   // A new role's slug follows its name as typed, until the recruiter types a slug of their own.
-  const suggestSlug = props.defaultValues.slug === "";
+  const suggestSlug = props.defaultValues.slug === "" && props.fixedSlugHint === undefined;
   const name = useWatch({ control, name: "name" });
   const namesake = name.trim() === "" ? undefined : props.otherRoles.find((other) => sameRoleName(other.name, name));
   useEffect(() => {
@@ -474,9 +487,10 @@ export function RoleForm(props: {
         <Form method="post" noValidate onSubmit={onSubmit} className="role-form">
           {errorCount > 0 && (
             <p className="alert" role="alert">
-              {t("roleForm.hasErrors", { count: errorCount })}
+              {props.errorsAlert ? props.errorsAlert(errorCount) : t("roleForm.hasErrors", { count: errorCount })}
             </p>
           )}
+          {props.before}
           <fieldset className="form-section">
             <legend>{t("roleForm.basics")}</legend>
             <div className="field-row">
@@ -497,7 +511,8 @@ export function RoleForm(props: {
               <Input
                 name="slug"
                 label={t("roleForm.slug")}
-                hint={t("roleForm.slugHint")}
+                hint={props.fixedSlugHint ?? t("roleForm.slugHint")}
+                readOnly={props.fixedSlugHint !== undefined}
                 register={register}
                 errorFor={errorFor}
                 limit={SLUG_MAX}
@@ -516,104 +531,111 @@ export function RoleForm(props: {
             <LocalizedInputs name="summary" label={t("roleForm.summary")} register={register} errorFor={errorFor} multiline />
           </fieldset>
 
-          <fieldset className="form-section">
-            <legend>{t("role.idealProfile")}</legend>
-            <div className="checkbox">
-              <input
-                id="f-hasIdealProfile"
-                type="checkbox"
-                defaultChecked={props.defaultValues.hasIdealProfile}
-                {...register("hasIdealProfile")}
-              />
-              <label htmlFor="f-hasIdealProfile">{t("roleForm.hasIdealProfile")}</label>
-            </div>
-            <p className="field-hint">{t("roleForm.bandHint")}</p>
-            {/* A focus in the bands (a click or a tab into a field) loads the live chart: see LiveIdealProfileDrawing. */}
-            <div className={hasProfile ? undefined : "muted-section"} onFocus={() => setBandsWorkedOn(true)}>
-              <LiveProfileChart control={control} initialSvg={props.profileSvg} wanted={bandsWorkedOn} />
-              <div className="table-scroll">
-                <table className="band-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("role.columns.trait")}</th>
-                      <th scope="col">{t("role.columns.low")}</th>
-                      <th scope="col">{t("role.columns.high")}</th>
-                      <th scope="col">{t("role.columns.weight")}</th>
-                      <th scope="col">{t("role.columns.statement")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {TRAIT_KEYS.map((trait) => {
-                      const traitName = t(`traits.${trait}`);
-                      // A crafted post can send a weight the select does not offer.
-                      const weightError = errorFor(`idealProfile.${trait}.weight`);
-                      const cell = (part: "low" | "high") => {
-                        const name = `idealProfile.${trait}.${part}` as const;
-                        const error = errorFor(name);
-                        return (
-                          <td>
-                            <label className="visually-hidden" htmlFor={`f-${name}`}>
-                              {traitName}: {t(`role.columns.${part}`)}
-                            </label>
-                            <input
-                              id={`f-${name}`}
-                              type="number"
-                              min={0}
-                              max={100}
-                              inputMode="numeric"
-                              className="band-input"
-                              defaultValue={props.defaultValues.idealProfile[trait][part]}
-                              aria-invalid={error ? true : undefined}
-                              aria-describedby={error ? `f-${name}-error` : undefined}
-                              {...register(name)}
-                            />
-                            <FieldError id={`f-${name}-error`} error={error} />
-                          </td>
-                        );
-                      };
-                      return (
-                        <tr key={trait}>
-                          <th scope="row">{traitName}</th>
-                          {cell("low")}
-                          {cell("high")}
-                          <td>
-                            <label className="visually-hidden" htmlFor={`f-idealProfile.${trait}.weight`}>
-                              {traitName}: {t("role.columns.weight")}
-                            </label>
-                            <select
-                              id={`f-idealProfile.${trait}.weight`}
-                              defaultValue={props.defaultValues.idealProfile[trait].weight}
-                              aria-invalid={weightError ? true : undefined}
-                              aria-describedby={weightError ? `f-idealProfile.${trait}.weight-error` : undefined}
-                              {...register(`idealProfile.${trait}.weight`)}
-                            >
-                              <option value="1">1</option>
-                              <option value="2">2</option>
-                              <option value="3">3</option>
-                            </select>
-                            <FieldError id={`f-idealProfile.${trait}.weight-error`} error={weightError} />
-                            <input
-                              type="hidden"
-                              defaultValue={props.defaultValues.idealProfile[trait].bandSource}
-                              {...register(`idealProfile.${trait}.bandSource`)}
-                            />
-                          </td>
-                          <td>
-                            <LocalizedInputs
-                              name={`idealProfile.${trait}.statement`}
-                              label={t("role.columns.statement")}
-                              register={register}
-                              errorFor={errorFor}
-                            />
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+          {props.bandsHiddenNote !== undefined ? (
+            <fieldset className="form-section">
+              <legend>{t("role.idealProfile")}</legend>
+              <p className="note">{props.bandsHiddenNote}</p>
+            </fieldset>
+          ) : (
+            <fieldset className="form-section">
+              <legend>{t("role.idealProfile")}</legend>
+              <div className="checkbox">
+                <input
+                  id="f-hasIdealProfile"
+                  type="checkbox"
+                  defaultChecked={props.defaultValues.hasIdealProfile}
+                  {...register("hasIdealProfile")}
+                />
+                <label htmlFor="f-hasIdealProfile">{t("roleForm.hasIdealProfile")}</label>
               </div>
-            </div>
-          </fieldset>
+              <p className="field-hint">{t("roleForm.bandHint")}</p>
+              {/* A focus in the bands (a click or a tab into a field) loads the live chart: see LiveIdealProfileDrawing. */}
+              <div className={hasProfile ? undefined : "muted-section"} onFocus={() => setBandsWorkedOn(true)}>
+                <LiveProfileChart control={control} initialSvg={props.profileSvg} wanted={bandsWorkedOn} />
+                <div className="table-scroll">
+                  <table className="band-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("role.columns.trait")}</th>
+                        <th scope="col">{t("role.columns.low")}</th>
+                        <th scope="col">{t("role.columns.high")}</th>
+                        <th scope="col">{t("role.columns.weight")}</th>
+                        <th scope="col">{t("role.columns.statement")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {TRAIT_KEYS.map((trait) => {
+                        const traitName = t(`traits.${trait}`);
+                        // A crafted post can send a weight the select does not offer.
+                        const weightError = errorFor(`idealProfile.${trait}.weight`);
+                        const cell = (part: "low" | "high") => {
+                          const name = `idealProfile.${trait}.${part}` as const;
+                          const error = errorFor(name);
+                          return (
+                            <td>
+                              <label className="visually-hidden" htmlFor={`f-${name}`}>
+                                {traitName}: {t(`role.columns.${part}`)}
+                              </label>
+                              <input
+                                id={`f-${name}`}
+                                type="number"
+                                min={0}
+                                max={100}
+                                inputMode="numeric"
+                                className="band-input"
+                                defaultValue={props.defaultValues.idealProfile[trait][part]}
+                                aria-invalid={error ? true : undefined}
+                                aria-describedby={error ? `f-${name}-error` : undefined}
+                                {...register(name)}
+                              />
+                              <FieldError id={`f-${name}-error`} error={error} />
+                            </td>
+                          );
+                        };
+                        return (
+                          <tr key={trait}>
+                            <th scope="row">{traitName}</th>
+                            {cell("low")}
+                            {cell("high")}
+                            <td>
+                              <label className="visually-hidden" htmlFor={`f-idealProfile.${trait}.weight`}>
+                                {traitName}: {t("role.columns.weight")}
+                              </label>
+                              <select
+                                id={`f-idealProfile.${trait}.weight`}
+                                defaultValue={props.defaultValues.idealProfile[trait].weight}
+                                aria-invalid={weightError ? true : undefined}
+                                aria-describedby={weightError ? `f-idealProfile.${trait}.weight-error` : undefined}
+                                {...register(`idealProfile.${trait}.weight`)}
+                              >
+                                <option value="1">1</option>
+                                <option value="2">2</option>
+                                <option value="3">3</option>
+                              </select>
+                              <FieldError id={`f-idealProfile.${trait}.weight-error`} error={weightError} />
+                              <input
+                                type="hidden"
+                                defaultValue={props.defaultValues.idealProfile[trait].bandSource}
+                                {...register(`idealProfile.${trait}.bandSource`)}
+                              />
+                            </td>
+                            <td>
+                              <LocalizedInputs
+                                name={`idealProfile.${trait}.statement`}
+                                label={t("role.columns.statement")}
+                                register={register}
+                                errorFor={errorFor}
+                              />
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
+              </div>
+            </fieldset>
+          )}
 
           <TextList
             name="strengths"

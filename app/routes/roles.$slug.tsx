@@ -33,6 +33,10 @@ import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { takeNotice } from "~/http/session.server";
+import { ProfileProposalsBar } from "~/components/ProposalFields";
+import { findProfileTarget } from "~/models/profile-versions.server";
+import { openProposalCount } from "~/models/proposals.server";
+import { isFollowing } from "~/models/follows.server";
 import "~/locales/archive";
 import "~/locales/ranking";
 import "~/locales/role";
@@ -40,6 +44,7 @@ import "~/locales/role-form";
 import "~/locales/role-import";
 import "~/locales/roles";
 import "~/locales/skills";
+import "~/locales/suggest";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
@@ -65,6 +70,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const state = await getRoleArchiveState(context.db, role.slug);
   // Interviewers see that a role is archived, not what uses it.
   const archive = state && { archived: state.archived, uses: canEdit ? state.uses : null };
+  const target = await findProfileTarget(context.db, "role", role.slug);
+  if (!target) throw notFound();
+  const proposals = { openCount: await openProposalCount(context.db, target), following: await isFollowing(context.db, user.id, target) };
   return data(
     {
       title: pageTitle(t, role.name),
@@ -77,6 +85,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       imported,
       canEdit,
       archive,
+      proposals,
     },
     { headers },
   );
@@ -434,7 +443,8 @@ function SkillExpectationsSection({ role }: { role: RoleProfile }) {
 }
 
 export default function RolePage() {
-  const { role, bandsHidden, profileSvg, savedBy, namesakes, level, imported, canEdit, archive } = useLoaderData<typeof loader>();
+  const { role, bandsHidden, profileSvg, savedBy, namesakes, level, imported, canEdit, archive, proposals } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const confirmation = actionData && "confirmation" in actionData ? actionData.confirmation : undefined;
@@ -478,6 +488,7 @@ export default function RolePage() {
           </Link>
         </div>
       )}
+      <ProfileProposalsBar kind="role" slug={role.slug} name={role.name} {...proposals} />
       <p className="muted">
         {t("role.family")}: {role.family}
       </p>

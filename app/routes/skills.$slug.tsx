@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
-import { requireUser } from "~/http/auth.server";
+import { notFound, requireUser } from "~/http/auth.server";
 import { z } from "zod";
 import { ShownText } from "~/components/ShownText";
 import { LEVELS } from "~/domain/levels";
@@ -9,24 +10,39 @@ import { getSkillProfile } from "~/models/skills.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
+import { ProfileProposalsBar } from "~/components/ProposalFields";
+import { findProfileTarget } from "~/models/profile-versions.server";
+import { openProposalCount } from "~/models/proposals.server";
+import { isFollowing } from "~/models/follows.server";
+import { takeNotice } from "~/http/session.server";
 import "~/locales/role";
 import "~/locales/skills";
+import "~/locales/suggest";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
 const levelParam = z.enum(LEVELS).nullable().catch(null);
+const savedParam = z.literal("saved").nullable().catch(null);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const { language, t } = await getTranslator(request, context);
   const skill = await getSkillProfile(context.db, params.slug ?? "", language);
   if (!skill) throw new Response("Skill not found", { status: 404 });
   const level = levelParam.parse(new URL(request.url).searchParams.get("level"));
-  return { title: pageTitle(t, skill.name), skill, level };
+  const target = await findProfileTarget(context.db, "skill", skill.slug);
+  if (!target) throw notFound();
+  const proposals = { openCount: await openProposalCount(context.db, target), following: await isFollowing(context.db, user.id, target) };
+  // The recruiter's edit comes back here with its notice.
+  const { notice: saved, headers } = takeNotice(request, savedParam);
+  return data(
+    { title: pageTitle(t, skill.name), skill, level, proposals, canEdit: user.role === "recruiter", saved: saved !== null },
+    { headers },
+  );
 }
 
 export default function SkillProfilePage() {
-  const { skill, level } = useLoaderData<typeof loader>();
+  const { skill, level, proposals, canEdit, saved } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const submit = useSubmit();
@@ -36,7 +52,19 @@ export default function SkillProfilePage() {
       <p className="muted">
         <Link to="/skills">{t("skills.title")}</Link> / {skill.name}
       </p>
+      {saved && (
+        <p className="success" role="status">
+          {t("suggest.editSkill.saved")}
+        </p>
+      )}
       <h1>{skill.name}</h1>
+      <ProfileProposalsBar
+        kind="skill"
+        slug={skill.slug}
+        name={skill.name}
+        {...proposals}
+        editPath={canEdit ? `/skills/${skill.slug}/edit` : undefined}
+      />
       {skill.description && <ShownText value={skill.description} as="p" />}
       <p className="muted">
         {t("skills.domain")}: {skill.domain}

@@ -1,0 +1,67 @@
+/** English UI text of suggesting a change to a profile, the skill profile form and following (`suggest.*`). Spanish (es-suggest.ts) has the same keys: the type checks it. */
+const enSuggest = {
+  proposals: "Proposals",
+  title: "Suggest a change to {{name}}",
+  lede: "Change what you think is wrong and say why. Other members can comment and vote; a recruiter accepts or rejects it. Every version of the profile is kept, with your proposal linked in its history.",
+  updateTitle: "Update your proposal: {{title}}",
+  updateLede: "Your update replaces what the proposal changes; its comments and votes stay.",
+  movedOn: "The profile changed since you wrote this; your update is based on the latest version",
+  movedOnHow:
+    "The form shows the latest version with your changes where they still apply (version {{base}} then, {{current}} now). Check the fields you changed before updating.",
+  submit: "Submit proposal",
+  update: "Update proposal",
+  fields: {
+    legend: "Your proposal",
+    title: "Title",
+    titleHint: "What changes, in a few words: it lists your proposal.",
+    rationale: "Why",
+    rationaleHint: "What you saw that the profile gets wrong. Plain text; line breaks are kept.",
+  },
+  errors: {
+    titleRequired: "Give your proposal a title.",
+    titleLong: "At most 120 characters.",
+    rationaleRequired: "Say why the profile should change.",
+    rationaleLong: "At most 4000 characters.",
+    noChange: "Your proposal changes nothing yet",
+    noChangeHow: "Edit the fields you want changed, then submit.",
+    unknownRole: "No role with this address in the library.",
+    hasErrors_one: "Nothing was sent: {{count}} field needs a fix (marked below).",
+    hasErrors_other: "Nothing was sent: {{count}} fields need a fix (marked below).",
+  },
+  bandsHidden:
+    "The ideal bands are left out here: you see them once your scorecards on this role are in. Your proposal keeps them as they are.",
+  slugKept: "A proposal never changes the role's address.",
+  skillForm: {
+    legend: "Expectations",
+    hint: "One row per role and level. To add an expectation, fill the blank row at the end; to remove one, clear its row.",
+    row: "Expectation {{number}}",
+    newRow: "New expectation",
+    role: "Role",
+    chooseRole: "Choose a role",
+    level: "Level",
+    chooseLevel: "Choose a level",
+    mandatory: "Mandatory",
+    descriptionEn: "What is expected (English)",
+    descriptionEs: "What is expected (Spanish)",
+  },
+  editSkill: {
+    title: "Edit {{name}}",
+    lede: "What each role expects of this skill at each level. Saving makes a new version of the profile; earlier ones are kept in its history.",
+    save: "Save",
+    saved: "Skill profile saved.",
+  },
+  page: {
+    openCount_one: "{{count}} open proposal",
+    openCount_other: "{{count}} open proposals",
+    none: "No proposals yet for {{name}}",
+    suggest: "Suggest a change",
+    history: "History",
+    edit: "Edit",
+    follow: "Follow",
+    unfollow: "Unfollow",
+    followLabel: "Follow {{name}}",
+    unfollowLabel: "Unfollow {{name}}",
+  },
+};
+
+export default enSuggest;

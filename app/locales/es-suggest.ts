@@ -1,0 +1,69 @@
+import type enSuggest from "./en-suggest";
+
+/** Spanish UI text of suggesting a change to a profile, the skill profile form and following (`suggest.*`). */
+const esSuggest: typeof enSuggest = {
+  proposals: "Propuestas",
+  title: "Sugerir un cambio en {{name}}",
+  lede: "Cambia lo que creas que está mal y explica por qué. Otros miembros pueden comentar y votar; un reclutador la acepta o la rechaza. Se guardan todas las versiones del perfil, con tu propuesta enlazada en su historial.",
+  updateTitle: "Actualizar tu propuesta: {{title}}",
+  updateLede: "Tu actualización sustituye lo que cambia la propuesta; sus comentarios y votos se mantienen.",
+  movedOn: "El perfil ha cambiado desde que escribiste esto; tu actualización se basa en la última versión",
+  movedOnHow:
+    "El formulario muestra la última versión con tus cambios donde aún se aplican (entonces versión {{base}}, ahora {{current}}). Revisa los campos que cambiaste antes de actualizar.",
+  submit: "Enviar propuesta",
+  update: "Actualizar propuesta",
+  fields: {
+    legend: "Tu propuesta",
+    title: "Título",
+    titleHint: "Qué cambia, en pocas palabras: es el nombre de tu propuesta en la lista.",
+    rationale: "Por qué",
+    rationaleHint: "Lo que has visto que el perfil no refleja bien. Texto sin formato; se mantienen los saltos de línea.",
+  },
+  errors: {
+    titleRequired: "Pon un título a tu propuesta.",
+    titleLong: "Como máximo 120 caracteres.",
+    rationaleRequired: "Explica por qué debería cambiar el perfil.",
+    rationaleLong: "Como máximo 4000 caracteres.",
+    noChange: "Tu propuesta aún no cambia nada",
+    noChangeHow: "Edita los campos que quieras cambiar y envíala.",
+    unknownRole: "No hay ningún rol con esta dirección en la biblioteca.",
+    hasErrors_one: "No se ha enviado nada: hay {{count}} campo que corregir (marcado abajo).",
+    hasErrors_other: "No se ha enviado nada: hay {{count}} campos que corregir (marcados abajo).",
+  },
+  bandsHidden:
+    "Aquí no se muestran las bandas ideales: las verás cuando hayas enviado tus scorecards en las evaluaciones de este rol. Tu propuesta las deja como están.",
+  slugKept: "Una propuesta nunca cambia la dirección del rol.",
+  skillForm: {
+    legend: "Expectativas",
+    hint: "Una fila por rol y nivel. Para añadir una expectativa, rellena la fila vacía del final; para quitar una, vacía su fila.",
+    row: "Expectativa {{number}}",
+    newRow: "Nueva expectativa",
+    role: "Rol",
+    chooseRole: "Elige un rol",
+    level: "Nivel",
+    chooseLevel: "Elige un nivel",
+    mandatory: "Obligatoria",
+    descriptionEn: "Qué se espera (inglés)",
+    descriptionEs: "Qué se espera (español)",
+  },
+  editSkill: {
+    title: "Editar {{name}}",
+    lede: "Qué espera cada rol de esta habilidad en cada nivel. Al guardar se crea una nueva versión del perfil; las anteriores quedan en su historial.",
+    save: "Guardar",
+    saved: "Perfil de habilidad guardado.",
+  },
+  page: {
+    openCount_one: "{{count}} propuesta abierta",
+    openCount_other: "{{count}} propuestas abiertas",
+    none: "Aún no hay propuestas para {{name}}",
+    suggest: "Sugerir un cambio",
+    history: "Historial",
+    edit: "Editar",
+    follow: "Seguir",
+    unfollow: "Dejar de seguir",
+    followLabel: "Seguir {{name}}",
+    unfollowLabel: "Dejar de seguir {{name}}",
+  },
+};
+
+export default esSuggest;
