@@ -21,6 +21,7 @@ import enLoop from "./en-loop";
 import enAccount from "./en-account";
 import enSelfReport from "./en-self-report";
 import enCalibration from "./en-calibration";
+import enProposals from "./en-proposals";
 
 /** English UI text. Spanish (es.ts) must have the same keys: the type checks it. */
 const en = {
@@ -48,6 +49,7 @@ const en = {
   account: enAccount,
   selfReport: enSelfReport,
   calibration: enCalibration,
+  proposals: enProposals,
 };
 
 export default en;

@@ -22,6 +22,7 @@ import esLoop from "./es-loop";
 import esAccount from "./es-account";
 import esSelfReport from "./es-self-report";
 import esCalibration from "./es-calibration";
+import esProposals from "./es-proposals";
 
 const es: Messages = {
   ...esShared,
@@ -48,6 +49,7 @@ const es: Messages = {
   account: esAccount,
   selfReport: esSelfReport,
   calibration: esCalibration,
+  proposals: esProposals,
 };
 
 export default es;
