@@ -205,7 +205,8 @@ export function Layout({ children }: { children: ReactNode }) {
                   {t("app.nav.calibration")}
                 </MenuLink>
                 <MenuLink to="/proposals" pathname={pathname}>
-                  <ProposalsMenuLabel unread={data?.unreadProposals ?? 0} />
+                  {/* On /proposals itself the news is being read: no count. */}
+                  <ProposalsMenuLabel unread={pathname === "/proposals" ? 0 : (data?.unreadProposals ?? 0)} />
                 </MenuLink>
                 {user.role === "recruiter" && (
                   <>

@@ -182,6 +182,7 @@ const enProposals = {
     rejected: "Rejected by {{actor}}",
     withdrawn: "Withdrawn by {{actor}}",
     reason: "Reason: {{reason}}",
+    note: "Note: {{note}}",
   },
   versions: {
     title: "{{name}}: history",

@@ -184,6 +184,7 @@ const esProposals: typeof enProposals = {
     rejected: "Rechazada por {{actor}}",
     withdrawn: "Retirada por {{actor}}",
     reason: "Motivo: {{reason}}",
+    note: "Nota: {{note}}",
   },
   versions: {
     title: "{{name}}: historial",

@@ -145,7 +145,7 @@ export default function ProposalPage() {
         {proposal.changes.length === 0 ? (
           <p>{t("proposals.detail.noChanges")}</p>
         ) : (
-          <ProfileDiff changes={proposal.changes} roleNames={roleNames} />
+          <ProfileDiff changes={proposal.changes} roleNames={roleNames} headingLevel={3} />
         )}
         {bands && <BandChangeChart changes={bands.changes} before={bands.before} after={bands.after} />}
       </section>

@@ -143,13 +143,13 @@ function Side({ label, children }: { label: string; children: string }) {
   );
 }
 
-function ChangeView({ change, reading }: { change: ProfileChange; reading: Reading }) {
+function ChangeView({ change, reading, Heading }: { change: ProfileChange; reading: Reading; Heading: "h3" | "h4" }) {
   const { t } = reading;
   const title = pathInWords(change.path, t);
   if (change.kind === "field") {
     return (
       <li className="diff-change">
-        <h4>{title}</h4>
+        <Heading>{title}</Heading>
         <div className="diff-sides">
           <Side label={t("proposals.diff.before")}>{valueInWords(change.before, reading)}</Side>
           <Side label={t("proposals.diff.after")}>{valueInWords(change.after, reading)}</Side>
@@ -162,9 +162,9 @@ function ChangeView({ change, reading }: { change: ProfileChange; reading: Readi
     values.length === 0 ? t("proposals.diff.none") : values.map((item) => `• ${itemInWords(list, item, reading)}`).join("\n");
   return (
     <li className="diff-change">
-      <h4>
+      <Heading>
         {title} <span className="muted">({t("proposals.diff.atPosition", { position: change.at + 1 })})</span>
-      </h4>
+      </Heading>
       <div className="diff-sides">
         <Side label={t("proposals.diff.removed")}>{items(change.removed)}</Side>
         <Side label={t("proposals.diff.added")}>{items(change.added)}</Side>
@@ -173,13 +173,19 @@ function ChangeView({ change, reading }: { change: ProfileChange; reading: Readi
   );
 }
 
-/** Each change, before beside after; roleNames turns a skill expectation's role slug into its name. */
+/**
+ * Each change, before beside after; roleNames turns a skill expectation's role
+ * slug into its name. Each change is titled one level under the section the
+ * diff is in (`headingLevel`), so headings stay in order.
+ */
 export function ProfileDiff({
   changes,
   roleNames = {},
+  headingLevel,
 }: {
   changes: readonly ProfileChange[];
   roleNames?: Readonly<Record<string, string>>;
+  headingLevel: 3 | 4;
 }) {
   const { t, i18n } = useTranslation();
   const reading: Reading = { t, language: i18n.language, roleNames };
@@ -190,6 +196,7 @@ export function ProfileDiff({
           key={`${change.kind}:${change.path.join(".")}:${change.kind === "list" ? change.at : ""}`}
           change={change}
           reading={reading}
+          Heading={headingLevel === 3 ? "h3" : "h4"}
         />
       ))}
     </ol>

@@ -133,7 +133,7 @@ export function ProfileHistory({ name, profileHref, versions, asked, errors, com
                   {comparison.changes.length === 0 ? (
                     <p>{t("proposals.versions.same")}</p>
                   ) : (
-                    <ProfileDiff changes={comparison.changes} roleNames={roleNames} />
+                    <ProfileDiff changes={comparison.changes} roleNames={roleNames} headingLevel={4} />
                   )}
                   {bands && <BandChangeChart changes={bands.changes} before={bands.before} after={bands.after} />}
                 </>

@@ -349,7 +349,13 @@ export function StatusHistory({ entries }: { entries: readonly HistoryEntryView[
           <li key={index}>
             {t(`proposals.history.${entry.kind}`, { actor: entry.actorName })},{" "}
             <span className="muted">{formatDate(entry.at, "dateTime")}</span>
-            {entry.reason !== null && <p className="plain-text">{t("proposals.history.reason", { reason: entry.reason })}</p>}
+            {entry.reason !== null && (
+              <p className="plain-text">
+                {entry.kind === "accepted"
+                  ? t("proposals.history.note", { note: entry.reason })
+                  : t("proposals.history.reason", { reason: entry.reason })}
+              </p>
+            )}
           </li>
         ))}
       </ol>
