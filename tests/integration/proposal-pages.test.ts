@@ -175,6 +175,25 @@ describe("POST /proposals/:id", () => {
     expect(await roleVersion()).toBe(versionAfterEdit + 1);
   });
 
+  it("lets the author edit their comment, the author or a recruiter remove one (leaving its place), and only the author withdraw", async () => {
+    const id = await proposeBand("Openness for editing", { low: 52, high: 78 });
+    expect((await post("interviewer2", id, { intent: "comment", body: "First thought" })).status).toBe(303);
+    const comment = await server.db.selectFrom("proposal_comments").select("id").where("proposal_id", "=", id).executeTakeFirstOrThrow();
+    const commentId = String(comment.id);
+    expect((await post("interviewer1", id, { intent: "edit-comment", commentId, body: "Not mine" })).status).toBe(403);
+    expect((await post("interviewer2", id, { intent: "edit-comment", commentId, body: "Second thought" })).status).toBe(303);
+    expect((await post("interviewer1", id, { intent: "remove-comment", commentId })).status).toBe(403);
+    expect((await post("recruiter", id, { intent: "remove-comment", commentId })).status).toBe(303);
+    const page = await (await request(server.baseURL, `/proposals/${id}`, { cookie: cookies.interviewer1 })).text();
+    expect(page).toContain("Comment removed");
+    expect(page).not.toContain("Second thought");
+
+    expect((await post("interviewer2", id, { intent: "withdraw" })).status).toBe(403);
+    expect((await post("interviewer1", id, { intent: "withdraw" })).status).toBe(303);
+    const row = await server.db.selectFrom("proposals").select("status").where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row.status).toBe("withdrawn");
+  });
+
   it("answers 404 for an unknown or non-canonical id", async () => {
     for (const path of ["/proposals/999999", "/proposals/007", "/proposals/abc"]) {
       expect((await request(server.baseURL, path, { cookie: cookies.interviewer1 })).status).toBe(404);

@@ -94,10 +94,10 @@ function localizedText(value: JsonRecord, language: string): string {
   return typeof first === "string" ? first : "";
 }
 
-type Reading = { t: T; language: string; roleNames: Readonly<Record<string, string>> };
+export type Reading = { t: T; language: string; roleNames: Readonly<Record<string, string>> };
 
 /** A value written out as text: a localized text in the reader's language, a record as "field: value" lines. */
-function valueInWords(value: Json | undefined, reading: Reading): string {
+export function valueInWords(value: Json | undefined, reading: Reading): string {
   const { t, language } = reading;
   if (value === undefined || value === null) return t("proposals.diff.none");
   if (typeof value === "boolean") return t(value ? "proposals.diff.yes" : "proposals.diff.no");

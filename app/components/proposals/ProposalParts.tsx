@@ -4,7 +4,7 @@ import type { ProposalStatus } from "~/domain/proposals";
 import { FieldError } from "~/components/forms";
 import { useFormatDate } from "~/utils/dates";
 import { useTranslation } from "~/utils/use-translation";
-import { pathInWords } from "./ProfileDiff";
+import { pathInWords, valueInWords, type Reading } from "./ProfileDiff";
 
 /*
  * The parts of a proposal's page (issue 22) a member acts on: votes, comments,
@@ -208,11 +208,6 @@ export function Comments({
 
 export type ConflictView = { key: string; path: string[]; base: Json | null; current: Json | null; proposed: Json | null };
 
-function shown(value: Json | null, none: string): string {
-  if (value === null) return none;
-  return typeof value === "string" ? value : JSON.stringify(value, null, 1);
-}
-
 /**
  * Accept (with an optional note) or reject (with a reason), for a recruiter
  * while the proposal is open. When the profile changed since the proposal's
@@ -233,8 +228,9 @@ export function ReviewPanel({
   values: Values;
   issues: readonly { path: string; message: string }[];
 }) {
-  const { t } = useTranslation();
-  const none = t("proposals.diff.none");
+  const { t, i18n } = useTranslation();
+  const reading: Reading = { t, language: i18n.language, roleNames: {} };
+  const shown = (value: Json | null) => valueInWords(value, reading);
   return (
     <section aria-labelledby="review-title" className="proposal-review">
       <h2 id="review-title">{t("proposals.review.title")}</h2>
@@ -253,11 +249,11 @@ export function ReviewPanel({
                   <legend>{pathInWords(conflict.path, t)}</legend>
                   <dl className="conflict-values">
                     <dt>{t("proposals.review.base", { version: baseVersion })}</dt>
-                    <dd className="plain-text">{shown(conflict.base, none)}</dd>
+                    <dd className="plain-text">{shown(conflict.base)}</dd>
                     <dt>{t("proposals.review.currentValue")}</dt>
-                    <dd className="plain-text">{shown(conflict.current, none)}</dd>
+                    <dd className="plain-text">{shown(conflict.current)}</dd>
                     <dt>{t("proposals.review.proposed")}</dt>
-                    <dd className="plain-text">{shown(conflict.proposed, none)}</dd>
+                    <dd className="plain-text">{shown(conflict.proposed)}</dd>
                   </dl>
                   {(["proposed", "current"] as const).map((choice) => (
                     <div className="checkbox" key={choice}>
