@@ -200,18 +200,20 @@ async function accept(
   if (!mayReview(user.role)) return refusal(403, intent, { form: t("app.refused.body") });
   const values: Record<string, string> = { note: textValue(formData, "note") };
   const errors: FieldErrors = {};
-  const choices: Record<string, "proposed" | "current"> = {};
+  // Entries, made into a record at once: a posted key like "__proto__" becomes a plain key, never the prototype.
+  const chosen: [string, "proposed" | "current"][] = [];
   for (const [name, value] of formData) {
     if (!name.startsWith("resolve:") || typeof value !== "string") continue;
     values[name] = value;
     const choice = z.safeParse(conflictChoiceSchema, value);
-    if (choice.success) choices[name.slice("resolve:".length)] = choice.data;
+    if (choice.success) chosen.push([name.slice("resolve:".length), choice.data]);
     else errors[name] = t("proposals.errors.resolveRequired");
   }
   const note = z.safeParse(acceptNoteSchema, formData.get("note") ?? undefined);
   if (!note.success) errors.note = t("proposals.errors.tooLong");
   if (!note.success || Object.keys(errors).length > 0) return refusal(400, intent, errors, values);
 
+  const choices = Object.fromEntries(chosen);
   const result = await acceptProposal(context.db, { id: proposal.id, reviewerId: user.id, choices, reason: note.data }, new Date());
   switch (result.status) {
     case "accepted":

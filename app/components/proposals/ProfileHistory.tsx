@@ -32,7 +32,7 @@ function VersionSource({ version }: { version: VersionView }) {
   if (version.source === "proposal" && version.proposal) {
     return (
       <>
-        {t("proposals.versions.source.proposal")} “<Link to={`/proposals/${version.proposal.id}`}>{version.proposal.title}</Link>”
+        {t("proposals.versions.source.proposal")}: <Link to={`/proposals/${version.proposal.id}`}>{version.proposal.title}</Link>
       </>
     );
   }

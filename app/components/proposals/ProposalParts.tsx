@@ -159,7 +159,8 @@ export function Comments({
                 <p className="plain-text">{comment.body}</p>
               )}
               {comment.mayEdit && (
-                <details open={editing === comment.id}>
+                // Keyed by the text: a saved edit closes the form (with JavaScript the page is not reloaded).
+                <details key={comment.body} open={editing === comment.id}>
                   <summary>{t("proposals.comments.edit")}</summary>
                   <Form method="post">
                     <IntentField intent="edit-comment" />
@@ -189,7 +190,8 @@ export function Comments({
         </ol>
       )}
       {open && (
-        <Form method="post" className="comment-form">
+        // Keyed by the count: once a comment is added, the form comes back empty (with JavaScript the page is not reloaded).
+        <Form method="post" className="comment-form" key={comments.length}>
           <h3>{t("proposals.comments.add")}</h3>
           <IntentField intent="comment" />
           <CommentTextarea
