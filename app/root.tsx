@@ -18,16 +18,20 @@ import {
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import appStyles from "~/styles/app.css?url";
+import proposalStyles from "~/styles/proposals.css?url";
 import { UI_LANGUAGES } from "~/utils/i18n";
 import { getUser } from "~/http/auth.server";
+import { unreadActivityCount } from "~/models/follows.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
 import { useHydrated } from "~/utils/use-hydrated";
 import { ErrorPage } from "~/components/ErrorPage";
 import { PlainLink, useLinkNavigation } from "~/components/PlainLink";
+import "~/locales/proposals";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
+  { rel: "stylesheet", href: proposalStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -47,6 +51,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     lang: language,
     user: user ? { name: user.name, role: user.role } : null,
+    // The menu's count of what happened on what the member follows since their last visit to /proposals.
+    unreadProposals: user ? await unreadActivityCount(context.db, user.id) : 0,
     // The titles of the error pages, and of a page whose loader failed (see notFoundTitle in utils/i18n.ts).
     titles: { notFound: pageTitle(t, t("app.notFound.title")), error: pageTitle(t, t("app.error.pageTitle")) },
   };
@@ -118,6 +124,20 @@ function MenuLink({ to, pathname, children }: { to: `/${string}`; pathname: stri
   );
 }
 
+/** "Proposals" with its unread count as a badge; a screen reader hears "Proposals, 3 unread". */
+function ProposalsMenuLabel({ unread }: { unread: number }) {
+  const { t } = useTranslation();
+  if (unread === 0) return <>{t("proposals.nav")}</>;
+  return (
+    <>
+      <span aria-hidden="true">
+        {t("proposals.nav")} <span className="nav-badge">{unread}</span>
+      </span>
+      <span className="visually-hidden">{t("proposals.navUnread", { count: unread })}</span>
+    </>
+  );
+}
+
 /**
  * A route whose page has a language of its own, not the reader's (the
  * candidate's report, in the language it was published in), says so with
@@ -183,6 +203,10 @@ export function Layout({ children }: { children: ReactNode }) {
                 </MenuLink>
                 <MenuLink to="/calibration" pathname={pathname}>
                   {t("app.nav.calibration")}
+                </MenuLink>
+                <MenuLink to="/proposals" pathname={pathname}>
+                  {/* On /proposals itself the news is being read: no count. */}
+                  <ProposalsMenuLabel unread={pathname === "/proposals" ? 0 : (data?.unreadProposals ?? 0)} />
                 </MenuLink>
                 {user.role === "recruiter" && (
                   <>

@@ -22,6 +22,7 @@ import enAccount from "./en-account";
 import enSelfReport from "./en-self-report";
 import enCalibration from "./en-calibration";
 import enSuggest from "./en-suggest";
+import enProposals from "./en-proposals";
 
 /** English UI text. Spanish (es.ts) must have the same keys: the type checks it. */
 const en = {
@@ -50,6 +51,7 @@ const en = {
   selfReport: enSelfReport,
   calibration: enCalibration,
   suggest: enSuggest,
+  proposals: enProposals,
 };
 
 export default en;

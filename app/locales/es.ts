@@ -23,6 +23,7 @@ import esAccount from "./es-account";
 import esSelfReport from "./es-self-report";
 import esCalibration from "./es-calibration";
 import esSuggest from "./es-suggest";
+import esProposals from "./es-proposals";
 
 const es: Messages = {
   ...esShared,
@@ -50,6 +51,7 @@ const es: Messages = {
   selfReport: esSelfReport,
   calibration: esCalibration,
   suggest: esSuggest,
+  proposals: esProposals,
 };
 
 export default es;
