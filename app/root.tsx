@@ -18,7 +18,6 @@ import {
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "~/utils/use-translation";
 import appStyles from "~/styles/app.css?url";
-import proposalStyles from "~/styles/proposals.css?url";
 import { UI_LANGUAGES } from "~/utils/i18n";
 import { getUser } from "~/http/auth.server";
 import { unreadActivityCount } from "~/models/follows.server";
@@ -27,11 +26,9 @@ import { useNonce } from "~/utils/nonce";
 import { useHydrated } from "~/utils/use-hydrated";
 import { ErrorPage } from "~/components/ErrorPage";
 import { PlainLink, useLinkNavigation } from "~/components/PlainLink";
-import "~/locales/proposals";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
-  { rel: "stylesheet", href: proposalStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -127,13 +124,13 @@ function MenuLink({ to, pathname, children }: { to: `/${string}`; pathname: stri
 /** "Proposals" with its unread count as a badge; a screen reader hears "Proposals, 3 unread". */
 function ProposalsMenuLabel({ unread }: { unread: number }) {
   const { t } = useTranslation();
-  if (unread === 0) return <>{t("proposals.nav")}</>;
+  if (unread === 0) return <>{t("app.nav.proposals")}</>;
   return (
     <>
       <span aria-hidden="true">
-        {t("proposals.nav")} <span className="nav-badge">{unread}</span>
+        {t("app.nav.proposals")} <span className="nav-badge">{unread}</span>
       </span>
-      <span className="visually-hidden">{t("proposals.navUnread", { count: unread })}</span>
+      <span className="visually-hidden">{t("app.nav.proposalsUnread", { count: unread })}</span>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maySeeIdealBands, maySeePanel } from "./blind";
+import { changesShownTo, maySeeIdealBands, maySeePanel } from "./blind";
 
 describe("blind scoring", () => {
   it("a recruiter always sees the panel", () => {
@@ -30,5 +30,17 @@ describe("blind scoring", () => {
   it("an interviewer who submitted every scorecard of theirs on the kit sees its ideal bands", () => {
     expect(maySeeIdealBands("interviewer", ["submitted"])).toBe(true);
     expect(maySeeIdealBands("interviewer", ["submitted", "submitted"])).toBe(true);
+  });
+});
+
+describe("changesShownTo", () => {
+  const changes = [{ path: ["idealProfile", "openness", "high"] }, { path: ["idealProfile"] }, { path: ["redFlags"] }];
+
+  it("hides every change to the ideal bands from a member who may not see them, and counts them", () => {
+    expect(changesShownTo(changes, true)).toEqual({ shown: [{ path: ["redFlags"] }], hiddenBandChanges: 2 });
+  });
+
+  it("shows every change to a member who may see the bands", () => {
+    expect(changesShownTo(changes, false)).toEqual({ shown: changes, hiddenBandChanges: 0 });
   });
 });

@@ -23,3 +23,21 @@ export function maySeeIdealBands(role: UserRole, ownStatusesOnKit: readonly Scor
   if (role === "recruiter") return true;
   return ownStatusesOnKit.length > 0 && ownStatusesOnKit.every((status) => status === "submitted");
 }
+
+/** Where a role profile document keeps its ideal bands (the role file's `idealProfile`). */
+export const IDEAL_BANDS_KEY = "idealProfile";
+
+/**
+ * A change to a role profile as a member may read it: an interviewer who may
+ * not see the role's ideal bands (maySeeIdealBands) reads every change but
+ * those to the bands, and how many those are. Proposals and a profile's
+ * history show the same bands the role page hides.
+ */
+export function changesShownTo<C extends { path: readonly string[] }>(
+  changes: readonly C[],
+  bandsHidden: boolean,
+): { shown: C[]; hiddenBandChanges: number } {
+  if (!bandsHidden) return { shown: [...changes], hiddenBandChanges: 0 };
+  const shown = changes.filter((change) => change.path[0] !== IDEAL_BANDS_KEY);
+  return { shown, hiddenBandChanges: changes.length - shown.length };
+}

@@ -29,6 +29,8 @@ import {
 import { z } from "~/schemas/zod-mini";
 import type { TranslationKey, Translator } from "~/utils/i18n";
 import { notFound, requireUser, type SessionUser } from "./auth.server";
+import { idealBandsHiddenFor } from "./proposal-form.server";
+import { changesShownTo } from "~/domain/blind";
 import { parseForm, readFormData, type FieldErrors } from "./forms.server";
 import { redirectWithNotice } from "./session.server";
 
@@ -256,9 +258,10 @@ export async function readProfileHistory(
   slug: string | undefined,
   { t }: Translator,
 ) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const target = slug === undefined ? undefined : await findProfileTarget(context.db, kind, slug);
   if (!target) throw notFound();
+  const bandsHidden = kind === "role" && (await idealBandsHiddenFor(context, user, target.slug));
   const versions = await listVersions(context.db, target);
   const search = new URL(request.url).searchParams;
   const errors: FieldErrors = {};
@@ -283,11 +286,14 @@ export async function readProfileHistory(
     to: search.get("to") ?? (to === undefined ? "" : String(to)),
   };
   let comparison: HistoryComparison | null = null;
+  let hiddenBandChanges = 0;
   if (Object.keys(errors).length === 0 && from !== undefined && to !== undefined) {
     const [older, newer] = await Promise.all([profileVersion(context.db, target, from), profileVersion(context.db, target, to)]);
     if (older && newer) {
-      comparison = { from, to, before: older.content, after: newer.content, changes: diffProfiles(older.content, newer.content) };
+      const shown = changesShownTo(diffProfiles(older.content, newer.content), bandsHidden);
+      hiddenBandChanges = shown.hiddenBandChanges;
+      comparison = { from, to, before: older.content, after: newer.content, changes: shown.shown };
     }
   }
-  return { target, versions, errors, asked: asText, comparison };
+  return { target, versions, errors, asked: asText, comparison, bandsHidden, hiddenBandChanges };
 }

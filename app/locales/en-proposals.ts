@@ -1,7 +1,5 @@
 /** English UI text of change proposals and profile histories (`proposals.*`). Spanish (es-proposals.ts) has the same keys: the type checks it. */
 const enProposals = {
-  nav: "Proposals",
-  navUnread: "Proposals, {{count}} unread",
   title: "Proposals",
   intro:
     "Changes members suggest to role and skill profiles: read them as a before and after, comment, vote; a recruiter accepts or rejects them.",
@@ -55,6 +53,10 @@ const enProposals = {
     rationale: "Why",
     changes: "The change",
     noChanges: "This proposal changes nothing.",
+    bandsHidden_one:
+      "{{count}} change to the ideal bands is not shown: you will see the bands once all your scorecards on this role are in (blind scoring).",
+    bandsHidden_other:
+      "{{count}} changes to the ideal bands are not shown: you will see the bands once all your scorecards on this role are in (blind scoring).",
     update: "Update proposal",
     withdraw: "Withdraw proposal",
     authorActions: "Your proposal",

@@ -14,6 +14,8 @@ const enShared = {
       users: "Users",
       audit: "Audit log",
       calibration: "Calibration",
+      proposals: "Proposals",
+      proposalsUnread: "Proposals, {{count}} unread",
       main: "Main",
     },
     description: "Traitkit: structured interviews that score candidates on the OCEAN+ traits and chart how they fit a role.",

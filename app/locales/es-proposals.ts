@@ -2,8 +2,6 @@ import type enProposals from "./en-proposals";
 
 /** Spanish UI text of change proposals and profile histories (`proposals.*`). */
 const esProposals: typeof enProposals = {
-  nav: "Propuestas",
-  navUnread: "Propuestas, {{count}} sin leer",
   title: "Propuestas",
   intro:
     "Cambios que los miembros sugieren a los perfiles de rol y de habilidad: léelos como un antes y un después, coméntalos, vota; un reclutador los acepta o los rechaza.",
@@ -57,6 +55,10 @@ const esProposals: typeof enProposals = {
     rationale: "Por qué",
     changes: "El cambio",
     noChanges: "Esta propuesta no cambia nada.",
+    bandsHidden_one:
+      "{{count}} cambio en las bandas ideales no se muestra: verá las bandas cuando haya enviado todas sus evaluaciones de este rol (evaluación a ciegas).",
+    bandsHidden_other:
+      "{{count}} cambios en las bandas ideales no se muestran: verá las bandas cuando haya enviado todas sus evaluaciones de este rol (evaluación a ciegas).",
     update: "Actualizar la propuesta",
     withdraw: "Retirar la propuesta",
     authorActions: "Tu propuesta",

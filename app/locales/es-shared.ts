@@ -13,6 +13,8 @@ const esShared: typeof enShared = {
       users: "Usuarios",
       audit: "Auditoría",
       calibration: "Calibración",
+      proposals: "Propuestas",
+      proposalsUnread: "Propuestas, {{count}} sin leer",
       main: "Principal",
     },
     description: "Traitkit: entrevistas estructuradas que puntúan a los candidatos en los rasgos OCEAN+ y muestran cómo encajan en un rol.",

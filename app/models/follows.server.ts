@@ -69,10 +69,19 @@ async function lastSeenActivity(db: Kysely<Database>, userId: number): Promise<n
 }
 
 /** Activity that is news to the member: on what they follow (since they followed it) or on their proposals, by someone else. */
-function newsQuery(db: Kysely<Database>, userId: number, afterId: number) {
+function newsQuery(db: Kysely<Database>, userId: number) {
   return db
     .selectFrom("proposal_activity as activity")
-    .where("activity.id", ">", afterId)
+    .where((eb) =>
+      eb(
+        "activity.id",
+        ">",
+        eb.fn.coalesce(
+          eb.selectFrom("proposal_feed_reads").select("last_seen_activity_id").where("proposal_feed_reads.user_id", "=", userId),
+          eb.lit(0),
+        ),
+      ),
+    )
     .where("activity.actor_id", "!=", userId)
     .where((eb) =>
       eb.or([
@@ -102,8 +111,8 @@ function newsQuery(db: Kysely<Database>, userId: number, afterId: number) {
 
 /** The menu's count of news since the member's last visit to /proposals. */
 export async function unreadActivityCount(db: Kysely<Database>, userId: number): Promise<number> {
-  const afterId = await lastSeenActivity(db, userId);
-  const row = await newsQuery(db, userId, afterId)
+  // One statement, the last visit read inside it: the menu asks on every page.
+  const row = await newsQuery(db, userId)
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -135,7 +144,7 @@ export async function takeNewsSinceLastVisit(
 ): Promise<{ items: NewsItem[]; total: number }> {
   return inTransaction(db, async (trx) => {
     const afterId = await lastSeenActivity(trx, userId);
-    const rows = await newsQuery(trx, userId, afterId)
+    const rows = await newsQuery(trx, userId)
       .innerJoin("users", "users.id", "activity.actor_id")
       .innerJoin("proposals", "proposals.id", "activity.proposal_id")
       .leftJoin("roles", "roles.id", "activity.role_id")

@@ -1,6 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { changesShownTo } from "~/domain/blind";
 import { isOpen, mayEditComment, mayRemoveComment, mayReview, mayWithdraw } from "~/domain/proposals";
+import { idealBandsHiddenFor } from "~/http/proposal-form.server";
 import { handleProposalPost, proposalNotices, requireProposal, type ProposalRefusal } from "~/http/proposals.server";
 import { takeNotice } from "~/http/session.server";
 import { listRoles } from "~/models/roles.server";
@@ -35,6 +37,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const now = new Date();
   const open = isOpen(proposal.status);
   const reviewer = mayReview(user.role);
+  const bandsHidden = proposal.target.kind === "role" && (await idealBandsHiddenFor(context, user, proposal.target.slug));
+  const { shown, hiddenBandChanges } = changesShownTo(proposal.changes, bandsHidden);
   return data(
     {
       title: pageTitle(t, proposal.title, t("proposals.title")),
@@ -51,12 +55,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         baseVersion: proposal.baseVersion,
         currentVersion: proposal.currentVersion,
         appliedVersion: proposal.appliedVersion,
-        changes: proposal.changes,
+        changes: shown,
+        hiddenBandChanges,
         votes: proposal.votes,
         history: proposal.history,
       },
       roleNames: proposal.target.kind === "skill" ? await roleNamesOf(context) : {},
-      bands: proposal.target.kind === "role" ? bandChangeCharts(context, proposal.before, proposal.after, language) : null,
+      bands: proposal.target.kind === "role" && !bandsHidden ? bandChangeCharts(context, proposal.before, proposal.after, language) : null,
       comments: proposal.comments.map((comment) => {
         const state = { authorId: comment.authorId, createdAt: comment.createdAt, removedAt: comment.removedAt };
         return {
@@ -142,11 +147,11 @@ export default function ProposalPage() {
 
       <section aria-labelledby="changes-title">
         <h2 id="changes-title">{t("proposals.detail.changes")}</h2>
-        {proposal.changes.length === 0 ? (
-          <p>{t("proposals.detail.noChanges")}</p>
-        ) : (
-          <ProfileDiff changes={proposal.changes} roleNames={roleNames} headingLevel={3} />
+        {proposal.hiddenBandChanges > 0 && (
+          <p className="muted">{t("proposals.detail.bandsHidden", { count: proposal.hiddenBandChanges })}</p>
         )}
+        {proposal.changes.length > 0 && <ProfileDiff changes={proposal.changes} roleNames={roleNames} headingLevel={3} />}
+        {proposal.changes.length === 0 && proposal.hiddenBandChanges === 0 && <p>{t("proposals.detail.noChanges")}</p>}
         {bands && <BandChangeChart changes={bands.changes} before={bands.before} after={bands.after} />}
       </section>
 

@@ -29,7 +29,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       asked: history.asked,
       errors: history.errors,
       comparison: comparison && { from: comparison.from, to: comparison.to, changes: comparison.changes },
-      bands: comparison && bandChangeCharts(context, comparison.before, comparison.after, language),
+      hiddenBandChanges: history.hiddenBandChanges,
+      bands: comparison && !history.bandsHidden ? bandChangeCharts(context, comparison.before, comparison.after, language) : null,
     },
     { status: Object.keys(history.errors).length > 0 ? 400 : 200 },
   );

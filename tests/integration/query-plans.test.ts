@@ -24,7 +24,8 @@ const LARGE = 600;
 // 31 (2026-12-04, issue 20): the assessment page reads the self-report questionnaire, and once there is one,
 // its live link and its answers, and whether a submitted self-report may go into the candidate's report:
 // four queries a page whatever the number of candidates.
-const MAX_QUERIES_PER_PAGE = 31;
+// 32 (2026-12-05, issue 22): the menu counts the change-proposal news of a signed-in member, one statement.
+const MAX_QUERIES_PER_PAGE = 32;
 
 /** Tables whose size grows with the number of candidates. */
 const GROWING_TABLES = [

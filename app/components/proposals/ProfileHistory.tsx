@@ -23,6 +23,8 @@ type Props = {
   asked: { from: string; to: string };
   errors: Readonly<Record<string, string>>;
   comparison: { from: number; to: number; changes: ProfileChange[] } | null;
+  /** Changes to the ideal bands left out for a member who may not see them (blind scoring). */
+  hiddenBandChanges?: number;
   bands: { changes: BandChange[]; before: SentChart | null; after: SentChart | null } | null;
   roleNames?: Readonly<Record<string, string>>;
 };
@@ -76,7 +78,7 @@ function VersionSelect({
 }
 
 /** Every version of a role or skill profile, with who made it and how, and the difference between any two (issue 22). */
-export function ProfileHistory({ name, profileHref, versions, asked, errors, comparison, bands, roleNames }: Props) {
+export function ProfileHistory({ name, profileHref, versions, asked, errors, comparison, hiddenBandChanges = 0, bands, roleNames }: Props) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   return (
@@ -130,7 +132,8 @@ export function ProfileHistory({ name, profileHref, versions, asked, errors, com
               {comparison && (
                 <>
                   <h3>{t("proposals.versions.diffTitle", { from: comparison.from, to: comparison.to })}</h3>
-                  {comparison.changes.length === 0 ? (
+                  {hiddenBandChanges > 0 && <p className="muted">{t("proposals.detail.bandsHidden", { count: hiddenBandChanges })}</p>}
+                  {comparison.changes.length === 0 && hiddenBandChanges > 0 ? null : comparison.changes.length === 0 ? (
                     <p>{t("proposals.versions.same")}</p>
                   ) : (
                     <ProfileDiff changes={comparison.changes} roleNames={roleNames} headingLevel={4} />
