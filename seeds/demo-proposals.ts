@@ -24,13 +24,17 @@ import type { DemoContext, DemoStep } from "./demo";
  * (a level's expectation made mandatory). Ian follows MLOps Engineer, so his
  * "since your last visit" has news. It runs before the demo kits are built, as
  * they were in the story: from the role as the accepted proposal left it.
+ * The band proposal is the recruiter's: an interviewer sees a role's bands
+ * only once their scorecards on it are in (blind scoring), and no demo
+ * interviewer's MLOps scorecards all are; its rationale and comments name no
+ * numbers for the same reason.
  */
 
 export const DEMO_PROPOSALS = {
   role: "mlops-engineer",
   skill: "mlflow",
   accepted: "Name the monitoring a model in production lacks",
-  rejected: "Weigh conscientiousness less for MLOps Engineer",
+  rejected: "Add a red flag for rollbacks no one can explain",
   band: "Lower the top of the Openness band for MLOps Engineer",
   question: "Ask how a six-month-old training run is reproduced",
   skillLevel: "Make MLflow tracking server setup mandatory at Mid level",
@@ -128,9 +132,8 @@ async function acceptedRedFlag(trx: Transaction<Database>, context: DemoContext)
   if (accepted.status !== "accepted") throw new Error(`The demo's accepted proposal was not accepted: ${accepted.status}`);
 }
 
-async function rejectedWeight(trx: Transaction<Database>, context: DemoContext): Promise<void> {
+async function rejectedRedFlag(trx: Transaction<Database>, context: DemoContext): Promise<void> {
   const content = await roleContent(trx, DEMO_PROPOSALS.role);
-  if (content.idealProfile === null) throw new Error(`The demo role ${DEMO_PROPOSALS.role} has no ideal profile`);
   const id = await propose(
     trx,
     context,
@@ -140,13 +143,10 @@ async function rejectedWeight(trx: Transaction<Database>, context: DemoContext):
       author: "interviewer3",
       title: DEMO_PROPOSALS.rejected,
       rationale:
-        "Conscientiousness weighs three times Extraversion, so a careful candidate who cannot explain a rollback to product still ranks first.\nWeight 2 would balance it.",
+        "On the LLM panels the candidates who could not explain a rollback to product were the ones we regretted.\nThe MLOps profile should say so.",
       proposed: {
         kind: "role",
-        content: {
-          ...content,
-          idealProfile: { ...content.idealProfile, conscientiousness: { ...content.idealProfile.conscientiousness, weight: 2 } },
-        },
+        content: { ...content, redFlags: [...content.redFlags, { en: "Cannot explain to product why a model was rolled back" }] },
       },
     },
     before(context, 24),
@@ -157,7 +157,8 @@ async function rejectedWeight(trx: Transaction<Database>, context: DemoContext):
     {
       id,
       reviewerId: memberId(context, "recruiter"),
-      reason: "Rigor in versioning and monitoring is what this team hires for; communication is weighed by Relational engagement already.",
+      reason:
+        "The existing red flags already cover a rollout no one can account for, and Relational engagement weighs how it is explained.",
     },
     before(context, 21),
   );
@@ -173,10 +174,10 @@ async function openBand(trx: Transaction<Database>, context: DemoContext): Promi
     {
       kind: "role",
       slug: DEMO_PROPOSALS.role,
-      author: "interviewer1",
+      author: "recruiter",
       title: DEMO_PROPOSALS.band,
       rationale:
-        "Our last three MLOps hires who scored above 80 on Openness kept swapping tools in the serving stack; the ones between 65 and 75 run it steadily.\nA band of 60–75 describes the people who do well here.",
+        "Our last three MLOps hires with the highest Openness kept swapping tools in the serving stack; the steadier ones run it well.\nA lower, slightly wider band describes the people who do well here.",
       proposed: {
         kind: "role",
         content: {
@@ -192,7 +193,7 @@ async function openBand(trx: Transaction<Database>, context: DemoContext): Promi
     context,
     id,
     "interviewer2",
-    "Agreed on the top. I would keep the bottom at 65: the team still has to pick up new tooling every year.",
+    "Agreed on the top. I would keep the bottom where it is: the team still has to pick up new tooling every year.",
     before(context, 11, 20),
   );
   await comment(
@@ -204,7 +205,7 @@ async function openBand(trx: Transaction<Database>, context: DemoContext): Promi
     before(context, 10, 18),
   );
   await vote(trx, context, id, "interviewer2", 1, before(context, 11, 19));
-  await vote(trx, context, id, "recruiter", 1, before(context, 10, 2));
+  await vote(trx, context, id, "interviewer1", 1, before(context, 10, 2));
   await vote(trx, context, id, "interviewer3", -1, before(context, 10, 17));
 }
 
@@ -292,7 +293,7 @@ export const demoProposalsStep: DemoStep = {
       .execute();
     await setFollowing(trx, { userId: memberId(context, "interviewer1"), target: role, follow: true }, before(context, 34));
     await acceptedRedFlag(trx, context);
-    await rejectedWeight(trx, context);
+    await rejectedRedFlag(trx, context);
     await openBand(trx, context);
     await openQuestion(trx, context);
     await openSkillLevel(trx, context);

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { diffProfiles, type Json, type ProfileChange } from "~/domain/profile-diff";
-import { mayReview } from "~/domain/proposals";
+import { isOpen, mayReview } from "~/domain/proposals";
 import { findProfileTarget, listVersions, profileVersion, type ProfileKind } from "~/models/profile-versions.server";
 import {
   acceptProposal,
@@ -124,6 +124,8 @@ export async function handleProposalPost(
   const now = new Date();
   const db = context.db;
   const notOpen = () => refusal(409, intent, { form: t("proposals.errors.notOpen") });
+  // A decided proposal takes no vote nor comment: said first, whatever the rest of the form holds (its fields are no longer shown).
+  if ((intent === "vote" || intent === "comment") && !isOpen(proposal.status)) return notOpen();
 
   switch (intent) {
     case null:

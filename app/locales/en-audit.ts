@@ -38,6 +38,7 @@ const enAudit = {
       reject: "Rejected a proposal",
       withdraw: "Withdrew their proposal",
       comment_remove: "Removed another member's comment",
+      export: "Downloaded every proposal (JSON)",
     },
     kit: {
       create: "Created a kit",

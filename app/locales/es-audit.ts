@@ -39,6 +39,7 @@ const esAudit: typeof enAudit = {
       reject: "Rechazó una propuesta",
       withdraw: "Retiró su propuesta",
       comment_remove: "Eliminó el comentario de otro miembro",
+      export: "Descargó todas las propuestas (JSON)",
     },
     kit: {
       create: "Creó un kit",

@@ -31,6 +31,7 @@ export type AuditAction =
   | "proposal.reject"
   | "proposal.withdraw"
   | "proposal.comment_remove"
+  | "proposal.export"
   | "kit.create"
   | "kit.update"
   | "kit.version"

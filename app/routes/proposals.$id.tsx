@@ -9,7 +9,7 @@ import { listRoles } from "~/models/roles.server";
 import { bandChangeCharts } from "~/components/proposals/band-charts.server";
 import { BandChangeChart, ProfileDiff } from "~/components/proposals/ProfileDiff";
 import { Comments, ReviewPanel, StatusBadge, StatusHistory, VoteBox } from "~/components/proposals/ProposalParts";
-import { FieldError } from "~/components/forms";
+import { ErrorText } from "~/components/proposals/ErrorText";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
@@ -124,7 +124,7 @@ export default function ProposalPage() {
       <h1>
         {proposal.title} <StatusBadge status={proposal.status} />
       </h1>
-      <FieldError id="proposal-form-error" error={refusal.errors.form} />
+      <ErrorText id="proposal-form-error" error={refusal.errors.form} />
       <p>{t("proposals.detail.by", { name: proposal.author.name, date: formatDate(proposal.createdAt, "date") })}</p>
       <p>
         {t("proposals.detail.target")} {t(`proposals.kind.${proposal.target.kind}`)} <Link to={targetHref}>{proposal.target.name}</Link>

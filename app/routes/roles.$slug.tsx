@@ -33,7 +33,7 @@ import { confirmationPage, isConfirmed } from "~/http/confirm.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { takeNotice } from "~/http/session.server";
-import { ProfileProposalsBar } from "~/components/ProposalFields";
+import { ProfileProposalsBar } from "~/components/ProfileProposalsBar";
 import { findProfileTarget } from "~/models/profile-versions.server";
 import { openProposalCount } from "~/models/proposals.server";
 import { isFollowing } from "~/models/follows.server";

@@ -10,7 +10,7 @@ import { getSkillProfile } from "~/models/skills.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useFormatDate } from "~/utils/dates";
-import { ProfileProposalsBar } from "~/components/ProposalFields";
+import { ProfileProposalsBar } from "~/components/ProfileProposalsBar";
 import { findProfileTarget } from "~/models/profile-versions.server";
 import { openProposalCount } from "~/models/proposals.server";
 import { isFollowing } from "~/models/follows.server";

@@ -549,6 +549,9 @@ describe("following and news", () => {
     await setFollowing(db, { userId: who.ian, target: mlops, follow: false }, at(5));
     expect(await unreadActivityCount(db, who.ian)).toBe(1);
     const mlflow = await target("skill", DEMO_PROPOSALS.skill);
+    // Rita proposed the demo's band change: the two comments on it are news to her until she visits.
+    expect(await unreadActivityCount(db, who.rita)).toBe(2);
+    await takeNewsSinceLastVisit(db, who.rita, at(5));
     expect(await unreadActivityCount(db, who.rita)).toBe(0);
     await setFollowing(db, { userId: who.rita, target: mlflow, follow: true }, at(6));
     await setFollowing(db, { userId: who.rita, target: mlflow, follow: true }, at(6));

@@ -112,6 +112,7 @@ describe("audit action labels", () => {
     "proposal.reject": true,
     "proposal.withdraw": true,
     "proposal.comment_remove": true,
+    "proposal.export": true,
   } satisfies Record<AuditAction, true>;
   const codes = Object.keys(ACTIONS);
 

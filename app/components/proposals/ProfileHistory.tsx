@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { ProfileChange } from "~/domain/profile-diff";
 import type { SentChart } from "~/components/charts/drawing";
-import { FieldError } from "~/components/forms";
+import { ErrorText } from "./ErrorText";
 import { TableScroll } from "~/components/TableScroll";
 import { useFormatDate } from "~/utils/dates";
 import { useTranslation } from "~/utils/use-translation";
@@ -72,7 +72,7 @@ function VersionSelect({
           </option>
         ))}
       </select>
-      <FieldError id={`${id}-error`} error={error} />
+      <ErrorText id={`${id}-error`} error={error} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { Json } from "~/domain/profile-diff";
 import type { ProposalStatus } from "~/domain/proposals";
-import { FieldError } from "~/components/forms";
+import { ErrorText } from "./ErrorText";
 import { useFormatDate } from "~/utils/dates";
 import { useTranslation } from "~/utils/use-translation";
 import { pathInWords, valueInWords, type Reading } from "./ProfileDiff";
@@ -67,9 +67,9 @@ export function VoteBox({ votes, userId, open, error }: { votes: readonly VoteVi
               </Form>
             )}
           </div>
-          <FieldError id="vote-error" error={error} />
         </>
       )}
+      <ErrorText id="vote-error" error={error} />
     </section>
   );
 }
@@ -114,7 +114,7 @@ function CommentTextarea({
         aria-invalid={error ? true : undefined}
         aria-describedby={[`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ")}
       />
-      <FieldError id={`${id}-error`} error={error} />
+      <ErrorText id={`${id}-error`} error={error} />
     </div>
   );
 }
@@ -272,7 +272,7 @@ export function ReviewPanel({
                       </label>
                     </div>
                   ))}
-                  <FieldError id={`${id}-error`} error={error} />
+                  <ErrorText id={`${id}-error`} error={error} />
                 </fieldset>
               );
             })}
@@ -298,7 +298,7 @@ export function ReviewPanel({
             aria-invalid={errors.note ? true : undefined}
             aria-describedby={errors.note ? "accept-note-error" : undefined}
           />
-          <FieldError id="accept-note-error" error={errors.note} />
+          <ErrorText id="accept-note-error" error={errors.note} />
         </div>
         <button type="submit">{t("proposals.review.accept")}</button>
       </Form>
@@ -318,7 +318,7 @@ export function ReviewPanel({
             aria-invalid={errors.reason ? true : undefined}
             aria-describedby={["reject-reason-hint", errors.reason ? "reject-reason-error" : null].filter(Boolean).join(" ")}
           />
-          <FieldError id="reject-reason-error" error={errors.reason} />
+          <ErrorText id="reject-reason-error" error={errors.reason} />
         </div>
         <button type="submit" className="button-secondary">
           {t("proposals.review.reject")}
