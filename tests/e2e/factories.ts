@@ -193,3 +193,47 @@ export async function createOwnUser(data: TestData, role: "recruiter" | "intervi
   const id = await createUser(data.db, { email, name, role, passwordHash }, new Date());
   return { id, email, name };
 }
+
+/**
+ * An assessment of the kit with these interviewers on its panel, each having
+ * submitted the demo's first interviewer's scorecard of a demo case: blind
+ * scoring then lets them see the role's ideal bands (they have no scorecard
+ * of it left to submit), as a member who took part in its interviews does.
+ */
+export async function createSubmittedPanel(
+  data: TestData,
+  own: { role: OwnRole; kit: OwnKit },
+  panel: readonly OwnUser[],
+  demoName = "Ada Demo-Lovelace",
+): Promise<OwnAssessment> {
+  const card = DEMO_CANDIDATES.find((c) => c.name === demoName)?.assessment?.interviewer1;
+  if (!card) throw new Error(`No demo candidate ${demoName} with a first interviewer's scorecard`);
+  const { db } = data;
+  const { kit } = own.kit;
+  const candidate = await createOwnCandidate(data, demoName.replace(/ Demo-.*/, ""), own.role.slug);
+  const now = new Date();
+  const assessment = await createAssessment(
+    db,
+    {
+      candidateId: candidate.id,
+      kitVersionId: kit.kitVersionId,
+      interviewerIds: panel.map((member) => member.id),
+      actorId: await userIdOf(db, RECRUITER),
+      schedule: null,
+      mail: null,
+    },
+    now,
+  );
+  if (!assessment.ok) throw new Error(`The assessment of ${candidate.name} was refused: ${JSON.stringify(assessment.errors)}`);
+  const parsed = parseScorecardForm(scorecardFields({ ...card, status: "submitted" }, kit));
+  if (!parsed.ok) throw new Error(`The scorecard of ${candidate.name} is not valid: ${JSON.stringify(parsed.errors)}`);
+  for (const member of panel) {
+    const saved = await saveScorecard(
+      db,
+      { assessmentId: assessment.id, interviewerId: member.id, input: parsed.data, kit, mail: null },
+      now,
+    );
+    if (saved.status !== "saved") throw new Error(`The scorecard of ${member.name} on ${candidate.name} was not saved`);
+  }
+  return { candidateId: candidate.id, candidateName: candidate.name, assessmentId: assessment.id };
+}
