@@ -310,6 +310,8 @@ type Step = {
   afterSuccess?: (response: Response) => Promise<void>;
   /** A success that stores nothing (a form re-rendered without JavaScript). */
   writesNothing?: boolean;
+  /** For a refusal: words its answer must contain, so it was refused for the reason the cell names. */
+  says?: string;
 };
 
 /** The kit builder's form and where it posts: a new MLOps Engineer kit, or the demo kit's editor. */
@@ -633,11 +635,11 @@ async function proposalPageSteps(role: Role, code: number): Promise<Step[] | und
     ];
   }
   if (code === 400) {
-    const steps = [proposalPost(band, "an empty comment", { intent: "comment", body: "" })];
+    const steps = [{ ...proposalPost(band, "an empty comment", { intent: "comment", body: "" }), says: "Write a comment" }];
     if (!recruiter) return steps;
     return [
       ...steps,
-      proposalPost(band, "a reject without a reason", { intent: "reject", reason: "" }),
+      { ...proposalPost(band, "a reject without a reason", { intent: "reject", reason: "" }), says: "Give the reason for rejecting" },
       proposalPost(band, "an accept with a conflict's choice that is neither", { intent: "accept", "resolve:expectations": "both" }),
     ];
   }
@@ -646,21 +648,38 @@ async function proposalPageSteps(role: Role, code: number): Promise<Step[] | und
     const othersComment = String(await othersCommentId());
     const steps = [
       proposalPost(othersProposal, "withdraw another's proposal", { intent: "withdraw" }),
-      proposalPost(band, "edit another's comment", { intent: "edit-comment", commentId: othersComment, body: "Matrix edit" }),
+      {
+        ...proposalPost(band, "edit another's comment", { intent: "edit-comment", commentId: othersComment, body: "Matrix edit" }),
+        says: "This comment can no longer be changed by you",
+      },
     ];
     if (recruiter) return steps;
     return [
       ...steps,
-      proposalPost(band, "remove another's comment", { intent: "remove-comment", commentId: othersComment }),
+      {
+        ...proposalPost(band, "remove another's comment", { intent: "remove-comment", commentId: othersComment }),
+        says: "This comment can no longer be changed by you",
+      },
       proposalPost(band, "accept", { intent: "accept", note: "" }),
       proposalPost(band, "reject with a reason", { intent: "reject", reason: "Matrix rejection" }),
     ];
   }
   if (code === 409) {
     const rejected = await demoProposalId(DEMO_PROPOSALS.rejected);
-    const steps = [proposalPost(rejected, "a vote on a decided proposal", { intent: "vote", value: "1" })];
+    const steps = [
+      {
+        ...proposalPost(rejected, "a vote on a decided proposal", { intent: "vote", value: "1" }),
+        says: "This proposal is no longer open",
+      },
+    ];
     if (!recruiter) return steps;
-    return [...steps, proposalPost(await conflictingProposal(), "an accept leaving a conflict unresolved", { intent: "accept" })];
+    return [
+      ...steps,
+      {
+        ...proposalPost(await conflictingProposal(), "an accept leaving a conflict unresolved", { intent: "accept" }),
+        says: "Resolve every conflict before accepting",
+      },
+    ];
   }
   return undefined;
 }
@@ -695,7 +714,9 @@ async function proposalEditSteps(row: Row, role: Role, code: number): Promise<St
   if (code === 400) {
     const noRationale = new URLSearchParams(form);
     noRationale.set("rationale", "");
-    return [open(await skillProposal(me), "their own open proposal, no rationale", noRationale)];
+    return [
+      { ...open(await skillProposal(me), "their own open proposal, no rationale", noRationale), says: "Say why the profile should change" },
+    ];
   }
   if (code === 404) {
     return [
@@ -726,6 +747,7 @@ async function proposeSteps(row: Row, role: Role, code: number): Promise<Step[] 
   return [
     {
       label: code === 303 ? "a reworded text with a title and a rationale" : "no rationale",
+      ...(code === 400 ? { says: "Say why the profile should change" } : {}),
       send: (cookie) => request(server.baseURL, pathname, { cookie, form }),
       afterSuccess: async (response) => {
         const target = locationPath(response) ?? "";
@@ -742,7 +764,13 @@ async function proposeSteps(row: Row, role: Role, code: number): Promise<Step[] 
 function followSteps(role: Role, code: number): Step[] | undefined {
   const post = (form: Record<string, string>) => (cookie: string | undefined) => request(server.baseURL, "/follows", { cookie, form });
   if (code === 400)
-    return [{ label: "a kind that is neither role nor skill", send: post({ kind: "team", slug: "mlops-engineer", follow: "1" }) }];
+    return [
+      {
+        label: "a kind that is neither role nor skill",
+        send: post({ kind: "team", slug: "mlops-engineer", follow: "1" }),
+        says: "Send kind (role or skill), slug and follow (1 or 0).",
+      },
+    ];
   if (code === 404) return [{ label: "no such role", send: post({ kind: "role", slug: "no-such-role", follow: "1" }) }];
   if (code !== 303) return undefined;
   const follows = async (kind: "role" | "skill") => {
@@ -1441,6 +1469,7 @@ async function checkCell(row: Row, role: Role): Promise<void> {
         // An allowed read may write its own audit entry (an export does); nothing else.
         const allowedRead = row.method === "GET" && !denied;
         if (allowedRead && step.afterSuccess) await step.afterSuccess(response);
+        else if (step.says !== undefined) expect(await response.text(), `${what}: the reason`).toContain(step.says);
         else await response.body?.cancel();
         const after = await matrixState();
         expect(allowedRead ? withoutAudit(after) : after, `${what} changed data`).toEqual(allowedRead ? withoutAudit(before) : before);
