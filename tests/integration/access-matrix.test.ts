@@ -561,7 +561,7 @@ async function othersCommentId(): Promise<number> {
 async function proposalRow(id: number) {
   return server.db
     .selectFrom("proposals")
-    .select(["status", "title", "author_id", "role_id", "skill_id"])
+    .select(["status", "title", "author_id", "role_id", "skill_id", "changes"])
     .where("id", "=", id)
     .executeTakeFirstOrThrow();
 }
@@ -755,6 +755,9 @@ async function proposeSteps(row: Row, role: Role, code: number): Promise<Step[] 
         const saved = await proposalRow(Number(target.split("/")[2]));
         expect(saved).toMatchObject({ status: "open", title, author_id: me });
         expect(row.route.startsWith("/roles/") ? saved.role_id : saved.skill_id).not.toBeNull();
+        // The form posted whole, the proposal holds the one text reworded and nothing else (no band, for whoever may not see them).
+        const changed = (JSON.parse(saved.changes) as { path: string[] }[]).map((change) => change.path[0]);
+        expect(new Set(changed)).toEqual(new Set([row.route.startsWith("/roles/") ? "redFlags" : "expectations"]));
       },
     },
   ];
