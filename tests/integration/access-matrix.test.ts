@@ -664,6 +664,12 @@ async function proposalPageSteps(role: Role, code: number): Promise<Step[] | und
       proposalPost(band, "reject with a reason", { intent: "reject", reason: "Matrix rejection" }),
     ];
   }
+  if (code === 404) {
+    return [
+      proposalPost(band, "edit a comment the proposal does not have", { intent: "edit-comment", commentId: "999999", body: "Matrix edit" }),
+      proposalPost(band, "remove a comment the proposal does not have", { intent: "remove-comment", commentId: "999999" }),
+    ];
+  }
   if (code === 409) {
     const rejected = await demoProposalId(DEMO_PROPOSALS.rejected);
     const steps = [
