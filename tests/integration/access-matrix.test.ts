@@ -11,6 +11,12 @@ import { roleToFormValues } from "../../app/schemas/role-form";
 import { getKitBuilderSource, newKitFormValues } from "../../app/models/kit-builder.server";
 import { getKitEditor } from "../../app/models/kit-views.server";
 import type { KitFormValues } from "../../app/schemas/kit";
+import { findProfileTarget, readSkillProfileDocument } from "../../app/models/profile-versions.server";
+import { addComment, createProposal, withdrawProposal } from "../../app/models/proposals.server";
+import { saveSkillExpectations } from "../../app/models/skills.server";
+import type { ProfileExpectation } from "../../app/schemas/skill";
+import { skillToFormValues } from "../../app/schemas/skill-form";
+import { DEMO_PROPOSALS } from "../../seeds/demo-proposals";
 import {
   concretePath,
   pathPattern,
@@ -159,9 +165,10 @@ function pathFor(route: string): Promise<string> {
 }
 
 /**
- * What a refused request must leave as it was: the accounts (accountState) and
+ * What a refused request must leave as it was: the accounts (accountState),
  * everything of the assessments — panels, scorecards and their contents,
- * decisions, report links, results, candidates.
+ * decisions, report links, results, candidates — and of the change proposals:
+ * proposals, votes, comments, their activity, profile versions and follows.
  */
 async function matrixState(): Promise<unknown> {
   const db = server.db;
@@ -199,6 +206,17 @@ async function matrixState(): Promise<unknown> {
       .execute(),
     outbox: await db.selectFrom("mail_outbox").selectAll().orderBy("id").execute(),
     teamSettings: await db.selectFrom("app_settings").selectAll().orderBy("key").execute(),
+    proposals: await db.selectFrom("proposals").selectAll().orderBy("id").execute(),
+    proposalVotes: await db.selectFrom("proposal_votes").selectAll().orderBy("proposal_id").orderBy("user_id").execute(),
+    proposalComments: await db.selectFrom("proposal_comments").selectAll().orderBy("id").execute(),
+    proposalActivity: await db.selectFrom("proposal_activity").selectAll().orderBy("id").execute(),
+    profileVersions: await db
+      .selectFrom("profile_versions")
+      .select(["id", "role_id", "skill_id", "version", "source", "proposal_id", "made_by", "made_at"])
+      .orderBy("id")
+      .execute(),
+    follows: await db.selectFrom("profile_follows").selectAll().orderBy("user_id").orderBy("role_id").orderBy("skill_id").execute(),
+    // Not proposal_feed_reads: a visit to /proposals marks its news seen, by design, like a report's open count.
   };
 }
 
@@ -292,6 +310,8 @@ type Step = {
   afterSuccess?: (response: Response) => Promise<void>;
   /** A success that stores nothing (a form re-rendered without JavaScript). */
   writesNothing?: boolean;
+  /** For a refusal: words its answer must contain, so it was refused for the reason the cell names. */
+  says?: string;
 };
 
 /** The kit builder's form and where it posts: a new MLOps Engineer kit, or the demo kit's editor. */
@@ -448,6 +468,382 @@ const SETTINGS_VARIANTS: Record<string, () => Step | Promise<Step>> = {
     },
   }),
 };
+
+/** The account a role column signs in with, by id; the columns without one have no proposals to make. */
+async function accountId(role: Role): Promise<number> {
+  const email = ACCOUNT_OF[role];
+  if (!email) throw new Error(`No account for ${role}`);
+  return userId(server.db, email);
+}
+
+/** The demo's open band proposal on MLOps Engineer (`/proposals/:id`): interviewer1's, with comments by interviewer2 and interviewer3. */
+async function bandProposalId(): Promise<number> {
+  return Number((await pathFor("/proposals/:id")).split("/")[2]);
+}
+
+async function demoProposalId(title: string): Promise<number> {
+  const row = await server.db.selectFrom("proposals").select("id").where("title", "=", title).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The MLflow skill's expectations with the first one's English wording replaced. */
+async function rewordedSkill(wording: string): Promise<ProfileExpectation[]> {
+  const profile = await readSkillProfileDocument(server.db, DEMO_PROPOSALS.skill);
+  if (!profile) throw new Error(`The demo skill ${DEMO_PROPOSALS.skill} is missing`);
+  return profile.expectations.map((expectation, index) =>
+    index === 0 ? { ...expectation, description: { ...expectation.description, en: wording } } : expectation,
+  );
+}
+
+/**
+ * A fresh open proposal on the MLflow skill by `authorId` (withdrawn when
+ * asked), made before the cell's snapshot: its author's acts on it and
+ * everybody else's refusals need one nobody else has touched.
+ */
+async function skillProposal(authorId: number, options: { withdrawn?: boolean } = {}): Promise<number> {
+  serial += 1;
+  const created = await createProposal(
+    server.db,
+    {
+      kind: "skill",
+      slug: DEMO_PROPOSALS.skill,
+      authorId,
+      title: `Matrix proposal ${serial}`,
+      rationale: "Made by the access matrix.",
+      proposed: { kind: "skill", expectations: await rewordedSkill(`Matrix wording ${serial}`) },
+    },
+    new Date(),
+  );
+  if (created.status !== "created") throw new Error(`The matrix proposal was not created: ${created.status}`);
+  if (options.withdrawn && (await withdrawProposal(server.db, { id: created.id, authorId }, new Date())) !== "done") {
+    throw new Error(`The matrix proposal ${created.id} was not withdrawn`);
+  }
+  return created.id;
+}
+
+/** A proposal whose wording the recruiter has since edited otherwise: accepting it meets a conflict. */
+async function conflictingProposal(): Promise<number> {
+  const id = await skillProposal(await userId(server.db, DEMO.interviewer3));
+  serial += 1;
+  const saved = await saveSkillExpectations(
+    server.db,
+    { slug: DEMO_PROPOSALS.skill, actorId: recruiterId, expectations: await rewordedSkill(`Matrix direct wording ${serial}`) },
+    new Date(),
+  );
+  if (saved.status !== "saved") throw new Error(`The matrix's direct edit of the skill was refused: ${saved.status}`);
+  return id;
+}
+
+/** A comment by `authorId` on the band proposal, made now (so still editable), and its id. */
+async function freshComment(authorId: number): Promise<number> {
+  const proposalId = await bandProposalId();
+  serial += 1;
+  const body = `Matrix comment ${serial}`;
+  if ((await addComment(server.db, { id: proposalId, userId: authorId, body }, new Date())) !== "saved") {
+    throw new Error("The matrix comment was not saved");
+  }
+  const row = await server.db.selectFrom("proposal_comments").select("id").where("body", "=", body).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** interviewer3's demo comment on the band proposal: nobody else's to edit or (but for a recruiter) remove. */
+async function othersCommentId(): Promise<number> {
+  const row = await server.db
+    .selectFrom("proposal_comments")
+    .select("id")
+    .where("proposal_id", "=", await bandProposalId())
+    .where("author_id", "=", await userId(server.db, DEMO.interviewer3))
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function proposalRow(id: number) {
+  return server.db
+    .selectFrom("proposals")
+    .select(["status", "title", "author_id", "role_id", "skill_id", "changes"])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+}
+
+/** A POST to a proposal's page that must come back to it. */
+function proposalPost(id: number, label: string, form: Record<string, string>, check?: (response: Response) => Promise<void>): Step {
+  return {
+    label,
+    send: (cookie) => request(server.baseURL, `/proposals/${id}`, { cookie, form }),
+    afterSuccess: async (response) => {
+      expect(locationPath(response)).toBe(`/proposals/${id}`);
+      await check?.(response);
+    },
+  };
+}
+
+/** The requests of POST /proposals/:id for one code, as the role's account may make them. */
+async function proposalPageSteps(role: Role, code: number): Promise<Step[] | undefined> {
+  const me = await accountId(role);
+  const band = await bandProposalId();
+  const recruiter = role === "recruiter";
+  const myVote = () =>
+    server.db.selectFrom("proposal_votes").select("value").where("proposal_id", "=", band).where("user_id", "=", me).executeTakeFirst();
+  if (code === 303) {
+    const ownComment = await freshComment(me);
+    const ownProposal = await skillProposal(me);
+    serial += 1;
+    const body = `Matrix comment ${serial}\non two lines`;
+    const edited = `Matrix comment ${serial}, edited`;
+    const comment = (id: number) =>
+      server.db.selectFrom("proposal_comments").select(["body", "removed_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const steps = [
+      proposalPost(band, "vote +1", { intent: "vote", value: "1" }, async () => {
+        expect(await myVote()).toEqual({ value: 1 });
+      }),
+      proposalPost(band, "withdraw the vote", { intent: "vote", value: "0" }, async () => {
+        expect(await myVote()).toBeUndefined();
+      }),
+      proposalPost(band, "a comment", { intent: "comment", body }, async () => {
+        const saved = await server.db.selectFrom("proposal_comments").select("author_id").where("body", "=", body).executeTakeFirst();
+        expect(saved?.author_id).toBe(me);
+      }),
+      proposalPost(band, "edit their own comment", { intent: "edit-comment", commentId: String(ownComment), body: edited }, async () => {
+        expect((await comment(ownComment)).body).toBe(edited);
+      }),
+      proposalPost(band, "remove their own comment", { intent: "remove-comment", commentId: String(ownComment) }, async () => {
+        expect((await comment(ownComment)).removed_at).not.toBeNull();
+      }),
+      proposalPost(ownProposal, "withdraw their own proposal", { intent: "withdraw" }, async () => {
+        expect((await proposalRow(ownProposal)).status).toBe("withdrawn");
+      }),
+    ];
+    if (!recruiter) return steps;
+    const othersComment = await freshComment(await userId(server.db, DEMO.interviewer3));
+    const interviewer3 = await userId(server.db, DEMO.interviewer3);
+    const toAccept = await skillProposal(interviewer3);
+    const toReject = await skillProposal(interviewer3);
+    return [
+      ...steps,
+      proposalPost(band, "remove another's comment", { intent: "remove-comment", commentId: String(othersComment) }, async () => {
+        expect((await comment(othersComment)).removed_at).not.toBeNull();
+      }),
+      proposalPost(toAccept, "accept", { intent: "accept", note: "Matrix acceptance" }, async () => {
+        expect((await proposalRow(toAccept)).status).toBe("accepted");
+        const version = await server.db.selectFrom("profile_versions").select("source").where("proposal_id", "=", toAccept).execute();
+        expect(version).toEqual([{ source: "proposal" }]);
+      }),
+      proposalPost(toReject, "reject with a reason", { intent: "reject", reason: "Matrix rejection" }, async () => {
+        expect((await proposalRow(toReject)).status).toBe("rejected");
+      }),
+    ];
+  }
+  if (code === 400) {
+    const steps = [{ ...proposalPost(band, "an empty comment", { intent: "comment", body: "" }), says: "Write a comment" }];
+    if (!recruiter) return steps;
+    return [
+      ...steps,
+      { ...proposalPost(band, "a reject without a reason", { intent: "reject", reason: "" }), says: "Give the reason for rejecting" },
+      proposalPost(band, "an accept with a conflict's choice that is neither", { intent: "accept", "resolve:expectations": "both" }),
+    ];
+  }
+  if (code === 403) {
+    const othersProposal = await skillProposal(await userId(server.db, DEMO.interviewer3));
+    const othersComment = String(await othersCommentId());
+    const steps = [
+      proposalPost(othersProposal, "withdraw another's proposal", { intent: "withdraw" }),
+      {
+        ...proposalPost(band, "edit another's comment", { intent: "edit-comment", commentId: othersComment, body: "Matrix edit" }),
+        says: "This comment can no longer be changed by you",
+      },
+    ];
+    if (recruiter) return steps;
+    return [
+      ...steps,
+      {
+        ...proposalPost(band, "remove another's comment", { intent: "remove-comment", commentId: othersComment }),
+        says: "This comment can no longer be changed by you",
+      },
+      proposalPost(band, "accept", { intent: "accept", note: "" }),
+      proposalPost(band, "reject with a reason", { intent: "reject", reason: "Matrix rejection" }),
+    ];
+  }
+  if (code === 404) {
+    return [
+      proposalPost(band, "edit a comment the proposal does not have", { intent: "edit-comment", commentId: "999999", body: "Matrix edit" }),
+      proposalPost(band, "remove a comment the proposal does not have", { intent: "remove-comment", commentId: "999999" }),
+    ];
+  }
+  if (code === 409) {
+    const rejected = await demoProposalId(DEMO_PROPOSALS.rejected);
+    const steps = [
+      {
+        ...proposalPost(rejected, "a vote on a decided proposal", { intent: "vote", value: "1" }),
+        says: "This proposal is no longer open",
+      },
+    ];
+    if (!recruiter) return steps;
+    return [
+      ...steps,
+      {
+        ...proposalPost(await conflictingProposal(), "an accept leaving a conflict unresolved", { intent: "accept" }),
+        says: "Resolve every conflict before accepting",
+      },
+    ];
+  }
+  return undefined;
+}
+
+/** The skill proposal form as the page posts it: the MLflow expectations (the first reworded), a title and a rationale. */
+async function skillProposalForm(wording: string, proposal: { title: string; rationale: string }): Promise<URLSearchParams> {
+  const fields = formFields(skillToFormValues(await rewordedSkill(wording)));
+  fields.set("title", proposal.title);
+  fields.set("rationale", proposal.rationale);
+  return fields;
+}
+
+/** GET or POST /proposals/:id/edit for one code: their own open proposal; 404: another's, or their own once withdrawn. */
+async function proposalEditSteps(row: Row, role: Role, code: number): Promise<Step[] | undefined> {
+  const me = await accountId(role);
+  serial += 1;
+  const title = `Matrix proposal ${serial}, updated`;
+  const form = await skillProposalForm(`Matrix update ${serial}`, { title, rationale: "Updated by the access matrix." });
+  const open = (id: number, label: string, body: URLSearchParams = form): Step => ({
+    label,
+    send: (cookie) =>
+      row.method === "GET"
+        ? request(server.baseURL, `/proposals/${id}/edit`, { cookie })
+        : request(server.baseURL, `/proposals/${id}/edit`, { cookie, form: body }),
+    afterSuccess: async (response) => {
+      if (row.method === "GET") return;
+      expect(locationPath(response)).toBe(`/proposals/${id}`);
+      expect((await proposalRow(id)).title).toBe(title);
+    },
+  });
+  if (code === 200 || code === 303) return [open(await skillProposal(me), "their own open proposal")];
+  if (code === 400) {
+    const noRationale = new URLSearchParams(form);
+    noRationale.set("rationale", "");
+    return [
+      { ...open(await skillProposal(me), "their own open proposal, no rationale", noRationale), says: "Say why the profile should change" },
+    ];
+  }
+  if (code === 404) {
+    return [
+      open(await skillProposal(await userId(server.db, DEMO.interviewer3)), "another's open proposal"),
+      open(await skillProposal(me, { withdrawn: true }), "their own withdrawn proposal"),
+    ];
+  }
+  return undefined;
+}
+
+/** "Suggest a change" posted as the page posts it; 400: the same without a rationale. */
+async function proposeSteps(row: Row, role: Role, code: number): Promise<Step[] | undefined> {
+  if (code !== 303 && code !== 400) return undefined;
+  const me = await accountId(role);
+  serial += 1;
+  const title = `Matrix suggestion ${serial}`;
+  const rationale = code === 400 ? "" : "Suggested by the access matrix.";
+  let form: URLSearchParams;
+  if (row.route === "/roles/:slug/propose") {
+    // A red flag reworded: a change any member may propose (an interviewer who may not see the bands has no band fields).
+    const values = roleToFormValues(roleFileSchema.parse(JSON.parse(await exportedRole())));
+    values.redFlags[0] = { es: `Bandera roja de la matriz ${serial}`, en: `Matrix red flag ${serial}` };
+    form = formFields({ ...values, title, rationale });
+  } else {
+    form = await skillProposalForm(`Matrix suggestion wording ${serial}`, { title, rationale });
+  }
+  const pathname = await pathFor(row.route);
+  return [
+    {
+      label: code === 303 ? "a reworded text with a title and a rationale" : "no rationale",
+      ...(code === 400 ? { says: "Say why the profile should change" } : {}),
+      send: (cookie) => request(server.baseURL, pathname, { cookie, form }),
+      afterSuccess: async (response) => {
+        const target = locationPath(response) ?? "";
+        expect(target).toMatch(/^\/proposals\/\d+$/);
+        const saved = await proposalRow(Number(target.split("/")[2]));
+        expect(saved).toMatchObject({ status: "open", title, author_id: me });
+        expect(row.route.startsWith("/roles/") ? saved.role_id : saved.skill_id).not.toBeNull();
+        // The form posted whole, the proposal holds the one text reworded and nothing else (no band, for whoever may not see them).
+        const changed = (JSON.parse(saved.changes) as { path: string[] }[]).map((change) => change.path[0]);
+        expect(new Set(changed)).toEqual(new Set([row.route.startsWith("/roles/") ? "redFlags" : "expectations"]));
+      },
+    },
+  ];
+}
+
+/** POST /follows: follow and unfollow MLOps Engineer and MLflow, back to each page or to /proposals. */
+function followSteps(role: Role, code: number): Step[] | undefined {
+  const post = (form: Record<string, string>) => (cookie: string | undefined) => request(server.baseURL, "/follows", { cookie, form });
+  if (code === 400)
+    return [
+      {
+        label: "a kind that is neither role nor skill",
+        send: post({ kind: "team", slug: "mlops-engineer", follow: "1" }),
+        says: "Send kind (role or skill), slug and follow (1 or 0).",
+      },
+    ];
+  if (code === 404) return [{ label: "no such role", send: post({ kind: "role", slug: "no-such-role", follow: "1" }) }];
+  if (code !== 303) return undefined;
+  const follows = async (kind: "role" | "skill") => {
+    const target = await findProfileTarget(server.db, kind, kind === "role" ? "mlops-engineer" : "mlflow");
+    if (!target) throw new Error(`The demo ${kind} is missing`);
+    const rows = await server.db
+      .selectFrom("profile_follows")
+      .select("user_id")
+      .where("user_id", "=", await accountId(role))
+      .where(kind === "role" ? "role_id" : "skill_id", "=", target.id)
+      .execute();
+    return rows.length;
+  };
+  const step = (label: string, form: Record<string, string>, kind: "role" | "skill", target: string, following: boolean): Step => ({
+    label,
+    send: post(form),
+    afterSuccess: async (response) => {
+      expect(locationPath(response)).toBe(target);
+      expect(await follows(kind)).toBe(following ? 1 : 0);
+    },
+  });
+  // Unfollowed first, then followed: interviewer1 ends following MLOps Engineer, as the demo has it.
+  return [
+    step("unfollow the role", { kind: "role", slug: "mlops-engineer", follow: "0" }, "role", "/roles/mlops-engineer", false),
+    step("follow the role", { kind: "role", slug: "mlops-engineer", follow: "1" }, "role", "/roles/mlops-engineer", true),
+    step("follow the skill", { kind: "skill", slug: "mlflow", follow: "1" }, "skill", "/skills/mlflow", true),
+    step(
+      "unfollow the skill, back to /proposals",
+      { kind: "skill", slug: "mlflow", follow: "0", back: "proposals" },
+      "skill",
+      "/proposals",
+      false,
+    ),
+  ];
+}
+
+/** The recruiter's direct edit of MLflow's expectations; 400: a row naming a role the library does not have. */
+async function skillEditSteps(code: number): Promise<Step[] | undefined> {
+  if (code !== 303 && code !== 400) return undefined;
+  serial += 1;
+  const wording = `Matrix edited wording ${serial}`;
+  const values = skillToFormValues(await rewordedSkill(wording));
+  const first = values.expectations[0];
+  if (!first) throw new Error("The demo skill has no expectations");
+  if (code === 400) first.role = "no-such-role";
+  return [
+    {
+      label: code === 303 ? "the first expectation reworded" : "an unknown role",
+      send: (cookie) => request(server.baseURL, "/skills/mlflow/edit", { cookie, form: formFields(values) }),
+      afterSuccess: async (response) => {
+        expect(locationPath(response)).toBe("/skills/mlflow");
+        const target = await findProfileTarget(server.db, "skill", "mlflow");
+        const latest = await server.db
+          .selectFrom("profile_versions")
+          .select(["source", "content"])
+          .where("skill_id", "=", target?.id ?? 0)
+          .orderBy("version", "desc")
+          .executeTakeFirstOrThrow();
+        expect(latest.source).toBe("edit");
+        expect(latest.content).toContain(wording);
+      },
+    },
+  ];
+}
 
 /** The requests that show one status code of one cell. */
 async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise<Step[]> {
@@ -643,6 +1039,55 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
             },
           },
         ];
+      }
+      break;
+    }
+    case "POST /proposals/:id": {
+      // Turned away to sign in: the refusal below, with no account to act as.
+      if (cell.location === "/login") break;
+      const steps = await proposalPageSteps(role, code);
+      if (steps) return steps;
+      break;
+    }
+    case "GET /proposals/:id/edit":
+    case "POST /proposals/:id/edit": {
+      // Turned away to sign in: the refusal below, with no account to act as.
+      if (cell.location === "/login") break;
+      const steps = await proposalEditSteps(row, role, code);
+      if (steps) return steps;
+      break;
+    }
+    case "POST /roles/:slug/propose":
+    case "POST /skills/:slug/propose": {
+      // Turned away to sign in: the refusal below, with no account to act as.
+      if (cell.location === "/login") break;
+      const steps = await proposeSteps(row, role, code);
+      if (steps) return steps;
+      break;
+    }
+    case "POST /follows": {
+      // Turned away to sign in: the refusal below, with no account to act as.
+      if (cell.location === "/login") break;
+      const steps = followSteps(role, code);
+      if (steps) return steps;
+      break;
+    }
+    case "POST /skills/:slug/edit": {
+      // Turned away to sign in: the refusal below, with no account to act as.
+      if (cell.location === "/login") break;
+      const steps = await skillEditSteps(code);
+      if (steps) return steps;
+      break;
+    }
+    case "GET /roles/:slug/history":
+    case "GET /skills/:slug/history": {
+      // 400: a version number that cannot be read, and one the profile does not have.
+      const pathname = await pathFor(row.route);
+      if (code === 400) {
+        return ["abc", "999"].map((from) => ({
+          label: `from=${from}`,
+          send: (cookie) => request(server.baseURL, `${pathname}?from=${from}`, { cookie }),
+        }));
       }
       break;
     }
@@ -1033,6 +1478,7 @@ async function checkCell(row: Row, role: Role): Promise<void> {
         // An allowed read may write its own audit entry (an export does); nothing else.
         const allowedRead = row.method === "GET" && !denied;
         if (allowedRead && step.afterSuccess) await step.afterSuccess(response);
+        else if (step.says !== undefined) expect(await response.text(), `${what}: the reason`).toContain(step.says);
         else await response.body?.cancel();
         const after = await matrixState();
         expect(allowedRead ? withoutAudit(after) : after, `${what} changed data`).toEqual(allowedRead ? withoutAudit(before) : before);

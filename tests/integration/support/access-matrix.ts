@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { TraitkitDb } from "~db/connection";
+import { DEMO_PROPOSALS } from "../../../seeds/demo-proposals";
 import { REPO_ROOT } from "./test-server";
 
 /*
@@ -118,7 +119,9 @@ export function routeFiles(): RouteFile[] {
 /**
  * A concrete URL path for a table route: the demo's MLOps Engineer role, MLflow
  * skill profile, first kit and first candidate; for `/assessments/:id`, the
- * assessment given, else the demo's blind case.
+ * assessment given, else the demo's blind case; for `/proposals/:id`, the
+ * demo's open band proposal on MLOps Engineer (interviewer1's, with comments
+ * by interviewer2 and interviewer3).
  */
 export async function concretePath(db: TraitkitDb, route: string, options: { assessmentId?: number } = {}): Promise<string> {
   if (route === "/*") return "/no-such-page/here";
@@ -146,6 +149,11 @@ export async function concretePath(db: TraitkitDb, route: string, options: { ass
     const candidate = await db.selectFrom("candidates").select("id").orderBy("id").executeTakeFirst();
     if (!candidate) throw new Error("The demo data has no candidate for /candidates/:id");
     concrete = concrete.replace("/candidates/:id", `/candidates/${candidate.id}`);
+  }
+  if (concrete.includes("/proposals/:id")) {
+    const proposal = await db.selectFrom("proposals").select("id").where("title", "=", DEMO_PROPOSALS.band).executeTakeFirst();
+    if (!proposal) throw new Error("The demo data has no band proposal for /proposals/:id");
+    concrete = concrete.replace("/proposals/:id", `/proposals/${proposal.id}`);
   }
   if (concrete.includes("/assessments/:id") && options.assessmentId !== undefined) {
     concrete = concrete.replace("/assessments/:id", `/assessments/${options.assessmentId}`);
