@@ -29,6 +29,7 @@ import {
 import { z } from "~/schemas/zod-mini";
 import type { TranslationKey, Translator } from "~/utils/i18n";
 import { notFound, requireUser, type SessionUser } from "./auth.server";
+import { logSecurityEvent } from "~/utils/log.server";
 import { idealBandsHiddenFor } from "./proposal-form.server";
 import { changesShownTo } from "~/domain/blind";
 import { parseForm, readFormData, type FieldErrors } from "./forms.server";
@@ -103,6 +104,12 @@ function inWords(errors: FieldErrors, t: Translator["t"]): FieldErrors {
   );
 }
 
+/** A member acting on what is not theirs to do (a review, another's proposal): said in words, and logged as a denial. */
+function forbidden(request: Request, user: SessionUser, intent: ProposalIntent, message: string): ProposalRefusal {
+  logSecurityEvent({ event: "authz.denied", userId: user.id, path: new URL(request.url).pathname, reason: `proposal ${intent}` });
+  return refusal(403, intent, { form: message });
+}
+
 function textValue(formData: FormData, name: string): string {
   const value = formData.get(name);
   return typeof value === "string" ? value : "";
@@ -175,7 +182,7 @@ export async function handleProposalPost(
       return accept(request, context, { user, proposal, formData, t });
 
     case "reject": {
-      if (!mayReview(user.role)) return refusal(403, intent, { form: t("app.refused.body") });
+      if (!mayReview(user.role)) return forbidden(request, user, intent, t("proposals.errors.reviewersOnly"));
       const parsed = parseForm(formData, rejectForm);
       if (!parsed.ok) return refusal(400, intent, inWords(parsed.errors, t), { reason: textValue(formData, "reason") });
       const result = await rejectProposal(db, { id: proposal.id, reviewerId: user.id, reason: parsed.data.reason }, now);
@@ -185,7 +192,7 @@ export async function handleProposalPost(
     }
 
     case "withdraw": {
-      if (proposal.author.id !== user.id) return refusal(403, intent, { form: t("app.refused.body") });
+      if (proposal.author.id !== user.id) return forbidden(request, user, intent, t("proposals.errors.authorOnly"));
       const result = await withdrawProposal(db, { id: proposal.id, authorId: user.id }, now);
       if (result === "not_found") throw notFound();
       if (result === "not_open") return notOpen();
@@ -201,7 +208,7 @@ async function accept(
   { user, proposal, formData, t }: { user: SessionUser; proposal: ProposalDetail; formData: FormData; t: Translator["t"] },
 ): Promise<Response | ProposalRefusal> {
   const intent = "accept";
-  if (!mayReview(user.role)) return refusal(403, intent, { form: t("app.refused.body") });
+  if (!mayReview(user.role)) return forbidden(request, user, intent, t("proposals.errors.reviewersOnly"));
   const values: Record<string, string> = { note: textValue(formData, "note") };
   const errors: FieldErrors = {};
   // Entries, made into a record at once: a posted key like "__proto__" becomes a plain key, never the prototype.

@@ -216,6 +216,8 @@ const enProposals = {
     commentRequired: "Write a comment",
     commentUnknown: "There is no such comment on this proposal",
     commentNotAllowed: "This comment can no longer be changed by you",
+    reviewersOnly: "Only a recruiter accepts or rejects a proposal.",
+    authorOnly: "Only its author withdraws a proposal.",
     reasonRequired: "Give the reason for rejecting",
     resolveRequired: "Choose which value to keep",
     conflicts: "Resolve every conflict before accepting: nothing was changed.",

@@ -326,3 +326,38 @@ export async function listVersions(db: Kysely<Database>, target: Pick<ProfileTar
     proposal: row.proposal_id === null || row.proposal_title === null ? null : { id: row.proposal_id, title: row.proposal_title },
   }));
 }
+
+/**
+ * Who last changed a role's ideal bands, and when: the newest version whose
+ * bands differ from the version before it (read newest first, stopping
+ * there). Undefined when the bands are as the library loaded them; a role
+ * without versions yet answers from who last saved it (`fallback`).
+ */
+export async function bandsSetBy(
+  db: Kysely<Database>,
+  roleId: number,
+  fallback: () => Promise<{ name: string; at: string } | undefined>,
+): Promise<{ name: string; at: string } | undefined> {
+  const bandsOf = (content: string): Json => (JSON.parse(content) as { idealProfile?: Json }).idealProfile ?? null;
+  const versionAt = (version: number | null) => {
+    let query = db
+      .selectFrom("profile_versions")
+      .leftJoin("users", "users.id", "profile_versions.made_by")
+      .select(["profile_versions.version", "profile_versions.content", "profile_versions.made_at", "users.name"])
+      .where("profile_versions.role_id", "=", roleId)
+      .orderBy("profile_versions.version", "desc")
+      .limit(1);
+    if (version !== null) query = query.where("profile_versions.version", "=", version);
+    return query.executeTakeFirst();
+  };
+  let newer = await versionAt(null);
+  if (!newer) return fallback();
+  while (newer) {
+    const older: typeof newer | undefined = newer.version > 1 ? await versionAt(newer.version - 1) : undefined;
+    if (!older || !dequal(bandsOf(newer.content), bandsOf(older.content))) {
+      return newer.name === null ? undefined : { name: newer.name, at: newer.made_at };
+    }
+    newer = older;
+  }
+  return undefined;
+}

@@ -124,7 +124,8 @@ export default function ProposalPage() {
       <h1>
         {proposal.title} <StatusBadge status={proposal.status} />
       </h1>
-      <ErrorText id="proposal-form-error" error={refusal.errors.form} />
+      {/* Every refusal is said at the top too: a field's own error sits by a form the page may no longer show (a decided proposal has none). */}
+      <ErrorText id="proposal-form-error" error={[...new Set(Object.values(refusal.errors))].join(" ") || undefined} />
       <p>{t("proposals.detail.by", { name: proposal.author.name, date: formatDate(proposal.createdAt, "date") })}</p>
       <p>
         {t("proposals.detail.target")} {t(`proposals.kind.${proposal.target.kind}`)} <Link to={targetHref}>{proposal.target.name}</Link>

@@ -12,7 +12,7 @@ import { getProposal } from "~/models/proposals.server";
 import { readProfileDocument } from "~/models/profile-versions.server";
 import { roleChoices } from "~/models/candidates.server";
 import { handleRoleProposalForm, handleSkillProposalForm, idealBandsHiddenFor, type ProposalFormMode } from "~/http/proposal-form.server";
-import { notFound, requireUser, type SessionUser } from "~/http/auth.server";
+import { deniedAsNotFound, notFound, requireUser, type SessionUser } from "~/http/auth.server";
 import { roleToFormValues } from "~/schemas/role-form";
 import { roleFileSchema } from "~/schemas/role";
 import { skillProfileDocumentSchema } from "~/schemas/skill";
@@ -27,10 +27,13 @@ import "~/locales/suggest";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.title ?? notFoundTitle(matches) }];
 
 /** The author's open proposal; anyone else, or a proposal no longer open, is answered 404. */
-async function ownOpenProposal(context: AppLoadContext, user: SessionUser, idParam: string | undefined) {
+async function ownOpenProposal(request: Request, context: AppLoadContext, user: SessionUser, idParam: string | undefined) {
   const id = parseRecordId(idParam);
   const proposal = id === undefined ? undefined : await getProposal(context.db, id);
-  if (!proposal || !mayWithdraw({ status: proposal.status, authorId: proposal.author.id }, user.id)) throw notFound();
+  if (!proposal) throw notFound();
+  if (!mayWithdraw({ status: proposal.status, authorId: proposal.author.id }, user.id)) {
+    throw deniedAsNotFound(request, user, "not the author of an open proposal");
+  }
   return proposal;
 }
 
@@ -48,7 +51,7 @@ async function startingDocument(context: AppLoadContext, proposal: Awaited<Retur
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const proposal = await ownOpenProposal(context, user, params.id);
+  const proposal = await ownOpenProposal(request, context, user, params.id);
   const { language, t } = await getTranslator(request, context);
   const movedOn =
     proposal.currentVersion === proposal.baseVersion ? null : { base: proposal.baseVersion, current: proposal.currentVersion };
@@ -86,7 +89,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const proposal = await ownOpenProposal(context, user, params.id);
+  const proposal = await ownOpenProposal(request, context, user, params.id);
   const mode: ProposalFormMode = { kind: "update", proposalId: proposal.id, authorId: user.id };
   if (proposal.target.kind === "skill") {
     const result = await handleSkillProposalForm(request, context, { slug: proposal.target.slug, mode });

@@ -34,7 +34,7 @@ import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { takeNotice } from "~/http/session.server";
 import { ProfileProposalsBar } from "~/components/ProfileProposalsBar";
-import { findProfileTarget } from "~/models/profile-versions.server";
+import { bandsSetBy, findProfileTarget } from "~/models/profile-versions.server";
 import { openProposalCount } from "~/models/proposals.server";
 import { isFollowing } from "~/models/follows.server";
 import "~/locales/archive";
@@ -72,6 +72,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const archive = state && { archived: state.archived, uses: canEdit ? state.uses : null };
   const target = await findProfileTarget(context.db, "role", role.slug);
   if (!target) throw notFound();
+  // The bands' note names who last changed the bands, not who last saved anything (a reworded red flag leaves them as they were).
+  const bandsBy =
+    bandsHidden || role.idealProfile === null
+      ? null
+      : ((await bandsSetBy(context.db, target.id, async () => savedBy ?? undefined)) ?? null);
   const proposals = { openCount: await openProposalCount(context.db, target), following: await isFollowing(context.db, user.id, target) };
   return data(
     {
@@ -80,6 +85,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       bandsHidden,
       profileSvg: !bandsHidden && role.idealProfile ? sendChart(context, idealProfileSvg(role.idealProfile, language)) : null,
       savedBy,
+      bandsBy,
       namesakes,
       level,
       imported,
@@ -148,12 +154,12 @@ type SavedBy = { name: string; at: string } | null;
 
 function IdealProfileSection({
   role,
-  savedBy,
+  bandsBy,
   bandsHidden,
   profileSvg,
 }: {
   role: RoleProfile;
-  savedBy: SavedBy;
+  bandsBy: SavedBy;
   bandsHidden: boolean;
   profileSvg: SentChart | null;
 }) {
@@ -171,8 +177,8 @@ function IdealProfileSection({
         <p className="note">{t("role.noIdealProfile")}</p>
       ) : (
         <>
-          {savedBy ? (
-            <p className="note">{t("role.bandsSetBy", { name: savedBy.name, date: formatDate(savedBy.at, "date") })}</p>
+          {bandsBy ? (
+            <p className="note">{t("role.bandsSetBy", { name: bandsBy.name, date: formatDate(bandsBy.at, "date") })}</p>
           ) : (
             profile.some((p) => p.bandSource === "team") && <p className="note">{t("role.bandsSetByTeam")}</p>
           )}
@@ -443,7 +449,7 @@ function SkillExpectationsSection({ role }: { role: RoleProfile }) {
 }
 
 export default function RolePage() {
-  const { role, bandsHidden, profileSvg, savedBy, namesakes, level, imported, canEdit, archive, proposals } =
+  const { role, bandsHidden, profileSvg, savedBy, bandsBy, namesakes, level, imported, canEdit, archive, proposals } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
@@ -494,7 +500,7 @@ export default function RolePage() {
       </p>
       {role.summary && <ShownText value={role.summary} as="p" />}
 
-      <IdealProfileSection role={role} savedBy={savedBy} bandsHidden={bandsHidden} profileSvg={profileSvg} />
+      <IdealProfileSection role={role} bandsBy={bandsBy} bandsHidden={bandsHidden} profileSvg={profileSvg} />
 
       {(role.strengths.length > 0 || role.redFlags.length > 0) && (
         <div className="cards">

@@ -363,7 +363,7 @@ describe("change proposals", () => {
 
     // The follower's menu counts the new proposal; the list says what happened since the last visit.
     await voterPage.reload();
-    const voterMenu = voterPage.getByRole("link", { name: fill(proposals.navUnread, { count: 1 }), exact: true });
+    const voterMenu = voterPage.getByRole("link", { name: fill(enShared.app.nav.proposalsUnread, { count: 1 }), exact: true });
     await voterMenu.click();
     await voterPage.getByRole("heading", { level: 1, name: proposals.title }).waitFor();
     await voterPage
@@ -385,14 +385,14 @@ describe("change proposals", () => {
 
     // The author hears of the comment in the menu and in "Since your last visit"; the visit reads it.
     await authorPage.goto(`${baseURL}/roles`);
-    await authorPage.getByRole("link", { name: fill(proposals.navUnread, { count: 1 }), exact: true }).click();
+    await authorPage.getByRole("link", { name: fill(enShared.app.nav.proposalsUnread, { count: 1 }), exact: true }).click();
     await authorPage.getByRole("heading", { level: 1, name: proposals.title }).waitFor();
     await authorPage
       .getByRole("link", { name: fill(proposals.news.commented, { actor: voter.name, title, target: role.name }), exact: true })
       .waitFor();
     await check(authorPage, "en");
     await authorPage.goto(`${baseURL}/roles`);
-    await authorPage.getByRole("link", { name: proposals.nav, exact: true }).waitFor();
+    await authorPage.getByRole("link", { name: enShared.app.nav.proposals, exact: true }).waitFor();
 
     // The recruiter edits the same band meanwhile, then reviews.
     const recruiterPage = await member(recruiter, "en");

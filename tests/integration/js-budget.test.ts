@@ -44,23 +44,47 @@ const BUDGET_WITH_FORM = 115 * KB;
  * (its texts are in the loop area, which only the assessment page loads); the
  * menu's Calibration link (its entry in root.tsx and its word in the shared
  * texts, 28 bytes) took the comparison from 96.48 to 96.51 KB: 96.6.
+ * Then on 2026-12-05 by issue 22, measured and rounded up: the menu's
+ * Proposals link with its unread badge (root.tsx, its two words in the shared
+ * texts) adds 0.1 to 0.3 KB to every page: the assessment page 139.4, the
+ * scorecard 120.4, the kit form 124.6 and 125.2, the role form 126.4, the Users
+ * page 116.6, the candidate forms 115.3, the report 94.1, the comparison 96.8,
+ * the role import 104.2.
+ * The role page (103.3) and the skill page (91.0) got their proposals bar (the
+ * open count, Suggest a change, History, Follow; its texts, suggest.page). The
+ * new pages, over the budget by their texts (the proposals area) and the
+ * editor they reuse: the proposal list and page 95.0, the histories 92.9, the
+ * skill editor 107.0 (the role form's texts, no react-hook-form), and the
+ * forms that suggest a change: the role's 128.9, the skill's 123.7, the
+ * author's update 129.8 (the whole role editor, as /roles/:slug/edit).
  */
 const OVER_BUDGET_TODAY: Record<string, number> = {
-  "routes/assessments.$id": 139.0,
-  "routes/assessments.$id_.scorecard": 120.2,
+  "routes/assessments.$id": 139.4,
+  "routes/assessments.$id_.scorecard": 120.4,
+  "routes/candidates.$id_.edit": 115.3,
+  "routes/candidates.new": 115.3,
   "routes/candidates.$id": 121.3,
   "routes/kits._index": 91,
   "routes/kits.$id": 97,
-  "routes/kits.$id_.edit": 124.2,
+  "routes/kits.$id_.edit": 124.6,
   "routes/kits.$id_.print": 94,
-  "routes/kits.new": 125,
-  "routes/r.$token": 93.9,
-  "routes/roles.$slug": 101,
-  "routes/roles.$slug_.compare": 96.6,
-  "routes/roles.$slug_.edit": 126,
-  "routes/roles.import": 104,
-  "routes/settings.users": 116.2,
-  "routes/roles.new": 126,
+  "routes/kits.new": 125.2,
+  "routes/r.$token": 94.1,
+  "routes/roles.$slug": 103.3,
+  "routes/roles.$slug_.compare": 96.8,
+  "routes/roles.$slug_.edit": 126.4,
+  "routes/roles.import": 104.2,
+  "routes/settings.users": 116.6,
+  "routes/roles.new": 126.4,
+  "routes/skills.$slug": 91.0,
+  "routes/proposals._index": 95.0,
+  "routes/proposals.$id": 95.0,
+  "routes/proposals.$id_.edit": 129.8,
+  "routes/roles.$slug_.history": 92.9,
+  "routes/skills.$slug_.history": 92.9,
+  "routes/roles.$slug_.propose": 128.9,
+  "routes/skills.$slug_.propose": 123.7,
+  "routes/skills.$slug_.edit": 107.0,
 };
 
 function budgetOf(page: PageJavaScript): number {

@@ -283,7 +283,7 @@ describe("proposal forms", () => {
     const quiet = await (await request(server.baseURL, "/roles/nlp-engineer", { cookie: interviewer })).text();
     expect(quiet).toContain("No proposals yet for NLP Engineer");
     const skillPage = await (await request(server.baseURL, `/skills/${SKILL}`, { cookie: interviewer })).text();
-    expect(skillPage).toContain("1 open proposal<");
+    expect(skillPage).toMatch(/href="\/proposals\?skill=mlflow">\d+ open proposals?</);
     expect(skillPage).not.toContain(`href="/skills/${SKILL}/edit"`);
     expect(await (await request(server.baseURL, `/skills/${SKILL}`, { cookie: recruiter })).text()).toContain(
       `href="/skills/${SKILL}/edit"`,

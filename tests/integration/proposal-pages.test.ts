@@ -221,10 +221,14 @@ describe("GET /proposals.json", () => {
 
 describe("GET /roles/:slug/history", () => {
   it("diffs the latest version against the one before, and answers 400 for a version it cannot read or does not have", async () => {
-    const page = await request(server.baseURL, `/roles/${ROLE}/history`, { cookie: cookies.interviewer1 });
+    const page = await request(server.baseURL, `/roles/${ROLE}/history`, { cookie: cookies.recruiter });
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain("Ideal profile · Openness · High");
+    // Blind scoring: interviewer1 has MLOps scorecards still to submit, so the bands' change is counted, not shown.
+    const blind = await (await request(server.baseURL, `/roles/${ROLE}/history`, { cookie: cookies.interviewer1 })).text();
+    expect(blind).not.toContain("Ideal profile · Openness");
+    expect(blind).toMatch(/changes? to the ideal bands (is|are) not shown/);
     for (const query of ["from=x&to=1", "from=1&to=999", "from=0"]) {
       const bad = await request(server.baseURL, `/roles/${ROLE}/history?${query}`, { cookie: cookies.interviewer1 });
       expect(bad.status).toBe(400);
