@@ -124,7 +124,8 @@ describe("interview kits", () => {
 
     await page.getByLabel(mlops.strengths[0]?.en ?? "", { exact: true }).check();
     await page.getByLabel(mlops.strengths[1]?.en ?? "", { exact: true }).check();
-    await page.getByLabel(mlops.redFlags[0]?.en ?? "", { exact: true }).check();
+    // The second red flag: the demo's accepted proposal reworded the first (seeds/demo-proposals.ts).
+    await page.getByLabel(mlops.redFlags[1]?.en ?? "", { exact: true }).check();
     await screenshot(page, "kit-builder");
 
     await page.getByRole("button", { name: "Save kit" }).click();
