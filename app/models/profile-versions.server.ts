@@ -55,9 +55,9 @@ export async function profileTargetById(
   return { kind: "skill", ...row };
 }
 
-/** The skill profile as its versions keep it; undefined when no such skill. */
-export async function readSkillProfileDocument(db: Kysely<Database>, slug: string): Promise<SkillProfileDocument | undefined> {
-  const skill = await db
+/** A skill's own row, its domain named: what its page and its versions start from. */
+export async function findSkillRow(db: Kysely<Database>, slug: string) {
+  return db
     .selectFrom("skills")
     .innerJoin("skill_domains", "skill_domains.id", "skills.domain_id")
     .select([
@@ -71,6 +71,11 @@ export async function readSkillProfileDocument(db: Kysely<Database>, slug: strin
     ])
     .where("skills.slug", "=", slug)
     .executeTakeFirst();
+}
+
+/** The skill profile as its versions keep it; undefined when no such skill. */
+export async function readSkillProfileDocument(db: Kysely<Database>, slug: string): Promise<SkillProfileDocument | undefined> {
+  const skill = await findSkillRow(db, slug);
   if (!skill) return undefined;
   const rows = await db
     .selectFrom("skill_expectations")

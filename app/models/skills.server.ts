@@ -5,6 +5,7 @@ import { recordAudit } from "~/models/audit.server";
 import {
   ensureVersioned,
   findProfileTarget,
+  findSkillRow,
   recordVersion,
   replaceSkillExpectations,
   sortExpectations,
@@ -76,20 +77,7 @@ export type SkillProfile = {
 
 /** A skill's expectations per level and role; undefined when no such skill. */
 export async function getSkillProfile(db: Kysely<Database>, slug: string, lang: UiLanguage): Promise<SkillProfile | undefined> {
-  const skill = await db
-    .selectFrom("skills")
-    .innerJoin("skill_domains", "skill_domains.id", "skills.domain_id")
-    .select([
-      "skills.id",
-      "skills.slug",
-      "skills.name",
-      "skills.skill_group",
-      "skills.description",
-      "skills.published_on",
-      "skill_domains.name as domain",
-    ])
-    .where("skills.slug", "=", slug)
-    .executeTakeFirst();
+  const skill = await findSkillRow(db, slug);
   if (!skill) return undefined;
   const rows = await db
     .selectFrom("skill_expectations")
