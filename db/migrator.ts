@@ -17,6 +17,7 @@ import * as m0015 from "./migrations/0015_outbox_sent_index";
 import * as m0016 from "./migrations/0016_questionnaires";
 import * as m0017 from "./migrations/0017_scorecard_summaries";
 import * as m0018 from "./migrations/0018_change_proposals";
+import * as m0019 from "./migrations/0019_levels_success_case_chinese";
 
 /*
  * Listed statically: a folder read breaks once the server is bundled.
@@ -41,6 +42,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0016_questionnaires": m0016,
   "0017_scorecard_summaries": m0017,
   "0018_change_proposals": m0018,
+  "0019_levels_success_case_chinese": m0019,
 };
 
 const provider: MigrationProvider = {

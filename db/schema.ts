@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 import type { UserRole } from "~/domain/accounts";
 import type { AnchorRating } from "~/domain/anchors";
 import type { Decision } from "~/domain/decisions";
+import type { UiLanguage } from "~/domain/languages";
 import type { ProposalStatus } from "~/domain/proposals";
 import type { TraitKey } from "~/domain/traits";
 
@@ -13,6 +14,8 @@ import type { TraitKey } from "~/domain/traits";
 
 export type LevelColumn = "junior" | "mid" | "senior" | "lead" | "principal";
 export type ContentLanguage = "es" | "en" | "zh";
+/** An interface language, as users, report links and report snapshots store it (migration 0019). */
+export type UiLanguageColumn = UiLanguage;
 /** A localized JSON text column. */
 export type LocalizedJson = string;
 
@@ -159,7 +162,7 @@ export interface UsersTable {
   deactivated_at: string | null;
   created_at: string;
   /** The language of their e-mail; null: the language of whoever caused the message. */
-  language: "en" | "es" | null;
+  language: UiLanguageColumn | null;
   /** The optional messages they accept (1) or turned off (0). */
   mail_reminders: Generated<0 | 1>;
   mail_all_in: Generated<0 | 1>;
@@ -260,6 +263,21 @@ export interface KitListItemTable {
   kit_version_id: number;
   position: number;
   text: LocalizedJson;
+}
+
+/** An interviewer's mark on one of the kit's skill expectations; no row: not asked (migration 0019). */
+export interface ScorecardExpectationMarksTable {
+  scorecard_id: number;
+  kit_version_id: number;
+  position: number;
+  mark: "met" | "partly" | "not_met";
+}
+
+/** The success case's OCEAN+ profile, one illustrative score per trait (migration 0019). */
+export interface RoleSuccessCaseTraitsTable {
+  role_id: number;
+  trait: TraitKey;
+  score: number;
 }
 
 export interface KitExpectationsTable {
@@ -435,7 +453,7 @@ export interface ReportLinksTable {
   id: Generated<number>;
   assessment_id: number;
   token_hash: string;
-  language: "en" | "es";
+  language: UiLanguageColumn;
   created_by: number;
   created_at: string;
   expires_at: string | null;
@@ -450,7 +468,7 @@ export interface ReportSnapshotsTable {
   id: Generated<number>;
   assessment_id: number;
   version: number;
-  language: "en" | "es";
+  language: UiLanguageColumn;
   /** JSON: the report as the candidate's page renders it (app/models/report.server.ts, SnapshotContent). */
   content: string;
   created_by: number | null;
@@ -508,6 +526,8 @@ export interface Database {
   kit_strengths: KitListItemTable;
   kit_red_flags: KitListItemTable;
   kit_expectations: KitExpectationsTable;
+  scorecard_expectation_marks: ScorecardExpectationMarksTable;
+  role_success_case_traits: RoleSuccessCaseTraitsTable;
   assessments: AssessmentsTable;
   assessment_interviewers: AssessmentInterviewersTable;
   scorecards: ScorecardsTable;

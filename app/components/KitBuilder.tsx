@@ -1,3 +1,4 @@
+import { contentLanguageOf } from "~/domain/languages";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from "react";
 import { get, useFieldArray, useWatch, type FieldArrayWithId, type UseFormRegister } from "react-hook-form";
@@ -95,7 +96,7 @@ export function KitBuilder({ source, values, errors, focus: focusAfterPost, acti
   const { t, i18n } = useTranslation();
   const hydrated = useHydrated();
   const navigation = useNavigation();
-  const uiLang: KitTextLang = i18n.language === "es" ? "es" : "en";
+  const uiLang: KitTextLang = contentLanguageOf(i18n.language);
   const { form, onSubmit } = useZodForm<KitFormValues, KitDraft>(kitFormSchema, { defaultValues: values, serverErrors: errors });
   const { register, control } = form;
   const { fields, move, append, remove } = useFieldArray({ control, name: "questions" });

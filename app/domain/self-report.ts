@@ -1,3 +1,4 @@
+import type { UiLanguage } from "./languages";
 import { TRAIT_SCALE, type TraitKey } from "./traits";
 
 /*
@@ -16,6 +17,16 @@ export type QuestionnaireLanguage = (typeof QUESTIONNAIRE_LANGUAGES)[number];
 
 export function isQuestionnaireLanguage(value: unknown): value is QuestionnaireLanguage {
   return QUESTIONNAIRE_LANGUAGES.some((lang) => lang === value);
+}
+
+/** The questionnaire's language for a reader of an interface language (zh-CN reads the package's zh-cn items). */
+export function questionnaireLanguageOf(language: UiLanguage): QuestionnaireLanguage {
+  return language === "zh-CN" ? "zh-cn" : language;
+}
+
+/** The interface language that writes about a questionnaire (its e-mail, its pages' frame). */
+export function uiLanguageOfQuestionnaire(language: QuestionnaireLanguage): UiLanguage {
+  return language === "zh-cn" ? "zh-CN" : language;
 }
 
 /** Where an assessment's questionnaire stands, as the recruiter reads it: revoked means no live link (revoked or expired). */

@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ account: (await import("./en-account")).default }),
   es: async () => ({ account: (await import("./es-account")).default }),
+  "zh-CN": async () => ({ account: (await import("./zh-account")).default }),
 });

@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ archive: (await import("./en-archive")).default }),
   es: async () => ({ archive: (await import("./es-archive")).default }),
+  "zh-CN": async () => ({ archive: (await import("./zh-archive")).default }),
 });

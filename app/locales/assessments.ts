@@ -10,4 +10,8 @@ await loadArea({
     const texts = await import("./es-assessments");
     return { assessments: texts.default, assessmentList: texts.esAssessmentList };
   },
+  "zh-CN": async () => {
+    const texts = await import("./zh-assessments");
+    return { assessments: texts.default, assessmentList: texts.zhAssessmentList };
+  },
 });

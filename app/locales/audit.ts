@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ audit: (await import("./en-audit")).default }),
   es: async () => ({ audit: (await import("./es-audit")).default }),
+  "zh-CN": async () => ({ audit: (await import("./zh-audit")).default }),
 });

@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ calibration: (await import("./en-calibration")).default }),
   es: async () => ({ calibration: (await import("./es-calibration")).default }),
+  "zh-CN": async () => ({ calibration: (await import("./zh-calibration")).default }),
 });

@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ candidates: (await import("./en-candidates")).default }),
   es: async () => ({ candidates: (await import("./es-candidates")).default }),
+  "zh-CN": async () => ({ candidates: (await import("./zh-candidates")).default }),
 });

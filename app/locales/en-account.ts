@@ -6,7 +6,7 @@ const enAccount = {
   name: "Your name",
   language: "Language",
   languageHint: "Of these pages and of the e-mail Traitkit sends you.",
-  languages: { en: "English", es: "Español" },
+  languages: { en: "English", es: "Español", "zh-CN": "简体中文" },
   mail: "E-mail",
   mailIntro: "You always get the e-mail that gives you work: being added to an interview panel. These you may turn off:",
   mailOff: "E-mail is not set up on this server: Traitkit sends nothing for now, but your choices are kept for when it is.",

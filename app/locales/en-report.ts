@@ -127,7 +127,7 @@ const enReport = {
     errors: {
       mailToCandidate: "This candidate has no e-mail address, or e-mail is off: copy the link instead",
       expiresInDays: "Enter a whole number of days from 1 to 365, or leave it empty.",
-      language: "Choose English or Spanish.",
+      language: "Choose English, Spanish or Chinese.",
       earlier: "Choose whether the earlier links keep working or are revoked.",
       noScores: "No scorecard is submitted yet, so the report would show no score. It can be published once an interviewer submits theirs.",
       noSelfReport: "The candidate has not submitted a self-report, so there is none to include. Publish without it.",

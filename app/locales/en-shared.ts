@@ -20,7 +20,7 @@ const enShared = {
     },
     description: "Traitkit: structured interviews that score candidates on the OCEAN+ traits and chart how they fit a role.",
     tableRegion: "{{name}} (table)",
-    language: { label: "Language", switch: "Change", hint: "The page changes to the language you choose.", en: "English", es: "Español" },
+    language: { label: "Language", switch: "Change", hint: "The page changes to the language you choose.", en: "English", es: "Español", "zh-CN": "简体中文" },
     notFound: { title: "Not found", body: "There is nothing at this address." },
     error: { title: "Something went wrong", pageTitle: "Error", body: "The page could not be shown. Try again in a moment." },
     refused: {
@@ -67,7 +67,7 @@ const enShared = {
     timeZoneRequired: "Enter the time zone of the interview time",
     dueBeforeInterview: "The scorecard is due after the interview: enter a later time",
     dueHoursRange: "Enter a whole number of hours from 1 to 672 (four weeks)",
-    languageRequired: "Choose English or Spanish",
+    languageRequired: "Choose English, Spanish or Chinese",
     currentPasswordWrong: "This is not your current password",
     currentPasswordThrottled: "Too many wrong passwords. Wait a few minutes, then try again.",
     traitRequired: "Choose a trait",

@@ -8,7 +8,7 @@ const esAccount: typeof enAccount = {
   name: "Su nombre",
   language: "Idioma",
   languageHint: "De estas páginas y de los correos que Traitkit le envía.",
-  languages: { en: "English", es: "Español" },
+  languages: { en: "English", es: "Español", "zh-CN": "简体中文" },
   mail: "Correo",
   mailIntro: "Siempre recibe el correo que le da trabajo: que le agregaron a un panel de entrevista. Estos puede desactivarlos:",
   mailOff:

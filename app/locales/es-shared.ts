@@ -19,7 +19,7 @@ const esShared: typeof enShared = {
     },
     description: "Traitkit: entrevistas estructuradas que puntúan a los candidatos en los rasgos OCEAN+ y muestran cómo encajan en un rol.",
     tableRegion: "{{name}} (tabla)",
-    language: { label: "Idioma", switch: "Cambiar", hint: "La página cambia al idioma que elija.", en: "English", es: "Español" },
+    language: { label: "Idioma", switch: "Cambiar", hint: "La página cambia al idioma que elija.", en: "English", es: "Español", "zh-CN": "简体中文" },
     notFound: { title: "No encontrado", body: "No hay nada en esta dirección." },
     error: { title: "Algo salió mal", pageTitle: "Error", body: "No se pudo mostrar la página. Vuelva a intentarlo en un momento." },
     refused: {
@@ -66,7 +66,7 @@ const esShared: typeof enShared = {
     timeZoneRequired: "Escriba la zona horaria de la hora de la entrevista",
     dueBeforeInterview: "La scorecard vence después de la entrevista: escriba una hora posterior",
     dueHoursRange: "Escriba un número entero de horas de 1 a 672 (cuatro semanas)",
-    languageRequired: "Elija inglés o español",
+    languageRequired: "Elija inglés, español o chino",
     currentPasswordWrong: "Esta no es su contraseña actual",
     currentPasswordThrottled: "Demasiadas contraseñas incorrectas. Espere unos minutos y vuelva a intentarlo.",
     traitRequired: "Elija un rasgo",

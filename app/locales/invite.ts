@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ invite: (await import("./en-invite")).default }),
   es: async () => ({ invite: (await import("./es-invite")).default }),
+  "zh-CN": async () => ({ invite: (await import("./zh-invite")).default }),
 });

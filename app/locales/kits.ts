@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ kits: (await import("./en-kits")).default }),
   es: async () => ({ kits: (await import("./es-kits")).default }),
+  "zh-CN": async () => ({ kits: (await import("./zh-kits")).default }),
 });

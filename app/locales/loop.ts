@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ loop: (await import("./en-loop")).default }),
   es: async () => ({ loop: (await import("./es-loop")).default }),
+  "zh-CN": async () => ({ loop: (await import("./zh-loop")).default }),
 });

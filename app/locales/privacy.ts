@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ privacy: (await import("./en-privacy")).default }),
   es: async () => ({ privacy: (await import("./es-privacy")).default }),
+  "zh-CN": async () => ({ privacy: (await import("./zh-privacy")).default }),
 });

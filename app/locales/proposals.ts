@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ proposals: (await import("./en-proposals")).default }),
   es: async () => ({ proposals: (await import("./es-proposals")).default }),
+  "zh-CN": async () => ({ proposals: (await import("./zh-proposals")).default }),
 });

@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ ranking: (await import("./en-ranking")).default }),
   es: async () => ({ ranking: (await import("./es-ranking")).default }),
+  "zh-CN": async () => ({ ranking: (await import("./zh-ranking")).default }),
 });

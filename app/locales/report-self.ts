@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ reportSelf: (await import("./en-report-self")).default }),
   es: async () => ({ reportSelf: (await import("./es-report-self")).default }),
+  "zh-CN": async () => ({ reportSelf: (await import("./zh-report-self")).default }),
 });

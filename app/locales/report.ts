@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ report: (await import("./en-report")).default }),
   es: async () => ({ report: (await import("./es-report")).default }),
+  "zh-CN": async () => ({ report: (await import("./zh-report")).default }),
 });

@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ roleForm: (await import("./en-role-form")).default }),
   es: async () => ({ roleForm: (await import("./es-role-form")).default }),
+  "zh-CN": async () => ({ roleForm: (await import("./zh-role-form")).default }),
 });

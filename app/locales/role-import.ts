@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ roleImport: (await import("./en-role-import")).default }),
   es: async () => ({ roleImport: (await import("./es-role-import")).default }),
+  "zh-CN": async () => ({ roleImport: (await import("./zh-role-import")).default }),
 });

@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ role: (await import("./en-role")).default }),
   es: async () => ({ role: (await import("./es-role")).default }),
+  "zh-CN": async () => ({ role: (await import("./zh-role")).default }),
 });

@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ roles: (await import("./en-roles")).default }),
   es: async () => ({ roles: (await import("./es-roles")).default }),
+  "zh-CN": async () => ({ roles: (await import("./zh-roles")).default }),
 });

@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ scorecard: (await import("./en-scorecard")).default }),
   es: async () => ({ scorecard: (await import("./es-scorecard")).default }),
+  "zh-CN": async () => ({ scorecard: (await import("./zh-scorecard")).default }),
 });

@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ selfReport: (await import("./en-self-report")).default }),
   es: async () => ({ selfReport: (await import("./es-self-report")).default }),
+  "zh-CN": async () => ({ selfReport: (await import("./zh-self-report")).default }),
 });

@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ skills: (await import("./en-skills")).default }),
   es: async () => ({ skills: (await import("./es-skills")).default }),
+  "zh-CN": async () => ({ skills: (await import("./zh-skills")).default }),
 });

@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ suggest: (await import("./en-suggest")).default }),
   es: async () => ({ suggest: (await import("./es-suggest")).default }),
+  "zh-CN": async () => ({ suggest: (await import("./zh-suggest")).default }),
 });

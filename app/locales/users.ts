@@ -4,4 +4,5 @@ import { loadArea } from "./loading";
 await loadArea({
   en: async () => ({ users: (await import("./en-users")).default }),
   es: async () => ({ users: (await import("./es-users")).default }),
+  "zh-CN": async () => ({ users: (await import("./zh-users")).default }),
 });

@@ -1,3 +1,4 @@
+import { contentLanguageOf } from "~/domain/languages";
 import type { Kysely } from "kysely";
 import type { AnchorRating } from "~/domain/anchors";
 import { diffKitVersions, type KitVersionChange } from "~/domain/kit-versions";
@@ -257,7 +258,8 @@ export type KitEditor = {
 /** A question the recruiter wrote, back into the form, in the one language it was written in. */
 function customValues(q: StoredKitQuestion, lang: UiLanguage): KitQuestionValues {
   const text = parseLocalized(q.text);
-  const written: KitTextLang = text?.[lang] !== undefined ? lang : (KIT_TEXT_LANGS.find((l) => text?.[l] !== undefined) ?? lang);
+  const reader = contentLanguageOf(lang);
+  const written: KitTextLang = text?.[reader] !== undefined ? reader : (KIT_TEXT_LANGS.find((l) => text?.[l] !== undefined) ?? reader);
   // A text without that language (a copied role question whose role question is gone) shows its best language.
   const pick = (json: string): string => {
     const localized = parseLocalized(json);
@@ -310,7 +312,7 @@ export async function getKitEditor(db: Kysely<Database>, kitId: number, lang: Ui
   for (const r of snapshot.questions) {
     if (!taken.has(r.id)) questions.push({ source: `role:${r.id}`, include: false, text: {}, traits: [], anchors: {} });
   }
-  questions.push(emptyCustomQuestion(lang));
+  questions.push(emptyCustomQuestion(contentLanguageOf(lang)));
 
   return {
     kitId: kit.id,

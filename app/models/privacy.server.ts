@@ -1,4 +1,5 @@
 import type { Decision } from "~/domain/decisions";
+import type { UiLanguage } from "~/domain/languages";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
 import { inTransaction } from "~db/transaction";
@@ -85,7 +86,7 @@ export type ExportedScorecardSummary = {
 export type ExportedReportLink = {
   id: number;
   status: "active" | "revoked" | "expired";
-  language: "en" | "es";
+  language: UiLanguage;
   createdBy: number;
   createdAt: string;
   expiresAt: string | null;
@@ -100,7 +101,7 @@ export type ExportedReportLink = {
 export type ExportedReportSnapshot = {
   id: number;
   version: number;
-  language: "en" | "es";
+  language: UiLanguage;
   createdBy: number | null;
   createdAt: string;
   content: unknown;

@@ -13,6 +13,7 @@ import {
   type DomainScore,
   type QuestionnaireLanguage,
   type QuestionnaireStatus,
+  uiLanguageOfQuestionnaire,
 } from "~/domain/self-report";
 import { recordAudit } from "~/models/audit.server";
 import { candidateMailFacts } from "~/models/candidate-mail.server";
@@ -187,8 +188,7 @@ export async function sendQuestionnaire(
           questionnaireUrl: `${args.mailTo.appUrl}/q/${token}`,
           expiresAt: args.expiresAt?.toISOString() ?? null,
           recruiter: about.recruiter,
-          // The app's texts are English and Spanish: a Chinese questionnaire's message is English, the questionnaire Chinese.
-          language: args.language === "es" ? "es" : "en",
+          language: uiLanguageOfQuestionnaire(args.language),
         }),
         now,
       );

@@ -6,6 +6,7 @@ import { areasToDevelop, transitionFit, type AreaToDevelop, type TransitionBasis
 import { computeFit } from "~/domain/fit";
 import { isWeight, TRAIT_KEYS, traitRecord, type IdealProfile, type TraitKey } from "~/domain/traits";
 import type { PanelResult } from "~/domain/panel";
+import type { UiLanguage } from "~/domain/languages";
 import { computePanel } from "~/models/panel-results.server";
 import { loadScoringKit } from "~/models/scorecards.server";
 import type { ScoringKit } from "~/models/scorecards.server";
@@ -144,8 +145,8 @@ export async function loadFitCharts(db: Executor, kit: ScoringKit, panel: Pick<P
 
 // ---------- Report links and their snapshots ----------
 
-export const REPORT_LANGUAGES = ["en", "es"] as const;
-export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+/** A report is published in any interface language. */
+export type ReportLanguage = UiLanguage;
 
 export type ReportLinkStatus = "live" | "expired" | "revoked";
 

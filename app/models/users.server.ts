@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import type { UiLanguage } from "~/domain/languages";
 import type { Kysely } from "kysely";
 import { removesLastRecruiter, type AccountChange, type UserRole } from "~/domain/accounts";
 import type { Database } from "~db/schema";
@@ -310,7 +311,7 @@ export async function acceptInviteAndSignIn(
 export type OwnAccount = {
   name: string;
   email: string;
-  language: "en" | "es" | null;
+  language: UiLanguage | null;
   mailReminders: boolean;
   mailAllIn: boolean;
 };
@@ -336,7 +337,7 @@ export async function getOwnAccount(db: Kysely<Database>, userId: number): Promi
 /** Saves a user's name, language and e-mail preferences; audited with what changed, never the name itself. */
 export async function updateOwnAccount(
   db: Kysely<Database>,
-  args: { userId: number; name: string; language: "en" | "es"; mailReminders: boolean; mailAllIn: boolean },
+  args: { userId: number; name: string; language: UiLanguage; mailReminders: boolean; mailAllIn: boolean },
   now: Date,
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
@@ -370,7 +371,7 @@ export async function updateOwnAccount(
 }
 
 /** Remembers the language a signed-in user switched to: their e-mail follows it. */
-export async function rememberLanguage(db: Kysely<Database>, userId: number, language: "en" | "es"): Promise<void> {
+export async function rememberLanguage(db: Kysely<Database>, userId: number, language: UiLanguage): Promise<void> {
   await db.updateTable("users").set({ language }).where("id", "=", userId).execute();
 }
 

@@ -1,3 +1,4 @@
+import { contentLanguageOf } from "~/domain/languages";
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -37,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseRecordId(params.id);
   if (id === undefined) throw notFound();
   const kitId = id;
-  const step = kitFormStep(await readFormData(request), await getLanguage(request, context));
+  const step = kitFormStep(await readFormData(request), contentLanguageOf(await getLanguage(request, context)));
   if (step.kind === "render") {
     // A button other than Save, or a bad form: nothing is stored, but the kit must exist.
     if (!(await kitExists(context.db, kitId))) throw notFound();

@@ -1,3 +1,4 @@
+import { contentLanguageOf } from "~/domain/languages";
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -50,7 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     kind: "build" as const,
     title,
     source,
-    values: newKitFormValues(source, search.level, lang),
+    values: newKitFormValues(source, search.level, contentLanguageOf(lang)),
     action: `/kits/new?${new URLSearchParams({ role: search.role, level: search.level })}`,
   };
 }
@@ -63,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (search.role === null) throw notFound();
   const roleSlug = search.role;
   const lang = await getLanguage(request, context);
-  const step = kitFormStep(await readFormData(request), lang);
+  const step = kitFormStep(await readFormData(request), contentLanguageOf(lang));
   if (step.kind === "render") {
     return data<ActionData>(
       { values: step.values, errors: step.errors, focus: step.focus, revision: randomUUID() },

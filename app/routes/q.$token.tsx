@@ -8,6 +8,7 @@ import {
   MAX_SKIPPED_TO_SUBMIT,
   QUESTIONNAIRE_LANGUAGES,
   SELF_REPORT_ITEM_COUNT,
+  questionnaireLanguageOf,
   type AnswerValue,
   type QuestionnaireLanguage,
 } from "~/domain/self-report";
@@ -98,7 +99,7 @@ function unavailablePage(texts: QuestionnaireTexts, lang: QuestionnaireLanguage)
  */
 async function unavailable(request: Request, context: AppLoadContext) {
   const asked = languageParam.parse(new URL(request.url).searchParams.get("lang") ?? undefined);
-  const lang = asked ?? (await getLanguage(request, context));
+  const lang = asked ?? questionnaireLanguageOf(await getLanguage(request, context));
   return data(unavailablePage(QUESTIONNAIRE_TEXTS[lang], lang), { status: 404 });
 }
 

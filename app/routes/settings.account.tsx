@@ -11,7 +11,7 @@ import { checkThrottle, clearLoginFailures, recordLoginFailure, throttleKeys } f
 import { changeOwnPassword, findUserForSignIn, getOwnAccount, updateOwnAccount } from "~/models/users.server";
 import { accountSchema, passwordChangeSchema } from "~/schemas/account";
 import { PASSWORD_MIN_LENGTH } from "~/schemas/auth";
-import { notFoundTitle } from "~/utils/i18n";
+import { notFoundTitle, UI_LANGUAGES, type UiLanguage } from "~/utils/i18n";
 import { getTranslator, languageCookie, pageTitle } from "~/utils/i18n.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { logSecurityEvent } from "~/utils/log.server";
@@ -105,7 +105,7 @@ export default function AccountPage() {
 }
 
 function AccountForm(props: {
-  account: { name: string; language: "en" | "es"; mailReminders: boolean; mailAllIn: boolean };
+  account: { name: string; language: UiLanguage; mailReminders: boolean; mailAllIn: boolean };
   mailOn: boolean;
   result: Extract<ActionResult, { form: "account" }> | undefined;
 }) {
@@ -144,12 +144,11 @@ function AccountForm(props: {
             {t("account.languageHint")}
           </p>
           <select id="account-language" aria-describedby="account-language-hint" {...form.register("language")}>
-            <option value="en" lang="en">
-              {t("account.languages.en")}
-            </option>
-            <option value="es" lang="es">
-              {t("account.languages.es")}
-            </option>
+            {UI_LANGUAGES.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {t(`account.languages.${language}`)}
+              </option>
+            ))}
           </select>
           <FieldError id="account-language-error" error={errorFor("language")} />
         </div>

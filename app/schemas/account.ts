@@ -1,3 +1,4 @@
+import { UI_LANGUAGES } from "~/domain/languages";
 import { newPasswordSchema, PASSWORD_MAX_LENGTH } from "./auth";
 import { z } from "./zod-mini";
 
@@ -12,8 +13,7 @@ export const accountSchema = z.object({
   name: z
     .string({ error: "validation.nameRequired" })
     .check(z.trim(), z.minLength(1, "validation.nameRequired"), z.maxLength(120, "validation.nameTooLong")),
-  // The interface languages (utils/i18n UI_LANGUAGES; a schema imports no utils).
-  language: z.enum(["en", "es"], { error: "validation.languageRequired" }),
+  language: z.enum(UI_LANGUAGES, { error: "validation.languageRequired" }),
   mailReminders: checkbox,
   mailAllIn: checkbox,
 });

@@ -13,17 +13,17 @@ import type { LocalizedText } from "./localized";
  *   name, level
  *   questions.<i>.source            "role:<questionId>" or "custom"
  *   questions.<i>.include           checkbox of a role question
- *   questions.<i>.text.<en|es>      a custom question, in the writer's language
+ *   questions.<i>.text.<en|es|zh>      a custom question, in the writer's language
  *   questions.<i>.traits            checkboxes of a custom question (1–3)
- *   questions.<i>.anchors.<trait>.<1|3|5>.<en|es>
+ *   questions.<i>.anchors.<trait>.<1|3|5>.<en|es|zh>
  *   strengths.<i>, redFlags.<i>     checkboxes, value = the item's position in the role
  *   intent                          save | add | refresh | move:<i>:up|down | remove:<i>
  *
  * Messages are i18n keys under `kits.validation` (app/locales/en-kits.ts).
  */
 
-/** Languages a recruiter writes custom questions in: the UI languages. */
-export const KIT_TEXT_LANGS = ["en", "es"] as const;
+/** Languages a recruiter writes custom questions in: the content languages of the UI languages (contentLanguageOf). */
+export const KIT_TEXT_LANGS = ["en", "es", "zh"] as const;
 export type KitTextLang = (typeof KIT_TEXT_LANGS)[number];
 
 /** A question evaluates 1 to 3 traits (docs/product.md, "Role profile"). */

@@ -1,4 +1,5 @@
 import { z } from "./zod-mini";
+import { CONTENT_LANGUAGES, contentLanguageOf, type ContentLanguage, type UiLanguage } from "~/domain/languages";
 import { ROLE_MESSAGES } from "./role-messages";
 
 /**
@@ -7,13 +8,10 @@ import { ROLE_MESSAGES } from "./role-messages";
  * database as a JSON object text column {"es": "...", "en": "..."}.
  */
 
-/** Languages content can be written in (UI languages are a subset: en, es). */
-export const LANGS = ["es", "en", "zh"] as const;
+/** Languages content can be written in, in the order a text falls back through them. */
+export const LANGS = CONTENT_LANGUAGES;
 
-export type ContentLanguage = (typeof LANGS)[number];
-
-/** UI languages a reader can choose today. */
-export type UiLanguage = "en" | "es";
+export type { ContentLanguage };
 
 /** A role's free texts (summary, strengths, statements, stories): each language's text at most this long. */
 export const ROLE_TEXT_MAX = 2000;
@@ -50,7 +48,7 @@ export type PickedText = {
  * A text with no language at all (impossible once validated) gives "".
  */
 export function pickText(text: LocalizedText, lang: UiLanguage, fallback: ContentLanguage): PickedText {
-  const order: readonly ContentLanguage[] = [lang, fallback, ...LANGS];
+  const order: readonly ContentLanguage[] = [contentLanguageOf(lang), fallback, ...LANGS];
   for (const candidate of order) {
     const value = text[candidate];
     if (value !== undefined) return { text: value, lang: candidate, translated: candidate !== fallback };

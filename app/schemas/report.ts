@@ -1,3 +1,4 @@
+import { UI_LANGUAGES } from "~/domain/languages";
 import { z } from "./zod-mini";
 
 /**
@@ -6,7 +7,7 @@ import { z } from "./zod-mini";
  * the new version ("keep", the default) or are revoked.
  */
 export const publishReportSchema = z.object({
-  language: z.enum(["en", "es"], { error: "language" }),
+  language: z.enum(UI_LANGUAGES, { error: "language" }),
   expiresInDays: z.optional(
     z.pipe(
       z.string().check(

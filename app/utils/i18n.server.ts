@@ -2,12 +2,14 @@ import { createCookie, type AppLoadContext } from "@remix-run/node";
 import Negotiator from "negotiator";
 import en from "~/locales/en";
 import es from "~/locales/es";
+import zh from "~/locales/zh";
 import { createTranslator, FALLBACK_LANGUAGE, isUiLanguage, UI_LANGUAGES, type Translator, type UiLanguage } from "./i18n";
 
 /** One translator per language, made with the server: their texts never change. */
 export const translators: Record<UiLanguage, Translator> = {
   en: createTranslator("en", en),
   es: createTranslator("es", es),
+  "zh-CN": createTranslator("zh-CN", zh),
 };
 
 /** The user's explicit language choice; it overrides the browser's Accept-Language. */
@@ -37,8 +39,20 @@ export async function detectLanguage(request: Request): Promise<UiLanguage> {
   if (isUiLanguage(chosen)) return chosen;
   const acceptLanguage = request.headers.get("Accept-Language");
   if (acceptLanguage === null) return FALLBACK_LANGUAGE;
-  const [preferred] = new Negotiator({ headers: { "accept-language": acceptLanguage } }).languages([...UI_LANGUAGES]);
+  const [preferred] = new Negotiator({ headers: { "accept-language": simplifiedChineseAsZhCn(acceptLanguage) } }).languages([
+    ...UI_LANGUAGES,
+  ]);
   return isUiLanguage(preferred) ? preferred : FALLBACK_LANGUAGE;
+}
+
+/**
+ * Browsers name Simplified Chinese by script (zh-Hans, zh-Hans-CN) or by a
+ * region that writes it (zh-SG) as well as zh-CN; all read our zh-CN. Chinese
+ * written in traditional characters (zh-TW, zh-HK, zh-Hant) is not offered,
+ * so those fall through to the next language the browser accepts.
+ */
+function simplifiedChineseAsZhCn(acceptLanguage: string): string {
+  return acceptLanguage.replace(/\bzh-(?:Hans(?:-[A-Za-z]{2})?|SG)\b/gi, "zh-CN");
 }
 
 /** The translator of a request's language (see getLanguage). */

@@ -1,15 +1,11 @@
 import type { MetaArgs } from "@remix-run/node";
 import rosetta from "rosetta";
 import type en from "~/locales/en";
+import type { UiLanguage } from "~/domain/languages";
 import { loadLanguage, type TextsByLanguage } from "~/locales/loading";
 
-export const UI_LANGUAGES = ["en", "es"] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export { UI_LANGUAGES, isUiLanguage, type UiLanguage } from "~/domain/languages";
 export const FALLBACK_LANGUAGE: UiLanguage = "en";
-
-export function isUiLanguage(value: unknown): value is UiLanguage {
-  return UI_LANGUAGES.some((lang) => lang === value);
-}
 
 export type Translation = typeof en;
 
@@ -21,6 +17,7 @@ export type Translation = typeof en;
 const sharedTexts: TextsByLanguage = {
   en: async () => (await import("~/locales/en-shared")).default,
   es: async () => (await import("~/locales/es-shared")).default,
+  "zh-CN": async () => (await import("~/locales/zh-shared")).default,
 };
 
 /**

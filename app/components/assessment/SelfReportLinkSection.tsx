@@ -6,6 +6,7 @@ import {
   SELF_REPORT_ITEM_COUNT,
   type QuestionnaireLanguage,
   type QuestionnaireStatus,
+  questionnaireLanguageOf,
 } from "~/domain/self-report";
 import type { ConfirmSpec } from "~/utils/confirm";
 import { useFormatDate } from "~/utils/dates";
@@ -149,7 +150,7 @@ export function SelfReportLinkSection({
             <select
               id="questionnaire-language"
               name="language"
-              defaultValue={status.state !== "none" ? status.language : i18n.language === "es" ? "es" : "en"}
+              defaultValue={status.state !== "none" ? status.language : questionnaireLanguageOf(i18n.language)}
               aria-invalid={languageError ? true : undefined}
               aria-describedby={languageError ? "questionnaire-language-hint questionnaire-language-error" : "questionnaire-language-hint"}
             >

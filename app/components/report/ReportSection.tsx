@@ -6,7 +6,7 @@ import { ConfirmedAction } from "~/components/ConfirmedAction";
 import { NewestFirstPages } from "~/components/NewestFirstPages";
 import type { ConfirmSpec } from "~/utils/confirm";
 import { useFormatDate } from "~/utils/dates";
-import type { UiLanguage } from "~/utils/i18n";
+import { UI_LANGUAGES, type UiLanguage } from "~/utils/i18n";
 import "~/locales/assessments";
 import "~/locales/report";
 import "~/locales/users";
@@ -220,12 +220,15 @@ export function ReportSection({
               <select
                 id="report-language"
                 name="language"
-                defaultValue={i18n.language === "es" ? "es" : "en"}
+                defaultValue={i18n.language}
                 aria-invalid={languageError ? true : undefined}
                 aria-describedby={languageError ? "report-language-error" : undefined}
               >
-                <option value="en">{t("app.language.en")}</option>
-                <option value="es">{t("app.language.es")}</option>
+                {UI_LANGUAGES.map((language) => (
+                  <option key={language} value={language} lang={language}>
+                    {t(`app.language.${language}`)}
+                  </option>
+                ))}
               </select>
               {languageError && (
                 <p id="report-language-error" className="field-error">

@@ -1,0 +1,48 @@
+import type enScorecard from "./en-scorecard";
+
+/** Chinese (zh-CN) text of the interviewer's scorecard. */
+const zhScorecard: typeof enScorecard = {
+  title: "评分卡：{{name}}",
+  pageTitle: "评分卡",
+  intro: "参照行为锚点，对每道问题所考察的各项特质按1至5分评分。",
+  savedAsYouGo: "您的内容会随时自动保存；在您提交之前，其他人都看不到。",
+  saveToKeep: "请点击“保存”以保留您的内容：此浏览器未启用JavaScript，在您保存之前不会保存任何内容。在您提交之前，其他人都看不到。",
+  kitLine: "{{kit}} · 版本{{version}}",
+  question: "第{{number}}题，共{{count}}题",
+  evaluates: "考察特质",
+  ratingFor: "{{trait}}：评分",
+  notRated: "未评分",
+  anchor: "{{rating}}：{{text}}",
+  notes: "第{{number}}题的备注",
+  strengths: "观察到的优势",
+  redFlags: "观察到的警示信号",
+  evidence: "证据：{{flag}}",
+  evidenceHint: "用一句话记录候选人所说或所做的内容。",
+  recommendation: "总体推荐意见",
+  save: "保存",
+  submit: "提交评分卡",
+  submitHint: "提交后，您的评分卡将变为只读，您可以查看面试小组的结果。",
+  savedAt: "已于{{time}}保存",
+  saving: "正在保存…",
+  notSaved: "未保存——正在重试",
+  notSavedInvalid: "未保存：请修正标出的字段",
+  notSavedSignedOut: "未保存：您已退出登录或已被移出此面试小组。请重新加载页面。",
+  locked: "此评分卡已提交，为只读状态。",
+  submittedAt: "已于{{time}}提交。评分卡为只读；招聘专员可以重新打开。",
+  viewPanel: "查看面试小组的结果",
+  hasErrors_one: "未提交：有{{count}}个字段需要处理（已在下方标出）。",
+  hasErrors_other: "未提交：有{{count}}个字段需要处理（已在下方标出）。",
+  errors: {
+    intent: "未知操作",
+    unknownQuestion: "此工具包中没有该问题或特质",
+    unknownItem: "不在此工具包中",
+    rating: "评分须为1至5之间的整数",
+    notesTooLong: "备注最多5000个字符",
+    evidenceTooLong: "证据最多1000个字符",
+    evidenceRequired: "请为此警示信号写一句证据",
+    recommendationRequired: "请先选择总体推荐意见再提交",
+    recommendationUnknown: "请从四项推荐意见中选择一项",
+  },
+};
+
+export default zhScorecard;

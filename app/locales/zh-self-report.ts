@@ -1,0 +1,91 @@
+import type enSelfReport from "./en-self-report";
+
+/** Chinese (zh-CN) text of the recruiter's self-report questionnaire and the self-report beside the interview (issue 20). */
+const zhSelfReport: typeof enSelfReport = {
+  link: {
+    heading: "自评问卷",
+    intro:
+      "候选人通过专属链接回答IPIP-NEO-120问卷（公共领域，约15分钟）中的120条陈述。问卷为自愿填写，绝不作为决定的唯一依据。每项评估一份问卷。",
+    statusLabel: "状态",
+    status: {
+      none: "尚未发送。",
+      sent: "已发送，尚未开始。",
+      started: "已开始：已回答{{answered}}/{{total}}条。",
+      completed: "已于{{date}}完成：已回答{{answered}}/{{total}}条。",
+      revoked: "没有有效链接：链接已撤销或已过期。已给出的回答会保留；生成新链接后，候选人可以继续作答。",
+    },
+    languageLabel: "语言",
+    expiresOn: "链接有效期至{{date}}。",
+    noExpiry: "链接在撤销前一直有效。",
+    lastOpened: "最近打开时间：{{date}}。",
+    neverOpened: "尚未打开。",
+    made: "问卷链接已生成。它仅显示这一次：请立即复制。",
+    mailed: "已通过电子邮件发送至{{email}}。",
+    link: "问卷链接",
+    copy: "复制",
+    copied: "已复制",
+    language: "问卷语言",
+    languageHint: "候选人可以在问卷页面上切换语言。",
+    languageNames: { en: "English", es: "Español", zhCn: "中文（简体）" },
+    expiresInDays: "有效天数",
+    expiresHint: "留空则链接在撤销前一直有效；最多365天。",
+    mailToCandidate: "通过电子邮件将链接发送至{{email}}",
+    send: "生成问卷链接",
+    sendNew: "生成新链接",
+    sendNewHint: "当前链接将失效；已给出的回答会保留。",
+    revoke: "撤销链接",
+    completedNoNew: "问卷已完成：其回答为最终结果，无法再生成新链接。",
+    confirmRevoke: {
+      title: "要撤销问卷链接吗？",
+      lost: "链接将立即失效：候选人无法再通过它打开问卷。已给出的回答会保留，您也可以生成新链接。",
+      confirm: "撤销链接",
+    },
+    errors: {
+      language: "请选择英语、西班牙语或中文。",
+      expiresInDays: "请输入1到365之间的整数天数，或留空。",
+      mailToCandidate: "链接只能发送到候选人的电子邮件地址，且须已启用电子邮件功能。",
+      completed: "问卷已完成：无法再生成新链接。",
+      noLiveLink: "没有可撤销的有效问卷链接。",
+    },
+  },
+  compare: {
+    heading: "自评与面试对照",
+    intro:
+      "候选人本人对问卷的回答（按0–100计分）与面试小组的面试得分并列显示。差值达到{{points}}分或以上时会被标记：请就此提问。两者都不代表真实情况：自评更容易有偏向，而面试对尽责性和情绪稳定性的判断较差。",
+    answered: "发送语言：{{language}}（候选人可切换语言）；于{{date}}完成。",
+    columns: {
+      trait: "特质",
+      interview: "面试",
+      self: "自评",
+      difference: "差值（自评 − 面试）",
+      band: "理想区间",
+    },
+    evidence_one: "{{count}}个评分",
+    evidence_other: "{{count}}个评分",
+    probe: "自我认知与面试结果不一致：请深入追问",
+    notMeasured: "未测量",
+    notMeasuredHint: "本问卷不测量关系投入。",
+    notScored: "未计分",
+    notScoredHint: "该特质跳过的陈述过多（超过五分之一）。",
+    notAssessed: "未评估",
+    notInKit: "不在此工具包中",
+    fitHeading: "与理想档案的匹配度",
+    interviewFit: "面试匹配度（面试小组的得分）：{{fit}}，覆盖率{{coverage}}",
+    selfFit: "自评匹配度（候选人的回答）：{{fit}}，覆盖率{{coverage}}",
+    interviewNoFit: "面试匹配度（面试小组的得分）：无，没有已评估的带区间特质。",
+    selfNoFit: "自评匹配度（候选人的回答）：无，没有已计分的带区间特质。",
+    noProfile: "该工具包没有固定理想档案：无匹配度可比较。",
+    fitReading:
+      "两者使用相同公式、对照同一理想档案计算。排名仍以面试匹配度为准。关系投入从不计入自评匹配度，因此当理想档案为其设定了权重时，自评的覆盖率会较低。",
+    chartTitle: "面试得分和自评得分与理想区间对照",
+    chartReading: "阴影环表示各特质的理想区间；实线为面试，虚线为自评。某项特质没有得分时，线条在该处断开。",
+    series: { interview: "面试", self: "自评" },
+    facetsHeading: "自评的层面",
+    facetsIntro:
+      "问卷中的每项特质包含六个层面，每个层面四条陈述，同样按0–100计分。情绪稳定性的各层面以其稳定的一端命名：得分高表示沉着，得分低表示焦虑。",
+    facetColumns: { facet: "层面", score: "得分" },
+    answeredOf: "已回答{{answered}}/{{items}}条",
+  },
+};
+
+export default zhSelfReport;

@@ -1,0 +1,67 @@
+import type enSuggest from "./en-suggest";
+
+/** Chinese (zh-CN) UI text of suggesting a change to a profile, the skill profile form and following (`suggest.*`). */
+const zhSuggest: typeof enSuggest = {
+  proposals: "提案",
+  title: "建议修改{{name}}",
+  lede: "修改您认为有误的内容，并说明理由。其他成员可以评论和投票；由招聘专员接受或拒绝。档案的每个版本都会保留，您的提案会链接在其历史中。",
+  updateTitle: "更新您的提案：{{title}}",
+  updateLede: "您的更新将替换该提案所做的修改；提案的评论和投票保持不变。",
+  movedOn: "自您撰写此提案以来，档案已有变更；您的更新将基于最新版本",
+  movedOnHow: "表单显示最新版本，并在仍适用之处保留您的修改（当时为版本{{base}}，现在为版本{{current}}）。更新前请检查您修改过的字段。",
+  submit: "提交提案",
+  update: "更新提案",
+  fields: {
+    legend: "您的提案",
+    title: "标题",
+    titleHint: "用几个词概括修改内容：它将作为您的提案在列表中显示的名称。",
+    rationale: "理由",
+    rationaleHint: "您发现档案中有哪些不当之处。纯文本；会保留换行。",
+  },
+  errors: {
+    titleRequired: "请为您的提案填写标题。",
+    titleLong: "最多120个字符。",
+    rationaleRequired: "请说明档案为何需要修改。",
+    rationaleLong: "最多4000个字符。",
+    noChange: "您的提案尚未做任何修改",
+    noChangeHow: "请编辑您想修改的字段，然后提交。",
+    unknownRole: "角色库中没有使用此地址的角色。",
+    hasErrors_one: "未发送任何内容：有{{count}}个字段需要修正（已在下方标出）。",
+    hasErrors_other: "未发送任何内容：有{{count}}个字段需要修正（已在下方标出）。",
+  },
+  bandsHidden: "此处不显示理想区间：待您提交此角色的评分卡后即可看到。您的提案会保持理想区间不变。",
+  slugKept: "提案永远不会更改角色的地址。",
+  skillForm: {
+    legend: "期望",
+    hint: "每个角色和级别占一行。要添加期望，请填写末尾的空白行；要删除期望，请清空该行。",
+    row: "期望{{number}}",
+    newRow: "新期望",
+    role: "角色",
+    chooseRole: "选择角色",
+    level: "级别",
+    chooseLevel: "选择级别",
+    mandatory: "必要",
+    descriptionEn: "期望内容（英文）",
+    descriptionEs: "期望内容（西班牙文）",
+  },
+  editSkill: {
+    title: "编辑{{name}}",
+    lede: "每个角色在各级别对此技能的期望。保存后会生成档案的新版本；之前的版本保留在其历史中。",
+    save: "保存",
+    saved: "技能档案已保存。",
+  },
+  page: {
+    openCount_one: "{{count}}个待处理提案",
+    openCount_other: "{{count}}个待处理提案",
+    none: "{{name}}暂无提案",
+    suggest: "建议修改",
+    history: "历史",
+    edit: "编辑",
+    follow: "关注",
+    unfollow: "取消关注",
+    followLabel: "关注{{name}}",
+    unfollowLabel: "取消关注{{name}}",
+  },
+};
+
+export default zhSuggest;
