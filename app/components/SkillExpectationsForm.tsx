@@ -8,9 +8,16 @@ import "~/locales/role";
 import "~/locales/role-form";
 import "~/locales/suggest";
 
+/** The description's fields, English first as the published skill profiles are written. */
+const DESCRIPTION_LANGUAGES = [
+  { lang: "en", label: "suggest.skillForm.descriptionEn" },
+  { lang: "es", label: "suggest.skillForm.descriptionEs" },
+  { lang: "zh", label: "suggest.skillForm.descriptionZh" },
+] as const;
+
 /**
  * The skill profile form: one group of fields per expectation (role, level,
- * mandatory, what is expected in English and Spanish), and a blank one at the
+ * mandatory, what is expected in English, Spanish and Chinese), and a blank one at the
  * end to add one; clearing a row removes it. A plain form: it posts as is,
  * and the server's errors show by the fields (skill-form.ts reads and checks it).
  */
@@ -114,11 +121,9 @@ export function SkillExpectationsForm(props: {
                 </div>
               </div>
               <div className="localized-pair">
-                {(["en", "es"] as const).map((lang) => (
+                {DESCRIPTION_LANGUAGES.map(({ lang, label }) => (
                   <div className="field" key={lang}>
-                    <label htmlFor={id(`description.${lang}`)}>
-                      {t(lang === "en" ? "suggest.skillForm.descriptionEn" : "suggest.skillForm.descriptionEs")}
-                    </label>
+                    <label htmlFor={id(`description.${lang}`)}>{t(label)}</label>
                     <textarea
                       id={id(`description.${lang}`)}
                       name={name(`description.${lang}`)}

@@ -93,8 +93,8 @@ export async function handleRoleProposalForm(
 }
 
 /** Checks a skill profile form: the editor's schema, then the roles against the library. */
-export async function readSkillForm(context: AppLoadContext, values: Record<string, unknown>, current: readonly ProfileExpectation[]) {
-  const skill = validateSkillForm(values, current);
+export async function readSkillForm(context: AppLoadContext, values: Record<string, unknown>) {
+  const skill = validateSkillForm(values);
   if (!skill.ok) return skill;
   const unknown = new Set<string>();
   for (const slug of new Set(skill.data.expectations.map((expectation) => expectation.role))) {
@@ -113,7 +113,7 @@ export async function handleSkillProposalForm(
   if (!current) throw notFound();
   const values = formDataToValues(await readFormData(request));
   const fields = validateProposalFields(values);
-  const skill = await readSkillForm(context, values, current.expectations);
+  const skill = await readSkillForm(context, values);
   const shown = { values: postedToSkillFormValues(values), proposal: proposalValues(values) };
   if (!fields.ok || !skill.ok) {
     return data({ ...shown, errors: { ...(skill.ok ? {} : skill.errors), ...proposalErrors(fields) }, noChange: false }, { status: 400 });

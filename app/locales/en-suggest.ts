@@ -43,6 +43,7 @@ const enSuggest = {
     mandatory: "Mandatory",
     descriptionEn: "What is expected (English)",
     descriptionEs: "What is expected (Spanish)",
+    descriptionZh: "What is expected (Chinese)",
   },
   editSkill: {
     title: "Edit {{name}}",

@@ -45,6 +45,7 @@ const esSuggest: typeof enSuggest = {
     mandatory: "Obligatoria",
     descriptionEn: "Qué se espera (inglés)",
     descriptionEs: "Qué se espera (español)",
+    descriptionZh: "Qué se espera (chino)",
   },
   editSkill: {
     title: "Editar {{name}}",

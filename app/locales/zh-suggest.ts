@@ -43,6 +43,7 @@ const zhSuggest: typeof enSuggest = {
     mandatory: "必要",
     descriptionEn: "期望内容（英文）",
     descriptionEs: "期望内容（西班牙文）",
+    descriptionZh: "期望内容（中文）",
   },
   editSkill: {
     title: "编辑{{name}}",

@@ -40,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = await readSkillProfileDocument(context.db, params.slug ?? "");
   if (!current) throw notFound();
   const values = formDataToValues(await readFormData(request));
-  const skill = await readSkillForm(context, values, current.expectations);
+  const skill = await readSkillForm(context, values);
   if (!skill.ok) return data({ errors: skill.errors, values: postedToSkillFormValues(values) }, { status: 400 });
   const saved = await saveSkillExpectations(
     context.db,

@@ -21,8 +21,8 @@ describe("skill profile form", () => {
   it("shows each expectation as a row and one blank row to add one", () => {
     const values = skillToFormValues([senior]);
     expect(values.expectations).toEqual([
-      { role: "mlops-engineer", level: "senior", mandatory: true, description: { es: "", en: "Runs MLflow in production." } },
-      { role: "", level: "", mandatory: false, description: { es: "", en: "" } },
+      { role: "mlops-engineer", level: "senior", mandatory: true, description: { es: "", en: "Runs MLflow in production.", zh: "在生产中运行 MLflow。" } },
+      { role: "", level: "", mandatory: false, description: { es: "", en: "", zh: "" } },
     ]);
   });
 
@@ -44,13 +44,14 @@ describe("skill profile form", () => {
     });
   });
 
-  it("keeps a description's language the form does not edit for the same role and level", () => {
+  it("edits the description in every content language, Chinese included", () => {
     const values = posted([
       ["expectations.0.role", "mlops-engineer"],
       ["expectations.0.level", "senior"],
       ["expectations.0.description.en", "Runs and upgrades MLflow."],
+      ["expectations.0.description.zh", " 在生产中运行 MLflow。 "],
     ]);
-    expect(validateSkillForm(values, [senior])).toEqual({
+    expect(validateSkillForm(values)).toEqual({
       ok: true,
       data: {
         expectations: [
@@ -114,8 +115,8 @@ describe("skill profile form", () => {
       ["expectations.0.description.en", "A "],
     ]);
     expect(postedToSkillFormValues(values).expectations).toEqual([
-      { role: "mlops-engineer", level: "senior", mandatory: true, description: { es: "", en: "A " } },
-      { role: "", level: "", mandatory: false, description: { es: "", en: "" } },
+      { role: "mlops-engineer", level: "senior", mandatory: true, description: { es: "", en: "A ", zh: "" } },
+      { role: "", level: "", mandatory: false, description: { es: "", en: "", zh: "" } },
     ]);
   });
 

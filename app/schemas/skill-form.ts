@@ -13,13 +13,13 @@ import { skillExpectationsSchema, type ProfileExpectation } from "./skill";
  * filling the spare blank row and removes one by clearing it, without JavaScript.
  */
 
-/** The languages whose description the form edits; a text in another (Chinese) is kept as it is. */
-export const SKILL_FORM_LANGS = ["es", "en"] as const;
+/** The languages whose description the form edits: every content language (schemas/localized.ts). */
+export const SKILL_FORM_LANGS = ["es", "en", "zh"] as const;
 
 /** The error of a row naming a role the library does not have (known on the server only). */
 export const UNKNOWN_ROLE = "unknownRole";
 
-export type SkillFormRow = { role: string; level: string; mandatory: boolean; description: { es: string; en: string } };
+export type SkillFormRow = { role: string; level: string; mandatory: boolean; description: Record<(typeof SKILL_FORM_LANGS)[number], string> };
 export type SkillFormValues = { expectations: SkillFormRow[] };
 
 type Loose = Record<string, unknown>;
@@ -54,12 +54,12 @@ function rowOf(raw: Loose): SkillFormRow {
     role: str(raw.role),
     level: str(raw.level),
     mandatory: ticked(raw.mandatory),
-    description: { es: str(description.es), en: str(description.en) },
+    description: { es: str(description.es), en: str(description.en), zh: str(description.zh) },
   };
 }
 
 export function blankSkillRow(): SkillFormRow {
-  return { role: "", level: "", mandatory: false, description: { es: "", en: "" } };
+  return { role: "", level: "", mandatory: false, description: { es: "", en: "", zh: "" } };
 }
 
 function isBlankRow(row: SkillFormRow): boolean {
@@ -67,8 +67,7 @@ function isBlankRow(row: SkillFormRow): boolean {
     row.role.trim() === "" &&
     row.level.trim() === "" &&
     !row.mandatory &&
-    row.description.es.trim() === "" &&
-    row.description.en.trim() === ""
+    SKILL_FORM_LANGS.every((lang) => row.description[lang].trim() === "")
   );
 }
 
@@ -80,7 +79,7 @@ export function skillToFormValues(expectations: readonly ProfileExpectation[]): 
         role: expectation.role,
         level: expectation.level,
         mandatory: expectation.mandatory,
-        description: { es: expectation.description.es ?? "", en: expectation.description.en ?? "" },
+        description: { es: expectation.description.es ?? "", en: expectation.description.en ?? "", zh: expectation.description.zh ?? "" },
       })),
       blankSkillRow(),
     ],
@@ -94,12 +93,11 @@ export function postedToSkillFormValues(values: unknown): SkillFormValues {
   return { expectations: last === undefined || !isBlankRow(last) ? [...rows, blankSkillRow()] : rows };
 }
 
-function localized(description: SkillFormRow["description"], kept: LocalizedText): LocalizedText {
-  const out: LocalizedText = { ...kept };
+function localized(description: SkillFormRow["description"]): Partial<LocalizedText> {
+  const out: Partial<LocalizedText> = {};
   for (const lang of SKILL_FORM_LANGS) {
     const text = description[lang].trim();
-    if (text === "") delete out[lang];
-    else out[lang] = text;
+    if (text !== "") out[lang] = text;
   }
   return out;
 }
@@ -115,12 +113,8 @@ export function unknownRoleErrors(values: unknown, unknown: ReadonlySet<string>)
 
 export type SkillFormResult = { ok: true; data: { expectations: ProfileExpectation[] } } | { ok: false; errors: Record<string, string> };
 
-/**
- * Validates the posted (or typed) form with skillExpectationsSchema. `current`:
- * the expectations as they are, so a text in a language the form does not edit
- * (Chinese) is kept for the same role and level.
- */
-export function validateSkillForm(values: unknown, current: readonly ProfileExpectation[] = []): SkillFormResult {
+/** Validates the posted (or typed) form with skillExpectationsSchema. */
+export function validateSkillForm(values: unknown): SkillFormResult {
   const errors: Record<string, string> = {};
   const formIndexes: number[] = [];
   const expectations: unknown[] = [];
@@ -133,9 +127,8 @@ export function validateSkillForm(values: unknown, current: readonly ProfileExpe
     if (role === "") errors[`expectations.${index}.role`] = ROLE_MESSAGES.required;
     if (level === "") errors[`expectations.${index}.level`] = ROLE_MESSAGES.required;
     else if (!LEVELS.some((known) => known === level)) errors[`expectations.${index}.level`] = ROLE_MESSAGES.required;
-    const kept = current.find((expectation) => expectation.role === role && expectation.level === level)?.description ?? {};
     formIndexes.push(index);
-    expectations.push({ role, level, mandatory: row.mandatory, description: localized(row.description, kept) });
+    expectations.push({ role, level, mandatory: row.mandatory, description: localized(row.description) });
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const parsed = skillExpectationsSchema.safeParse({ expectations });

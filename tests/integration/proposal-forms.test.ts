@@ -210,7 +210,7 @@ describe("proposal forms", () => {
       role: "build-engineer",
       level: "principal",
       mandatory: false,
-      description: { es: "", en: "Keeps MLflow's server running." },
+      description: { es: "", en: "Keeps MLflow's server running.", zh: "" },
     };
     expect((await request(server.baseURL, `/skills/${SKILL}/edit`, { cookie: interviewer })).status).toBe(404);
     expect((await request(server.baseURL, `/skills/${SKILL}/edit`, { cookie: interviewer, form: formFields(values) })).status).toBe(404);
