@@ -10,7 +10,6 @@ import { ownScorecardStatusesOn } from "~/models/scorecards.server";
 import { validateProposalFields, type ProposalFieldsResult } from "~/schemas/proposal-form";
 import { formDataToValues, postedToFormValues, validateRoleForm } from "~/schemas/role-form";
 import { postedToSkillFormValues, unknownRoleErrors, validateSkillForm } from "~/schemas/skill-form";
-import type { ProfileExpectation } from "~/schemas/skill";
 
 /*
  * The one action behind "Suggest a change" (/roles/:slug/propose,

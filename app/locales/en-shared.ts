@@ -20,7 +20,14 @@ const enShared = {
     },
     description: "Traitkit: structured interviews that score candidates on the OCEAN+ traits and chart how they fit a role.",
     tableRegion: "{{name}} (table)",
-    language: { label: "Language", switch: "Change", hint: "The page changes to the language you choose.", en: "English", es: "Español", "zh-CN": "简体中文" },
+    language: {
+      label: "Language",
+      switch: "Change",
+      hint: "The page changes to the language you choose.",
+      en: "English",
+      es: "Español",
+      "zh-CN": "简体中文",
+    },
     notFound: { title: "Not found", body: "There is nothing at this address." },
     error: { title: "Something went wrong", pageTitle: "Error", body: "The page could not be shown. Try again in a moment." },
     refused: {

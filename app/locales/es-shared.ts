@@ -19,7 +19,14 @@ const esShared: typeof enShared = {
     },
     description: "Traitkit: entrevistas estructuradas que puntúan a los candidatos en los rasgos OCEAN+ y muestran cómo encajan en un rol.",
     tableRegion: "{{name}} (tabla)",
-    language: { label: "Idioma", switch: "Cambiar", hint: "La página cambia al idioma que elija.", en: "English", es: "Español", "zh-CN": "简体中文" },
+    language: {
+      label: "Idioma",
+      switch: "Cambiar",
+      hint: "La página cambia al idioma que elija.",
+      en: "English",
+      es: "Español",
+      "zh-CN": "简体中文",
+    },
     notFound: { title: "No encontrado", body: "No hay nada en esta dirección." },
     error: { title: "Algo salió mal", pageTitle: "Error", body: "No se pudo mostrar la página. Vuelva a intentarlo en un momento." },
     refused: {

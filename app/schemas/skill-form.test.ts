@@ -21,7 +21,12 @@ describe("skill profile form", () => {
   it("shows each expectation as a row and one blank row to add one", () => {
     const values = skillToFormValues([senior]);
     expect(values.expectations).toEqual([
-      { role: "mlops-engineer", level: "senior", mandatory: true, description: { es: "", en: "Runs MLflow in production.", zh: "在生产中运行 MLflow。" } },
+      {
+        role: "mlops-engineer",
+        level: "senior",
+        mandatory: true,
+        description: { es: "", en: "Runs MLflow in production.", zh: "在生产中运行 MLflow。" },
+      },
       { role: "", level: "", mandatory: false, description: { es: "", en: "", zh: "" } },
     ]);
   });

@@ -19,7 +19,12 @@ export const SKILL_FORM_LANGS = ["es", "en", "zh"] as const;
 /** The error of a row naming a role the library does not have (known on the server only). */
 export const UNKNOWN_ROLE = "unknownRole";
 
-export type SkillFormRow = { role: string; level: string; mandatory: boolean; description: Record<(typeof SKILL_FORM_LANGS)[number], string> };
+export type SkillFormRow = {
+  role: string;
+  level: string;
+  mandatory: boolean;
+  description: Record<(typeof SKILL_FORM_LANGS)[number], string>;
+};
 export type SkillFormValues = { expectations: SkillFormRow[] };
 
 type Loose = Record<string, unknown>;
