@@ -107,7 +107,7 @@ describe("JavaScript per page, gzipped, from the build", () => {
 
   it("measures every page with a component, each with its shared texts", () => {
     expect(pages.map((page) => page.route)).toEqual(expect.arrayContaining(["routes/login", "routes/roles._index", "routes/$"]));
-    for (const page of pages) expect(page.files.some((file) => /\/assets\/(en|es)-shared-/.test(file))).toBe(true);
+    for (const page of pages) expect(page.files.some((file) => /\/assets\/(en|es|zh)-shared-/.test(file))).toBe(true);
   });
 
   it("counts a page with react-hook-form as one with a validated form, and only those", () => {

@@ -582,7 +582,8 @@ describe("migrations", () => {
     await copyDemoData();
     const countsBefore = dataCounts();
 
-    expect(await migrateToLatest(db)).toEqual(["0018_change_proposals"]);
+    // Boot runs every pending migration before giving versions: 0019's tables come empty too.
+    expect(await migrateToLatest(db)).toEqual(["0018_change_proposals", "0019_levels_success_case_chinese"]);
     const added = [
       "profile_versions",
       "proposals",
@@ -591,6 +592,8 @@ describe("migrations", () => {
       "proposal_activity",
       "profile_follows",
       "proposal_feed_reads",
+      "scorecard_expectation_marks",
+      "role_success_case_traits",
     ];
     expect(dataCounts().filter((c) => !added.includes(c.table))).toEqual(countsBefore);
     expect(dataCounts().filter((c) => added.includes(c.table) && c.rows !== 0)).toEqual([]);
@@ -616,6 +619,53 @@ describe("migrations", () => {
     ).toBe(true);
     expect(await recordUnversionedProfiles(db, now)).toBe(0);
     expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+  });
+
+  it("0019 lets the language columns take Chinese, keeping every user's language and every report link and snapshot, ids and links included", async () => {
+    expect((await new Migrator({ db, provider: through("0018_change_proposals") }).migrateToLatest()).error).toBeUndefined();
+    sqlite.exec("delete from scorecard_summaries_generation");
+    await copyDemoData();
+    sqlite.exec("update users set language = 'es' where id = (select min(id) from users)");
+    const recruiter = await db.selectFrom("users").select("id").where("role", "=", "recruiter").executeTakeFirstOrThrow();
+    const assessment = await db.selectFrom("assessments").select("id").orderBy("id").executeTakeFirstOrThrow();
+    // A published link with its snapshot, in the languages 0018 allowed.
+    const snapshotId = Number(
+      sqlite
+        .prepare(
+          "insert into report_snapshots (assessment_id, version, language, content, created_by, created_at) values (?, 1, 'es', '{}', ?, ?)",
+        )
+        .run(assessment.id, recruiter.id, "2026-12-01T09:00:00.000Z").lastInsertRowid,
+    );
+    sqlite
+      .prepare(
+        "insert into report_links (assessment_id, token_hash, language, created_by, created_at, snapshot_id, opens) values (?, 'hash-0019', 'es', ?, ?, ?, 3)",
+      )
+      .run(assessment.id, recruiter.id, "2026-12-01T09:00:00.000Z", snapshotId);
+    const rows = () => ({
+      users: sqlite.prepare("select id, email, language from users order by id").all(),
+      links: sqlite.prepare("select * from report_links order by id").all(),
+      snapshots: sqlite.prepare("select * from report_snapshots order by id").all(),
+    });
+    const before = rows();
+    const countsBefore = dataCounts();
+
+    expect(await migrateToLatest(db)).toEqual(["0019_levels_success_case_chinese"]);
+
+    const added = ["scorecard_expectation_marks", "role_success_case_traits"];
+    expect(dataCounts().filter((c) => !added.includes(c.table))).toEqual(countsBefore);
+    expect(dataCounts().filter((c) => added.includes(c.table) && c.rows !== 0)).toEqual([]);
+    expect(rows()).toEqual(before);
+    expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    const indexes = (await schema()).filter((entry) => entry.type === "index").map((entry) => entry.name);
+    expect(indexes).toEqual(expect.arrayContaining(["report_links_assessment_idx", "report_links_snapshot_idx"]));
+
+    // The rebuilt tables still hold their links: erasing the snapshot takes its link with it.
+    sqlite.exec("update users set language = 'zh-CN' where id = (select min(id) from users)");
+    sqlite.prepare("update report_links set language = 'zh-CN' where token_hash = 'hash-0019'").run();
+    expect(() => sqlite.exec("update users set language = 'fr'")).toThrow(/CHECK constraint failed/);
+    expect(() => sqlite.exec("update report_snapshots set language = 'zh'")).toThrow(/CHECK constraint failed/);
+    sqlite.prepare("delete from report_snapshots where id = ?").run(snapshotId);
+    expect(sqlite.prepare("select count(*) as n from report_links where token_hash = 'hash-0019'").get()).toEqual({ n: 0 });
   });
 
   it("running the migrations twice changes nothing", async () => {
