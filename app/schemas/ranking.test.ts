@@ -38,7 +38,7 @@ describe("the ranking's query: anything odd falls back to the default", () => {
   });
 });
 
-describe("a report is published for up to 365 days, in English or Spanish", () => {
+describe("a report is published for up to 365 days, in English, Spanish or Chinese", () => {
   it("reads the expiry in whole days, or none, and refuses anything else by its field", () => {
     expect(publishReportSchema.safeParse({ language: "es", expiresInDays: " 30 ", earlier: "revoke" }).data).toEqual({
       language: "es",
@@ -46,6 +46,11 @@ describe("a report is published for up to 365 days, in English or Spanish", () =
       earlier: "revoke",
     });
     expect(publishReportSchema.safeParse({ language: "en", expiresInDays: "" }).data).toEqual({ language: "en", expiresInDays: null });
+    expect(publishReportSchema.safeParse({ language: "zh-CN", expiresInDays: "" }).data).toEqual({
+      language: "zh-CN",
+      expiresInDays: null,
+    });
+    expect(publishReportSchema.safeParse({ language: "zh" }).error?.issues.map((issue) => issue.message)).toEqual(["language"]);
     for (const expiresInDays of ["0", "366", "1.5", "07", "x"]) {
       const parsed = publishReportSchema.safeParse({ language: "en", expiresInDays });
       const issues = parsed.error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) ?? [];

@@ -11,7 +11,7 @@ import {
 import type { UiLanguage } from "../../app/utils/i18n";
 
 const APP_URL = "https://traitkit.example";
-const LANGUAGES: UiLanguage[] = ["en", "es"];
+const LANGUAGES: UiLanguage[] = ["en", "es", "zh-CN"];
 
 function interviewer(language: UiLanguage, name: string | null = "Ana Ruiz"): Recipient {
   return { userId: 3, email: "ana@example.com", name, language };
@@ -76,15 +76,19 @@ afterEach(() => {
 });
 
 describe("every message is in the recipient's language, as text and as simple HTML", () => {
-  it("writes the subject and greeting in English or Spanish", () => {
+  it("writes the subject and greeting in English, Spanish or Chinese", () => {
     const en = assignedMessage(place(), recruiter);
     const es = assignedMessage(place({ interviewer: interviewer("es") }), recruiter);
+    const zh = assignedMessage(place({ interviewer: interviewer("zh-CN") }), recruiter);
     expect(en.subject).toBe("Interview panel: Sam Lee");
     expect(es.subject).toBe("Panel de entrevista: Sam Lee");
+    expect(zh.subject).toBe("面试小组：Sam Lee");
     expect(en.text.startsWith("Hello Ana Ruiz,")).toBe(true);
     expect(es.text.startsWith("Hola, Ana Ruiz:")).toBe(true);
+    expect(zh.text.startsWith("Ana Ruiz，您好：")).toBe(true);
     expect(en.html).toContain('<html lang="en">');
     expect(es.html).toContain('<html lang="es">');
+    expect(zh.html).toContain('<html lang="zh-CN">');
   });
 
   it("greets without a name when the recipient has none", () => {
