@@ -74,6 +74,19 @@ describe("the language switch", () => {
     expect(response.headers.get("Location")).toBe("/roles");
   });
 
+  it("takes Chinese: the pages come in zh-CN from then on, and the member's e-mail follows", async () => {
+    const reader = await signIn(server.baseURL, DEMO.interviewer3);
+    const response = await request(server.baseURL, "/language", { cookie: reader, form: { lng: "zh-CN", redirectTo: "/roles" } });
+    expect(response.status).toBe(303);
+    const chosen = response.headers.get("Set-Cookie")?.split(";")[0] ?? "";
+    await expect(languageCookie.parse(chosen)).resolves.toBe("zh-CN");
+    const page = await (await request(server.baseURL, "/roles", { cookie: `${reader}; ${chosen}` })).text();
+    expect(page).toContain('<html lang="zh-CN"');
+    expect(page).toContain("<h1>角色库</h1>");
+    const user = await server.db.selectFrom("users").select("language").where("email", "=", DEMO.interviewer3).executeTakeFirstOrThrow();
+    expect(user.language).toBe("zh-CN");
+  });
+
   it("refuses an unknown language with a 400 and sets nothing", async () => {
     const response = await request(server.baseURL, "/language", { cookie, form: { lng: "fr", redirectTo: "/roles" } });
     expect(response.status).toBe(400);
