@@ -402,6 +402,7 @@ describe("the recruiter's journey in Chinese", () => {
     const charts = page.getByTestId("fit-charts-section");
     await charts.getByTestId("trait-radar-chart").locator("svg.recharts-surface:visible").waitFor();
     await expect(charts.getByTestId("trait-radar-table").locator("tbody tr").count()).resolves.toBe(6);
+    for (const table of ["trait-band-table", "transition-table"]) await expect(charts.getByTestId(table).isVisible()).resolves.toBe(true);
     const traitNames = await charts.getByTestId("trait-radar-table").locator("tbody th").allInnerTexts();
     expect(traitNames.every((name) => HAN.test(name))).toBe(true);
     await expectChinesePage(page, "14-panel");
