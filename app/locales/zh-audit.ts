@@ -27,7 +27,7 @@ const zhAudit: typeof enAudit = {
       archive: "归档了角色",
       restore: "恢复了已归档的角色",
       delete: "删除了角色",
-      library_add: "添加了Traitkit角色库",
+      library_add: "添加了Traitkit资料库",
     },
     skill: {
       update: "编辑了技能档案",

@@ -19,7 +19,7 @@ const zhCalibration: typeof enCalibration = {
   problems: {
     dateInvalid: "请按“年-月-日”格式输入日期，例如2026-01-31。",
     fromAfterTo: "结束日期早于开始日期：请选择不早于开始日期的结束日期。",
-    roleUnknown: "没有已评估的角色使用此地址：请从列表中选择角色。",
+    roleUnknown: "没有已评估的角色使用此网址标识：请从列表中选择角色。",
     title: "无法识别期间或角色",
     body: "请更正下方标出的内容：对于并非所请求的期间或角色，不会显示任何数据。",
   },

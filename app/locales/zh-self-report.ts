@@ -26,7 +26,7 @@ const zhSelfReport: typeof enSelfReport = {
     copied: "已复制",
     language: "问卷语言",
     languageHint: "候选人可以在问卷页面上切换语言。",
-    languageNames: { en: "English", es: "Español", zhCn: "中文（简体）" },
+    languageNames: { en: "English", es: "Español", zhCn: "简体中文" },
     expiresInDays: "有效天数",
     expiresHint: "留空则链接在撤销前一直有效；最多365天。",
     mailToCandidate: "通过电子邮件将链接发送至{{email}}",
@@ -41,7 +41,7 @@ const zhSelfReport: typeof enSelfReport = {
       confirm: "撤销链接",
     },
     errors: {
-      language: "请选择英语、西班牙语或中文。",
+      language: "请选择英语、西班牙语或简体中文。",
       expiresInDays: "请输入1到365之间的整数天数，或留空。",
       mailToCandidate: "链接只能发送到候选人的电子邮件地址，且须已启用电子邮件功能。",
       completed: "问卷已完成：无法再生成新链接。",
