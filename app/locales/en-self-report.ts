@@ -24,7 +24,7 @@ const enSelfReport = {
     copied: "Copied",
     language: "Questionnaire language",
     languageHint: "The candidate can switch language on the questionnaire's pages.",
-    languageNames: { en: "English", es: "Español", zhCn: "中文（简体）" },
+    languageNames: { en: "English", es: "Español", zhCn: "简体中文" },
     expiresInDays: "Expires after (days)",
     expiresHint: "Leave empty for a link that works until it is revoked; at most 365 days.",
     mailToCandidate: "E-mail the link to {{email}}",

@@ -26,7 +26,7 @@ const esSelfReport: typeof enSelfReport = {
     copied: "Copiado",
     language: "Idioma del cuestionario",
     languageHint: "El candidato puede cambiar de idioma en las páginas del cuestionario.",
-    languageNames: { en: "English", es: "Español", zhCn: "中文（简体）" },
+    languageNames: { en: "English", es: "Español", zhCn: "简体中文" },
     expiresInDays: "Caduca a los (días)",
     expiresHint: "Déjelo vacío para un enlace que funcione hasta que se revoque; 365 días como máximo.",
     mailToCandidate: "Enviar el enlace por correo a {{email}}",
