@@ -2,6 +2,7 @@ import { DrawnChart } from "~/components/charts/DrawnChart";
 import { LevelMetChart } from "~/components/charts/level-met-chart";
 import { useTranslation } from "~/utils/use-translation";
 import { ShownText } from "~/components/ShownText";
+import { TableScroll } from "~/components/TableScroll";
 import type { LevelResults as Results, LevelRow, NextLevelView, SkillGroup } from "./level-view";
 
 function NextLevel({ next }: { next: NextLevelView }) {
@@ -59,7 +60,7 @@ function NextLevel({ next }: { next: NextLevelView }) {
 function LevelTable({ rows }: { rows: LevelRow[] }) {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("level.metChart")}>
       <table data-testid="level-met-table">
         <caption>{t("level.tableCaption")}</caption>
         <thead>
@@ -89,7 +90,7 @@ function LevelTable({ rows }: { rows: LevelRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
