@@ -46,7 +46,7 @@ const enLevel = {
   legendExpected: "Expected",
   print: "Print",
   printHint: "Your browser's own print command gives the same printout: your answers, the estimate and what to learn next.",
-  badAddress: "The address holds an answer this page cannot read: it is marked below. Choose a level and press Estimate.",
+  badAddress: "The address holds an answer this page cannot read: see the skill below, choose one of its levels and press Estimate.",
   badValue: "This is not one of the levels listed for this skill.",
   answersHeading: "Your answers",
 };

@@ -55,7 +55,8 @@ const esLevel: typeof enLevel = {
   legendExpected: "Esperadas",
   print: "Imprimir",
   printHint: "La orden de imprimir de su navegador da la misma copia: sus respuestas, la estimación y qué aprender a continuación.",
-  badAddress: "La dirección contiene una respuesta que esta página no puede leer: está marcada abajo. Elija un nivel y pulse Estimar.",
+  badAddress:
+    "La dirección contiene una respuesta que esta página no puede leer: vea la habilidad indicada abajo, elija uno de sus niveles y pulse Estimar.",
   badValue: "Este no es uno de los niveles indicados para esta habilidad.",
   answersHeading: "Sus respuestas",
 };

@@ -48,7 +48,7 @@ const zhLevel: typeof enLevel = {
   legendExpected: "期望",
   print: "打印",
   printHint: "使用浏览器自带的打印功能也能得到相同的打印件：您的回答、估算结果和下一步学习建议。",
-  badAddress: "地址中有一个本页无法识别的回答：已在下方标出。请选择一个级别并点击“估算”。",
+  badAddress: "地址中有一个本页无法识别的回答：请查看下方列出的技能，选择其中一个级别并点击“估算”。",
   badValue: "这不是为该技能列出的级别之一。",
   answersHeading: "您的回答",
 };

@@ -156,7 +156,7 @@ export default function LevelCalculatorPage() {
         <Link to="/roles">{t("roles.title")}</Link> / <Link to={`/roles/${role.slug}`}>{role.name}</Link> / {t("level.breadcrumb")}
       </p>
       <h1>{t("level.title", { role: role.name })}</h1>
-      <p>{t("level.intro")}</p>
+      <p className="level-intro">{t("level.intro")}</p>
       <p className="level-rule" data-testid="level-rule">
         {t("level.rule")}
       </p>
@@ -169,9 +169,20 @@ export default function LevelCalculatorPage() {
         <p className="field-hint">{t("level.printHint")}</p>
       </div>
       {badAddress && (
-        <p className="alert" role="alert">
-          {t("level.badAddress")}
-        </p>
+        <div className="alert" role="alert">
+          <p>{t("level.badAddress")}</p>
+          <ul className="compact">
+            {groups.flatMap((group) =>
+              group.skills
+                .filter((skill) => skill.invalid)
+                .map((skill) => (
+                  <li key={skill.slug}>
+                    <a href={`#met-${skill.slug}`}>{skill.name}</a>
+                  </li>
+                )),
+            )}
+          </ul>
+        </div>
       )}
       {results ? (
         <>

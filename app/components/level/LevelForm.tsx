@@ -1,6 +1,5 @@
 import { Form, useLocation, useSubmit } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { FieldError } from "~/components/forms";
 import type { Level } from "~/domain/levels";
 import { useTranslation } from "~/utils/use-translation";
 import { ExpectationText } from "./ExpectationText";
@@ -71,7 +70,12 @@ function SkillField({
           t("level.topReached")
         )}
       </p>
-      <FieldError id={`${id}-error`} error={skill.invalid ? t("level.badValue") : undefined} />
+      {skill.invalid && (
+        // Not forms.tsx's FieldError: that module brings react-hook-form, which this page has no use for.
+        <p id={`${id}-error`} className="field-error">
+          {t("level.badValue")}
+        </p>
+      )}
       <details className="level-asks">
         <summary>{t("level.whatEachLevelAsks", { skill: skill.name })}</summary>
         <dl>
