@@ -23,6 +23,7 @@ import enSelfReport from "./en-self-report";
 import enCalibration from "./en-calibration";
 import enSuggest from "./en-suggest";
 import enProposals from "./en-proposals";
+import enLevel from "./en-level";
 
 /** English UI text. Spanish (es.ts) must have the same keys: the type checks it. */
 const en = {
@@ -52,6 +53,7 @@ const en = {
   calibration: enCalibration,
   suggest: enSuggest,
   proposals: enProposals,
+  level: enLevel,
 };
 
 export default en;

@@ -24,6 +24,7 @@ import esSelfReport from "./es-self-report";
 import esCalibration from "./es-calibration";
 import esSuggest from "./es-suggest";
 import esProposals from "./es-proposals";
+import esLevel from "./es-level";
 
 const es: Messages = {
   ...esShared,
@@ -52,6 +53,7 @@ const es: Messages = {
   calibration: esCalibration,
   suggest: esSuggest,
   proposals: esProposals,
+  level: esLevel,
 };
 
 export default es;

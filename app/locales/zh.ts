@@ -24,6 +24,7 @@ import zhSelfReport from "./zh-self-report";
 import zhCalibration from "./zh-calibration";
 import zhSuggest from "./zh-suggest";
 import zhProposals from "./zh-proposals";
+import zhLevel from "./zh-level";
 
 const zh: Messages = {
   ...zhShared,
@@ -52,6 +53,7 @@ const zh: Messages = {
   calibration: zhCalibration,
   suggest: zhSuggest,
   proposals: zhProposals,
+  level: zhLevel,
 };
 
 export default zh;
