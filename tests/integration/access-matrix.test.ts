@@ -1079,6 +1079,17 @@ async function stepsFor(row: Row, role: Role, cell: Cell, code: number): Promise
       if (steps) return steps;
       break;
     }
+    case "GET /roles/:slug/level": {
+      // 400: an answer that is not one of the skill's levels.
+      if (code === 400) {
+        const pathname = await pathFor(row.route);
+        return ["met.mlflow=expert", "met.mlflow="].map((query) => ({
+          label: query,
+          send: (cookie) => request(server.baseURL, `${pathname}?${query}`, { cookie }),
+        }));
+      }
+      break;
+    }
     case "GET /roles/:slug/history":
     case "GET /skills/:slug/history": {
       // 400: a version number that cannot be read, and one the profile does not have.

@@ -126,6 +126,8 @@ export function routeFiles(): RouteFile[] {
 export async function concretePath(db: TraitkitDb, route: string, options: { assessmentId?: number } = {}): Promise<string> {
   if (route === "/*") return "/no-such-page/here";
   let concrete = route.replace("/roles/:slug", "/roles/mlops-engineer").replace("/skills/:slug", "/skills/mlflow");
+  // Only ML Engineer has a skills matrix in the demo: the grade calculator of any other role is a 404.
+  if (route === "/roles/:slug/level") concrete = "/roles/ml-engineer/level";
   if (concrete === "/roles/mlops-engineer/compare") {
     // Two candidates with a result for the role, chosen now (others may have been erased).
     const assessed = await db
