@@ -43,7 +43,7 @@ export function SuccessCaseChart({ traits, svg }: { traits: readonly SuccessCase
         ]}
       />
       <TableScroll label={t("role.successProfile")}>
-        <table data-testid="success-case-table">
+        <table className="success-case-table" data-testid="success-case-table">
           <caption className="visually-hidden">{t("role.successProfile")}</caption>
           <thead>
             <tr>

@@ -10,6 +10,12 @@ import { SUCCESS_CASE_BAND, SUCCESS_CASE_MARK } from "./success-case-chart";
 
 const HEIGHT = 320;
 
+/**
+ * The trait names' column on a phone: wide enough for "Conscientiousness",
+ * one word that cannot wrap, at the narrow drawing's 11 px.
+ */
+const NARROW_AXIS = 124;
+
 /** Half the width of the case's mark on the 0–100 axis (as a candidate's score on the band chart). */
 const MARK = 0.8;
 
@@ -49,7 +55,7 @@ export function successCaseDrawing(
     >
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
       <XAxis type="number" xAxisId="v" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} />
-      <YAxis type="category" yAxisId="band" dataKey="name" width={narrow ? 110 : 170} tick={categoryTick(narrow ? 11 : 14)} />
+      <YAxis type="category" yAxisId="band" dataKey="name" width={narrow ? NARROW_AXIS : 170} tick={categoryTick(narrow ? 11 : 14)} />
       <YAxis type="category" yAxisId="mark" dataKey="name" hide />
       <YAxis type="category" yAxisId="label" dataKey="name" hide />
       <Bar
