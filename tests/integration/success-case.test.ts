@@ -62,7 +62,7 @@ async function caseScores(server: TestServer): Promise<Record<string, number>> {
 
 /** The role page's success case table as rows of cell texts. */
 function caseTableRows(html: string): string[][] {
-  const table = /<table data-testid="success-case-table">([\s\S]*?)<\/table>/.exec(html)?.[1];
+  const table = /<table [^>]*data-testid="success-case-table"[^>]*>([\s\S]*?)<\/table>/.exec(html)?.[1];
   if (table === undefined) return [];
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(table)?.[1] ?? "";
   return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
@@ -151,6 +151,14 @@ describe("the success case's profile", () => {
       ["Emotional Stability", "72", "65–85"],
       ["Relational Engagement", "72", "55–75"],
     ]);
+  });
+
+  it("stays hidden with the bands from an interviewer who has a scorecard of the role still to submit", async () => {
+    // Interviewer 1 has not started Barbara Demo-Liskov's MLOps scorecard (the demo's blind case).
+    const interviewer = await signIn(demo.baseURL, DEMO.interviewer1);
+    const html = await (await request(demo.baseURL, `/roles/${ROLE}`, { cookie: interviewer })).text();
+    expect(html).toContain('data-testid="success-case-hidden"');
+    expect(html).not.toContain("success-case-table");
   });
 
   it("links the grade calculator from a role's skills matrix, and only where the role has one", async () => {
