@@ -728,6 +728,26 @@ export function RoleForm(props: {
               errorFor={errorFor}
               multiline
             />
+            <fieldset aria-describedby="success-profile-hint">
+              <legend>{t("roleForm.successProfile")}</legend>
+              <p className="field-hint" id="success-profile-hint">
+                {t("roleForm.successProfileHint")}
+              </p>
+              <div className="field-row">
+                {TRAIT_KEYS.map((trait) => (
+                  <Input
+                    key={trait}
+                    name={`successCase.profile.${trait}`}
+                    label={t(`traits.${trait}`)}
+                    type="number"
+                    min={0}
+                    max={100}
+                    register={register}
+                    errorFor={errorFor}
+                  />
+                ))}
+              </div>
+            </fieldset>
           </fieldset>
 
           <fieldset className="form-section">

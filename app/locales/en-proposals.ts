@@ -119,6 +119,7 @@ const enProposals = {
       transitions: "Transitions",
       similarRoles: "Similar roles",
       successCase: "Success case",
+      profile: "OCEAN+ profile",
       archetypes: "Archetypes",
       sourceNote: "Source note",
       skillsMatrix: "Skills matrix",

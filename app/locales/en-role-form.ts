@@ -41,6 +41,9 @@ const enRoleForm = {
   similarSlug: "Its slug ({{number}})",
   successTitle: "Title",
   successStory: "Story",
+  successProfile: "The case's OCEAN+ profile (optional)",
+  successProfileHint:
+    "Illustrative: the documents draw this profile as a chart only, so these numbers are the team's reading of the story. Per trait a whole number from 0 to 100; leave a trait empty when the story does not say.",
   archetypeName: "Archetype {{number}}",
   archetypeDescription: "Description of archetype {{number}}",
   add: "Add",

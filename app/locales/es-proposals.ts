@@ -121,6 +121,7 @@ const esProposals: typeof enProposals = {
       transitions: "Transiciones",
       similarRoles: "Roles similares",
       successCase: "Caso de éxito",
+      profile: "Perfil OCEAN+",
       archetypes: "Arquetipos",
       sourceNote: "Nota de la fuente",
       skillsMatrix: "Matriz de habilidades",

@@ -44,6 +44,9 @@ const esRoleForm: typeof enRoleForm = {
   similarSlug: "Su slug ({{number}})",
   successTitle: "Título",
   successStory: "Historia",
+  successProfile: "Perfil OCEAN+ del caso (opcional)",
+  successProfileHint:
+    "Ilustrativo: los documentos dibujan este perfil solo como gráfico, así que estos números son la lectura que hace el equipo de la historia. Por rasgo, un número entero de 0 a 100; deje vacío el rasgo cuando la historia no lo indique.",
   archetypeName: "Arquetipo {{number}}",
   archetypeDescription: "Descripción del arquetipo {{number}}",
   add: "Agregar",

@@ -118,6 +118,7 @@ const zhProposals: typeof enProposals = {
       transitions: "职业转换",
       similarRoles: "相似角色",
       successCase: "成功案例",
+      profile: "OCEAN+档案",
       archetypes: "原型",
       sourceNote: "来源说明",
       skillsMatrix: "技能矩阵",

@@ -42,6 +42,9 @@ const zhRoleForm: typeof enRoleForm = {
   similarSlug: "其网址标识（{{number}}）",
   successTitle: "标题",
   successStory: "案例经过",
+  successProfile: "案例的OCEAN+档案（可选）",
+  successProfileHint:
+    "示意：文档仅以图表形式绘出此档案，因此这些数值是团队根据案例经过得出的解读。每项特质填写0到100的整数；案例未提及的特质请留空。",
   archetypeName: "原型{{number}}",
   archetypeDescription: "原型{{number}}的描述",
   add: "添加",

@@ -41,6 +41,7 @@ export async function readRoleFile(db: Kysely<Database>, slug: string): Promise<
     focus,
     technologies,
     cells,
+    caseScores,
   ] = await Promise.all([
     db.selectFrom("role_traits").selectAll().where("role_id", "=", roleId).execute(),
     db.selectFrom("role_strengths").select("text").where("role_id", "=", roleId).orderBy("position").execute(),
@@ -79,6 +80,7 @@ export async function readRoleFile(db: Kysely<Database>, slug: string): Promise<
       .where("role_skill_cells.role_id", "=", roleId)
       .orderBy("role_skill_cells.position")
       .execute(),
+    db.selectFrom("role_success_case_traits").select(["trait", "score"]).where("role_id", "=", roleId).execute(),
   ]);
 
   const idealProfile: RoleFile["idealProfile"] =
@@ -160,7 +162,12 @@ export async function readRoleFile(db: Kysely<Database>, slug: string): Promise<
     similarRoles: similar.map((s) => ({ slug: s.similar_slug, name: s.similar_name })),
     successCase:
       role.success_case_title && role.success_case_story
-        ? { title: required(role.success_case_title), story: required(role.success_case_story) }
+        ? {
+            title: required(role.success_case_title),
+            story: required(role.success_case_story),
+            // A case without scores has no profile key, so an older file exports as it was imported.
+            ...(caseScores.length === 0 ? {} : { profile: Object.fromEntries(byTrait(caseScores).map((row) => [row.trait, row.score])) }),
+          }
         : null,
     archetypes: archetypes.map((a) => ({ name: required(a.name), description: required(a.description) })),
     skillsMatrix: hasMatrix ? { levelFocus, technologies: technologies.map((t) => t.name), groups } : null,

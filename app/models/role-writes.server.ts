@@ -158,6 +158,7 @@ const ROLE_CONTENT_TABLES = [
   "role_level_focus",
   "role_technologies",
   "role_skill_cells",
+  "role_success_case_traits",
 ] as const;
 
 /**
@@ -228,6 +229,13 @@ async function insertRoleContent(db: Kysely<Database>, roleId: number, role: Rol
   )) {
     await db.insertInto("archetypes").values(chunk).execute();
   }
+
+  const caseProfile = role.successCase?.profile ?? {};
+  const caseScores = TRAIT_KEYS.flatMap((trait) => {
+    const score = caseProfile[trait];
+    return score === undefined ? [] : [{ role_id: roleId, trait, score }];
+  });
+  if (caseScores.length > 0) await db.insertInto("role_success_case_traits").values(caseScores).execute();
 
   if (role.skillsMatrix !== null) await insertSkillsMatrix(db, roleId, role.skillsMatrix);
 }

@@ -128,7 +128,8 @@ export type RoleProfile = {
   questions: RoleQuestion[];
   transitions: RoleTransition[];
   similarRoles: { name: string; slug: string; inLibrary: boolean }[];
-  successCase: { title: ShownText; story: ShownText } | null;
+  /** profile: the case's illustrative scores in trait order, only the traits given (empty: no profile). */
+  successCase: { title: ShownText; story: ShownText; profile: { trait: TraitKey; score: number }[] } | null;
   archetypes: { name: ShownText; description: ShownText }[];
   skillsMatrix: SkillsMatrix | null;
   skillExpectations: RoleSkillExpectation[];
@@ -141,46 +142,48 @@ export async function getRoleProfile(db: Kysely<Database>, slug: string, lang: U
   const show = (json: string) => showText(json, lang, role.content_language);
   const showMaybe = (json: string | null) => showOptionalText(json, lang, role.content_language);
 
-  const [traits, strengths, redFlags, questions, transitions, transitionStrengths, deltas, similar, archetypes] = await Promise.all([
-    db.selectFrom("role_traits").selectAll().where("role_id", "=", role.id).execute(),
-    db.selectFrom("role_strengths").select("text").where("role_id", "=", role.id).orderBy("position").execute(),
-    db.selectFrom("role_red_flags").select("text").where("role_id", "=", role.id).orderBy("position").execute(),
-    loadRoleQuestions(db, role.id),
-    db
-      .selectFrom("transitions")
-      .leftJoin("roles as target", "target.slug", "transitions.target_slug")
-      .select([
-        "transitions.id",
-        "transitions.target_name",
-        "transitions.target_slug",
-        "transitions.published_fit",
-        "target.id as target_id",
-      ])
-      .where("transitions.role_id", "=", role.id)
-      .orderBy("transitions.position")
-      .execute(),
-    db
-      .selectFrom("transition_strengths")
-      .innerJoin("transitions", "transitions.id", "transition_strengths.transition_id")
-      .select(["transition_strengths.transition_id", "transition_strengths.text"])
-      .where("transitions.role_id", "=", role.id)
-      .orderBy("transition_strengths.position")
-      .execute(),
-    db
-      .selectFrom("transition_deltas")
-      .innerJoin("transitions", "transitions.id", "transition_deltas.transition_id")
-      .select(["transition_deltas.transition_id", "transition_deltas.trait", "transition_deltas.delta"])
-      .where("transitions.role_id", "=", role.id)
-      .execute(),
-    db
-      .selectFrom("similar_roles")
-      .leftJoin("roles as similar", "similar.slug", "similar_roles.similar_slug")
-      .select(["similar_roles.similar_name", "similar_roles.similar_slug", "similar.id as similar_id"])
-      .where("similar_roles.role_id", "=", role.id)
-      .orderBy("similar_roles.position")
-      .execute(),
-    db.selectFrom("archetypes").select(["name", "description"]).where("role_id", "=", role.id).orderBy("position").execute(),
-  ]);
+  const [traits, strengths, redFlags, questions, transitions, transitionStrengths, deltas, similar, archetypes, caseScores] =
+    await Promise.all([
+      db.selectFrom("role_traits").selectAll().where("role_id", "=", role.id).execute(),
+      db.selectFrom("role_strengths").select("text").where("role_id", "=", role.id).orderBy("position").execute(),
+      db.selectFrom("role_red_flags").select("text").where("role_id", "=", role.id).orderBy("position").execute(),
+      loadRoleQuestions(db, role.id),
+      db
+        .selectFrom("transitions")
+        .leftJoin("roles as target", "target.slug", "transitions.target_slug")
+        .select([
+          "transitions.id",
+          "transitions.target_name",
+          "transitions.target_slug",
+          "transitions.published_fit",
+          "target.id as target_id",
+        ])
+        .where("transitions.role_id", "=", role.id)
+        .orderBy("transitions.position")
+        .execute(),
+      db
+        .selectFrom("transition_strengths")
+        .innerJoin("transitions", "transitions.id", "transition_strengths.transition_id")
+        .select(["transition_strengths.transition_id", "transition_strengths.text"])
+        .where("transitions.role_id", "=", role.id)
+        .orderBy("transition_strengths.position")
+        .execute(),
+      db
+        .selectFrom("transition_deltas")
+        .innerJoin("transitions", "transitions.id", "transition_deltas.transition_id")
+        .select(["transition_deltas.transition_id", "transition_deltas.trait", "transition_deltas.delta"])
+        .where("transitions.role_id", "=", role.id)
+        .execute(),
+      db
+        .selectFrom("similar_roles")
+        .leftJoin("roles as similar", "similar.slug", "similar_roles.similar_slug")
+        .select(["similar_roles.similar_name", "similar_roles.similar_slug", "similar.id as similar_id"])
+        .where("similar_roles.role_id", "=", role.id)
+        .orderBy("similar_roles.position")
+        .execute(),
+      db.selectFrom("archetypes").select(["name", "description"]).where("role_id", "=", role.id).orderBy("position").execute(),
+      db.selectFrom("role_success_case_traits").select(["trait", "score"]).where("role_id", "=", role.id).execute(),
+    ]);
 
   const idealProfile: IdealTrait[] | null =
     traits.length === 0
@@ -226,7 +229,11 @@ export async function getRoleProfile(db: Kysely<Database>, slug: string, lang: U
     similarRoles: similar.map((s) => ({ name: s.similar_name, slug: s.similar_slug, inLibrary: s.similar_id !== null })),
     successCase:
       role.success_case_title && role.success_case_story
-        ? { title: show(role.success_case_title), story: show(role.success_case_story) }
+        ? {
+            title: show(role.success_case_title),
+            story: show(role.success_case_story),
+            profile: caseScores.map((c) => ({ trait: c.trait, score: c.score })).sort((a, b) => byTraitOrder(a.trait, b.trait)),
+          }
         : null,
     archetypes: archetypes.map((a) => ({ name: show(a.name), description: show(a.description) })),
     skillsMatrix: await getSkillsMatrix(db, role.id, show),

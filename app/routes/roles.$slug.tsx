@@ -9,6 +9,8 @@ import { DrawnChart } from "~/components/charts/DrawnChart";
 import type { SentChart } from "~/components/charts/drawing";
 import { idealProfileSvg, sendChart } from "~/components/charts/chart-svg.server";
 import { IdealProfileTable } from "~/components/IdealProfileTable";
+import { SuccessCaseChart, type SuccessCaseTrait } from "~/components/charts/success-case-chart";
+import { successCaseSvg } from "~/components/charts/success-case-drawing.server";
 import { ShownText, ShownTextList } from "~/components/ShownText";
 import { FoldedSection } from "~/components/FoldedSection";
 import { LEVEL_NAMES, LEVELS, type Level } from "~/domain/levels";
@@ -24,6 +26,7 @@ import {
 import { roleNamesakes, roleSavedBy } from "~/models/role-writes.server";
 import { ownScorecardStatusesOn } from "~/models/scorecards.server";
 import { maySeeIdealBands } from "~/domain/blind";
+import { TRAIT_KEYS } from "~/domain/traits";
 import { useFormatDate } from "~/utils/dates";
 import { ArchivedBanner, ArchiveSection } from "~/components/ArchiveSection";
 import { ConfirmationPage } from "~/components/ConfirmedAction";
@@ -78,12 +81,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       ? null
       : ((await bandsSetBy(context.db, target.id, async () => savedBy ?? undefined)) ?? null);
   const proposals = { openCount: await openProposalCount(context.db, target), following: await isFollowing(context.db, user.id, target) };
+  const successCase = successCaseOf(role, bandsHidden);
   return data(
     {
       title: pageTitle(t, role.name),
-      role: bandsHidden ? { ...role, idealProfile: null } : role,
+      role: bandsHidden ? { ...role, idealProfile: null, successCase: role.successCase && { ...role.successCase, profile: [] } } : role,
       bandsHidden,
       profileSvg: !bandsHidden && role.idealProfile ? sendChart(context, idealProfileSvg(role.idealProfile, language)) : null,
+      successCase: successCase && { ...successCase, svg: sendChart(context, successCaseSvg(successCase.traits, language)) },
+      successCaseHidden: bandsHidden && (role.successCase?.profile.length ?? 0) > 0,
       savedBy,
       bandsBy,
       namesakes,
@@ -95,6 +101,27 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     { headers },
   );
+}
+
+/**
+ * The success case's profile as the page draws it: every trait, with the
+ * case's score where it is given and the role's band where it has one. None
+ * when the case gives no score, or the reader may not see the bands yet
+ * (blind scoring: a successful case's scores would anchor ratings as the bands would).
+ */
+function successCaseOf(role: RoleProfile, bandsHidden: boolean): { traits: SuccessCaseTrait[] } | null {
+  const profile = role.successCase?.profile ?? [];
+  if (bandsHidden || profile.length === 0) return null;
+  return {
+    traits: TRAIT_KEYS.map((trait) => {
+      const band = role.idealProfile?.find((b) => b.trait === trait);
+      return {
+        trait,
+        score: profile.find((p) => p.trait === trait)?.score ?? null,
+        band: band ? { low: band.low, high: band.high } : null,
+      };
+    }),
+  };
 }
 
 const USE_KINDS = ["kits", "candidates", "results", "links", "skills"] as const;
@@ -303,7 +330,7 @@ function codeCounts(matrix: SkillsMatrix, level: Level): [string, number][] {
   return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
 
-function SkillsMatrixSection({ matrix, level }: { matrix: SkillsMatrix; level: Level | null }) {
+function SkillsMatrixSection({ slug, matrix, level }: { slug: string; matrix: SkillsMatrix; level: Level | null }) {
   const { t } = useTranslation();
   const submit = useSubmit();
   const shownLevels = level ? [level] : [...LEVELS];
@@ -315,6 +342,11 @@ function SkillsMatrixSection({ matrix, level }: { matrix: SkillsMatrix; level: L
       <p className="muted">
         {t("role.skillsMatrixCounts", { skills: skillCount, groups: matrix.groups.length })} {t("role.skillsMatrixIntro")}
       </p>
+      {skillCount > 0 && (
+        <p>
+          {t("role.gradeCalculatorIntro")} <Link to={`/roles/${slug}/level`}>{t("role.gradeCalculator")}</Link>
+        </p>
+      )}
       <Form method="get" className="filters" preventScrollReset onChange={(e) => submit(e.currentTarget, { preventScrollReset: true })}>
         <div className="field">
           <label htmlFor="matrix-level">{t("role.level")}</label>
@@ -449,8 +481,21 @@ function SkillExpectationsSection({ role }: { role: RoleProfile }) {
 }
 
 export default function RolePage() {
-  const { role, bandsHidden, profileSvg, savedBy, bandsBy, namesakes, level, imported, canEdit, archive, proposals } =
-    useLoaderData<typeof loader>();
+  const {
+    role,
+    bandsHidden,
+    profileSvg,
+    successCase,
+    successCaseHidden,
+    savedBy,
+    bandsBy,
+    namesakes,
+    level,
+    imported,
+    canEdit,
+    archive,
+    proposals,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const confirmation = actionData && "confirmation" in actionData ? actionData.confirmation : undefined;
@@ -544,6 +589,17 @@ export default function RolePage() {
             <ShownText value={role.successCase.title} />
           </h3>
           <ShownText value={role.successCase.story} as="p" />
+          {successCase && (
+            <>
+              <h3>{t("role.successProfile")}</h3>
+              <SuccessCaseChart traits={successCase.traits} svg={successCase.svg} />
+            </>
+          )}
+          {successCaseHidden && (
+            <p className="note" data-testid="success-case-hidden">
+              {t("role.successProfileHidden")}
+            </p>
+          )}
         </section>
       )}
 
@@ -563,7 +619,7 @@ export default function RolePage() {
         </section>
       )}
 
-      {role.skillsMatrix && <SkillsMatrixSection matrix={role.skillsMatrix} level={level} />}
+      {role.skillsMatrix && <SkillsMatrixSection slug={role.slug} matrix={role.skillsMatrix} level={level} />}
       <SkillExpectationsSection role={role} />
 
       {canEdit && archive?.uses && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blankQuestion, formDataToValues, roleToFormValues, validateRoleForm } from "./role-form";
+import { blankQuestion, formDataToValues, postedToFormValues, roleToFormValues, validateRoleForm } from "./role-form";
 
 /** A new role's form values with one question on openness, its anchor set given as `set`. */
 function formWithAnchors(set: unknown) {
@@ -73,3 +73,75 @@ describe("role form anchors", () => {
     });
   });
 });
+
+describe("role form: the success case's profile", () => {
+  function formWithCase(profile: Record<string, string>) {
+    const values = roleToFormValues(null);
+    values.slug = "data-steward";
+    values.name = "Data Steward";
+    values.family = "Data governance";
+    values.successCase = {
+      title: { es: "", en: "Weeks to hours" },
+      story: { es: "", en: "Mapped every step." },
+      profile: { ...values.successCase.profile, ...profile },
+    };
+    return values;
+  }
+
+  it("keeps the traits given and leaves blank ones out", () => {
+    const result = validateRoleForm(formWithCase({ openness: "82", conscientiousness: " 90 " }));
+    expect(result.ok && result.data.successCase?.profile).toEqual({ openness: 82, conscientiousness: 90 });
+  });
+
+  it("has no profile when every score is blank, as a file written before it", () => {
+    const result = validateRoleForm(formWithCase({}));
+    expect(result.ok && result.data.successCase).toEqual({ title: { en: "Weeks to hours" }, story: { en: "Mapped every step." } });
+  });
+
+  it("names the field of a score out of range or not a number", () => {
+    const result = validateRoleForm(formWithCase({ openness: "120", extraversion: "4x" }));
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        "successCase.profile.openness": "must be between 0 and 100",
+        "successCase.profile.extraversion": "must be a whole number between 0 and 100",
+      },
+    });
+  });
+
+  it("asks for the case's title and story when only scores are given", () => {
+    const values = formWithCase({ openness: "82" });
+    values.successCase.title = { es: "", en: "" };
+    values.successCase.story = { es: "", en: "" };
+    const result = validateRoleForm(values);
+    expect(result.ok).toBe(false);
+    expect(Object.keys(result.ok ? {} : result.errors).sort()).toEqual(["successCase.story", "successCase.title"]);
+  });
+
+  it("shows a saved profile's scores in the form, and blanks for the traits not given", () => {
+    const values = roleToFormValues({
+      ...formValid(),
+      successCase: { title: { en: "T" }, story: { en: "S" }, profile: { openness: 82 } },
+    });
+    expect(values.successCase.profile).toEqual({
+      openness: "82",
+      conscientiousness: "",
+      extraversion: "",
+      agreeableness: "",
+      emotional_stability: "",
+      relational_engagement: "",
+    });
+  });
+
+  it("reads the posted scores back as typed when the form is refused", () => {
+    const form = new FormData();
+    form.set("successCase.profile.openness", "120");
+    expect(postedToFormValues(formDataToValues(form)).successCase.profile.openness).toBe("120");
+  });
+});
+
+function formValid() {
+  const result = validateRoleForm({ ...roleToFormValues(null), slug: "data-steward", name: "Data Steward", family: "Data governance" });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.data;
+}

@@ -148,12 +148,24 @@ function normalizeIdealProfile(values: Loose): unknown {
   return profile;
 }
 
+/** The success case's scores: a blank trait is not given; no score at all is no profile (the key is left out, as in an older file). */
+function normalizeSuccessProfile(raw: unknown): Record<string, unknown> | undefined {
+  const scores = isRecord(raw) ? raw : {};
+  const profile: Record<string, unknown> = {};
+  for (const trait of TRAIT_KEYS) {
+    const value = numberOrRaw(scores[trait]);
+    if (value !== undefined) profile[trait] = value;
+  }
+  return Object.keys(profile).length === 0 ? undefined : profile;
+}
+
 /** Posted or typed form values → the shape of roleContentSchema (still unvalidated). */
 export function normalizeRoleForm(input: unknown, maps: IndexMaps = new Map()): unknown {
   const values = isRecord(input) ? input : {};
   const successCase = isRecord(values.successCase) ? values.successCase : {};
   const successTitle = localized(successCase.title);
   const successStory = localized(successCase.story);
+  const successProfile = normalizeSuccessProfile(successCase.profile);
   return {
     slug: text(values.slug).toLowerCase(),
     name: text(values.name),
@@ -171,7 +183,10 @@ export function normalizeRoleForm(input: unknown, maps: IndexMaps = new Map()): 
       const s = isRecord(raw) ? raw : {};
       return { slug: text(s.slug).toLowerCase(), name: text(s.name) };
     }),
-    successCase: successTitle === null && successStory === null ? null : { title: successTitle, story: successStory },
+    successCase:
+      successTitle === null && successStory === null && successProfile === undefined
+        ? null
+        : { title: successTitle, story: successStory, ...(successProfile === undefined ? {} : { profile: successProfile }) },
     archetypes: nonBlankItems(values.archetypes, maps, "archetypes").map((raw) => {
       const a = isRecord(raw) ? raw : {};
       return { name: localized(a.name), description: localized(a.description) };
@@ -266,7 +281,8 @@ export type RoleFormValues = {
     deltas: Record<TraitKey, string>;
   }[];
   similarRoles: { slug: string; name: string }[];
-  successCase: { title: LocalizedField; story: LocalizedField };
+  /** profile: the case's score per trait as typed, "" when not given. */
+  successCase: { title: LocalizedField; story: LocalizedField; profile: Record<TraitKey, string> };
   archetypes: { name: LocalizedField; description: LocalizedField }[];
 };
 
@@ -338,7 +354,14 @@ export function roleToFormValues(role: RoleContent | null): RoleFormValues {
       blankTransition(),
     ],
     similarRoles: [...(role?.similarRoles ?? []).map((s) => ({ slug: s.slug, name: s.name })), { slug: "", name: "" }],
-    successCase: { title: field(role?.successCase?.title), story: field(role?.successCase?.story) },
+    successCase: {
+      title: field(role?.successCase?.title),
+      story: field(role?.successCase?.story),
+      profile: traitRecord((trait) => {
+        const score = role?.successCase?.profile?.[trait];
+        return score === undefined ? "" : String(score);
+      }),
+    },
     archetypes: [
       ...(role?.archetypes ?? []).map((a) => ({ name: field(a.name), description: field(a.description) })),
       { name: blankField(), description: blankField() },
@@ -380,6 +403,7 @@ export function postedToFormValues(raw: unknown): RoleFormValues {
   };
   const flag = v.hasIdealProfile;
   const successCase = isRecord(v.successCase) ? v.successCase : {};
+  const successProfile = isRecord(successCase.profile) ? successCase.profile : {};
   return {
     slug: str(v.slug),
     name: str(v.name),
@@ -425,7 +449,11 @@ export function postedToFormValues(raw: unknown): RoleFormValues {
       }),
       () => ({ slug: "", name: "" }),
     ),
-    successCase: { title: fieldOf(successCase.title), story: fieldOf(successCase.story) },
+    successCase: {
+      title: fieldOf(successCase.title),
+      story: fieldOf(successCase.story),
+      profile: traitRecord((trait) => str(successProfile[trait])),
+    },
     archetypes: withBlankRow(
       items(v.archetypes).map((raw) => {
         const a = isRecord(raw) ? raw : {};

@@ -152,7 +152,19 @@ export const transitionSchema = z.strictObject({
 
 export const similarRoleSchema = z.strictObject({ slug: slugSchema, name: nameSchema });
 
-export const successCaseSchema = z.strictObject({ title: localizedText, story: localizedText });
+/**
+ * The success case's OCEAN+ profile: a score per trait, any of the six. The
+ * documents draw it as a chart only, so the numbers are the team's reading of
+ * the story; a trait left out is not given (and not drawn).
+ */
+export const successCaseProfileSchema = z.partialRecord(traitKeySchema, score);
+
+export const successCaseSchema = z.strictObject({
+  title: localizedText,
+  story: localizedText,
+  /** Optional: role files written before the profile existed still import. */
+  profile: z.optional(successCaseProfileSchema),
+});
 
 export const archetypeSchema = z.strictObject({ name: localizedText, description: localizedText });
 
@@ -255,6 +267,7 @@ export type IdealProfileFile = z.infer<typeof idealProfileSchema>;
 export type TraitBandFile = z.infer<typeof traitBandSchema>;
 export type QuestionFile = z.infer<typeof questionSchema>;
 export type TransitionFile = z.infer<typeof transitionSchema>;
+export type SuccessCaseProfileFile = z.infer<typeof successCaseProfileSchema>;
 export type SkillsMatrixFile = z.infer<typeof skillsMatrixSchema>;
 
 type Keyed = { value: string; path: (string | number)[] };

@@ -205,7 +205,8 @@ describe("each drawing once in a document", () => {
     if (!published.ok) throw new Error("Alan's assessment has no submitted scorecard");
     const ids = await Promise.all(["Ada Demo-Lovelace", "Grace Demo-Hopper"].map(candidateId));
     return [
-      { path: "/roles/mlops-engineer", cookie: recruiter, charts: 1 },
+      // The ideal profile and the success case's profile beside it.
+      { path: "/roles/mlops-engineer", cookie: recruiter, charts: 2 },
       { path: `/roles/mlops-engineer/compare?c=${ids.join(",")}`, cookie: recruiter, charts: 1 },
       { path: `/assessments/${assessmentId}`, cookie: recruiter, charts: 3 },
       { path: `/r/${published.token}`, charts: 3 },

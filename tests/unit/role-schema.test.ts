@@ -187,6 +187,44 @@ describe("roleFileSchema", () => {
   });
 });
 
+describe("the success case's profile", () => {
+  const successCase = { title: { en: "Weeks to hours" }, story: { en: "Mapped every step." } };
+
+  it("imports a file written before the profile existed (no profile key)", () => {
+    const parsed = roleFileSchema.parse({ ...validRole(), successCase });
+    expect(parsed.successCase).toEqual(successCase);
+    expect(parsed.successCase && "profile" in parsed.successCase).toBe(false);
+  });
+
+  it("accepts a score for any of the six traits, 0 and 100 included", () => {
+    const profile = { openness: 0, conscientiousness: 100, relational_engagement: 72 };
+    expect(roleFileSchema.parse({ ...validRole(), successCase: { ...successCase, profile } }).successCase?.profile).toEqual(profile);
+  });
+
+  it("refuses an unknown trait and a score out of range or not whole, naming the field", () => {
+    const withProfile = (profile: unknown) => ({ ...validRole(), successCase: { ...successCase, profile } });
+    expect(issuesOf(withProfile({ grit: 50 }))).toEqual([{ path: "successCase.profile", message: expect.stringContaining("grit") }]);
+    expect(issuesOf(withProfile({ openness: 101 }))).toEqual([
+      { path: "successCase.profile.openness", message: "must be between 0 and 100" },
+    ]);
+    expect(issuesOf(withProfile({ extraversion: -1 }))).toEqual([
+      { path: "successCase.profile.extraversion", message: "must be between 0 and 100" },
+    ]);
+    expect(issuesOf(withProfile({ agreeableness: 64.5 }))).toEqual([
+      { path: "successCase.profile.agreeableness", message: "must be a whole number between 0 and 100" },
+    ]);
+  });
+
+  it("reports an unknown trait in an import by kind, at the profile", () => {
+    const input = { ...validRole(), successCase: { ...successCase, profile: { grit: 50 } } };
+    const parsed = roleFileSchema.safeParse(input);
+    if (parsed.success) throw new Error("expected the role file to be refused");
+    expect(roleFileIssues(parsed.error, input)).toEqual([
+      { path: "successCase.profile", kind: "import", key: "unknownKeys", values: { keys: "grit" } },
+    ]);
+  });
+});
+
 describe("reserved slugs", () => {
   /** The static words of every route file's address: "roles.$slug_.edit.tsx" → ["roles", "edit"]. */
   function staticSegments(): Set<string> {

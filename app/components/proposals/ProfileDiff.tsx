@@ -65,6 +65,7 @@ const FIELD_WORDS: Record<string, true> = Object.fromEntries(
     "transitions",
     "similarRoles",
     "successCase",
+    "profile",
     "archetypes",
     "sourceNote",
     "skillsMatrix",
