@@ -58,7 +58,7 @@ function useDefaultText(path: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-const LANG_INPUTS = ["es", "en"] as const;
+const LANG_INPUTS = ["es", "en", "zh"] as const;
 
 /** The count under a free-text field, from the value as typed (the form's own state). */
 function FieldCount({ id, name, max }: { id: string; name: string; max: number }) {

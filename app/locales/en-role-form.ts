@@ -16,7 +16,7 @@ const enRoleForm = {
   slugHint: "Lowercase letters, digits and hyphens: the role's address, /roles/<slug>.",
   contentLanguage: "Language of the source document",
   summary: "Summary",
-  lang: { es: "Spanish", en: "English" },
+  lang: { es: "Spanish", en: "English", zh: "Chinese" },
   hasIdealProfile: "This role has an ideal OCEAN+ profile",
   bandHint: "Per trait the ideal band low–high on 0–100 (low ≤ high) and its importance, 1 to 3. The chart follows as you type.",
   chartLeavesOut: "Not in the chart until its band is valid: {{traits}}.",

@@ -18,7 +18,7 @@ const esRoleForm: typeof enRoleForm = {
   slugHint: "Minúsculas, dígitos y guiones: la dirección del rol, /roles/<slug>.",
   contentLanguage: "Idioma del documento de origen",
   summary: "Resumen",
-  lang: { es: "Español", en: "Inglés" },
+  lang: { es: "Español", en: "Inglés", zh: "Chino" },
   hasIdealProfile: "Este rol tiene un perfil OCEAN+ ideal",
   bandHint:
     "Por rasgo, la banda ideal mínimo–máximo en 0–100 (mínimo ≤ máximo) y su importancia, de 1 a 3. El gráfico se actualiza mientras escribe.",

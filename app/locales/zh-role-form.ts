@@ -17,7 +17,7 @@ const zhRoleForm: typeof enRoleForm = {
   slugHint: "小写字母、数字和连字符：即角色的地址/roles/<slug>。",
   contentLanguage: "源文档的语言",
   summary: "摘要",
-  lang: { es: "西班牙语", en: "英语" },
+  lang: { es: "西班牙语", en: "英语", zh: "中文" },
   hasIdealProfile: "此角色有OCEAN+理想档案",
   bandHint: "为每项特质设定0–100内的理想区间（下限–上限，下限 ≤ 上限）及其重要性（1到3）。图表会随输入实时更新。",
   chartLeavesOut: "以下特质的区间有效后才会显示在图表中：{{traits}}。",

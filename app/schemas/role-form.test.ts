@@ -10,7 +10,7 @@ function formWithAnchors(set: unknown) {
   values.questions = [
     {
       ...blankQuestion(),
-      text: { es: "", en: "Tell us about a dataset you documented." },
+      text: { es: "", en: "Tell us about a dataset you documented.", zh: "" },
       traits: ["openness"],
       anchors: { openness: set as never },
     },
@@ -81,8 +81,8 @@ describe("role form: the success case's profile", () => {
     values.name = "Data Steward";
     values.family = "Data governance";
     values.successCase = {
-      title: { es: "", en: "Weeks to hours" },
-      story: { es: "", en: "Mapped every step." },
+      title: { es: "", en: "Weeks to hours", zh: "" },
+      story: { es: "", en: "Mapped every step.", zh: "" },
       profile: { ...values.successCase.profile, ...profile },
     };
     return values;
@@ -111,8 +111,8 @@ describe("role form: the success case's profile", () => {
 
   it("asks for the case's title and story when only scores are given", () => {
     const values = formWithCase({ openness: "82" });
-    values.successCase.title = { es: "", en: "" };
-    values.successCase.story = { es: "", en: "" };
+    values.successCase.title = { es: "", en: "", zh: "" };
+    values.successCase.story = { es: "", en: "", zh: "" };
     const result = validateRoleForm(values);
     expect(result.ok).toBe(false);
     expect(Object.keys(result.ok ? {} : result.errors).sort()).toEqual(["successCase.story", "successCase.title"]);

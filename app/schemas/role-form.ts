@@ -252,7 +252,7 @@ export function formDataToValues(formData: FormData): Loose {
 
 // ----- What the form shows -----
 
-export type LocalizedField = { es: string; en: string };
+export type LocalizedField = { es: string; en: string; zh: string };
 export type AnchorFields = Record<AnchorFieldKey, LocalizedField>;
 /** A trait's anchor set as the form holds it: a record, or react-hook-form's array (ratings at indexes 1, 3, 5; see anchorText). */
 export type AnchorFieldValues = AnchorFields | (LocalizedField | undefined)[];
@@ -286,8 +286,8 @@ export type RoleFormValues = {
   archetypes: { name: LocalizedField; description: LocalizedField }[];
 };
 
-const field = (t: LocalizedText | null | undefined): LocalizedField => ({ es: t?.es ?? "", en: t?.en ?? "" });
-const blankField = (): LocalizedField => ({ es: "", en: "" });
+const field = (t: LocalizedText | null | undefined): LocalizedField => ({ es: t?.es ?? "", en: t?.en ?? "", zh: t?.zh ?? "" });
+const blankField = (): LocalizedField => ({ es: "", en: "", zh: "" });
 const blankAnchors = (): AnchorFields => ({ "1": blankField(), "3": blankField(), "5": blankField() });
 
 export function blankQuestion(): RoleFormValues["questions"][number] {
@@ -371,7 +371,7 @@ export function roleToFormValues(role: RoleContent | null): RoleFormValues {
 
 function fieldOf(value: unknown): LocalizedField {
   const r = isRecord(value) ? value : {};
-  return { es: typeof r.es === "string" ? r.es : "", en: typeof r.en === "string" ? r.en : "" };
+  return { es: typeof r.es === "string" ? r.es : "", en: typeof r.en === "string" ? r.en : "", zh: typeof r.zh === "string" ? r.zh : "" };
 }
 
 function str(value: unknown): string {

@@ -35,6 +35,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "invite",
   "kits",
   "language",
+  "level",
   "login",
   "logout",
   "new",

@@ -113,9 +113,7 @@ describe("the recruiter's self-report questionnaire", () => {
     await link.waitFor();
     expect(await link.inputValue()).toMatch(new RegExp(`^${baseURL}/q/[A-Za-z0-9_-]{43}$`));
     await section.locator('[data-testid="questionnaire-status"][data-state="sent"]').waitFor({ timeout: 5000 });
-    await expect(section.getByTestId("questionnaire-status").textContent()).resolves.toBe(
-      "Status: Sent, not started. Language: 简体中文.",
-    );
+    await expect(section.getByTestId("questionnaire-status").textContent()).resolves.toBe("Status: Sent, not started. Language: 简体中文.");
     await expect(section.getByTestId("questionnaire-live-link").textContent()).resolves.toContain("Not opened yet.");
     await expectAccessible(page);
 

@@ -744,7 +744,7 @@ async function proposeSteps(row: Row, role: Role, code: number): Promise<Step[] 
   if (row.route === "/roles/:slug/propose") {
     // A red flag reworded: a change any member may propose (an interviewer who may not see the bands has no band fields).
     const values = roleToFormValues(roleFileSchema.parse(JSON.parse(await exportedRole())));
-    values.redFlags[0] = { es: `Bandera roja de la matriz ${serial}`, en: `Matrix red flag ${serial}` };
+    values.redFlags[0] = { es: `Bandera roja de la matriz ${serial}`, en: `Matrix red flag ${serial}`, zh: "" };
     form = formFields({ ...values, title, rationale });
   } else {
     form = await skillProposalForm(`Matrix suggestion wording ${serial}`, { title, rationale });

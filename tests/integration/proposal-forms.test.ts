@@ -72,7 +72,7 @@ describe("proposal forms", () => {
   it("answers 400 with the message by the field and writes nothing without a rationale", async () => {
     const before = await proposalCount();
     const values = await roleValues();
-    values.redFlags[values.redFlags.length - 1] = { es: "", en: "Ships without a rollback plan" };
+    values.redFlags[values.redFlags.length - 1] = { es: "", en: "Ships without a rollback plan", zh: "" };
     const response = await request(server.baseURL, `/roles/${ROLE}/propose`, {
       cookie: interviewer,
       form: withProposal(values, { title: "A red flag", rationale: "   " }),
@@ -112,7 +112,7 @@ describe("proposal forms", () => {
   it("keeps the role's slug whatever was posted", async () => {
     const values = await roleValues();
     values.slug = "mlops-renamed";
-    values.strengths[values.strengths.length - 1] = { es: "", en: "Writes runbooks" };
+    values.strengths[values.strengths.length - 1] = { es: "", en: "Writes runbooks", zh: "" };
     const response = await request(server.baseURL, `/roles/${ROLE}/propose`, {
       cookie: interviewer,
       form: withProposal(values, { title: "A strength", rationale: "Runbooks matter." }),
@@ -138,7 +138,7 @@ describe("proposal forms", () => {
 
   it("lets the author alone update an open proposal, from what it proposes", async () => {
     const values = await roleValues();
-    values.redFlags[values.redFlags.length - 1] = { es: "", en: "Trains on production data without consent" };
+    values.redFlags[values.redFlags.length - 1] = { es: "", en: "Trains on production data without consent", zh: "" };
     const created = await request(server.baseURL, `/roles/${ROLE}/propose`, {
       cookie: interviewer,
       form: withProposal(values, { title: "Consent", rationale: "Seen twice." }),
@@ -150,7 +150,7 @@ describe("proposal forms", () => {
     expect(await form.text()).toContain("Trains on production data without consent");
     expect((await request(server.baseURL, `${path}/edit`, { cookie: otherInterviewer })).status).toBe(404);
     expect((await request(server.baseURL, `${path}/edit`, { cookie: recruiter })).status).toBe(404);
-    values.redFlags[values.redFlags.length - 1] = { es: "", en: "Trains on personal data without consent" };
+    values.redFlags[values.redFlags.length - 1] = { es: "", en: "Trains on personal data without consent", zh: "" };
     const updated = await request(server.baseURL, `${path}/edit`, {
       cookie: interviewer,
       form: withProposal(values, { title: "Consent (personal data)", rationale: "Seen twice." }),
@@ -166,14 +166,14 @@ describe("proposal forms", () => {
 
   it("rebases the author's form on the latest version when the role changed since, keeping their changes that still apply", async () => {
     const values = await roleValues();
-    values.redFlags[values.redFlags.length - 1] = { es: "", en: "Deploys on Fridays" };
+    values.redFlags[values.redFlags.length - 1] = { es: "", en: "Deploys on Fridays", zh: "" };
     const created = await request(server.baseURL, `/roles/${ROLE}/propose`, {
       cookie: interviewer,
       form: withProposal(values, { title: "Fridays", rationale: "Twice this quarter." }),
     });
     const path = locationPath(created);
     const edited = await roleValues();
-    edited.strengths[edited.strengths.length - 1] = { es: "", en: "Keeps costs in view" };
+    edited.strengths[edited.strengths.length - 1] = { es: "", en: "Keeps costs in view", zh: "" };
     const saved = await request(server.baseURL, `/roles/${ROLE}/edit`, { cookie: recruiter, form: formFields(edited) });
     expect(saved.status).toBe(303);
     const form = await (await request(server.baseURL, `${path}/edit`, { cookie: interviewer })).text();

@@ -305,10 +305,14 @@ describe("role form", () => {
     const blank = values.questions.at(-1);
     if (!blank) throw new Error("the form ends with a blank question");
     values.questions[0] = { ...blank, traits: [] };
-    blank.text = { en: "Tell me about a rollback you led.", es: "" };
+    blank.text = { en: "Tell me about a rollback you led.", es: "", zh: "" };
     blank.traits = ["emotional_stability"];
     blank.anchors = {
-      emotional_stability: { "1": { en: "Panicked", es: "" }, "3": { en: "Coped", es: "" }, "5": { en: "Calm and clear", es: "" } },
+      emotional_stability: {
+        "1": { en: "Panicked", es: "", zh: "" },
+        "3": { en: "Coped", es: "", zh: "" },
+        "5": { en: "Calm and clear", es: "", zh: "" },
+      },
     };
     const response = await postRoleForm(server, cookie, "/roles/mlops-engineer/edit", formFields(values));
     expect(response.status).toBe(303);
