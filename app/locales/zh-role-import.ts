@@ -6,7 +6,7 @@ const zhRoleImport: typeof enRoleImport = {
   intro: "上传从Traitkit导出的角色文件（格式为traitkit.role/v1）。含有错误的文件不会更改任何内容。",
   file: "角色文件（JSON）",
   fileHint: "在本Traitkit或其他Traitkit实例中，通过角色页面上的“导出”生成。",
-  replace: "如已存在相同slug的角色，则替换",
+  replace: "如已存在相同网址标识的角色，则替换",
   submit: "导入",
   failed_one: "文件未导入：{{count}}个错误。",
   failed_other: "文件未导入：{{count}}个错误。",
@@ -15,7 +15,7 @@ const zhRoleImport: typeof enRoleImport = {
   noFile: "请选择文件。",
   emptyFile: "文件为空。",
   notJsonAt: "这不是有效的JSON文件：错误位于第{{line}}行第{{column}}列。",
-  slugTaken: "已存在使用此slug的角色：请勾选“替换”以覆盖它。",
+  slugTaken: "已存在使用此网址标识的角色：请勾选“替换”以覆盖它。",
   required: "缺失：角色格式要求提供此字段。",
   wrongType: "应为{{expected}}。",
   types: {
