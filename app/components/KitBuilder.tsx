@@ -343,7 +343,9 @@ export function KitBuilder({ source, values, errors, focus: focusAfterPost, acti
                       </label>
                     </div>
                     <p className="muted" id={`question-${index}-evaluates`}>
-                      {t("kits.builder.evaluates")}: <TraitNames traits={fromRole.traits} />
+                      {t("kits.builder.evaluates")}
+                      {t("app.colon")}
+                      <TraitNames traits={fromRole.traits} />
                     </p>
                     {fromRole.anchors.length > 0 && (
                       <details>

@@ -41,7 +41,7 @@ function Heading({ level, id, children }: { level: HeadingLevel; id?: string; ch
 
 export function TraitNames({ traits }: { traits: readonly TraitKey[] }) {
   const { t } = useTranslation();
-  return <>{traits.map((trait) => t(`traits.${trait}`)).join(", ")}</>;
+  return <>{traits.map((trait) => t(`traits.${trait}`)).join(t("app.listSeparator"))}</>;
 }
 
 export function AnchorList({ anchors }: { anchors: readonly KitAnchorView[] }) {

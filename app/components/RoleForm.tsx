@@ -217,7 +217,7 @@ function TextList(props: {
             register={props.register}
             errorFor={props.errorFor}
           />
-          <RemoveButton onClick={() => remove(index)} label={`${t("roleForm.remove")}: ${props.itemLabel(index + 1)}`} />
+          <RemoveButton onClick={() => remove(index)} label={`${t("roleForm.remove")}${t("app.colon")}${props.itemLabel(index + 1)}`} />
         </div>
       ))}
       <button type="button" className="button-secondary js-only" onClick={() => append(blankField())}>
@@ -279,7 +279,9 @@ function QuestionFields(props: {
       {traits.map((trait) => (
         <fieldset className="anchors-set" key={trait}>
           <legend>
-            {t("role.anchors")}: {t(`traits.${trait}`)}
+            {t("role.anchors")}
+            {t("app.colon")}
+            {t(`traits.${trait}`)}
           </legend>
           {ANCHOR_FIELD_KEYS.map((rating) => (
             <LocalizedInputs
@@ -294,7 +296,7 @@ function QuestionFields(props: {
           ))}
         </fieldset>
       ))}
-      <RemoveButton onClick={props.onRemove} label={`${t("roleForm.remove")}: ${label}`} />
+      <RemoveButton onClick={props.onRemove} label={`${t("roleForm.remove")}${t("app.colon")}${label}`} />
     </div>
   );
 }
@@ -366,14 +368,17 @@ function TransitionFields(props: {
               register={register}
               errorFor={errorFor}
             />
-            <RemoveButton onClick={() => strengths.remove(j)} label={`${t("roleForm.remove")}: ${t("roleForm.item", { number: j + 1 })}`} />
+            <RemoveButton
+              onClick={() => strengths.remove(j)}
+              label={`${t("roleForm.remove")}${t("app.colon")}${t("roleForm.item", { number: j + 1 })}`}
+            />
           </div>
         ))}
         <button type="button" className="button-secondary js-only" onClick={() => strengths.append(blankField())}>
           {t("roleForm.add")}
         </button>
       </fieldset>
-      <RemoveButton onClick={props.onRemove} label={`${t("roleForm.remove")}: ${label}`} />
+      <RemoveButton onClick={props.onRemove} label={`${t("roleForm.remove")}${t("app.colon")}${label}`} />
     </div>
   );
 }
@@ -402,7 +407,7 @@ function LiveProfileChart({ control, initialSvg, wanted }: { control: Control<Ro
       </IdealProfileChart>
       {leftOut.length > 0 && (
         <p className="muted" data-testid="chart-leaves-out">
-          {t("roleForm.chartLeavesOut", { traits: leftOut.map((trait) => t(`traits.${trait}`)).join(", ") })}
+          {t("roleForm.chartLeavesOut", { traits: leftOut.map((trait) => t(`traits.${trait}`)).join(t("app.listSeparator")) })}
         </p>
       )}
     </>
@@ -709,7 +714,7 @@ export function RoleForm(props: {
                 />
                 <RemoveButton
                   onClick={() => similar.remove(index)}
-                  label={`${t("roleForm.remove")}: ${t("roleForm.similarName", { number: index + 1 })}`}
+                  label={`${t("roleForm.remove")}${t("app.colon")}${t("roleForm.similarName", { number: index + 1 })}`}
                 />
               </div>
             ))}
@@ -769,7 +774,7 @@ export function RoleForm(props: {
                 />
                 <RemoveButton
                   onClick={() => archetypes.remove(index)}
-                  label={`${t("roleForm.remove")}: ${t("roleForm.archetypeName", { number: index + 1 })}`}
+                  label={`${t("roleForm.remove")}${t("app.colon")}${t("roleForm.archetypeName", { number: index + 1 })}`}
                 />
               </div>
             ))}

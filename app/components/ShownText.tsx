@@ -9,7 +9,7 @@ export function ShownText({ value, as: Tag = "span" }: { value: ShownTextValue; 
     <Tag lang={value.lang}>
       {value.text}
       <span className="lang-mark" lang={i18n.language}>
-        ({t("app.inLanguage", { language: t(`app.languageNames.${value.lang}`) })})
+        {t("app.inLanguage", { language: t(`app.languageNames.${value.lang}`) })}
       </span>
     </Tag>
   );

@@ -35,7 +35,11 @@ const enShared = {
       body: "What was sent is not something this page accepts. Go back, check the form and send it again.",
     },
     confirm: { cancel: "Cancel", nothingYet: "Nothing has changed yet. Confirm to go ahead:" },
-    inLanguage: "in {{language}}",
+    inLanguage: "(in {{language}})",
+    /** Between a label and what it labels ("Family: ML & AI"). */
+    colon: ": ",
+    /** Between the items of a short list ("Openness, Conscientiousness"). */
+    listSeparator: ", ",
     languageNames: { es: "Spanish", en: "English", zh: "Chinese" },
   },
   characterCount: {

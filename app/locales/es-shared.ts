@@ -34,7 +34,11 @@ const esShared: typeof enShared = {
       body: "Lo enviado no es algo que esta página acepte. Vuelva atrás, revise el formulario y envíelo de nuevo.",
     },
     confirm: { cancel: "Cancelar", nothingYet: "Todavía no ha cambiado nada. Confirme para seguir:" },
-    inLanguage: "en {{language}}",
+    inLanguage: "(en {{language}})",
+    /** Between a label and what it labels ("Family: ML & AI"). */
+    colon: ": ",
+    /** Between the items of a short list ("Openness, Conscientiousness"). */
+    listSeparator: ", ",
     languageNames: { es: "español", en: "inglés", zh: "chino" },
   },
   characterCount: {

@@ -27,7 +27,11 @@ const zhShared: typeof enShared = {
       body: "所提交的内容不是本页面可以接受的。请返回，检查表单后重新提交。",
     },
     confirm: { cancel: "取消", nothingYet: "目前尚未做任何更改。请确认以继续：" },
-    inLanguage: "{{language}}原文",
+    inLanguage: "（{{language}}原文）",
+    /** Between a label and what it labels ("Family: ML & AI"). */
+    colon: "：",
+    /** Between the items of a short list ("Openness, Conscientiousness"). */
+    listSeparator: "、",
     languageNames: { es: "西班牙语", en: "英语", zh: "中文" },
   },
   characterCount: {

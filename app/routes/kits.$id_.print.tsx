@@ -97,7 +97,9 @@ export default function KitPrintPage() {
                 <span className="print-number">{index + 1}.</span> <ShownText value={q.text} />
               </h3>
               <p className="print-evaluates">
-                {t("kits.content.evaluates")}: <TraitNames traits={q.traits} />
+                {t("kits.content.evaluates")}
+                {t("app.colon")}
+                <TraitNames traits={q.traits} />
               </p>
               <table className="print-anchors">
                 <thead>

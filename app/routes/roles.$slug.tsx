@@ -232,7 +232,11 @@ function QuestionsSection({ role }: { role: RoleProfile }) {
           <li key={q.id} className="question">
             <ShownText value={q.text} as="p" />
             <p>
-              <strong>{t("role.evaluates")}:</strong> {q.traits.map((trait) => t(`traits.${trait}`)).join(", ")}
+              <strong>
+                {t("role.evaluates")}
+                {t("app.colon")}
+              </strong>
+              {q.traits.map((trait) => t(`traits.${trait}`)).join(t("app.listSeparator"))}
               {q.evaluatesNote && (
                 <>
                   {" — "}
@@ -368,7 +372,9 @@ function SkillsMatrixSection({ slug, matrix, level }: { slug: string; matrix: Sk
           {focus && (
             <div className="card">
               <h3>
-                {t("role.levelFocus")}: {t(`levels.${level}`)}
+                {t("role.levelFocus")}
+                {t("app.colon")}
+                {t(`levels.${level}`)}
               </h3>
               <ShownText value={focus} as="p" />
             </div>
@@ -541,7 +547,9 @@ export default function RolePage() {
       )}
       <ProfileProposalsBar kind="role" slug={role.slug} name={role.name} {...proposals} />
       <p className="muted">
-        {t("role.family")}: {role.family}
+        {t("role.family")}
+        {t("app.colon")}
+        {role.family}
       </p>
       {role.summary && <ShownText value={role.summary} as="p" />}
 

@@ -265,7 +265,9 @@ export default function RankingPage() {
                     <td className="num">{row.evidence}</td>
                     <td data-testid="ranking-panel">{t("ranking.submitted", { submitted: row.submitted, assigned: row.assigned })}</td>
                     <td data-testid="ranking-calibrate">
-                      {row.calibrate.length === 0 ? noCalibrate : row.calibrate.map((trait) => t(`traits.${trait}`)).join(", ")}
+                      {row.calibrate.length === 0
+                        ? noCalibrate
+                        : row.calibrate.map((trait) => t(`traits.${trait}`)).join(t("app.listSeparator"))}
                     </td>
                     <td>{row.decision === null ? noDecision : t(`ranking.decisions.${row.decision}`)}</td>
                   </tr>

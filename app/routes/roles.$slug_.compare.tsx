@@ -174,7 +174,9 @@ export default function ComparePage() {
                 {RECOMMENDATIONS.map((rec) => (
                   <tr key={rec} data-row={`recommendation-${rec}`}>
                     <th scope="row">
-                      {t("ranking.compare.recommendations")}: {t(`assessments.recommendation.${rec}`)}
+                      {t("ranking.compare.recommendations")}
+                      {t("app.colon")}
+                      {t(`assessments.recommendation.${rec}`)}
                     </th>
                     <td className="num">—</td>
                     {candidates.map((c) => (

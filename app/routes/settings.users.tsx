@@ -287,7 +287,7 @@ export default function UsersPage() {
                       id={user.id}
                       intent={user.active ? "deactivate" : "reactivate"}
                       label={user.active ? t("users.deactivate") : t("users.reactivate")}
-                      accessibleName={`${user.active ? t("users.deactivate") : t("users.reactivate")}: ${user.name}`}
+                      accessibleName={`${user.active ? t("users.deactivate") : t("users.reactivate")}${t("app.colon")}${user.name}`}
                     />
                   )}
                 </td>

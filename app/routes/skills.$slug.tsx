@@ -67,9 +67,11 @@ export default function SkillProfilePage() {
       />
       {skill.description && <ShownText value={skill.description} as="p" />}
       <p className="muted">
-        {t("skills.domain")}: {skill.domain}
-        {skill.group && ` · ${t("skills.group")}: ${skill.group}`}
-        {skill.publishedOn && ` · ${t("skills.updated")}: ${formatDate(skill.publishedOn, "date")}`}
+        {t("skills.domain")}
+        {t("app.colon")}
+        {skill.domain}
+        {skill.group && ` · ${t("skills.group")}${t("app.colon")}${skill.group}`}
+        {skill.publishedOn && ` · ${t("skills.updated")}${t("app.colon")}${formatDate(skill.publishedOn, "date")}`}
       </p>
       <p>{t("skills.counts", { roles: skill.roleCount, mandatory: skill.mandatoryCount, optional: skill.optionalCount })}</p>
       <Form method="get" className="filters" preventScrollReset onChange={(e) => submit(e.currentTarget, { preventScrollReset: true })}>

@@ -106,7 +106,7 @@ export function valueInWords(value: Json | undefined, reading: Reading): string 
   if (Array.isArray(value)) return value.map((item) => valueInWords(item, reading)).join("\n");
   if (isLocalized(value)) return localizedText(value, language);
   return Object.entries<Json>(value)
-    .map(([key, item]) => `${fieldWord(key, t)}: ${valueInWords(item, reading)}`)
+    .map(([key, item]) => `${fieldWord(key, t)}${t("app.colon")}${valueInWords(item, reading)}`)
     .join("\n");
 }
 
@@ -117,7 +117,9 @@ function itemInWords(list: string | undefined, item: Json, reading: Reading): st
   const text = (value: Json | undefined) => (isLocalized(value) ? localizedText(value, language) : valueInWords(value, reading));
   if (list === "questions") {
     const traits = Array.isArray(item.traits)
-      ? item.traits.map((trait) => (typeof trait === "string" && isTraitKey(trait) ? t(`traits.${trait}`) : String(trait))).join(", ")
+      ? item.traits
+          .map((trait) => (typeof trait === "string" && isTraitKey(trait) ? t(`traits.${trait}`) : String(trait)))
+          .join(t("app.listSeparator"))
       : "";
     return t("proposals.diff.question", { text: text(item.text), traits });
   }

@@ -34,7 +34,9 @@ function VersionSource({ version }: { version: VersionView }) {
   if (version.source === "proposal" && version.proposal) {
     return (
       <>
-        {t("proposals.versions.source.proposal")}: <Link to={`/proposals/${version.proposal.id}`}>{version.proposal.title}</Link>
+        {t("proposals.versions.source.proposal")}
+        {t("app.colon")}
+        <Link to={`/proposals/${version.proposal.id}`}>{version.proposal.title}</Link>
       </>
     );
   }

@@ -48,7 +48,9 @@ export function VoteBox({ votes, userId, open, error }: { votes: readonly VoteVi
       <p className="vote-tally">{t("proposals.votes.tally", { up, down, score: up - down })}</p>
       {votes.length > 0 && (
         <p className="muted">
-          {t("proposals.votes.voters")}: {votes.map((vote) => `${vote.name} (${vote.value > 0 ? "+1" : "−1"})`).join(", ")}
+          {t("proposals.votes.voters")}
+          {t("app.colon")}
+          {votes.map((vote) => `${vote.name} (${vote.value > 0 ? "+1" : "−1"})`).join(t("app.listSeparator"))}
         </p>
       )}
       {open && (
