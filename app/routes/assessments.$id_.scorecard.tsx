@@ -8,6 +8,7 @@ import { assessmentCandidateName } from "~/models/assessments.server";
 import { getOwnScorecard, loadScoringKit } from "~/models/scorecards.server";
 import { handleScorecardPost } from "~/http/scorecard-post.server";
 import { showText } from "~/models/shown-text";
+import { SKILL_PROFILE_LANGUAGE } from "~/models/kit-builder.server";
 import { scorecardToFormState } from "~/schemas/scorecard";
 import { notFound, requireAssessmentAccess, requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
@@ -45,6 +46,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       })),
       strengths: kit.strengths.map((s) => show(s.text)),
       redFlags: kit.redFlags.map((r) => show(r.text)),
+      level: kit.level,
+      // The expectations were written with the skill profiles, in their language, not the kit's.
+      expectations: kit.expectations.map((e) => ({
+        position: e.position,
+        skillName: e.skillName,
+        mandatory: e.mandatory,
+        description: showText(e.description, lang, SKILL_PROFILE_LANGUAGE),
+      })),
     },
     card: { status: card.status, updatedAt: card.updatedAt, submittedAt: card.submittedAt, state: scorecardToFormState(card) },
   };
