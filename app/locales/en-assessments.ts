@@ -151,7 +151,7 @@ const enAssessments = {
     notAsked_one: "{{count}} skill was not asked about by anyone.",
     notAsked_other: "{{count}} skills were not asked about by anyone.",
     skill: "Skill",
-    mandatory: "mandatory",
+    mandatory: "Mandatory",
     view: "Panel's view",
     verdict: { met: "Met", not_met: "Not met", not_asked: "Not asked" },
     counts: "of {{asked}} who asked: met {{met}}, partly {{partly}}, not met {{notMet}}",

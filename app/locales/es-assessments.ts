@@ -154,7 +154,7 @@ const esAssessments: typeof enAssessments = {
     notAsked_one: "Nadie preguntó por {{count}} habilidad.",
     notAsked_other: "Nadie preguntó por {{count}} habilidades.",
     skill: "Habilidad",
-    mandatory: "obligatoria",
+    mandatory: "Obligatoria",
     view: "Opinión del panel",
     verdict: { met: "Cumplida", not_met: "No cumplida", not_asked: "No preguntada" },
     counts: "de {{asked}} que preguntaron: cumplida {{met}}, en parte {{partly}}, no cumplida {{notMet}}",
