@@ -411,7 +411,12 @@ export function scorecardFields(card: DemoScorecard, kit: ScoringKit): [string, 
     fields.push([`redFlag.${flag.index}`, "on"], [`redFlagEvidence.${flag.index}`, flag.evidence]);
   }
   if (card.recommendation) fields.push(["recommendation", card.recommendation]);
-  for (const [position, mark] of Object.entries(card.expectations ?? {})) fields.push([`expectations.${position}`, mark]);
+  // Only the kit's own expectations: the browser tests copy the demo's cases onto kits of roles of their own,
+  // which have no skill profiles and so no expectations to mark.
+  const positions = new Set(kit.expectations.map((e) => e.position));
+  for (const [position, mark] of Object.entries(card.expectations ?? {})) {
+    if (positions.has(Number(position))) fields.push([`expectations.${position}`, mark]);
+  }
   return fields;
 }
 

@@ -302,6 +302,28 @@ describe("a removed interviewer's parked draft", () => {
   });
 });
 
+describe("the demo", () => {
+  it("marks the MLflow expectation on the MLOps panels: met by Ada's, split on Grace's, not met by Alan's first interviewer", async () => {
+    const marks = await server.db
+      .selectFrom("scorecard_expectation_marks as m")
+      .innerJoin("scorecards", "scorecards.id", "m.scorecard_id")
+      .innerJoin("assessments", "assessments.id", "scorecards.assessment_id")
+      .innerJoin("candidates", "candidates.id", "assessments.candidate_id")
+      .select(["candidates.name", "scorecards.interviewer_id", "m.position", "m.mark"])
+      .where("candidates.name", "in", ["Ada Demo-Lovelace", "Grace Demo-Hopper", "Alan Demo-Turing"])
+      .orderBy("candidates.name")
+      .orderBy("scorecards.interviewer_id")
+      .execute();
+    expect(marks.map((m) => `${m.name} ${m.interviewer_id === ids.interviewer1 ? 1 : 2} ${m.position} ${m.mark}`)).toEqual([
+      "Ada Demo-Lovelace 1 1 met",
+      "Ada Demo-Lovelace 2 1 met",
+      "Alan Demo-Turing 1 1 not_met",
+      "Grace Demo-Hopper 1 1 partly",
+      "Grace Demo-Hopper 2 1 met",
+    ]);
+  });
+});
+
 describe("the candidate's data", () => {
   it("exports each scorecard's marks with the skill, level and mandatory mark; erasing the candidate deletes them", async () => {
     const { id, candidateId } = await newAssessment("export");
