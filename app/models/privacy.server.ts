@@ -1,5 +1,6 @@
 import type { Decision } from "~/domain/decisions";
 import type { ExpectationMark } from "~/domain/expectation-marks";
+import type { Level } from "~/domain/levels";
 import type { UiLanguage } from "~/domain/languages";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
@@ -41,7 +42,7 @@ export type ExportedScorecard = {
   observedStrengths: { strengthId: number; text: LocalizedText | null }[];
   observedRedFlags: { redFlagId: number; text: LocalizedText | null; evidence: string | null }[];
   /** The kit's skill expectations the interviewer marked (one not here was not asked about), at the kit's level. */
-  expectationMarks: { position: number; skillName: string; level: string; mandatory: boolean; mark: ExpectationMark }[];
+  expectationMarks: { position: number; skillName: string; level: Level; mandatory: boolean; mark: ExpectationMark }[];
 };
 
 export type ExportedResult = {
