@@ -96,7 +96,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     { assessmentId: access.id, kit, panel, isRecruiter, linksPage: pages.linksPage },
     new Date(),
   );
-  const expectations = panel && kit.expectations.length > 0 ? await panelExpectationsView(context.db, access.id, kit, panel, lang) : null;
+  // Before a scorecard is in there is nothing to read: the panel says so once, not again per skill.
+  const expectations =
+    panel && panel.submittedCount > 0 && kit.expectations.length > 0
+      ? await panelExpectationsView(context.db, access.id, kit, panel, lang)
+      : null;
   // The self-report questionnaire (issue 20): its link is the recruiter's; its comparison shows with the panel, under the panel's rule.
   const questionnaire = isRecruiter || canSeePanel ? await questionnaireForAssessment(context.db, access.id, new Date()) : null;
   const comparison = panel && questionnaire ? selfReportComparison(questionnaire, panel, kit, lang) : null;

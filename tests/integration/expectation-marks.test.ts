@@ -243,8 +243,9 @@ describe("the panel's expectation marks", () => {
     expect(await page(`/assessments/${id}`, cookies.recruiter)).toContain("Meets the Senior expectations in 1 of 1 skill.");
   });
 
-  it("counts a skill nobody asked about apart", async () => {
+  it("counts a skill nobody asked about apart, once a scorecard is in", async () => {
     const { id } = await newAssessment("unasked");
+    expect(await page(`/assessments/${id}`, cookies.recruiter)).not.toContain("panel-expectations");
     expect((await scorecardPost(id, "interviewer1", "submit", [])).status).toBe(303);
     const html = await page(`/assessments/${id}`, cookies.recruiter);
     expect(html).toContain("Meets the Senior expectations in 0 of 1 skill.");
