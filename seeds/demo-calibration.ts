@@ -1,5 +1,6 @@
 import { RATINGS, type Rating, type Recommendation } from "../app/domain/scoring";
 import { TRAIT_KEYS, traitRecord, type TraitKey } from "../app/domain/traits";
+import type { ExpectationMark } from "../app/domain/expectation-marks";
 import { mulberry32, pick } from "../app/utils/seeded-random";
 import { DEMO_PANEL_KIT } from "./demo-kits";
 import type { DemoCandidate, DemoInterviewer, DemoScorecard } from "./demo-people";
@@ -69,6 +70,17 @@ const NOTES = [
   "Led the incident review and kept the other teams in it.",
 ];
 
+/**
+ * How an interviewer marks the LLM Mid kit's two skill expectations (ML
+ * Deployment, MLflow) from their own mean rating, so no draw of the
+ * seeded sequence changes: the panels' numbers stay those the tests know.
+ */
+function expectationMarkFor(mean: number): ExpectationMark {
+  if (mean >= 3.5) return "met";
+  if (mean >= 2.5) return "partly";
+  return "not_met";
+}
+
 /** A rating around `level`: the interviewer's bias and some noise, kept on the scale. */
 function ratingAround(random: () => number, level: number, bias: number): Rating {
   const value = Math.round(level + bias + (random() - 0.5) * NOISE);
@@ -100,6 +112,8 @@ function scorecard(random: () => number, levels: Record<TraitKey, number>, who: 
     ratings,
     notes,
     recommendation: recommendationFor(mean),
+    // Iker (interviewer 3) does not ask about MLflow: the panel reads it from the others.
+    expectations: who === "interviewer3" ? { 1: expectationMarkFor(mean) } : { 1: expectationMarkFor(mean), 2: expectationMarkFor(mean) },
     atHour,
   };
 }

@@ -7,6 +7,7 @@ import type { Decision } from "../app/domain/decisions";
 import { createCandidate } from "../app/models/candidates.server";
 import type { Rating, Recommendation } from "../app/domain/scoring";
 import type { TraitKey } from "../app/domain/traits";
+import type { ExpectationMark } from "../app/domain/expectation-marks";
 import { candidateSchema } from "../app/schemas/candidate";
 import { parseScorecardForm } from "../app/schemas/scorecard";
 import type { DemoContext, DemoStep } from "./demo";
@@ -55,6 +56,8 @@ export type DemoScorecard = {
   strengths?: number[];
   redFlags?: { index: number; evidence: string }[];
   recommendation?: Recommendation;
+  /** The kit's skill expectations marked, by position (1-based); one left out is not asked about. */
+  expectations?: Record<number, ExpectationMark>;
   /** Hours after the candidate was added. */
   atHour: number;
 };
@@ -85,6 +88,9 @@ export type DemoCandidate = {
  * Scores below are worked by hand: points = (rating − 1) × 25, a trait's score
  * is the mean over interviewers of each one's mean points. MLOps bands:
  * O 65–85, C 75–95, A 55–75, S 65–85, R 55–75 (Extraversion is not in the kit).
+ * The MLOps Senior kit has one skill expectation, MLflow (mandatory): Ada's
+ * panel marks it met, Grace's splits (met and partly: not met by the panel's
+ * rule), Alan's first interviewer marks it not met and the second did not ask.
  */
 const DEMO_STORIES: readonly DemoCandidate[] = [
   {
@@ -106,6 +112,7 @@ const DEMO_STORIES: readonly DemoCandidate[] = [
         },
         strengths: [0, 1],
         recommendation: "strong_yes",
+        expectations: { 1: "met" },
         atHour: 26,
       },
       interviewer2: {
@@ -119,6 +126,7 @@ const DEMO_STORIES: readonly DemoCandidate[] = [
         },
         strengths: [0],
         recommendation: "yes",
+        expectations: { 1: "met" },
         atHour: 28,
       },
       decision: {
@@ -154,6 +162,7 @@ const DEMO_STORIES: readonly DemoCandidate[] = [
           relational_engagement: [3],
         },
         recommendation: "yes",
+        expectations: { 1: "partly" },
         atHour: 25,
       },
       interviewer2: {
@@ -166,6 +175,7 @@ const DEMO_STORIES: readonly DemoCandidate[] = [
           relational_engagement: [4],
         },
         recommendation: "no",
+        expectations: { 1: "met" },
         atHour: 27,
       },
       // Conscientiousness about 85 against the interview's 54.2: 25 points or more apart, flagged. The last two items
@@ -196,6 +206,7 @@ const DEMO_STORIES: readonly DemoCandidate[] = [
           relational_engagement: [1],
         },
         recommendation: "strong_no",
+        expectations: { 1: "not_met" },
         atHour: 24,
       },
       interviewer2: {
@@ -340,6 +351,7 @@ const DEMO_STORIES: readonly DemoCandidate[] = [
         status: "draft",
         ratings: { conscientiousness: [4], emotional_stability: [4] },
         notes: { 1: "Good incident story so far." },
+        expectations: { 1: "partly" },
         atHour: 5,
       },
       selfReport: {
@@ -399,6 +411,12 @@ export function scorecardFields(card: DemoScorecard, kit: ScoringKit): [string, 
     fields.push([`redFlag.${flag.index}`, "on"], [`redFlagEvidence.${flag.index}`, flag.evidence]);
   }
   if (card.recommendation) fields.push(["recommendation", card.recommendation]);
+  // Only the kit's own expectations: the browser tests copy the demo's cases onto kits of roles of their own,
+  // which have no skill profiles and so no expectations to mark.
+  const positions = new Set(kit.expectations.map((e) => e.position));
+  for (const [position, mark] of Object.entries(card.expectations ?? {})) {
+    if (positions.has(Number(position))) fields.push([`expectations.${position}`, mark]);
+  }
   return fields;
 }
 

@@ -31,6 +31,14 @@ const enScorecard = {
   viewPanel: "See the panel's result",
   hasErrors_one: "Not submitted: {{count}} field needs attention (marked below).",
   hasErrors_other: "Not submitted: {{count}} fields need attention (marked below).",
+  expectations: {
+    heading: "Skill expectations ({{level}})",
+    intro: "The role's expectations at the kit's level. Marking them is optional: mark those the interview told you about.",
+    mandatory: "Mandatory",
+    optional: "Optional",
+    markFor: "{{skill}}: did the candidate meet it?",
+    mark: { met: "Met", partly: "Partly", not_met: "Not met", not_asked: "Not asked" },
+  },
   errors: {
     intent: "Unknown action",
     unknownQuestion: "This question or trait is not in this kit",
@@ -41,6 +49,7 @@ const enScorecard = {
     evidenceRequired: "Write a line of evidence for this red flag",
     recommendationRequired: "Choose an overall recommendation to submit",
     recommendationUnknown: "Choose one of the four recommendations",
+    expectationMarkUnknown: "Choose met, partly, not met or not asked",
   },
 };
 

@@ -33,6 +33,14 @@ const esScorecard: typeof enScorecard = {
   viewPanel: "Ver el resultado del panel",
   hasErrors_one: "No se envió: {{count}} campo necesita atención (marcado abajo).",
   hasErrors_other: "No se envió: {{count}} campos necesitan atención (marcados abajo).",
+  expectations: {
+    heading: "Expectativas de habilidad ({{level}})",
+    intro: "Las expectativas del rol en el nivel del kit. Marcarlas es opcional: marque aquellas sobre las que le informó la entrevista.",
+    mandatory: "Obligatoria",
+    optional: "Opcional",
+    markFor: "{{skill}}: ¿la cumplió el candidato?",
+    mark: { met: "Cumplida", partly: "En parte", not_met: "No cumplida", not_asked: "No preguntada" },
+  },
   errors: {
     intent: "Acción desconocida",
     unknownQuestion: "Esta pregunta o rasgo no está en este kit",
@@ -43,6 +51,7 @@ const esScorecard: typeof enScorecard = {
     evidenceRequired: "Escriba una línea de evidencia para esta señal de alerta",
     recommendationRequired: "Elija una recomendación general para enviar",
     recommendationUnknown: "Elija una de las cuatro recomendaciones",
+    expectationMarkUnknown: "Elija cumplida, en parte, no cumplida o no preguntada",
   },
 };
 

@@ -32,6 +32,14 @@ const zhScorecard: typeof enScorecard = {
   viewPanel: "查看面试小组的结果",
   hasErrors_one: "未提交：有{{count}}个字段需要处理（已在下方标出）。",
   hasErrors_other: "未提交：有{{count}}个字段需要处理（已在下方标出）。",
+  expectations: {
+    heading: "技能期望（{{level}}）",
+    intro: "该角色在本工具包级别的期望。标记为可选：请标记面试中了解到的项目。",
+    mandatory: "必要",
+    optional: "可选",
+    markFor: "{{skill}}：候选人是否达到？",
+    mark: { met: "达到", partly: "部分达到", not_met: "未达到", not_asked: "未问及" },
+  },
   errors: {
     intent: "未知操作",
     unknownQuestion: "此工具包中没有该问题或特质",
@@ -42,6 +50,7 @@ const zhScorecard: typeof enScorecard = {
     evidenceRequired: "请为此警示信号写一句证据",
     recommendationRequired: "请先选择总体推荐意见再提交",
     recommendationUnknown: "请从四项推荐意见中选择一项",
+    expectationMarkUnknown: "请选择达到、部分达到、未达到或未问及",
   },
 };
 

@@ -4,6 +4,7 @@ import { isDecision, type Decision } from "~/domain/decisions";
 import { assessmentStatus, type AssessmentStatus } from "~/domain/assessment-status";
 import type { Level } from "~/domain/levels";
 import type { TraitKey } from "~/domain/traits";
+import type { ExpectationMark } from "~/domain/expectation-marks";
 import type { Database, ScorecardsTable } from "~db/schema";
 import { inTransaction } from "~db/transaction";
 import { recordAudit } from "~/models/audit.server";
@@ -313,6 +314,8 @@ export type ParkedDraftContent = {
   notes: { questionId: number; text: string }[];
   strengths: number[];
   redFlags: { redFlagId: number; evidence: string | null }[];
+  /** The kit's expectations marked, by position; absent in drafts parked before marks existed. */
+  expectationMarks?: { position: number; mark: ExpectationMark }[];
 };
 
 /**
@@ -451,11 +454,17 @@ async function draftContent(
   scorecardId: number,
   recommendation: ParkedDraftContent["recommendation"],
 ): Promise<ParkedDraftContent> {
-  const [ratings, notes, strengths, redFlags] = await Promise.all([
+  const [ratings, notes, strengths, redFlags, marks] = await Promise.all([
     trx.selectFrom("ratings").select(["kit_question_id", "trait", "rating"]).where("scorecard_id", "=", scorecardId).execute(),
     trx.selectFrom("scorecard_notes").select(["kit_question_id", "notes"]).where("scorecard_id", "=", scorecardId).execute(),
     trx.selectFrom("observed_strengths").select("kit_strength_id").where("scorecard_id", "=", scorecardId).execute(),
     trx.selectFrom("observed_red_flags").select(["kit_red_flag_id", "evidence"]).where("scorecard_id", "=", scorecardId).execute(),
+    trx
+      .selectFrom("scorecard_expectation_marks")
+      .select(["position", "mark"])
+      .where("scorecard_id", "=", scorecardId)
+      .orderBy("position")
+      .execute(),
   ]);
   return {
     recommendation,
@@ -463,6 +472,7 @@ async function draftContent(
     notes: notes.map((n) => ({ questionId: n.kit_question_id, text: n.notes })),
     strengths: strengths.map((s) => s.kit_strength_id),
     redFlags: redFlags.map((f) => ({ redFlagId: f.kit_red_flag_id, evidence: f.evidence })),
+    expectationMarks: marks.map((m) => ({ position: m.position, mark: m.mark })),
   };
 }
 
@@ -512,6 +522,19 @@ async function restoreParkedDraft(trx: Kysely<Database>, assessmentId: number, i
     await trx
       .insertInto("observed_red_flags")
       .values(content.redFlags.map((f) => ({ scorecard_id: id, kit_red_flag_id: f.redFlagId, evidence: f.evidence })))
+      .execute();
+  }
+  const marks = content.expectationMarks ?? [];
+  if (marks.length > 0) {
+    // The marks name the kit's expectations by the assessment's kit version, which never changes.
+    const { kit_version_id } = await trx
+      .selectFrom("assessments")
+      .select("kit_version_id")
+      .where("id", "=", assessmentId)
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("scorecard_expectation_marks")
+      .values(marks.map((m) => ({ scorecard_id: id, kit_version_id, position: m.position, mark: m.mark })))
       .execute();
   }
   await trx.deleteFrom("parked_drafts").where("assessment_id", "=", assessmentId).where("interviewer_id", "=", interviewerId).execute();

@@ -1,4 +1,6 @@
 import type { Decision } from "~/domain/decisions";
+import type { ExpectationMark } from "~/domain/expectation-marks";
+import type { Level } from "~/domain/levels";
 import type { UiLanguage } from "~/domain/languages";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
@@ -39,6 +41,8 @@ export type ExportedScorecard = {
   notes: { questionId: number; text: string }[];
   observedStrengths: { strengthId: number; text: LocalizedText | null }[];
   observedRedFlags: { redFlagId: number; text: LocalizedText | null; evidence: string | null }[];
+  /** The kit's skill expectations the interviewer marked (one not here was not asked about), at the kit's level. */
+  expectationMarks: { position: number; skillName: string; level: Level; mandatory: boolean; mark: ExpectationMark }[];
 };
 
 export type ExportedResult = {
@@ -324,9 +328,9 @@ async function exportAssessment(
       exportSelfReport(db, assessment.id, now),
     ]);
   const cardIds = cards.map((c) => c.id);
-  const [ratings, notes, strengths, redFlags] =
+  const [ratings, notes, strengths, redFlags, marks] =
     cardIds.length === 0
-      ? [[], [], [], []]
+      ? [[], [], [], [], []]
       : await Promise.all([
           db
             .selectFrom("ratings")
@@ -359,6 +363,12 @@ async function exportAssessment(
             ])
             .where("observed_red_flags.scorecard_id", "in", cardIds)
             .orderBy("kit_red_flags.position")
+            .execute(),
+          db
+            .selectFrom("scorecard_expectation_marks")
+            .select(["scorecard_id", "position", "mark"])
+            .where("scorecard_id", "in", cardIds)
+            .orderBy("position")
             .execute(),
         ]);
 
@@ -410,6 +420,14 @@ async function exportAssessment(
       observedRedFlags: redFlags
         .filter((f) => f.scorecard_id === card.id)
         .map((f) => ({ redFlagId: f.kit_red_flag_id, text: parseLocalized(f.text), evidence: f.evidence })),
+      expectationMarks: marks
+        .filter((m) => m.scorecard_id === card.id)
+        .flatMap((m) => {
+          const expectation = kit.expectations.find((e) => e.position === m.position);
+          return expectation
+            ? [{ position: m.position, skillName: expectation.skillName, level: kit.level, mandatory: expectation.mandatory, mark: m.mark }]
+            : [];
+        }),
     })),
     result: {
       traitScores: traitRecord((trait) => {
@@ -591,7 +609,7 @@ async function countWhereIn(
 /**
  * Erases a candidate and everything that describes them in one transaction:
  * deleting the candidates row cascades to assessments, panels, scorecards,
- * ratings, notes, observations, decisions, report links, the report
+ * ratings, notes, observations, expectation marks, decisions, report links, the report
  * snapshots (they hold the candidate's scores), cached results
  * (so the ranking forgets them at once), the scorecards' summaries (so the
  * calibration page does too) and the self-report questionnaire

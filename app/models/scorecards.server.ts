@@ -9,6 +9,8 @@ import { recordAudit } from "~/models/audit.server";
 import { refreshAssessmentResult } from "~/models/panel-results.server";
 import { loadKitVersionQuestions, type StoredKitQuestion } from "~/models/questions.server";
 import type { ScorecardInput } from "~/schemas/scorecard";
+import type { ExpectationMark } from "~/domain/expectation-marks";
+import type { Level } from "~/domain/levels";
 
 /*
  * Scorecards: the kit version as a scorecard uses it, one interviewer's own
@@ -23,7 +25,7 @@ export type ScoringKit = {
   kitId: number;
   version: number;
   name: string;
-  level: string;
+  level: Level;
   roleSlug: string;
   roleName: string;
   contentLanguage: "es" | "en" | "zh";
@@ -31,17 +33,25 @@ export type ScoringKit = {
   strengths: { id: number; text: string }[];
   redFlags: { id: number; text: string }[];
   idealProfile: Record<TraitKey, { low: number; high: number; weight: number }> | null;
+  /** The role's skill expectations at the kit's level, frozen with the version; descriptions as stored (localized JSON). */
+  expectations: { position: number; skillName: string; mandatory: boolean; description: string }[];
 };
 
-/** Everything of a kit version an interview uses: six queries, whatever its size. */
+/** Everything of a kit version an interview uses: seven queries, whatever its size. */
 export async function loadScoringKit(db: Kysely<Database>, kitVersionId: number): Promise<ScoringKit | undefined> {
   const version = await db.selectFrom("kit_versions").selectAll().where("id", "=", kitVersionId).executeTakeFirst();
   if (!version) return undefined;
-  const [questionsByVersion, strengths, redFlags, bands] = await Promise.all([
+  const [questionsByVersion, strengths, redFlags, bands, expectations] = await Promise.all([
     loadKitVersionQuestions(db, [kitVersionId]),
     db.selectFrom("kit_strengths").select(["id", "text"]).where("kit_version_id", "=", kitVersionId).orderBy("position").execute(),
     db.selectFrom("kit_red_flags").select(["id", "text"]).where("kit_version_id", "=", kitVersionId).orderBy("position").execute(),
     db.selectFrom("kit_version_traits").select(["trait", "low", "high", "weight"]).where("kit_version_id", "=", kitVersionId).execute(),
+    db
+      .selectFrom("kit_expectations")
+      .select(["position", "skill_name", "mandatory", "description"])
+      .where("kit_version_id", "=", kitVersionId)
+      .orderBy("position")
+      .execute(),
   ]);
   const band = (trait: TraitKey) => {
     const b = bands.find((row) => row.trait === trait);
@@ -61,6 +71,12 @@ export async function loadScoringKit(db: Kysely<Database>, kitVersionId: number)
     redFlags,
     // A version saved from a role without an ideal profile froze none: no fit, not a fit of 0.
     idealProfile: bands.length === 0 ? null : traitRecord(band),
+    expectations: expectations.map((e) => ({
+      position: e.position,
+      skillName: e.skill_name,
+      mandatory: e.mandatory === 1,
+      description: e.description,
+    })),
   };
 }
 
@@ -75,6 +91,8 @@ export type OwnScorecard = {
   /** Indexes (0-based positions) of the kit's strengths and red flags marked. */
   strengths: number[];
   redFlags: { index: number; evidence: string }[];
+  /** The kit's expectations marked, by position; one not here was not asked about. */
+  expectationMarks: { position: number; mark: ExpectationMark }[];
   updatedAt: string | null;
   submittedAt: string | null;
   revision: number;
@@ -102,16 +120,23 @@ export async function getOwnScorecard(
       notes: [],
       strengths: [],
       redFlags: [],
+      expectationMarks: [],
       updatedAt: null,
       submittedAt: null,
       revision: 0,
     };
   }
-  const [ratings, notes, strengths, redFlags] = await Promise.all([
+  const [ratings, notes, strengths, redFlags, marks] = await Promise.all([
     db.selectFrom("ratings").select(["kit_question_id", "trait", "rating"]).where("scorecard_id", "=", card.id).execute(),
     db.selectFrom("scorecard_notes").select(["kit_question_id", "notes"]).where("scorecard_id", "=", card.id).execute(),
     db.selectFrom("observed_strengths").select("kit_strength_id").where("scorecard_id", "=", card.id).execute(),
     db.selectFrom("observed_red_flags").select(["kit_red_flag_id", "evidence"]).where("scorecard_id", "=", card.id).execute(),
+    db
+      .selectFrom("scorecard_expectation_marks")
+      .select(["position", "mark"])
+      .where("scorecard_id", "=", card.id)
+      .orderBy("position")
+      .execute(),
   ]);
   const strengthIndex = new Map(kit.strengths.map((s, i) => [s.id, i]));
   const redFlagIndex = new Map(kit.redFlags.map((r, i) => [r.id, i]));
@@ -129,6 +154,7 @@ export async function getOwnScorecard(
       const index = redFlagIndex.get(r.kit_red_flag_id);
       return index === undefined ? [] : [{ index, evidence: r.evidence ?? "" }];
     }),
+    expectationMarks: marks.map((m) => ({ position: m.position, mark: m.mark })),
     updatedAt: card.updated_at,
     submittedAt: card.submitted_at,
     revision: card.revision,
@@ -150,6 +176,10 @@ export function scorecardFieldsOutsideKit(input: ScorecardInput, kit: ScoringKit
   }
   for (const flag of input.redFlags) {
     if (flag.index >= kit.redFlags.length) errors[`redFlag.${flag.index}`] = "scorecard.errors.unknownItem";
+  }
+  const positions = new Set(kit.expectations.map((e) => e.position));
+  for (const m of input.expectationMarks ?? []) {
+    if (!positions.has(m.position)) errors[`expectations.${m.position}`] = "scorecard.errors.unknownItem";
   }
   return errors;
 }
@@ -198,6 +228,7 @@ export async function saveScorecard(
       await trx.deleteFrom("scorecard_notes").where("scorecard_id", "=", scorecardId).execute();
       await trx.deleteFrom("observed_strengths").where("scorecard_id", "=", scorecardId).execute();
       await trx.deleteFrom("observed_red_flags").where("scorecard_id", "=", scorecardId).execute();
+      await trx.deleteFrom("scorecard_expectation_marks").where("scorecard_id", "=", scorecardId).execute();
     } else {
       revision = 1;
       const row = await trx
@@ -232,6 +263,13 @@ export async function saveScorecard(
     });
     const uniqueFlags = [...new Map(flags.map((f) => [f.kit_red_flag_id, f])).values()];
     if (uniqueFlags.length > 0) await trx.insertInto("observed_red_flags").values(uniqueFlags).execute();
+    const marks = [...new Map((input.expectationMarks ?? []).map((m) => [m.position, m])).values()];
+    if (marks.length > 0) {
+      await trx
+        .insertInto("scorecard_expectation_marks")
+        .values(marks.map((m) => ({ scorecard_id: scorecardId, kit_version_id: kit.kitVersionId, position: m.position, mark: m.mark })))
+        .execute();
+    }
 
     if (submitting) {
       await refreshAssessmentResult(trx, assessmentId, kit, now);
@@ -244,12 +282,37 @@ export async function saveScorecard(
         action: submitting ? "scorecard.submit" : "scorecard.save",
         entityType: "scorecard",
         entityId: scorecardId,
-        details: { assessment: assessmentId, revision, ratings: input.ratings.length },
+        details: { assessment: assessmentId, revision, ratings: input.ratings.length, expectationMarks: marks.length },
       },
       now,
     );
     return { status: "saved", revision, updatedAt: at, submitted: submitting };
   });
+}
+
+/**
+ * The expectation marks of an assessment's submitted scorecards, by interviewer
+ * id: what the panel reads. Drafts stay their author's (blind scoring).
+ */
+export async function submittedExpectationMarks(
+  db: Kysely<Database>,
+  assessmentId: number,
+): Promise<{ interviewerId: string; marks: { position: number; mark: ExpectationMark }[] }[]> {
+  const rows = await db
+    .selectFrom("scorecard_expectation_marks as m")
+    .innerJoin("scorecards", "scorecards.id", "m.scorecard_id")
+    .select(["scorecards.interviewer_id", "m.position", "m.mark"])
+    .where("scorecards.assessment_id", "=", assessmentId)
+    .where("scorecards.status", "=", "submitted")
+    .orderBy("scorecards.submitted_at")
+    .orderBy("m.position")
+    .execute();
+  const byInterviewer = new Map<string, { position: number; mark: ExpectationMark }[]>();
+  for (const row of rows) {
+    const id = String(row.interviewer_id);
+    byInterviewer.set(id, [...(byInterviewer.get(id) ?? []), { position: row.position, mark: row.mark }]);
+  }
+  return [...byInterviewer.entries()].map(([interviewerId, marks]) => ({ interviewerId, marks }));
 }
 
 /** A recruiter reopens a submitted scorecard for changes; audited, and the panel's result forgets it. */

@@ -31,7 +31,10 @@ import { wallTimeOfInstant } from "~/utils/zoned-time";
 import { computePanel, submittedNotes } from "~/models/panel-results.server";
 import { teamReliability } from "~/models/calibration.server";
 import { defaultCalibrationPeriod, periodInstants } from "~/domain/calibration";
-import { loadScoringKit, reopenScorecard } from "~/models/scorecards.server";
+import { loadScoringKit, reopenScorecard, submittedExpectationMarks } from "~/models/scorecards.server";
+import { SKILL_PROFILE_LANGUAGE } from "~/models/kit-builder.server";
+import { expectationSummary, panelExpectations } from "~/domain/expectation-marks";
+import { PanelExpectations, type PanelExpectationsView } from "~/components/assessment/PanelExpectations";
 import type { AssessmentAccess } from "~/models/assessments.server";
 import { showText } from "~/models/shown-text";
 import { decisionSchema } from "~/schemas/candidate";
@@ -93,6 +96,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     { assessmentId: access.id, kit, panel, isRecruiter, linksPage: pages.linksPage },
     new Date(),
   );
+  // Before a scorecard is in there is nothing to read: the panel says so once, not again per skill.
+  const expectations =
+    panel && panel.submittedCount > 0 && kit.expectations.length > 0
+      ? await panelExpectationsView(context.db, access.id, kit, panel, lang)
+      : null;
   // The self-report questionnaire (issue 20): its link is the recruiter's; its comparison shows with the panel, under the panel's rule.
   const questionnaire = isRecruiter || canSeePanel ? await questionnaireForAssessment(context.db, access.id, new Date()) : null;
   const comparison = panel && questionnaire ? selfReportComparison(questionnaire, panel, kit, lang) : null;
@@ -149,6 +157,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       notes,
       flaggedReliability,
     },
+    expectations,
     debrief,
     addable: choices.filter((c) => !assigned.has(c.id)),
     now: new Date().toISOString(),
@@ -176,6 +185,32 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         ),
       ),
     },
+  };
+}
+
+/** The kit's skill expectations as the submitted scorecards marked them (blind scoring: only once the panel may be seen). */
+async function panelExpectationsView(
+  db: AppLoadContext["db"],
+  assessmentId: number,
+  kit: ScoringKit,
+  panel: Panel,
+  lang: UiLanguage,
+): Promise<PanelExpectationsView> {
+  const rows = panelExpectations(
+    kit.expectations.map((e) => ({
+      position: e.position,
+      skillName: e.skillName,
+      mandatory: e.mandatory,
+      // The expectations were written with the skill profiles, in their language, not the kit's.
+      description: showText(e.description, lang, SKILL_PROFILE_LANGUAGE),
+    })),
+    await submittedExpectationMarks(db, assessmentId),
+  );
+  return {
+    level: kit.level,
+    interviewers: Object.entries(panel.interviewerNames).map(([id, name]) => ({ id, name })),
+    rows,
+    summary: expectationSummary(rows),
   };
 }
 
@@ -499,6 +534,7 @@ export default function AssessmentPage() {
     overview,
     kit,
     panel,
+    expectations,
     debrief,
     addable,
     report,
@@ -555,6 +591,8 @@ export default function AssessmentPage() {
       ) : (
         <PanelSection panel={panel} idealProfile={kit.idealProfile} questions={kit.questions} />
       )}
+
+      {expectations && <PanelExpectations view={expectations} />}
 
       {panel && debrief && (
         <DebriefSection

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
@@ -8,16 +8,21 @@ import { assessmentCandidateName } from "~/models/assessments.server";
 import { getOwnScorecard, loadScoringKit } from "~/models/scorecards.server";
 import { handleScorecardPost } from "~/http/scorecard-post.server";
 import { showText } from "~/models/shown-text";
+import { SKILL_PROFILE_LANGUAGE } from "~/models/kit-builder.server";
 import { scorecardToFormState } from "~/schemas/scorecard";
 import { notFound, requireAssessmentAccess, requireUser } from "~/http/auth.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { useHydrated } from "~/utils/use-hydrated";
 import { readFormData } from "~/http/forms.server";
+import assessmentStyles from "~/styles/assessment.css?url";
 import "~/locales/assessments";
 import "~/locales/scorecard";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [{ title: page?.title ?? notFoundTitle(matches) }];
+
+// The assessment's styles: the scorecard's skill expectations are drawn as the panel's.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: assessmentStyles }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -45,6 +50,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       })),
       strengths: kit.strengths.map((s) => show(s.text)),
       redFlags: kit.redFlags.map((r) => show(r.text)),
+      level: kit.level,
+      // The expectations were written with the skill profiles, in their language, not the kit's.
+      expectations: kit.expectations.map((e) => ({
+        position: e.position,
+        skillName: e.skillName,
+        mandatory: e.mandatory,
+        description: showText(e.description, lang, SKILL_PROFILE_LANGUAGE),
+      })),
     },
     card: { status: card.status, updatedAt: card.updatedAt, submittedAt: card.submittedAt, state: scorecardToFormState(card) },
   };

@@ -1,6 +1,7 @@
 import { z } from "./zod-mini";
 import { isRating, RATING_MAX, RATING_MIN, RECOMMENDATIONS, type Rating, type Recommendation } from "~/domain/scoring";
 import { isTraitKey, type TraitKey } from "~/domain/traits";
+import { EXPECTATION_MARKS, NOT_ASKED, type ExpectationMark } from "~/domain/expectation-marks";
 
 /*
  * The scorecard form is a contract (issue #6): other tools post it without
@@ -12,6 +13,8 @@ import { isTraitKey, type TraitKey } from "~/domain/traits";
  *   redFlag.<index>               checkbox, for the kit's red flags to probe
  *   redFlagEvidence.<index>       a line of evidence, required for a ticked red flag on submit
  *   recommendation                strong_no | no | yes | strong_yes
+ *   expectations.<position>       met | partly | not_met | not_asked, per skill expectation of the kit
+ *                                 (its position, from 1); missing or not_asked = not asked
  * The browser and the server read it with this one function; errors are keyed
  * by field name.
  */
@@ -28,6 +31,8 @@ export type ScorecardInput = {
   strengths: number[];
   redFlags: { index: number; evidence: string }[];
   recommendation: Recommendation | null;
+  /** The kit's skill expectations marked, by position; absent or empty: none asked about. */
+  expectationMarks?: { position: number; mark: ExpectationMark }[];
 };
 
 export type ScorecardParse = { ok: true; data: ScorecardInput } | { ok: false; errors: Record<string, string> };
@@ -40,6 +45,7 @@ const indexSchema = z.pipe(z.string().check(z.regex(/^(0|[1-9]\d{0,2})$/)), z.tr
 const ratingSchema = z.pipe(z.coerce.number(), z.int().check(z.minimum(RATING_MIN), z.maximum(RATING_MAX)));
 const recommendationSchema = z.enum(RECOMMENDATIONS);
 const checkedSchema = z.enum(["on", "true", "1"]);
+const expectationValueSchema = z.enum([...EXPECTATION_MARKS, NOT_ASKED]);
 
 /** Reads the posted fields; a field seen twice keeps its first value. */
 export function parseScorecardForm(entries: Iterable<[string, FormDataEntryValue]>): ScorecardParse {
@@ -57,6 +63,7 @@ export function parseScorecardForm(entries: Iterable<[string, FormDataEntryValue
   const redFlagIndexes: number[] = [];
   const evidence = new Map<number, string>();
   let recommendation: Recommendation | null = null;
+  const expectationMarks: { position: number; mark: ExpectationMark }[] = [];
 
   for (const [name, posted] of fields) {
     // A browser posts a textarea's line breaks as CRLF but counts them as one
@@ -91,6 +98,12 @@ export function parseScorecardForm(entries: Iterable<[string, FormDataEntryValue
       const parsed = recommendationSchema.safeParse(value);
       if (parsed.success) recommendation = parsed.data;
       else errors.recommendation = "scorecard.errors.recommendationUnknown";
+    } else if (kind === "expectations" && parts.length === 2 && first !== undefined) {
+      const position = idSchema.safeParse(first);
+      const mark = expectationValueSchema.safeParse(value);
+      if (!position.success) errors[name] = "scorecard.errors.unknownItem";
+      else if (!mark.success) errors[name] = "scorecard.errors.expectationMarkUnknown";
+      else if (mark.data !== NOT_ASKED) expectationMarks.push({ position: position.data, mark: mark.data });
     }
   }
 
@@ -102,7 +115,7 @@ export function parseScorecardForm(entries: Iterable<[string, FormDataEntryValue
     }
   }
   if (Object.keys(errors).length > 0 || !intent.success) return { ok: false, errors };
-  return { ok: true, data: { intent: intent.data, ratings, notes, strengths, redFlags, recommendation } };
+  return { ok: true, data: { intent: intent.data, ratings, notes, strengths, redFlags, recommendation, expectationMarks } };
 }
 
 /** What the scorecard form shows: raw values by field name, as saved or as just posted. */
@@ -114,11 +127,21 @@ export type ScorecardFormState = {
   redFlags: number[];
   evidence: Record<string, string>;
   recommendation: string;
+  /** Expectation position → "met" | "partly" | "not_met"; absent: not asked. */
+  expectations: Record<string, string>;
 };
 
 /** The posted fields read back as typed, to show the form again with its errors. */
 export function readScorecardFields(entries: Iterable<[string, FormDataEntryValue]>): ScorecardFormState {
-  const state: ScorecardFormState = { ratings: {}, notes: {}, strengths: [], redFlags: [], evidence: {}, recommendation: "" };
+  const state: ScorecardFormState = {
+    ratings: {},
+    notes: {},
+    strengths: [],
+    redFlags: [],
+    evidence: {},
+    recommendation: "",
+    expectations: {},
+  };
   for (const [name, value] of entries) {
     if (typeof value !== "string") continue;
     const [kind, first, second] = name.split(".");
@@ -128,6 +151,7 @@ export function readScorecardFields(entries: Iterable<[string, FormDataEntryValu
     else if (kind === "redFlag" && first && value !== "") state.redFlags.push(Number(first));
     else if (kind === "redFlagEvidence" && first) state.evidence[first] ??= value;
     else if (name === "recommendation" && state.recommendation === "") state.recommendation = value;
+    else if (kind === "expectations" && first) state.expectations[first] ??= value;
   }
   return state;
 }
@@ -139,6 +163,7 @@ export function scorecardToFormState(card: {
   strengths: readonly number[];
   redFlags: readonly { index: number; evidence: string }[];
   recommendation: string | null;
+  expectationMarks: readonly { position: number; mark: string }[];
 }): ScorecardFormState {
   return {
     ratings: Object.fromEntries(card.ratings.map((r) => [`${r.questionId}.${r.trait}`, String(r.rating)])),
@@ -147,5 +172,6 @@ export function scorecardToFormState(card: {
     redFlags: card.redFlags.map((f) => f.index),
     evidence: Object.fromEntries(card.redFlags.map((f) => [String(f.index), f.evidence])),
     recommendation: card.recommendation ?? "",
+    expectations: Object.fromEntries(card.expectationMarks.map((m) => [String(m.position), m.mark])),
   };
 }

@@ -254,6 +254,13 @@ const COVERAGE: Record<string, Coverage> = {
       ),
     exported: (f) => cards(f).flatMap((s) => s.observedRedFlags.map((o) => `${s.id}|${o.redFlagId}|${o.evidence}`)),
   },
+  scorecard_expectation_marks: {
+    rows: async (db, id) =>
+      (await db.selectFrom("scorecard_expectation_marks").selectAll().where("scorecard_id", "in", scorecardsOf(db, id)).execute()).map(
+        (m) => `${m.scorecard_id}|${m.position}|${m.mark}`,
+      ),
+    exported: (f) => cards(f).flatMap((s) => s.expectationMarks.map((m) => `${s.id}|${m.position}|${m.mark}`)),
+  },
   decisions: {
     rows: async (db, id) =>
       (await db.selectFrom("decisions").selectAll().where("assessment_id", "in", assessmentsOf(db, id)).execute()).map(

@@ -25,7 +25,9 @@ const LARGE = 600;
 // its live link and its answers, and whether a submitted self-report may go into the candidate's report:
 // four queries a page whatever the number of candidates.
 // 32 (2026-12-05, issue 22): the menu counts the change-proposal news of a signed-in member, one statement.
-const MAX_QUERIES_PER_PAGE = 32;
+// 34 (2026-12-05, issue 23): the kit an assessment uses brings its skill expectations, and the panel reads
+// the submitted scorecards' marks on them: two statements a page whatever the number of candidates.
+const MAX_QUERIES_PER_PAGE = 34;
 
 /** Tables whose size grows with the number of candidates. */
 const GROWING_TABLES = [

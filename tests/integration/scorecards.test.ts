@@ -394,6 +394,8 @@ describe("the plain-POST form contract", () => {
         `${ratingField(3, "relational_engagement")}=`,
         "strength.1",
         "redFlag.0",
+        // The kit's skill expectation (MLflow), not asked about: its default.
+        "expectations.1=not_asked",
       ].sort(),
     );
     expectHas(page, ">Rolled the model back within the hour.</textarea>");
@@ -627,9 +629,9 @@ describe("blind scoring on the raw responses", () => {
           expectLacks(body, where, "Strong no");
         }
         if (path === `/assessments/${id}/scorecard`) {
-          // Only interviewer 1's own choices are checked in the form.
+          // Only interviewer 1's own choices are checked in the form (not rated and not asked are the defaults).
           expect(
-            checkedInputs(body).filter((c) => !c.endsWith("=")),
+            checkedInputs(body).filter((c) => !c.endsWith("=") && !c.endsWith("=not_asked")),
             where,
           ).toEqual(ownRatings);
         }

@@ -1,6 +1,8 @@
 import { useTranslation } from "~/utils/use-translation";
 import { ShownText } from "~/components/ShownText";
 import { RECOMMENDATIONS } from "~/domain/scoring";
+import { EXPECTATION_MARKS, NOT_ASKED } from "~/domain/expectation-marks";
+import type { Level } from "~/domain/levels";
 import type { ShownText as ShownTextValue } from "~/domain/shown-text";
 import { EVIDENCE_MAX } from "~/schemas/scorecard";
 import { CountedText } from "./CountedText";
@@ -98,5 +100,72 @@ export function RecommendationChoice({ current, fieldError }: { current: string;
         </p>
       )}
     </fieldset>
+  );
+}
+
+/** A skill expectation of the kit as the interviewer marks it. */
+export type ScorecardExpectation = { position: number; skillName: string; mandatory: boolean; description: ShownTextValue };
+
+const EXPECTATION_CHOICES = [...EXPECTATION_MARKS, NOT_ASKED] as const;
+
+/**
+ * The role's skill expectations at the kit's level, each marked met, partly,
+ * not met or (the default) not asked. Optional: a scorecard submits with none marked.
+ */
+export function ExpectationChoices({
+  expectations,
+  level,
+  current,
+  fieldError,
+}: {
+  expectations: readonly ScorecardExpectation[];
+  level: Level;
+  /** Position → the mark chosen; absent: not asked. */
+  current: Record<string, string>;
+  fieldError: FieldError;
+}) {
+  const { t } = useTranslation();
+  if (expectations.length === 0) return null;
+  return (
+    <section className="form-section" aria-labelledby="expectations-heading" data-testid="expectation-marks">
+      <h2 id="expectations-heading">{t("scorecard.expectations.heading", { level: t(`levels.${level}`) })}</h2>
+      <p className="muted">{t("scorecard.expectations.intro")}</p>
+      {expectations.map((e) => {
+        const name = `expectations.${e.position}`;
+        const error = fieldError(name);
+        const chosen = current[String(e.position)] ?? NOT_ASKED;
+        return (
+          <fieldset
+            key={e.position}
+            className="rating-group expectation-mark"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${name}-error` : undefined}
+          >
+            <legend>
+              {t("scorecard.expectations.markFor", { skill: e.skillName })}{" "}
+              {e.mandatory ? (
+                <span className="badge badge-mandatory">{t("scorecard.expectations.mandatory")}</span>
+              ) : (
+                <span className="muted">({t("scorecard.expectations.optional")})</span>
+              )}
+            </legend>
+            <ShownText value={e.description} as="p" />
+            <div className="recommendation-options">
+              {EXPECTATION_CHOICES.map((mark) => (
+                <div className="rating-option" key={mark}>
+                  <input type="radio" id={`${name}-${mark}`} name={name} value={mark} defaultChecked={chosen === mark} />
+                  <label htmlFor={`${name}-${mark}`}>{t(`scorecard.expectations.mark.${mark}`)}</label>
+                </div>
+              ))}
+            </div>
+            {error && (
+              <p id={`${name}-error`} className="field-error">
+                {error}
+              </p>
+            )}
+          </fieldset>
+        );
+      })}
+    </section>
   );
 }

@@ -2,16 +2,23 @@ import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation, type I18n } from "~/utils/use-translation";
 import type { ShownText as ShownTextValue } from "~/domain/shown-text";
+import type { Level } from "~/domain/levels";
 import type en from "~/locales/en";
 import { parseScorecardForm, type ScorecardFormState } from "~/schemas/scorecard";
 import { QuestionBlock, type ScorecardQuestion } from "./QuestionBlock";
-import { RecommendationChoice, RedFlagChoices, StrengthChoices } from "./ScorecardChoices";
+import { ExpectationChoices, RecommendationChoice, RedFlagChoices, StrengthChoices, type ScorecardExpectation } from "./ScorecardChoices";
 import { SaveStatus } from "./SaveStatus";
 import { useAutosave } from "./use-autosave";
 import "~/locales/scorecard";
 
 /** What of the kit an interviewer scores against. */
-export type ScorecardKit = { questions: ScorecardQuestion[]; strengths: ShownTextValue[]; redFlags: ShownTextValue[] };
+export type ScorecardKit = {
+  questions: ScorecardQuestion[];
+  strengths: ShownTextValue[];
+  redFlags: ShownTextValue[];
+  level: Level;
+  expectations: ScorecardExpectation[];
+};
 
 function isErrorKey(i18n: I18n, key: string): key is keyof typeof en.scorecard.errors {
   return i18n.exists(`scorecard.errors.${key}`);
@@ -130,6 +137,7 @@ export function ScorecardForm({
           ))}
           <StrengthChoices strengths={kit.strengths} checked={values.strengths} />
           <RedFlagChoices redFlags={kit.redFlags} checked={values.redFlags} evidence={values.evidence} fieldError={fieldError} />
+          <ExpectationChoices expectations={kit.expectations} level={kit.level} current={values.expectations} fieldError={fieldError} />
           <RecommendationChoice current={values.recommendation} fieldError={fieldError} />
 
           {!readOnly && (
