@@ -141,7 +141,7 @@ export function KitVersionContent({
     <div className="kit-content">
       <section aria-labelledby={`${idPrefix}-questions`}>
         <Heading level={headingLevel} id={`${idPrefix}-questions`}>
-          {t("kits.content.questions")} ({version.questions.length})
+          {t("app.counted", { label: t("kits.content.questions"), count: version.questions.length })}
         </Heading>
         <KitQuestionList questions={version.questions} idPrefix={idPrefix} />
       </section>

@@ -40,6 +40,10 @@ const enShared = {
     colon: ": ",
     /** Between the items of a short list ("Openness, Conscientiousness"). */
     listSeparator: ", ",
+    /** A heading with how many it counts ("Questions (4)"). */
+    counted: "{{label}} ({{count}})",
+    /** A remark after a name, in brackets (" (version 2)"). */
+    inBrackets: " ({{text}})",
     languageNames: { es: "Spanish", en: "English", zh: "Chinese" },
   },
   characterCount: {

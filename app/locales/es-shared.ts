@@ -39,6 +39,10 @@ const esShared: typeof enShared = {
     colon: ": ",
     /** Between the items of a short list ("Openness, Conscientiousness"). */
     listSeparator: ", ",
+    /** A heading with how many it counts ("Questions (4)"). */
+    counted: "{{label}} ({{count}})",
+    /** A remark after a name, in brackets (" (version 2)"). */
+    inBrackets: " ({{text}})",
     languageNames: { es: "español", en: "inglés", zh: "chino" },
   },
   characterCount: {

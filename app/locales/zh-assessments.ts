@@ -103,7 +103,7 @@ const zhAssessments: typeof enAssessments = {
   noFit: "暂无匹配度：尚未评估任何设有理想区间的特质。",
   noProfile: "此工具包版本不含理想档案，因此没有匹配度。",
   fitReading: "覆盖率是面试小组已评估部分在理想档案总权重中所占的比例。",
-  recommendations: "建议",
+  recommendations: "推荐意见",
   recommendation: { strong_no: "强烈不推荐", no: "不推荐", yes: "推荐", strong_yes: "强烈推荐" },
   redFlagsSeen: "观察到的警示信号",
   strengthsSeen: "观察到的优势",

@@ -32,6 +32,10 @@ const zhShared: typeof enShared = {
     colon: "：",
     /** Between the items of a short list ("Openness, Conscientiousness"). */
     listSeparator: "、",
+    /** A heading with how many it counts ("Questions (4)"). */
+    counted: "{{label}}（{{count}}）",
+    /** A remark after a name, in brackets (" (version 2)"). */
+    inBrackets: "（{{text}}）",
     languageNames: { es: "西班牙语", en: "英语", zh: "中文" },
   },
   characterCount: {

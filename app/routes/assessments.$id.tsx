@@ -561,8 +561,12 @@ export default function AssessmentPage() {
       </p>
       <h1>{t("assessments.title", { name: overview.candidate.name })}</h1>
       <p className="muted">
-        {t("assessments.kit")}: <Link to={`/kits/${kit.kitId}`}>{kit.name}</Link> ({t("assessments.version", { version: kit.version })}) ·{" "}
-        {t("assessments.role")}: <Link to={`/roles/${kit.roleSlug}`}>{kit.roleName}</Link>
+        {t("assessments.kit")}
+        {t("app.colon")}
+        <Link to={`/kits/${kit.kitId}`}>{kit.name}</Link>
+        {t("app.inBrackets", { text: t("assessments.version", { version: kit.version }) })} · {t("assessments.role")}
+        {t("app.colon")}
+        <Link to={`/roles/${kit.roleSlug}`}>{kit.roleName}</Link>
       </p>
       {myStatus !== null && myStatus !== "submitted" && (
         <p>

@@ -138,7 +138,9 @@ export function PanelSection({
           <ul className="compact" data-testid="recommendations">
             {RECOMMENDATIONS.map((rec) => (
               <li key={rec}>
-                {t(`assessments.recommendation.${rec}`)}: {panel.recommendations[rec]}
+                {t(`assessments.recommendation.${rec}`)}
+                {t("app.colon")}
+                {panel.recommendations[rec]}
               </li>
             ))}
           </ul>

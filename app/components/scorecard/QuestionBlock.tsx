@@ -94,7 +94,9 @@ export function QuestionBlock({
       </h2>
       <ShownText value={q.text} as="p" />
       <p className="muted">
-        {t("scorecard.evaluates")}: {q.traits.map((trait) => t(`traits.${trait}`)).join(", ")}
+        {t("scorecard.evaluates")}
+        {t("app.colon")}
+        {q.traits.map((trait) => t(`traits.${trait}`)).join(t("app.listSeparator"))}
       </p>
       <div className="rating-groups">
         {q.traits.map((trait) => (
