@@ -11,6 +11,7 @@ import { traitBandDrawing, type BandDrawingRow } from "./trait-band-drawing.serv
 import { calibrationDistributionDrawing, type DistributionDrawingInput } from "./calibration-distribution-drawing.server";
 import { traitRadarDrawing, type RadarDrawingInput } from "./trait-radar-drawing.server";
 import { transitionFitDrawing, type TransitionDrawingRow } from "./transition-fit-drawing.server";
+import { successCaseDrawing, type SuccessCaseDrawingRow } from "./success-case-drawing.server";
 
 /*
  * Every read-only chart is drawn here, by Recharts 2 through React's own
@@ -85,6 +86,11 @@ export function sendFitCharts(context: AppLoadContext, svg: FitChartsSvg<ChartSv
 export function idealProfileSvg(bands: readonly IdealBand[], language: UiLanguage): ChartSvg {
   const input = bands.map(({ trait, low, high, weight }) => ({ trait, low, high, weight }));
   return draw("ideal-profile", input, language, idealProfileDrawing);
+}
+
+/** The success case's scores over the role's bands (the role page). */
+export function successCaseSvg(rows: readonly SuccessCaseDrawingRow[], language: UiLanguage): ChartSvg {
+  return draw("success-case", rows, language, successCaseDrawing);
 }
 
 /** Candidates' scores over a role's band, named by the chart's caption (the comparison's radar). */

@@ -1,11 +1,9 @@
 import type { ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
 import type { TraitKey } from "~/domain/traits";
-import { translators } from "~/utils/i18n.server";
 import type { UiLanguage } from "~/utils/i18n";
 import { numberFormats } from "~/utils/numbers";
-import { CHART_WIDTH, categoryTick, surfaceProps, type ChartSvg, type ChartVariant, type Translate } from "./drawing";
+import { CHART_WIDTH, categoryTick, surfaceProps, type ChartVariant, type Translate } from "./drawing";
 import { SUCCESS_CASE_BAND, SUCCESS_CASE_MARK } from "./success-case-chart";
 
 const HEIGHT = 320;
@@ -73,11 +71,4 @@ export function successCaseDrawing(
       </Bar>
     </BarChart>
   );
-}
-
-/** The success case's chart, wide and narrow, in the reader's language. */
-export function successCaseSvg(rows: readonly SuccessCaseDrawingRow[], language: UiLanguage): ChartSvg {
-  const { t } = translators[language];
-  const render = (variant: ChartVariant) => renderToStaticMarkup(successCaseDrawing(rows, variant, t, language));
-  return { wide: render("wide"), narrow: render("narrow") };
 }
