@@ -14,6 +14,7 @@ const FIXES: Record<string, string> = {
   "@remix-run+react+2.17.5.patch": "RemixServer makes a build's route tree once, not once per document",
   "@remix-run+router+1.23.3.patch": "route matching reuses the ranked branches of a route array and compiled path patterns",
   "react-router-dom+6.30.4.patch": "the static router converts a route array to data routes once, not once per request",
+  "react-dom+18.3.1.patch": "a streamed page has no NUL bytes where a multi-byte character met the end of React's 2 KB buffer",
 };
 
 interface PatchedFile {
