@@ -180,7 +180,7 @@ describe("the questionnaire link", () => {
 });
 
 describe("the link by e-mail", () => {
-  it("writes the message in the link's transaction, in its language when the app has it, else English", async () => {
+  it("writes the message in the link's transaction, in its language", async () => {
     const email = `self-report-${randomUUID().slice(0, 8)}@example.com`;
     const id = await newPanel(email);
     const html = await page(id, cookies.recruiter);
@@ -212,7 +212,8 @@ describe("the link by e-mail", () => {
       .where("kind", "=", "questionnaire_link")
       .orderBy("id", "desc")
       .executeTakeFirstOrThrow();
-    expect(chinese.subject).toMatch(/^A short questionnaire about yourself/);
+    expect(chinese.subject).toMatch(/^一份关于您自己的简短问卷/);
+    expect(chinese.text_body).toContain(`${APP_URL}/q/`);
   });
 });
 
