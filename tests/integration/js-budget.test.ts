@@ -57,34 +57,46 @@ const BUDGET_WITH_FORM = 115 * KB;
  * skill editor 107.0 (the role form's texts, no react-hook-form), and the
  * forms that suggest a change: the role's 128.9, the skill's 123.7, the
  * author's update 129.8 (the whole role editor, as /roles/:slug/edit).
+ * Then on 2026-12-05 by issue 23, measured: Chinese is now the heaviest
+ * language of every page (its texts gzip 0.5 to 1.5 KB larger than Spanish's),
+ * and the colon, list separator and brackets became texts. Every page over
+ * its budget grew by that; the assessment page 141.9 and the scorecard 122.2
+ * with the expectation marks' texts, the role page 106.4 with the success
+ * case's chart and the grade calculator's link. Over the budget by Chinese
+ * alone (under it in Spanish): the assessment list 90.9, Calibration
+ * 90.7, the ranking 90.5. The grade calculator is new: 92.3 (its texts).
  */
 const OVER_BUDGET_TODAY: Record<string, number> = {
-  "routes/assessments.$id": 139.4,
-  "routes/assessments.$id_.scorecard": 120.4,
-  "routes/candidates.$id_.edit": 115.3,
-  "routes/candidates.new": 115.3,
+  "routes/assessments.$id": 141.9,
+  "routes/assessments.$id_.scorecard": 122.2,
+  "routes/candidates.$id_.edit": 115.8,
+  "routes/candidates.new": 115.8,
   "routes/candidates.$id": 121.3,
-  "routes/kits._index": 91,
-  "routes/kits.$id": 97,
-  "routes/kits.$id_.edit": 124.6,
-  "routes/kits.$id_.print": 94,
-  "routes/kits.new": 125.2,
-  "routes/r.$token": 94.1,
-  "routes/roles.$slug": 103.3,
-  "routes/roles.$slug_.compare": 96.8,
-  "routes/roles.$slug_.edit": 126.4,
-  "routes/roles.import": 104.2,
-  "routes/settings.users": 116.6,
-  "routes/roles.new": 126.4,
-  "routes/skills.$slug": 91.0,
-  "routes/proposals._index": 95.0,
-  "routes/proposals.$id": 95.0,
-  "routes/proposals.$id_.edit": 129.8,
-  "routes/roles.$slug_.history": 92.9,
-  "routes/skills.$slug_.history": 92.9,
-  "routes/roles.$slug_.propose": 128.9,
-  "routes/skills.$slug_.propose": 123.7,
-  "routes/skills.$slug_.edit": 107.0,
+  "routes/kits._index": 91.6,
+  "routes/kits.$id": 98.0,
+  "routes/kits.$id_.edit": 125.6,
+  "routes/kits.$id_.print": 94.7,
+  "routes/kits.new": 126.2,
+  "routes/r.$token": 95.0,
+  "routes/roles.$slug": 106.4,
+  "routes/roles.$slug_.compare": 98.3,
+  "routes/roles.$slug_.edit": 127.8,
+  "routes/roles.import": 105.3,
+  "routes/settings.users": 117.2,
+  "routes/roles.new": 127.8,
+  "routes/skills.$slug": 92.0,
+  "routes/proposals._index": 95.6,
+  "routes/proposals.$id": 95.7,
+  "routes/proposals.$id_.edit": 131.2,
+  "routes/roles.$slug_.history": 93.6,
+  "routes/skills.$slug_.history": 93.6,
+  "routes/roles.$slug_.propose": 130.4,
+  "routes/skills.$slug_.propose": 125.1,
+  "routes/skills.$slug_.edit": 108.4,
+  "routes/assessments._index": 90.9,
+  "routes/calibration": 90.7,
+  "routes/roles.$slug_.candidates": 90.5,
+  "routes/roles.$slug_.level": 92.3,
 };
 
 function budgetOf(page: PageJavaScript): number {
