@@ -60,9 +60,10 @@ const BUDGET_WITH_FORM = 115 * KB;
  * Then on 2026-12-05 by issue 23, measured: Chinese is now the heaviest
  * language of every page (its texts gzip 0.5 to 1.5 KB larger than Spanish's),
  * and the colon, list separator and brackets became texts. Every page over
- * its budget grew by that (each figure rounded up to the next 0.1 KB); the assessment page 142.0 and the scorecard 122.3
- * with the expectation marks' texts, the role page 106.5 with the success
- * case's chart and the grade calculator's link. Over the budget by Chinese
+ * its budget grew by that (each figure rounded up to the next 0.1 KB); the
+ * assessment page 142.0 and the scorecard 122.3 with the expectation marks'
+ * texts, the role page 106.5 with the success case's chart and the grade
+ * calculator's link. Over the budget by Chinese
  * alone (under it in Spanish): the assessment list 91.0, Calibration
  * 90.8, the ranking 90.6. The grade calculator is new: 92.4 (its texts).
  */
