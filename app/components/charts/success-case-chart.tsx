@@ -9,9 +9,9 @@ import type { SentChart } from "./drawing";
 import "~/locales/role";
 
 /** The band's colours, as on the ideal profile's and the candidate's band charts. */
-export const SUCCESS_CASE_BAND = { fill: "#bfdbfe", stroke: "#2563eb" } as const;
+const SUCCESS_CASE_BAND = { fill: "#bfdbfe", stroke: "#2563eb" } as const;
 /** The case's mark: dark, as a candidate's score is on the band chart. */
-export const SUCCESS_CASE_MARK = "#1f2933";
+const SUCCESS_CASE_MARK = "#1f2933";
 
 /** A trait's row: the case's score (null: not given) and the role's ideal band (null: none, or hidden from this reader). */
 export type SuccessCaseTrait = { trait: TraitKey; score: number | null; band: { low: number; high: number } | null };
