@@ -1,6 +1,7 @@
 import path from "node:path";
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig, type Rollup } from "vite";
+import { configDefaults } from "vitest/config";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -9,6 +10,24 @@ declare module "@remix-run/node" {
 }
 
 const isTest = Boolean(process.env.VITEST);
+
+/*
+ * Integration files the PostgreSQL run leaves out, each for a reason: they test
+ * SQLite itself (its file's backup, pragmas, planner, statement cache, crash
+ * recovery, upgrades of old files), whose PostgreSQL counterparts are in
+ * tests/integration/postgres/, or they measure the build, which no database changes.
+ */
+const ON_SQLITE_ONLY = [
+  "backup",
+  "crash",
+  "database",
+  "mail-crash",
+  "migrations",
+  "query-plans",
+  "statement-cache",
+  "js-budget",
+  "compression",
+];
 
 /** `~/` is app/, `~db/` is db/: the same in the app, its tests and the test server's bundle. */
 export const SOURCE_ALIASES = { "~": path.resolve(__dirname, "app"), "~db": path.resolve(__dirname, "db") };
@@ -102,6 +121,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "tests/integration/postgres/**"],
           environment: "node",
           testTimeout: 30_000,
         },
@@ -109,14 +129,42 @@ export default defineConfig(({ isSsrBuild }) => ({
       {
         extends: true,
         test: {
+          // The same suite on a PostgreSQL server the run starts (tests/integration/support/postgres-setup.ts).
+          name: "integration-postgres",
+          include: ["tests/integration/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...ON_SQLITE_ONLY.map((name) => `tests/integration/${name}.test.ts`)],
+          environment: "node",
+          globalSetup: ["tests/integration/support/postgres-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "tests/e2e/postgres/**"],
           environment: "node",
           globalSetup: ["tests/e2e/global-setup.ts"],
           // A journey takes ~25 s alone; on two cores shared with other runs it has taken over 60 s.
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // One browser and one server: files run one after another, which keeps 2-core CI machines calm.
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Browser journeys on PostgreSQL, through two app servers behind a round-robin proxy (tests/e2e/postgres/).
+          name: "e2e-postgres",
+          include: ["tests/e2e/postgres/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/e2e/postgres/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           pool: "forks",
           poolOptions: { forks: { singleFork: true } },
         },

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
+import { inTransaction } from "~db/transaction";
 import { insertRole, insertSkillProfile } from "../app/models/role-writes.server";
 import { createUser } from "../app/models/users.server";
 import { hashPassword } from "../app/utils/password.server";
@@ -113,7 +114,10 @@ function distinctSkills(data: DemoData, context: DemoContext): number {
 export async function loadDemoData(db: Kysely<Database>, now: Date): Promise<DemoLoadResult> {
   const data = libraryData();
   // The one transaction outside a model: the loader composes many model functions, which join it, into one unit.
-  return db.transaction().execute(async (trx): Promise<DemoLoadResult> => {
+  // Two app servers starting at once on PostgreSQL both look for a user: one loads, the other's check is retried and finds it.
+  return inTransaction(db, async (work): Promise<DemoLoadResult> => {
+    // The loader opens the transaction itself (db is never one here), so `work` is a Transaction.
+    const trx = work as Transaction<Database>;
     const user = await trx.selectFrom("users").select("id").limit(1).executeTakeFirst();
     if (user !== undefined) return { loaded: false, roles: 0, skills: 0 };
 

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from "kysely";
 import type { Database } from "~db/schema";
+import { descendingNoneLast, holds, withoutIndex } from "~db/dialect";
 import { isDecision, type Decision } from "~/domain/decisions";
 import { TRAIT_KEYS, traitRecord, type TraitKey } from "~/domain/traits";
 import { RECOMMENDATIONS, tallyRecommendations, type Recommendation } from "~/domain/scoring";
@@ -53,14 +54,14 @@ type RankedRead = "count" | "rankOrder";
  * recomputed, no join, no subquery per row.
  */
 function rankedBase(db: Executor, slug: string, filters: RankingFilters, read: RankedRead) {
-  const term = (column: "r.decision" | "r.coverage") => (read === "count" ? sql.ref(column) : sql`+${sql.ref(column)}`);
+  const term = (column: "r.decision" | "r.coverage") => (read === "count" ? sql.ref(column) : withoutIndex(db, sql.ref(column)));
   let query = db.selectFrom("assessment_results as r").where("r.role_slug", "=", slug).where("r.latest", "=", 1);
   if (filters.minCoverage > 0) query = query.where(term("r.coverage"), ">=", filters.minCoverage / 100);
   // A submitted scorecard's interviewer is always on the panel (scorecards_assignment_fk): equal counts are a complete panel.
   // The panel's size is kept beside the result by the database (migration 0010).
   if (filters.complete) {
     const complete = sql<number>`(${sql.ref("r.submitted_scorecards")} >= ${sql.ref("r.assigned_interviewers")})`;
-    query = query.where(read === "count" ? complete : sql<number>`+${complete}`, "=", 1);
+    query = query.where(holds(db, read === "count" ? complete : withoutIndex(db, complete)));
   }
   // The latest decision is kept beside the result too (migration 0011).
   if (filters.decision === "none") query = query.where(term("r.decision"), "is", null);
@@ -100,8 +101,8 @@ function rankedSelect(db: Executor, slug: string, filters: RankingFilters) {
       .innerJoin("assessments as a", "a.id", "r.assessment_id")
       .innerJoin("candidates as c", "c.id", "a.candidate_id")
       .select(RANKED_COLUMNS)
-      // The order of assessment_results_ranking_idx: SQLite sorts no fit (no trait assessed) last when descending.
-      .orderBy("r.fit", "desc")
+      // The order of assessment_results_ranking_idx: no fit (no trait assessed) last.
+      .orderBy(descendingNoneLast(db, sql.ref("r.fit")))
       .orderBy("r.coverage", "desc")
       .orderBy("r.assessment_id")
   );

@@ -1,4 +1,4 @@
-import { createDb, type TraitkitDb } from "~db/connection";
+import { databaseTarget, describeTarget, openDatabase, type TraitkitDb } from "~db/connection";
 import { migrateToLatest } from "~db/migrator";
 import { loadDemoData } from "../../seeds/demo";
 import { libraryData } from "../../seeds/library";
@@ -26,7 +26,7 @@ export function readEnvOrExit(): Env {
  * library up to date (unless TRAITKIT_LIBRARY=0) and, for a demo, loads the demo data.
  */
 export async function bootDatabase(env: Env): Promise<Booted & { demoLoaded: boolean; library: LibrarySync | null }> {
-  const { db } = createDb(env.DATABASE_PATH);
+  const db = await openDatabase(databaseTarget(env));
   await migrateToLatest(db);
   const now = new Date();
   const library = env.TRAITKIT_LIBRARY ? await syncLibrary(db, libraryData(), now) : null;
@@ -61,7 +61,7 @@ export async function serve(env: Env, source: BuildSource): Promise<void> {
     const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
     const lines = [
       `Traitkit is running at http://${shownHost}:${env.PORT}`,
-      `Database: ${env.DATABASE_PATH}${booted.demoLoaded ? " (demo data loaded)" : ""}`,
+      `Database: ${describeTarget(databaseTarget(env))}${booted.demoLoaded ? " (demo data loaded)" : ""}`,
       librarySummary(booted.library),
       mailSummary(env),
     ];

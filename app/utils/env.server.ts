@@ -15,6 +15,19 @@ const envSchema = z.object({
     .default(3000),
   HOST: z.string().trim().min(1, "must not be empty").default("127.0.0.1"),
   DATABASE_PATH: z.string().trim().min(1, "must not be empty").default("data/traitkit.sqlite"),
+  /** A PostgreSQL server every app server shares, e.g. postgres://traitkit:secret@db.internal:5432/traitkit; without it, SQLite at DATABASE_PATH. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^postgres(ql)?:\/\/[^/]/.test(value) && URL.canParse(value), "must be a URL starting postgres:// or postgresql://")
+    .optional(),
+  /** Connections one app server keeps to PostgreSQL; the servers' sum must stay under the server's max_connections. */
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: "must be a number of connections" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 100")
+    .max(100, "must be between 1 and 100")
+    .default(10),
   TRAITKIT_DEMO: flag.default(true),
   TRAITKIT_LIBRARY: flag.default(true),
   TRUST_PROXY: flag.default(false),

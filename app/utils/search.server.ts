@@ -13,7 +13,7 @@ function containsPattern(word: string): string {
  * column names, never user input. Words come from searchWords (lower-cased, bounded).
  */
 export function everyWordMatches(columns: readonly string[], words: readonly string[]): Expression<SqlBool> {
-  if (words.length === 0) return sql<SqlBool>`1`;
+  if (words.length === 0) return sql<SqlBool>`true`;
   const perWord = words.map((word) => {
     const pattern = containsPattern(word);
     return sql<SqlBool>`(${sql.join(

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { idColumn, floatType } from "../dialect";
 
 /*
  * The whole data model of docs/product.md in one migration, so later issues add
@@ -25,7 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // ---------- Role library ----------
   await db.schema
     .createTable("roles")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("slug", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("family", "text", (c) => c.notNull())
@@ -57,7 +58,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of ["role_strengths", "role_red_flags"]) {
     await db.schema
       .createTable(table)
-      .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+      .addColumn("id", "integer", idColumn(db))
       .addColumn("role_id", "integer", (c) => c.notNull().references("roles.id").onDelete("cascade"))
       .addColumn("position", "integer", (c) => c.notNull())
       .addColumn("text", "text", (c) => c.notNull())
@@ -67,7 +68,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("questions")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("role_id", "integer", (c) => c.notNull().references("roles.id").onDelete("cascade"))
     .addColumn("position", "integer", (c) => c.notNull())
     .addColumn("text", "text", (c) => c.notNull())
@@ -96,7 +97,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("transitions")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("role_id", "integer", (c) => c.notNull().references("roles.id").onDelete("cascade"))
     .addColumn("position", "integer", (c) => c.notNull())
     .addColumn("target_name", "text", (c) => c.notNull())
@@ -134,7 +135,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("archetypes")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("role_id", "integer", (c) => c.notNull().references("roles.id").onDelete("cascade"))
     .addColumn("position", "integer", (c) => c.notNull())
     .addColumn("name", "text", (c) => c.notNull())
@@ -145,13 +146,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // ---------- Skills ----------
   await db.schema
     .createTable("skill_domains")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("name", "text", (c) => c.notNull().unique())
     .execute();
 
   await db.schema
     .createTable("skills")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("slug", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("domain_id", "integer", (c) => c.notNull().references("skill_domains.id").onDelete("restrict"))
@@ -202,7 +203,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // ---------- People and access ----------
   await db.schema
     .createTable("users")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("email", "text", (c) => c.notNull().unique()) // stored lower-cased
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("role", "text", (c) => c.notNull().check(sql`role in ('recruiter', 'interviewer')`))
@@ -223,7 +224,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("invites")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("token_hash", "text", (c) => c.notNull().unique())
     .addColumn("email", "text", (c) => c.notNull())
     .addColumn("role", "text", (c) => c.notNull().check(sql`role in ('recruiter', 'interviewer')`))
@@ -236,7 +237,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("login_failures")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("account_key", "text", (c) => c.notNull()) // hash of the lower-cased email tried
     .addColumn("client_key", "text", (c) => c.notNull()) // hash of the client address
     .addColumn("at", "text", (c) => c.notNull())
@@ -247,7 +248,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // ---------- Candidates, kits, assessments ----------
   await db.schema
     .createTable("candidates")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("email", "text")
     .addColumn("role_id", "integer", (c) => c.references("roles.id").onDelete("set null"))
@@ -263,7 +264,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("kits")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("role_id", "integer", (c) => c.references("roles.id").onDelete("set null"))
     .addColumn("created_by", "integer", (c) => c.references("users.id").onDelete("restrict"))
     .addColumn("created_at", "text", (c) => c.notNull())
@@ -274,7 +275,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // ideal profile included: history never changes once an assessment uses it.
   await db.schema
     .createTable("kit_versions")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("kit_id", "integer", (c) => c.notNull().references("kits.id").onDelete("cascade"))
     .addColumn("version", "integer", (c) => c.notNull().check(sql`version >= 1`))
     .addColumn("name", "text", (c) => c.notNull())
@@ -301,7 +302,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("kit_questions")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("kit_version_id", "integer", (c) => c.notNull().references("kit_versions.id").onDelete("cascade"))
     .addColumn("position", "integer", (c) => c.notNull())
     .addColumn("text", "text", (c) => c.notNull())
@@ -336,7 +337,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of ["kit_strengths", "kit_red_flags"]) {
     await db.schema
       .createTable(table)
-      .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+      .addColumn("id", "integer", idColumn(db))
       .addColumn("kit_version_id", "integer", (c) => c.notNull().references("kit_versions.id").onDelete("cascade"))
       .addColumn("position", "integer", (c) => c.notNull())
       .addColumn("text", "text", (c) => c.notNull())
@@ -356,7 +357,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("assessments")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("candidate_id", "integer", (c) => c.notNull().references("candidates.id").onDelete("cascade"))
     .addColumn("kit_version_id", "integer", (c) => c.notNull().references("kit_versions.id").onDelete("restrict"))
     .addColumn("created_by", "integer", (c) => c.references("users.id").onDelete("restrict"))
@@ -376,7 +377,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("scorecards")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("assessment_id", "integer", (c) => c.notNull())
     .addColumn("interviewer_id", "integer", (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull().check(sql`status in ('draft', 'submitted')`))
@@ -435,7 +436,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("decisions")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("assessment_id", "integer", (c) => c.notNull().references("assessments.id").onDelete("cascade"))
     .addColumn("decision", "text", (c) => c.notNull().check(sql`decision in ('advance', 'hold', 'reject')`))
     .addColumn("reason", "text", (c) => c.notNull())
@@ -450,15 +451,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable("assessment_results")
     .addColumn("assessment_id", "integer", (c) => c.primaryKey().references("assessments.id").onDelete("cascade"))
     .addColumn("role_slug", "text", (c) => c.notNull())
-    .addColumn("fit", "real")
-    .addColumn("coverage", "real", (c) => c.notNull().check(sql`coverage between 0 and 1`))
+    .addColumn("fit", floatType(db))
+    .addColumn("coverage", floatType(db), (c) => c.notNull().check(sql`coverage between 0 and 1`))
     .addColumn("evidence", "integer", (c) => c.notNull())
     .addColumn("submitted_scorecards", "integer", (c) => c.notNull())
     .addColumn("computed_at", "text", (c) => c.notNull());
   let withTraits = resultTable;
   for (const trait of TRAITS) {
     withTraits = withTraits
-      .addColumn(`${trait}_score`, "real", (c) => c.check(sql.raw(`${trait}_score between 0 and 100`)))
+      .addColumn(`${trait}_score`, floatType(db), (c) => c.check(sql.raw(`${trait}_score between 0 and 100`)))
       .addColumn(`${trait}_evidence`, "integer", (c) => c.notNull().defaultTo(0));
   }
   await withTraits.execute();
@@ -466,7 +467,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("report_links")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("assessment_id", "integer", (c) => c.notNull().references("assessments.id").onDelete("cascade"))
     .addColumn("token_hash", "text", (c) => c.notNull().unique()) // SHA-256; the token itself is never stored
     .addColumn("language", "text", (c) => c.notNull().check(sql`language in ('en', 'es')`))
@@ -480,7 +481,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Ids and actions only, never personal data: it outlives an erased candidate.
   await db.schema
     .createTable("audit_log")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("at", "text", (c) => c.notNull())
     .addColumn("actor_user_id", "integer")
     .addColumn("action", "text", (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { fitDescending } from "../dialect";
 
 /*
  * The ranking shows each candidate once: their latest assessment of the role
@@ -37,6 +38,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex("assessment_results_ranking_idx")
     .on("assessment_results")
-    .expression(sql`role_slug, latest, fit desc, coverage desc, assessment_id`)
+    .expression(sql`role_slug, latest, ${sql.raw(fitDescending(db))}, coverage desc, assessment_id`)
     .execute();
 }

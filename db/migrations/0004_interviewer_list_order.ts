@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { createPostgresTrigger, dialectOf, postgresRefusal } from "../dialect";
 
 /*
  * An interviewer's list shows their assessments newest first, a page at a
@@ -25,27 +26,45 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
 
-  await sql`
+  if (dialectOf(db) === "postgres") {
+    const sameDate = postgresRefusal("assessment_created_at must be the assessment's created_at");
+    await createPostgresTrigger(db, {
+      name: "assessment_interviewers_created_copy",
+      timing: "before",
+      events: "insert or update of assessment_created_at, assessment_id",
+      table: "assessment_interviewers",
+      body: `if new.assessment_created_at is distinct from (select created_at from assessments where id = new.assessment_id) then ${sameDate} end if;`,
+    });
+    await createPostgresTrigger(db, {
+      name: "assessments_created_fixed",
+      timing: "before",
+      events: "update of created_at",
+      table: "assessments",
+      body: `if new.created_at is distinct from old.created_at then ${postgresRefusal("an assessment's created_at does not change")} end if;`,
+    });
+  } else {
+    await sql`
     create trigger assessment_interviewers_created_copy
     before insert on assessment_interviewers
     when new.assessment_created_at is not (select created_at from assessments where id = new.assessment_id)
     begin
       select raise(abort, 'assessment_created_at must be the assessment''s created_at');
     end`.execute(db);
-  await sql`
+    await sql`
     create trigger assessment_interviewers_created_fixed
     before update of assessment_created_at, assessment_id on assessment_interviewers
     when new.assessment_created_at is not (select created_at from assessments where id = new.assessment_id)
     begin
       select raise(abort, 'assessment_created_at must be the assessment''s created_at');
     end`.execute(db);
-  await sql`
+    await sql`
     create trigger assessments_created_fixed
     before update of created_at on assessments
     when new.created_at is not old.created_at
     begin
       select raise(abort, 'an assessment''s created_at does not change');
     end`.execute(db);
+  }
 
   // Its first column serves every lookup by user the old index served.
   await db.schema.dropIndex("assessment_interviewers_user_idx").execute();

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { idColumn } from "../dialect";
 
 /*
  * A published report is a snapshot: the report's content as computed when it
@@ -19,7 +20,7 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("report_snapshots")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     // Holds the candidate's scores: erasing the candidate (and so the assessment) deletes it.
     .addColumn("assessment_id", "integer", (c) => c.notNull().references("assessments.id").onDelete("cascade"))
     .addColumn("version", "integer", (c) => c.notNull().check(sql`version >= 1`))

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
+import { isJsonText } from "../dialect";
 
 /*
  * Issue 16, destructive actions. Roles and kits can be archived: hidden from
@@ -24,7 +25,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("assessment_id", "integer", (c) => c.notNull().references("assessments.id").onDelete("cascade"))
     .addColumn("interviewer_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("revision", "integer", (c) => c.notNull())
-    .addColumn("content", "text", (c) => c.notNull().check(sql`json_valid(content)`))
+    .addColumn("content", "text", (c) => c.notNull().check(isJsonText(db, "content")))
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addColumn("parked_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("parked_drafts_pk", ["assessment_id", "interviewer_id"])

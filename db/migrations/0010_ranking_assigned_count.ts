@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { createPostgresTrigger, dialectOf, postgresRefusal, fitDescending } from "../dialect";
 
 /*
  * The ranking shows complete panels only by default: a result whose every
@@ -65,13 +66,57 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ${recount("new.assessment_id")}
     end`,
   ];
-  for (const trigger of triggers) await sql.raw(trigger).execute(db);
+  if (dialectOf(db) === "postgres") await assignedCountTriggersOnPostgres(db);
+  else for (const trigger of triggers) await sql.raw(trigger).execute(db);
 
   // The ranking's order, then the two counts: counting complete panels reads this index alone, no table row.
   await db.schema.dropIndex("assessment_results_ranking_idx").execute();
   await db.schema
     .createIndex("assessment_results_ranking_idx")
     .on("assessment_results")
-    .expression(sql`role_slug, latest, fit desc, coverage desc, assessment_id, submitted_scorecards, assigned_interviewers`)
+    .expression(
+      sql`role_slug, latest, ${sql.raw(fitDescending(db))}, coverage desc, assessment_id, submitted_scorecards, assigned_interviewers`,
+    )
     .execute();
+}
+
+/** The same rules as SQLite's triggers above, as PostgreSQL writes them. */
+async function assignedCountTriggersOnPostgres(db: Kysely<unknown>): Promise<void> {
+  await createPostgresTrigger(db, {
+    name: "assessment_results_assigned_new",
+    timing: "after",
+    events: "insert",
+    table: "assessment_results",
+    body: recount("new.assessment_id"),
+  });
+  await createPostgresTrigger(db, {
+    name: "assessment_results_assigned_right",
+    timing: "before",
+    events: "update of assigned_interviewers, assessment_id",
+    table: "assessment_results",
+    body: `if new.assigned_interviewers is distinct from ${panelOf("new.assessment_id")} then
+      ${postgresRefusal("assigned_interviewers must be the number of the assessment's interviewers")}
+    end if;`,
+  });
+  await createPostgresTrigger(db, {
+    name: "assessment_interviewers_assigned_added",
+    timing: "after",
+    events: "insert",
+    table: "assessment_interviewers",
+    body: recount("new.assessment_id"),
+  });
+  await createPostgresTrigger(db, {
+    name: "assessment_interviewers_assigned_removed",
+    timing: "after",
+    events: "delete",
+    table: "assessment_interviewers",
+    body: recount("old.assessment_id"),
+  });
+  await createPostgresTrigger(db, {
+    name: "assessment_interviewers_assigned_moved",
+    timing: "after",
+    events: "update of assessment_id",
+    table: "assessment_interviewers",
+    body: `${recount("old.assessment_id")} ${recount("new.assessment_id")}`,
+  });
 }

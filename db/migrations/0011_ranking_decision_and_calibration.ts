@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { createPostgresTrigger, dialectOf, postgresRefusal, fitDescending } from "../dialect";
 
 /*
  * Two more things the ranking and its CSV read beside each result, so that
@@ -80,7 +81,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       select raise(abort, 'a decision is never replaced: record a new one');
     end`,
   ];
-  for (const trigger of triggers) await sql.raw(trigger).execute(db);
+  if (dialectOf(db) === "postgres") await latestDecisionTriggersOnPostgres(db);
+  else for (const trigger of triggers) await sql.raw(trigger).execute(db);
 
   /*
    * A trait is flagged when two of the panel's submitted interviewers have
@@ -119,7 +121,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex("assessment_results_ranking_idx")
     .on("assessment_results")
-    .expression(sql`role_slug, latest, fit desc, coverage desc, assessment_id, submitted_scorecards, assigned_interviewers, decision`)
+    .expression(
+      sql`role_slug, latest, ${sql.raw(fitDescending(db))}, coverage desc, assessment_id, submitted_scorecards, assigned_interviewers, decision`,
+    )
     .execute();
   /*
    * The ranking's count with complete panels only (its default) as one
@@ -134,4 +138,49 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("assessment_results")
     .expression(sql`role_slug, latest, (submitted_scorecards >= assigned_interviewers), decision, coverage`)
     .execute();
+}
+
+/**
+ * The same rules as SQLite's triggers above, as PostgreSQL writes them. Its
+ * INSERT has no OR REPLACE, so the guard against a replaced decision has
+ * nothing to guard there: the primary key refuses a second row with an id.
+ */
+async function latestDecisionTriggersOnPostgres(db: Kysely<unknown>): Promise<void> {
+  await createPostgresTrigger(db, {
+    name: "assessment_results_decision_new",
+    timing: "after",
+    events: "insert",
+    table: "assessment_results",
+    body: recopy("new.assessment_id"),
+  });
+  await createPostgresTrigger(db, {
+    name: "assessment_results_decision_right",
+    timing: "before",
+    events: "update of decision, assessment_id",
+    table: "assessment_results",
+    body: `if new.decision is distinct from ${latestOf("new.assessment_id")} then
+      ${postgresRefusal("decision must be the assessment's latest decision")}
+    end if;`,
+  });
+  await createPostgresTrigger(db, {
+    name: "decisions_latest_added",
+    timing: "after",
+    events: "insert",
+    table: "decisions",
+    body: recopy("new.assessment_id"),
+  });
+  await createPostgresTrigger(db, {
+    name: "decisions_latest_removed",
+    timing: "after",
+    events: "delete",
+    table: "decisions",
+    body: recopy("old.assessment_id"),
+  });
+  await createPostgresTrigger(db, {
+    name: "decisions_latest_changed",
+    timing: "after",
+    events: "update",
+    table: "decisions",
+    body: `${recopy("old.assessment_id")} ${recopy("new.assessment_id")}`,
+  });
 }

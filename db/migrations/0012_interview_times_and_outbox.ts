@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { idColumn } from "../dialect";
 
 /*
  * The interview loop runs by itself (issue 19).
@@ -59,7 +60,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("mail_outbox")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("kind", "text", (c) => c.notNull())
     .addColumn("message_id", "text", (c) => c.notNull().unique())
     .addColumn("dedupe_key", "text", (c) => c.unique())

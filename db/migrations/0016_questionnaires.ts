@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { idColumn } from "../dialect";
 
 /*
  * The candidate's self-report (issue 20): one IPIP-NEO-120 questionnaire per
@@ -27,7 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema
     .createTable("questionnaire_links")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("assessment_id", "integer", (c) => c.notNull().references("questionnaires.assessment_id").onDelete("cascade"))
     .addColumn("token_hash", "text", (c) => c.notNull().unique())
     .addColumn("language", "text", (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { createPostgresTrigger, dialectOf } from "../dialect";
 
 /*
  * Interviewer calibration (issue 21) reads one summary row per submitted
@@ -59,6 +60,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await sql`insert into scorecard_summaries_generation (id, generation) values (1, 0)`.execute(db);
   for (const event of ["insert", "update", "delete"]) {
+    if (dialectOf(db) === "postgres") {
+      await createPostgresTrigger(db, {
+        name: `scorecard_summaries_${event}_moves_generation`,
+        timing: "after",
+        events: event,
+        table: "scorecard_summaries",
+        body: "update scorecard_summaries_generation set generation = generation + 1 where id = 1;",
+      });
+      continue;
+    }
     await sql
       .raw(
         `create trigger scorecard_summaries_${event}_moves_generation after ${event} on scorecard_summaries

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { idColumn } from "../dialect";
 
 /*
  * Change proposals (issue 22). Every version of a role or skill profile is
@@ -17,7 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("proposals")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("role_id", "integer", (c) => c.references("roles.id").onDelete("cascade"))
     .addColumn("skill_id", "integer", (c) => c.references("skills.id").onDelete("cascade"))
     .addColumn("base_version", "integer", (c) => c.notNull())
@@ -41,7 +42,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("profile_versions")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("role_id", "integer", (c) => c.references("roles.id").onDelete("cascade"))
     .addColumn("skill_id", "integer", (c) => c.references("skills.id").onDelete("cascade"))
     .addColumn("version", "integer", (c) => c.notNull().check(sql`version >= 1`))
@@ -69,7 +70,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("proposal_comments")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("proposal_id", "integer", (c) => c.notNull().references("proposals.id").onDelete("cascade"))
     .addColumn("author_id", "integer", (c) => c.notNull().references("users.id").onDelete("restrict"))
     .addColumn("body", "text", (c) => c.notNull())
@@ -82,7 +83,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("proposal_activity")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("proposal_id", "integer", (c) => c.notNull().references("proposals.id").onDelete("cascade"))
     .addColumn("role_id", "integer", (c) => c.references("roles.id").onDelete("cascade"))
     .addColumn("skill_id", "integer", (c) => c.references("skills.id").onDelete("cascade"))

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { dialectOf, idColumn } from "../dialect";
 
 /*
  * Issue 23: the grade calculator's marks in assessments, the success case's
@@ -16,7 +17,7 @@ import { sql, type Kysely } from "kysely";
  *   SQLite cannot change a CHECK in place: users.language is a new column
  *   copied and renamed; the report tables are rebuilt with their rows, ids
  *   and indexes, the links before their snapshots so that dropping the old
- *   tables cascades into nothing.
+ *   tables cascades into nothing. PostgreSQL replaces the two tables' CHECKs.
  */
 
 const UI_LANGUAGES = sql`('en', 'es', 'zh-CN')`;
@@ -66,9 +67,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable("users").dropColumn("language").execute();
   await db.schema.alterTable("users").renameColumn("language_next", "language").execute();
 
+  if (dialectOf(db) === "postgres") {
+    // PostgreSQL changes a CHECK in place: the tables, their ids and their links stay as they are.
+    for (const table of ["report_snapshots", "report_links"]) {
+      await sql.raw(`alter table ${table} drop constraint ${table}_language_check`).execute(db);
+      await sql.raw(`alter table ${table} add constraint ${table}_language_check check (language in ('en', 'es', 'zh-CN'))`).execute(db);
+    }
+    return;
+  }
+
   await db.schema
     .createTable("report_snapshots_next")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("assessment_id", "integer", (c) => c.notNull().references("assessments.id").onDelete("cascade"))
     .addColumn("version", "integer", (c) => c.notNull().check(sql`version >= 1`))
     .addColumn("language", "text", (c) => c.notNull().check(sql`language in ${UI_LANGUAGES}`))
@@ -84,7 +94,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("report_links_next")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("assessment_id", "integer", (c) => c.notNull().references("assessments.id").onDelete("cascade"))
     .addColumn("token_hash", "text", (c) => c.notNull().unique())
     .addColumn("language", "text", (c) => c.notNull().check(sql`language in ${UI_LANGUAGES}`))

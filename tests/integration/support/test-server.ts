@@ -1,14 +1,15 @@
 // First: the log capture must replace stdout's write before any logger is made.
 import { captureLogs, type LogCapture } from "./log-capture";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { LogEvent } from "kysely";
 import { createDb, type TraitkitDb } from "~db/connection";
 import { migrateToLatest } from "~db/migrator";
 import { createHttpApp } from "../../../app/server/http-app";
 import { startMailIfSetUp } from "../../../app/server/boot";
 import { parseEnv } from "../../../app/utils/env.server";
+import { createTestDatabase, type TestDatabase } from "./test-database";
 import { loadDemoData } from "../../../seeds/demo";
 import { DEMO_PASSWORD } from "../../../seeds/demo-accounts";
 
@@ -48,17 +49,26 @@ export async function startTestServer(
   if (!fs.existsSync(path.join(BUILD_DIR, "server", "index.js"))) {
     throw new Error(`No production build in ${BUILD_DIR}: run \`npm run build\` first.`);
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-it-"));
-  const file = options.database ?? path.join(dir, "traitkit.sqlite");
+  const { onQuery } = options;
+  const log = onQuery ? { log: (event: LogEvent) => onQuery(event.query.sql, event.query.parameters) } : {};
+  // A given file is served as it is and left in place; otherwise a new database of the run's kind (SQLite or PostgreSQL).
+  const database: TestDatabase =
+    options.database === undefined
+      ? await createTestDatabase(log)
+      : {
+          db: createDb(options.database, log).db,
+          target: { kind: "sqlite", file: options.database },
+          env: { DATABASE_PATH: options.database },
+          drop: () => database.db.destroy(),
+        };
+  const { db } = database;
   const demo = options.database === undefined && (options.demo ?? true);
   const env = parseEnv({
     TRAITKIT_DEMO: demo ? "1" : "0",
-    DATABASE_PATH: file,
+    ...database.env,
     TRUST_PROXY: options.trustProxy ? "1" : "0",
     ...options.env,
   });
-  const { onQuery } = options;
-  const { db } = createDb(file, onQuery ? { log: (event) => onQuery(event.query.sql, event.query.parameters) } : {});
   try {
     await migrateToLatest(db);
     if (demo) await loadDemoData(db, new Date());
@@ -81,13 +91,11 @@ export async function startTestServer(
           server.closeAllConnections();
         });
         await mailWorker?.stop();
-        await db.destroy();
-        fs.rmSync(dir, { recursive: true, force: true });
+        await database.drop();
       },
     };
   } catch (error) {
-    await db.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await database.drop();
     throw error;
   }
 }
