@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type TraitkitDb } from "~db/connection";
+import type { TraitkitDb } from "~db/connection";
+import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { migrateToLatest } from "~db/migrator";
 import { scorecardIdOf } from "./support/panel";
 import { periodInstants, type CalibrationPeriod } from "../../app/domain/calibration";
@@ -28,7 +26,7 @@ import { DEMO_KIT, DEMO_PANEL_KIT } from "../../seeds/demo-kits";
  * life-cycle ones in 2023), where nothing else is.
  */
 
-let dir = "";
+let database: TestDatabase | undefined;
 let db: TraitkitDb;
 let mlops: ScoringKit;
 let llm: ScoringKit;
@@ -100,8 +98,8 @@ async function submit(assessmentId: number, interviewerId: number, kit: ScoringK
 const cells = (kit: ScoringKit) => kit.questions.reduce((total, q) => total + q.traits.length, 0);
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-calibration-"));
-  db = createDb(path.join(dir, "calibration.sqlite")).db;
+  database = await createTestDatabase();
+  ({ db } = database);
   await migrateToLatest(db);
   await loadDemoData(db, new Date());
   mlops = await kitNamed(DEMO_KIT.name);
@@ -155,8 +153,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db?.destroy();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 describe("the calibration of a hand-built period", () => {

@@ -1,10 +1,10 @@
 import { DEMO_ACCOUNTS } from "../../seeds/demo-accounts";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDb, type TraitkitDb } from "~db/connection";
+import type { TraitkitDb } from "~db/connection";
+import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { migrateToLatest } from "~db/migrator";
 import type { Database } from "~db/schema";
 import { defaultCalibrationPeriod, periodInstants } from "../../app/domain/calibration";
@@ -150,18 +150,17 @@ describe("demo data files", () => {
 });
 
 describe("loadDemoData", () => {
-  let dir = "";
+  let database: TestDatabase | undefined;
   let db: TraitkitDb;
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-"));
-    db = createDb(path.join(dir, "demo.sqlite")).db;
+    database = await createTestDatabase();
+    ({ db } = database);
     await migrateToLatest(db);
   });
 
   afterEach(async () => {
-    await db.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   it("loads every data file into an empty database", async () => {

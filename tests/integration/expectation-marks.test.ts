@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addInterviewer, removeInterviewer } from "../../app/models/assessments.server";
 import { eraseCandidate } from "../../app/models/privacy.server";
@@ -7,6 +6,7 @@ import type { CandidateExport } from "../../app/models/privacy.server";
 import type { ScoringKit } from "../../app/models/scorecards.server";
 import { DEMO_KIT } from "../../seeds/demo-kits";
 import { demoScoringKit } from "./support/demo-kit";
+import { rowsOf } from "./support/database-reading";
 import { newPanelAssessment } from "./support/panel";
 import { DEMO, request, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
 
@@ -93,8 +93,7 @@ async function marksOf(assessmentId: number, who: Who): Promise<{ position: numb
 async function checksum(): Promise<string> {
   const hash = createHash("sha256");
   for (const table of ["scorecards", "ratings", "scorecard_expectation_marks", "audit_log"] as const) {
-    const result = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by rowid`.execute(server.db);
-    hash.update(`${table}:${JSON.stringify(result.rows)}\n`);
+    hash.update(`${table}:${JSON.stringify(await rowsOf(server.db, table))}\n`);
   }
   return hash.digest("hex");
 }

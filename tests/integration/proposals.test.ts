@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDb, type TraitkitDb } from "~db/connection";
+import type { TraitkitDb } from "~db/connection";
+import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { migrateToLatest } from "~db/migrator";
 import type { Database } from "~db/schema";
 import type { VoteValue } from "../../app/domain/proposals";
@@ -55,17 +53,13 @@ const ROLE = DEMO_PROPOSALS.role;
 /** `minutes` after NOW: each step of a test later than the one before. */
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 
-let dir = "";
+let demo: TestDatabase | undefined;
 let db: TraitkitDb;
 const who = { rita: 0, ian: 0, ines: 0, iker: 0 };
 
-function openDb(name: string): TraitkitDb {
-  return createDb(path.join(dir, `${name}.sqlite`)).db;
-}
-
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-proposals-"));
-  db = openDb("demo");
+  demo = await createTestDatabase();
+  ({ db } = demo);
   await migrateToLatest(db);
   await loadDemoData(db, NOW);
   const id = async (email: string) => (await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
@@ -76,8 +70,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await db.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await demo?.drop();
 });
 
 async function roleFile(slug = ROLE): Promise<RoleFile> {
@@ -496,7 +489,8 @@ describe("versions", () => {
   });
 
   it("are recorded by the library's load and by a newer library version", async () => {
-    const library = openDb("library");
+    const database = await createTestDatabase();
+    const library = database.db;
     try {
       await migrateToLatest(library);
       const data = libraryData();
@@ -517,7 +511,7 @@ describe("versions", () => {
       await syncLibrary(library, next, at(2));
       expect(await listVersions(library, role)).toHaveLength(2);
     } finally {
-      await library.destroy();
+      await database.drop();
     }
   });
 });

@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDb, type TraitkitDb } from "~db/connection";
+import type { TraitkitDb } from "~db/connection";
+import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { migrateToLatest } from "~db/migrator";
 import type { AnchorRating } from "../../app/domain/anchors";
 import type { TraitKey } from "../../app/domain/traits";
@@ -16,21 +14,20 @@ import { loadKitVersionQuestions, loadRoleQuestions } from "../../app/models/que
 
 const NOW = "2026-12-01T12:00:00.000Z";
 
-let dir: string;
+let database: TestDatabase | undefined;
 let db: TraitkitDb;
 let queries: string[];
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-questions-"));
   queries = [];
-  ({ db } = createDb(path.join(dir, "test.sqlite"), { log: (event) => queries.push(event.query.sql) }));
+  database = await createTestDatabase({ log: (event) => queries.push(event.query.sql) });
+  ({ db } = database);
   await migrateToLatest(db);
   queries.length = 0;
 });
 
 afterEach(async () => {
-  await db.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 const text = (en: string) => JSON.stringify({ en });

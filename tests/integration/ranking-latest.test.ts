@@ -1,9 +1,7 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type TraitkitDb } from "~db/connection";
+import type { TraitkitDb } from "~db/connection";
+import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { migrateToLatest } from "~db/migrator";
 import { createAssessment } from "../../app/models/assessments.server";
 import { reopenScorecard, saveScorecard } from "../../app/models/scorecards.server";
@@ -20,7 +18,7 @@ import { loadDemoData } from "../../seeds/demo";
  * the ranking shows: their latest assessment of the role that has a result.
  */
 
-let dir: string;
+let database: TestDatabase | undefined;
 let db: TraitkitDb;
 let kit: ScoringKit;
 let recruiterId: number;
@@ -76,8 +74,8 @@ async function storedLatest(): Promise<Map<number, number>> {
 }
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-latest-"));
-  ({ db } = createDb(path.join(dir, "latest.sqlite")));
+  database = await createTestDatabase();
+  ({ db } = database);
   await migrateToLatest(db);
   await loadDemoData(db, start);
   kit = await demoScoringKit(db);
@@ -86,8 +84,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 describe("the ranking's latest result per candidate", () => {

@@ -1,9 +1,7 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type TraitkitDb } from "~db/connection";
+import type { TraitkitDb } from "~db/connection";
+import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { migrateToLatest } from "~db/migrator";
 import { scorecardIdOf } from "./support/panel";
 import { addInterviewer, createAssessment, recordDecision, removeInterviewer } from "../../app/models/assessments.server";
@@ -26,7 +24,7 @@ import { loadDemoData } from "../../seeds/demo";
  * order, list every ranked row once, in order, wherever the batches end.
  */
 
-let dir: string;
+let database: TestDatabase | undefined;
 let db: TraitkitDb;
 let kit: ScoringKit;
 let recruiterId: number;
@@ -99,8 +97,8 @@ async function rankedRow(candidateId: number, complete: boolean) {
 }
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-assigned-"));
-  ({ db } = createDb(path.join(dir, "assigned.sqlite")));
+  database = await createTestDatabase();
+  ({ db } = database);
   await migrateToLatest(db);
   await loadDemoData(db, now);
   kit = await demoScoringKit(db);
@@ -110,8 +108,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 describe("the panel's size kept beside the result", () => {

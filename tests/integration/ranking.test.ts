@@ -8,6 +8,8 @@ import { questionnaireForAssessment } from "../../app/models/questionnaires.serv
 import { rankingBatchQuery, rankingPageQuery } from "../../app/models/ranking.server";
 import { loadScoringKit } from "../../app/models/scorecards.server";
 import { DEMO, request, setCookieValue, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
+import { postgresPlan } from "./support/database-reading";
+import { onPostgres } from "./support/test-database";
 
 /*
  * The ranking, its CSV and the comparison through the production build, checked
@@ -436,6 +438,19 @@ describe("the ranking page", () => {
 
   it("reads the results through assessment_results_ranking_idx", async () => {
     const compiled = rankingPageQuery(server.db, SLUG, { decision: "any", minCoverage: 0, complete: true }, 1).compile();
+    if (onPostgres()) {
+      // In rank order straight from the index (no fit last, as it is declared): no Sort step.
+      const steps = await postgresPlan(server.db, compiled);
+      expect(
+        steps.some((s) => s.indexName === "assessment_results_ranking_idx" && /role_slug/.test(s.indexCond ?? "")),
+        JSON.stringify(steps),
+      ).toBe(true);
+      expect(
+        steps.filter((s) => s.nodeType === "Sort" || s.nodeType === "Seq Scan"),
+        JSON.stringify(steps),
+      ).toEqual([]);
+      return;
+    }
     const plan = await server.db.executeQuery<{ detail: string }>(
       CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
     );
@@ -462,6 +477,17 @@ describe("the ranking page", () => {
     ];
     for (const { seek, ...part } of parts) {
       const compiled = rankingBatchQuery(server.db, SLUG, filters, part, 500).compile();
+      if (onPostgres()) {
+        // The batch seeks into the index past the cursor and reads on in its order: no Sort step.
+        const steps = await postgresPlan(server.db, compiled);
+        const read = steps.find((s) => s.indexName === "assessment_results_ranking_idx");
+        expect(read?.indexCond ?? "", JSON.stringify(steps)).toMatch(part.withFit ? /fit <= / : /fit IS NULL/);
+        expect(
+          steps.filter((s) => s.nodeType === "Sort" || s.nodeType === "Seq Scan"),
+          JSON.stringify(steps),
+        ).toEqual([]);
+        continue;
+      }
       const plan = await server.db.executeQuery<{ detail: string }>(
         CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
       );

@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type TraitkitDb } from "~db/connection";
+import type { TraitkitDb } from "~db/connection";
+import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { migrateToLatest } from "~db/migrator";
 import { USER_ROLES } from "../../app/domain/accounts";
 import { ANCHOR_RATINGS } from "../../app/domain/anchors";
@@ -17,19 +17,18 @@ import { DEMO, request, signIn, startTestServer, type TestServer } from "./suppo
  * are written twice by necessity; these tests keep the two from drifting apart.
  */
 describe("the database refuses what the domain's rules refuse", () => {
-  let dir: string;
+  let database: TestDatabase | undefined;
   let db: TraitkitDb;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-rules-"));
-    ({ db } = createDb(path.join(dir, "test.sqlite")));
+    database = await createTestDatabase();
+    ({ db } = database);
     await migrateToLatest(db);
     await loadDemoData(db, new Date());
   });
 
   afterAll(async () => {
-    await db.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   it("a rating is a whole number from 1 to 5: the ratings table takes RATINGS and refuses RATING_MIN − 1 and RATING_MAX + 1", async () => {

@@ -1,7 +1,6 @@
 import { newPanelAssessment } from "./support/panel";
 import { createHash, randomUUID } from "node:crypto";
-import SQLite from "better-sqlite3";
-import { sql } from "kysely";
+import { openDatabase } from "~db/connection";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computePanel } from "../../app/models/panel-results.server";
 import type { ScoringKit } from "../../app/models/scorecards.server";
@@ -10,6 +9,7 @@ import { hashPassword } from "../../app/utils/password.server";
 import type { TraitKey } from "../../app/domain/traits";
 import { NOTES_MAX } from "../../app/schemas/scorecard";
 import { demoScoringKit } from "./support/demo-kit";
+import { expectIntact, rowsOf } from "./support/database-reading";
 import { DEMO_KIT } from "../../seeds/demo-kits";
 import { DEMO, locationPath, request, signIn, startTestServer, userId, type TestServer } from "./support/test-server";
 
@@ -112,8 +112,7 @@ const SCORE_TABLES = [
 async function checksum(): Promise<string> {
   const hash = createHash("sha256");
   for (const table of SCORE_TABLES) {
-    const result = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by rowid`.execute(server.db);
-    hash.update(`${table}:${JSON.stringify(result.rows)}\n`);
+    hash.update(`${table}:${JSON.stringify(await rowsOf(server.db, table))}\n`);
   }
   return hash.digest("hex");
 }
@@ -356,18 +355,19 @@ describe("the plain-POST form contract", () => {
     expect(response.status).toBe(303);
     expect(locationPath(response)).toBe(`/assessments/${id}/scorecard`);
 
-    // Acknowledged means on disk: a separate connection to the file reads it.
-    const file = await databaseFile();
-    const other = new SQLite(file, { readonly: true });
+    // Acknowledged means stored: a separate connection (to the file, or to the server) reads it.
+    const other = await openDatabase(server.target);
     try {
-      const notes = other
-        .prepare(
-          "select n.notes from scorecard_notes n join scorecards s on s.id = n.scorecard_id where s.assessment_id = ? and s.interviewer_id = ?",
-        )
-        .all(id, ids.interviewer1);
+      const notes = await other
+        .selectFrom("scorecard_notes as n")
+        .innerJoin("scorecards as s", "s.id", "n.scorecard_id")
+        .select("n.notes")
+        .where("s.assessment_id", "=", id)
+        .where("s.interviewer_id", "=", ids.interviewer1)
+        .execute();
       expect(notes).toEqual([{ notes: "Rolled the model back within the hour." }]);
     } finally {
-      other.close();
+      await other.destroy();
     }
 
     const stored = await storedCard(id, "interviewer1");
@@ -831,10 +831,7 @@ describe("concurrent saves", () => {
       expect(Number(audits.n)).toBe(N);
     }
 
-    const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(server.db);
-    expect(integrity.rows).toEqual([{ integrity_check: "ok" }]);
-    const foreignKeys = await sql`pragma foreign_key_check`.execute(server.db);
-    expect(foreignKeys.rows).toEqual([]);
+    await expectIntact(server.db);
   });
 
   it("keeps both interviewers' plain-POST saves when they interleave with each other's autosaves", async () => {
@@ -870,8 +867,7 @@ describe("concurrent saves", () => {
     expect(Object.keys(two?.ratings ?? {})).toEqual([ratingField(2, "openness")]);
     expect(one?.notes[`notes.${q(1)}`]).toMatch(/^form \d+$/);
     expect(two?.notes[`notes.${q(1)}`]).toMatch(/^auto \d+$/);
-    const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(server.db);
-    expect(integrity.rows).toEqual([{ integrity_check: "ok" }]);
+    await expectIntact(server.db);
   });
 });
 
@@ -1228,14 +1224,6 @@ function expectLacks(body: string, labelOrNeedle: string, needle?: string): void
 function recommendationsOf(html: string): string[] {
   const list = /<ul class="compact" data-testid="recommendations">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? "";
   return [...list.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => decode((m[1] ?? "").replace(/<!-- -->/g, "")));
-}
-
-/** The SQLite file the test server writes. */
-async function databaseFile(): Promise<string> {
-  const rows = await sql<{ name: string; file: string }>`pragma database_list`.execute(server.db);
-  const main = rows.rows.find((r) => r.name === "main");
-  if (!main?.file) throw new Error("The test database has no file");
-  return main.file;
 }
 
 const names = { interviewer1: "", interviewer2: "" };

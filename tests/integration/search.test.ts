@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type TraitkitDb } from "~db/connection";
+import type { TraitkitDb } from "~db/connection";
+import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { migrateToLatest } from "~db/migrator";
 import { listCandidates } from "../../app/models/candidates.server";
 import { listRoles } from "../../app/models/roles.server";
@@ -13,19 +11,18 @@ import { loadDemoData } from "../../seeds/demo";
  * columns, in any order ("engineer ml" finds "ML Engineer").
  */
 
-let dir: string;
+let database: TestDatabase | undefined;
 let db: TraitkitDb;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-search-"));
-  db = createDb(path.join(dir, "search.sqlite")).db;
+  database = await createTestDatabase();
+  ({ db } = database);
   await migrateToLatest(db);
   await loadDemoData(db, new Date("2026-04-01T09:00:00.000Z"));
 });
 
 afterAll(async () => {
-  await db.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 const roleNames = async (query: string) => (await listRoles(db, { query, profile: "all" })).map((role) => role.name);

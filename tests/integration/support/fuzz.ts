@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { sql } from "kysely";
 import type { TraitkitDb } from "~db/connection";
 import { createSession, hashToken } from "../../../app/models/sessions.server";
+import { tableNames } from "./database-reading";
 import { sessionCookieHeader } from "./test-server";
 
 /*
@@ -371,14 +372,14 @@ function digest(rows: readonly unknown[]): string {
 }
 
 /**
- * A checksum of every table in sqlite_master (those added later included),
- * one per table; sqlite_sequence one per counter, so that an insert rolled
- * back or deleted still shows as the counter it bumped.
+ * A checksum of every table (those added later included), one per table;
+ * SQLite's sqlite_sequence one per counter, so that an insert deleted still
+ * shows as the counter it bumped. PostgreSQL's sequences are not read: they
+ * move on for an insert that is rolled back too, by design, which changes no data.
  */
 export async function databaseChecksums(db: TraitkitDb, ignored: IgnoredColumns): Promise<Checksums> {
-  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db);
   const sums: Checksums = new Map();
-  for (const { name } of tables.rows) {
+  for (const name of await tableNames(db)) {
     const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
     if (name === "sqlite_sequence") {
       for (const row of rows) sums.set(`sqlite_sequence:${String(row.name)}`, digest([row]));

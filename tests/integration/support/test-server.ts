@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LogEvent } from "kysely";
-import { createDb, type TraitkitDb } from "~db/connection";
+import { createDb, type DatabaseTarget, type TraitkitDb } from "~db/connection";
 import { migrateToLatest } from "~db/migrator";
 import { createHttpApp } from "../../../app/server/http-app";
 import { startMailIfSetUp } from "../../../app/server/boot";
@@ -28,7 +28,13 @@ export const DEMO = {
 
 export const SESSION_COOKIE = "traitkit_session";
 
-export type TestServer = { baseURL: string; db: TraitkitDb; close: () => Promise<void> };
+export type TestServer = {
+  baseURL: string;
+  db: TraitkitDb;
+  /** The database the server uses, for a second connection to it. */
+  target: DatabaseTarget;
+  close: () => Promise<void>;
+};
 
 /**
  * The production build (`npm run build`) on a new demo database in a temp
@@ -84,6 +90,7 @@ export async function startTestServer(
     return {
       baseURL: `http://127.0.0.1:${port}`,
       db,
+      target: database.target,
       close: async () => {
         await new Promise<void>((resolve, reject) => {
           server.close((error) => (error ? reject(error) : resolve()));
