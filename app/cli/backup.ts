@@ -1,10 +1,13 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import SQLite from "better-sqlite3";
-import { openSqlite } from "~db/connection";
+import { sql } from "kysely";
+import { databaseTarget, describeTarget, openSqlite, type TraitkitDb } from "~db/connection";
 import { parseEnv } from "../utils/env.server";
+import { findPostgresBin, POSTGRES_INSTALL_COMMAND } from "./scratch-postgres";
 
 /*
  * Writes a consistent copy of the database with SQLite's online backup API,
@@ -13,6 +16,11 @@ import { parseEnv } from "../utils/env.server";
  * Refuses to overwrite an existing file; checks the copy (integrity_check,
  * foreign_key_check) and prints its table row counts. Exit 0 on success,
  * 1 on failure, 2 on bad usage.
+ *
+ * With DATABASE_URL (PostgreSQL), the copy is pg_dump's custom format, one
+ * snapshot of the database taken while the app servers run:
+ *   npm run backup -- backups/traitkit-2026-11-22.dump
+ * It refuses to overwrite too, and checks the dump with pg_restore --list.
  */
 
 export type TableCount = { table: string; rows: number };
@@ -132,12 +140,165 @@ export function fileArgument(usage: string): string | undefined {
   return file;
 }
 
+/*
+ * PostgreSQL: pg_dump and pg_restore, run as child processes. The URL they
+ * are given has no password, since a command line is visible to every user
+ * of the machine (ps); the password goes in the child's PGPASSWORD.
+ */
+
+/** A PostgreSQL program the backup needs and did not find; its message says what to install and run. */
+export class MissingPostgresTool extends Error {
+  override name = "MissingPostgresTool";
+}
+
+/**
+ * The path of a PostgreSQL client program (pg_dump, pg_restore). PG_BIN, when
+ * set, is the one folder used (an operator pins the version that way);
+ * otherwise the server's own folder (Debian's newest), then PATH.
+ */
+export function findPostgresTool(tool: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  const folders = env.PG_BIN
+    ? [env.PG_BIN]
+    : [findPostgresBin(), ...(env.PATH ?? "").split(path.delimiter)].filter((dir): dir is string => Boolean(dir));
+  return folders.map((dir) => path.join(dir, tool)).find((file) => fs.existsSync(file)) ?? null;
+}
+
+/** The URL without its password (in the user part or a `password` parameter), and the password. */
+export function splitPassword(url: string): { url: string; password: string | undefined } {
+  const parsed = new URL(url);
+  const password = parsed.password ? decodeURIComponent(parsed.password) : (parsed.searchParams.get("password") ?? undefined);
+  parsed.password = "";
+  parsed.searchParams.delete("password");
+  return { url: parsed.toString(), password };
+}
+
+/** A command line as a POSIX shell reads it, for a person to copy. */
+export function shellLine(args: readonly string[]): string {
+  return args.map((arg) => (/^[\w./:@%=+,-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`)).join(" ");
+}
+
+/** The message when a program is missing: what to install, then the exact command to run by hand. */
+export function missingToolMessage(tool: string, args: readonly string[]): string {
+  return (
+    `${tool} was not found (PG_BIN, /usr/lib/postgresql/<version>/bin, PATH). Install PostgreSQL's programs:\n` +
+    `  ${POSTGRES_INSTALL_COMMAND}\n` +
+    `or run it yourself, with the password in PGPASSWORD rather than in the URL:\n` +
+    `  ${shellLine([tool, ...args])}`
+  );
+}
+
+export type ToolRun = { status: number | null; stdout: string; stderr: string };
+
+/** Runs a PostgreSQL program with the password in its environment only. */
+export function runPostgresTool(
+  file: string,
+  args: readonly string[],
+  password: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ToolRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, {
+      env: password === undefined ? env : { ...env, PGPASSWORD: password },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once("error", reject);
+    child.once("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Finds a program or throws the message that says what to install and run instead. */
+function requireTool(tool: string, args: readonly string[], env: NodeJS.ProcessEnv): string {
+  const file = findPostgresTool(tool, env);
+  if (file === null) throw new MissingPostgresTool(missingToolMessage(tool, args));
+  return file;
+}
+
+/** How many tables' data a pg_dump archive holds, read with pg_restore --list; throws when it is not one. */
+export async function checkPostgresDump(file: string, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const args = ["--list", file];
+  const run = await runPostgresTool(requireTool("pg_restore", args, env), args, undefined, env);
+  if (run.status !== 0) throw new Error(`${file} is not a readable pg_dump archive: ${run.stderr.trim()}`);
+  // A table's rows are one "TABLE DATA" entry of the archive's table of contents.
+  return run.stdout.split("\n").filter((line) => / TABLE DATA /.test(line)).length;
+}
+
+export type PostgresBackup = { tables: number; bytes: number };
+
+/**
+ * Dumps the PostgreSQL database at `url` to the new file `target`
+ * (pg_dump --format=custom: one snapshot, compressed, restored by pg_restore)
+ * and checks the dump. Never overwrites: the dump is written beside the
+ * target and linked to its name only once checked.
+ */
+export async function backupPostgres(url: string, target: string, env: NodeJS.ProcessEnv = process.env): Promise<PostgresBackup> {
+  const file = path.resolve(target);
+  if (fs.existsSync(file)) throw new Error(`${target} already exists; refusing to overwrite it. Choose a new file name.`);
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) throw new Error(`The folder ${dir} does not exist.`);
+  const { url: safeUrl, password } = splitPassword(url);
+  const pgDump = requireTool("pg_dump", ["--format=custom", "--file", target, safeUrl], env);
+  requireTool("pg_restore", ["--list", target], env);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.partial`);
+  fs.rmSync(temp, { force: true });
+  try {
+    const run = await runPostgresTool(pgDump, ["--format=custom", "--file", temp, safeUrl], password, env);
+    if (run.status !== 0) throw new Error(`pg_dump failed: ${run.stderr.trim()}`);
+    const tables = await checkPostgresDump(temp, env);
+    fsyncPath(temp);
+    try {
+      // link fails with EEXIST if the name was taken meanwhile: never overwrites.
+      fs.linkSync(temp, file);
+    } catch (error) {
+      if (error instanceof Error && "code" in error && error.code === "EEXIST") {
+        throw new Error(`${target} already exists; refusing to overwrite it. Choose a new file name.`);
+      }
+      throw error;
+    }
+    fsyncDir(dir);
+    return { tables, bytes: fs.statSync(file).size };
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+/** Every table of the PostgreSQL database's schema with its row count, by name. */
+export async function postgresTableCounts(db: TraitkitDb): Promise<TableCount[]> {
+  const { rows } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
+  const counts: TableCount[] = [];
+  for (const { name } of rows) {
+    const { rows: counted } = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db);
+    counts.push({ table: name, rows: counted[0]?.n ?? 0 });
+  }
+  return counts;
+}
+
+async function backupPostgresMain(url: string, target: string, where: string): Promise<number> {
+  try {
+    const { tables, bytes } = await backupPostgres(url, target);
+    console.log(`Backed up ${where} to ${target} with pg_dump (custom format, ${bytes} bytes).`);
+    console.log(`Checked it with pg_restore --list: the data of ${tables} tables.`);
+    console.log(`Restore it with: npm run restore -- ${shellLine([target])}`);
+    return 0;
+  } catch (error) {
+    console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
 async function main(): Promise<number> {
   const target = fileArgument("Usage: npm run backup -- <file>   (the file must not exist yet)");
   if (target === undefined) return 2;
   let source: SQLite.Database | undefined;
   try {
     const env = parseEnv(process.env);
+    const database = databaseTarget(env);
+    if (database.kind === "postgres") return await backupPostgresMain(database.url, target, describeTarget(database));
     if (!fs.existsSync(env.DATABASE_PATH)) {
       console.error(`No database at ${env.DATABASE_PATH} (DATABASE_PATH); nothing to back up.`);
       return 1;

@@ -2,10 +2,24 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import SQLite from "better-sqlite3";
-import { createDb } from "~db/connection";
+import { sql } from "kysely";
+import { createDb, databaseTarget, describeTarget, openDatabase, type DatabaseTarget } from "~db/connection";
 import { migrateToLatest } from "~db/migrator";
 import { parseEnv } from "../utils/env.server";
-import { checkDatabaseFile, fileArgument, formatCounts, fsyncDir, type TableCount } from "./backup";
+import {
+  checkDatabaseFile,
+  checkPostgresDump,
+  fileArgument,
+  findPostgresTool,
+  formatCounts,
+  fsyncDir,
+  MissingPostgresTool,
+  missingToolMessage,
+  postgresTableCounts,
+  runPostgresTool,
+  splitPassword,
+  type TableCount,
+} from "./backup";
 
 /*
  * Replaces the database with a backup made by `npm run backup`:
@@ -15,6 +29,11 @@ import { checkDatabaseFile, fileArgument, formatCounts, fsyncDir, type TableCoun
  * backup beside DATABASE_PATH (temp file, fsync, rename: the database is the
  * old one or the new one, never half of each), removes the old -wal/-shm and
  * runs the migrations. Exit 0 on success, 1 on failure, 2 on bad usage.
+ *
+ * With DATABASE_URL (PostgreSQL), the backup is a pg_dump archive from
+ * `npm run backup`: checked with pg_restore --list, then restored over the
+ * database's tables with pg_restore in one transaction (the database is the
+ * old one or the backup, never half of each), then migrated.
  */
 
 /**
@@ -83,11 +102,70 @@ export async function restoreDatabase(backupFile: string, databasePath: string):
   }
 }
 
+/** pg_restore's arguments: the backup's objects replace the database's, in one transaction, owned by the user restoring. */
+function pgRestoreArgs(url: string, file: string): string[] {
+  return ["--clean", "--if-exists", "--single-transaction", "--no-owner", "--dbname", url, file];
+}
+
+/**
+ * Replaces the PostgreSQL database's tables with those of a pg_dump archive,
+ * then brings them to the latest schema. Refuses an unreadable archive, a
+ * server that fails the app's settings check, and a database another session
+ * is connected to (an app server still running would write into the restore).
+ */
+export async function restorePostgres(
+  backupFile: string,
+  target: Extract<DatabaseTarget, { kind: "postgres" }>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RestoreResult> {
+  if (!fs.existsSync(backupFile)) throw new Error(`No backup file at ${backupFile}.`);
+  const { url, password } = splitPassword(target.url);
+  const args = pgRestoreArgs(url, backupFile);
+  const pgRestore = findPostgresTool("pg_restore", env);
+  if (pgRestore === null) throw new MissingPostgresTool(missingToolMessage("pg_restore", args));
+  await checkPostgresDump(backupFile, env);
+  const db = await openDatabase({ ...target, poolSize: 1 });
+  try {
+    const { rows } = await sql<{ n: number }>`
+      select count(*) as n from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`.execute(
+      db,
+    );
+    const others = rows[0]?.n ?? 0;
+    if (others > 0) {
+      throw new Error(
+        `${describeTarget(target)} has ${others} other connection(s) (are app servers running?). Stop them first, then restore.`,
+      );
+    }
+    const run = await runPostgresTool(pgRestore, args, password, env);
+    if (run.status !== 0) throw new Error(`pg_restore failed, and its one transaction was rolled back: ${run.stderr.trim()}`);
+    const migrations = await migrateToLatest(db);
+    return { counts: await postgresTableCounts(db), migrations };
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function restorePostgresMain(backupFile: string, target: Extract<DatabaseTarget, { kind: "postgres" }>): Promise<number> {
+  try {
+    const { counts, migrations } = await restorePostgres(backupFile, target);
+    console.log(`Checked ${backupFile} with pg_restore --list.`);
+    console.log(`Restored it into ${describeTarget(target)} with pg_restore (one transaction).`);
+    console.log(migrations.length > 0 ? `Applied migrations: ${migrations.join(", ")}.` : "Migrations: already up to date.");
+    console.log(`Rows per table:\n${formatCounts(counts)}`);
+    return 0;
+  } catch (error) {
+    console.error(`Restore failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
 async function main(): Promise<number> {
   const backupFile = fileArgument("Usage: npm run restore -- <backup file>   (stop the server first)");
   if (backupFile === undefined) return 2;
   try {
     const env = parseEnv(process.env);
+    const database = databaseTarget(env);
+    if (database.kind === "postgres") return await restorePostgresMain(backupFile, database);
     const { counts, migrations } = await restoreDatabase(backupFile, env.DATABASE_PATH);
     console.log(`Checked ${backupFile}: integrity_check ok, foreign_key_check ok.`);
     console.log(`Restored it into ${env.DATABASE_PATH} (old -wal/-shm removed).`);

@@ -268,7 +268,7 @@ export async function findOpenInvite(db: Kysely<Database>, token: string, now: D
   return row;
 }
 
-/** Creates the account and spends the invite; undefined when the invite is no longer open. */
+/** Creates the account and spends the invite; undefined when the invite is no longer open or its email has an account now. */
 async function acceptInvite(
   trx: Kysely<Database>,
   token: string,
@@ -277,6 +277,14 @@ async function acceptInvite(
 ): Promise<number | undefined> {
   const invite = await findOpenInvite(trx, token, now);
   if (!invite) return undefined;
+  /*
+   * Read in the transaction that inserts: the same invite accepted on another
+   * app server at once makes the same email there, and PostgreSQL reports the
+   * insert that then collides as a lost race (retried: the invite is spent)
+   * only when this transaction had looked for the email first; without the
+   * look, it is a unique violation, a 500.
+   */
+  if (await emailInUse(trx, invite.email)) return undefined;
   const userId = await createUser(
     trx,
     { email: invite.email, name: account.name, role: invite.role, passwordHash: account.passwordHash },
