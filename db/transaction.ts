@@ -2,8 +2,16 @@ import type { Kysely } from "kysely";
 import { dialectOf } from "./dialect";
 import type { Database } from "./schema";
 
-/** How many times a PostgreSQL transaction that lost a race is run again before the error is the caller's. */
-export const SERIALIZATION_RETRIES = 5;
+/**
+ * How many times a PostgreSQL transaction that lost a race is run again before
+ * the error is the caller's. Each lost race means another transaction on the
+ * same rows committed, so a queue of n writers on one record needs up to n − 1
+ * runs for its last; 12 covers dozens of saves of one scorecard at once.
+ */
+export const SERIALIZATION_RETRIES = 12;
+
+/** The longest wait before a run again, in ms: the waits grow from a few ms, each a random part of its bound. */
+const MAX_RETRY_WAIT_MS = 250;
 
 /*
  * PostgreSQL's codes for "another transaction's write conflicts with this
@@ -40,8 +48,8 @@ export async function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<
       return await db.transaction().setIsolationLevel("serializable").execute(work);
     } catch (error) {
       if (!isRetryable(error) || attempt >= SERIALIZATION_RETRIES) throw error;
-      // A short random wait, growing, so the two racers do not collide again in step.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
+      // A random wait under a growing bound, so the racers do not collide again in step.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_RETRY_WAIT_MS, 5 * 2 ** attempt)));
     }
   }
 }

@@ -28,12 +28,29 @@ export function parseForm<S extends $ZodType>(formData: FormData, schema: S): Fo
 
 /**
  * The posted form. A body that is no form (JSON, plain text, a truncated
- * multipart upload, none at all) is the client's mistake: a 400, not a crash.
+ * multipart upload, none at all), or a field with a NUL character, is the
+ * client's mistake: a 400, not a crash.
  */
 export async function readFormData(request: Request): Promise<FormData> {
+  let formData: FormData;
   try {
-    return await request.formData();
+    formData = await request.formData();
   } catch {
     throw new Response("The request body is not a form (send application/x-www-form-urlencoded or multipart/form-data).", { status: 400 });
   }
+  for (const [name, value] of formData) {
+    if (containsNul(name) || (typeof value === "string" && containsNul(value))) {
+      throw new Response("The form contains a NUL character (U+0000), which no field takes.", { status: 400 });
+    }
+  }
+  return formData;
+}
+
+/**
+ * U+0000 in a text. No text of Traitkit's holds it (a browser's form never
+ * sends one), and PostgreSQL cannot store it: refused on the way in, on both
+ * databases, so that they keep the same data.
+ */
+export function containsNul(text: string): boolean {
+  return text.includes("\u0000");
 }

@@ -11,6 +11,7 @@ const enRoleImport = {
   tooLarge: "The file is larger than 2 MB: a role file is much smaller. Choose the file Export made.",
   notMultipart: 'Send the file as a form upload (multipart/form-data, field "file").',
   noFile: "Choose a file.",
+  nulCharacter: "The file contains a NUL character (U+0000), which no text of a role may hold.",
   emptyFile: "The file is empty.",
   notJsonAt: "This is not a valid JSON file: the mistake is at line {{line}}, column {{column}}.",
   slugTaken: 'A role with this slug exists: tick "replace" to overwrite it.',

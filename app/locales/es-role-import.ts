@@ -13,6 +13,7 @@ const esRoleImport: typeof enRoleImport = {
   tooLarge: "El archivo pesa más de 2 MB: un archivo de rol es mucho menor. Elija el archivo que generó Exportar.",
   notMultipart: 'Envíe el archivo como formulario (multipart/form-data, campo "file").',
   noFile: "Elija un archivo.",
+  nulCharacter: "El archivo contiene un carácter NUL (U+0000), que ningún texto de un rol puede llevar.",
   emptyFile: "El archivo está vacío.",
   notJsonAt: "No es un archivo JSON válido: el error está en la línea {{line}}, columna {{column}}.",
   slugTaken: 'Ya existe un rol con este slug: marque "reemplazar" para sobrescribirlo.',

@@ -13,6 +13,7 @@ const zhRoleImport: typeof enRoleImport = {
   tooLarge: "文件大于2 MB，而角色文件通常要小得多。请选择通过“导出”生成的文件。",
   notMultipart: '请以表单上传方式发送文件（multipart/form-data，字段"file"）。',
   noFile: "请选择文件。",
+  nulCharacter: "文件包含NUL字符（U+0000），角色的任何文本都不能包含它。",
   emptyFile: "文件为空。",
   notJsonAt: "这不是有效的JSON文件：错误位于第{{line}}行第{{column}}列。",
   slugTaken: "已存在使用此网址标识的角色：请勾选“替换”以覆盖它。",

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sql, type Kysely } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { inTransaction } from "~db/transaction";
 import { recordAudit } from "./audit.server";
@@ -78,6 +78,13 @@ export async function claimNextMessage(
   leaseMs: number,
 ): Promise<ClaimedMessage | undefined> {
   const at = now.toISOString();
+  const due = (eb: ExpressionBuilder<Database, "mail_outbox">) =>
+    eb.and([
+      eb("sent_at", "is", null),
+      eb("failed_at", "is", null),
+      eb("next_attempt_at", "<=", at),
+      eb.or([eb("claimed_until", "is", null), eb("claimed_until", "<=", at)]),
+    ]);
   const row = await db
     .updateTable("mail_outbox")
     .set({
@@ -85,20 +92,14 @@ export async function claimNextMessage(
       claimed_until: new Date(now.getTime() + leaseMs).toISOString(),
       attempts: sql<number>`attempts + 1`,
     })
-    .where(
-      "id",
-      "=",
-      db
-        .selectFrom("mail_outbox")
-        .select("id")
-        .where("sent_at", "is", null)
-        .where("failed_at", "is", null)
-        .where("next_attempt_at", "<=", at)
-        .where((eb) => eb.or([eb("claimed_until", "is", null), eb("claimed_until", "<=", at)]))
-        .orderBy("next_attempt_at")
-        .orderBy("id")
-        .limit(1),
-    )
+    .where("id", "=", db.selectFrom("mail_outbox").select("id").where(due).orderBy("next_attempt_at").orderBy("id").limit(1))
+    /*
+     * Due again on the row itself: on PostgreSQL two workers' subqueries can
+     * pick the same message; the second UPDATE waits for the first and then
+     * checks this condition on the row as the first left it (claimed), and
+     * takes nothing. SQLite runs one writer at a time and never gets here.
+     */
+    .where(due)
     .returning(["id", "kind", "message_id", "to_address", "subject", "text_body", "html_body", "calendar", "attempts"])
     .executeTakeFirst();
   if (!row) return undefined;

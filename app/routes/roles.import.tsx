@@ -13,6 +13,7 @@ import {
   type RoleFileIssue,
 } from "~/schemas/role-file-issues";
 import { requireUser } from "~/http/auth.server";
+import { containsNul } from "~/http/forms.server";
 import { getTranslator, pageTitle } from "~/utils/i18n.server";
 import { notFoundTitle } from "~/utils/i18n";
 import { redirectWithNotice } from "~/http/session.server";
@@ -52,6 +53,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // An editor may start the file with a byte-order mark, which JSON.parse refuses.
   const text = (await file.text()).replace(/^\uFEFF/, "");
   if (text.trim() === "") return fileFailure("emptyFile", 400);
+
+  // Written as the character or as JSON's \u0000: no role text holds it, and PostgreSQL cannot store it.
+  if (containsNul(text) || /\\u0000/i.test(text)) return fileFailure("nulCharacter", 400);
 
   let json: unknown;
   try {

@@ -1,7 +1,8 @@
 import { z } from "./zod-mini";
+import { MAX_RECORD_ID } from "./ids";
 import { ASSESSMENT_STATUS_FILTERS, type AssessmentListQuery } from "./assessment-list-options";
 
-const userId = z.coerce.number().check(z.int(), z.positive(), z.maximum(Number.MAX_SAFE_INTEGER));
+const userId = z.coerce.number().check(z.int(), z.positive(), z.maximum(MAX_RECORD_ID));
 
 /**
  * The assessment list's query string; anything odd falls back to the default

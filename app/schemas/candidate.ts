@@ -1,4 +1,5 @@
 import { z } from "./zod-mini";
+import { MAX_RECORD_ID } from "./ids";
 import { DECISIONS } from "~/domain/decisions";
 import { CANDIDATE_SORTS } from "./list-options";
 
@@ -44,9 +45,11 @@ export const candidateListQuery = z.object({
 
 /** A new assessment: a kit version and the interviewers who score it. */
 export const assessmentSchema = z.object({
-  kitVersionId: z.coerce.number({ error: "validation.kitRequired" }).check(z.int(), z.positive("validation.kitRequired")),
+  kitVersionId: z.coerce
+    .number({ error: "validation.kitRequired" })
+    .check(z.int(), z.positive("validation.kitRequired"), z.maximum(MAX_RECORD_ID, "validation.kitRequired")),
   interviewerIds: z
-    .array(z.coerce.number().check(z.int(), z.positive()))
+    .array(z.coerce.number().check(z.int(), z.positive(), z.maximum(MAX_RECORD_ID)))
     .check(z.minLength(1, "validation.interviewersRequired"), z.maxLength(10, "validation.tooManyInterviewers")),
 });
 

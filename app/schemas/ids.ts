@@ -5,8 +5,16 @@
  */
 const CANONICAL_ID = /^[1-9]\d*$/;
 
+/**
+ * The largest id a record can have. Ids are `integer` columns: 32 bits on
+ * PostgreSQL (SQLite's would hold more, but ids are given in order and never
+ * get there). A larger id names no record, on either database: a 404, never a
+ * query the database refuses.
+ */
+export const MAX_RECORD_ID = 2_147_483_647;
+
 export function parseRecordId(param: string | undefined): number | undefined {
   if (param === undefined || !CANONICAL_ID.test(param)) return undefined;
   const id = Number(param);
-  return Number.isSafeInteger(id) ? id : undefined;
+  return id <= MAX_RECORD_ID ? id : undefined;
 }

@@ -1,4 +1,5 @@
 import { z } from "./zod-mini";
+import { MAX_RECORD_ID } from "./ids";
 import { LEVELS, type Level } from "~/domain/levels";
 import { isTraitKey, TRAIT_KEYS, type TraitKey } from "~/domain/traits";
 import { ANCHOR_FIELD_KEYS, isAnchorFieldKey, type AnchorFieldKey } from "./anchor-fields";
@@ -240,6 +241,10 @@ export const kitFormSchema = z.pipe(
       }
       if (!question.include) return;
       const questionId = Number(match[1]);
+      if (questionId > MAX_RECORD_ID) {
+        issues.push({ path: ["questions", index, "source"], message: "kits.validation.notInRole" });
+        return;
+      }
       if (seenRoleQuestions.has(questionId)) {
         issues.push({ path: ["questions", index, "include"], message: "kits.validation.duplicateQuestion" });
         return;

@@ -1,4 +1,5 @@
 import { z } from "./zod-mini";
+import { MAX_RECORD_ID } from "./ids";
 import { compareCountProblem, DECISION_FILTERS } from "./list-options";
 
 /** The role's slug from the URL. */
@@ -33,7 +34,7 @@ export function parseRankingQuery(search: URLSearchParams): RankingQuery {
   });
 }
 
-const candidateId = z.coerce.number().check(z.int(), z.positive(), z.maximum(Number.MAX_SAFE_INTEGER));
+const candidateId = z.coerce.number().check(z.int(), z.positive(), z.maximum(MAX_RECORD_ID));
 
 /**
  * The candidates of a comparison from `c`, given repeated (`c=1&c=2`, the

@@ -1,4 +1,5 @@
 import { UI_LANGUAGES } from "~/domain/languages";
+import { MAX_RECORD_ID } from "./ids";
 import { z } from "./zod-mini";
 
 /**
@@ -25,6 +26,6 @@ export const publishReportSchema = z.object({
   includeSelfReport: z.optional(z.enum(["on"], { error: "includeSelfReport" })),
 });
 
-export const revokeReportSchema = z.object({ reportId: z.coerce.number().check(z.int(), z.positive()) });
+export const revokeReportSchema = z.object({ reportId: z.coerce.number().check(z.int(), z.positive(), z.maximum(MAX_RECORD_ID)) });
 
 export const REPORT_FIELD_ERRORS = ["language", "expiresInDays", "earlier", "mailToCandidate", "includeSelfReport"] as const;

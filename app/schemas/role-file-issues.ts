@@ -15,6 +15,7 @@ export type ImportIssueKey =
   | "notMultipart"
   | "noFile"
   | "emptyFile"
+  | "nulCharacter"
   | "notJsonAt"
   | "slugTaken"
   | "required"

@@ -5,6 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { TraitkitDb } from "~db/connection";
+import { containsNul } from "../http/forms.server";
 import { appUrl, mailIsOn, type Env } from "../utils/env.server";
 import type { MailWorker } from "./mail-worker";
 import { compressResponses, precompressedAssets } from "./compression";
@@ -44,6 +45,19 @@ declare module "@remix-run/node" {
 
 export type BuildSource = { kind: "production"; buildDir: string } | { kind: "development" };
 
+/**
+ * An address with a NUL character (%00) names no page and no search: a 400
+ * here, before a page could hand it to the database (PostgreSQL refuses it in
+ * text; see containsNul).
+ */
+function refuseNulInAddress(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  if (/%00/i.test(req.originalUrl) || containsNul(req.originalUrl)) {
+    res.status(400).type("text/plain").send("The address contains a NUL character (%00), which no Traitkit address has.");
+    return;
+  }
+  next();
+}
+
 export async function createHttpApp(options: {
   db: TraitkitDb;
   env: Env;
@@ -61,6 +75,7 @@ export async function createHttpApp(options: {
   if (env.TRUST_PROXY) app.set("trust proxy", 1);
 
   app.use(securityHeaders({ development: source.kind === "development" }));
+  app.use(refuseNulInAddress);
   app.use(refuseCrossOriginWrites);
   app.use(compressResponses());
 

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TraitkitDb } from "~db/connection";
-import { createTestDatabase, type TestDatabase } from "./support/test-database";
+import { createTestDatabase, onPostgres, type TestDatabase } from "./support/test-database";
 import { migrateToLatest } from "~db/migrator";
 import { scorecardIdOf } from "./support/panel";
 import { addInterviewer, createAssessment, recordDecision, removeInterviewer } from "../../app/models/assessments.server";
@@ -36,13 +36,15 @@ async function userId(email: string): Promise<number> {
 }
 
 /** Results whose kept count is not their panel's size, counted the slow way: none, always. */
-async function drifted(): Promise<{ assessment_id: number; kept: number; real: number }[]> {
+async function drifted(): Promise<{ assessment_id: number; kept: number; counted: number }[]> {
   return (
-    await sql<{ assessment_id: number; kept: number; real: number }>`
-      select r.assessment_id, r.assigned_interviewers as kept,
-        (select count(*) from assessment_interviewers ai where ai.assessment_id = r.assessment_id) as real
-      from assessment_results r
-      where kept is not real`.execute(db)
+    await sql<{ assessment_id: number; kept: number; counted: number }>`
+      select * from (
+        select r.assessment_id, r.assigned_interviewers as kept,
+          (select count(*) from assessment_interviewers ai where ai.assessment_id = r.assessment_id) as counted
+        from assessment_results r
+      ) as compared
+      where kept <> counted`.execute(db)
   ).rows;
 }
 
@@ -297,21 +299,21 @@ describe("the latest decision kept beside the result", () => {
     await db.updateTable("decisions").set({ assessment_id: other.assessmentId }).where("id", "=", 1_000_000).execute();
     expect([await keptDecision(one.assessmentId), await keptDecision(other.assessmentId)]).toEqual(["reject", "hold"]);
 
-    // INSERT OR REPLACE would remove a decision without a trigger: refused, nothing changed.
-    await expect(
-      db
-        .insertInto("decisions")
-        .orReplace()
-        .values({
-          id: late.id,
-          assessment_id: other.assessmentId,
-          decision: "advance",
-          reason: "x",
-          decided_by: recruiterId,
-          decided_at: tieAt,
-        })
-        .execute(),
-    ).rejects.toThrow(/a decision is never replaced/);
+    // SQLite's INSERT OR REPLACE would remove a decision without a trigger: refused, nothing changed.
+    // PostgreSQL has no OR REPLACE: a decision written again with its id is refused by the primary key.
+    const replacing = {
+      id: late.id,
+      assessment_id: other.assessmentId,
+      decision: "advance" as const,
+      reason: "x",
+      decided_by: recruiterId,
+      decided_at: tieAt,
+    };
+    if (onPostgres()) {
+      await expect(db.insertInto("decisions").values(replacing).execute()).rejects.toThrow(/duplicate key value violates unique constraint/);
+    } else {
+      await expect(db.insertInto("decisions").orReplace().values(replacing).execute()).rejects.toThrow(/a decision is never replaced/);
+    }
     expect([await keptDecision(one.assessmentId), await keptDecision(other.assessmentId)]).toEqual(["reject", "hold"]);
 
     // A result moved to another assessment by hand keeps a copy that is not that assessment's latest: refused.

@@ -3,6 +3,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TraitkitDb } from "~db/connection";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
+
+/** A CHECK's refusal, as SQLite ("CHECK constraint failed") and PostgreSQL ("violates check constraint") word it. */
+const REFUSED_BY_CHECK = /CHECK constraint failed|violates check constraint/;
 import { migrateToLatest } from "~db/migrator";
 import { USER_ROLES } from "../../app/domain/accounts";
 import { ANCHOR_RATINGS } from "../../app/domain/anchors";
@@ -42,7 +45,7 @@ describe("the database refuses what the domain's rules refuse", () => {
         .where("trait", "=", row.trait)
         .execute();
     for (const rating of [RATING_MIN - 1, RATING_MAX + 1])
-      await expect(setRating(rating), String(rating)).rejects.toThrow(/CHECK constraint/);
+      await expect(setRating(rating), String(rating)).rejects.toThrow(REFUSED_BY_CHECK);
     for (const rating of RATINGS) await expect(setRating(rating), String(rating)).resolves.toBeDefined();
   });
 
@@ -59,7 +62,7 @@ describe("the database refuses what the domain's rules refuse", () => {
         .where("trait", "=", row.trait)
         .where("rating", "=", row.rating)
         .execute();
-      await expect(update, String(rating)).rejects.toThrow(/CHECK constraint/);
+      await expect(update, String(rating)).rejects.toThrow(REFUSED_BY_CHECK);
     }
   });
 
@@ -73,7 +76,7 @@ describe("the database refuses what the domain's rules refuse", () => {
         .where("id", "=", row.id)
         .execute();
     for (const decision of ["none", "any", "Advance", "advance ", "rejected", ""]) {
-      await expect(setDecision(decision), decision).rejects.toThrow(/CHECK constraint/);
+      await expect(setDecision(decision), decision).rejects.toThrow(REFUSED_BY_CHECK);
     }
     for (const decision of DECISIONS) await expect(setDecision(decision), decision).resolves.toBeDefined();
   });
@@ -87,7 +90,7 @@ describe("the database refuses what the domain's rules refuse", () => {
         .set({ role })
         .where("id", "=", row.id)
         .execute();
-    for (const role of ["admin", "candidate", "Recruiter", ""]) await expect(setRole(role), role).rejects.toThrow(/CHECK constraint/);
+    for (const role of ["admin", "candidate", "Recruiter", ""]) await expect(setRole(role), role).rejects.toThrow(REFUSED_BY_CHECK);
     const original = await db.selectFrom("users").select("role").where("id", "=", row.id).executeTakeFirstOrThrow();
     for (const role of USER_ROLES) await expect(setRole(role), role).resolves.toBeDefined();
     await setRole(original.role);

@@ -26,8 +26,18 @@ type Drawing<Input> = (input: Input, variant: ChartVariant, t: Translate, langua
  * (tens of milliseconds per chart, against ~0.1 ms to find one drawn before),
  * and the same role page or report is shown again and again. A chart's two
  * drawings are 15–30 KB: bounded by size, the least recently shown go first.
+ *
+ * A drawing is found by its input, so a change anywhere (on any app server)
+ * is a new drawing, never a stale one. An erasure forgets this server's
+ * drawings at once (forgetDrawings); another app server sharing the database
+ * cannot be told, so no drawing is kept longer than DRAWING_TTL_MS anywhere.
  */
-const drawn = new LRUCache<string, ChartSvg>({ maxSize: 8_000_000, sizeCalculation: (svg) => svg.wide.length + svg.narrow.length });
+const DRAWING_TTL_MS = 10 * 60_000;
+const drawn = new LRUCache<string, ChartSvg>({
+  maxSize: 8_000_000,
+  sizeCalculation: (svg) => svg.wide.length + svg.narrow.length,
+  ttl: DRAWING_TTL_MS,
+});
 
 /**
  * Forgets every drawing: a candidate's erasure calls it, since the radars and
