@@ -310,7 +310,9 @@ describe("the latest decision kept beside the result", () => {
       decided_at: tieAt,
     };
     if (onPostgres()) {
-      await expect(db.insertInto("decisions").values(replacing).execute()).rejects.toThrow(/duplicate key value violates unique constraint/);
+      await expect(db.insertInto("decisions").values(replacing).execute()).rejects.toThrow(
+        /duplicate key value violates unique constraint/,
+      );
     } else {
       await expect(db.insertInto("decisions").orReplace().values(replacing).execute()).rejects.toThrow(/a decision is never replaced/);
     }
