@@ -33,7 +33,8 @@ export const SEARCH_MAX_WORDS = 8;
 export function searchWords(query: string): string[] {
   const words = query
     .toLowerCase()
-    .split(/\s+/)
+    // A NUL character (no stored text holds one, and PostgreSQL refuses it in a query) parts words as a space does.
+    .split(/[\s\u0000]+/)
     .filter((word) => word !== "");
   return [...new Set(words)].slice(0, SEARCH_MAX_WORDS);
 }

@@ -46,13 +46,14 @@ declare module "@remix-run/node" {
 export type BuildSource = { kind: "production"; buildDir: string } | { kind: "development" };
 
 /**
- * An address with a NUL character (%00) names no page and no search: a 400
- * here, before a page could hand it to the database (PostgreSQL refuses it in
- * text; see containsNul).
+ * A path with a NUL character (%00) names no page: a 404 here, before a page
+ * could hand it to the database as an id or a slug (PostgreSQL refuses it in
+ * text; see containsNul). A query's values go through the pages' schemas,
+ * where an odd value is read as the default, and searchWords drops it.
  */
-function refuseNulInAddress(req: express.Request, res: express.Response, next: express.NextFunction): void {
-  if (/%00/i.test(req.originalUrl) || containsNul(req.originalUrl)) {
-    res.status(400).type("text/plain").send("The address contains a NUL character (%00), which no Traitkit address has.");
+function refuseNulInPath(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  if (/%00/i.test(req.path) || containsNul(req.path)) {
+    res.status(404).type("text/plain").send("Not found: no Traitkit address has a NUL character (%00).");
     return;
   }
   next();
@@ -75,7 +76,7 @@ export async function createHttpApp(options: {
   if (env.TRUST_PROXY) app.set("trust proxy", 1);
 
   app.use(securityHeaders({ development: source.kind === "development" }));
-  app.use(refuseNulInAddress);
+  app.use(refuseNulInPath);
   app.use(refuseCrossOriginWrites);
   app.use(compressResponses());
 

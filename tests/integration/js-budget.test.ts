@@ -66,6 +66,8 @@ const BUDGET_WITH_FORM = 115 * KB;
  * calculator's link. Over the budget by Chinese
  * alone (under it in Spanish): the assessment list 91.0, Calibration
  * 90.8, the ranking 90.6. The grade calculator is new: 92.4 (its texts).
+ * Then by issue 24: the role file's refusal of a NUL character is a new text
+ * in three languages; the role import 105.5 and the proposal's edit 131.4.
  */
 const OVER_BUDGET_TODAY: Record<string, number> = {
   "routes/assessments.$id": 142.0,
@@ -82,13 +84,13 @@ const OVER_BUDGET_TODAY: Record<string, number> = {
   "routes/roles.$slug": 106.5,
   "routes/roles.$slug_.compare": 98.4,
   "routes/roles.$slug_.edit": 127.9,
-  "routes/roles.import": 105.4,
+  "routes/roles.import": 105.5,
   "routes/settings.users": 117.3,
   "routes/roles.new": 127.9,
   "routes/skills.$slug": 92.1,
   "routes/proposals._index": 95.7,
   "routes/proposals.$id": 95.8,
-  "routes/proposals.$id_.edit": 131.3,
+  "routes/proposals.$id_.edit": 131.4,
   "routes/roles.$slug_.history": 93.7,
   "routes/skills.$slug_.history": 93.7,
   "routes/roles.$slug_.propose": 130.5,

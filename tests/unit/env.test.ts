@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { databaseTarget, DEFAULT_POOL_SIZE, describeTarget } from "~db/connection";
 import { parseEnv } from "../../app/utils/env.server";
 
 describe("configuration", () => {
@@ -34,5 +35,20 @@ describe("configuration", () => {
 
   it("treats an empty variable as not set", () => {
     expect(parseEnv({ PORT: "", HOST: "" })).toMatchObject({ PORT: 3000, HOST: "127.0.0.1" });
+  });
+
+  it("uses SQLite at DATABASE_PATH unless DATABASE_URL names a PostgreSQL database, with a pool of 10 unless told", () => {
+    expect(databaseTarget(parseEnv({}))).toEqual({ kind: "sqlite", file: "data/traitkit.sqlite" });
+    const env = parseEnv({ DATABASE_URL: "postgres://traitkit:s3cret@db.internal:5432/traitkit", DATABASE_POOL_SIZE: "4" });
+    expect(databaseTarget(env)).toEqual({ kind: "postgres", url: "postgres://traitkit:s3cret@db.internal:5432/traitkit", poolSize: 4 });
+    expect(databaseTarget(parseEnv({ DATABASE_URL: "postgresql://db/traitkit" }))).toMatchObject({ poolSize: DEFAULT_POOL_SIZE });
+    expect(() => parseEnv({ DATABASE_URL: "mysql://db/traitkit" })).toThrow(/DATABASE_URL: must be a URL starting postgres:\/\/ or postgresql:\/\//);
+    expect(() => parseEnv({ DATABASE_POOL_SIZE: "0" })).toThrow(/DATABASE_POOL_SIZE: must be between 1 and 100/);
+  });
+
+  it("names the database at start-up without the URL's user or password", () => {
+    const shown = describeTarget({ kind: "postgres", url: "postgres://traitkit:s3cret@db.internal:5432/traitkit", poolSize: 4 });
+    expect(shown).toBe("PostgreSQL at db.internal:5432/traitkit (pool of 4)");
+    expect(describeTarget({ kind: "sqlite", file: "data/traitkit.sqlite" })).toBe("data/traitkit.sqlite");
   });
 });

@@ -6,6 +6,11 @@ describe("searchWords", () => {
     expect(searchWords("  Engineer\tML  ")).toEqual(["engineer", "ml"]);
   });
 
+  it("parts words at a NUL character as at a space: no stored text holds one, and PostgreSQL refuses it", () => {
+    expect(searchWords("ada\u0000lovelace")).toEqual(["ada", "lovelace"]);
+    expect(searchWords("\u0000")).toEqual([]);
+  });
+
   it("is empty for a blank search: no filter", () => {
     expect(searchWords("   ")).toEqual([]);
     expect(searchWords("")).toEqual([]);
