@@ -188,135 +188,148 @@ export async function seedLarge(options: SeedLargeOptions, log: (line: string) =
   const file = path.resolve(options.database);
   if (fs.existsSync(file) && fs.statSync(file).size > 0) throw new Error(`Refusing to seed ${file}: it exists and is not empty`);
   const started = performance.now();
-  const random = mulberry32(options.seed);
   const { db, sqlite } = createDb(file);
   // The file is new, and useless if seeding stops half-way: it needs no fsync per batch. SQLite's default cache (2 MB)
   // would make each insert into 100,000 candidates' indexes read its pages back from the operating system.
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("cache_size = -262144");
-  const result: SeedLargeResult = { candidates: 0, assessments: 0, scorecards: 0, decisions: 0, reportLinks: 0, seconds: 0 };
   try {
-    await migrateToLatest(db);
-    const now = new Date();
-    const demo = await loadDemoData(db, now);
-    if (!demo.loaded) throw new Error("The demo data was not loaded: the database is not empty");
-    log(`Demo data loaded (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-
-    const kit = await demoKit(db);
-    const recruiterId = await userIdByEmail(db, RECRUITER);
-    const interviewerIds: number[] = [];
-    for (const email of DEMO_INTERVIEWERS) interviewerIds.push(await userIdByEmail(db, email));
-    // One hash for every extra account: argon2 is slow on purpose.
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    // Like the demo loader, the generator composes model functions into units of its own: each batch is one
-    // transaction because one commit per row would take minutes; the model functions join it.
-    await inTransaction(db, async (trx) => {
-      for (let i = 1; i <= EXTRA_INTERVIEWERS; i++) {
-        const email = `interviewer${i + 2}@bench.traitkit.test`;
-        interviewerIds.push(
-          await createUser(
-            trx,
-            { email, name: `${pick(random, FIRST_NAMES)} Interviewer ${i + 2} (bench)`, role: "interviewer", passwordHash },
-            now,
-          ),
-        );
-      }
-    });
-
-    const roles = await db.selectFrom("roles").select("slug").orderBy("id").execute();
-    const otherRoles = roles.map((r) => r.slug).filter((slug) => slug !== kit.roleSlug);
-    const submittedAssessments: number[] = [];
-
-    for (let batchStart = 0; batchStart < options.candidates; batchStart += BATCH_SIZE) {
-      const batchEnd = Math.min(options.candidates, batchStart + BATCH_SIZE);
-      await inTransaction(db, async (trx) => {
-        for (let n = batchStart; n < batchEnd; n++) {
-          // Most candidates apply for the role with a kit; the others spread over the library's roles.
-          const withKit = otherRoles.length === 0 || random() < 0.85;
-          const roleSlug = withKit ? kit.roleSlug : pick(random, otherRoles);
-          const name = `${pick(random, FIRST_NAMES)} ${pick(random, LAST_NAMES)}-${n + 1}`;
-          const addedAt = new Date(now.getTime() - Math.floor(random() * 365 * DAY_MS));
-          const after = (hours: number) => new Date(addedAt.getTime() + hours * HOUR_MS);
-          const input = candidateSchema.parse({
-            name,
-            email: random() < 0.9 ? `candidate${n + 1}@example.com` : "",
-            roleSlug,
-            source: pick(random, SOURCES),
-            notes: random() < 0.3 ? pick(random, NOTES) : "",
-          });
-          const candidate = await createCandidate(trx, input, recruiterId, addedAt);
-          if (!candidate.ok) throw new Error(`Candidate ${name} was refused (${candidate.field})`);
-          result.candidates++;
-          if (!withKit || random() < 0.1) continue;
-
-          const panel = sample(random, interviewerIds, 2 + Math.floor(random() * 3));
-          const assessment = await createAssessment(
-            trx,
-            {
-              candidateId: candidate.id,
-              kitVersionId: kit.kitVersionId,
-              interviewerIds: panel,
-              actorId: recruiterId,
-              schedule: null,
-              mail: null,
-            },
-            after(1),
-          );
-          if (!assessment.ok) throw new Error(`Assessment of ${name} was refused: ${JSON.stringify(assessment.errors)}`);
-          result.assessments++;
-
-          const level = 1 + random() * 4;
-          let submitted = 0;
-          for (const [index, interviewerId] of panel.entries()) {
-            const roll = random();
-            if (roll < 0.2) continue; // not started
-            const submit = roll >= 0.35;
-            const parsed = parseScorecardForm(scorecardFields(random, kit, level, submit));
-            if (!parsed.ok) throw new Error(`Scorecard of ${name} is not valid: ${JSON.stringify(parsed.errors)}`);
-            const saved = await saveScorecard(
-              trx,
-              { assessmentId: assessment.id, interviewerId, input: parsed.data, kit, mail: null },
-              after(24 + index),
-            );
-            if (saved.status !== "saved") throw new Error(`Scorecard of ${name} was not saved`);
-            result.scorecards++;
-            if (submit) submitted++;
-          }
-          if (submitted > 0) {
-            submittedAssessments.push(assessment.id);
-            if (random() < 0.35) {
-              const decision = pick(random, DECISIONS);
-              await recordDecision(
-                trx,
-                { assessmentId: assessment.id, decision, reason: DECISION_REASONS[decision], actorId: recruiterId },
-                after(48),
-              );
-              result.decisions++;
-            }
-          }
-        }
-      });
-      log(`  ${batchEnd} / ${options.candidates} candidates (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    }
-
-    await inTransaction(db, async (trx) => {
-      for (const assessmentId of sample(random, submittedAssessments, REPORT_LINKS)) {
-        await publishReport(
-          trx,
-          {
-            assessmentId,
-            language: random() < 0.7 ? "en" : "es",
-            expiresAt: random() < 0.5 ? null : new Date(now.getTime() + 30 * DAY_MS),
-            actorId: recruiterId,
-          },
-          now,
-        );
-        result.reportLinks++;
-      }
-    });
+    const counts = await seedLargeInto(db, options, log);
+    return { ...counts, seconds: (performance.now() - started) / 1000 };
   } finally {
     await db.destroy();
   }
-  result.seconds = (performance.now() - started) / 1000;
+}
+
+/**
+ * The same data set written into an open, empty database of either kind (the
+ * bench seeds PostgreSQL with it): migrated, the demo, then the candidates.
+ */
+export async function seedLargeInto(
+  db: Kysely<Database>,
+  options: Pick<SeedLargeOptions, "candidates" | "seed">,
+  log: (line: string) => void = console.log,
+): Promise<Omit<SeedLargeResult, "seconds">> {
+  const started = performance.now();
+  const random = mulberry32(options.seed);
+  const result: Omit<SeedLargeResult, "seconds"> = { candidates: 0, assessments: 0, scorecards: 0, decisions: 0, reportLinks: 0 };
+  await migrateToLatest(db);
+  const now = new Date();
+  const demo = await loadDemoData(db, now);
+  if (!demo.loaded) throw new Error("The demo data was not loaded: the database is not empty");
+  log(`Demo data loaded (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+
+  const kit = await demoKit(db);
+  const recruiterId = await userIdByEmail(db, RECRUITER);
+  const interviewerIds: number[] = [];
+  for (const email of DEMO_INTERVIEWERS) interviewerIds.push(await userIdByEmail(db, email));
+  // One hash for every extra account: argon2 is slow on purpose.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // Like the demo loader, the generator composes model functions into units of its own: each batch is one
+  // transaction because one commit per row would take minutes; the model functions join it.
+  await inTransaction(db, async (trx) => {
+    for (let i = 1; i <= EXTRA_INTERVIEWERS; i++) {
+      const email = `interviewer${i + 2}@bench.traitkit.test`;
+      interviewerIds.push(
+        await createUser(
+          trx,
+          { email, name: `${pick(random, FIRST_NAMES)} Interviewer ${i + 2} (bench)`, role: "interviewer", passwordHash },
+          now,
+        ),
+      );
+    }
+  });
+
+  const roles = await db.selectFrom("roles").select("slug").orderBy("id").execute();
+  const otherRoles = roles.map((r) => r.slug).filter((slug) => slug !== kit.roleSlug);
+  const submittedAssessments: number[] = [];
+
+  for (let batchStart = 0; batchStart < options.candidates; batchStart += BATCH_SIZE) {
+    const batchEnd = Math.min(options.candidates, batchStart + BATCH_SIZE);
+    await inTransaction(db, async (trx) => {
+      for (let n = batchStart; n < batchEnd; n++) {
+        // Most candidates apply for the role with a kit; the others spread over the library's roles.
+        const withKit = otherRoles.length === 0 || random() < 0.85;
+        const roleSlug = withKit ? kit.roleSlug : pick(random, otherRoles);
+        const name = `${pick(random, FIRST_NAMES)} ${pick(random, LAST_NAMES)}-${n + 1}`;
+        const addedAt = new Date(now.getTime() - Math.floor(random() * 365 * DAY_MS));
+        const after = (hours: number) => new Date(addedAt.getTime() + hours * HOUR_MS);
+        const input = candidateSchema.parse({
+          name,
+          email: random() < 0.9 ? `candidate${n + 1}@example.com` : "",
+          roleSlug,
+          source: pick(random, SOURCES),
+          notes: random() < 0.3 ? pick(random, NOTES) : "",
+        });
+        const candidate = await createCandidate(trx, input, recruiterId, addedAt);
+        if (!candidate.ok) throw new Error(`Candidate ${name} was refused (${candidate.field})`);
+        result.candidates++;
+        if (!withKit || random() < 0.1) continue;
+
+        const panel = sample(random, interviewerIds, 2 + Math.floor(random() * 3));
+        const assessment = await createAssessment(
+          trx,
+          {
+            candidateId: candidate.id,
+            kitVersionId: kit.kitVersionId,
+            interviewerIds: panel,
+            actorId: recruiterId,
+            schedule: null,
+            mail: null,
+          },
+          after(1),
+        );
+        if (!assessment.ok) throw new Error(`Assessment of ${name} was refused: ${JSON.stringify(assessment.errors)}`);
+        result.assessments++;
+
+        const level = 1 + random() * 4;
+        let submitted = 0;
+        for (const [index, interviewerId] of panel.entries()) {
+          const roll = random();
+          if (roll < 0.2) continue; // not started
+          const submit = roll >= 0.35;
+          const parsed = parseScorecardForm(scorecardFields(random, kit, level, submit));
+          if (!parsed.ok) throw new Error(`Scorecard of ${name} is not valid: ${JSON.stringify(parsed.errors)}`);
+          const saved = await saveScorecard(
+            trx,
+            { assessmentId: assessment.id, interviewerId, input: parsed.data, kit, mail: null },
+            after(24 + index),
+          );
+          if (saved.status !== "saved") throw new Error(`Scorecard of ${name} was not saved`);
+          result.scorecards++;
+          if (submit) submitted++;
+        }
+        if (submitted > 0) {
+          submittedAssessments.push(assessment.id);
+          if (random() < 0.35) {
+            const decision = pick(random, DECISIONS);
+            await recordDecision(
+              trx,
+              { assessmentId: assessment.id, decision, reason: DECISION_REASONS[decision], actorId: recruiterId },
+              after(48),
+            );
+            result.decisions++;
+          }
+        }
+      }
+    });
+    log(`  ${batchEnd} / ${options.candidates} candidates (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  }
+
+  await inTransaction(db, async (trx) => {
+    for (const assessmentId of sample(random, submittedAssessments, REPORT_LINKS)) {
+      await publishReport(
+        trx,
+        {
+          assessmentId,
+          language: random() < 0.7 ? "en" : "es",
+          expiresAt: random() < 0.5 ? null : new Date(now.getTime() + 30 * DAY_MS),
+          actorId: recruiterId,
+        },
+        now,
+      );
+      result.reportLinks++;
+    }
+  });
   return result;
 }

@@ -3,13 +3,17 @@ import "./production-mode";
 import { spawnSync } from "node:child_process";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Server } from "node:http";
 import { z } from "zod";
-import { createDb, type TraitkitDb } from "~db/connection";
+import { createDb, createPostgresDb, type TraitkitDb } from "~db/connection";
+import { seedLargeInto } from "../../seeds/large";
 import { signInAsDemo } from "./demo-sign-in";
+import { startRoundRobinProxy, type RoundRobinProxy } from "./round-robin-proxy";
+import { startScratchPostgres, type ScratchPostgres } from "./scratch-postgres";
 import { publishReport } from "../models/report.server";
 import { parseEnv } from "../utils/env.server";
 import { createHttpApp } from "../server/http-app";
@@ -27,7 +31,15 @@ import type { PageJavaScript } from "./page-javascript";
  * writes bench/results.json with every figure and whether it meets its target
  * (issue #18). A benchmark, not a test.
  *
- *   npm run bench [-- --candidates 1000,10000,100000] [--quick]
+ * With `--db postgres` (issue #24) the same pages run on PostgreSQL: a
+ * throwaway server (scratch-postgres.ts), each data set seeded into a database
+ * of its own by the same generator, then driven twice: through one app server,
+ * and through two behind the round-robin proxy (round-robin-proxy.ts). The app
+ * servers are child processes started as `npm start` starts one, so the two
+ * really run side by side; their memory is read from /proc. Writes
+ * bench/results-postgres.json.
+ *
+ *   npm run bench [-- --candidates 1000,10000,100000] [--quick] [--db sqlite|postgres]
  */
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -51,14 +63,16 @@ const TARGETS = {
   javascriptWithFormKb: 115,
 } as const;
 
-type Settings = { sizes: number[]; warmupS: number; durationS: number; runsAt16: number };
+type DatabaseKind = "sqlite" | "postgres";
+type Settings = { db: DatabaseKind; sizes: number[]; warmupS: number; durationS: number; runsAt16: number };
 
-const FULL: Omit<Settings, "sizes"> = { warmupS: 2, durationS: 4, runsAt16: 3 };
-const QUICK: Omit<Settings, "sizes"> = { warmupS: 1, durationS: 2, runsAt16: 1 };
+const FULL: Omit<Settings, "sizes" | "db"> = { warmupS: 2, durationS: 4, runsAt16: 3 };
+const QUICK: Omit<Settings, "sizes" | "db"> = { warmupS: 1, durationS: 2, runsAt16: 1 };
 
 function parseArgs(argv: readonly string[]): Settings {
   let sizes = [1000, 10000, 100000];
   let timing = FULL;
+  let db: DatabaseKind = "sqlite";
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = argv[i + 1];
@@ -68,11 +82,14 @@ function parseArgs(argv: readonly string[]): Settings {
       sizes = value.split(",").map(Number);
       if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--candidates takes positive integers separated by commas");
       i++;
+    } else if (arg === "--db" && (value === "sqlite" || value === "postgres")) {
+      db = value;
+      i++;
     } else {
       throw new Error(`Unknown or incomplete argument: ${String(arg)}`);
     }
   }
-  return { sizes: [...sizes].sort((a, b) => a - b), ...timing };
+  return { db, sizes: [...sizes].sort((a, b) => a - b), ...timing };
 }
 
 /** floor: the signed-in 404 page; page: an HTML document; data: a client navigation's Single Fetch request. */
@@ -322,34 +339,96 @@ async function checkAnswers(baseURL: string, target: Target): Promise<void> {
 type CsvExport = { rows: number; seconds: number; rssBeforeMb: number; rssPeakMb: number; rssAfterMb: number; rssGrowthMb: number };
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+const thousands = (n: number) => n.toLocaleString("en-US");
 
-/** This process's peak resident memory since the last reset (Linux), in bytes; null elsewhere. */
-function peakRss(): number | null {
+/** A figure of a process's /proc/<pid>/status (Linux), in bytes; null elsewhere. */
+function procStatusBytes(pid: number | "self", field: "VmRSS" | "VmHWM"): number | null {
   try {
-    const match = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync("/proc/self/status", "utf8"));
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
     return match?.[1] ? Number(match[1]) * 1024 : null;
   } catch {
     return null;
   }
 }
 
-/**
- * One whole export of the ranking's CSV with every ranked candidate (`complete=0`),
- * read by a child process so that only the server's memory is in this one: its
- * resident memory before, at its peak (sampled every 50 ms and the kernel's
- * high-water mark, reset first) and after.
- */
-async function csvExport(baseURL: string, cookie: string): Promise<CsvExport> {
-  globalThis.gc?.();
-  const before = process.memoryUsage.rss();
+/** Resets a process's peak resident memory (VmHWM) to its current resident size: writing 5 to clear_refs does. */
+function resetPeakRss(pid: number | "self"): void {
   try {
-    // Writing 5 resets the peak (VmHWM) to the current resident size.
-    fs.writeFileSync("/proc/self/clear_refs", "5");
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
   } catch {
     // Not Linux, or not allowed: the samples alone give the peak.
   }
+}
+
+type ServerMemory = { rssMb: number; heapUsedMb: number | null; heapLiveAfterGcMb: number | null };
+
+/** Where the server's memory is read: this process, or the app servers' own processes. */
+type MemoryProbe = {
+  /** Resident memory now, in bytes. */
+  rss: () => number;
+  /** Before a measurement: a full collection where it can, and the kernel's peak reset. */
+  settle: () => void;
+  /** The kernel's peak since `settle`, in bytes; null where it cannot be read. */
+  peak: () => number | null;
+  /** The memory as the run leaves it. */
+  atEnd: () => ServerMemory;
+};
+
+/** SQLite's server, which runs in this process. */
+const THIS_PROCESS: MemoryProbe = {
+  rss: () => process.memoryUsage.rss(),
+  settle: () => {
+    globalThis.gc?.();
+    resetPeakRss("self");
+  },
+  peak: () => procStatusBytes("self", "VmHWM"),
+  /**
+   * What of its heap is still in use after a full collection too (`npm run bench`
+   * passes --expose-gc): the heap right after a run is mostly garbage not collected yet.
+   */
+  atEnd: () => {
+    const atEnd = process.memoryUsage();
+    if (typeof globalThis.gc !== "function") return { rssMb: mb(atEnd.rss), heapUsedMb: mb(atEnd.heapUsed), heapLiveAfterGcMb: null };
+    globalThis.gc();
+    return { rssMb: mb(atEnd.rss), heapUsedMb: mb(atEnd.heapUsed), heapLiveAfterGcMb: mb(process.memoryUsage().heapUsed) };
+  },
+};
+
+/**
+ * App servers in processes of their own, taken together: their resident memory
+ * summed. Their peak is the sum of each one's peak, which is at least the peak
+ * of the sum: a bound, not a reading. Their heaps are out of reach.
+ */
+function childProcesses(pids: readonly number[]): MemoryProbe {
+  const sum = (field: "VmRSS" | "VmHWM"): number | null => {
+    let total = 0;
+    for (const pid of pids) {
+      const bytes = procStatusBytes(pid, field);
+      if (bytes === null) return null;
+      total += bytes;
+    }
+    return total;
+  };
+  return {
+    rss: () => sum("VmRSS") ?? 0,
+    settle: () => pids.forEach(resetPeakRss),
+    peak: () => sum("VmHWM"),
+    atEnd: () => ({ rssMb: mb(sum("VmRSS") ?? 0), heapUsedMb: null, heapLiveAfterGcMb: null }),
+  };
+}
+
+/**
+ * One whole export of the ranking's CSV with every ranked candidate (`complete=0`),
+ * read by a child process so that only the server's memory is in the probe's: its
+ * resident memory before, at its peak (sampled every 50 ms and the kernel's
+ * high-water mark, reset first) and after.
+ */
+async function csvExport(baseURL: string, cookie: string, memory: MemoryProbe): Promise<CsvExport> {
+  memory.settle();
+  const before = memory.rss();
   let sampled = before;
-  const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage.rss())), 50);
+  const sampler = setInterval(() => (sampled = Math.max(sampled, memory.rss())), 50);
   const reader = `
     const started = performance.now();
     const response = await fetch(process.argv[1], { headers: { Cookie: process.argv[2] } });
@@ -370,9 +449,9 @@ async function csvExport(baseURL: string, cookie: string): Promise<CsvExport> {
     child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`The CSV reader exited ${String(code)}`))));
   });
   clearInterval(sampler);
-  const after = process.memoryUsage.rss();
+  const after = memory.rss();
   const read = z.object({ status: z.literal(200), rows: z.number(), seconds: z.number() }).parse(JSON.parse(output));
-  const peak = Math.max(sampled, after, peakRss() ?? 0);
+  const peak = Math.max(sampled, after, memory.peak() ?? 0);
   return {
     rows: read.rows,
     seconds: read.seconds,
@@ -383,23 +462,26 @@ async function csvExport(baseURL: string, cookie: string): Promise<CsvExport> {
   };
 }
 
-type ServerMemory = { rssMb: number; heapUsedMb: number; heapLiveAfterGcMb: number | null };
+type SizeResult = {
+  size: number;
+  /** PostgreSQL's: "1 server" or "2 servers" (behind the proxy); null for SQLite's one in-process server. */
+  setup: string | null;
+  seedSeconds: number;
+  rows: Row[];
+  csv: CsvExport;
+  memory: ServerMemory;
+  /** Behind the proxy: the requests each app server answered. */
+  requestsPerServer: number[] | null;
+};
 
-/**
- * The server's memory as the run leaves it, and what of its heap is still in
- * use after a full collection (`npm run bench` passes --expose-gc): the heap
- * right after a run is mostly garbage not collected yet.
- */
-function serverMemory(): ServerMemory {
-  const atEnd = process.memoryUsage();
-  if (typeof globalThis.gc !== "function") return { rssMb: mb(atEnd.rss), heapUsedMb: mb(atEnd.heapUsed), heapLiveAfterGcMb: null };
-  globalThis.gc();
-  return { rssMb: mb(atEnd.rss), heapUsedMb: mb(atEnd.heapUsed), heapLiveAfterGcMb: mb(process.memoryUsage().heapUsed) };
+/** A data set's name in the tables and the log: "10,000", or "10,000 · 2 servers". */
+function setName(result: Pick<SizeResult, "size" | "setup">): string {
+  return result.setup === null ? thousands(result.size) : `${thousands(result.size)} · ${result.setup}`;
 }
 
-type SizeResult = { size: number; seedSeconds: number; rows: Row[]; csv: CsvExport; memory: ServerMemory };
+type DataSet = Pick<SizeResult, "size" | "setup">;
 
-async function drive(baseURL: string, target: Target, settings: Settings, floor: number, healthz: number, size: number): Promise<Row> {
+async function drive(baseURL: string, target: Target, settings: Settings, floor: number, healthz: number, set: DataSet): Promise<Row> {
   await checkAnswers(baseURL, target);
   const documentLike = target.kind === "page" || target.kind === "floor";
   // A `.data` request runs the loaders its page has just warmed up.
@@ -411,7 +493,7 @@ async function drive(baseURL: string, target: Target, settings: Settings, floor:
   const reqPerSec = median(runs.map((r) => r.reqPerSec));
   const base = target.kind === "page" ? floor : target.kind === "data" ? healthz : 0;
   const row: Row = {
-    size,
+    size: set.size,
     name: target.name,
     kind: target.kind,
     path: target.path.replace(/\/r\/[^/?.]+/, "/r/<token>"),
@@ -426,12 +508,42 @@ async function drive(baseURL: string, target: Target, settings: Settings, floor:
     errors: runs.reduce((sum, r) => sum + r.errors, at4?.errors ?? 0),
   };
   console.log(
-    `  ${size} ${row.name.padEnd(48)} ${row.reqPerSec.toFixed(0).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms` +
+    `  ${logName(set)} ${row.name.padEnd(48)} ${row.reqPerSec.toFixed(0).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms` +
       (row.p99At4Ms === null ? "" : ` (at 4: ${row.p99At4Ms} ms)`) +
       (row.ratio === null ? "" : `  ×${row.ratio.toFixed(2)}`) +
       (row.non2xx + row.errors > 0 ? `  non-2xx/errors ${row.non2xx + row.errors}` : ""),
   );
   return row;
+}
+
+/** A data set in the progress lines: "1000", or "1000 2 servers". */
+function logName(set: DataSet): string {
+  return set.setup === null ? String(set.size) : `${set.size} ${set.setup}`;
+}
+
+/** Drives every target through `baseURL`, then the CSV export, and reads the server's memory. */
+async function measure(
+  db: TraitkitDb,
+  baseURL: string,
+  memory: MemoryProbe,
+  settings: Settings,
+  set: DataSet,
+  seedSeconds: number,
+): Promise<Omit<SizeResult, "requestsPerServer">> {
+  const rows: Row[] = [];
+  let healthz = 0;
+  let floor = 0;
+  for (const target of await targets(db, baseURL)) {
+    const row = await drive(baseURL, target, settings, floor, healthz, set);
+    if (target.kind === "healthz") healthz = row.reqPerSec;
+    if (target.kind === "floor") floor = row.reqPerSec;
+    rows.push(row);
+  }
+  const csv = await csvExport(baseURL, await signInAsDemo(baseURL, RECRUITER), memory);
+  console.log(
+    `  ${logName(set)} CSV export: ${csv.rows} rows in ${csv.seconds.toFixed(2)} s, server rss ${csv.rssBeforeMb} → peak ${csv.rssPeakMb} MB (+${csv.rssGrowthMb})`,
+  );
+  return { ...set, seedSeconds, rows, csv, memory: memory.atEnd() };
 }
 
 async function runSize(size: number, dir: string, settings: Settings): Promise<SizeResult> {
@@ -448,20 +560,8 @@ async function runSize(size: number, dir: string, settings: Settings): Promise<S
   if (address === null || typeof address === "string") throw new Error("The server has no TCP address");
   const baseURL = `http://127.0.0.1:${address.port}`;
   try {
-    const rows: Row[] = [];
-    let healthz = 0;
-    let floor = 0;
-    for (const target of await targets(db, baseURL)) {
-      const row = await drive(baseURL, target, settings, floor, healthz, size);
-      if (target.kind === "healthz") healthz = row.reqPerSec;
-      if (target.kind === "floor") floor = row.reqPerSec;
-      rows.push(row);
-    }
-    const csv = await csvExport(baseURL, await signInAsDemo(baseURL, RECRUITER));
-    console.log(
-      `  ${size} CSV export: ${csv.rows} rows in ${csv.seconds.toFixed(2)} s, server rss ${csv.rssBeforeMb} → peak ${csv.rssPeakMb} MB (+${csv.rssGrowthMb})`,
-    );
-    return { size, seedSeconds, rows, csv, memory: serverMemory() };
+    const result = await measure(db, baseURL, THIS_PROCESS, settings, { size, setup: null }, seedSeconds);
+    return { ...result, requestsPerServer: null };
   } finally {
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
@@ -471,74 +571,234 @@ async function runSize(size: number, dir: string, settings: Settings): Promise<S
   }
 }
 
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+type AppProcess = {
+  baseURL: string;
+  pid: number;
+  /** The lines it logged at pino's error level or above so far (an answer of 500 logs one). */
+  errors: () => number;
+  stop: () => Promise<void>;
+};
+
+/** pino's error level: 50 (60 is fatal). */
+const PINO_ERROR_LEVEL = 50;
+
+function isErrorLine(line: string): boolean {
+  if (!line.startsWith("{")) return false;
+  try {
+    const parsed: unknown = JSON.parse(line);
+    return (
+      typeof parsed === "object" &&
+      parsed !== null &&
+      "level" in parsed &&
+      typeof parsed.level === "number" &&
+      parsed.level >= PINO_ERROR_LEVEL
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** What a server printed last, for the message when it fails to start: a start-up error is short. */
+const KEPT_OUTPUT = 16_384;
+
+/**
+ * An app server as `npm start` runs one (the production build, the same Node
+ * flags) in a process of its own, on `databaseUrl`, once it answers /healthz.
+ */
+async function startAppProcess(databaseUrl: string, env: Record<string, string>): Promise<AppProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--max-semi-space-size=32", "--import", "tsx", path.join(ROOT, "app", "cli", "start.ts")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      TRAITKIT_DEMO: "0",
+      DATABASE_URL: databaseUrl,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-KEPT_OUTPUT));
+  let errors = 0;
+  let partial = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    keep(chunk);
+    const lines = (partial + chunk.toString()).split("\n");
+    partial = lines.pop() ?? "";
+    errors += lines.filter(isErrorLine).length;
+  });
+  child.stderr.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      await exited;
+    }
+  };
+  const baseURL = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The app server exited (${child.exitCode}):\n${output}`);
+    try {
+      if ((await fetch(`${baseURL}/healthz`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`The app server did not answer /healthz within 60 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  if (child.pid === undefined) throw new Error("The app server has no process id");
+  return { baseURL, pid: child.pid, errors: () => errors, stop };
+}
+
+/** One setup of PostgreSQL's run: `count` app servers on the database, behind the round-robin proxy when more than one. */
+async function runSetup(
+  db: TraitkitDb,
+  databaseUrl: string,
+  count: number,
+  settings: Settings,
+  set: DataSet,
+  seedSeconds: number,
+): Promise<SizeResult> {
+  const apps: AppProcess[] = [];
+  let proxy: RoundRobinProxy | null = null;
+  try {
+    // Behind the proxy, the app takes the client's address from its X-Forwarded-For, as behind any reverse proxy.
+    for (let i = 0; i < count; i++) apps.push(await startAppProcess(databaseUrl, count > 1 ? { TRUST_PROXY: "1" } : {}));
+    proxy = count > 1 ? await startRoundRobinProxy(apps.map((app) => app.baseURL)) : null;
+    const baseURL = proxy?.baseURL ?? apps[0]?.baseURL;
+    if (baseURL === undefined) throw new Error("No app server to drive");
+    const result = await measure(db, baseURL, childProcesses(apps.map((app) => app.pid)), settings, set, seedSeconds);
+    const requestsPerServer = proxy?.counts().requests ?? null;
+    if (requestsPerServer) console.log(`  ${logName(set)} requests per server: ${requestsPerServer.map(thousands).join(" / ")}`);
+    // The rows count non-2xx answers; this says whether they were the server's own errors (500s) and how many.
+    const errors = apps.reduce((sum, app) => sum + app.errors(), 0);
+    if (errors > 0) console.log(`  ${logName(set)} the app servers logged ${thousands(errors)} errors`);
+    return { ...result, requestsPerServer };
+  } finally {
+    await proxy?.stop();
+    await Promise.all(apps.map((app) => app.stop()));
+  }
+}
+
+/** PostgreSQL's run of one data set: seeded into a new database by the same generator, then driven with one and with two servers. */
+async function runSizePostgres(size: number, postgres: ScratchPostgres, settings: Settings): Promise<SizeResult[]> {
+  const databaseUrl = await postgres.createDatabase(`bench_${size}`);
+  const { db } = createPostgresDb(databaseUrl);
+  try {
+    const started = Date.now();
+    // The batches' progress lines stay quiet, as SQLite's seeding child's do.
+    const seeded = await seedLargeInto(db, { candidates: size, seed: 1 }, () => undefined);
+    const seedSeconds = (Date.now() - started) / 1000;
+    console.log(
+      `Seeded PostgreSQL: ${seeded.candidates} candidates, ${seeded.assessments} assessments, ${seeded.scorecards} scorecards, ` +
+        `${seeded.decisions} decisions, ${seeded.reportLinks} report links (wall ${seedSeconds.toFixed(1)} s)`,
+    );
+    const results: SizeResult[] = [];
+    for (const count of [1, 2]) {
+      results.push(
+        await runSetup(db, databaseUrl, count, settings, { size, setup: count === 1 ? "1 server" : `${count} servers` }, seedSeconds),
+      );
+    }
+    return results;
+  } finally {
+    await db.destroy();
+    await postgres.dropDatabase(databaseUrl);
+  }
+}
+
 type Check = { target: string; figure: string; met: boolean };
 
 const LISTS = ["/roles/:slug/candidates", "/candidates", "/assessments (recruiter)", "/assessments (interviewer)", "/calibration"];
-const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
-const thousands = (n: number) => n.toLocaleString("en-US");
 
 function checks(results: SizeResult[], javascript: PageJavaScript[]): Check[] {
   const list: Check[] = [];
-  for (const { size, rows, csv, seedSeconds } of results) {
+  for (const result of results) {
+    const { size, setup, rows, csv, seedSeconds } = result;
+    const set = setName(result);
     for (const row of rows) {
       if (row.kind === "page" && row.ratio !== null)
         list.push({
-          target: `${thousands(size)} ${row.name} ≥ ${TARGETS.pageToFloor}× the floor`,
+          target: `${set} ${row.name} ≥ ${TARGETS.pageToFloor}× the floor`,
           figure: `${row.ratio.toFixed(2)}×`,
           met: row.ratio >= TARGETS.pageToFloor,
         });
       if (row.kind === "data" && row.ratio !== null)
         list.push({
-          target: `${thousands(size)} ${row.name} ≥ ${TARGETS.dataToHealthz}× /healthz`,
+          target: `${set} ${row.name} ≥ ${TARGETS.dataToHealthz}× /healthz`,
           figure: `${row.ratio.toFixed(2)}×`,
           met: row.ratio >= TARGETS.dataToHealthz,
         });
       if (row.kind === "page" || row.kind === "floor") {
         list.push({
-          target: `${thousands(size)} ${row.name} p99 < ${TARGETS.p99At16Ms} ms at 16 connections`,
+          target: `${set} ${row.name} p99 < ${TARGETS.p99At16Ms} ms at 16 connections`,
           figure: `${row.p99Ms} ms`,
           met: row.p99Ms < TARGETS.p99At16Ms,
         });
         if (row.p99At4Ms !== null)
           list.push({
-            target: `${thousands(size)} ${row.name} p99 < ${TARGETS.p99At4Ms} ms at 4 connections`,
+            target: `${set} ${row.name} p99 < ${TARGETS.p99At4Ms} ms at 4 connections`,
             figure: `${row.p99At4Ms} ms`,
             met: row.p99At4Ms < TARGETS.p99At4Ms,
           });
       }
       if (row.non2xx + row.errors > 0)
         list.push({
-          target: `${thousands(size)} ${row.name} answers without errors`,
+          target: `${set} ${row.name} answers without errors`,
           figure: `${row.non2xx + row.errors} non-2xx or errors`,
           met: false,
         });
     }
     list.push({
-      target: `${thousands(size)} CSV of the ranking (${thousands(csv.rows)} rows) in < ${TARGETS.csvSeconds} s`,
+      target: `${set} CSV of the ranking (${thousands(csv.rows)} rows) in < ${TARGETS.csvSeconds} s`,
       figure: `${csv.seconds.toFixed(2)} s`,
       met: csv.seconds < TARGETS.csvSeconds,
     });
     list.push({
-      target: `${thousands(size)} CSV: server memory grows < ${TARGETS.csvRssGrowthMb} MB`,
+      target: `${set} CSV: server memory grows < ${TARGETS.csvRssGrowthMb} MB`,
       figure: `+${csv.rssGrowthMb} MB`,
       met: csv.rssGrowthMb < TARGETS.csvRssGrowthMb,
     });
-    list.push({
-      target: `seed:large --candidates ${size} < ${TARGETS.seedSeconds} s`,
-      figure: `${seedSeconds.toFixed(0)} s`,
-      met: seedSeconds < TARGETS.seedSeconds,
-    });
+    // PostgreSQL's setups share one seeding: counted once.
+    if (setup === null || setup === results.find((r) => r.size === size)?.setup)
+      list.push({
+        target: `seed:large --candidates ${size}${setup === null ? "" : " into PostgreSQL"} < ${TARGETS.seedSeconds} s`,
+        figure: `${seedSeconds.toFixed(0)} s`,
+        met: seedSeconds < TARGETS.seedSeconds,
+      });
   }
-  const smallest = results[0];
-  const largest = results.at(-1);
-  if (smallest && largest && largest !== smallest) {
+  // Each setup's largest data set against its own smallest.
+  for (const setup of new Set(results.map((r) => r.setup))) {
+    const same = results.filter((r) => r.setup === setup);
+    const smallest = same[0];
+    const largest = same.at(-1);
+    if (!smallest || !largest || largest === smallest) continue;
+    const where = setup === null ? "" : ` (${setup})`;
     for (const name of LISTS) {
       const small = smallest.rows.find((r) => r.name === name);
       const large = largest.rows.find((r) => r.name === name);
       if (!small || !large) continue;
       const slower = small.reqPerSec / large.reqPerSec;
       list.push({
-        target: `${name} at ${thousands(largest.size)} within ${TARGETS.listAtLargestToSmallest}× of ${thousands(smallest.size)}`,
+        target: `${name}${where} at ${thousands(largest.size)} within ${TARGETS.listAtLargestToSmallest}× of ${thousands(smallest.size)}`,
         figure: `${slower.toFixed(2)}× slower`,
         met: slower <= TARGETS.listAtLargestToSmallest,
       });
@@ -557,7 +817,7 @@ function checks(results: SizeResult[], javascript: PageJavaScript[]): Check[] {
 
 /** The README's tables: one row per page, one column per data set. */
 function markdown(results: SizeResult[], javascript: PageJavaScript[], all: Check[]): string {
-  const sizes = results.map((r) => thousands(r.size));
+  const sizes = results.map(setName);
   const cell = (row: Row | undefined, kind: Kind): string => {
     if (!row) return "";
     const ratio = row.ratio === null ? `${row.reqPerSec.toFixed(0)} req/s` : `${row.ratio.toFixed(2)}×`;
@@ -608,7 +868,7 @@ async function main(): Promise<void> {
     settings = parseArgs(process.argv.slice(2));
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
-    console.error("Usage: npm run bench [-- --candidates 1000,10000,100000] [--quick]");
+    console.error("Usage: npm run bench [-- --candidates 1000,10000,100000] [--quick] [--db sqlite|postgres]");
     process.exit(2);
   }
   const started = Date.now();
@@ -616,14 +876,24 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "traitkit-bench-"));
   try {
     const results: SizeResult[] = [];
-    for (const size of settings.sizes) results.push(await runSize(size, dir, settings));
+    if (settings.db === "postgres") {
+      const postgres = await startScratchPostgres();
+      try {
+        for (const size of settings.sizes) results.push(...(await runSizePostgres(size, postgres, settings)));
+      } finally {
+        await postgres.stop();
+      }
+    } else {
+      for (const size of settings.sizes) results.push(await runSize(size, dir, settings));
+    }
     const javascript = await measurePageJavaScript(BUILD_DIR);
     const all = checks(results, javascript);
     const seconds = (Date.now() - started) / 1000;
     console.log(`\n${markdown(results, javascript, all)}\n`);
     console.log(`Total bench time: ${seconds.toFixed(0)} s`);
 
-    const out = path.join(ROOT, "bench", "results.json");
+    // Each database's run keeps its own file: a PostgreSQL run does not replace SQLite's figures.
+    const out = path.join(ROOT, "bench", settings.db === "postgres" ? "results-postgres.json" : "results.json");
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(
       out,
