@@ -535,6 +535,29 @@ export type CandidateReport = {
  * flag, recommendation, decision nor internal id.
  */
 export async function openCandidateReport(db: Kysely<Database>, token: string, now: Date): Promise<CandidateReport | undefined> {
+  /*
+   * A link with its snapshot (every link after its first open): one statement
+   * counts the open and says which snapshot to show, which never changes. On
+   * PostgreSQL many readers opening one link at once queue on its row instead
+   * of failing each other's transactions (SERIALIZABLE refuses a row another
+   * transaction updated since it began).
+   */
+  const opened = await db
+    .updateTable("report_links")
+    .set((eb) => ({ opens: eb("opens", "+", 1), last_opened_at: now.toISOString() }))
+    .where("token_hash", "=", hashToken(token))
+    .where("snapshot_id", "is not", null)
+    .where(liveAt(now))
+    .returning(["snapshot_id", "expires_at"])
+    .executeTakeFirst();
+  if (opened?.snapshot_id != null) {
+    const snapshot = await db.selectFrom("report_snapshots").select("content").where("id", "=", opened.snapshot_id).executeTakeFirst();
+    // Erased between the two statements: as gone as an unknown link.
+    if (!snapshot) return undefined;
+    const content = parseContent(snapshot.content);
+    return { language: content.language, expiresAt: opened.expires_at, charts: content.charts, selfReport: content.selfReport ?? null };
+  }
+  // Unknown, revoked or expired, or a link published before snapshots: its first open makes its snapshot.
   return inTransaction(db, async (trx) => {
     const link = await trx
       .selectFrom("report_links")
