@@ -34,7 +34,8 @@ export function searchWords(query: string): string[] {
   const words = query
     .toLowerCase()
     // A NUL character (no stored text holds one, and PostgreSQL refuses it in a query) parts words as a space does.
-    .split(/[\s\u0000]+/)
+    .replaceAll("\u0000", " ")
+    .split(/\s+/)
     .filter((word) => word !== "");
   return [...new Set(words)].slice(0, SEARCH_MAX_WORDS);
 }

@@ -5,6 +5,10 @@ import { sql } from "kysely";
 import { createDatabaseOn, dropDatabaseOn } from "../../../app/cli/scratch-postgres";
 import { assertPostgresSettings, createPostgresDb, openDatabase } from "~db/connection";
 import { request, startTestServer, type TestServer } from "../support/test-server";
+import { bootDatabase } from "../../../app/server/boot";
+import { parseEnv } from "../../../app/utils/env.server";
+import { DEMO_ACCOUNTS } from "../../../seeds/demo-accounts";
+import { MIGRATIONS } from "~db/migrator";
 
 /** Runs one statement as the run's superuser on the maintenance database. */
 async function admin(statement: string): Promise<void> {
@@ -52,6 +56,30 @@ describe("the start-up check of a PostgreSQL database", () => {
       await expect(assertPostgresSettings(db)).rejects.toThrow(/synchronous_commit is off: set synchronous_commit = on/);
     } finally {
       await db.destroy();
+      await dropDatabaseOn(inject("postgresAdminUrl"), url);
+    }
+  });
+});
+
+describe("two app servers starting at once on a new database", () => {
+  it("migrate it once and load the library and the demo once; both then serve", async () => {
+    const url = await createDatabaseOn(inject("postgresAdminUrl"), "boot");
+    const env = parseEnv({ DATABASE_URL: url, DATABASE_POOL_SIZE: "3", TRAITKIT_DEMO: "1" });
+    const booted = await Promise.all([bootDatabase(env), bootDatabase(env)]);
+    try {
+      // Exactly one of them loaded the demo; the other found it loaded.
+      expect(booted.map((b) => b.demoLoaded).sort()).toEqual([false, true]);
+      const [first] = booted;
+      if (!first) throw new Error("No server booted");
+      const migrations = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(first.db);
+      expect(migrations.rows[0]?.n).toBe(Object.keys(MIGRATIONS).length);
+      const users = await first.db.selectFrom("users").select("email").execute();
+      expect(users.length).toBe(new Set(users.map((u) => u.email)).size);
+      expect(users.map((u) => u.email)).toEqual(expect.arrayContaining(DEMO_ACCOUNTS.map((a) => a.email)));
+      const roles = await first.db.selectFrom("roles").select("slug").execute();
+      expect(roles.length).toBe(new Set(roles.map((r) => r.slug)).size);
+    } finally {
+      await Promise.all(booted.map((b) => b.close()));
       await dropDatabaseOn(inject("postgresAdminUrl"), url);
     }
   });
