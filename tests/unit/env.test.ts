@@ -42,7 +42,9 @@ describe("configuration", () => {
     const env = parseEnv({ DATABASE_URL: "postgres://traitkit:s3cret@db.internal:5432/traitkit", DATABASE_POOL_SIZE: "4" });
     expect(databaseTarget(env)).toEqual({ kind: "postgres", url: "postgres://traitkit:s3cret@db.internal:5432/traitkit", poolSize: 4 });
     expect(databaseTarget(parseEnv({ DATABASE_URL: "postgresql://db/traitkit" }))).toMatchObject({ poolSize: DEFAULT_POOL_SIZE });
-    expect(() => parseEnv({ DATABASE_URL: "mysql://db/traitkit" })).toThrow(/DATABASE_URL: must be a URL starting postgres:\/\/ or postgresql:\/\//);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://db/traitkit" })).toThrow(
+      /DATABASE_URL: must be a URL starting postgres:\/\/ or postgresql:\/\//,
+    );
     expect(() => parseEnv({ DATABASE_POOL_SIZE: "0" })).toThrow(/DATABASE_POOL_SIZE: must be between 1 and 100/);
   });
 
