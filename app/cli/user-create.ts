@@ -2,7 +2,7 @@ import readline from "node:readline";
 import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { createDb } from "~db/connection";
+import { databaseTarget, describeTarget, openDatabase } from "~db/connection";
 import { migrateToLatest } from "~db/migrator";
 import { createAccount, emailInUse } from "../models/users.server";
 import { USER_ROLES } from "../domain/accounts";
@@ -62,7 +62,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const env = parseEnv(process.env);
-  const { db } = createDb(env.DATABASE_PATH);
+  // The database the server uses: DATABASE_URL's PostgreSQL when set, else the SQLite file.
+  const target = databaseTarget(env);
+  const db = await openDatabase(target);
   try {
     await migrateToLatest(db);
     if (await emailInUse(db, args.data.email)) {
@@ -79,7 +81,7 @@ async function main(): Promise<number> {
     const now = new Date();
     const name = args.data.name ?? args.data.email.split("@")[0] ?? args.data.email;
     const userId = await createAccount(db, { email: args.data.email, name, role: args.data.role, passwordHash }, now);
-    console.log(`Created ${args.data.role} #${userId} (${args.data.email}) in ${env.DATABASE_PATH}.`);
+    console.log(`Created ${args.data.role} #${userId} (${args.data.email}) in ${describeTarget(target)}.`);
     return 0;
   } finally {
     await db.destroy();
