@@ -3,7 +3,6 @@ import "./production-mode";
 import { spawnSync } from "node:child_process";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +18,7 @@ import { parseEnv } from "../utils/env.server";
 import { createHttpApp } from "../server/http-app";
 import { measurePageJavaScript } from "./page-javascript";
 import type { PageJavaScript } from "./page-javascript";
+import { freePort } from "./free-port";
 
 /*
  * npm run bench — each page's server cost against the framework's own floor,
@@ -569,18 +569,6 @@ async function runSize(size: number, dir: string, settings: Settings): Promise<S
     });
     await db.destroy();
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 type AppProcess = {

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +9,7 @@ import { createDb, type TraitkitDb } from "~db/connection";
 import { signInAsDemo } from "./demo-sign-in";
 import { DEMO_KIT } from "../../seeds/demo-kits";
 import { publishReport } from "../models/report.server";
+import { freePort } from "./free-port";
 
 /*
  * npm run lighthouse — Lighthouse 12 on every main page, as the user who reads
@@ -66,17 +66,6 @@ function parseArgs(argv: readonly string[]): Settings {
     }
   }
   return { runs, only };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (address && typeof address !== "string" ? resolve(address.port) : reject(new Error("No free port"))));
-    });
-  });
 }
 
 /** `npm start`'s entry in a child process, so that Lighthouse's work does not slow the server down. */
