@@ -64,6 +64,23 @@ export function checkDatabaseFile(file: string): TableCount[] {
   }
 }
 
+/**
+ * Gives the checked temporary copy its name, durably: fsync the file, link it
+ * (which fails if the name was taken meanwhile: never overwrites), fsync the folder.
+ */
+function linkIntoPlace(temp: string, file: string, target: string, dir: string): void {
+  fsyncPath(temp);
+  try {
+    fs.linkSync(temp, file);
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "EEXIST") {
+      throw new Error(`${target} already exists; refusing to overwrite it. Choose a new file name.`);
+    }
+    throw error;
+  }
+  fsyncDir(dir);
+}
+
 function fsyncPath(file: string): void {
   const fd = fs.openSync(file, "r");
   try {
@@ -102,17 +119,7 @@ export async function backupDatabase(source: SQLite.Database, target: string): P
     // 0x7fffffff pages per step: everything at once, so concurrent writes cannot restart the copy.
     await source.backup(temp, { progress: () => 0x7fffffff });
     const counts = checkDatabaseFile(temp);
-    fsyncPath(temp);
-    try {
-      // link fails with EEXIST if the name was taken meanwhile: never overwrites.
-      fs.linkSync(temp, file);
-    } catch (error) {
-      if (error instanceof Error && "code" in error && error.code === "EEXIST") {
-        throw new Error(`${target} already exists; refusing to overwrite it. Choose a new file name.`);
-      }
-      throw error;
-    }
-    fsyncDir(dir);
+    linkIntoPlace(temp, file, target, dir);
     return counts;
   } finally {
     removeWithSidecars(temp);
@@ -248,17 +255,7 @@ export async function backupPostgres(url: string, target: string, env: NodeJS.Pr
     const run = await runPostgresTool(pgDump, ["--format=custom", "--file", temp, safeUrl], password, env);
     if (run.status !== 0) throw new Error(`pg_dump failed: ${run.stderr.trim()}`);
     const tables = await checkPostgresDump(temp, env);
-    fsyncPath(temp);
-    try {
-      // link fails with EEXIST if the name was taken meanwhile: never overwrites.
-      fs.linkSync(temp, file);
-    } catch (error) {
-      if (error instanceof Error && "code" in error && error.code === "EEXIST") {
-        throw new Error(`${target} already exists; refusing to overwrite it. Choose a new file name.`);
-      }
-      throw error;
-    }
-    fsyncDir(dir);
+    linkIntoPlace(temp, file, target, dir);
     return { tables, bytes: fs.statSync(file).size };
   } finally {
     fs.rmSync(temp, { force: true });
